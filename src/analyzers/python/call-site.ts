@@ -1,0 +1,28 @@
+import type { SyntaxNode } from './parser.js';
+
+/** A call expression with its callee resolved through imports and simple assignments. */
+export interface CallSite {
+  node: SyntaxNode;
+  /**
+   * Dotted name of the callee as far as it resolves: `p.loads` after `import pickle as p` is
+   * `pickle.loads`; `t.extractall` after `t = tarfile.open(f)` is `tarfile.open().extractall`;
+   * an unresolved receiver keeps its own text (`cursor.execute`).
+   */
+  name: string | undefined;
+  /** The attribute called, for method calls (`execute` in `cur.execute(q)`). */
+  method: string | undefined;
+  positional: SyntaxNode[];
+  keywords: Map<string, SyntaxNode>;
+  /** `*args` or `**kwargs` present: arguments not visible in the source. */
+  hasSplat: boolean;
+}
+
+/** First positional argument, or the keyword argument of that name. */
+export function argument(call: CallSite, index: number, keyword: string): SyntaxNode | undefined {
+  return call.positional[index] ?? call.keywords.get(keyword);
+}
+
+/** True when the callee resolves to one of `names`. */
+export function calls(call: CallSite, names: readonly string[]): boolean {
+  return call.name !== undefined && names.includes(call.name);
+}

@@ -1,0 +1,25 @@
+import type { ReportOptions, SourceFile } from '../../core/analyzer.js';
+import type { RuleMeta } from '../../core/rule.js';
+import type { CallSite } from './call-site.js';
+import type { SyntaxNode } from './parser.js';
+import type { Constant, ValueKind } from './values.js';
+
+/** What a Python rule can ask about the file it is checking. */
+export interface PythonContext {
+  file: SourceFile;
+  kindOf(node: SyntaxNode): ValueKind;
+  /** The exact value of a literal (or of a name only ever assigned that literal). */
+  constantOf(node: SyntaxNode): Constant | undefined;
+  /** Python truthiness of a constant expression; undefined when the value is not known. */
+  truthOf(node: SyntaxNode): boolean | undefined;
+  /** The dotted name an expression resolves to (`yaml.SafeLoader` for an imported `SafeLoader`). */
+  nameOf(node: SyntaxNode): string | undefined;
+  /** A class expression's name, then its bases' names when the class is defined in this file. */
+  lineageOf(node: SyntaxNode): string[];
+  report(node: SyntaxNode, options?: ReportOptions): void;
+}
+
+/** A Python rule: its docs and metadata, and a check run on every call in the file. */
+export interface PythonRule extends RuleMeta {
+  onCall(call: CallSite, ctx: PythonContext): void;
+}

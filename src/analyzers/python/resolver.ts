@@ -1,0 +1,127 @@
+import type { Binding } from './bindings.js';
+import { BUILTIN_NAMES } from './builtins.js';
+import type { CallSite } from './call-site.js';
+import { budgetFor, NameMemo } from './name-memo.js';
+import type { SyntaxNode } from './parser.js';
+
+const MAX_DEPTH = 32;
+/** Values an assignment can alias: `run = subprocess.run`, `t = tarfile.open(f)`, `s = t`. */
+const ALIASABLE = new Set(['call', 'attribute', 'identifier', 'parenthesized_expression']);
+
+/** Resolves expressions to dotted names through import aliases, assignments and object-producing calls. */
+export class Resolver {
+  /** What each assigned name stands for; undefined where a cycle cut it short. */
+  private readonly aliases: NameMemo<string | undefined>;
+
+  constructor(
+    private readonly imports: Map<string, string>,
+    private readonly bindings: Map<string, Binding[]>,
+  ) {
+    this.aliases = new NameMemo<string | undefined>(undefined, budgetFor(bindings.size));
+  }
+
+  callSite(node: SyntaxNode): CallSite {
+    const fn = node.childForFieldName('function');
+    const positional: SyntaxNode[] = [];
+    const keywords = new Map<string, SyntaxNode>();
+    let hasSplat = false;
+    for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (arg.type === 'keyword_argument') {
+        const key = arg.childForFieldName('name')?.text;
+        const value = arg.childForFieldName('value');
+        if (key && value) keywords.set(key, value);
+      } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
+        hasSplat = true;
+      } else if (arg.type !== 'comment') {
+        positional.push(arg);
+      }
+    }
+    return {
+      node,
+      name: fn ? this.nameOf(fn) : undefined,
+      method: fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined,
+      positional,
+      keywords,
+      hasSplat,
+    };
+  }
+
+  /**
+   * The dotted name an expression stands for: `p.loads` after `import pickle as p` is
+   * `pickle.loads`, `t.extractall` after `t = tarfile.open(f)` is `tarfile.open().extractall`,
+   * a bare `eval` the file never binds is `builtins.eval`, and a name of unknown origin keeps
+   * its own text (`cursor.execute`). Undefined for expressions that are not names.
+   */
+  nameOf(node: SyntaxNode): string | undefined {
+    return this.dotted(node, 0);
+  }
+
+  /**
+   * A class expression's name followed, for classes defined in this file, by the names of
+   * their bases, transitively: `[MyLoader, yaml.SafeLoader]` after
+   * `class MyLoader(yaml.SafeLoader)`.
+   */
+  lineageOf(node: SyntaxNode): string[] {
+    const lineage = new Set<string>();
+    const pending = [node];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const name = this.nameOf(next);
+      if (!name || lineage.has(name)) continue;
+      lineage.add(name);
+      const definition = next.type === 'identifier' ? this.classDefinition(next.text) : undefined;
+      const bases = definition?.childForFieldName('superclasses')?.namedChildren ?? [];
+      pending.push(...bases.filter((b) => b.type !== 'keyword_argument').reverse());
+    }
+    return [...lineage];
+  }
+
+  private dotted(node: SyntaxNode, depth: number): string | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    switch (node.type) {
+      case 'identifier':
+        return this.identifier(node.text, depth);
+      case 'attribute': {
+        const object = node.childForFieldName('object');
+        const attr = node.childForFieldName('attribute')?.text;
+        const base = object ? this.dotted(object, depth + 1) : undefined;
+        return base && attr ? `${base}.${attr}` : undefined;
+      }
+      case 'call': {
+        const fn = node.childForFieldName('function');
+        const base = fn ? this.dotted(fn, depth + 1) : undefined;
+        return base ? `${base}()` : undefined;
+      }
+      case 'parenthesized_expression':
+        return node.namedChildren[0] ? this.dotted(node.namedChildren[0], depth + 1) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private identifier(name: string, depth: number): string | undefined {
+    const imported = this.imports.get(name);
+    if (imported !== undefined) return imported;
+    const bindings = this.bindings.get(name);
+    if (!bindings) return BUILTIN_NAMES.has(name) ? `builtins.${name}` : name;
+    return this.aliases.get(name, () => this.aliasOf(bindings, depth) ?? name);
+  }
+
+  /** The one name every binding agrees on, when each assigns an aliasable expression. */
+  private aliasOf(bindings: Binding[], depth: number): string | undefined {
+    let target: string | undefined;
+    for (const b of bindings) {
+      if ((b.kind !== 'assign' && b.kind !== 'with') || !ALIASABLE.has(b.value.type)) return undefined;
+      const resolved = this.dotted(b.value, depth + 1);
+      if (!resolved || (target !== undefined && target !== resolved)) return undefined;
+      target = resolved;
+    }
+    return target;
+  }
+
+  private classDefinition(name: string): SyntaxNode | undefined {
+    if (this.imports.has(name)) return undefined;
+    const bindings = this.bindings.get(name);
+    const only = bindings?.length === 1 ? bindings[0] : undefined;
+    return only?.kind === 'class' ? only.node : undefined;
+  }
+}

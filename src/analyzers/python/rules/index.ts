@@ -1,0 +1,4 @@
+import type { PythonRule } from '../python-rule.js';
+import { pickleLoad } from './pickle-load.js';
+
+export const pythonRules: PythonRule[] = [pickleLoad];

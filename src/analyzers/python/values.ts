@@ -1,0 +1,236 @@
+import type { Binding } from './bindings.js';
+import { budgetFor, NameMemo } from './name-memo.js';
+import type { SyntaxNode } from './parser.js';
+
+/**
+ * What is known about where an expression's value comes from:
+ * - literal: fixed in the source (string/number literals and expressions of them only);
+ * - formatted: a string built from a literal template and non-literal parts (f-string, %, +,
+ *   .format, .join) — the shape injection needs;
+ * - unknown: anything else.
+ * The taint engine refines "unknown" into attacker-controlled or not.
+ */
+export type ValueKind = 'literal' | 'formatted' | 'unknown';
+
+/** A value known exactly: what a Python str/bytes, int, bool or None literal denotes. */
+export type Constant = string | number | boolean | null;
+
+const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none', 'ellipsis']);
+const CONTAINER_TYPES = new Set(['list', 'tuple', 'set', 'expression_list']);
+const STRING_BUILDING_OPERATORS = new Set(['+', '%']);
+/** str methods whose result is the receiver with the arguments worked in. */
+const STRING_METHODS = new Set([
+  'format',
+  'format_map',
+  'join',
+  'replace',
+  'strip',
+  'lstrip',
+  'rstrip',
+  'lower',
+  'upper',
+  'casefold',
+  'title',
+  'capitalize',
+  'removeprefix',
+  'removesuffix',
+]);
+/** Functions that return their first argument's text, reshaped. */
+const STRING_FUNCTIONS = new Set(['textwrap.dedent', 'inspect.cleandoc', 'builtins.str']);
+const ESCAPES = ['escape_sequence', 'escape_interpolation'];
+const MAX_DEPTH = 64;
+
+export class ValueClassifier {
+  private readonly kinds: NameMemo<ValueKind>;
+  private readonly constants: NameMemo<Constant | undefined>;
+
+  /** `calleeOf` names the function a call expression calls (the resolver's `nameOf`). */
+  constructor(
+    private readonly bindings: Map<string, Binding[]>,
+    private readonly calleeOf: (fn: SyntaxNode) => string | undefined,
+  ) {
+    const budget = budgetFor(bindings.size);
+    this.kinds = new NameMemo<ValueKind>('unknown', budget);
+    this.constants = new NameMemo<Constant | undefined>(undefined, budget);
+  }
+
+  kindOf(node: SyntaxNode): ValueKind {
+    return this.classify(node, 0);
+  }
+
+  /**
+   * The exact value of a literal expression, or of a name every binding of which assigns the
+   * same literal; undefined when not known. Strings with escape sequences count as unknown:
+   * rules compare constants with plain words and paths, which never need them.
+   */
+  constantOf(node: SyntaxNode): Constant | undefined {
+    return this.constant(node, 0);
+  }
+
+  /** Python truthiness of a constant expression; undefined when not known. */
+  truthOf(node: SyntaxNode): boolean | undefined {
+    const value = this.constantOf(node);
+    if (value === undefined) return undefined;
+    if (typeof value === 'string') return value.length > 0;
+    if (typeof value === 'number') return value !== 0;
+    return value === true;
+  }
+
+  private classify(node: SyntaxNode, depth: number): ValueKind {
+    // Past this depth the expression is too deep to be worth proving literal.
+    if (depth > MAX_DEPTH) return 'unknown';
+    const next = (child: SyntaxNode) => this.classify(child, depth + 1);
+    switch (node.type) {
+      case 'string':
+        return this.stringKind(node, next);
+      case 'concatenated_string':
+        return combine(node.namedChildren.map(next));
+      case 'parenthesized_expression':
+      case 'unary_operator':
+      case 'not_operator':
+        return node.namedChildren.length === 1 ? next(node.namedChildren[0]!) : 'unknown';
+      case 'comparison_operator':
+        return allLiteral(node.namedChildren.map(next));
+      case 'boolean_operator':
+        // `a or b` is one of its operands, not something built from them.
+        return combine(node.namedChildren.map(next));
+      case 'conditional_expression': {
+        const [then, , otherwise] = node.namedChildren;
+        return then && otherwise ? combine([next(then), next(otherwise)]) : 'unknown';
+      }
+      case 'binary_operator':
+        return this.binaryKind(node, next, depth);
+      case 'dictionary':
+        return allLiteral(node.namedChildren.flatMap((pair) => pair.namedChildren).map(next));
+      case 'identifier':
+        return this.nameKind(node.text, depth);
+      case 'call':
+        return this.callKind(node, next, depth);
+      default:
+        if (LITERAL_TYPES.has(node.type)) return 'literal';
+        if (CONTAINER_TYPES.has(node.type)) return allLiteral(node.namedChildren.map(next));
+        return 'unknown';
+    }
+  }
+
+  private stringKind(node: SyntaxNode, next: (n: SyntaxNode) => ValueKind): ValueKind {
+    const interpolations = node.namedChildren.filter((c) => c.type === 'interpolation');
+    if (interpolations.length === 0) return 'literal';
+    const parts = interpolations.map((i) => (i.namedChildren[0] ? next(i.namedChildren[0]) : 'unknown'));
+    return parts.every((p) => p === 'literal') ? 'literal' : 'formatted';
+  }
+
+  private binaryKind(node: SyntaxNode, next: (n: SyntaxNode) => ValueKind, depth: number): ValueKind {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const operator = node.childForFieldName('operator')?.text ?? '';
+    if (!left || !right) return 'unknown';
+    const l = next(left);
+    const r = next(right);
+    if (l === 'literal' && r === 'literal') return 'literal';
+    if (!STRING_BUILDING_OPERATORS.has(operator)) return 'unknown';
+    if (l === 'formatted' || r === 'formatted') return 'formatted';
+    return this.isString(left, depth) || this.isString(right, depth) ? 'formatted' : 'unknown';
+  }
+
+  private callKind(node: SyntaxNode, next: (n: SyntaxNode) => ValueKind, depth: number): ValueKind {
+    const fn = node.childForFieldName('function');
+    if (!fn) return 'unknown';
+    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).map((a) =>
+      a.type === 'keyword_argument' ? (a.childForFieldName('value') ?? a) : a,
+    );
+    if (fn.type === 'attribute') {
+      const method = fn.childForFieldName('attribute')?.text ?? '';
+      const receiver = fn.childForFieldName('object');
+      if (!receiver || !STRING_METHODS.has(method)) return 'unknown';
+      const base = next(receiver);
+      if (base !== 'formatted' && !this.isString(receiver, depth)) return 'unknown';
+      return base === 'literal' && args.every((a) => next(a) === 'literal') ? 'literal' : 'formatted';
+    }
+    const callee = this.calleeOf(fn);
+    return callee && STRING_FUNCTIONS.has(callee) && args[0] ? next(args[0]) : 'unknown';
+  }
+
+  private nameKind(name: string, depth: number): ValueKind {
+    const bindings = this.bindings.get(name);
+    if (!bindings) return 'unknown';
+    return this.kinds.get(name, () =>
+      combine(
+        bindings.map((b): ValueKind => {
+          if (b.kind === 'assign') return this.classify(b.value, depth + 1);
+          if (b.kind === 'augment') {
+            const added = this.classify(b.value, depth + 1);
+            if (added === 'literal') return 'literal';
+            return b.operator === '+=' || b.operator === '%=' ? 'formatted' : 'unknown';
+          }
+          return 'unknown';
+        }),
+      ),
+    );
+  }
+
+  /** A string value: a string literal, or a name or expression that is a constant string. */
+  private isString(node: SyntaxNode, depth: number): boolean {
+    return node.type === 'string' || node.type === 'concatenated_string' || typeof this.constant(node, depth) === 'string';
+  }
+
+  private constant(node: SyntaxNode, depth: number): Constant | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    switch (node.type) {
+      case 'string':
+        return stringConstant(node);
+      case 'concatenated_string': {
+        const parts = node.namedChildren.map(stringConstant);
+        return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+      }
+      case 'integer': {
+        const value = Number(node.text.replace(/_/g, ''));
+        return Number.isNaN(value) ? undefined : value;
+      }
+      case 'true':
+        return true;
+      case 'false':
+        return false;
+      case 'none':
+        return null;
+      case 'parenthesized_expression':
+        return node.namedChildren.length === 1 ? this.constant(node.namedChildren[0]!, depth + 1) : undefined;
+      case 'identifier':
+        return this.nameConstant(node.text, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  private nameConstant(name: string, depth: number): Constant | undefined {
+    const bindings = this.bindings.get(name);
+    if (!bindings) return undefined;
+    return this.constants.get(name, () => {
+      let value: Constant | undefined;
+      for (const [i, b] of bindings.entries()) {
+        if (b.kind !== 'assign') return undefined;
+        const v = this.constant(b.value, depth + 1);
+        if (v === undefined || (i > 0 && v !== value)) return undefined;
+        value = v;
+      }
+      return value;
+    });
+  }
+}
+
+function stringConstant(node: SyntaxNode): string | undefined {
+  if (node.type !== 'string') return undefined;
+  const parts = node.namedChildren.filter((c) => c.type !== 'string_start' && c.type !== 'string_end');
+  if (parts.some((p) => p.type !== 'string_content' || p.descendantsOfType(ESCAPES).length > 0)) return undefined;
+  return parts.map((p) => p.text).join('');
+}
+
+/** All literal → literal; any formatted → formatted; else unknown. */
+function combine(kinds: ValueKind[]): ValueKind {
+  if (kinds.every((k) => k === 'literal')) return 'literal';
+  return kinds.includes('formatted') ? 'formatted' : 'unknown';
+}
+
+function allLiteral(kinds: ValueKind[]): ValueKind {
+  return kinds.every((k) => k === 'literal') ? 'literal' : 'unknown';
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { TOOL } from '../core/tool-info.js';
+import { registerAssess } from './assess.js';
+import { registerBaseline } from './baseline.js';
+import { registerHistory } from './history.js';
+import { registerRules } from './rules.js';
+
+const debug = process.argv.includes('--debug');
+
+const program = new Command('pipewarden')
+  .description('Vulnerability assessments of data preprocessing pipelines')
+  .version(TOOL.version)
+  .option('--debug', 'print stack traces for operational errors')
+  .exitOverride()
+  .configureOutput({ outputError: () => {} });
+
+registerAssess(program);
+registerBaseline(program);
+registerHistory(program);
+registerRules(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = handleError(err);
+}
+
+/** Every operational or usage problem ends as one line on stderr and exit code 2. */
+function handleError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    if (err.exitCode === 0) return 0;
+    process.stderr.write(`pipewarden: ${err.message.replace(/^error: /, '')}\n`);
+    return 2;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`pipewarden: ${err.message}\n`);
+    return 2;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`pipewarden: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  return 2;
+}

@@ -1,0 +1,51 @@
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import type { FileEntry } from './analyzer.js';
+import { analyzeFile, type FileResult } from './analyze-file.js';
+import { analyzersFor } from './analyzer-selection.js';
+import type { ScanCategory } from './categories.js';
+import type { WorkerTask } from './worker.js';
+
+export interface FileRunner {
+  run(entry: FileEntry): Promise<FileResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Analyses files on a pool of worker threads (one per core by default). A file that takes
+ * longer than `timeoutMs` has its thread stopped and becomes a scan error, so one pathological
+ * file cannot hang the assessment.
+ */
+export function workerRunner(categories: ReadonlySet<ScanCategory>, threads: number, timeoutMs: number): FileRunner {
+  const pool = new Piscina<WorkerTask, FileResult>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+  });
+  const categoryList = [...categories];
+  return {
+    async run(entry) {
+      try {
+        return await pool.run({ entry, categories: categoryList }, { signal: AbortSignal.timeout(timeoutMs) });
+      } catch (err) {
+        const timedOut = (err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError';
+        const message = timedOut ? `analysis stopped after ${Math.round(timeoutMs / 1000)} s (file timeout)` : `analysis failed: ${(err as Error).message}`;
+        return { findings: [], errors: [{ file: entry.path, message }], ignores: [], lines: 0 };
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+/** Analyses files on the calling thread: for `--jobs 1` and for embedding in tests. */
+export function inlineRunner(categories: ReadonlySet<ScanCategory>): FileRunner {
+  return {
+    run: async (entry) => analyzeFile(entry, analyzersFor(entry, categories)),
+    close: async () => {},
+  };
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, os.availableParallelism());
+}

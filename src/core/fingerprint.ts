@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import type { RawFinding } from './analyzer.js';
+import type { Finding } from './finding.js';
+import type { SourceText } from './source-text.js';
+
+/**
+ * Fingerprints name a finding by what it is, not where it is: rule, file, the code on its line
+ * (whitespace-insensitive) and which occurrence of that same code it is. Inserting or deleting
+ * unrelated lines moves a finding without changing its fingerprint.
+ */
+export function assignFingerprints(raw: RawFinding[], source: SourceText): Finding[] {
+  const seen = new Map<string, number>();
+  const ordered = [...raw].sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
+  return ordered.map((finding) => {
+    const code = source.line(finding.location.startLine).replace(/\s+/g, ' ').trim();
+    const key = `${finding.ruleId}\u0000${finding.location.file}\u0000${code}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    const fingerprint = createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
+    return { ...finding, fingerprint };
+  });
+}

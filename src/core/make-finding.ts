@@ -1,0 +1,25 @@
+import type { RawFinding, ReportOptions } from './analyzer.js';
+import type { RuleMeta } from './rule.js';
+import type { SourceText } from './source-text.js';
+
+export interface Range {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A finding for `rule` at `range` of `file`, with the rule's defaults unless overridden. */
+export function makeFinding(rule: RuleMeta, file: string, source: SourceText, range: Range, options: ReportOptions = {}): RawFinding {
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    message: options.message ?? rule.title,
+    severity: options.severity ?? rule.severity,
+    confidence: options.confidence ?? rule.confidence,
+    cwe: rule.cwe,
+    category: rule.category,
+    location: { file, ...range, snippet: source.snippet(range.startLine) },
+    remediation: rule.remediation,
+  };
+}
