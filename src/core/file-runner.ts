@@ -4,6 +4,7 @@ import type { FileEntry } from './analyzer.js';
 import { analyzeFile, type FileResult } from './analyze-file.js';
 import { analyzersFor } from './analyzer-selection.js';
 import type { ScanCategory } from './categories.js';
+import { noteSourceAnalyzed } from './native-memory.js';
 import type { WorkerTask } from './worker.js';
 
 export interface FileRunner {
@@ -41,7 +42,13 @@ export function workerRunner(categories: ReadonlySet<ScanCategory>, threads: num
 /** Analyses files on the calling thread: for `--jobs 1` and for embedding in tests. */
 export function inlineRunner(categories: ReadonlySet<ScanCategory>): FileRunner {
   return {
-    run: async (entry) => analyzeFile(entry, analyzersFor(entry, categories)),
+    async run(entry) {
+      const result = analyzeFile(entry, analyzersFor(entry, categories));
+      noteSourceAnalyzed(entry.size);
+      // Let native finalizers run between files (see native-memory.ts).
+      await new Promise((resolve) => setImmediate(resolve));
+      return result;
+    },
     close: async () => {},
   };
 }

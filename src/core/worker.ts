@@ -2,6 +2,7 @@ import type { FileEntry } from './analyzer.js';
 import { analyzeFile, type FileResult } from './analyze-file.js';
 import { analyzersFor } from './analyzer-selection.js';
 import type { ScanCategory } from './categories.js';
+import { noteSourceAnalyzed } from './native-memory.js';
 
 export interface WorkerTask {
   entry: FileEntry;
@@ -10,5 +11,7 @@ export interface WorkerTask {
 
 /** Entry point of a pool thread: analyse one file. */
 export default function analyzeTask(task: WorkerTask): FileResult {
-  return analyzeFile(task.entry, analyzersFor(task.entry, new Set(task.categories)));
+  const result = analyzeFile(task.entry, analyzersFor(task.entry, new Set(task.categories)));
+  noteSourceAnalyzed(task.entry.size);
+  return result;
 }
