@@ -30,7 +30,6 @@ const SIZE = '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG]i?[bB]|[bB])?\\s*$';
 const categories = { type: 'array', items: { enum: Object.keys(SCAN_CATEGORIES) }, uniqueItems: true };
 
 export const CONFIG_SCHEMA = {
-  $id: 'https://pipewarden.dev/schema/pipewarden.yml.json',
   type: 'object',
   additionalProperties: false,
   properties: {

@@ -45,9 +45,12 @@ export interface ScanError {
   message: string;
 }
 
+export type SkipKind = 'too-large' | 'link-outside-root' | 'broken-link' | 'not-regular' | 'unreadable';
+
 /** A file the walk passed over on purpose, and why. */
 export interface SkippedFile {
   file: string;
+  kind: SkipKind;
   reason: string;
 }
 

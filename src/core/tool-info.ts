@@ -14,4 +14,4 @@ function readVersion(): string {
   return '0.0.0';
 }
 
-export const TOOL = { name: 'pipewarden', version: readVersion(), informationUri: 'https://github.com/pipewarden/pipewarden' } as const;
+export const TOOL = { name: 'pipewarden', version: readVersion() } as const;

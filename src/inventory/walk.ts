@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { FileEntry } from '../core/analyzer.js';
-import type { SkippedFile } from '../core/finding.js';
+import type { SkipKind, SkippedFile } from '../core/finding.js';
 import { classify } from './classify.js';
 
 /** Directories that hold tooling, caches or vendored code rather than the pipeline itself. */
@@ -63,7 +63,7 @@ export function walk(root: string, options: WalkOptions): WalkResult {
     try {
       names = fs.readdirSync(dirAbs).sort();
     } catch (err) {
-      skipped.push({ file: dirRel || '.', reason: `directory not readable (${errorCode(err)})` });
+      skipped.push({ file: dirRel || '.', kind: 'unreadable', reason: `directory not readable (${errorCode(err)})` });
       continue;
     }
     const scopes = [...parentScopes, ...readIgnoreFiles(dirAbs, dirRel, names, skipped)];
@@ -73,7 +73,7 @@ export function walk(root: string, options: WalkOptions): WalkResult {
       const abs = path.join(dirAbs, name);
       const target = resolveEntry(abs, realRoot);
       if ('reason' in target) {
-        if (!isIgnored(scopes, rel, false)) skipped.push({ file: rel, reason: target.reason });
+        if (!isIgnored(scopes, rel, false)) skipped.push({ file: rel, ...target });
         continue;
       }
       const isDir = target.stat.isDirectory();
@@ -83,9 +83,9 @@ export function walk(root: string, options: WalkOptions): WalkResult {
       if (isDir) {
         subdirs.push(rel);
       } else if (!target.stat.isFile()) {
-        skipped.push({ file: rel, reason: 'not a regular file (device, socket or pipe)' });
+        skipped.push({ file: rel, kind: 'not-regular', reason: 'not a regular file (device, socket or pipe)' });
       } else if (target.stat.size > options.maxFileSize) {
-        skipped.push({ file: rel, reason: `larger than the size limit (${formatBytes(target.stat.size)} > ${formatBytes(options.maxFileSize)})` });
+        skipped.push({ file: rel, kind: 'too-large', reason: `larger than the size limit (${formatBytes(target.stat.size)} > ${formatBytes(options.maxFileSize)})` });
       } else {
         const kind = classify(rel, NEEDS_SNIFF.test(name) ? readHead(target.real) : '');
         files.push({ path: rel, absPath: target.real, kind, size: target.stat.size });
@@ -97,27 +97,27 @@ export function walk(root: string, options: WalkOptions): WalkResult {
   return { files, skipped };
 }
 
-function resolveEntry(abs: string, realRoot: string): { real: string; stat: fs.Stats } | { reason: string } {
+function resolveEntry(abs: string, realRoot: string): { real: string; stat: fs.Stats } | { kind: SkipKind; reason: string } {
   let lst: fs.Stats;
   try {
     lst = fs.lstatSync(abs);
   } catch (err) {
-    return { reason: `cannot stat (${errorCode(err)})` };
+    return { kind: 'unreadable', reason: `cannot stat (${errorCode(err)})` };
   }
   if (!lst.isSymbolicLink()) return { real: abs, stat: lst };
   let real: string;
   try {
     real = fs.realpathSync(abs);
   } catch (err) {
-    return { reason: `broken or looping symlink (${errorCode(err)})` };
+    return { kind: 'broken-link', reason: `broken or looping symlink (${errorCode(err)})` };
   }
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-    return { reason: `symlink to outside the scanned root (${real}) not followed` };
+    return { kind: 'link-outside-root', reason: `symlink to outside the scanned root (${real}) not followed` };
   }
   try {
     return { real, stat: fs.statSync(real) };
   } catch (err) {
-    return { reason: `cannot stat symlink target (${errorCode(err)})` };
+    return { kind: 'broken-link', reason: `cannot stat symlink target (${errorCode(err)})` };
   }
 }
 
@@ -129,7 +129,7 @@ function readIgnoreFiles(dirAbs: string, dirRel: string, names: string[], skippe
       const text = fs.readFileSync(path.join(dirAbs, ignoreName), 'utf8');
       scopes.push({ base: dirRel, matcher: ignore().add(text) });
     } catch (err) {
-      skipped.push({ file: dirRel ? `${dirRel}/${ignoreName}` : ignoreName, reason: `ignore file not readable (${errorCode(err)})` });
+      skipped.push({ file: dirRel ? `${dirRel}/${ignoreName}` : ignoreName, kind: 'unreadable', reason: `ignore file not readable (${errorCode(err)})` });
     }
   }
   return scopes;

@@ -1,21 +1,26 @@
-import type { RuleMeta } from '../core/rule.js';
+import type { RuleExample, RuleMeta } from '../core/rule.js';
 
 /** A rule's documentation as plain text: what, why, fix, examples, references. */
 export function explainRule(rule: RuleMeta): string {
-  const examples = (label: string, list: RuleMeta['bad']) =>
-    list.map((e) => `${label} (${e.file}):\n${indent(e.code.trimEnd())}`).join('\n\n');
-  return [
-    `${rule.id} — ${rule.title}`,
-    `severity: ${rule.severity} · confidence: ${rule.confidence} · category: ${rule.category} · ${rule.cwe.join(', ')}`,
-    '',
-    `What it does\n${indent(rule.what)}`,
-    `Why it matters\n${indent(rule.why)}`,
-    `How to fix it\n${indent(rule.remediation)}`,
-    examples('Bad', rule.bad),
-    examples('Good', rule.good),
-    `References\n${rule.references.map((r) => `  - ${r}`).join('\n')}`,
-    '',
-  ].join('\n\n');
+  const facts = [`severity: ${rule.severity}`, `confidence: ${rule.confidence}`, `category: ${rule.category}`, ...rule.cwe];
+  const sections = [
+    `${rule.id} — ${rule.title}\n${facts.join(' · ')}`,
+    section('What it does', rule.what),
+    section('Why it matters', rule.why),
+    section('How to fix it', rule.remediation),
+    ...rule.bad.map((e) => example('Bad', e)),
+    ...rule.good.map((e) => example('Good', e)),
+    rule.references.length > 0 ? `References\n${rule.references.map((r) => `  - ${r}`).join('\n')}` : '',
+  ];
+  return `${sections.filter(Boolean).join('\n\n')}\n`;
+}
+
+function section(heading: string, body: string): string {
+  return body ? `${heading}\n${indent(body)}` : '';
+}
+
+function example(label: string, { file, code }: RuleExample): string {
+  return `${label} (${file}):\n${indent(code.trimEnd())}`;
 }
 
 function indent(text: string): string {

@@ -28,7 +28,7 @@ export function renderJson(result: AssessmentResult): string {
     findings: sortFindings(result.findings).map(findingRecord),
     suppressed: sortSuppressed(result.suppressed).map((s) => ({ ...findingRecord(s.finding), suppression: { kind: s.kind, reason: s.reason } })),
     errors: result.errors.map(errorRecord),
-    skipped: result.skipped.map((s) => ({ file: s.file, reason: s.reason })),
+    skipped: result.skipped.map((s) => ({ file: s.file, kind: s.kind, reason: s.reason })),
     notices: [...result.notices],
     stats: statsRecord(result.stats),
     history: result.history ? historyRecord(result.history) : null,

@@ -9,10 +9,10 @@ import { printable } from './printable.js';
 
 /** Text for a table cell or a paragraph: one line, every Markdown-active character neutralised. */
 export function mdText(text: string): string {
+  // One pass, so the `#` of an inserted `&#64;` is not escaped in turn.
   return printable(text)
     .replace(/\n/g, ' ')
-    .replace(/[&<>@]/g, (c) => HTML_ENTITIES[c]!)
-    .replace(/[\\`*_[\]|~#!]/g, '\\$&');
+    .replace(/[&<>@\\`*_[\]|~#!]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
 }
 
 /** Inline code. Backticks cannot be escaped inside a span, so the fence outgrows every run inside. */

@@ -1,7 +1,7 @@
 import type { AssessmentResult } from '../core/assessment.js';
 import { SEVERITIES, type Finding } from '../core/finding.js';
 import { cellCode, codeBlock, codeSpan, htmlText, mdText } from './markdown-escape.js';
-import { formatLocation, isSizeSkip, newFindings, plural, sortFindings, sortSuppressed, summarize, summaryPhrases } from './summary.js';
+import { formatLocation, newFindings, plural, sortFindings, sortSuppressed, summarize, summaryPhrases } from './summary.js';
 
 /*
  * For a pull-request comment or a CI job summary. GitHub caps a comment at 65,536 characters, so
@@ -73,9 +73,9 @@ export function renderMarkdown(result: AssessmentResult): string {
   }
 
   if (result.skipped.length > 0) {
-    const bySize = result.skipped.filter(isSizeSkip).length;
+    const bySize = summary.skippedForSize;
     blocks.push(
-      `### Skipped files (${result.skipped.length}${bySize > 0 ? `, ${bySize} over the size limit` : ''})`,
+      `### Skipped files (${summary.skipped}${bySize > 0 ? `, ${bySize} over the size limit` : ''})`,
       capped(result.skipped, MAX_ROWS, (shown) => table(['File', 'Reason'], shown.map((s) => [cellCode(s.file), mdText(s.reason)]))),
     );
   }

@@ -3,7 +3,6 @@ import type { ArtifactLocation, CodeFlow, Invocation, Log, Notification, Region,
 import type { AssessmentResult, SuppressionKind } from '../core/assessment.js';
 import type { Confidence, Finding, Location, Severity } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule.js';
-import { TOOL } from '../core/tool-info.js';
 import { ruleCatalog } from './rule-catalog.js';
 import { explainRule } from './explain.js';
 import { ruleHelpMarkdown } from './rule-help.js';
@@ -56,7 +55,6 @@ export function renderSarif(result: AssessmentResult): string {
             name: result.tool.name,
             version: result.tool.version,
             semanticVersion: result.tool.version,
-            informationUri: TOOL.informationUri,
             rules: rules.map(reportingDescriptor),
           },
         },
@@ -76,7 +74,7 @@ function reportingDescriptor(rule: RuleMeta): ReportingDescriptor {
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.what },
     help: { text: explainRule(rule).trimEnd(), markdown: ruleHelpMarkdown(rule) },
-    ...(rule.references[0] ? { helpUri: rule.references[0] } : {}),
+    ...helpUri(rule),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       tags: ['security', rule.category, ...rule.cwe],
@@ -84,6 +82,12 @@ function reportingDescriptor(rule: RuleMeta): ReportingDescriptor {
       precision: PRECISION[rule.confidence],
     },
   };
+}
+
+/** The first web reference; the schema wants an absolute URI, and a reference may be prose. */
+function helpUri(rule: RuleMeta): { helpUri?: string } {
+  const uri = rule.references.find((r) => /^https?:\/\/\S+$/.test(r));
+  return uri ? { helpUri: uri } : {};
 }
 
 function sarifResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Result {

@@ -46,7 +46,7 @@ export function summarize(result: AssessmentResult): ReportSummary {
   return summary;
 }
 
-export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
   for (const finding of findings) counts[finding.severity]++;
   return counts;
@@ -76,23 +76,19 @@ export function newFindings(result: AssessmentResult): Set<Finding> {
   return new Set(result.findings.filter((f) => fresh.has(f.fingerprint)));
 }
 
-/**
- * The walk states a size skip only in its reason text ("larger than the size limit (…)"), so that
- * wording is what is matched here.
- */
-export function isSizeSkip(skipped: SkippedFile): boolean {
-  return /\bsize limit\b/.test(skipped.reason);
+function isSizeSkip(skipped: SkippedFile): boolean {
+  return skipped.kind === 'too-large';
 }
 
 export function formatLocation(location: Pick<Location, 'file' | 'startLine' | 'startColumn'>): string {
   return `${location.file}:${location.startLine}:${location.startColumn}`;
 }
 
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+  if (ms < 59_950) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {

@@ -4,7 +4,6 @@ import { printable } from './printable.js';
 import {
   formatLocation,
   groupBySeverity,
-  isSizeSkip,
   newFindings,
   plural,
   sortSuppressed,
@@ -55,6 +54,7 @@ const oneLine = (text: string) => printable(text, { keepNewlines: false });
  */
 export function renderText(result: AssessmentResult, options: RenderOptions = {}): string {
   const p = palette(options.color === true);
+  const summary = summarize(result);
   const fresh = newFindings(result);
   const blocks: string[] = [`${p.bold(result.tool.name)} ${result.tool.version} · ${oneLine(result.root)} · ${result.startedAt}`];
 
@@ -78,15 +78,15 @@ export function renderText(result: AssessmentResult, options: RenderOptions = {}
     blocks.push(section(p, `Scan errors · ${result.errors.length}`, lines, p.warn));
   }
   if (result.skipped.length > 0) {
-    const bySize = result.skipped.filter(isSizeSkip).length;
-    const heading = `Skipped files · ${result.skipped.length}${bySize > 0 ? ` (${bySize} over the size limit)` : ''}`;
+    const bySize = summary.skippedForSize;
+    const heading = `Skipped files · ${summary.skipped}${bySize > 0 ? ` (${bySize} over the size limit)` : ''}`;
     blocks.push(section(p, heading, result.skipped.map((s) => `${oneLine(s.file)}: ${oneLine(s.reason)}`)));
   }
   if (result.notices.length > 0) {
     blocks.push(section(p, 'Notices', result.notices.map((n) => `• ${oneLine(n)}`)));
   }
 
-  const phrases = summaryPhrases(summarize(result));
+  const phrases = summaryPhrases(summary);
   blocks.push(p.bold([phrases.findings, ...phrases.rest].join('; ')));
   return `${blocks.join('\n\n')}\n`;
 }

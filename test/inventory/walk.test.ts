@@ -57,7 +57,7 @@ describe('walk', () => {
     const root = tree({ 'big.py': 'x'.repeat(2048), 'small.py': 'x = 1\n' });
     const { files, skipped } = walk(root, options);
     expect(files.map((f) => f.path)).toEqual(['small.py']);
-    expect(skipped).toEqual([{ file: 'big.py', reason: expect.stringMatching(/larger than the size limit \(2\.0 KB > 1\.0 KB\)/) }]);
+    expect(skipped).toEqual([{ file: 'big.py', kind: 'too-large', reason: expect.stringMatching(/larger than the size limit \(2\.0 KB > 1\.0 KB\)/) }]);
   });
 
   it('never follows a symlink out of the root, survives loops, and visits linked targets once', () => {
@@ -81,6 +81,6 @@ describe('walk', () => {
     execFileSync('mkfifo', [path.join(root, 'feed.py')]);
     const { files, skipped } = walk(root, options);
     expect(files.map((f) => f.path)).toEqual(['job.py']);
-    expect(skipped).toEqual([{ file: 'feed.py', reason: expect.stringMatching(/not a regular file/) }]);
+    expect(skipped).toEqual([{ file: 'feed.py', kind: 'not-regular', reason: expect.stringMatching(/not a regular file/) }]);
   });
 });
