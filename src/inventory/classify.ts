@@ -28,7 +28,8 @@ const LOCKFILES = new Set([
   'yarn.lock',
   'pnpm-lock.yaml',
 ]);
-const MANIFESTS = new Set(['pyproject.toml', 'pipfile', 'setup.cfg', 'setup.py', 'package.json', 'environment.yml', 'environment.yaml']);
+// setup.py is Python code first: it is classified as python, and dependency analysis reads it by name.
+const MANIFESTS = new Set(['pyproject.toml', 'pipfile', 'setup.cfg', 'package.json', 'environment.yml', 'environment.yaml']);
 const REQUIREMENTS = /^(requirements|constraints)([-_.\w]*)\.(txt|in)$/;
 
 const BY_EXTENSION: Record<string, FileKind> = {
