@@ -23,6 +23,9 @@ export function workerRunner(categories: ReadonlySet<ScanCategory>, threads: num
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
+    // With atomics a worker waits for its next task without returning to the event loop, so the
+    // finalizers that free native parse trees would never run (see native-memory.ts).
+    atomics: 'disabled',
   });
   const categoryList = [...categories];
   return {
@@ -41,13 +44,19 @@ export function workerRunner(categories: ReadonlySet<ScanCategory>, threads: num
 
 /** Analyses files on the calling thread: for `--jobs 1` and for embedding in tests. */
 export function inlineRunner(categories: ReadonlySet<ScanCategory>): FileRunner {
+  // Files go one at a time, each on a later turn of the event loop than the one before, so the
+  // finalizers of native parse trees run between files (see native-memory.ts).
+  let previous: Promise<unknown> = Promise.resolve();
   return {
-    async run(entry) {
-      const result = analyzeFile(entry, analyzersFor(entry, categories));
-      noteSourceAnalyzed(entry.size);
-      // Let native finalizers run between files (see native-memory.ts).
-      await new Promise((resolve) => setImmediate(resolve));
-      return result;
+    run(entry) {
+      const next = previous.then(async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        const result = analyzeFile(entry, analyzersFor(entry, categories));
+        noteSourceAnalyzed(entry.size);
+        return result;
+      });
+      previous = next;
+      return next;
     },
     close: async () => {},
   };
