@@ -1,14 +1,46 @@
 import type { SyntaxNode } from './parser.js';
+import { SpanIndex } from './spans.js';
 
-/** One way a name gets a value somewhere in the file. */
-export type Binding =
+type BindingShape =
   | { kind: 'assign'; value: SyntaxNode }
   | { kind: 'augment'; operator: string; value: SyntaxNode }
   | { kind: 'with'; value: SyntaxNode }
   | { kind: 'class'; node: SyntaxNode }
   | { kind: 'other' };
 
-const TARGET_OWNERS = [
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * One way a name gets a value somewhere in the file. `at` is the offset from which the value
+ * holds: the end of the statement for an assignment, so `q = q + "x"` reads the earlier `q`;
+ * -1 for names other scopes may set at any time (`global`, `nonlocal`).
+ * `replaces`, for statements that always run once reached and overwrite the name outright, is
+ * the block in which every later read sees this value or a newer one.
+ */
+export type Binding = BindingShape & { id: number; at: number; replaces: Span | undefined };
+
+/** Nodes whose names live in a scope of their own. */
+const SCOPES = [
+  'function_definition',
+  'lambda',
+  'class_definition',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+];
+/** Scopes whose code runs top to bottom, so a binding reaches only later reads, or reads around a loop. */
+const SEQUENTIAL = new Set(['module', 'function_definition', 'class_definition']);
+const LOOPS = ['for_statement', 'while_statement'];
+const ANY_TIME = -1;
+
+const BINDING_SITES = [
+  'assignment',
+  'augmented_assignment',
+  'with_item',
   'for_statement',
   'for_in_clause',
   'named_expression',
@@ -22,81 +54,188 @@ const TARGET_OWNERS = [
 ];
 
 /**
- * Every binding of every plain name in the file, flow-insensitively. Names are merged across
- * scopes, which is conservative for the questions asked of it ("is this name only ever a
- * literal?", "what call produced this object?"): any non-simple binding anywhere makes the
- * answer "unknown".
+ * Every binding of every plain name in the file, by scope. Within one function (or the module)
+ * a read sees the bindings that may reach it: those before it, except ones an assignment in a
+ * block around the read has overwritten since, and those later in a loop around it. A read
+ * from a nested function sees every binding of the enclosing scope, as it may run at any time.
+ * Any binding that is not a simple assignment makes the answers built on it "unknown".
  */
-export function collectBindings(root: SyntaxNode): Map<string, Binding[]> {
-  const bindings = new Map<string, Binding[]>();
-  const add = (name: string, binding: Binding) => {
-    const list = bindings.get(name);
-    if (list) list.push(binding);
-    else bindings.set(name, [binding]);
-  };
+export class Bindings {
+  private readonly table = new Map<number, Map<string, Binding[]>>();
+  private readonly scopes: SpanIndex;
+  private readonly loops: SpanIndex;
+  private readonly blocks: SpanIndex;
+  private readonly reads = new Map<string, Binding[] | undefined>();
+  private nextId = 0;
 
-  for (const node of root.descendantsOfType(['assignment', 'augmented_assignment', 'with_item', ...TARGET_OWNERS])) {
+  constructor(private readonly root: SyntaxNode) {
+    this.scopes = new SpanIndex(root, SCOPES);
+    this.loops = new SpanIndex(root, LOOPS);
+    this.blocks = new SpanIndex(root, ['block']);
+    for (const node of root.descendantsOfType(BINDING_SITES)) this.collect(node);
+  }
+
+  /** How many bindings the file has, to size work budgets. */
+  get count(): number {
+    return this.nextId;
+  }
+
+  /**
+   * The bindings of `name` that may have given it its value where `use` reads it; undefined
+   * when no scope around the read binds the name (a builtin, or a global from elsewhere).
+   */
+  visibleAt(name: string, use: SyntaxNode): Binding[] | undefined {
+    const key = `${use.id}:${name}`;
+    if (this.reads.has(key)) return this.reads.get(key);
+    const visible = this.lookup(name, use);
+    this.reads.set(key, visible);
+    return visible;
+  }
+
+  private lookup(name: string, use: SyntaxNode): Binding[] | undefined {
+    let scope = this.scopeOf(use);
+    for (let innermost = true; ; innermost = false) {
+      const list = this.table.get(scope.id)?.get(name);
+      // A class body's names are not visible inside the methods defined in it.
+      if (list && (innermost || scope.type !== 'class_definition')) return innermost ? this.reaching(list, use, scope) : list;
+      if (scope.id === this.root.id) return undefined;
+      scope = this.scopeOf(scope);
+    }
+  }
+
+  private reaching(list: Binding[], use: SyntaxNode, scope: SyntaxNode): Binding[] {
+    if (!SEQUENTIAL.has(scope.type)) return list;
+    const read = use.startIndex;
+    const loops: SyntaxNode[] = [];
+    for (const loop of this.loops.around(use)) {
+      if (loop.startIndex < scope.startIndex) break;
+      loops.push(loop);
+    }
+    const inLoop = (b: Binding, loop: SyntaxNode) => loop.startIndex <= b.at && b.at <= loop.endIndex;
+    const before = (b: Binding) => b.at <= read;
+    const anytime = (b: Binding) => b.at === ANY_TIME;
+    const candidates = list.filter((b) => before(b) || loops.some((l) => inLoop(b, l)));
+    // A read before every binding fails at run time; keep all rather than claim to know.
+    if (candidates.length === 0) return list;
+    const replacing = candidates.filter((b) => before(b) && b.replaces && b.replaces.start <= read && read <= b.replaces.end);
+    if (replacing.length === 0) return candidates;
+    const latest = replacing.reduce((max, b) => Math.max(max, b.at), 0);
+    // A binding later in a loop comes round to the read through the loop's start, and is
+    // overwritten on the way if that loop holds a replacing assignment.
+    const loopReplaces = loops.map((l) => replacing.some((b) => inLoop(b, l)));
+    return candidates.filter((b) => anytime(b) || (before(b) ? b.at >= latest : !loopReplaces[loops.findIndex((l) => inLoop(b, l))]));
+  }
+
+  /** The scope a node's names belong to: the nearest scope-making ancestor, or the module. */
+  private scopeOf(node: SyntaxNode): SyntaxNode {
+    return this.scopes.around(node).next().value ?? this.root;
+  }
+
+  /** The block (or module) whose statements include the one `node` is part of. */
+  private blockAround(node: SyntaxNode): Span {
+    const block = this.blocks.around(node).next().value ?? this.root;
+    return { start: block.startIndex, end: block.endIndex };
+  }
+
+  private add(scope: SyntaxNode, name: string, at: number, shape: BindingShape, replaces?: Span): void {
+    let names = this.table.get(scope.id);
+    if (!names) this.table.set(scope.id, (names = new Map()));
+    const binding: Binding = { ...shape, id: this.nextId++, at, replaces };
+    const list = names.get(name);
+    if (list) list.push(binding);
+    else names.set(name, [binding]);
+  }
+
+  private addOpaque(scope: SyntaxNode, target: SyntaxNode, at: number): void {
+    for (const name of targetNames(target)) this.add(scope, name, at, { kind: 'other' });
+  }
+
+  private collect(node: SyntaxNode): void {
+    const scope = this.scopeOf(node);
     switch (node.type) {
-      case 'assignment': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
-        if (left?.type === 'identifier' && right) add(left.text, { kind: 'assign', value: right });
-        else if (left) for (const name of targetNames(left)) add(name, { kind: 'other' });
-        break;
-      }
+      case 'assignment':
       case 'augmented_assignment': {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
-        const operator = node.childForFieldName('operator')?.text ?? '';
-        if (left?.type === 'identifier' && right) add(left.text, { kind: 'augment', operator, value: right });
-        else if (left) for (const name of targetNames(left)) add(name, { kind: 'other' });
-        break;
+        if (!left) return;
+        if (left.type !== 'identifier' || !right) {
+          this.addOpaque(scope, left, node.endIndex);
+        } else if (node.type === 'assignment') {
+          this.add(scope, left.text, node.endIndex, { kind: 'assign', value: right }, this.blockAround(node));
+        } else {
+          const operator = node.childForFieldName('operator')?.text ?? '';
+          this.add(scope, left.text, node.endIndex, { kind: 'augment', operator, value: right });
+        }
+        return;
       }
       case 'with_item': {
         const value = node.childForFieldName('value');
-        if (value?.type === 'as_pattern') {
-          const alias = value.childForFieldName('alias');
-          const source = value.namedChildren[0];
-          const names = alias ? targetNames(alias) : [];
-          if (names.length === 1 && alias?.namedChildren.length === 1 && source) add(names[0]!, { kind: 'with', value: source });
-          else for (const name of names) add(name, { kind: 'other' });
+        const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias') : null;
+        const source = value?.namedChildren[0];
+        if (!alias) return;
+        const only = alias.namedChildren.length === 1 ? alias.namedChildren[0] : undefined;
+        if (only?.type === 'identifier' && source) {
+          this.add(scope, only.text, node.endIndex, { kind: 'with', value: source }, this.blockAround(node));
+        } else {
+          this.addOpaque(scope, alias, node.endIndex);
         }
-        break;
-      }
-      case 'class_definition': {
-        const name = node.childForFieldName('name');
-        if (name) add(name.text, { kind: 'class', node });
-        break;
-      }
-      case 'function_definition': {
-        const name = node.childForFieldName('name');
-        if (name) add(name.text, { kind: 'other' });
-        break;
+        return;
       }
       case 'for_statement':
       case 'for_in_clause': {
         const left = node.childForFieldName('left');
-        if (left) for (const name of targetNames(left)) add(name, { kind: 'other' });
-        break;
+        const right = node.childForFieldName('right');
+        if (left) this.addOpaque(scope, left, right?.endIndex ?? node.startIndex);
+        return;
+      }
+      case 'named_expression': {
+        const name = node.childForFieldName('name');
+        if (name) this.addOpaque(scope, name, node.endIndex);
+        return;
       }
       case 'except_clause': {
         // Only the `as` target is bound; the exception classes are merely read.
         const value = node.childForFieldName('value');
         const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias') : null;
-        if (alias) for (const name of targetNames(alias)) add(name, { kind: 'other' });
-        break;
+        if (value && alias) this.addOpaque(scope, alias, value.endIndex);
+        return;
       }
-      case 'named_expression': {
+      case 'global_statement':
+      case 'nonlocal_statement': {
+        // The name is shared with an outer scope that other code also writes: opaque in both.
+        const outer = node.type === 'global_statement' ? this.root : this.outerFunction(scope);
+        for (const s of [scope, outer]) this.addOpaque(s, node, ANY_TIME);
+        return;
+      }
+      case 'function_definition':
+      case 'class_definition': {
         const name = node.childForFieldName('name');
-        if (name) add(name.text, { kind: 'other' });
-        break;
+        if (!name) return;
+        const shape: BindingShape = node.type === 'class_definition' ? { kind: 'class', node } : { kind: 'other' };
+        this.add(scope, name.text, node.endIndex, shape, this.blockAround(node));
+        return;
       }
       default:
-        // parameters, global/nonlocal: every identifier bound there is opaque.
-        for (const name of targetNames(node)) add(name, { kind: 'other' });
+        // Parameters: bound on entry, before any statement of the body.
+        this.addOpaque(scope, node, node.startIndex);
     }
   }
-  return bindings;
+
+  private outerFunction(scope: SyntaxNode): SyntaxNode {
+    let outer = scope;
+    do outer = this.scopeOf(outer);
+    while (outer.id !== this.root.id && outer.type !== 'function_definition');
+    return outer;
+  }
+}
+
+export function collectBindings(root: SyntaxNode): Bindings {
+  return new Bindings(root);
+}
+
+/** Identifies a set of bindings: reads that see the same set get the same answers. */
+export function bindingsKey(bindings: Binding[]): string {
+  return bindings.map((b) => b.id).join(',');
 }
 
 /** Identifiers bound by a target expression; `a.b = …` and `a[i] = …` bind nothing new. */

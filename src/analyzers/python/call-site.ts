@@ -6,7 +6,8 @@ export interface CallSite {
   /**
    * Dotted name of the callee as far as it resolves: `p.loads` after `import pickle as p` is
    * `pickle.loads`; `t.extractall` after `t = tarfile.open(f)` is `tarfile.open().extractall`;
-   * an unresolved receiver keeps its own text (`cursor.execute`).
+   * a builtin the file does not rebind is `builtins.eval`; an unresolved receiver keeps its
+   * own text (`cursor.execute`).
    */
   name: string | undefined;
   /** The attribute called, for method calls (`execute` in `cur.execute(q)`). */
@@ -17,7 +18,7 @@ export interface CallSite {
   hasSplat: boolean;
 }
 
-/** First positional argument, or the keyword argument of that name. */
+/** The positional argument at `index`, or else the keyword argument named `keyword`. */
 export function argument(call: CallSite, index: number, keyword: string): SyntaxNode | undefined {
   return call.positional[index] ?? call.keywords.get(keyword);
 }

@@ -3,7 +3,7 @@ import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { collectBindings } from './bindings.js';
 import { collectImports } from './imports.js';
-import { parsePython, type SyntaxNode } from './parser.js';
+import { parsePython, type SyntaxNode, type Tree, UnparseableSource } from './parser.js';
 import type { PythonContext, PythonRule } from './python-rule.js';
 import { Resolver } from './resolver.js';
 import { pythonRules } from './rules/index.js';
@@ -20,7 +20,14 @@ export const pythonAnalyzer: FileAnalyzer = {
 const MAX_SYNTAX_ERRORS_LISTED = 3;
 
 function analyzePython(file: SourceFile): AnalyzerOutput {
-  const root = parsePython(file.text).rootNode;
+  let tree: Tree;
+  try {
+    tree = parsePython(file.text);
+  } catch (err) {
+    if (err instanceof UnparseableSource) return { findings: [], problems: [err.message] };
+    throw err;
+  }
+  const root = tree.rootNode;
   const source = new SourceText(file.text);
   const bindings = collectBindings(root);
   const resolver = new Resolver(collectImports(root), bindings);

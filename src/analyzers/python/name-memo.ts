@@ -1,22 +1,44 @@
 /**
- * Memoised per-name answers over the file's bindings, which may refer to each other in cycles
- * (`q = q + " LIMIT 10"`) and, in hostile input, in exponentially branching chains.
- *
- * A name met again while its own answer is being computed gets `onCycle`, a pessimistic value.
- * Answers that leaned on such a cut of a name further up the stack are not cached, since they
- * are only partial; everything else is, so ordinary code computes each name once. A budget of
- * computations per file bounds the rest: once spent, uncached names get `onCycle`.
+ * How a memo treats a name met again while its own answer is being computed
+ * (`q = q + " LIMIT 10"`, or `a = b` and `b = a`).
+ */
+export interface CycleHandling<T> {
+  /** What the name stands for meanwhile. */
+  guess: T;
+  /**
+   * When answers are ordered and computed monotonically from their parts, the guess can be the
+   * bottom of the order: the computation is then repeated, each time guessing its previous
+   * answer, until the answer stops changing. Otherwise the guess must be a final, pessimistic
+   * answer.
+   */
+  iterate: boolean;
+  /** The answer when a computation cannot be finished: out of budget, or not converging. */
+  giveUp: T;
+}
+
+interface Frame<T> {
+  depth: number;
+  guess: T;
+  revisited: boolean;
+}
+
+const MAX_ROUNDS = 4;
+
+/**
+ * Memoised answers about names (keyed by the bindings a read sees), which may refer to each
+ * other in cycles and, in hostile input, in exponentially branching chains. Answers that leaned on a guess for
+ * a name further up the stack are partial and not cached; everything else is, so ordinary code
+ * computes each name once. A budget of computations per file bounds the rest.
  */
 export class NameMemo<T> {
   private readonly answers = new Map<string, T>();
-  /** Names being computed, with their depth on the stack. */
-  private readonly active = new Map<string, number>();
-  /** Lowest stack depth a cycle cut reached during the current computation. */
+  private readonly active = new Map<string, Frame<T>>();
+  /** Lowest stack depth whose guess the current computation used. */
   private lowest = Number.POSITIVE_INFINITY;
   private remaining: number;
 
   constructor(
-    private readonly onCycle: T,
+    private readonly cycles: CycleHandling<T>,
     budget: number,
   ) {
     this.remaining = budget;
@@ -24,24 +46,30 @@ export class NameMemo<T> {
 
   get(name: string, compute: () => T): T {
     if (this.answers.has(name)) return this.answers.get(name) as T;
-    const depth = this.active.get(name);
-    if (depth !== undefined) {
-      this.lowest = Math.min(this.lowest, depth);
-      return this.onCycle;
+    const open = this.active.get(name);
+    if (open) {
+      this.lowest = Math.min(this.lowest, open.depth);
+      open.revisited = true;
+      return open.guess;
     }
-    if (this.remaining <= 0) return this.onCycle;
-    this.remaining--;
-    const own = this.active.size;
+    const frame: Frame<T> = { depth: this.active.size, guess: this.cycles.guess, revisited: false };
     const outerLowest = this.lowest;
-    this.lowest = Number.POSITIVE_INFINITY;
-    this.active.set(name, own);
-    let answer: T;
+    this.active.set(name, frame);
+    let answer = this.cycles.giveUp;
     try {
-      answer = compute();
+      for (let round = 0; round < MAX_ROUNDS && this.remaining > 0; round++) {
+        this.remaining--;
+        this.lowest = Number.POSITIVE_INFINITY;
+        frame.revisited = false;
+        answer = compute();
+        if (!this.cycles.iterate || !frame.revisited || answer === frame.guess) break;
+        frame.guess = answer;
+        answer = this.cycles.giveUp;
+      }
     } finally {
       this.active.delete(name);
     }
-    if (this.lowest >= own) this.answers.set(name, answer);
+    if (this.lowest >= frame.depth) this.answers.set(name, answer);
     this.lowest = Math.min(outerLowest, this.lowest);
     return answer;
   }

@@ -1,4 +1,4 @@
-import type { Binding } from './bindings.js';
+import { type Binding, type Bindings, bindingsKey } from './bindings.js';
 import { BUILTIN_NAMES } from './builtins.js';
 import type { CallSite } from './call-site.js';
 import { budgetFor, NameMemo } from './name-memo.js';
@@ -15,9 +15,9 @@ export class Resolver {
 
   constructor(
     private readonly imports: Map<string, string>,
-    private readonly bindings: Map<string, Binding[]>,
+    private readonly bindings: Bindings,
   ) {
-    this.aliases = new NameMemo<string | undefined>(undefined, budgetFor(bindings.size));
+    this.aliases = new NameMemo<string | undefined>({ guess: undefined, iterate: false, giveUp: undefined }, budgetFor(bindings.count));
   }
 
   callSite(node: SyntaxNode): CallSite {
@@ -68,7 +68,7 @@ export class Resolver {
       const name = this.nameOf(next);
       if (!name || lineage.has(name)) continue;
       lineage.add(name);
-      const definition = next.type === 'identifier' ? this.classDefinition(next.text) : undefined;
+      const definition = this.classDefinition(next);
       const bases = definition?.childForFieldName('superclasses')?.namedChildren ?? [];
       pending.push(...bases.filter((b) => b.type !== 'keyword_argument').reverse());
     }
@@ -79,7 +79,7 @@ export class Resolver {
     if (depth > MAX_DEPTH) return undefined;
     switch (node.type) {
       case 'identifier':
-        return this.identifier(node.text, depth);
+        return this.identifier(node, depth);
       case 'attribute': {
         const object = node.childForFieldName('object');
         const attr = node.childForFieldName('attribute')?.text;
@@ -98,12 +98,13 @@ export class Resolver {
     }
   }
 
-  private identifier(name: string, depth: number): string | undefined {
+  private identifier(node: SyntaxNode, depth: number): string | undefined {
+    const name = node.text;
     const imported = this.imports.get(name);
     if (imported !== undefined) return imported;
-    const bindings = this.bindings.get(name);
+    const bindings = this.bindings.visibleAt(name, node);
     if (!bindings) return BUILTIN_NAMES.has(name) ? `builtins.${name}` : name;
-    return this.aliases.get(name, () => this.aliasOf(bindings, depth) ?? name);
+    return this.aliases.get(bindingsKey(bindings), () => this.aliasOf(bindings, depth) ?? name);
   }
 
   /** The one name every binding agrees on, when each assigns an aliasable expression. */
@@ -118,9 +119,9 @@ export class Resolver {
     return target;
   }
 
-  private classDefinition(name: string): SyntaxNode | undefined {
-    if (this.imports.has(name)) return undefined;
-    const bindings = this.bindings.get(name);
+  private classDefinition(node: SyntaxNode): SyntaxNode | undefined {
+    if (node.type !== 'identifier' || this.imports.has(node.text)) return undefined;
+    const bindings = this.bindings.visibleAt(node.text, node);
     const only = bindings?.length === 1 ? bindings[0] : undefined;
     return only?.kind === 'class' ? only.node : undefined;
   }

@@ -1,4 +1,4 @@
-import type { Binding } from './bindings.js';
+import { type Bindings, bindingsKey } from './bindings.js';
 import { budgetFor, NameMemo } from './name-memo.js';
 import type { SyntaxNode } from './parser.js';
 
@@ -46,12 +46,14 @@ export class ValueClassifier {
 
   /** `calleeOf` names the function a call expression calls (the resolver's `nameOf`). */
   constructor(
-    private readonly bindings: Map<string, Binding[]>,
+    private readonly bindings: Bindings,
     private readonly calleeOf: (fn: SyntaxNode) => string | undefined,
   ) {
-    const budget = budgetFor(bindings.size);
-    this.kinds = new NameMemo<ValueKind>('unknown', budget);
-    this.constants = new NameMemo<Constant | undefined>(undefined, budget);
+    const budget = budgetFor(bindings.count);
+    // Kinds only grow along literal < unknown < formatted as their parts do, so a cycle (a
+    // loop that rebuilds `q` from `q`) can start from literal and iterate to a fixed point.
+    this.kinds = new NameMemo<ValueKind>({ guess: 'literal', iterate: true, giveUp: 'unknown' }, budget);
+    this.constants = new NameMemo<Constant | undefined>({ guess: undefined, iterate: false, giveUp: undefined }, budget);
   }
 
   kindOf(node: SyntaxNode): ValueKind {
@@ -59,8 +61,8 @@ export class ValueClassifier {
   }
 
   /**
-   * The exact value of a literal expression, or of a name every binding of which assigns the
-   * same literal; undefined when not known. Strings with escape sequences count as unknown:
+   * The exact value of a literal expression, or of a name all of whose bindings that reach
+   * the read assign the same literal; undefined when not known. Strings with escape sequences count as unknown:
    * rules compare constants with plain words and paths, which never need them.
    */
   constantOf(node: SyntaxNode): Constant | undefined {
@@ -103,9 +105,9 @@ export class ValueClassifier {
       case 'dictionary':
         return allLiteral(node.namedChildren.flatMap((pair) => pair.namedChildren).map(next));
       case 'identifier':
-        return this.nameKind(node.text, depth);
+        return this.nameKind(node, depth);
       case 'call':
-        return this.callKind(node, next, depth);
+        return this.callKind(node, next);
       default:
         if (LITERAL_TYPES.has(node.type)) return 'literal';
         if (CONTAINER_TYPES.has(node.type)) return allLiteral(node.namedChildren.map(next));
@@ -133,28 +135,28 @@ export class ValueClassifier {
     return this.isString(left, depth) || this.isString(right, depth) ? 'formatted' : 'unknown';
   }
 
-  private callKind(node: SyntaxNode, next: (n: SyntaxNode) => ValueKind, depth: number): ValueKind {
+  private callKind(node: SyntaxNode, next: (n: SyntaxNode) => ValueKind): ValueKind {
     const fn = node.childForFieldName('function');
     if (!fn) return 'unknown';
     const args = (node.childForFieldName('arguments')?.namedChildren ?? []).map((a) =>
       a.type === 'keyword_argument' ? (a.childForFieldName('value') ?? a) : a,
     );
-    if (fn.type === 'attribute') {
-      const method = fn.childForFieldName('attribute')?.text ?? '';
-      const receiver = fn.childForFieldName('object');
-      if (!receiver || !STRING_METHODS.has(method)) return 'unknown';
+    const method = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    const receiver = fn.childForFieldName('object');
+    if (method && receiver && STRING_METHODS.has(method)) {
+      // No other literal (number, list, dict…) has these methods, so a literal receiver is a string.
       const base = next(receiver);
-      if (base !== 'formatted' && !this.isString(receiver, depth)) return 'unknown';
-      return base === 'literal' && args.every((a) => next(a) === 'literal') ? 'literal' : 'formatted';
+      if (base !== 'literal') return base;
+      return args.every((a) => next(a) === 'literal') ? 'literal' : 'formatted';
     }
     const callee = this.calleeOf(fn);
     return callee && STRING_FUNCTIONS.has(callee) && args[0] ? next(args[0]) : 'unknown';
   }
 
-  private nameKind(name: string, depth: number): ValueKind {
-    const bindings = this.bindings.get(name);
+  private nameKind(node: SyntaxNode, depth: number): ValueKind {
+    const bindings = this.bindings.visibleAt(node.text, node);
     if (!bindings) return 'unknown';
-    return this.kinds.get(name, () =>
+    return this.kinds.get(bindingsKey(bindings), () =>
       combine(
         bindings.map((b): ValueKind => {
           if (b.kind === 'assign') return this.classify(b.value, depth + 1);
@@ -196,16 +198,16 @@ export class ValueClassifier {
       case 'parenthesized_expression':
         return node.namedChildren.length === 1 ? this.constant(node.namedChildren[0]!, depth + 1) : undefined;
       case 'identifier':
-        return this.nameConstant(node.text, depth);
+        return this.nameConstant(node, depth);
       default:
         return undefined;
     }
   }
 
-  private nameConstant(name: string, depth: number): Constant | undefined {
-    const bindings = this.bindings.get(name);
+  private nameConstant(node: SyntaxNode, depth: number): Constant | undefined {
+    const bindings = this.bindings.visibleAt(node.text, node);
     if (!bindings) return undefined;
-    return this.constants.get(name, () => {
+    return this.constants.get(bindingsKey(bindings), () => {
       let value: Constant | undefined;
       for (const [i, b] of bindings.entries()) {
         if (b.kind !== 'assign') return undefined;

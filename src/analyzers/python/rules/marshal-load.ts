@@ -55,7 +55,9 @@ export const marshalLoad: PythonRule = {
     } else if (calls(call, ['marshal.loads'])) {
       const data = argument(call, 0, 'bytes');
       if (data && ctx.kindOf(data) === 'literal') return;
-      ctx.report(call.node, { message: 'marshal.loads() decodes bytes that do not come from the source; the format is not safe against crafted input' });
+      ctx.report(call.node, {
+        message: 'marshal.loads() decodes bytes that do not come from the source; the format is not safe against crafted input',
+      });
     }
   },
 };

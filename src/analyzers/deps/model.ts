@@ -1,0 +1,79 @@
+/** Package ecosystems, spelled as OSV spells them. */
+export type Ecosystem = 'PyPI' | 'npm';
+
+/** Where a dependency's code comes from, when not from the package index. */
+export type DirectSource = { kind: 'url'; url: string } | { kind: 'vcs'; url: string; ref?: string } | { kind: 'path'; path: string };
+
+/** One requirement as a manifest declares it (requirements.txt line, pyproject entry, …). */
+export interface DeclaredRequirement {
+  /** Normalised: PEP 503 for PyPI (lower case, runs of -_. become -), as-is for npm. */
+  name: string;
+  /** The specifier as written: "==5.3.1", ">=2,<3", "^1.2.0", "" for none. */
+  specifier: string;
+  /** The exact version when the specifier pins one (== without wildcard, or a lock entry). */
+  pinnedVersion?: string;
+  extras: string[];
+  /** PEP 508 environment marker as written, e.g. `python_version < "3.8"`. */
+  marker?: string;
+  /** `sha256:…` values from --hash options or lock entries. */
+  hashes: string[];
+  source?: DirectSource;
+  /** Dependency group: "main", "dev", an optional-dependencies extra name, a Poetry group… */
+  group: string;
+  /** 1-based line in the manifest, where the format has lines. */
+  line?: number;
+}
+
+/** An index the manifest points pip (or npm) at. */
+export interface PackageIndex {
+  url: string;
+  /** `--index-url` replaces the default index; `--extra-index-url` adds one beside it. */
+  kind: 'primary' | 'extra';
+  line?: number;
+}
+
+/** What one manifest file says (facts of the manifest parser, per file). */
+export interface ParsedManifest {
+  type: 'manifest';
+  ecosystem: Ecosystem;
+  /** Format name, e.g. "requirements.txt", "pyproject (PEP 621)", "poetry", "Pipfile". */
+  format: string;
+  requirements: DeclaredRequirement[];
+  indexes: PackageIndex[];
+  /** Files this one pulls in (`-r`, `-c`), relative to the scanned root. */
+  includes: Array<{ file: string; kind: 'requirements' | 'constraints'; line: number }>;
+  /** True when the manifest describes a library (setup.py/setup.cfg, pyproject with a build backend and no app marker); ranges are fine there. */
+  isLibrary: boolean;
+}
+
+/** One resolved package in a lockfile. */
+export interface LockedPackage {
+  name: string;
+  version: string;
+  /** Names (normalised) of the packages this one depends on directly. */
+  dependencies: string[];
+  /** Declared directly by the project (a root dependency), as far as the lockfile tells. */
+  direct: boolean;
+  /** Only needed for development (dev dependency / dev group). */
+  dev: boolean;
+  hashes: string[];
+  source?: DirectSource;
+  line?: number;
+}
+
+/** What one lockfile says (facts of the lockfile parser, per file). */
+export interface ParsedLockfile {
+  type: 'lockfile';
+  ecosystem: Ecosystem;
+  format: string;
+  packages: LockedPackage[];
+  /** Names of the project's own direct dependencies: the roots of every dependency path. */
+  roots: string[];
+}
+
+export type DependencyFacts = ParsedManifest | ParsedLockfile;
+
+/** PEP 503 normalisation, so "PyYAML", "pyyaml" and "py_yaml" compare equal where they should. */
+export function normalizePyPIName(name: string): string {
+  return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
+}

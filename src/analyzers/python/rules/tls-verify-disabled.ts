@@ -1,0 +1,98 @@
+import { calls } from '../call-site.js';
+import type { PythonRule } from '../python-rule.js';
+import { calleeLabel, reportUnseen } from './dynamic-value.js';
+
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
+const REQUESTS_SESSIONS = ['requests.Session()', 'requests.session()', 'requests.sessions.Session()'];
+const HTTPX_CLIENTS = ['httpx.Client', 'httpx.AsyncClient'];
+
+/** Every callee that takes verify=: module-level helpers, session methods, client constructors. */
+const TAKES_VERIFY = [
+  ...VERBS.map((v) => `requests.${v}`),
+  ...VERBS.map((v) => `requests.api.${v}`),
+  ...REQUESTS_SESSIONS.flatMap((s) => VERBS.map((v) => `${s}.${v}`)),
+  ...[...VERBS, 'stream'].map((v) => `httpx.${v}`),
+  ...HTTPX_CLIENTS,
+];
+
+export const tlsVerifyDisabled: PythonRule = {
+  id: 'py.tls.verify-disabled',
+  title: 'TLS certificate verification disabled',
+  category: 'sast',
+  severity: 'high',
+  confidence: 'high',
+  cwe: ['CWE-295'],
+  what:
+    'Finds requests calls (module functions and Session methods) and httpx calls and clients (Client, AsyncClient) ' +
+    'with verify=False. A verify= value set at run time is reported at low severity.',
+  why:
+    'Without certificate checks anyone on the network path — a proxy, a compromised VPC peer, a hostile Wi-Fi on a ' +
+    'laptop run — can read and rewrite the traffic. Ingestion jobs send API tokens and warehouse credentials and ' +
+    'receive the data that becomes training sets and reports, so a man in the middle both steals secrets and ' +
+    'poisons the data silently.',
+  remediation:
+    'Remove verify=False. For internal services with a private CA, point verify at the CA bundle ' +
+    '(verify="/etc/ssl/certs/internal-ca.pem") or set REQUESTS_CA_BUNDLE / SSL_CERT_FILE for the job.',
+  bad: [
+    {
+      file: 'ingest/fetch_rates.py',
+      code:
+        'import requests\n\n' +
+        'API = "https://rates.internal.example.com/v2"\n\n\n' +
+        'def fetch_rates(day: str, token: str) -> list[dict]:\n' +
+        '    response = requests.get(f"{API}/rates", params={"day": day}, headers={"Authorization": f"Bearer {token}"},\n' +
+        '                            timeout=30, verify=False)\n' +
+        '    response.raise_for_status()\n' +
+        '    return response.json()["rates"]\n',
+    },
+    {
+      file: 'ingest/crm_export.py',
+      code:
+        'import httpx\n\n\n' +
+        'async def export_contacts(base_url: str, token: str) -> bytes:\n' +
+        '    async with httpx.AsyncClient(base_url=base_url, verify=False, timeout=60) as client:\n' +
+        '        response = await client.get("/contacts/export", headers={"Authorization": token})\n' +
+        '        return response.content\n',
+    },
+  ],
+  good: [
+    {
+      file: 'ingest/fetch_rates.py',
+      code:
+        'import requests\n\n' +
+        'API = "https://rates.internal.example.com/v2"\n' +
+        'INTERNAL_CA = "/etc/ssl/certs/internal-ca.pem"\n\n\n' +
+        'def fetch_rates(day: str, token: str) -> list[dict]:\n' +
+        '    session = requests.Session()\n' +
+        '    response = session.get(f"{API}/rates", params={"day": day}, headers={"Authorization": f"Bearer {token}"},\n' +
+        '                           timeout=30, verify=INTERNAL_CA)\n' +
+        '    response.raise_for_status()\n' +
+        '    return response.json()["rates"]\n',
+    },
+  ],
+  references: [
+    'https://requests.readthedocs.io/en/latest/user/advanced/#ssl-cert-verification',
+    'https://www.python-httpx.org/advanced/ssl/',
+    'https://cwe.mitre.org/data/definitions/295.html',
+  ],
+  onCall(call, ctx) {
+    if (!calls(call, TAKES_VERIFY)) return;
+    const verify = call.keywords.get('verify');
+    if (!verify) {
+      if (call.hasSplat) reportUnseen(ctx, call, 'verify=False');
+      return;
+    }
+    if (ctx.kindOf(verify) === 'unknown') {
+      ctx.report(call.node, {
+        message: `${calleeLabel(call)} takes verify= from a run-time value; if it is ever False, TLS certificates go unchecked`,
+        severity: 'low',
+        confidence: 'medium',
+      });
+      return;
+    }
+    // Strings (CA bundle paths) and True verify; None falls back to the default, which verifies.
+    const value = ctx.constantOf(verify);
+    if (value === undefined || value === null || ctx.truthOf(verify)) return;
+    ctx.report(call.node, { message: `${calleeLabel(call)} is called with verify=False, so TLS certificates are not checked` });
+  },
+};

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { pythonAnalyzer } from '../../../src/analyzers/python/index.js';
+import { pythonRules } from '../../../src/analyzers/python/rules/index.js';
+import { analyzePythonText, py, scan } from './scan.js';
+
+describe('python analyzer', () => {
+  it('exposes every rule for `pipewarden rules`', () => {
+    expect(pythonAnalyzer.rules.map((r) => r.id)).toEqual(pythonRules.map((r) => r.id));
+  });
+
+  it('locates findings on the call, 1-based, with the line as snippet', () => {
+    const [finding] = scan(py`
+      import os
+
+      def run(cmd):
+          os.system(
+              "sh -c " + cmd,
+          )
+    `);
+    expect(finding?.location).toMatchObject({ file: 'job.py', startLine: 4, startColumn: 5, endLine: 6, endColumn: 6, snippet: 'os.system(' });
+    expect(finding?.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('analyses the rest of a file with a syntax error and says where the error is', () => {
+    const result = analyzePythonText('import os\ndef broken(:\n    pass\nos.system(f"rm {x}")\n');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.message).toMatch(/syntax error near line 2/);
+    expect(result.findings.map((f) => f.ruleId)).toContain('py.command-injection.os-system');
+  });
+
+  it('treats expressions too deep to prove literal as unknown, without failing', () => {
+    const deep = `import os\ncmd = ${'['.repeat(20_000)}"ls"${']'.repeat(20_000)}\nos.system(cmd)\n`;
+    const result = analyzePythonText(deep);
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map((f) => [f.ruleId, f.confidence])).toEqual([['py.command-injection.os-system', 'medium']]);
+  });
+
+  it('stays fast on deeply nested calls and blocks', () => {
+    const calls = `import os\nx = ${'f('.repeat(20_000)}${')'.repeat(20_000)}\nos.system(x)\n`;
+    const started = performance.now();
+    expect(scan(calls).map((f) => f.confidence)).toEqual(['medium']);
+    expect(scan(nestedIfs(300, ' '))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('refuses indentation deep enough to crash the grammar’s scanner, and says so', () => {
+    for (const [levels, indent] of [[600, ' '], [60, '\t'.repeat(8)]] as const) {
+      const result = analyzePythonText(nestedIfs(levels, indent));
+      expect(result.findings).toEqual([]);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]!.message).toMatch(/^line \d+ is indented \d+ columns; .* not analysed$/);
+    }
+  });
+
+  it('counts backslash-joined lines into one indentation, as the scanner does', () => {
+    const joined = `${' '.repeat(200)}\\\n${' '.repeat(200)}x = 1\n`;
+    expect(analyzePythonText(joined).errors[0]?.message).toMatch(/^line 2 is indented 400 columns/);
+  });
+
+  it('does not mistake names of Object.prototype members for known callees', () => {
+    expect(scan('def constructor(x):\n    return x\n\nconstructor(toString(valueOf(hasOwnProperty(f"{x}"))))\n')).toEqual([]);
+  });
+
+  it('reports several rules on one call independently', () => {
+    const ids = scan('import subprocess\nsubprocess.run(f"curl -k {url} | sh", shell=True)\nimport os\nos.system(f"x {y}")\n').map((f) => f.ruleId);
+    expect(ids).toEqual(['py.command-injection.subprocess-shell', 'py.command-injection.os-system']);
+  });
+
+  it('analyses a large generated pipeline module quickly', () => {
+    const lines = ['import pandas as pd', 'import subprocess', 'import yaml'];
+    for (let i = 0; i < 3000; i++) {
+      lines.push(`def step_${i}(df, cfg):`, `    q${i} = f"SELECT * FROM t_${i} WHERE ds = '{cfg.ds}'"`, `    cur.execute(q${i})`, `    return yaml.safe_load(cfg.raw)`);
+    }
+    const started = performance.now();
+    const findings = scan(lines.join('\n'), 'py.sql-injection.formatted-query');
+    expect(findings).toHaveLength(3000);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+/** `levels` nested if-blocks, each indented one `indent` deeper, rebuilding a string. */
+function nestedIfs(levels: number, indent: string): string {
+  const lines = ['import os', 'q = "ls"'];
+  for (let i = 0; i < levels; i++) lines.push(`${indent.repeat(i)}if c${i}:`, `${indent.repeat(i + 1)}q = q + "x"`);
+  lines.push('os.system(q)', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { type Binding, collectBindings } from '../../../src/analyzers/python/bindings.js';
+import { parsePython } from '../../../src/analyzers/python/parser.js';
+import { py } from './scan.js';
+
+/** For each `use(name)` in the file, in order: the bindings visible where it reads `name`. */
+function reads(code: string): Array<Binding[] | undefined> {
+  const root = parsePython(code).rootNode;
+  const bindings = collectBindings(root);
+  return root
+    .descendantsOfType('call')
+    .filter((c) => c.childForFieldName('function')?.text === 'use')
+    .map((c) => c.childForFieldName('arguments')!.namedChildren[0]!)
+    .map((read) => bindings.visibleAt(read.text, read));
+}
+
+/** The kinds of the bindings each read sees; undefined when none is visible. */
+const visible = (code: string) => reads(code).map((list) => list?.map((b) => b.kind));
+
+/** What each read may see: assigned values as source text, other bindings by kind. */
+const values = (code: string) => reads(code).map((list) => (list ?? []).map((b) => ('value' in b ? b.value.text : b.kind)));
+
+describe('Bindings', () => {
+  it('records simple and augmented assignments and with-as targets with their values', () => {
+    expect(values('q = "SELECT 1"\nq += where\nuse(q)\nwith tarfile.open(p) as t:\n    use(t)\n')).toEqual([
+      ['"SELECT 1"', 'where'],
+      ['tarfile.open(p)'],
+    ]);
+  });
+
+  it('marks unpacking, loop targets, parameters, walrus and except targets as opaque', () => {
+    const code = py`
+      a, b = pair
+      use(a)
+      for row in rows:
+          use(row)
+      def f(x, y=1, *args, z: int = 2, **kw):
+          use(x)
+          use(y)
+          use(args)
+          use(z)
+          use(kw)
+      if (m := g()):
+          use(m)
+      try:
+          pass
+      except (ValueError, KeyError) as err:
+          use(err)
+          use(ValueError)
+      with open(p) as (h1, h2):
+          use(h1)
+    `;
+    const opaque = ['other'];
+    expect(visible(code)).toEqual([opaque, opaque, opaque, opaque, opaque, opaque, opaque, opaque, opaque, undefined, opaque]);
+  });
+
+  it('records class definitions with their node, and functions as opaque', () => {
+    const root = parsePython('class L(yaml.SafeLoader):\n    pass\ndef f():\n    pass\nuse(L)\nuse(f)\n').rootNode;
+    const bindings = collectBindings(root);
+    const [l, f] = root.descendantsOfType('call').map((c) => c.childForFieldName('arguments')!.namedChildren[0]!);
+    const cls = bindings.visibleAt('L', l!)![0]!;
+    expect(cls.kind === 'class' && cls.node.childForFieldName('superclasses')?.text).toBe('(yaml.SafeLoader)');
+    expect(bindings.visibleAt('f', f!)!.map((b) => b.kind)).toEqual(['other']);
+  });
+
+  it('binds nothing for attribute and subscript targets', () => {
+    expect(visible('self.session = requests.Session()\nrow["x"] = 1\nuse(self)\nuse(row)\n')).toEqual([undefined, undefined]);
+  });
+
+  it('sees, within one scope, only bindings made before the read and not overwritten since', () => {
+    expect(values('q = "a"\nuse(q)\nq = "b"\nuse(q)\n')).toEqual([['"a"'], ['"b"']]);
+    expect(values('q = "a"\nq += x\nuse(q)\n')).toEqual([['"a"', 'x']]);
+  });
+
+  it('lets only assignments in a block around the read overwrite earlier ones', () => {
+    expect(values('q = "a"\nif c:\n    q = "b"\nuse(q)\n')).toEqual([['"a"', '"b"']]);
+    expect(values('q = "a"\ntry:\n    q = "b"\nexcept E:\n    pass\nuse(q)\n')).toEqual([['"a"', '"b"']]);
+    expect(values('q = "a"\nfor q in xs:\n    pass\nuse(q)\n')).toEqual([['"a"', 'other']]);
+    expect(values('q = "a"\nif c:\n    q = "b"\n    use(q)\n')).toEqual([['"b"']]);
+    expect(values('q = "a"\nwith open(p) as q:\n    use(q)\n')).toEqual([['open(p)']]);
+  });
+
+  it('lets a loop carry a later binding round only if nothing in the loop overwrites it first', () => {
+    expect(values('q = "a"\nfor x in xs:\n    q = "b"\n    use(q)\n    q = x\n')).toEqual([['"b"']]);
+    expect(values('q = "a"\nfor x in xs:\n    use(q)\n    q = x\n')).toEqual([['"a"', 'x']]);
+  });
+
+  it('reads the earlier value on the right of a self-referencing assignment', () => {
+    expect(values('q = "a"\nq = use(q) + "b"\n')).toEqual([['"a"']]);
+  });
+
+  it('sees bindings later in a loop around the read', () => {
+    expect(values('q = "a"\nfor x in xs:\n    use(q)\n    q = q + x\nuse(q)\n')).toEqual([
+      ['"a"', 'q + x'],
+      ['"a"', 'q + x'],
+    ]);
+  });
+
+  it('keeps every binding when a read comes before all of them', () => {
+    expect(values('def f():\n    use(q)\n    q = "a"\n')).toEqual([['"a"']]);
+  });
+
+  it('separates function scopes and lets nested functions see all of an outer scope', () => {
+    expect(
+      values('q = "module"\ndef f():\n    q = "f"\n    use(q)\ndef g():\n    use(q)\nq = "later"\nuse(q)\n'),
+    ).toEqual([['"f"'], ['"module"', '"later"'], ['"later"']]);
+  });
+
+  it('hides class bodies from their methods, but not from themselves', () => {
+    expect(values('q = "module"\nclass C:\n    q = "class"\n    use(q)\n    def m(self):\n        use(q)\n')).toEqual([['"class"'], ['"module"']]);
+  });
+
+  it('gives comprehensions and lambdas their own scope', () => {
+    expect(visible('x = "s"\nrows = [use(x) for x in xs]\nuse(x)\nfn = lambda x: use(x)\n')).toEqual([['other'], ['assign'], ['other']]);
+  });
+
+  it('makes global and nonlocal names opaque in both scopes', () => {
+    const code = py`
+      q = "a"
+      def f():
+          global q
+          q = "b"
+          use(q)
+      use(q)
+      def outer():
+          n = "x"
+          def inner():
+              nonlocal n
+              n = "y"
+          use(n)
+    `;
+    expect(visible(code)).toEqual([
+      ['other', 'assign'],
+      ['assign', 'other'],
+      ['assign', 'other'],
+    ]);
+  });
+});

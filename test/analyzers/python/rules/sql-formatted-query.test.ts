@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { py, scan } from '../scan.js';
+
+const ID = 'py.sql-injection.formatted-query';
+
+describe(ID, () => {
+  it.each([
+    ['f-string', 'cur.execute(f"SELECT * FROM events WHERE ds = \'{ds}\'")\n'],
+    ['% formatting', 'cur.execute("SELECT * FROM events WHERE ds = \'%s\'" % ds)\n'],
+    ['concatenation', 'cursor.executemany("INSERT INTO " + table + " VALUES (?, ?)", rows)\n'],
+    ['.format', 'conn.executescript("DROP TABLE {};".format(name))\n'],
+    ['.join', 'session.execute("DELETE FROM t WHERE id IN (" + ",".join(ids) + ")")\n'],
+    ['any .sql() method', 'spark.sql(f"SELECT * FROM {db}.{table}")\n'],
+  ])('reports a query built by %s on any receiver', (_how, code) => {
+    const findings = scan(code, ID);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!).toMatchObject({ severity: 'high', confidence: 'high' });
+  });
+
+  it('follows a variable that holds the formatted query, even across augmented assignment', () => {
+    const findings = scan(py`
+      def load(cur, customer_id, since):
+          query = "SELECT * FROM orders WHERE 1 = 1"
+          query += f" AND customer_id = {customer_id}"
+          query += " AND created_at > %s"
+          cur.execute(query, (since,))
+    `, ID);
+    expect(findings).toHaveLength(1);
+  });
+
+  it('keeps apart a variable name reused for different queries', () => {
+    const findings = scan(py`
+      def by_day(cur, ds):
+          query = "SELECT * FROM events WHERE ds = %s"
+          cur.execute(query, (ds,))
+
+      def by_table(cur, table):
+          query = f"SELECT count(*) FROM {table}"
+          cur.execute(query)
+
+      def refresh(cur, view):
+          query = f"REFRESH MATERIALIZED VIEW {view}"
+          cur.execute(query)
+          query = "ANALYZE events"
+          cur.execute(query)
+    `, ID);
+    expect(findings.map((f) => f.location.startLine)).toEqual([7, 11]);
+  });
+
+  it('resolves pandas.read_sql and read_sql_query through aliases', () => {
+    expect(scan('import pandas as pd\ndf = pd.read_sql(f"SELECT * FROM {t}", con)\n', ID)).toHaveLength(1);
+    expect(scan('from pandas import read_sql_query as rq\ndf = rq(sql="SELECT * FROM x WHERE y = " + y, con=engine)\n', ID)).toHaveLength(1);
+  });
+
+  it('does not report parameterised queries', () => {
+    expect(scan(py`
+      import pandas as pd
+      SQL = "SELECT * FROM events WHERE ds = %(ds)s"
+      cur.execute("SELECT * FROM events WHERE ds = %s", (ds,))
+      cur.executemany("INSERT INTO events VALUES (?, ?)", rows)
+      frame = pd.read_sql(SQL, con, params={"ds": ds})
+      spark.sql("SELECT * FROM events WHERE ds = :ds", args={"ds": ds})
+    `, ID)).toEqual([]);
+  });
+
+  it('treats interpolated constants as literal', () => {
+    expect(scan(py`
+      TABLE = "analytics.events"
+      LIMIT = 1000
+      cur.execute(f"SELECT * FROM {TABLE} WHERE ds = %s LIMIT {LIMIT}", (ds,))
+    `, ID)).toEqual([]);
+  });
+
+  it('reports a query of unknown origin only on known database handles without parameters', () => {
+    const known = py`
+      import sqlite3
+      conn = sqlite3.connect("warehouse.db")
+      def run(query):
+          return conn.execute(query)
+    `;
+    expect(scan(known, ID)[0]).toMatchObject({ severity: 'medium', confidence: 'medium' });
+    expect(scan('def run(cur, query):\n    cur.execute(query)\n', ID)).toEqual([]);
+    expect(scan('import sqlite3\nconn = sqlite3.connect(p)\nconn.execute(query, params)\n', ID)).toEqual([]);
+  });
+
+  it('does not report Airflow operators or executors that happen to have execute()', () => {
+    expect(scan('operator.execute(context=context)\nexecutor.execute(task)\n', ID)).toEqual([]);
+  });
+
+  it('accepts psycopg2.sql composition and SQLAlchemy constructs', () => {
+    expect(scan(py`
+      import psycopg2
+      from psycopg2 import sql
+      from sqlalchemy import text, select
+      conn = psycopg2.connect(dsn)
+      cur = conn.cursor()
+      stmt = sql.SQL("SELECT * FROM {} WHERE ds = %s").format(sql.Identifier(table))
+      cur.execute(stmt, (ds,))
+      cur.execute(sql.SQL("TRUNCATE {}").format(sql.Identifier(table)))
+      engine_conn.execute(text("SELECT * FROM t WHERE id = :id"), {"id": i})
+    `, ID)).toEqual([]);
+  });
+
+  it('reports text() and sql.SQL() built from formatted strings', () => {
+    expect(scan('from sqlalchemy import text\nconn.execute(text(f"SELECT * FROM t WHERE id = {i}"))\n', ID)).toHaveLength(1);
+    expect(scan('from psycopg2 import sql\nq = sql.SQL(f"SELECT * FROM {t}")\n', ID)).toHaveLength(1);
+  });
+
+  it('covers Airflow DB hooks and handle-only query methods', () => {
+    expect(scan(py`
+      from airflow.providers.postgres.hooks.postgres import PostgresHook
+      hook = PostgresHook(postgres_conn_id="warehouse")
+      rows = hook.get_records(f"SELECT * FROM {table}")
+    `, ID)).toHaveLength(1);
+    expect(scan('from google.cloud import bigquery\nclient = bigquery.Client()\nclient.query(f"SELECT * FROM {t}")\n', ID)).toHaveLength(1);
+    expect(scan('frame.query(f"x > {threshold}")\n', ID)).toEqual([]);
+  });
+
+  it('reports formatted queries even when **kwargs are present', () => {
+    expect(scan('cur.execute(f"SELECT {cols} FROM t", **kw)\n', ID)).toHaveLength(1);
+    expect(scan('import sqlite3\nc = sqlite3.connect(p)\nc.execute(q, **kw)\n', ID)).toEqual([]);
+  });
+});

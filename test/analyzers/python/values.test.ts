@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { analysisOf, lastValueOf } from './parse.js';
+
+/** The classifier of `code`, with the value last assigned to `v` there. */
+function lastV(code: string) {
+  const { root, values } = analysisOf(code);
+  return { values, v: lastValueOf(root, 'v') };
+}
+
+const kindOfV = (code: string) => {
+  const { values, v } = lastV(code);
+  return values.kindOf(v);
+};
+
+const constantOfV = (code: string) => {
+  const { values, v } = lastV(code);
+  return values.constantOf(v);
+};
+
+describe('ValueClassifier.kindOf', () => {
+  it.each([
+    ['v = "text"', 'literal'],
+    ['v = 42', 'literal'],
+    ['v = ("a" "b")', 'literal'],
+    ['v = f"{1 + 2} rows"', 'literal'],
+    ['v = ["ls", "-l"]', 'literal'],
+    ['v = {"a": 1}', 'literal'],
+    ['v = -1', 'literal'],
+    ['v = "a" if flag else "b"', 'literal'],
+    ['v = "SELECT 1".strip()', 'literal'],
+    ['v = ", ".join(["a", "b"])', 'literal'],
+    ['T = "t"\nv = f"SELECT * FROM {T}"', 'literal'],
+    ['v = f"SELECT {x}"', 'formatted'],
+    ['v = "SELECT %s" % x', 'formatted'],
+    ['v = "SELECT " + x', 'formatted'],
+    ['BASE = "SELECT * FROM t WHERE "\nv = BASE + cond', 'formatted'],
+    ['v = "a = {}".format(x)', 'formatted'],
+    ['TEMPLATE = "DELETE FROM {t}"\nv = TEMPLATE.format(t=name)', 'formatted'],
+    ['v = ",".join(cols)', 'formatted'],
+    ['v = f"x {y}".upper()', 'formatted'],
+    ['v = "SELECT {t}".replace("{t}", table)', 'formatted'],
+    ['import textwrap\nv = textwrap.dedent(f"""\n    SELECT {x}\n""")', 'formatted'],
+    ['v = str(f"{x}")', 'formatted'],
+    ['v = f"{x}" if flag else "default"', 'formatted'],
+    ['q = "q"\nq += f" AND x = {x}"\nv = q', 'formatted'],
+    ['q = "q"\nq += " LIMIT 10"\nv = q', 'literal'],
+    ['v = x', 'unknown'],
+    ['v = x + y', 'unknown'],
+    ['v = x * 2', 'unknown'],
+    ['v = load()', 'unknown'],
+    ['v = df.replace(a, b)', 'unknown'],
+    ['v = [a, "b"]', 'unknown'],
+    ['v = x or "default"', 'unknown'],
+    ['def f(q):\n    return q\nq = "x"\nv = q', 'literal'],
+    ['q = f"{x}"\ndef f():\n    q = "x"\n    v = q', 'literal'],
+    ['q = "x"\ndef f():\n    v = q\nq = f"{x}"', 'formatted'],
+    ['q = "x"\nv = q\nq = f"{x}"', 'literal'],
+  ])('%j is %s', (code, kind) => {
+    expect(kindOfV(code)).toBe(kind);
+  });
+
+  it('reads the value before the statement in a self-referencing assignment', () => {
+    expect(kindOfV('q = "SELECT 1"\nq = q + " LIMIT 10"\nq = q.strip()\nv = q')).toBe('literal');
+    expect(kindOfV('q = "SELECT 1"\nq = q + f" WHERE id = {i}"\nv = q')).toBe('formatted');
+  });
+
+  it('follows values around loops to a fixed point', () => {
+    expect(kindOfV('q = "SELECT 1"\nwhile more():\n    q = q.strip() + " "\nv = q')).toBe('literal');
+    expect(kindOfV('q = "SELECT * FROM t WHERE 1 = 1"\nfor c in cols:\n    q = q.strip()\n    q = q + " AND " + c\nv = q')).toBe('formatted');
+    expect(kindOfV('q = "x"\nfor c in cols:\n    w = q\n    q = c\nv = w')).toBe('unknown');
+  });
+
+  it('settles cycles with nothing outside them as literal: no value can enter', () => {
+    expect(kindOfV('while True:\n    a = b\n    b = a\nv = a')).toBe('literal');
+  });
+
+  it('stays fast on exponentially branching chains of names', () => {
+    const lines = ['n0 = x'];
+    for (let i = 1; i <= 200; i++) lines.push('if c:', `    n${i} = n${i - 1} + n${i - 1}`, 'else:', `    n${i} = n${i - 1} % n${i - 1}`);
+    lines.push('n0 = n200', 'v = n200');
+    const started = performance.now();
+    expect(kindOfV(lines.join('\n'))).toBe('unknown');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('ValueClassifier.constantOf and truthOf', () => {
+  it.each([
+    ['v = "data"', 'data'],
+    ["v = 'a' 'b'", 'ab'],
+    ['v = r"C:\\tmp"', 'C:\\tmp'],
+    ['v = 0x1F', 31],
+    ['v = 1_000', 1000],
+    ['v = True', true],
+    ['v = None', null],
+    ['v = (False)', false],
+    ['FLAG = True\nv = FLAG', true],
+    ['FLAG = True\nFLAG = True\nv = FLAG', true],
+    ['def f(FLAG):\n    pass\nFLAG = True\nv = FLAG', true],
+    ['FLAG = False\nif debug:\n    FLAG = False\nv = FLAG', false],
+  ])('%j is %j', (code, value) => {
+    expect(constantOfV(code)).toBe(value);
+  });
+
+  it.each([
+    ['v = f"{x}"'],
+    ['v = "tab\\there"'],
+    ['v = x'],
+    ['FLAG = True\nif debug:\n    FLAG = False\nv = FLAG'],
+    ['v = 1.5'],
+  ])('%j is not a known constant', (code) => {
+    expect(constantOfV(code)).toBeUndefined();
+  });
+
+  it('follows Python truthiness', () => {
+    const { root, values } = analysisOf('a = ""\nb = "x"\nc = 0\nd = 2\ne = None\nf = False\ng = flag\n');
+    const truth = (name: string) => values.truthOf(lastValueOf(root, name));
+    expect(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(truth)).toEqual([false, true, false, true, false, false, undefined]);
+  });
+});
