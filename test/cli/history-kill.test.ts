@@ -5,7 +5,7 @@ import { HistoryStore } from '../../src/store/history.js';
 import { CLI, runCli } from '../helpers/cli.js';
 import { removeTree, tempTree } from '../helpers/temp-tree.js';
 
-const FILES = 1500;
+const FILES = 1000;
 let root: string;
 
 beforeAll(() => {
@@ -42,7 +42,9 @@ describe('history store under SIGKILL', () => {
     try {
       expect(store.verify()).toEqual([]);
       const runs = store.runs(undefined, 100);
-      expect(runs.length).toBe(1 + outcomes.filter((o) => o === 'finished').length);
+      // A run killed after its transaction committed is stored whole; one killed before is absent.
+      expect(runs.length).toBeGreaterThanOrEqual(1 + outcomes.filter((o) => o === 'finished').length);
+      expect(runs.length).toBeLessThanOrEqual(1 + outcomes.length);
       for (const run of runs) expect(run.counts.high).toBe(findingsPerRun);
     } finally {
       store.close();
