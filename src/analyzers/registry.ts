@@ -1,12 +1,15 @@
-import type { FileAnalyzer } from '../core/analyzer.js';
+import type { FileAnalyzer, ProjectAnalyzer } from '../core/analyzer.js';
 import type { RuleMeta } from '../core/rule.js';
 import { pythonAnalyzer } from './python/index.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
 export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer];
 
+/** Every whole-project analyzer, run after the file analyzers. */
+export const projectAnalyzers: ProjectAnalyzer[] = [];
+
 export function allRules(): RuleMeta[] {
-  return fileAnalyzers.flatMap((a) => a.rules).sort((a, b) => a.id.localeCompare(b.id));
+  return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export function findRule(id: string): RuleMeta | undefined {

@@ -12,6 +12,8 @@ export interface FileResult {
   errors: ScanError[];
   ignores: InlineIgnore[];
   lines: number;
+  /** Facts per analyzer name, for project analyzers. */
+  facts: Record<string, unknown>;
   /** The exact version of the file that was analysed, for the result cache. */
   identity?: FileIdentity;
 }
@@ -55,10 +57,12 @@ export function hashBytes(bytes: Buffer): string {
 export function analyzeText(entry: FileEntry, text: string, analyzers: FileAnalyzer[]): FileResult {
   const raw: RawFinding[] = [];
   const errors: ScanError[] = [];
+  const facts: Record<string, unknown> = {};
   for (const analyzer of analyzers) {
     try {
       const output = analyzer.analyze({ ...entry, text });
       raw.push(...output.findings);
+      if (output.facts !== undefined) facts[analyzer.name] = output.facts;
       for (const problem of output.problems) errors.push({ file: entry.path, analyzer: analyzer.name, message: problem });
     } catch (err) {
       errors.push({ file: entry.path, analyzer: analyzer.name, message: `analyzer failed: ${describe(err)}` });
@@ -74,6 +78,7 @@ export function analyzeText(entry: FileEntry, text: string, analyzers: FileAnaly
       findings.map((f) => f.location.startLine),
     ),
     lines: source.lineCount,
+    facts,
   };
 }
 
@@ -119,7 +124,7 @@ function firstInvalidUtf8(bytes: Buffer): number {
 }
 
 function failed(entry: FileEntry, message: string): FileResult {
-  return { findings: [], errors: [{ file: entry.path, message }], ignores: [], lines: 0 };
+  return { findings: [], errors: [{ file: entry.path, message }], ignores: [], lines: 0, facts: {} };
 }
 
 function describe(err: unknown): string {

@@ -1,5 +1,5 @@
 import type { ScanCategory } from './categories.js';
-import type { Confidence, Finding, Severity } from './finding.js';
+import type { Confidence, Finding, ScanError, Severity } from './finding.js';
 import type { RuleMeta } from './rule.js';
 import type { FileKind } from '../inventory/classify.js';
 
@@ -46,4 +46,37 @@ export interface FileAnalyzer {
 export interface AnalyzerOutput {
   findings: RawFinding[];
   problems: string[];
+  /**
+   * What the analyzer learnt about the file that project analyzers need (imports and calls of a
+   * Python module, the packages a manifest declares). Plain data: it crosses threads and is cached.
+   */
+  facts?: unknown;
+}
+
+/** What a project analyzer sees: every file, and the facts file analyzers recorded about them. */
+export interface ProjectContext {
+  root: string;
+  files: FileEntry[];
+  /** Facts recorded by the named file analyzer, by file path. */
+  facts(analyzer: string): Map<string, unknown>;
+  now: Date;
+}
+
+export interface ProjectOutput {
+  findings: Finding[];
+  errors: ScanError[];
+  notices: string[];
+}
+
+/**
+ * An analyzer over the whole project (dependencies against advisories, permissions against what
+ * the code touches), run after every file analyzer. Like file analyzers it never runs scanned code.
+ */
+export interface ProjectAnalyzer {
+  name: string;
+  category: ScanCategory;
+  rules: RuleMeta[];
+  /** File analyzers whose facts it reads; they run whenever this analyzer does. */
+  usesFactsFrom: string[];
+  analyze(ctx: ProjectContext): Promise<ProjectOutput>;
 }

@@ -1,13 +1,14 @@
 import path from 'node:path';
-import { allRules, fileAnalyzers } from '../analyzers/registry.js';
+import fs from 'node:fs';
+import { allRules, fileAnalyzers, projectAnalyzers } from '../analyzers/registry.js';
 import type { FileKind } from '../inventory/classify.js';
 import { walk } from '../inventory/walk.js';
 import { HistoryStore } from '../store/history.js';
-import type { FileEntry } from './analyzer.js';
+import type { FileEntry, ProjectAnalyzer, ProjectContext, ProjectOutput } from './analyzer.js';
 import type { FileResult } from './analyze-file.js';
-import { analyzersFor } from './analyzer-selection.js';
+import { analyzersFor, selectedProjectAnalyzers } from './analyzer-selection.js';
 import type { AssessmentResult } from './assessment.js';
-import type { ScanCategory } from './categories.js';
+import { SCAN_CATEGORIES, type ScanCategory } from './categories.js';
 import { engineVersion } from './engine-version.js';
 import { inlineRunner, workerRunner, type FileRunner } from './file-runner.js';
 import { compareFindings, type Finding, type ScanError, type Severity } from './finding.js';
@@ -15,7 +16,8 @@ import { ResultCache } from './result-cache.js';
 import { readBaseline } from './suppress/baseline.js';
 import { applySuppressions } from './suppress/apply.js';
 import type { IgnoreEntry } from './suppress/ignore-file.js';
-import type { InlineIgnore } from './suppress/inline.js';
+import { inlineIgnoresFor, type InlineIgnore } from './suppress/inline.js';
+import { SourceText } from './source-text.js';
 import { TOOL } from './tool-info.js';
 
 export interface AssessOptions {
@@ -52,6 +54,7 @@ export async function assess(options: AssessOptions): Promise<AssessmentResult> 
   const inline = new Map<string, InlineIgnore[]>();
   const findings: Finding[] = [];
   const errors: ScanError[] = [];
+  const facts = new Map<string, Map<string, unknown>>();
   let lines = 0;
   let fromCache = 0;
   for (const { entry, result, cached } of results) {
@@ -60,10 +63,25 @@ export async function assess(options: AssessOptions): Promise<AssessmentResult> 
     lines += result.lines;
     if (cached) fromCache++;
     if (result.ignores.length > 0) inline.set(entry.path, result.ignores);
+    for (const [analyzer, fact] of Object.entries(result.facts)) {
+      if (!facts.has(analyzer)) facts.set(analyzer, new Map());
+      facts.get(analyzer)!.set(entry.path, fact);
+    }
   }
+  const projectNotices: string[] = [];
+  for (const analyzer of selectedProjectAnalyzers(options.categories)) {
+    const output = await runProjectAnalyzer(analyzer, { root, files, facts: (name) => facts.get(name) ?? new Map(), now: started });
+    findings.push(...output.findings);
+    errors.push(...output.errors);
+    projectNotices.push(...output.notices);
+    addInlineIgnores(root, output.findings, inline);
+  }
+  // File analyzers that ran only to feed a project analyzer keep their findings to themselves.
+  const chosen = new Set([...options.categories].map((c) => SCAN_CATEGORIES[c]));
+  const inScope = findings.filter((f) => chosen.has(f.category));
 
   const outcome = applySuppressions({
-    findings,
+    findings: inScope,
     inline,
     ignoreEntries: options.ignoreEntries,
     baseline: options.baselineFile ? readBaseline(options.baselineFile) : undefined,
@@ -72,7 +90,7 @@ export async function assess(options: AssessOptions): Promise<AssessmentResult> 
   outcome.active.sort(compareFindings);
   outcome.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
 
-  const notices = [...outcome.notices, ...categoryNotices(options.categories)];
+  const notices = [...outcome.notices, ...projectNotices, ...categoryNotices(options.categories)];
   const durationMs = performance.now() - t0;
   const result: AssessmentResult = {
     tool: { name: TOOL.name, version: TOOL.version },
@@ -91,7 +109,7 @@ export async function assess(options: AssessOptions): Promise<AssessmentResult> 
       filesByKind: countKinds(files),
       durationMs,
     },
-    rules: allRules().filter((r) => fileAnalyzers.some((a) => options.categories.has(a.category) && a.rules.includes(r))),
+    rules: allRules().filter((r) => [...fileAnalyzers, ...projectAnalyzers].some((a) => options.categories.has(a.category) && a.rules.includes(r))),
     failOn: options.failOn,
   };
   if (options.historyDb) result.history = recordHistory(options.historyDb, result, now());
@@ -142,8 +160,33 @@ function recordHistory(db: string, result: AssessmentResult, finished: Date) {
   }
 }
 
+/** A project analyzer that throws costs its own findings, not the assessment. */
+async function runProjectAnalyzer(analyzer: ProjectAnalyzer, ctx: ProjectContext): Promise<ProjectOutput> {
+  try {
+    return await analyzer.analyze(ctx);
+  } catch (err) {
+    return { findings: [], errors: [{ file: '.', analyzer: analyzer.name, message: `analyzer failed: ${(err as Error).message}` }], notices: [] };
+  }
+}
+
+/** Inline ignores for findings that project analyzers placed in files (a manifest line, say). */
+function addInlineIgnores(root: string, findings: Finding[], inline: Map<string, InlineIgnore[]>): void {
+  const byFile = new Map<string, number[]>();
+  for (const f of findings) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f.location.startLine]);
+  for (const [file, lines] of byFile) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(root, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const found = inlineIgnoresFor(new SourceText(text), lines);
+    if (found.length > 0) inline.set(file, [...(inline.get(file) ?? []), ...found]);
+  }
+}
+
 function categoryNotices(categories: ReadonlySet<ScanCategory>): string[] {
-  const empty = [...categories].filter((c) => !fileAnalyzers.some((a) => a.category === c));
+  const empty = [...categories].filter((c) => ![...fileAnalyzers, ...projectAnalyzers].some((a) => a.category === c));
   return empty.length > 0 ? [`no analyzers are available yet for: ${empty.join(', ')}`] : [];
 }
 

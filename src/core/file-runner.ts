@@ -35,7 +35,7 @@ export function workerRunner(categories: ReadonlySet<ScanCategory>, threads: num
       } catch (err) {
         const timedOut = (err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError';
         const message = timedOut ? `analysis stopped after ${Math.round(timeoutMs / 1000)} s (file timeout)` : `analysis failed: ${(err as Error).message}`;
-        return { findings: [], errors: [{ file: entry.path, message }], ignores: [], lines: 0 };
+        return { findings: [], errors: [{ file: entry.path, message }], ignores: [], lines: 0, facts: {} };
       }
     },
     close: () => pool.destroy(),

@@ -8,9 +8,10 @@ import type { PythonContext, PythonRule } from './python-rule.js';
 import { Resolver } from './resolver.js';
 import { pythonRules } from './rules/index.js';
 import { ValueClassifier } from './values.js';
+import { PYTHON_ANALYZER, type PythonFacts } from './facts.js';
 
 export const pythonAnalyzer: FileAnalyzer = {
-  name: 'python',
+  name: PYTHON_ANALYZER,
   category: 'sast',
   rules: pythonRules,
   required: (file) => file.kind === 'python',
@@ -30,7 +31,8 @@ function analyzePython(file: SourceFile): AnalyzerOutput {
   const root = tree.rootNode;
   const source = new SourceText(file.text);
   const bindings = collectBindings(root);
-  const resolver = new Resolver(collectImports(root), bindings);
+  const imports = collectImports(root);
+  const resolver = new Resolver(imports, bindings);
   const values = new ValueClassifier(bindings, (fn) => resolver.nameOf(fn));
   const findings: RawFinding[] = [];
   const checks = pythonRules.map((rule): [PythonRule, PythonContext] => [
@@ -46,11 +48,17 @@ function analyzePython(file: SourceFile): AnalyzerOutput {
     },
   ]);
 
+  const calls = new Map<string, number>();
   for (const node of root.descendantsOfType('call')) {
     const call = resolver.callSite(node);
+    if (call.name && !calls.has(call.name)) calls.set(call.name, node.startPosition.row + 1);
     for (const [rule, ctx] of checks) rule.onCall(call, ctx);
   }
-  return { findings, problems: root.hasError ? [syntaxProblem(root)] : [] };
+  const facts: PythonFacts = {
+    imports: [...new Set(imports.values())].sort(),
+    calls: [...calls].map(([name, line]) => ({ name, line })),
+  };
+  return { findings, problems: root.hasError ? [syntaxProblem(root)] : [], facts };
 }
 
 /** Tree-sitter recovers from syntax errors; the analysis goes on, but the user hears where. */
