@@ -1,12 +1,14 @@
 import type { FileAnalyzer, ProjectAnalyzer } from '../core/analyzer.js';
 import type { RuleMeta } from '../core/rule.js';
+import { depsAnalyzer } from './deps/index.js';
+import { depsFilesAnalyzer } from './deps/files-analyzer.js';
 import { pythonAnalyzer } from './python/index.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
-export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer];
+export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
-export const projectAnalyzers: ProjectAnalyzer[] = [];
+export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer];
 
 export function allRules(): RuleMeta[] {
   return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).sort((a, b) => a.id.localeCompare(b.id));

@@ -4,7 +4,9 @@ import { UsageError } from '../core/errors.js';
 import { TOOL } from '../core/tool-info.js';
 import { registerAssess } from './assess.js';
 import { registerBaseline } from './baseline.js';
+import { registerDb } from './db.js';
 import { registerHistory } from './history.js';
+import { registerInventory } from './inventory.js';
 import { registerRules } from './rules.js';
 
 const debug = process.argv.includes('--debug');
@@ -18,7 +20,9 @@ const program = new Command('pipewarden')
 
 registerAssess(program);
 registerBaseline(program);
+registerDb(program);
 registerHistory(program);
+registerInventory(program);
 registerRules(program);
 
 try {

@@ -9,6 +9,7 @@ import { SEVERITIES } from '../core/finding.js';
 import { defaultThreads } from '../core/file-runner.js';
 import { BASELINE_FILE } from '../core/suppress/baseline.js';
 import { loadIgnoreFile } from '../core/suppress/ignore-file.js';
+import { DEFAULT_DEPS_SETTINGS, type DepsSettings } from '../analyzers/deps/settings.js';
 
 const DEFAULT_MAX_FILE_SIZE = '5MB';
 const DEFAULT_FILE_TIMEOUT_S = 60;
@@ -32,6 +33,11 @@ export interface ScanFlags {
   baseline: string | boolean;
   ignoreFile?: string;
   progress: boolean;
+  osvDb?: string;
+  offline?: boolean;
+  resolve?: boolean;
+  indexUrl?: string;
+  osvApi?: string;
 }
 
 /** Options shared by every command that runs an assessment (assess, baseline). */
@@ -48,6 +54,11 @@ export function addScanOptions(command: Command): Command {
     .option('--no-cache', 'analyse every file again instead of reusing cached results')
     .option('--cache-dir <dir>', 'where the result cache lives (default <path>/.pipewarden)')
     .option('--ignore-file <file>', 'suppressions file (default <path>/.pipewarden-ignore.yml)')
+    .option('--osv-db <path>', 'advisories: a directory of OSV JSON files, or a database from `pipewarden db update`')
+    .option('--offline', 'never use the network (no OSV API, no package index)')
+    .option('--resolve', 'resolve transitive dependencies of requirements without a lockfile from the package index')
+    .option('--index-url <url>', 'package index JSON API base for --resolve (default https://pypi.org/pypi)')
+    .option('--osv-api <url>', 'OSV API base used when there is no local advisory database (default https://api.osv.dev)')
     .option('--no-progress', 'no progress indicator on stderr');
 }
 
@@ -79,7 +90,22 @@ export function resolveScanOptions(rootArg: string, flags: ScanFlags): ResolvedS
       baselineFile: baseline,
       ignoreEntries: loadIgnoreFile(root, flags.ignoreFile ?? config.ignoreFile),
       failOn: flags.failOn ?? config.failOn ?? 'high',
+      settings: { deps: depsSettings(root, flags, config) },
     },
+  };
+}
+
+function depsSettings(root: string, flags: ScanFlags, config: ConfigFile): DepsSettings {
+  const osvDb = flags.osvDb ? path.resolve(flags.osvDb) : config.deps?.osvDb ? path.resolve(root, config.deps.osvDb) : undefined;
+  if (osvDb && !fs.existsSync(osvDb)) throw new UsageError(`--osv-db: no such file or directory: ${osvDb}`);
+  return {
+    ...DEFAULT_DEPS_SETTINGS,
+    ...(osvDb ? { osvDb } : {}),
+    offline: flags.offline ?? config.deps?.offline ?? DEFAULT_DEPS_SETTINGS.offline,
+    resolve: flags.resolve ?? config.deps?.resolve ?? DEFAULT_DEPS_SETTINGS.resolve,
+    indexUrl: flags.indexUrl ?? config.deps?.indexUrl ?? DEFAULT_DEPS_SETTINGS.indexUrl,
+    osvApiUrl: flags.osvApi ?? config.deps?.osvApiUrl ?? DEFAULT_DEPS_SETTINGS.osvApiUrl,
+    maxDbAgeDays: config.deps?.maxDbAgeDays ?? DEFAULT_DEPS_SETTINGS.maxDbAgeDays,
   };
 }
 

@@ -2,6 +2,7 @@ import type { ScanCategory } from './categories.js';
 import type { Confidence, Finding, ScanError, Severity } from './finding.js';
 import type { RuleMeta } from './rule.js';
 import type { FileKind } from '../inventory/classify.js';
+import type { DepsSettings } from '../analyzers/deps/settings.js';
 
 /** A file as the walk found it. */
 export interface FileEntry {
@@ -60,6 +61,12 @@ export interface ProjectContext {
   /** Facts recorded by the named file analyzer, by file path. */
   facts(analyzer: string): Map<string, unknown>;
   now: Date;
+  settings: AnalyzerSettings;
+}
+
+/** Settings of the analyzers that reach outside the tree (advisory databases, package indexes). */
+export interface AnalyzerSettings {
+  deps: DepsSettings;
 }
 
 export interface ProjectOutput {

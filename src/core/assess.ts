@@ -4,7 +4,7 @@ import { allRules, fileAnalyzers, projectAnalyzers } from '../analyzers/registry
 import type { FileKind } from '../inventory/classify.js';
 import { walk } from '../inventory/walk.js';
 import { HistoryStore } from '../store/history.js';
-import type { FileEntry, ProjectAnalyzer, ProjectContext, ProjectOutput } from './analyzer.js';
+import type { AnalyzerSettings, FileEntry, ProjectAnalyzer, ProjectContext, ProjectOutput } from './analyzer.js';
 import type { FileResult } from './analyze-file.js';
 import { analyzersFor, selectedProjectAnalyzers } from './analyzer-selection.js';
 import type { AssessmentResult } from './assessment.js';
@@ -34,6 +34,7 @@ export interface AssessOptions {
   baselineFile: string | undefined;
   ignoreEntries: IgnoreEntry[];
   failOn: Severity | 'none';
+  settings: AnalyzerSettings;
   now?: () => Date;
   onProgress?: (done: number, total: number) => void;
 }
@@ -70,7 +71,7 @@ export async function assess(options: AssessOptions): Promise<AssessmentResult> 
   }
   const projectNotices: string[] = [];
   for (const analyzer of selectedProjectAnalyzers(options.categories)) {
-    const output = await runProjectAnalyzer(analyzer, { root, files, facts: (name) => facts.get(name) ?? new Map(), now: started });
+    const output = await runProjectAnalyzer(analyzer, { root, files, facts: (name) => facts.get(name) ?? new Map(), now: started, settings: options.settings });
     findings.push(...output.findings);
     errors.push(...output.errors);
     projectNotices.push(...output.notices);

@@ -24,6 +24,14 @@ export interface ConfigFile {
   cache?: { enabled?: boolean; dir?: string };
   baseline?: string;
   ignoreFile?: string;
+  deps?: {
+    osvDb?: string;
+    offline?: boolean;
+    osvApiUrl?: string;
+    resolve?: boolean;
+    indexUrl?: string;
+    maxDbAgeDays?: number;
+  };
 }
 
 const SIZE = '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG]i?[bB]|[bB])?\\s*$';
@@ -53,6 +61,18 @@ export const CONFIG_SCHEMA = {
     },
     baseline: { type: 'string', minLength: 1 },
     ignoreFile: { type: 'string', minLength: 1 },
+    deps: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        osvDb: { type: 'string', minLength: 1, description: 'directory of OSV JSON files, or a database from `pipewarden db update`' },
+        offline: { type: 'boolean' },
+        osvApiUrl: { type: 'string', pattern: '^https?://' },
+        resolve: { type: 'boolean' },
+        indexUrl: { type: 'string', pattern: '^https?://' },
+        maxDbAgeDays: { type: 'number', exclusiveMinimum: 0 },
+      },
+    },
   },
 } as const;
 

@@ -20,3 +20,11 @@ export function assignFingerprints(raw: RawFinding[], source: SourceText): Findi
     return { ...finding, fingerprint };
   });
 }
+
+/**
+ * A fingerprint from what a finding is about rather than from a line of code: for findings of
+ * project analyzers (a vulnerable package in a lockfile), whose identity is a name, not a line.
+ */
+export function stableFingerprint(ruleId: string, file: string, key: string): string {
+  return createHash('sha256').update(`${ruleId}\u0000${file}\u0000${key}`).digest('hex').slice(0, 32);
+}

@@ -77,3 +77,28 @@ export type DependencyFacts = ParsedManifest | ParsedLockfile;
 export function normalizePyPIName(name: string): string {
   return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
 }
+
+/** One package of the project's dependency inventory, merged over every manifest and lockfile. */
+export interface InventoryPackage {
+  ecosystem: Ecosystem;
+  name: string;
+  /** Exact version when known (pinned or locked); undefined for a range-only requirement. */
+  version?: string;
+  /** Package URL, e.g. pkg:pypi/pyyaml@5.3.1 or pkg:npm/%40babel/core@7.24.0. */
+  purl: string;
+  scope: 'direct' | 'transitive';
+  dev: boolean;
+  hashes: string[];
+  /** Manifests and lockfiles (relative paths) that declare or lock it. */
+  declaredIn: string[];
+  /** Shortest dependency paths from a direct dependency to this package, e.g. [["apache-airflow", "jinja2", "markupsafe"]]. */
+  paths: string[][];
+  /** Names of the packages it depends on directly. */
+  dependencies: string[];
+}
+
+export interface DependencyInventory {
+  packages: InventoryPackage[];
+  /** Requirements whose transitive dependencies could not be determined, with the reason. */
+  unresolved: Array<{ name: string; reason: string }>;
+}

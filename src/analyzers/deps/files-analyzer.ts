@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { AnalyzerOutput, FileAnalyzer, FileEntry, SourceFile } from '../../core/analyzer.js';
+import { parseLockfile } from './lockfiles/index.js';
+import { parseManifest } from './manifests/index.js';
+import type { DependencyFacts } from './model.js';
+
+export const DEPS_FILES_ANALYZER = 'deps-files';
+
+/**
+ * Reads every manifest and lockfile into facts for the dependency project analyzer. A file that
+ * does not parse is a scan error for that file alone; the rest of the project is still assessed.
+ */
+export const depsFilesAnalyzer: FileAnalyzer = {
+  name: DEPS_FILES_ANALYZER,
+  category: 'deps',
+  rules: [],
+  required: isDependencyFile,
+  analyze(file: SourceFile): AnalyzerOutput {
+    const base = path.posix.basename(file.path);
+    try {
+      const facts: DependencyFacts | undefined = parseLockfile(base, file.text, file.path) ?? parseManifest(base, file.text, file.path);
+      return { findings: [], problems: [], facts };
+    } catch (err) {
+      const line = (err as { line?: number }).line;
+      return { findings: [], problems: [`cannot parse ${base}${line ? ` (line ${line})` : ''}: ${(err as Error).message}`] };
+    }
+  },
+};
+
+function isDependencyFile(file: FileEntry): boolean {
+  return file.kind === 'manifest' || file.kind === 'lockfile' || path.posix.basename(file.path) === 'setup.py';
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../core/analyzer.js';
+import type { Finding } from '../../core/finding.js';
+import { stableFingerprint } from '../../core/fingerprint.js';
+import { SourceText } from '../../core/source-text.js';
+import { PYTHON_ANALYZER, type PythonFacts } from '../python/facts.js';
+import { DEPS_FILES_ANALYZER } from './files-analyzer.js';
+import { buildInventory } from './inventory.js';
+import type { DependencyFacts } from './model.js';
+import { resolveUnlocked } from './resolve/resolve-unlocked.js';
+import type { DepsHit, DepsRule } from './rules/deps-rule.js';
+import { depsRules } from './rules/index.js';
+import { findVulnerable } from './vulnerabilities.js';
+
+/**
+ * Dependencies as a whole: the inventory from every manifest and lockfile, matched against
+ * advisories, with reachability from the Python analysis, plus supply-chain rules.
+ */
+export const depsAnalyzer: ProjectAnalyzer = {
+  name: 'deps',
+  category: 'deps',
+  rules: depsRules,
+  usesFactsFrom: [DEPS_FILES_ANALYZER, PYTHON_ANALYZER],
+  analyze: analyzeDependencies,
+};
+
+async function analyzeDependencies(ctx: ProjectContext): Promise<ProjectOutput> {
+  const facts = ctx.facts(DEPS_FILES_ANALYZER) as Map<string, DependencyFacts>;
+  if (facts.size === 0) return { findings: [], errors: [], notices: [] };
+  const settings = ctx.settings.deps;
+  const built = buildInventory(facts);
+  const notices: string[] = [];
+  const resolved = settings.resolve ? await resolveUnlocked(built, facts, settings) : undefined;
+  if (resolved) notices.push(...resolved.notices);
+  const advisories = await findVulnerable(built.inventory, settings, ctx.now);
+  notices.push(...advisories.notices);
+
+  const project = {
+    facts,
+    built,
+    python: ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>,
+    vulnerable: advisories.vulnerable,
+    yanked: resolved?.yanked ?? new Map<string, string>(),
+  };
+  const lines = new LineReader(ctx.root);
+  const findings = depsRules.flatMap((rule) => rule.check(project).map((hit) => toFinding(rule, hit, lines)));
+  return { findings, errors: [], notices };
+}
+
+function toFinding(rule: DepsRule, hit: DepsHit, lines: LineReader): Finding {
+  const snippet = lines.snippet(hit.file, hit.line);
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    message: hit.message,
+    severity: hit.severity ?? rule.severity,
+    confidence: hit.confidence ?? rule.confidence,
+    cwe: hit.cwe ?? rule.cwe,
+    category: rule.category,
+    location: { file: hit.file, startLine: hit.line, startColumn: 1, endLine: hit.line, endColumn: snippet.length + 1, snippet },
+    ...(hit.trace ? { trace: hit.trace } : {}),
+    remediation: rule.remediation,
+    fingerprint: stableFingerprint(rule.id, hit.file, hit.key),
+  };
+}
+
+/** Reads each manifest once, for the snippets of the findings placed in it. */
+class LineReader {
+  private readonly texts = new Map<string, SourceText>();
+
+  constructor(private readonly root: string) {}
+
+  snippet(file: string, line: number): string {
+    let text = this.texts.get(file);
+    if (!text) {
+      try {
+        text = new SourceText(fs.readFileSync(path.join(this.root, file), 'utf8'));
+      } catch {
+        text = new SourceText('');
+      }
+      this.texts.set(file, text);
+    }
+    return text.snippet(line);
+  }
+}

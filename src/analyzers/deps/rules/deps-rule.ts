@@ -1,0 +1,32 @@
+import type { Confidence, Severity } from '../../../core/finding.js';
+import type { RuleMeta } from '../../../core/rule.js';
+import type { PythonFacts } from '../../python/facts.js';
+import type { BuiltInventory } from '../inventory.js';
+import type { DependencyFacts } from '../model.js';
+import type { VulnerablePackage } from '../vulnerabilities.js';
+
+/** Everything the dependency rules look at, assembled once per assessment. */
+export interface DepsProject {
+  facts: Map<string, DependencyFacts>;
+  built: BuiltInventory;
+  python: Map<string, PythonFacts>;
+  vulnerable: VulnerablePackage[];
+  /** purl → reason, for exact versions the index marks as yanked (known only with --resolve). */
+  yanked: Map<string, string>;
+}
+
+/** One match of a dependency rule; `key` names what it is about, for a line-independent fingerprint. */
+export interface DepsHit {
+  file: string;
+  line: number;
+  key: string;
+  message: string;
+  severity?: Severity;
+  confidence?: Confidence;
+  trace?: Array<{ file: string; line: number; label: string }>;
+  cwe?: string[];
+}
+
+export interface DepsRule extends RuleMeta {
+  check(project: DepsProject): DepsHit[];
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import { depsFilesAnalyzer } from '../analyzers/deps/files-analyzer.js';
+import { buildInventory, type BuiltInventory } from '../analyzers/deps/inventory.js';
+import type { DependencyFacts } from '../analyzers/deps/model.js';
+import { resolveUnlocked } from '../analyzers/deps/resolve/resolve-unlocked.js';
+import type { DepsSettings } from '../analyzers/deps/settings.js';
+import type { ScanError } from '../core/finding.js';
+import { baseImagesOf, type ContainerImage } from './containers.js';
+import { servicesIn, type Service } from './services.js';
+import { walk } from './walk.js';
+
+export interface CollectedInventory {
+  built: BuiltInventory;
+  images: ContainerImage[];
+  services: Service[];
+  /** Files that could not be read or parsed; the inventory is complete apart from them. */
+  errors: ScanError[];
+  notices: string[];
+}
+
+/** Everything the pipeline is built from and talks to: packages, base images, external services. */
+export async function collectInventory(
+  root: string,
+  options: { maxFileSize: number; exclude: string[]; deps: DepsSettings },
+): Promise<CollectedInventory> {
+  const { files } = walk(root, { maxFileSize: options.maxFileSize, exclude: options.exclude });
+  const facts = new Map<string, DependencyFacts>();
+  const images: ContainerImage[] = [];
+  const services: Service[] = [];
+  const errors: ScanError[] = [];
+  for (const entry of files) {
+    if (entry.kind === 'data' || entry.kind === 'other') continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(entry.absPath, 'utf8');
+    } catch (err) {
+      errors.push({ file: entry.path, message: `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
+      continue;
+    }
+    if (depsFilesAnalyzer.required(entry)) {
+      const output = depsFilesAnalyzer.analyze({ ...entry, text });
+      for (const problem of output.problems) errors.push({ file: entry.path, analyzer: depsFilesAnalyzer.name, message: problem });
+      if (output.facts) facts.set(entry.path, output.facts as DependencyFacts);
+    }
+    if (entry.kind === 'dockerfile') images.push(...baseImagesOf(text, entry.path));
+    services.push(...servicesIn({ path: entry.path, kind: entry.kind, text }));
+  }
+  const built = buildInventory(facts);
+  const notices = options.deps.resolve ? (await resolveUnlocked(built, facts, options.deps)).notices : [];
+  return { built, images, services, errors, notices };
+}
