@@ -48,15 +48,23 @@ function analyzePython(file: SourceFile): AnalyzerOutput {
     },
   ]);
 
-  const calls = new Map<string, number>();
+  const uses = new Map<string, number>();
+  const use = (name: string | undefined, line: number) => {
+    if (name && !uses.has(name)) uses.set(name, line);
+  };
   for (const node of root.descendantsOfType('call')) {
     const call = resolver.callSite(node);
-    if (call.name && !calls.has(call.name)) calls.set(call.name, node.startPosition.row + 1);
+    const line = node.startPosition.row + 1;
+    use(call.name, line);
+    // Callables and classes handed over as arguments are used too (`Loader=yaml.FullLoader`).
+    for (const arg of [...call.positional, ...call.keywords.values()]) {
+      if (arg.type === 'attribute' || arg.type === 'identifier') use(resolver.nameOf(arg), line);
+    }
     for (const [rule, ctx] of checks) rule.onCall(call, ctx);
   }
   const facts: PythonFacts = {
     imports: [...new Set(imports.values())].sort(),
-    calls: [...calls].map(([name, line]) => ({ name, line })),
+    uses: [...uses].map(([name, line]) => ({ name, line })),
   };
   return { findings, problems: root.hasError ? [syntaxProblem(root)] : [], facts };
 }
