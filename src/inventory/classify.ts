@@ -30,7 +30,9 @@ const LOCKFILES = new Set([
 ]);
 // setup.py is Python code first: it is classified as python, and dependency analysis reads it by name.
 const MANIFESTS = new Set(['pyproject.toml', 'pipfile', 'setup.cfg', 'package.json', 'environment.yml', 'environment.yaml']);
-const REQUIREMENTS = /^(requirements|constraints)([-_.\w]*)\.(txt|in)$/;
+const REQUIREMENTS = /^([-\w.]*[-_.])?(requirements|constraints)([-_.\w]*)\.(txt|in)$/;
+/** pip-tools layouts keep one file per environment in a requirements/ folder (requirements/prod.txt). */
+const REQUIREMENTS_DIR = /(^|\/)requirements\/[^/]+\.(txt|in)$/;
 
 const BY_EXTENSION: Record<string, FileKind> = {
   '.py': 'python',
@@ -85,7 +87,7 @@ const BY_EXTENSION: Record<string, FileKind> = {
 export function classify(relPath: string, head: string): FileKind {
   const base = path.posix.basename(relPath).toLowerCase();
   if (LOCKFILES.has(base)) return 'lockfile';
-  if (MANIFESTS.has(base) || REQUIREMENTS.test(base)) return 'manifest';
+  if (MANIFESTS.has(base) || REQUIREMENTS.test(base) || REQUIREMENTS_DIR.test(relPath.toLowerCase())) return 'manifest';
   if (base === 'dockerfile' || base.startsWith('dockerfile.') || base.endsWith('.dockerfile') || base === 'containerfile') {
     return 'dockerfile';
   }

@@ -1,0 +1,84 @@
+import type { DeclaredRequirement, PackageIndex, ParsedManifest } from '../model.js';
+import { arrayOfTables, dotted, namedPep508Arrays, pep508Array } from './toml-fields.js';
+import { poetryDependencies, poetryGroups, poetrySources } from './poetry.js';
+import { isTable, optionalString, optionalStrings, own, tableAt, type Table } from './shape.js';
+import { readToml, type TomlLines } from './toml.js';
+
+/**
+ * pyproject.toml: PEP 621 `[project]` dependencies and optional-dependencies (one group per
+ * extra), PEP 735 `[dependency-groups]`, Poetry's tables, PDM's and uv's dev dependencies, and
+ * the package indexes Poetry, PDM and uv are pointed at.
+ */
+export function parsePyproject(text: string, _file: string): ParsedManifest {
+  const { doc, lines } = readToml(text);
+  const lineOf = (path: readonly string[]) => lines.lineOf(path);
+  const project = tableAt(doc, ['project'], lineOf);
+  const poetry = tableAt(doc, ['tool', 'poetry'], lineOf);
+  const pdm = tableAt(doc, ['tool', 'pdm'], lineOf);
+  const uv = tableAt(doc, ['tool', 'uv'], lineOf);
+
+  const requirements = pep508Array(own(project, 'dependencies'), ['project', 'dependencies'], 'main', lines);
+  requirements.push(...namedPep508Arrays(own(project, 'optional-dependencies'), ['project', 'optional-dependencies'], lines));
+  if (poetry) requirements.push(...poetryMain(poetry, project, requirements, lines), ...poetryGroups(poetry, lines));
+  requirements.push(...namedPep508Arrays(own(doc, 'dependency-groups'), ['dependency-groups'], lines));
+  requirements.push(...namedPep508Arrays(own(pdm, 'dev-dependencies'), ['tool', 'pdm', 'dev-dependencies'], lines));
+  requirements.push(...pep508Array(own(uv, 'dev-dependencies'), ['tool', 'uv', 'dev-dependencies'], 'dev', lines));
+
+  const indexes = [...(poetry ? poetrySources(poetry, lines) : []), ...pdmSources(pdm, lines), ...uvIndexes(uv, lines)];
+  // The format names the tool managing the project, when one is configured: its lock and commands apply.
+  const format = poetry ? 'poetry' : pdm ? 'pdm' : uv ? 'uv' : 'pyproject (PEP 621)';
+  return { type: 'manifest', ecosystem: 'PyPI', format, requirements, indexes, includes: [], isLibrary: isLibrary(doc, project, poetry, pdm, uv) };
+}
+
+/**
+ * Poetry's main dependencies. Since Poetry 2 a project may declare them in `[project]`; then
+ * `[tool.poetry.dependencies]` only adds details to those entries, of which a source (git, url,
+ * path) is the one that matters here.
+ */
+function poetryMain(poetry: Table, project: Table | undefined, declared: DeclaredRequirement[], lines: TomlLines): DeclaredRequirement[] {
+  const entries = poetryDependencies(poetry, lines);
+  if (own(project, 'dependencies') === undefined) return entries;
+  for (const entry of entries) {
+    const target = declared.find((r) => r.name === entry.name && r.source === undefined);
+    if (target && entry.source) target.source = entry.source;
+  }
+  return [];
+}
+
+/**
+ * A library is a project that gets built into a distribution others install, so version
+ * ranges are right for it. That takes a `[build-system]` and a named package that is not
+ * opted out of packaging: Poetry's `package-mode = false`, PDM's `distribution = false` or
+ * uv's `package = false` mark an application that only uses the tool to manage its
+ * environment — as does a `[project]` without `[build-system]` (what `uv init` writes).
+ */
+function isLibrary(doc: Table, project: Table | undefined, poetry: Table | undefined, pdm: Table | undefined, uv: Table | undefined): boolean {
+  const named = typeof own(project, 'name') === 'string' || typeof own(poetry, 'name') === 'string';
+  const optedOut = own(poetry, 'package-mode') === false || own(pdm, 'distribution') === false || own(uv, 'package') === false;
+  return isTable(own(doc, 'build-system')) && named && !optedOut;
+}
+
+/** `[[tool.pdm.source]]`: one named "pypi" replaces PyPI; find-links sources are no index. */
+function pdmSources(pdm: Table | undefined, lines: TomlLines): PackageIndex[] {
+  return arrayOfTables(pdm, ['tool', 'pdm', 'source'], lines).flatMap(({ table, path, line }) => {
+    const url = optionalString(table, 'url', dotted(path), line);
+    if (url === undefined || own(table, 'type') === 'find_links') return [];
+    return [{ url, kind: own(table, 'name') === 'pypi' ? 'primary' : 'extra', line }];
+  });
+}
+
+/** `[[tool.uv.index]]` (`default = true` replaces PyPI) and the pip-style `index-url` / `extra-index-url` settings. */
+function uvIndexes(uv: Table | undefined, lines: TomlLines): PackageIndex[] {
+  const indexes: PackageIndex[] = arrayOfTables(uv, ['tool', 'uv', 'index'], lines).flatMap(({ table, path, line }) => {
+    const url = optionalString(table, 'url', dotted(path), line);
+    return url === undefined ? [] : [{ url, kind: own(table, 'default') === true ? 'primary' : 'extra', line }];
+  });
+  const primaryPath = ['tool', 'uv', 'index-url'];
+  const primary = uv && optionalString(uv, 'index-url', 'tool.uv', lines.lineOf(primaryPath));
+  if (primary !== undefined) indexes.push({ url: primary, kind: 'primary', line: lines.lineOf(primaryPath) });
+  const extrasPath = ['tool', 'uv', 'extra-index-url'];
+  optionalStrings(uv ?? {}, 'extra-index-url', 'tool.uv', lines.lineOf(extrasPath)).forEach((url, i) => {
+    indexes.push({ url, kind: 'extra', line: lines.lineOf([...extrasPath, i]) });
+  });
+  return indexes;
+}
