@@ -1,5 +1,5 @@
 import type { ScanCategory } from './categories.js';
-import type { Confidence, Finding, ScanError, Severity } from './finding.js';
+import type { Confidence, Finding, ScanError, Severity, TraceStep } from './finding.js';
 import type { RuleMeta } from './rule.js';
 import type { FileKind } from '../inventory/classify.js';
 import type { DepsSettings } from '../analyzers/deps/settings.js';
@@ -26,6 +26,9 @@ export interface ReportOptions {
   message?: string;
   severity?: Severity;
   confidence?: Confidence;
+  /** CWE ids more specific than the rule's own (an advisory's, say). */
+  cwe?: string[];
+  trace?: TraceStep[];
 }
 
 /**

@@ -17,9 +17,10 @@ export function makeFinding(rule: RuleMeta, file: string, source: SourceText, ra
     message: options.message ?? rule.title,
     severity: options.severity ?? rule.severity,
     confidence: options.confidence ?? rule.confidence,
-    cwe: rule.cwe,
+    cwe: options.cwe ?? rule.cwe,
     category: rule.category,
     location: { file, ...range, snippet: source.snippet(range.startLine) },
+    ...(options.trace ? { trace: options.trace } : {}),
     remediation: rule.remediation,
   };
 }

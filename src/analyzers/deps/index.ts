@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../core/analyzer.js';
 import type { Finding } from '../../core/finding.js';
 import { stableFingerprint } from '../../core/fingerprint.js';
+import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { PYTHON_ANALYZER, type PythonFacts } from '../python/facts.js';
 import { DEPS_FILES_ANALYZER } from './files-analyzer.js';
@@ -49,20 +50,10 @@ async function analyzeDependencies(ctx: ProjectContext): Promise<ProjectOutput> 
 }
 
 function toFinding(rule: DepsRule, hit: DepsHit, lines: LineReader): Finding {
-  const snippet = lines.snippet(hit.file, hit.line);
-  return {
-    ruleId: rule.id,
-    title: rule.title,
-    message: hit.message,
-    severity: hit.severity ?? rule.severity,
-    confidence: hit.confidence ?? rule.confidence,
-    cwe: hit.cwe ?? rule.cwe,
-    category: rule.category,
-    location: { file: hit.file, startLine: hit.line, startColumn: 1, endLine: hit.line, endColumn: snippet.length + 1, snippet },
-    ...(hit.trace ? { trace: hit.trace } : {}),
-    remediation: rule.remediation,
-    fingerprint: stableFingerprint(rule.id, hit.file, hit.key),
-  };
+  const source = lines.source(hit.file);
+  const width = source.line(hit.line).length;
+  const range = { startLine: hit.line, startColumn: 1, endLine: hit.line, endColumn: width + 1 };
+  return { ...makeFinding(rule, hit.file, source, range, hit), fingerprint: stableFingerprint(rule.id, hit.file, hit.key) };
 }
 
 /** Reads each manifest once, for the snippets of the findings placed in it. */
@@ -71,7 +62,7 @@ class LineReader {
 
   constructor(private readonly root: string) {}
 
-  snippet(file: string, line: number): string {
+  source(file: string): SourceText {
     let text = this.texts.get(file);
     if (!text) {
       try {
@@ -81,6 +72,6 @@ class LineReader {
       }
       this.texts.set(file, text);
     }
-    return text.snippet(line);
+    return text;
   }
 }

@@ -1,4 +1,4 @@
-import type { Confidence, Severity } from '../../../core/finding.js';
+import type { ReportOptions } from '../../../core/analyzer.js';
 import type { RuleMeta } from '../../../core/rule.js';
 import type { PythonFacts } from '../../python/facts.js';
 import type { BuiltInventory } from '../inventory.js';
@@ -16,15 +16,11 @@ export interface DepsProject {
 }
 
 /** One match of a dependency rule; `key` names what it is about, for a line-independent fingerprint. */
-export interface DepsHit {
+export interface DepsHit extends ReportOptions {
   file: string;
   line: number;
   key: string;
   message: string;
-  severity?: Severity;
-  confidence?: Confidence;
-  trace?: Array<{ file: string; line: number; label: string }>;
-  cwe?: string[];
 }
 
 export interface DepsRule extends RuleMeta {
