@@ -3,19 +3,24 @@ import { Option, type Command } from 'commander';
 import { collectInventory } from '../inventory/collect.js';
 import { TOOL } from '../core/tool-info.js';
 import { renderCycloneDx } from '../report/cyclonedx.js';
+import type { CollectedInventory } from '../inventory/collect.js';
+import { renderOpenLineage } from '../inventory/lineage/openlineage.js';
+import { renderDot, renderMermaid } from '../inventory/lineage/render.js';
 import { writeOutput } from './output.js';
 import { resolveScanOptions, type ScanFlags } from './scan-options.js';
 
+const FORMATS = ['json', 'cyclonedx', 'mermaid', 'dot', 'openlineage'] as const;
+
 interface InventoryFlags extends Omit<ScanFlags, 'format'> {
-  format: 'cyclonedx' | 'json';
+  format: (typeof FORMATS)[number];
 }
 
 export function registerInventory(program: Command): void {
   program
     .command('inventory')
-    .description('list what the pipeline is built from and talks to: packages, base images, services')
+    .description('map the pipeline: data lineage, packages, base images and services (json, CycloneDX SBOM, Mermaid, DOT, OpenLineage)')
     .argument('[path]', 'root of the pipeline', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['cyclonedx', 'json']).default('cyclonedx'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('json'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('-c, --config <file>', 'config file (default: pipewarden.yml in the root)')
     .option('--resolve', 'resolve transitive dependencies of requirements without a lockfile from the package index')
@@ -27,21 +32,40 @@ export function registerInventory(program: Command): void {
       const collected = await collectInventory(options.root, { maxFileSize: options.maxFileSize, exclude: options.exclude, deps: options.settings.deps });
       for (const e of collected.errors) process.stderr.write(`pipewarden: ${e.file}: ${e.message}\n`);
       for (const n of collected.notices) process.stderr.write(`pipewarden: ${n}\n`);
-      const text =
-        format === 'cyclonedx'
-          ? renderCycloneDx({
-              inventory: collected.built.inventory,
-              images: collected.images,
-              services: collected.services,
-              root: options.root,
-              toolVersion: TOOL.version,
-              timestamp: new Date().toISOString(),
-            })
-          : JSON.stringify(
-              { root: path.basename(options.root), ...collected.built.inventory, images: collected.images, services: collected.services, errors: collected.errors },
-              null,
-              2,
-            );
-      writeOutput(text, flags.output);
+      writeOutput(render(format, collected, options.root), flags.output);
     });
+}
+
+function render(format: InventoryFlags['format'], collected: CollectedInventory, root: string): string {
+  const now = new Date().toISOString();
+  switch (format) {
+    case 'cyclonedx':
+      return renderCycloneDx({
+        inventory: collected.built.inventory,
+        images: collected.images,
+        services: collected.services,
+        root,
+        toolVersion: TOOL.version,
+        timestamp: now,
+      });
+    case 'mermaid':
+      return renderMermaid(collected.lineage);
+    case 'dot':
+      return renderDot(collected.lineage);
+    case 'openlineage':
+      return renderOpenLineage(collected.lineage, root, now);
+    case 'json':
+      return JSON.stringify(
+        {
+          root: path.basename(root),
+          lineage: collected.lineage,
+          ...collected.built.inventory,
+          images: collected.images,
+          services: collected.services,
+          errors: collected.errors,
+        },
+        null,
+        2,
+      );
+  }
 }

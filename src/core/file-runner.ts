@@ -18,7 +18,7 @@ export interface FileRunner {
  * file cannot hang the assessment.
  */
 export function workerRunner(categories: ReadonlySet<ScanCategory>, threads: number, timeoutMs: number): FileRunner {
-  const pool = new Piscina<WorkerTask, FileResult>({
+  const pool = new Piscina<WorkerTask, FileResult | undefined>({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
@@ -28,10 +28,14 @@ export function workerRunner(categories: ReadonlySet<ScanCategory>, threads: num
     atomics: 'disabled',
   });
   const categoryList = [...categories];
+  // Loading the analyzers takes a moment per thread; it must not count against a file's timeout.
+  const warm = Promise.all(Array.from({ length: threads }, () => pool.run({ warmUp: true })));
   return {
     async run(entry) {
       try {
-        return await pool.run({ entry, categories: categoryList }, { signal: AbortSignal.timeout(timeoutMs) });
+        await warm;
+        const result = await pool.run({ entry, categories: categoryList }, { signal: AbortSignal.timeout(timeoutMs) });
+        return result!;
       } catch (err) {
         const timedOut = (err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError';
         const message = timedOut ? `analysis stopped after ${Math.round(timeoutMs / 1000)} s (file timeout)` : `analysis failed: ${(err as Error).message}`;

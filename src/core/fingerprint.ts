@@ -10,9 +10,16 @@ import type { SourceText } from './source-text.js';
  */
 export function assignFingerprints(raw: RawFinding[], source: SourceText): Finding[] {
   const seen = new Map<string, number>();
+  // Many findings can share one (possibly huge) line: normalise each line once.
+  const codeOf = new Map<number, string>();
   const ordered = [...raw].sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
   return ordered.map((finding) => {
-    const code = source.line(finding.location.startLine).replace(/\s+/g, ' ').trim();
+    const line = finding.location.startLine;
+    let code = codeOf.get(line);
+    if (code === undefined) {
+      code = createHash('sha256').update(source.line(line).replace(/\s+/g, ' ').trim()).digest('hex');
+      codeOf.set(line, code);
+    }
     const key = `${finding.ruleId}\u0000${finding.location.file}\u0000${code}`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);

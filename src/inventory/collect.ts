@@ -4,7 +4,12 @@ import { buildInventory, type BuiltInventory } from '../analyzers/deps/inventory
 import type { DependencyFacts } from '../analyzers/deps/model.js';
 import { resolveUnlocked } from '../analyzers/deps/resolve/resolve-unlocked.js';
 import type { DepsSettings } from '../analyzers/deps/settings.js';
+import { fileAnalyzers } from '../analyzers/registry.js';
+import type { PythonFacts, PythonLineage } from '../analyzers/python/facts.js';
+import type { FileEntry } from '../core/analyzer.js';
 import type { ScanError } from '../core/finding.js';
+import { buildLineage } from './lineage/build.js';
+import type { LineageGraph } from './lineage/graph.js';
 import { baseImagesOf, type ContainerImage } from './containers.js';
 import { servicesIn, type Service } from './services.js';
 import { walk } from './walk.js';
@@ -13,6 +18,7 @@ export interface CollectedInventory {
   built: BuiltInventory;
   images: ContainerImage[];
   services: Service[];
+  lineage: LineageGraph;
   /** Files that could not be read or parsed; the inventory is complete apart from them. */
   errors: ScanError[];
   notices: string[];
@@ -28,6 +34,7 @@ export async function collectInventory(
   const images: ContainerImage[] = [];
   const services: Service[] = [];
   const errors: ScanError[] = [];
+  const lineage = new Map<string, PythonLineage>();
   for (const entry of files) {
     if (entry.kind === 'data' || entry.kind === 'other') continue;
     let text: string;
@@ -44,8 +51,24 @@ export async function collectInventory(
     }
     if (entry.kind === 'dockerfile') images.push(...baseImagesOf(text, entry.path));
     services.push(...servicesIn({ path: entry.path, kind: entry.kind, text }));
+    const moduleLineage = lineageOf(entry, text, errors);
+    if (moduleLineage) lineage.set(entry.path, moduleLineage);
   }
   const built = buildInventory(facts);
   const notices = options.deps.resolve ? (await resolveUnlocked(built, facts, options.deps)).notices : [];
-  return { built, images, services, errors, notices };
+  return { built, images, services, lineage: buildLineage(lineage), errors, notices };
+}
+
+/** The lineage the code analyzers record for a file (Python modules and notebooks). */
+function lineageOf(entry: FileEntry, text: string, errors: ScanError[]): PythonLineage | undefined {
+  for (const analyzer of fileAnalyzers) {
+    if (analyzer.category !== 'sast' || !analyzer.required(entry)) continue;
+    try {
+      const found = (analyzer.analyze({ ...entry, text }).facts as PythonFacts | undefined)?.lineage;
+      if (found) return found;
+    } catch (err) {
+      errors.push({ file: entry.path, analyzer: analyzer.name, message: `analyzer failed: ${(err as Error).message}` });
+    }
+  }
+  return undefined;
 }
