@@ -3,12 +3,17 @@ import type { RuleMeta } from '../core/rule.js';
 import { depsAnalyzer } from './deps/index.js';
 import { depsFilesAnalyzer } from './deps/files-analyzer.js';
 import { pythonAnalyzer } from './python/index.js';
+import { pythonCrossModuleTaint } from './python/taint/project.js';
+import { notebookAnalyzer } from './notebook/index.js';
+import { sqlAnalyzer } from './sql/index.js';
+import { javascriptAnalyzer } from './javascript/index.js';
+import { pickleArtifactAnalyzer } from './pickle-artifact/index.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
-export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer];
+export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
-export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer];
+export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint];
 
 export function allRules(): RuleMeta[] {
   return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).sort((a, b) => a.id.localeCompare(b.id));

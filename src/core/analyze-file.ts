@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { FileAnalyzer, FileEntry, RawFinding } from './analyzer.js';
+import type { FileAnalyzer, FileEntry, RawFinding, SourceFile } from './analyzer.js';
 import { assignFingerprints } from './fingerprint.js';
 import type { Finding, ScanError } from './finding.js';
 import { SourceText } from './source-text.js';
@@ -44,9 +44,15 @@ export function analyzeFile(entry: FileEntry, analyzers: FileAnalyzer[]): FileRe
   } catch (err) {
     return failed(entry, `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  const text = decode(bytes);
-  if (typeof text !== 'string') return { ...failed(entry, text.problem), identity };
-  return { ...analyzeText(entry, text, analyzers), identity };
+  // Binary analyzers get the bytes as read; only the others need the file to decode as text.
+  const binary = analyzers.filter((a) => a.binary === true);
+  const textual = analyzers.filter((a) => a.binary !== true);
+  const results = binary.length > 0 ? [runAnalyzers(entry, { text: '', bytes }, binary)] : [];
+  if (textual.length > 0 || binary.length === 0) {
+    const text = decode(bytes);
+    results.push(typeof text === 'string' ? analyzeText(entry, text, textual) : failed(entry, text.problem));
+  }
+  return { ...results.reduce(merge), identity };
 }
 
 export function hashBytes(bytes: Buffer): string {
@@ -55,12 +61,17 @@ export function hashBytes(bytes: Buffer): string {
 
 /** Runs analyzers over already-decoded text: an analyzer that throws becomes a scan error. */
 export function analyzeText(entry: FileEntry, text: string, analyzers: FileAnalyzer[]): FileResult {
+  return runAnalyzers(entry, { text }, analyzers);
+}
+
+function runAnalyzers(entry: FileEntry, content: Pick<SourceFile, 'text' | 'bytes'>, analyzers: FileAnalyzer[]): FileResult {
+  const { text } = content;
   const raw: RawFinding[] = [];
   const errors: ScanError[] = [];
   const facts: Record<string, unknown> = {};
   for (const analyzer of analyzers) {
     try {
-      const output = analyzer.analyze({ ...entry, text });
+      const output = analyzer.analyze({ ...entry, ...content });
       raw.push(...output.findings);
       if (output.facts !== undefined) facts[analyzer.name] = output.facts;
       for (const problem of output.problems) errors.push({ file: entry.path, analyzer: analyzer.name, message: problem });
@@ -121,6 +132,17 @@ function firstInvalidUtf8(bytes: Buffer): number {
     }
   }
   return lo;
+}
+
+/** One file's results from its binary and its text analyzers together. */
+function merge(a: FileResult, b: FileResult): FileResult {
+  return {
+    findings: [...a.findings, ...b.findings],
+    errors: [...a.errors, ...b.errors],
+    ignores: [...a.ignores, ...b.ignores],
+    lines: Math.max(a.lines, b.lines),
+    facts: { ...a.facts, ...b.facts },
+  };
 }
 
 function failed(entry: FileEntry, message: string): FileResult {

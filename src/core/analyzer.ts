@@ -15,7 +15,10 @@ export interface FileEntry {
 
 /** A file with its decoded text, handed to analyzers. */
 export interface SourceFile extends FileEntry {
+  /** Empty for binary analyzers, which read `bytes` instead. */
   text: string;
+  /** The raw bytes, given only to analyzers that declare `binary`. */
+  bytes?: Buffer;
 }
 
 /** What an analyzer reports before fingerprints are given. */
@@ -40,6 +43,11 @@ export interface FileAnalyzer {
   category: ScanCategory;
   rules: RuleMeta[];
   required(file: FileEntry): boolean;
+  /**
+   * The analyzer reads the file's raw bytes (`SourceFile.bytes`) rather than text: the file is not
+   * decoded for it, so binary formats (pickles, archives) reach it instead of failing as not text.
+   */
+  binary?: boolean;
   analyze(file: SourceFile): AnalyzerOutput;
 }
 

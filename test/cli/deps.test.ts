@@ -102,3 +102,26 @@ describe('pipewarden db status', () => {
     expect(res.stderr).toMatch(/db update/);
   });
 });
+
+describe('pipewarden inventory lineage', () => {
+  it('maps the example DAG: Airflow tasks in order, and the jobs they run', async () => {
+    const res = await runCli(['inventory', EXAMPLE, '--format', 'json', '--offline']);
+    expect(res.code).toBe(0);
+    const { lineage } = JSON.parse(res.stdout) as { lineage: { nodes: Array<{ id: string; type: string; label: string }>; edges: Array<{ from: string; to: string; type: string }> } };
+    const tasks = lineage.nodes.filter((n) => n.type === 'task').map((n) => n.label);
+    expect(tasks).toEqual(expect.arrayContaining(['download_export', 'clean_feedback', 'load_to_warehouse', 'publish_report']));
+    expect(lineage.edges.filter((e) => e.type === 'precedes').length).toBeGreaterThanOrEqual(3);
+    expect(lineage.edges.some((e) => e.type === 'reads')).toBe(true);
+    expect(lineage.edges.some((e) => e.type === 'writes')).toBe(true);
+  });
+
+  it.each([
+    ['mermaid', /^flowchart LR\n/],
+    ['dot', /^digraph lineage \{/],
+    ['openlineage', /^\{"eventTime":.*"schemaURL":"https:\/\/openlineage\.io\/spec\/2-0-2\/OpenLineage\.json#\/\$defs\/JobEvent"/],
+  ])('prints the lineage as %s', async (format, shape) => {
+    const res = await runCli(['inventory', EXAMPLE, '--format', format, '--offline']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(shape);
+  });
+});

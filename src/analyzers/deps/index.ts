@@ -5,6 +5,7 @@ import type { Finding } from '../../core/finding.js';
 import { stableFingerprint } from '../../core/fingerprint.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
+import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
 import { PYTHON_ANALYZER, type PythonFacts } from '../python/facts.js';
 import { DEPS_FILES_ANALYZER } from './files-analyzer.js';
 import { buildInventory } from './inventory.js';
@@ -22,7 +23,7 @@ export const depsAnalyzer: ProjectAnalyzer = {
   name: 'deps',
   category: 'deps',
   rules: depsRules,
-  usesFactsFrom: [DEPS_FILES_ANALYZER, PYTHON_ANALYZER],
+  usesFactsFrom: [DEPS_FILES_ANALYZER, PYTHON_ANALYZER, NOTEBOOK_ANALYZER],
   analyze: analyzeDependencies,
 };
 
@@ -40,7 +41,8 @@ async function analyzeDependencies(ctx: ProjectContext): Promise<ProjectOutput> 
   const project = {
     facts,
     built,
-    python: ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>,
+    // Notebooks record Python facts too, under their own analyzer; paths never collide.
+    python: new Map([...ctx.facts(PYTHON_ANALYZER), ...ctx.facts(NOTEBOOK_ANALYZER)]) as Map<string, PythonFacts>,
     vulnerable: advisories.vulnerable,
     yanked: resolved?.yanked ?? new Map<string, string>(),
   };

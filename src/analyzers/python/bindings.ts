@@ -6,6 +6,11 @@ type BindingShape =
   | { kind: 'augment'; operator: string; value: SyntaxNode }
   | { kind: 'with'; value: SyntaxNode }
   | { kind: 'class'; node: SyntaxNode }
+  | { kind: 'function'; node: SyntaxNode }
+  /** A parameter of `fn`, the `index`th in its parameter list. */
+  | { kind: 'param'; fn: SyntaxNode; index: number }
+  /** A name bound to a part of `value`: an unpacking target, or a loop target over `value`. */
+  | { kind: 'element'; value: SyntaxNode }
   | { kind: 'other' };
 
 interface Span {
@@ -150,6 +155,10 @@ export class Bindings {
     for (const name of targetNames(target)) this.add(scope, name, at, { kind: 'other' });
   }
 
+  private addElements(scope: SyntaxNode, target: SyntaxNode, value: SyntaxNode, at: number): void {
+    for (const name of targetNames(target)) this.add(scope, name, at, { kind: 'element', value });
+  }
+
   private collect(node: SyntaxNode): void {
     const scope = this.scopeOf(node);
     switch (node.type) {
@@ -158,8 +167,10 @@ export class Bindings {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
         if (!left) return;
-        if (left.type !== 'identifier' || !right) {
+        if (!right) {
           this.addOpaque(scope, left, node.endIndex);
+        } else if (left.type !== 'identifier') {
+          this.addElements(scope, left, right, node.endIndex);
         } else if (node.type === 'assignment') {
           this.add(scope, left.text, node.endIndex, { kind: 'assign', value: right }, this.blockAround(node));
         } else {
@@ -185,7 +196,8 @@ export class Bindings {
       case 'for_in_clause': {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
-        if (left) this.addOpaque(scope, left, right?.endIndex ?? node.startIndex);
+        if (left && right) this.addElements(scope, left, right, right.endIndex);
+        else if (left) this.addOpaque(scope, left, node.startIndex);
         return;
       }
       case 'named_expression': {
@@ -211,12 +223,15 @@ export class Bindings {
       case 'class_definition': {
         const name = node.childForFieldName('name');
         if (!name) return;
-        const shape: BindingShape = node.type === 'class_definition' ? { kind: 'class', node } : { kind: 'other' };
+        const shape: BindingShape = node.type === 'class_definition' ? { kind: 'class', node } : { kind: 'function', node };
         this.add(scope, name.text, node.endIndex, shape, this.blockAround(node));
         return;
       }
+      case 'parameters':
+        // Bound on entry, before any statement of the body.
+        for (const [index, name] of targetNames(node).entries()) this.add(scope, name, node.startIndex, { kind: 'param', fn: scope, index });
+        return;
       default:
-        // Parameters: bound on entry, before any statement of the body.
         this.addOpaque(scope, node, node.startIndex);
     }
   }

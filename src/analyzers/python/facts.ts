@@ -1,13 +1,70 @@
 /**
  * What the Python analyzer records about a module for project analyzers: which modules it
  * imports and which (resolved) names it uses — callees, and callables or classes passed as
- * arguments — with the first line of each use.
- * Dependency reachability reads these to tell a called vulnerable API from a merely installed one.
+ * arguments — with the first line of each use; its lineage (ingestion points, sinks and
+ * writes, functions, Airflow tasks); and taint summaries of its functions for flows across
+ * modules.
+ * Dependency reachability reads imports/uses to tell a called vulnerable API from a merely installed one.
  */
 export interface PythonFacts {
   /** Dotted names bound by imports: `yaml`, `yaml.load`, `PIL.ImageMath`. */
   imports: string[];
   uses: Array<{ name: string; line: number }>;
+  /** Absent when facts come from elsewhere than this analyzer's own run (a notebook's placed facts). */
+  lineage?: PythonLineage;
+  taint?: TaintSummary;
+}
+
+/** Lineage nodes of one module; the lead's lineage graph joins them across modules. */
+export interface PythonLineage {
+  sources: LineageSource[];
+  sinks: LineageSink[];
+  functions: Array<{ name: string; line: number; calls: string[] }>;
+  tasks: Array<{ taskId: string; operator: string; callable?: string; line: number }>;
+  taskEdges: Array<{ from: string; to: string; line: number }>;
+}
+
+export interface LineageSource {
+  /** `path#Lline:col`, unique across the project. */
+  id: string;
+  kind: string;
+  api: string;
+  /** The dataset read, where a literal or constant names it: `s3://bucket/key`, a path, table or URL. */
+  dataset?: string;
+  line: number;
+  function?: string;
+  validated: boolean;
+}
+
+export interface LineageSink {
+  id: string;
+  kind: string;
+  api: string;
+  dataset?: string;
+  line: number;
+  function?: string;
+  /** Ids of the sources whose data reaches the sink. */
+  sources: string[];
+  /** Every flow into it passes a sanitizer or validator. */
+  validated: boolean;
+}
+
+export interface TraceStepFact {
+  file: string;
+  line: number;
+  label: string;
+}
+
+/** Per-module summaries the cross-module taint step joins. */
+export interface TaintSummary {
+  /** Module-level functions whose parameters reach a sink inside the module. */
+  functions: Array<{
+    name: string;
+    params: string[];
+    sinks: Array<{ param: number; family: string; line: number; column: number; endLine: number; endColumn: number; snippet: string; steps: TraceStepFact[]; does: string; api: string }>;
+  }>;
+  /** Calls to imported names carrying untrusted data in an argument. */
+  calls: Array<{ callee: string; line: number; args: Array<{ index: number; keyword?: string; steps: TraceStepFact[]; source: string }> }>;
 }
 
 export const PYTHON_ANALYZER = 'python';

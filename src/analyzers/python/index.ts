@@ -1,4 +1,4 @@
-import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
+import type { AnalyzerOutput, FileAnalyzer, RawFinding } from '../../core/analyzer.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { collectBindings } from './bindings.js';
@@ -9,18 +9,29 @@ import { Resolver } from './resolver.js';
 import { pythonRules } from './rules/index.js';
 import { ValueClassifier } from './values.js';
 import { PYTHON_ANALYZER, type PythonFacts } from './facts.js';
+import type { CallSite } from './call-site.js';
+import { TaintChecker } from './taint/checker.js';
+import { TaintEngine } from './taint/engine.js';
+import { lineageOf } from './taint/lineage.js';
+import { isTaintRule, type TaintRule } from './taint/rules/taint-rule.js';
+import { taintSummary } from './taint/summary.js';
 
 export const pythonAnalyzer: FileAnalyzer = {
   name: PYTHON_ANALYZER,
   category: 'sast',
   rules: pythonRules,
   required: (file) => file.kind === 'python',
-  analyze: analyzePython,
+  analyze: (file) => analyzePythonSource(file.text, file.path),
 };
 
 const MAX_SYNTAX_ERRORS_LISTED = 3;
 
-function analyzePython(file: SourceFile): AnalyzerOutput {
+/**
+ * Analyses Python source as if it were the file at `path` (relative to the scanned root); other
+ * analyzers that hold Python code (notebooks) call this with the code they extracted.
+ */
+export function analyzePythonSource(text: string, path: string): AnalyzerOutput {
+  const file = { path, text };
   let tree: Tree;
   try {
     tree = parsePython(file.text);
@@ -35,7 +46,15 @@ function analyzePython(file: SourceFile): AnalyzerOutput {
   const resolver = new Resolver(imports, bindings);
   const values = new ValueClassifier(bindings, (fn) => resolver.nameOf(fn));
   const findings: RawFinding[] = [];
-  const checks = pythonRules.map((rule): [PythonRule, PythonContext] => [
+  const byFamily = new Map(pythonRules.filter(isTaintRule).map((r) => [r.family, r]));
+  const engine = new TaintEngine(root, file.path, file.text, bindings, resolver, values, imports);
+  const taint = new TaintChecker(engine, values, file.path, (family, at, options) => {
+    const rule = byFamily.get(family as TaintRule['family']);
+    if (rule) findings.push(makeFinding(rule, file.path, source, rangeOf(at), options));
+  });
+  // Taint rules go first so that, per call, they see the call before the pattern rules they cover.
+  const ordered = [...pythonRules.filter(isTaintRule), ...pythonRules.filter((r) => !isTaintRule(r))];
+  const checks = ordered.map((rule): [PythonRule, PythonContext] => [
     rule,
     {
       file,
@@ -45,6 +64,7 @@ function analyzePython(file: SourceFile): AnalyzerOutput {
       nameOf: (n) => resolver.nameOf(n),
       lineageOf: (n) => resolver.lineageOf(n),
       report: (at: SyntaxNode, options) => findings.push(makeFinding(rule, file.path, source, rangeOf(at), options)),
+      taint,
     },
   ]);
 
@@ -52,21 +72,46 @@ function analyzePython(file: SourceFile): AnalyzerOutput {
   const use = (name: string | undefined, line: number) => {
     if (name && !uses.has(name)) uses.set(name, line);
   };
+  const callSites: CallSite[] = [];
+  const callsByFunction = new Map<string, string[]>();
   for (const node of root.descendantsOfType('call')) {
     const call = resolver.callSite(node);
+    callSites.push(call);
     const line = node.startPosition.row + 1;
     use(call.name, line);
     // Callables and classes handed over as arguments are used too (`Loader=yaml.FullLoader`).
     for (const arg of [...call.positional, ...call.keywords.values()]) {
       if (arg.type === 'attribute' || arg.type === 'identifier') use(resolver.nameOf(arg), line);
     }
+    const caller = engine.functionAt(node);
+    if (caller && call.name) callsByFunction.set(caller, [...new Set([...(callsByFunction.get(caller) ?? []), call.name])]);
+    taint.visit(call);
     for (const [rule, ctx] of checks) rule.onCall(call, ctx);
   }
+  taint.finish();
+  // Lineage first: it finds the remaining ingestion points, which the summary needs.
+  const lineage = lineageOf(root, file.text, taint, resolver, values, callsByFunction);
   const facts: PythonFacts = {
     imports: [...new Set(imports.values())].sort(),
     uses: [...uses].map(([name, line]) => ({ name, line })),
+    lineage,
+    taint: taintSummary(root, taint, callSites, imports, source),
   };
-  return { findings, problems: root.hasError ? [syntaxProblem(root)] : [], facts };
+  return { findings: withoutCovered(findings), problems: root.hasError ? [syntaxProblem(root)] : [], facts };
+}
+
+/**
+ * A taint finding replaces the pattern rules' findings it covers on the same call: it says the
+ * same with a trace and more certainty, and one sink should not be reported twice.
+ */
+function withoutCovered(findings: RawFinding[]): RawFinding[] {
+  const covered = new Set<string>();
+  const at = (f: RawFinding, ruleId: string) => `${ruleId}@${f.location.startLine}:${f.location.startColumn}`;
+  for (const f of findings) {
+    const rule = pythonRules.find((r) => r.id === f.ruleId);
+    if (rule && isTaintRule(rule)) for (const id of rule.covers) covered.add(at(f, id));
+  }
+  return covered.size === 0 ? findings : findings.filter((f) => !covered.has(at(f, f.ruleId)));
 }
 
 /** Tree-sitter recovers from syntax errors; the analysis goes on, but the user hears where. */

@@ -2,11 +2,13 @@ import type { ReportOptions, SourceFile } from '../../core/analyzer.js';
 import type { RuleMeta } from '../../core/rule.js';
 import type { CallSite } from './call-site.js';
 import type { SyntaxNode } from './parser.js';
+import type { TaintChecker } from './taint/checker.js';
 import type { Constant, ValueKind } from './values.js';
 
 /** What a Python rule can ask about the file it is checking. */
 export interface PythonContext {
-  file: SourceFile;
+  /** The file as the analysis sees it (a notebook's code is analysed under the notebook's path). */
+  file: Pick<SourceFile, 'path' | 'text'>;
   kindOf(node: SyntaxNode): ValueKind;
   /** The exact value of a literal (or of a name only ever assigned that literal). */
   constantOf(node: SyntaxNode): Constant | undefined;
@@ -17,6 +19,8 @@ export interface PythonContext {
   /** A class expression's name, then its bases' names when the class is defined in this file. */
   lineageOf(node: SyntaxNode): string[];
   report(node: SyntaxNode, options?: ReportOptions): void;
+  /** The file's taint analysis: taint rules check their sinks through it. */
+  taint: TaintChecker;
 }
 
 /** A Python rule: its docs and metadata, and a check run on every call in the file. */

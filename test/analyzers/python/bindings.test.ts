@@ -28,7 +28,7 @@ describe('Bindings', () => {
     ]);
   });
 
-  it('marks unpacking, loop targets, parameters, walrus and except targets as opaque', () => {
+  it('records unpacking and loop targets as elements and parameters by position; walrus and except targets are opaque', () => {
     const code = py`
       a, b = pair
       use(a)
@@ -51,16 +51,18 @@ describe('Bindings', () => {
           use(h1)
     `;
     const opaque = ['other'];
-    expect(visible(code)).toEqual([opaque, opaque, opaque, opaque, opaque, opaque, opaque, opaque, opaque, undefined, opaque]);
+    const param = ['param'];
+    const element = ['element'];
+    expect(visible(code)).toEqual([element, element, param, param, param, param, param, opaque, opaque, undefined, opaque]);
   });
 
-  it('records class definitions with their node, and functions as opaque', () => {
+  it('records class and function definitions with their node', () => {
     const root = parsePython('class L(yaml.SafeLoader):\n    pass\ndef f():\n    pass\nuse(L)\nuse(f)\n').rootNode;
     const bindings = collectBindings(root);
     const [l, f] = root.descendantsOfType('call').map((c) => c.childForFieldName('arguments')!.namedChildren[0]!);
     const cls = bindings.visibleAt('L', l!)![0]!;
     expect(cls.kind === 'class' && cls.node.childForFieldName('superclasses')?.text).toBe('(yaml.SafeLoader)');
-    expect(bindings.visibleAt('f', f!)!.map((b) => b.kind)).toEqual(['other']);
+    expect(bindings.visibleAt('f', f!)!.map((b) => b.kind)).toEqual(['function']);
   });
 
   it('binds nothing for attribute and subscript targets', () => {
@@ -75,7 +77,7 @@ describe('Bindings', () => {
   it('lets only assignments in a block around the read overwrite earlier ones', () => {
     expect(values('q = "a"\nif c:\n    q = "b"\nuse(q)\n')).toEqual([['"a"', '"b"']]);
     expect(values('q = "a"\ntry:\n    q = "b"\nexcept E:\n    pass\nuse(q)\n')).toEqual([['"a"', '"b"']]);
-    expect(values('q = "a"\nfor q in xs:\n    pass\nuse(q)\n')).toEqual([['"a"', 'other']]);
+    expect(values('q = "a"\nfor q in xs:\n    pass\nuse(q)\n')).toEqual([['"a"', 'xs']]);
     expect(values('q = "a"\nif c:\n    q = "b"\n    use(q)\n')).toEqual([['"b"']]);
     expect(values('q = "a"\nwith open(p) as q:\n    use(q)\n')).toEqual([['open(p)']]);
   });
@@ -111,7 +113,7 @@ describe('Bindings', () => {
   });
 
   it('gives comprehensions and lambdas their own scope', () => {
-    expect(visible('x = "s"\nrows = [use(x) for x in xs]\nuse(x)\nfn = lambda x: use(x)\n')).toEqual([['other'], ['assign'], ['other']]);
+    expect(visible('x = "s"\nrows = [use(x) for x in xs]\nuse(x)\nfn = lambda x: use(x)\n')).toEqual([['element'], ['assign'], ['other']]);
   });
 
   it('makes global and nonlocal names opaque in both scopes', () => {

@@ -26,9 +26,8 @@ export const evalExec: PythonRule = {
       file: 'transforms/derived_columns.py',
       code:
         'import yaml\n\n\n' +
-        'def apply_derived_columns(df, config_path: str):\n' +
-        '    with open(config_path, encoding="utf-8") as fh:\n' +
-        '        rules = yaml.safe_load(fh)["derived"]\n' +
+        'def apply_derived_columns(df, config_text: str):\n' +
+        '    rules = yaml.safe_load(config_text)["derived"]\n' +
         '    for column, expression in rules.items():\n' +
         '        df[column] = df.apply(lambda row: eval(expression, {}, {"row": row}), axis=1)\n' +
         '    return df\n',

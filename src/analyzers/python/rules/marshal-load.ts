@@ -24,8 +24,7 @@ export const marshalLoad: PythonRule = {
         'from pathlib import Path\n\n' +
         'CACHE_DIR = Path("/mnt/shared/feature-cache")\n\n\n' +
         'def cached_vocabulary(dataset: str) -> dict:\n' +
-        '    with open(CACHE_DIR / f"{dataset}.vocab", "rb") as fh:\n' +
-        '        return marshal.load(fh)\n',
+        '    return marshal.loads((CACHE_DIR / f"{dataset}.vocab").read_bytes())\n',
     },
     {
       file: 'consume_batches.py',

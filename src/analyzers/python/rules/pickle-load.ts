@@ -36,7 +36,7 @@ export const pickleLoad: PythonRule = {
   bad: [
     {
       file: 'load_model.py',
-      code: 'import pickle as p\n\nwith open(path, "rb") as fh:\n    model = p.load(fh)\n',
+      code: 'import pickle as p\n\n\ndef load_model(fh):\n    return p.load(fh)\n',
     },
     { file: 'cache.py', code: 'from joblib import load\n\nfeatures = load("features.joblib")\n' },
   ],

@@ -45,9 +45,7 @@ export const tarfileExtractall: PythonRule = {
       code:
         'import io\n' +
         'import tarfile\n\n' +
-        'import requests\n\n\n' +
-        'def fetch_bundle(url: str, target: str) -> None:\n' +
-        '    payload = requests.get(url, timeout=120).content\n' +
+        'def unpack_bundle(payload: bytes, target: str) -> None:\n' +
         '    bundle = tarfile.open(fileobj=io.BytesIO(payload))\n' +
         '    bundle.extractall(target, filter="fully_trusted")\n',
     },

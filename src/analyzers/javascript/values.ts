@@ -1,0 +1,211 @@
+import type { Binding, Bindings } from './bindings.js';
+import { type SyntaxNode, unwrap } from './parser.js';
+
+/**
+ * Where a value comes from, as in the Python analyzer: literal (fixed in the source), formatted
+ * (a string built from literal and non-literal parts: a template with substitutions, `+`, path
+ * joining, `.concat`/`.join`/`.replace`), or unknown.
+ */
+export type ValueKind = 'literal' | 'formatted' | 'unknown';
+export type Constant = string | number | boolean | null;
+
+const LITERAL_TYPES = new Set(['number', 'true', 'false', 'null', 'undefined', 'regex']);
+/** Names whose value the person running the script fixes, not its input. */
+const TRUSTED = new Set(['__dirname', '__filename', 'import.meta.url', 'import.meta.dirname', 'import.meta.filename', 'process.cwd()', 'os.tmpdir()', 'os.homedir()']);
+/** Functions and methods whose result is their arguments (and receiver) worked into one string. */
+const BUILDING_FUNCTIONS = new Set(['path.join', 'path.resolve', 'path.posix.join', 'path.win32.join', 'path.relative', 'util.format']);
+const BUILDING_METHODS = new Set(['concat', 'join', 'replace', 'replaceAll']);
+/** Functions and methods whose result is their (first) argument or receiver, reshaped. */
+const RESHAPING_FUNCTIONS = new Set(['path.normalize', 'path.dirname', 'String', 'url.fileURLToPath', 'fileURLToPath']);
+const RESHAPING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'slice', 'substring', 'toString']);
+/**
+ * Input the script's caller controls: command-line arguments, and the request in Express, Koa,
+ * Fastify and AWS Lambda handlers.
+ */
+const USER_INPUT = /^(?:process\.argv|(?:req|request)\.(?:params|query|body|headers|cookies|files?|url|originalUrl|path)|ctx\.(?:params|query|request)|event\.(?:body|queryStringParameters|pathParameters|headers))\b/;
+const MAX_DEPTH = 64;
+
+export class JsValues {
+  private readonly kinds = new Map<string, ValueKind>();
+  private readonly userNames = new Map<string, boolean>();
+
+  constructor(
+    private readonly bindings: Bindings,
+    private readonly nameOf: (node: SyntaxNode) => string | undefined,
+  ) {}
+
+  kindOf(node: SyntaxNode): ValueKind {
+    return this.classify(node, 0);
+  }
+
+  /** The exact value of a literal, or of a name whose every binding is the same literal. */
+  constantOf(node: SyntaxNode): Constant | undefined {
+    return this.constant(node, 0);
+  }
+
+  /** Whether the value is (partly) built from input the caller controls, following names. */
+  isUserInput(node: SyntaxNode): boolean {
+    return this.user(node, 0);
+  }
+
+  private classify(raw: SyntaxNode, depth: number): ValueKind {
+    if (depth > MAX_DEPTH) return 'unknown';
+    const node = unwrap(raw);
+    const next = (n: SyntaxNode) => this.classify(n, depth + 1);
+    switch (node.type) {
+      case 'string':
+        return 'literal';
+      case 'template_string': {
+        const parts = node.namedChildren.filter((c) => c.type === 'template_substitution').map((s) => (s.firstNamedChild ? next(s.firstNamedChild) : 'unknown'));
+        return parts.every((p) => p === 'literal') ? 'literal' : 'formatted';
+      }
+      case 'binary_expression':
+        return this.binaryKind(node, next, depth);
+      case 'ternary_expression': {
+        const then = node.childForFieldName('consequence');
+        const otherwise = node.childForFieldName('alternative');
+        return then && otherwise ? combine([next(then), next(otherwise)]) : 'unknown';
+      }
+      case 'array':
+        return combine(node.namedChildren.map(next));
+      case 'identifier':
+        return this.nameKind(node.text, depth);
+      case 'new_expression': {
+        // `new URL('./x.json', import.meta.url)` is the ESM way to name a file beside the script.
+        const constructor = node.childForFieldName('constructor');
+        const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+        return constructor && this.nameOf(constructor) === 'URL' ? building(args.map(next)) : 'unknown';
+      }
+      case 'member_expression':
+      case 'call_expression':
+        if (TRUSTED.has(this.nameOf(node) ?? node.text)) return 'literal';
+        return node.type === 'call_expression' ? this.callKind(node, next) : 'unknown';
+      default:
+        return LITERAL_TYPES.has(node.type) ? 'literal' : 'unknown';
+    }
+  }
+
+  private binaryKind(node: SyntaxNode, next: (n: SyntaxNode) => ValueKind, depth: number): ValueKind {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const operator = node.childForFieldName('operator')?.text;
+    if (!left || !right) return 'unknown';
+    const l = next(left);
+    const r = next(right);
+    if (operator === '??' || operator === '||' || operator === '&&') return combine([l, r]);
+    if (l === 'literal' && r === 'literal') return 'literal';
+    if (operator !== '+') return 'unknown';
+    if (l === 'formatted' || r === 'formatted') return 'formatted';
+    return this.isString(left, depth) || this.isString(right, depth) ? 'formatted' : 'unknown';
+  }
+
+  private callKind(node: SyntaxNode, next: (n: SyntaxNode) => ValueKind): ValueKind {
+    const fn = node.childForFieldName('function');
+    const args = node.childForFieldName('arguments');
+    // A tagged template is whatever its tag returns.
+    if (!fn || !args || args.type === 'template_string') return 'unknown';
+    const argKinds = args.namedChildren.map(next);
+    const method = fn.type === 'member_expression' ? fn.childForFieldName('property')?.text : undefined;
+    const receiver = fn.type === 'member_expression' ? fn.childForFieldName('object') : null;
+    // Module functions first: `path.join` is not the string method `join`.
+    const callee = this.nameOf(fn) ?? '';
+    if (BUILDING_FUNCTIONS.has(callee)) return building(argKinds);
+    if (RESHAPING_FUNCTIONS.has(callee)) return argKinds[0] ?? 'unknown';
+    if (method && receiver && BUILDING_METHODS.has(method)) return building([next(receiver), ...argKinds]);
+    return method && receiver && RESHAPING_METHODS.has(method) ? next(receiver) : 'unknown';
+  }
+
+  private nameKind(name: string, depth: number): ValueKind {
+    if (TRUSTED.has(name) && !this.bindings.has(name)) return 'literal';
+    const bindings = this.bindings.get(name);
+    if (!bindings) return 'unknown';
+    const known = this.kinds.get(name);
+    if (known) return known;
+    // Kinds only grow along literal < unknown < formatted, so a cycle (`q = q + x`) can start from literal.
+    this.kinds.set(name, 'literal');
+    const kind = combine(bindings.map((b) => this.bindingKind(b, depth)));
+    this.kinds.set(name, kind);
+    return kind;
+  }
+
+  private bindingKind(binding: Binding, depth: number): ValueKind {
+    if (binding.kind === 'assign') return this.classify(binding.value, depth + 1);
+    if (binding.kind === 'augment') {
+      if (this.classify(binding.value, depth + 1) === 'literal') return 'literal';
+      return binding.operator === '+=' ? 'formatted' : 'unknown';
+    }
+    return 'unknown';
+  }
+
+  private isString(node: SyntaxNode, depth: number): boolean {
+    const inner = unwrap(node);
+    return inner.type === 'string' || inner.type === 'template_string' || typeof this.constant(inner, depth) === 'string';
+  }
+
+  private constant(raw: SyntaxNode, depth: number): Constant | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrap(raw);
+    switch (node.type) {
+      case 'string':
+        return node.namedChildren.every((c) => c.type === 'string_fragment') ? node.text.slice(1, -1) : undefined;
+      case 'template_string':
+        return node.namedChildren.every((c) => c.type === 'string_fragment') ? node.text.slice(1, -1) : undefined;
+      case 'number': {
+        const value = Number(node.text.replace(/_/g, ''));
+        return Number.isNaN(value) ? undefined : value;
+      }
+      case 'true':
+        return true;
+      case 'false':
+        return false;
+      case 'null':
+        return null;
+      case 'identifier': {
+        const bindings = this.bindings.get(node.text);
+        if (!bindings || bindings.length !== 1 || bindings[0]!.kind !== 'assign') return undefined;
+        return this.constant(bindings[0]!.value, depth + 1);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private user(raw: SyntaxNode, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const node = unwrap(raw);
+    const parts = node.type === 'identifier' ? [node] : [node, ...node.descendantsOfType(['identifier', 'member_expression', 'subscript_expression'])];
+    for (const part of parts) {
+      if (part.type === 'identifier') {
+        if (this.userName(part.text, depth)) return true;
+      } else if ((part.type === 'member_expression' || part.type === 'subscript_expression') && USER_INPUT.test(part.text.slice(0, 64))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private userName(name: string, depth: number): boolean {
+    const known = this.userNames.get(name);
+    if (known !== undefined) return known;
+    this.userNames.set(name, false);
+    const bindings = this.bindings.get(name) ?? [];
+    const result = bindings.some((b) => {
+      if (b.kind === 'assign' || b.kind === 'augment') return this.user(b.value, depth + 1);
+      return b.kind === 'member' && this.user(b.object, depth + 1);
+    });
+    this.userNames.set(name, result);
+    return result;
+  }
+}
+
+/** All literal → literal; any formatted → formatted; else unknown. */
+function combine(kinds: ValueKind[]): ValueKind {
+  if (kinds.every((k) => k === 'literal')) return 'literal';
+  return kinds.includes('formatted') ? 'formatted' : 'unknown';
+}
+
+/** A string built from parts: literal parts mixed with others make it formatted. */
+function building(kinds: ValueKind[]): ValueKind {
+  if (kinds.every((k) => k === 'literal')) return 'literal';
+  return kinds.includes('formatted') || kinds.includes('literal') ? 'formatted' : 'unknown';
+}

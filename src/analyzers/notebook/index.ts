@@ -1,0 +1,57 @@
+import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
+import { makeFinding } from '../../core/make-finding.js';
+import { SourceText } from '../../core/source-text.js';
+import type { PythonFacts } from '../python/facts.js';
+import { analyzePythonSource } from '../python/index.js';
+import { NOTEBOOK_ANALYZER } from './facts.js';
+import { NotebookModule } from './module.js';
+import type { NotebookContext } from './notebook-rule.js';
+import { NotebookError, readNotebook, type Notebook } from './notebook.js';
+import { notebookRules } from './rules/index.js';
+
+export const notebookAnalyzer: FileAnalyzer = {
+  name: NOTEBOOK_ANALYZER,
+  category: 'sast',
+  rules: notebookRules,
+  required: (file) => file.kind === 'notebook',
+  analyze: analyzeNotebook,
+};
+
+function analyzeNotebook(file: SourceFile): AnalyzerOutput {
+  let notebook: Notebook;
+  try {
+    notebook = readNotebook(file.text);
+  } catch (err) {
+    if (err instanceof NotebookError) return { findings: [], problems: [err.message] };
+    throw err;
+  }
+  const problems = [...notebook.problems];
+  const findings: RawFinding[] = [];
+  // Kernels name it 'python', 'python3' or 'ipython'; a notebook that names none is taken as Python.
+  const language = notebook.language ?? 'python';
+  const isPython = /^i?python/.test(language);
+  if (!isPython) problems.push(`the kernel language is ${language.slice(0, 40)}, so code cells were not analysed (outputs were)`);
+  const module = new NotebookModule(isPython ? notebook.cells : []);
+  let facts: PythonFacts | undefined;
+  if (module.text !== '') {
+    const python = analyzePythonSource(module.text, file.path);
+    findings.push(...python.findings.map((f) => module.placeFinding(f)));
+    problems.push(...python.problems.map((p) => module.placeText(p)));
+    if (python.facts) facts = module.placeFacts(python.facts as PythonFacts);
+  }
+
+  const raw = new SourceText(file.text);
+  for (const rule of notebookRules) {
+    const ctx: NotebookContext = {
+      notebook,
+      shell: module.shell,
+      report(at, snippet, options) {
+        const range = { startLine: at.line, startColumn: at.column, endLine: at.line, endColumn: at.endColumn };
+        const finding = makeFinding(rule, file.path, raw, range, options);
+        findings.push({ ...finding, location: { ...finding.location, snippet } });
+      },
+    };
+    rule.check(ctx);
+  }
+  return { findings, problems, ...(facts ? { facts } : {}) };
+}

@@ -1,0 +1,21 @@
+import type { ReportOptions } from '../../core/analyzer.js';
+import type { RuleMeta } from '../../core/rule.js';
+import type { ShellCommand } from './module.js';
+import type { Notebook, RawSpan } from './notebook.js';
+
+/** What a notebook rule sees: the cells with their outputs, and the shell commands of code cells. */
+export interface NotebookContext {
+  notebook: Notebook;
+  shell: readonly ShellCommand[];
+  /**
+   * Reports at a place in the raw .ipynb file; `snippet` is what the user reads as the code of the
+   * finding (the cell line, or an output line with personal data redacted). The message should
+   * name the cell, since the raw line alone means little to a reader.
+   */
+  report(at: RawSpan, snippet: string, options: ReportOptions & { message: string }): void;
+}
+
+/** A rule over a notebook as a whole: its docs and metadata, and its check. */
+export interface NotebookRule extends RuleMeta {
+  check(ctx: NotebookContext): void;
+}

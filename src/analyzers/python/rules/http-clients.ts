@@ -1,0 +1,33 @@
+/**
+ * HTTP client entry points as the resolver names them, for rules about how pipelines fetch data.
+ * (tls-verify-disabled.ts keeps its own list of the same callees; it can move onto these.)
+ */
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
+const REQUESTS_SESSIONS = ['requests.Session()', 'requests.session()', 'requests.sessions.Session()'];
+
+/** requests' module functions and Session methods: no timeout unless one is passed. */
+export const REQUESTS_CALLS = [
+  ...VERBS.map((v) => `requests.${v}`),
+  ...VERBS.map((v) => `requests.api.${v}`),
+  ...REQUESTS_SESSIONS.flatMap((s) => VERBS.map((v) => `${s}.${v}`)),
+];
+
+/** httpx's module functions and clients: a 5 s timeout unless timeout=None. */
+export const HTTPX_CALLS = [...[...VERBS, 'stream'].map((v) => `httpx.${v}`), 'httpx.Client', 'httpx.AsyncClient'];
+
+/** Calls that take a URL as their first argument (or url=) and read data from it. */
+export const URL_READERS = [
+  ...REQUESTS_CALLS,
+  ...HTTPX_CALLS.filter((c) => !c.endsWith('Client')),
+  'urllib.request.urlopen',
+  'urllib.request.Request',
+  'urllib.request.urlretrieve',
+  'urllib2.urlopen',
+  'aiohttp.ClientSession().get',
+  ...['csv', 'json', 'parquet', 'excel', 'html', 'table', 'xml', 'feather', 'orc', 'stata', 'sas', 'fwf'].map((f) => `pandas.read_${f}`),
+  'polars.read_csv',
+  'polars.read_parquet',
+  'polars.read_json',
+  'pyarrow.csv.read_csv',
+  'wget.download',
+];

@@ -1,0 +1,193 @@
+import { argument, type CallSite } from '../call-site.js';
+import type { SyntaxNode } from '../parser.js';
+import type { PythonContext, PythonRule } from '../python-rule.js';
+import { calleeLabel } from './dynamic-value.js';
+import { backtracking, type PythonRegexFlag, type RegexMode } from './regex-complexity.js';
+import { stringText } from './string-literal.js';
+
+/** re (and the drop-in `regex` module) functions: how each runs the pattern, where its flags argument sits. */
+const RE_FUNCTIONS: Record<string, { mode: RegexMode; flagsAt: number }> = {
+  compile: { mode: 'search', flagsAt: 1 },
+  search: { mode: 'search', flagsAt: 2 },
+  match: { mode: 'match', flagsAt: 2 },
+  fullmatch: { mode: 'fullmatch', flagsAt: 2 },
+  findall: { mode: 'search', flagsAt: 2 },
+  finditer: { mode: 'search', flagsAt: 2 },
+  split: { mode: 'search', flagsAt: 3 },
+  sub: { mode: 'search', flagsAt: 4 },
+  subn: { mode: 'search', flagsAt: 4 },
+};
+
+/**
+ * pandas `Series.str` methods that take a regex: how they run it, and whether the pattern is a
+ * regex only when regex=True is passed (replace and split treat it as plain text by default).
+ */
+const PANDAS_STR_METHODS: Record<string, { mode: RegexMode; optIn: boolean }> = {
+  contains: { mode: 'search', optIn: false },
+  match: { mode: 'match', optIn: false },
+  fullmatch: { mode: 'fullmatch', optIn: false },
+  extract: { mode: 'search', optIn: false },
+  extractall: { mode: 'search', optIn: false },
+  findall: { mode: 'search', optIn: false },
+  count: { mode: 'search', optIn: false },
+  replace: { mode: 'search', optIn: true },
+  split: { mode: 'search', optIn: true },
+};
+
+const FLAG_NAMES: Record<string, PythonRegexFlag> = {
+  I: 'IGNORECASE',
+  IGNORECASE: 'IGNORECASE',
+  M: 'MULTILINE',
+  MULTILINE: 'MULTILINE',
+  S: 'DOTALL',
+  DOTALL: 'DOTALL',
+  X: 'VERBOSE',
+  VERBOSE: 'VERBOSE',
+};
+const MAX_ATTACK_SHOWN = 160;
+const MAX_PATTERN_SHOWN = 80;
+
+export const redosRegex: PythonRule = {
+  id: 'py.redos.vulnerable-regex',
+  title: 'Regular expression with catastrophic backtracking',
+  category: 'sast',
+  severity: 'high',
+  confidence: 'high',
+  cwe: ['CWE-1333'],
+  what:
+    'Checks literal patterns given to re/regex (compile, search, match, fullmatch, findall, finditer, split, sub, ' +
+    'subn) and to pandas Series.str methods (contains, match, extract, findall, count; replace and split with ' +
+    'regex=True) with recheck, which decides whether a backtracking engine can take exponential or polynomial ' +
+    'time, and reports the attack string it found.',
+  why:
+    'Python’s re backtracks: on a pattern with nested or overlapping quantifiers, one crafted field of a few dozen ' +
+    'characters (exponential) or a few thousand (polynomial) keeps a worker busy for minutes. Pipelines run ' +
+    'regexes over every row of ingested text — logs, scraped pages, CSV fields, user profiles — so a single ' +
+    'poisoned record stalls the whole batch or the streaming consumer.',
+  remediation:
+    'Remove the ambiguity: make repeated parts unable to match the same text ((a+)+ → a+, (\\w+\\s?)* → ' +
+    '\\w+(?:\\s\\w+)*), anchor patterns, and bound repetitions ({1,64}). Cap the length of the input before matching. ' +
+    'Where patterns stay complex, use google-re2 (re2.compile), which runs in linear time.',
+  bad: [
+    {
+      file: 'clean/emails.py',
+      code:
+        'import re\n\n' +
+        'EMAIL = re.compile(r"^([a-zA-Z0-9_.+-]+)+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+$")\n\n\n' +
+        'def valid_emails(rows):\n' +
+        '    return [r for r in rows if EMAIL.match(r["email"])]\n',
+    },
+    {
+      file: 'clean/products.py',
+      code:
+        'import pandas as pd\n\n\n' +
+        'def tag_bundles(frame: pd.DataFrame) -> pd.DataFrame:\n' +
+        '    frame["bundle"] = frame["title"].str.contains(r"(\\w+\\s?)*-pack$")\n' +
+        '    return frame\n',
+    },
+  ],
+  good: [
+    {
+      file: 'clean/emails.py',
+      code:
+        'import re\n\n' +
+        'EMAIL = re.compile(r"^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)+$")\n\n\n' +
+        'def valid_emails(rows):\n' +
+        '    return [r for r in rows if len(r["email"]) <= 254 and EMAIL.match(r["email"])]\n',
+    },
+    {
+      file: 'clean/products.py',
+      code:
+        'import pandas as pd\n\n\n' +
+        'def tag_bundles(frame: pd.DataFrame) -> pd.DataFrame:\n' +
+        '    frame["bundle"] = frame["title"].str.contains(r"\\b\\d+-pack$")\n' +
+        '    frame["title"] = frame["title"].str.replace("(a+)+", "", regex=False)\n' +
+        '    return frame\n',
+    },
+  ],
+  references: [
+    'https://owasp.org/www-community/attacks/Regular_expression_Denial_of_Service_-_ReDoS',
+    'https://makenowjust-labs.github.io/recheck/',
+    'https://docs.python.org/3/library/re.html',
+    'https://cwe.mitre.org/data/definitions/1333.html',
+  ],
+  onCall(call, ctx) {
+    const use = regexUse(call, ctx);
+    if (!use) return;
+    const pattern = stringText(use.pattern, ctx);
+    if (pattern === undefined) return;
+    const found = backtracking(pattern, use.flags, use.mode);
+    if (!found) return;
+    const exponential = found.complexity === 'exponential';
+    const how = exponential ? 'exponential' : `polynomial (degree ${found.degree})`;
+    ctx.report(call.node, {
+      message:
+        `${calleeLabel(call)} runs /${shorten(pattern, MAX_PATTERN_SHOWN)}/, which backtracks in ${how} time ` +
+        `on crafted input; attack string: ${shorten(found.attack, MAX_ATTACK_SHOWN)}`,
+      // Quadratic blow-up needs long inputs and is common in harmless-looking patterns (\s*,\s*).
+      severity: exponential ? 'high' : found.degree !== undefined && found.degree >= 3 ? 'medium' : 'low',
+      confidence: exponential ? 'high' : 'medium',
+    });
+  },
+};
+
+interface RegexUse {
+  pattern: SyntaxNode;
+  flags: Set<PythonRegexFlag>;
+  mode: RegexMode;
+}
+
+function regexUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
+  const [module, fn] = splitName(call.name);
+  const reFunction = (module === 're' || module === 'regex') && fn ? RE_FUNCTIONS[fn] : undefined;
+  if (reFunction) {
+    const pattern = argument(call, 0, 'pattern');
+    if (!pattern) return undefined;
+    return { pattern, flags: flagsOf(argument(call, reFunction.flagsAt, 'flags'), ctx), mode: reFunction.mode };
+  }
+  const strMethod = call.method && isStrAccessor(call.node) ? PANDAS_STR_METHODS[call.method] : undefined;
+  if (!strMethod) return undefined;
+  const regex = call.keywords.get('regex');
+  const regexOn = regex ? ctx.truthOf(regex) : !strMethod.optIn;
+  if (regexOn !== true) return undefined;
+  const pattern = argument(call, 0, 'pat');
+  if (!pattern) return undefined;
+  // pandas takes flags= as an int of re flags, and case=False as IGNORECASE.
+  const flags = flagsOf(call.keywords.get('flags'), ctx);
+  const caseArg = call.keywords.get('case');
+  if (caseArg && ctx.truthOf(caseArg) === false) flags.add('IGNORECASE');
+  return { pattern, flags, mode: strMethod.mode };
+}
+
+function splitName(name: string | undefined): [string | undefined, string | undefined] {
+  if (!name) return [undefined, undefined];
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? [undefined, name] : [name.slice(0, dot), name.slice(dot + 1)];
+}
+
+/** `<series>.str.method(...)`: the called attribute's object is itself an attribute named `str`. */
+function isStrAccessor(callNode: SyntaxNode): boolean {
+  const fn = callNode.childForFieldName('function');
+  const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+  return receiver?.type === 'attribute' && receiver.childForFieldName('attribute')?.text === 'str';
+}
+
+/** The re flags an expression like `re.I | re.VERBOSE` names; unknown parts add nothing. */
+function flagsOf(node: SyntaxNode | undefined, ctx: PythonContext): Set<PythonRegexFlag> {
+  const flags = new Set<PythonRegexFlag>();
+  const visit = (n: SyntaxNode) => {
+    if (n.type === 'binary_operator' || n.type === 'parenthesized_expression') {
+      n.namedChildren.forEach(visit);
+      return;
+    }
+    const [module, name] = splitName(ctx.nameOf(n));
+    const flag = (module === 're' || module === 're.RegexFlag' || module === 'regex') && name ? FLAG_NAMES[name] : undefined;
+    if (flag) flags.add(flag);
+  };
+  if (node) visit(node);
+  return flags;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

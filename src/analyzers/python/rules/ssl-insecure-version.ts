@@ -1,0 +1,57 @@
+import { calls } from '../call-site.js';
+import type { PythonRule } from '../python-rule.js';
+import { calleeLabel } from './dynamic-value.js';
+
+/** Protocol constants of ssl and pyOpenSSL that select SSL 2/3 or TLS 1.0/1.1. */
+const OLD_PROTOCOLS = new Set([
+  ...['PROTOCOL_SSLv2', 'PROTOCOL_SSLv3', 'PROTOCOL_TLSv1', 'PROTOCOL_TLSv1_1'].map((p) => `ssl.${p}`),
+  ...['TLSVersion.SSLv3', 'TLSVersion.TLSv1', 'TLSVersion.TLSv1_1'].map((p) => `ssl.${p}`),
+  ...['SSLv2_METHOD', 'SSLv3_METHOD', 'SSLv23_METHOD', 'TLSv1_METHOD', 'TLSv1_1_METHOD'].map((p) => `OpenSSL.SSL.${p}`),
+]);
+const UNVERIFIED = ['ssl._create_unverified_context', 'ssl._create_stdlib_context'];
+
+export const sslInsecureVersion: PythonRule = {
+  id: 'py.ssl.insecure-version',
+  title: 'TLS context with an obsolete protocol version or without verification',
+  category: 'sast',
+  severity: 'high',
+  confidence: 'high',
+  cwe: ['CWE-326', 'CWE-295'],
+  what:
+    'Finds ssl._create_unverified_context() / _create_stdlib_context(), and calls given ssl.PROTOCOL_SSLv2/SSLv3/' +
+    'TLSv1/TLSv1_1, the matching ssl.TLSVersion values, or pyOpenSSL’s old *_METHOD constants.',
+  why:
+    'An unverified context accepts any certificate, and SSL 3 / TLS 1.0–1.1 have practical downgrade and decryption ' +
+    'attacks. Either way the data and credentials of the connection are open to whoever sits on the path.',
+  remediation:
+    'Use ssl.create_default_context() (it verifies and negotiates TLS 1.2+); set minimum_version = ' +
+    'ssl.TLSVersion.TLSv1_2 when you need to be explicit, and load a private CA with cafile= instead of disabling checks.',
+  bad: [
+    { file: 'ingest/feed.py', code: 'import ssl\nimport urllib.request\n\nctx = ssl._create_unverified_context()\ndata = urllib.request.urlopen("https://feed.example.com/x.csv", context=ctx).read()\n' },
+    { file: 'ingest/legacy.py', code: 'import ssl\n\ncontext = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n' },
+  ],
+  good: [
+    {
+      file: 'ingest/feed.py',
+      code:
+        'import ssl\nimport urllib.request\n\n' +
+        'ctx = ssl.create_default_context(cafile="/etc/ssl/certs/internal-ca.pem")\n' +
+        'ctx.minimum_version = ssl.TLSVersion.TLSv1_2\n' +
+        'data = urllib.request.urlopen("https://feed.example.com/x.csv", context=ctx).read()\n',
+    },
+  ],
+  references: ['https://docs.python.org/3/library/ssl.html#security-considerations', 'https://cwe.mitre.org/data/definitions/326.html'],
+  onCall(call, ctx) {
+    if (calls(call, UNVERIFIED)) {
+      ctx.report(call.node, { message: `${call.name}() makes a context that accepts any certificate` });
+      return;
+    }
+    for (const arg of [...call.positional, ...call.keywords.values()]) {
+      const name = arg.type === 'attribute' || arg.type === 'identifier' ? ctx.nameOf(arg) : undefined;
+      if (name && OLD_PROTOCOLS.has(name)) {
+        ctx.report(call.node, { message: `${calleeLabel(call)} is given ${name}, an obsolete protocol version with known attacks` });
+        return;
+      }
+    }
+  },
+};

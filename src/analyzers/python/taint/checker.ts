@@ -1,0 +1,202 @@
+import type { ReportOptions } from '../../../core/analyzer.js';
+import type { TraceStep } from '../../../core/finding.js';
+import type { CallSite } from '../call-site.js';
+import type { SyntaxNode } from '../parser.js';
+import type { ValueClassifier } from '../values.js';
+import { type TaintEngine, reaches } from './engine.js';
+import { type Flow, lineOf, type SourceHit } from './flow.js';
+import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks } from './sinks.js';
+import { CREDENTIAL_NAME } from './sources.js';
+
+/** A sink in a function reached by one of the function's parameters. */
+interface ParamSink {
+  family: SinkFamily;
+  spec: SinkSpec;
+  sink: SyntaxNode;
+  api: string;
+  flow: Flow;
+}
+
+/** One sink met in the file, for lineage. */
+export interface SinkHit {
+  id: string;
+  kind: SinkSpec['kind'];
+  family: SinkFamily;
+  api: string;
+  line: number;
+  dataset?: string;
+  function?: string;
+  sources: Set<string>;
+  validated: boolean;
+}
+
+export type TaintReport = (family: SinkFamily, node: SyntaxNode, options: ReportOptions) => void;
+
+const MAX_SUMMARY_ROUNDS = 4;
+
+/**
+ * Checks sinks against the engine's flows: reports ingestion-point flows at once, keeps
+ * parameter flows as function summaries and, once every call is seen, reports the call sites
+ * that hand those parameters untrusted data (repeating so summaries compose through callers).
+ */
+export class TaintChecker {
+  private readonly matches = new Map<number, SinkSpec[]>();
+  private readonly paramSinks = new Map<number, ParamSink[]>();
+  private readonly reported = new Set<string>();
+  private readonly calls: CallSite[] = [];
+  readonly sinks = new Map<string, SinkHit>();
+
+  constructor(
+    readonly engine: TaintEngine,
+    private readonly values: ValueClassifier,
+    private readonly path: string,
+    private readonly report: TaintReport,
+  ) {}
+
+  /** Every call of the file passes here first: its source and sinks are noted for lineage. */
+  visit(call: CallSite): void {
+    this.calls.push(call);
+    this.engine.sourceAt(call.node, call);
+    const specs = matchSinks(call.name ?? '', call.method).filter((s) => this.applies(call, s));
+    if (specs.length > 0) this.matches.set(call.node.id, specs);
+    for (const spec of specs) if (spec.family === 'write') this.check(call, 'write');
+  }
+
+  check(call: CallSite, family: SinkFamily): void {
+    for (const spec of this.matches.get(call.node.id) ?? []) {
+      if (spec.family !== family) continue;
+      const flows = sinkArguments(call, spec).flatMap((a) => this.engine.flowsOf(a));
+      this.noteSink(call, spec, flows);
+      for (const flow of flows) {
+        if (!reaches(flow, family) || (family === 'credential-logging' && !isCredential(flow))) continue;
+        if ('source' in flow.origin) this.emit(family, call.node, apiOf(call), spec, flow);
+        else this.addParamSink(flow.origin.param.fn, { family, spec, sink: call.node, api: apiOf(call), flow });
+      }
+    }
+  }
+
+  /** Reports flows into functions' parameters from their call sites in this file. */
+  finish(): void {
+    for (let round = 0, changed = true; changed && round < MAX_SUMMARY_ROUNDS; round++) {
+      changed = false;
+      for (const call of this.calls) {
+        const local = this.engine.localCallee(call);
+        const entries = local ? this.paramSinks.get(local.fn.id) : undefined;
+        if (!local || !entries) continue;
+        for (const entry of [...entries]) {
+          if (!('param' in entry.flow.origin)) continue;
+          const { index, name } = entry.flow.origin.param;
+          const arg = this.engine.argumentFor(call, local.fn, index, local.offset);
+          if (!arg) continue;
+          const fname = local.fn.childForFieldName('name')?.text ?? 'function';
+          for (const flow of this.engine.flowsOf(arg)) {
+            if (!reaches(flow, entry.family)) continue;
+            const joined: Flow = {
+              ...flow,
+              steps: [...flow.steps, this.engine.step(lineOf(call.node), `passed to ${fname}() as ${name}`), ...entry.flow.steps.slice(1)],
+              validated: flow.validated || entry.flow.validated,
+            };
+            if ('source' in flow.origin) this.emit(entry.family, entry.sink, entry.api, entry.spec, joined);
+            else changed = this.addParamSink(flow.origin.param.fn, { ...entry, flow: joined }) || changed;
+          }
+        }
+      }
+    }
+  }
+
+  /** Parameter-to-sink summaries of a function, for cross-module facts. */
+  paramSinksOf(fn: SyntaxNode): ParamSink[] {
+    return this.paramSinks.get(fn.id) ?? [];
+  }
+
+  private applies(call: CallSite, spec: SinkSpec): boolean {
+    if (spec.whenTrue) {
+      const flag = call.keywords.get(spec.whenTrue);
+      if (!flag || this.values.truthOf(flag) !== true) return false;
+    }
+    if (spec.writeMode !== undefined) {
+      const mode = call.positional[1] ?? call.keywords.get('mode');
+      const value = mode ? this.values.constantOf(mode) : 'r';
+      return typeof value === 'string' && /[wax+]/.test(value) === spec.writeMode;
+    }
+    return true;
+  }
+
+  private addParamSink(fn: SyntaxNode, entry: ParamSink): boolean {
+    const list = this.paramSinks.get(fn.id) ?? [];
+    const key = `${entry.family}:${entry.sink.id}`;
+    if (!('param' in entry.flow.origin)) return false;
+    const index = entry.flow.origin.param.index;
+    if (list.some((e) => `${e.family}:${e.sink.id}` === key && 'param' in e.flow.origin && e.flow.origin.param.index === index)) return false;
+    list.push(entry);
+    this.paramSinks.set(fn.id, list);
+    return true;
+  }
+
+  private emit(family: SinkFamily, sink: SyntaxNode, api: string, spec: SinkSpec, flow: Flow): void {
+    if (!('source' in flow.origin)) return;
+    const source = flow.origin.source;
+    // Nested sinks of one family on a line (`open(os.path.join(base, name))`) are one problem.
+    const key = `${family}:${lineOf(sink)}:${source.id}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    const trace: TraceStep[] = [...flow.steps, this.engine.step(lineOf(sink), `sink: ${api}() — the value ${spec.does}`)];
+    this.report(family, sink, {
+      message: `${api}() gets data from ${describe(source)} (line ${source.line}); the value ${spec.does}`,
+      confidence: 'high',
+      trace,
+    });
+  }
+
+  private noteSink(call: CallSite, spec: SinkSpec, flows: Flow[]): void {
+    const line = lineOf(call.node);
+    const id = `${this.path}#L${line}:${call.node.startPosition.column + 1}`;
+    const hit = this.sinks.get(id);
+    const sources = flows.flatMap((f) => ('source' in f.origin ? [f.origin.source.id] : []));
+    const validated = flows.length > 0 && flows.every((f) => !reaches(f, spec.family));
+    if (hit) {
+      for (const s of sources) hit.sources.add(s);
+      hit.validated &&= validated;
+      return;
+    }
+    const dataset = this.engine.datasetOf(call, spec.dataset ?? DEFAULT_DATASET);
+    const fn = this.engine.functionAt(call.node);
+    this.sinks.set(id, {
+      id,
+      kind: spec.kind,
+      family: spec.family,
+      api: apiOf(call),
+      line,
+      ...(dataset !== undefined ? { dataset } : {}),
+      ...(fn ? { function: fn } : {}),
+      sources: new Set(sources),
+      validated,
+    });
+  }
+}
+
+function apiOf(call: CallSite): string {
+  return call.name ?? call.node.childForFieldName('function')?.text ?? 'call';
+}
+
+function describe(source: SourceHit): string {
+  return `${source.api} (${source.kind}${source.dataset ? ` ${source.dataset}` : ''})`;
+}
+
+function isCredential(flow: Flow): boolean {
+  return 'source' in flow.origin ? flow.origin.source.credential : CREDENTIAL_NAME.test(flow.origin.param.name);
+}
+
+/** The argument nodes of a sink call that must not carry untrusted data. */
+export function sinkArguments(call: CallSite, spec: SinkSpec): SyntaxNode[] {
+  return spec.args.flatMap((arg) => {
+    if (arg === 'all') return [...call.positional, ...call.keywords.values()];
+    if (arg === 'receiver') {
+      const fn = call.node.childForFieldName('function');
+      const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+      return object ? [object] : [];
+    }
+    const node = call.positional[arg.index] ?? call.keywords.get(arg.keyword);
+    return node ? [node] : [];
+  });
+}

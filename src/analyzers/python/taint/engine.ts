@@ -1,0 +1,392 @@
+import type { TraceStep } from '../../../core/finding.js';
+import { type Binding, type Bindings, bindingsKey } from '../bindings.js';
+import type { CallSite } from '../call-site.js';
+import { budgetFor, NameMemo } from '../name-memo.js';
+import type { SyntaxNode } from '../parser.js';
+import type { Resolver } from '../resolver.js';
+import { SpanIndex } from '../spans.js';
+import type { ValueClassifier } from '../values.js';
+import { type Flow, lineOf, markValidated, mergeFlows, type SourceHit, withStep } from './flow.js';
+import { Guards } from './guards.js';
+import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.js';
+import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, matchSource, ROUTE_APPS, ROUTE_DECORATOR, type SourceSpec, SPARK_READ } from './sources.js';
+import type { SinkFamily } from './sinks.js';
+
+const MAX_DEPTH = 40;
+/** Expressions whose value is the union of their parts'. */
+const COMPOSITE = new Set([
+  'binary_operator',
+  'boolean_operator',
+  'unary_operator',
+  'concatenated_string',
+  'list',
+  'tuple',
+  'set',
+  'dictionary',
+  'pair',
+  'parenthesized_expression',
+  'expression_list',
+  'await',
+  'interpolation',
+  'keyword_argument',
+  'list_splat',
+  'dictionary_splat',
+  'argument_list',
+  'string',
+  'format_expression',
+]);
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+/** Functions whose result says nothing of their arguments' text. */
+const OPAQUE_RESULTS = new Set(['builtins.print', 'builtins.type', 'builtins.callable', 'builtins.hasattr', 'builtins.issubclass', 'builtins.range']);
+
+/**
+ * Follows attacker-controlled data through one Python file: which ingestion points (and which
+ * parameters of the enclosing function) may reach an expression, by what steps, and whether a
+ * sanitizer or validator sits on the way. Answers are computed on demand and memoised per set
+ * of reaching bindings, so a file costs time only where a sink or source is.
+ */
+export class TaintEngine {
+  private readonly names: NameMemo<Flow[]>;
+  private readonly exprMemo = new Map<number, Flow[]>();
+  private readonly summaries = new Map<number, Flow[] | undefined>();
+  private readonly hits = new Map<number, SourceHit>();
+  private readonly functions: SpanIndex;
+  private readonly classes: SpanIndex;
+  private guardIndex: Guards | undefined;
+  private readonly selfAttributes = new Map<string, SyntaxNode[]>();
+  private readonly importsAirflow: boolean;
+  private readonly functionNames = new Map<number, string | undefined>();
+
+  constructor(
+    private readonly root: SyntaxNode,
+    private readonly path: string,
+    private readonly text: string,
+    private readonly bindings: Bindings,
+    private readonly resolver: Resolver,
+    private readonly values: ValueClassifier,
+    imports: Map<string, string>,
+  ) {
+    this.names = new NameMemo<Flow[]>({ guess: [], iterate: false, giveUp: [] }, budgetFor(bindings.count));
+    this.functions = new SpanIndex(root, ['function_definition', 'lambda']);
+    this.classes = new SpanIndex(root, ['class_definition']);
+    this.importsAirflow = [...imports.values()].some((m) => m === 'airflow' || m.startsWith('airflow.'));
+  }
+
+  /** Every ingestion point evaluated so far, for lineage. */
+  get sources(): SourceHit[] {
+    return [...this.hits.values()];
+  }
+
+  flowsOf(node: SyntaxNode): Flow[] {
+    return this.expr(node, 0);
+  }
+
+  /** The ingestion point a node is, if it is one (`pandas.read_csv(...)`, `sys.argv`); `call` spares recomputing a call's site. */
+  sourceAt(node: SyntaxNode, call?: CallSite): SourceHit | undefined {
+    const cached = this.hits.get(node.id);
+    if (cached) return cached;
+    const hit = this.detectSource(node, call);
+    if (hit) this.hits.set(node.id, hit);
+    return hit;
+  }
+
+  /** The function (`Class.method`) a node is in, if any. */
+  functionAt(node: SyntaxNode): string | undefined {
+    const innermost = this.enclosingFunction(node);
+    if (!innermost) return undefined;
+    if (!this.functionNames.has(innermost.id)) this.functionNames.set(innermost.id, this.qualifiedName(node));
+    return this.functionNames.get(innermost.id);
+  }
+
+  private qualifiedName(node: SyntaxNode): string | undefined {
+    const names: string[] = [];
+    for (let fn: SyntaxNode | undefined = this.enclosingFunction(node); fn; fn = this.enclosingFunction(fn)) {
+      names.unshift(fn.childForFieldName('name')?.text ?? '<lambda>');
+    }
+    const cls = this.classes.around(node).next().value;
+    if (cls && names.length > 0) names.unshift(cls.childForFieldName('name')?.text ?? '');
+    return names.length > 0 ? names.join('.') : undefined;
+  }
+
+  enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+    for (const fn of this.functions.around(node)) if (fn.type === 'function_definition') return fn;
+    return undefined;
+  }
+
+  /** The function definition in this file a call invokes, and how many leading parameters the call fills implicitly (self). */
+  localCallee(call: CallSite): { fn: SyntaxNode; offset: number } | undefined {
+    const callee = call.node.childForFieldName('function');
+    if (callee?.type === 'identifier') {
+      const only = this.onlyBinding(callee);
+      return only?.kind === 'function' ? { fn: only.node, offset: 0 } : undefined;
+    }
+    const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+    if (object?.type !== 'identifier' || object.text !== 'self' || !call.method) return undefined;
+    const cls = this.classes.around(call.node).next().value;
+    const method = cls?.childForFieldName('body')?.namedChildren.find((m: SyntaxNode) => m.type === 'function_definition' && m.childForFieldName('name')?.text === call.method);
+    return method ? { fn: method, offset: 1 } : undefined;
+  }
+
+  /** The argument a call passes for parameter `index` of `fn`. */
+  argumentFor(call: CallSite, fn: SyntaxNode, index: number, offset: number): SyntaxNode | undefined {
+    const param = parameterNames(fn)[index];
+    return call.positional[index - offset] ?? (param ? call.keywords.get(param) : undefined);
+  }
+
+  private onlyBinding(node: SyntaxNode): Binding | undefined {
+    const list = this.bindings.visibleAt(node.text, node);
+    return list?.length === 1 ? list[0] : undefined;
+  }
+
+  private get guards(): Guards {
+    this.guardIndex ??= new Guards(this.root, this.text, this.resolver, this.functions);
+    return this.guardIndex;
+  }
+
+  private expr(node: SyntaxNode, depth: number): Flow[] {
+    if (depth > MAX_DEPTH) return [];
+    const cached = this.exprMemo.get(node.id);
+    if (cached) return cached;
+    const flows = this.compute(node, depth + 1);
+    this.exprMemo.set(node.id, flows);
+    return flows;
+  }
+
+  private compute(node: SyntaxNode, depth: number): Flow[] {
+    const hit = node.type === 'identifier' || node.type === 'attribute' || node.type === 'subscript' || node.type === 'call' ? this.sourceAt(node) : undefined;
+    if (hit) return [{ origin: { source: hit }, steps: [this.step(hit.line, `source: ${hit.api} (${hit.kind})`)], validated: false }];
+    switch (node.type) {
+      case 'identifier':
+        return this.identifier(node, depth);
+      case 'attribute': {
+        const object = node.childForFieldName('object');
+        const selfFlows = object?.type === 'identifier' && object.text === 'self' ? this.selfAttribute(node, depth) : [];
+        return mergeFlows([selfFlows, object ? this.expr(object, depth) : []]);
+      }
+      case 'subscript': {
+        const value = node.childForFieldName('value');
+        return value ? this.expr(value, depth) : [];
+      }
+      case 'call':
+        return this.call(node, depth);
+      case 'conditional_expression':
+        return mergeFlows(node.namedChildren.filter((_, i) => i !== 1).map((c) => this.expr(c, depth)));
+      default:
+        if (COMPREHENSIONS.has(node.type)) return node.namedChildren[0] ? this.expr(node.namedChildren[0], depth) : [];
+        if (COMPOSITE.has(node.type)) return mergeFlows(node.namedChildren.map((c) => this.expr(c, depth)));
+        return [];
+    }
+  }
+
+  private identifier(node: SyntaxNode, depth: number): Flow[] {
+    const name = node.text;
+    const bindings = this.bindings.visibleAt(name, node);
+    if (!bindings) return [];
+    const flows = this.names.get(bindingsKey(bindings), () => mergeFlows(bindings.map((b) => this.binding(name, b, depth))));
+    return flows.length > 0 && this.guards.validates(name, node) ? markValidated(flows) : flows;
+  }
+
+  private binding(name: string, b: Binding, depth: number): Flow[] {
+    switch (b.kind) {
+      case 'assign':
+      case 'with':
+      case 'element': {
+        if (b.kind === 'element' && FILE_HANDLES.includes(this.resolver.nameOf(b.value) ?? '')) {
+          const hit = this.hitFor(b.value, { kind: 'file' }, 'iteration over a file', undefined);
+          this.hits.set(b.value.id, hit);
+          return [{ origin: { source: hit }, steps: [this.step(hit.line, `source: lines of ${b.value.text} (file)`), this.step(lineOf(b.value), `iterated into ${name}`)], validated: false }];
+        }
+        const verb = b.kind === 'assign' ? 'assigned to' : b.kind === 'with' ? 'bound by with to' : 'unpacked or iterated into';
+        return withStep(this.expr(b.value, depth), this.step(lineOf(b.value), `${verb} ${name}`));
+      }
+      case 'augment': {
+        const earlier = this.bindings.visibleAt(name, b.value) ?? [];
+        const parts = [this.expr(b.value, depth), ...earlier.map((e) => this.binding(name, e, depth))];
+        return withStep(mergeFlows(parts), this.step(lineOf(b.value), `appended to ${name} (${b.operator})`));
+      }
+      case 'param':
+        return this.parameter(name, b.fn, b.index);
+      default:
+        return [];
+    }
+  }
+
+  private parameter(name: string, fn: SyntaxNode, index: number): Flow[] {
+    const line = lineOf(fn);
+    const request = this.isRoute(fn) && name !== 'self';
+    const airflow = this.importsAirflow && AIRFLOW_CONTEXT_KEYS.has(name) && name !== 'conf';
+    if (request || airflow) {
+      const hit = this.hitFor(fn, { kind: request ? 'request' : 'airflow-conf' }, `${request ? 'request parameter' : 'Airflow context'} ${name}`, undefined);
+      return [{ origin: { source: hit }, steps: [this.step(line, `source: ${hit.api} (${hit.kind})`)], validated: false }];
+    }
+    const step = this.step(line, `parameter ${name} of ${fn.childForFieldName('name')?.text ?? 'function'}()`);
+    return [{ origin: { param: { fn, index, name } }, steps: [step], validated: false }];
+  }
+
+  private isRoute(fn: SyntaxNode): boolean {
+    // A decorated_definition holds the function; its decorators name the route.
+    const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
+    return (decorated?.namedChildren ?? []).some((d) => {
+      const expr = d.type === 'decorator' ? d.namedChildren[0] : undefined;
+      const callee = expr?.type === 'call' ? expr.childForFieldName('function') : expr;
+      const name = callee ? this.resolver.nameOf(callee) : undefined;
+      return name !== undefined && ROUTE_DECORATOR.test(name) && ROUTE_APPS.some((a) => name.startsWith(a));
+    });
+  }
+
+  private call(node: SyntaxNode, depth: number): Flow[] {
+    const call = this.resolver.callSite(node);
+    const name = call.name ?? '';
+    const args = () => mergeFlows([...call.positional, ...call.keywords.values()].map((a) => this.expr(a, depth)));
+    const sanitizer = matchSanitizer(name, call.method);
+    if (sanitizer?.stops === 'all' || this.constructsValidator(node)) return markValidated(args());
+    if (sanitizer) return this.sanitized(mergeFlows([args(), this.receiverFlows(node, depth)]), sanitizer.stops);
+    const local = this.localCallee(call);
+    if (local) return this.throughFunction(call, local.fn, local.offset, depth);
+    if (OPAQUE_RESULTS.has(name)) return [];
+    const flows = mergeFlows([this.receiverFlows(node, depth), args()]);
+    return call.method === undefined && SANITIZING_NAME.test(name) ? markValidated(flows) : flows;
+  }
+
+  /** Flows a sanitizer for only some families passes on, marked so sink checks of those families drop them. */
+  private sanitized(flows: Flow[], stops: readonly SinkFamily[]): Flow[] {
+    return flows.map((f) => ({ ...f, stoppedFor: [...(f.stoppedFor ?? []), ...stops] }));
+  }
+
+  private receiverFlows(node: SyntaxNode, depth: number): Flow[] {
+    const fn = node.childForFieldName('function');
+    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    return object ? this.expr(object, depth) : [];
+  }
+
+  /** `Model(**data)` for a pydantic model defined here: construction validates the data. */
+  private constructsValidator(node: SyntaxNode): boolean {
+    const fn = node.childForFieldName('function');
+    return fn !== null && this.resolver.lineageOf(fn).some((n) => VALIDATING_BASES.includes(n));
+  }
+
+  /** A call of a function in this file: its return value carries what its summary says. */
+  private throughFunction(call: CallSite, fn: SyntaxNode, offset: number, depth: number): Flow[] {
+    const fname = fn.childForFieldName('name')?.text ?? 'function';
+    const callLine = lineOf(call.node);
+    const results: Flow[][] = [];
+    for (const flow of this.returnFlows(fn, depth)) {
+      if ('source' in flow.origin || flow.origin.param.fn.id !== fn.id) {
+        results.push([flow]);
+        continue;
+      }
+      const arg = this.argumentFor(call, fn, flow.origin.param.index, offset);
+      if (!arg) continue;
+      const passed = withStep(this.expr(arg, depth), this.step(callLine, `passed to ${fname}() as ${flow.origin.param.name}`));
+      results.push(passed.map((p) => ({ ...p, steps: [...p.steps, ...flow.steps.slice(1)], validated: p.validated || flow.validated })));
+    }
+    return withStep(mergeFlows(results), this.step(callLine, `returned from ${fname}()`));
+  }
+
+  /** What a function's return statements carry; parameters appear as param origins. */
+  returnFlows(fn: SyntaxNode, depth: number): Flow[] {
+    if (this.summaries.has(fn.id)) return this.summaries.get(fn.id) ?? [];
+    this.summaries.set(fn.id, undefined);
+    const returns = fn.descendantsOfType('return_statement').filter((r) => this.enclosingFunction(r)?.id === fn.id);
+    const flows = mergeFlows(returns.map((r) => (r.namedChildren[0] ? withStep(this.expr(r.namedChildren[0], depth), this.step(lineOf(r), 'returned')) : [])));
+    this.summaries.set(fn.id, flows);
+    return flows;
+  }
+
+  /** `self.x` read in a method: whatever any method of the class assigns to `self.x`. */
+  private selfAttribute(node: SyntaxNode, depth: number): Flow[] {
+    const cls = this.classes.around(node).next().value;
+    const attr = node.childForFieldName('attribute')?.text;
+    if (!cls || !attr) return [];
+    const key = `${cls.id}.${attr}`;
+    const values: SyntaxNode[] =
+      this.selfAttributes.get(key) ??
+      cls
+        .descendantsOfType('assignment')
+        .filter((a: SyntaxNode) => a.childForFieldName('left')?.text === `self.${attr}`)
+        .flatMap((a: SyntaxNode) => a.childForFieldName('right') ?? []);
+    this.selfAttributes.set(key, values);
+    return mergeFlows(values.map((v) => withStep(this.expr(v, depth), this.step(lineOf(v), `stored in self.${attr}`))));
+  }
+
+  private detectSource(node: SyntaxNode, known?: CallSite): SourceHit | undefined {
+    if (node.type === 'subscript') return this.subscriptSource(node);
+    if (node.type !== 'call') {
+      const name = this.resolver.nameOf(node);
+      const spec = name ? matchSource(name, undefined) : undefined;
+      if (spec && name) return this.hitFor(node, spec, name, undefined);
+      if (node.type === 'attribute' && node.childForFieldName('attribute')?.text === 'conf' && /dag_run\W*$/.test(node.childForFieldName('object')?.text ?? '')) {
+        return this.hitFor(node, { kind: 'airflow-conf' }, 'dag_run.conf', undefined);
+      }
+      return undefined;
+    }
+    const call = known ?? this.resolver.callSite(node);
+    const name = call.name ?? '';
+    if (SPARK_READ.test(name)) return this.hitFor(node, { kind: 'file', dataset: { index: 0, keyword: 'path' } }, name, call);
+    const spec = matchSource(name, call.method);
+    if (!spec) return undefined;
+    return this.hitFor(node, spec, name, call);
+  }
+
+  /** `os.environ["KEY"]`, and Airflow's `context["params"]` / `kwargs["dag_run"]`. */
+  private subscriptSource(node: SyntaxNode): SourceHit | undefined {
+    const value = node.childForFieldName('value');
+    const key = node.childForFieldName('subscript');
+    const keyValue = key ? this.values.constantOf(key) : undefined;
+    if (this.importsAirflow && typeof keyValue === 'string' && AIRFLOW_CONTEXT_KEYS.has(keyValue) && value?.type === 'identifier') {
+      return this.hitFor(node, { kind: 'airflow-conf' }, `context["${keyValue}"]`, undefined);
+    }
+    const name = value ? this.resolver.nameOf(value) : undefined;
+    if (name !== 'os.environ') return undefined;
+    const hit = this.hitFor(node, { kind: 'env' }, 'os.environ', undefined);
+    return { ...hit, credential: typeof keyValue === 'string' && CREDENTIAL_NAME.test(keyValue), ...(typeof keyValue === 'string' ? { dataset: keyValue } : {}) };
+  }
+
+  private hitFor(node: SyntaxNode, spec: Pick<SourceSpec, 'kind' | 'dataset' | 'key'>, api: string, call: CallSite | undefined): SourceHit {
+    const line = lineOf(node);
+    const dataset = call && spec.dataset ? this.datasetOf(call, spec.dataset) : undefined;
+    const keyNode = call && spec.key ? (call.positional[spec.key.index] ?? call.keywords.get(spec.key.keyword)) : undefined;
+    const key = keyNode ? this.values.constantOf(keyNode) : undefined;
+    const fn = this.functionAt(node);
+    return {
+      id: `${this.path}#L${line}:${node.startPosition.column + 1}`,
+      kind: spec.kind,
+      api,
+      line,
+      ...(dataset !== undefined ? { dataset } : key !== undefined && typeof key === 'string' ? { dataset: key } : {}),
+      ...(fn ? { function: fn } : {}),
+      credential: typeof key === 'string' && CREDENTIAL_NAME.test(key),
+    };
+  }
+
+  /** The dataset a call names, when it is a literal or a constant: a path, URL, table or `s3://bucket/key`. */
+  datasetOf(call: CallSite, where: { index: number; keyword: string }): string | undefined {
+    const constant = (n: SyntaxNode | undefined) => {
+      const v = n ? this.values.constantOf(n) : undefined;
+      return typeof v === 'string' ? v : undefined;
+    };
+    const bucket = constant(call.keywords.get('Bucket'));
+    const key = constant(call.keywords.get('Key'));
+    if (bucket !== undefined) return key !== undefined ? `s3://${bucket}/${key}` : `s3://${bucket}`;
+    return constant(call.positional[where.index] ?? call.keywords.get(where.keyword));
+  }
+
+  step(line: number, label: string): TraceStep {
+    return { file: this.path, line, label };
+  }
+}
+
+/** Whether a flow still endangers a sink of `family`. */
+export function reaches(flow: Flow, family: SinkFamily): boolean {
+  return !flow.validated && !(flow.stoppedFor ?? []).includes(family);
+}
+
+/** A function's parameter names in order, `self` included. */
+export function parameterNames(fn: SyntaxNode): string[] {
+  const names: string[] = [];
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    const id = p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier'));
+    if (id) names.push(id.text);
+  }
+  return names;
+}

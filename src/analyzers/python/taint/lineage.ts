@@ -1,0 +1,41 @@
+import type { PythonLineage } from '../facts.js';
+import type { SyntaxNode } from '../parser.js';
+import type { Resolver } from '../resolver.js';
+import type { ValueClassifier } from '../values.js';
+import { airflowStructure } from './airflow.js';
+import type { TaintChecker } from './checker.js';
+
+/**
+ * Words that name-shaped sources (`sys.argv`, `os.environ[…]`, `request.args`, `dag_run.conf`,
+ * `context["params"]`) contain. Only the nodes around these words are looked at, found by
+ * offset, rather than every attribute and name in the file.
+ */
+const NAME_SOURCE_WORD = /\b(argv|environ|request|dag_run|params|stdin)\b/g;
+/** How far up from the word a source node can be: `os.environ` ← `os.environ["K"]`. */
+const SOURCE_NODE_HEIGHT = 3;
+const SOURCE_NODE_TYPES = new Set(['identifier', 'attribute', 'subscript']);
+
+/** The module's lineage: its ingestion points, sinks and writes, functions and Airflow tasks. */
+export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker, resolver: Resolver, values: ValueClassifier, calls: Map<string, string[]>): PythonLineage {
+  const engine = checker.engine;
+  for (const match of text.matchAll(NAME_SOURCE_WORD)) {
+    let node: SyntaxNode | null = root.namedDescendantForIndex(match.index, match.index + match[0].length);
+    for (let up = 0; node && up < SOURCE_NODE_HEIGHT; up++, node = node.parent) {
+      if (SOURCE_NODE_TYPES.has(node.type) && engine.sourceAt(node)) break;
+    }
+  }
+  const sinks = [...checker.sinks.values()];
+  const validatedSources = new Set<string>();
+  for (const sink of sinks) if (sink.validated) for (const s of sink.sources) validatedSources.add(s);
+  const sources = engine.sources.map(({ credential: _, ...hit }) => ({ ...hit, validated: validatedSources.has(hit.id) }));
+  const functions = root.descendantsOfType('function_definition').map((fn) => {
+    const name = engine.functionAt(fn.childForFieldName('body') ?? fn) ?? fn.childForFieldName('name')?.text ?? '';
+    return { name, line: fn.startPosition.row + 1, calls: calls.get(name) ?? [] };
+  });
+  return {
+    sources,
+    sinks: sinks.map(({ family: _, sources: reaching, ...sink }) => ({ ...sink, sources: [...reaching] })),
+    functions,
+    ...(/airflow/.test(text) ? airflowStructure(root, resolver, values) : { tasks: [], taskEdges: [] }),
+  };
+}

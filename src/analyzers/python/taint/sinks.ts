@@ -1,0 +1,100 @@
+/**
+ * Dangerous sinks and data writes. Each row names the taint rule (family) it belongs to — or
+ * `write` for plain outputs, which matter only to lineage — the calls it matches and which of
+ * their arguments must not carry untrusted data.
+ */
+export type SinkFamily =
+  | 'sql-injection'
+  | 'command-injection'
+  | 'code-injection'
+  | 'deserialization'
+  | 'path-traversal'
+  | 'ssrf'
+  | 'xxe'
+  | 'template-injection'
+  | 'regex-injection'
+  | 'dynamic-import'
+  | 'formula-injection'
+  | 'credential-logging'
+  | 'write';
+
+export type SinkKind = 'file' | 'table' | 'bucket' | 'api' | 'queue' | 'command' | 'eval' | 'template' | 'log' | 'import' | 'regex' | 'xml';
+
+/** An argument by position or keyword; `receiver` is the object a method is called on. */
+export type SinkArg = { index: number; keyword: string } | 'receiver' | 'all';
+
+export interface SinkSpec {
+  family: SinkFamily;
+  kind: SinkKind;
+  names?: readonly string[];
+  methods?: readonly string[];
+  /** Receivers the methods must resolve under; any receiver when absent. */
+  under?: readonly string[];
+  args: readonly SinkArg[];
+  /** What the call does with the argument, for messages and traces. */
+  does: string;
+  /** Only when this keyword is given a true value (`shell=True`). */
+  whenTrue?: string;
+  /** Only for `open()`-style calls whose mode (argument 1 or `mode=`) writes. */
+  writeMode?: boolean;
+  /** Where the call names its dataset, for lineage. */
+  dataset?: { index: number; keyword: string };
+}
+
+const FIRST = (keyword: string) => ({ index: 0, keyword });
+const DB_MODULES = ['sqlite3', 'psycopg2', 'psycopg', 'pymysql', 'MySQLdb', 'mysql.connector', 'pyodbc', 'duckdb', 'sqlalchemy', 'snowflake.connector'];
+const LOGGING = ['logging'];
+const LOG_METHODS = ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception', 'log'];
+const SUBPROCESS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
+
+export const SINKS: readonly SinkSpec[] = [
+  { family: 'sql-injection', kind: 'table', names: ['sqlalchemy.text', 'sqlalchemy.sql.text', 'duckdb.sql', 'duckdb.query', 'duckdb.execute'], args: [FIRST('query')], does: 'runs as SQL' },
+  { family: 'sql-injection', kind: 'table', names: ['pandas.read_sql', 'pandas.read_sql_query', 'polars.read_database'], args: [FIRST('sql')], does: 'runs as SQL' },
+  { family: 'sql-injection', kind: 'table', methods: ['execute', 'executemany', 'executescript', 'sql'], args: [FIRST('query')], does: 'runs as SQL' },
+  { family: 'sql-injection', kind: 'table', methods: ['query'], under: DB_MODULES, args: [FIRST('query')], does: 'runs as SQL' },
+  { family: 'command-injection', kind: 'command', names: ['os.system', 'os.popen', 'asyncio.create_subprocess_shell', 'commands.getoutput', 'subprocess.getoutput', 'subprocess.getstatusoutput'], args: [FIRST('command')], does: 'runs as a shell command' },
+  { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
+  { family: 'code-injection', kind: 'eval', names: ['builtins.eval', 'builtins.exec', 'builtins.compile', 'pandas.eval'], args: [FIRST('source')], does: 'runs as code' },
+  { family: 'code-injection', kind: 'eval', methods: ['eval', 'query'], args: [FIRST('expr')], does: 'is evaluated as a pandas expression' },
+  { family: 'deserialization', kind: 'file', names: ['pickle.load', 'pickle.loads', 'marshal.load', 'marshal.loads', 'dill.load', 'dill.loads', 'joblib.load', 'pandas.read_pickle', 'torch.load', 'yaml.unsafe_load', 'jsonpickle.decode', 'shelve.open'], args: [FIRST('file')], does: 'is deserialised, which can run code' },
+  { family: 'path-traversal', kind: 'file', names: ['builtins.open', 'io.open', 'os.path.join', 'os.remove', 'os.unlink', 'shutil.rmtree', 'shutil.copy', 'shutil.copyfile', 'shutil.move', 'pathlib.Path'], args: ['all'], does: 'is used as a file path' },
+  { family: 'path-traversal', kind: 'file', names: ['shutil.unpack_archive'], args: [FIRST('filename')], does: 'is unpacked, and its member names become paths' },
+  { family: 'path-traversal', kind: 'file', methods: ['extractall', 'extract'], under: ['tarfile', 'zipfile'], args: ['receiver'], does: 'is extracted, and its member names become paths' },
+  { family: 'ssrf', kind: 'api', names: ['requests.get', 'requests.post', 'requests.put', 'requests.delete', 'requests.head', 'requests.request', 'httpx.get', 'httpx.post', 'httpx.request', 'urllib.request.urlopen', 'urllib.request.urlretrieve', 'urllib.request.Request'], args: [FIRST('url')], does: 'is fetched as a URL' },
+  { family: 'ssrf', kind: 'api', methods: ['get', 'post', 'put', 'delete', 'request'], under: ['requests.Session()', 'requests.session()', 'httpx.Client()', 'httpx.AsyncClient()'], args: [FIRST('url')], does: 'is fetched as a URL' },
+  { family: 'xxe', kind: 'xml', names: ['xml.etree.ElementTree.fromstring', 'xml.etree.ElementTree.parse', 'xml.etree.ElementTree.XML', 'xml.etree.ElementTree.iterparse', 'xml.etree.cElementTree.fromstring', 'xml.etree.cElementTree.parse', 'xml.dom.minidom.parseString', 'xml.dom.minidom.parse', 'xml.dom.pulldom.parseString', 'xml.sax.parseString', 'xml.sax.parse', 'lxml.etree.fromstring', 'lxml.etree.parse', 'lxml.etree.XML'], args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
+  { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },
+  { family: 'template-injection', kind: 'template', methods: ['from_string'], under: ['jinja2'], args: [FIRST('source')], does: 'is compiled as a template' },
+  { family: 'template-injection', kind: 'template', methods: ['render'], under: ['jinja2.Template()', 'jinja2.Environment(', 'jinja2.Environment()'], args: ['all'], does: 'is rendered into markup without escaping' },
+  { family: 'regex-injection', kind: 'regex', names: ['re.compile', 're.match', 're.search', 're.fullmatch', 're.findall', 're.finditer', 're.sub', 're.subn', 're.split', 'regex.compile', 'regex.match', 'regex.search'], args: [FIRST('pattern')], does: 'is compiled as a regular expression' },
+  { family: 'dynamic-import', kind: 'import', names: ['importlib.import_module', 'builtins.__import__', 'pydoc.locate'], args: [FIRST('name')], does: 'names the module imported' },
+  { family: 'formula-injection', kind: 'file', methods: ['to_csv', 'to_excel'], args: ['receiver'], does: 'is written to a spreadsheet-readable file' },
+  { family: 'formula-injection', kind: 'file', methods: ['writerow', 'writerows'], under: ['csv.writer()', 'csv.DictWriter()'], args: [FIRST('row')], does: 'is written to a CSV file' },
+  { family: 'credential-logging', kind: 'log', names: LOG_METHODS.map((m) => `logging.${m}`), args: ['all'], does: 'is written to the log' },
+  { family: 'credential-logging', kind: 'log', methods: LOG_METHODS, under: LOGGING, args: ['all'], does: 'is written to the log' },
+  { family: 'write', kind: 'file', methods: ['to_parquet', 'to_json', 'to_feather', 'to_orc', 'to_pickle', 'write_parquet', 'write_csv'], args: ['receiver'], does: 'is written to a file', dataset: { index: 0, keyword: 'path' } },
+  { family: 'write', kind: 'table', methods: ['to_sql', 'to_gbq', 'saveAsTable', 'insertInto'], args: ['receiver'], does: 'is written to a table', dataset: { index: 0, keyword: 'name' } },
+  { family: 'write', kind: 'file', methods: ['save', 'parquet', 'csv', 'json', 'orc'], under: ['pyspark'], args: ['receiver'], does: 'is written by Spark', dataset: { index: 0, keyword: 'path' } },
+  { family: 'write', kind: 'bucket', methods: ['put_object', 'upload_file', 'upload_fileobj', 'upload_blob', 'upload_from_filename', 'upload_from_string'], args: ['all'], does: 'is uploaded', dataset: { index: -1, keyword: 'Key' } },
+  { family: 'write', kind: 'queue', methods: ['send', 'produce', 'publish', 'put_record', 'put_records'], under: ['kafka', 'confluent_kafka', 'boto3', 'google.cloud.pubsub'], args: ['all'], does: 'is published' },
+  { family: 'write', kind: 'file', names: ['builtins.open'], writeMode: true, args: [], does: 'is opened for writing', dataset: FIRST('file') },
+];
+
+/** Where a sink call names its dataset, when the sink does not say. */
+export const DEFAULT_DATASET = { index: 0, keyword: '' };
+
+/** The table keyed by callee name and by method, since every call of every file is looked up. */
+const BY_NAME = indexBy((s) => s.names ?? []);
+const BY_METHOD = indexBy((s) => s.methods ?? []);
+
+function indexBy(keys: (spec: SinkSpec) => readonly string[]): Map<string, SinkSpec[]> {
+  const index = new Map<string, SinkSpec[]>();
+  for (const spec of SINKS) for (const key of keys(spec)) index.set(key, [...(index.get(key) ?? []), spec]);
+  return index;
+}
+
+export function matchSinks(name: string, method: string | undefined): SinkSpec[] {
+  const named = BY_NAME.get(name) ?? [];
+  const byMethod = method ? (BY_METHOD.get(method) ?? []).filter((s) => !s.under || s.under.some((u) => name.startsWith(u))) : [];
+  return byMethod.length === 0 ? named : [...new Set([...named, ...byMethod])];
+}

@@ -1,0 +1,93 @@
+/**
+ * Ingestion points: where data that someone outside the pipeline may control enters it. The
+ * table is data so that adding a source is one line; the engine matches calls and names
+ * against it (see `matchSource`).
+ */
+export type SourceKind =
+  | 'file'
+  | 'table'
+  | 'bucket'
+  | 'api'
+  | 'queue'
+  | 'stdin'
+  | 'env'
+  | 'argv'
+  | 'request'
+  | 'airflow-conf'
+  | 'download';
+
+export interface SourceSpec {
+  kind: SourceKind;
+  /** Resolved dotted names: callees for calls (`pandas.read_csv`), else the name read (`sys.argv`). */
+  names?: readonly string[];
+  /** Method names matched on any receiver, or on receivers resolving under one of `under`. */
+  methods?: readonly string[];
+  under?: readonly string[];
+  /** Where the call names its dataset (a path, URL, table or bucket), for lineage. */
+  dataset?: { index: number; keyword: string };
+  /** Where the call names the key it reads (an environment variable), to spot credentials. */
+  key?: { index: number; keyword: string };
+}
+
+const PATH = { index: 0, keyword: 'filepath_or_buffer' };
+/** What `open()` and its relatives resolve to; iterating one also reads the file. */
+export const FILE_HANDLES = ['builtins.open()', 'io.open()', 'codecs.open()', 'gzip.open()', 'bz2.open()'];
+const URL = { index: 0, keyword: 'url' };
+
+export const SOURCES: readonly SourceSpec[] = [
+  {
+    kind: 'file',
+    names: ['pandas.read_csv', 'pandas.read_json', 'pandas.read_parquet', 'pandas.read_excel', 'pandas.read_html', 'pandas.read_xml', 'pandas.read_table', 'pandas.read_fwf', 'polars.read_csv', 'polars.read_parquet', 'polars.read_json'],
+    dataset: PATH,
+  },
+  { kind: 'table', names: ['pandas.read_sql', 'pandas.read_sql_query', 'pandas.read_sql_table', 'pandas.read_gbq'], dataset: { index: 0, keyword: 'sql' } },
+  // A file handle is not data yet (pickle.load(fh) is the deserialisation rule's business); what is read from it is.
+  { kind: 'file', methods: ['read', 'readline', 'readlines'], under: FILE_HANDLES },
+  { kind: 'file', methods: ['read_text', 'read_bytes'], under: ['pathlib'] },
+  { kind: 'file', names: ['csv.reader', 'csv.DictReader', 'json.load', 'json.loads'] },
+  {
+    kind: 'api',
+    names: ['requests.get', 'requests.post', 'requests.request', 'requests.put', 'httpx.get', 'httpx.post', 'httpx.request', 'urllib.request.urlopen', 'urllib3.request', 'aiohttp.request'],
+    dataset: URL,
+  },
+  { kind: 'api', methods: ['get', 'post', 'request'], under: ['requests.Session()', 'requests.session()', 'httpx.Client()', 'httpx.AsyncClient()', 'urllib3.PoolManager()'], dataset: URL },
+  { kind: 'download', names: ['urllib.request.urlretrieve', 'wget.download'], dataset: URL },
+  { kind: 'bucket', methods: ['get_object'], dataset: { index: -1, keyword: 'Key' } },
+  { kind: 'download', methods: ['download_file', 'download_fileobj'], under: ['boto3'] },
+  { kind: 'bucket', methods: ['download_as_text', 'download_as_bytes', 'download_as_string', 'download_blob', 'readall', 'download_to_filename'] },
+  { kind: 'queue', names: ['kafka.KafkaConsumer', 'confluent_kafka.Consumer', 'aiokafka.AIOKafkaConsumer'] },
+  { kind: 'queue', methods: ['poll', 'consume'], under: ['kafka', 'confluent_kafka', 'aiokafka'] },
+  { kind: 'queue', methods: ['get_records'], under: ['boto3'] },
+  { kind: 'queue', methods: ['pull', 'subscribe'], under: ['google.cloud.pubsub', 'google.cloud.pubsub_v1'] },
+  { kind: 'queue', methods: ['receive_messages', 'receive_message'], under: ['boto3', 'azure'] },
+  { kind: 'stdin', names: ['builtins.input', 'sys.stdin'] },
+  { kind: 'argv', names: ['sys.argv', 'argparse.ArgumentParser().parse_args', 'argparse.ArgumentParser().parse_known_args'] },
+  { kind: 'env', names: ['os.environ', 'os.getenv', 'os.environ.get'], key: { index: 0, keyword: 'key' } },
+  { kind: 'request', names: ['flask.request', 'bottle.request', 'werkzeug.local.request'] },
+  { kind: 'airflow-conf', names: ['airflow.models.Variable.get', 'airflow.models.variable.Variable.get', 'airflow.sdk.Variable.get'], key: { index: 0, keyword: 'key' } },
+  { kind: 'airflow-conf', methods: ['xcom_pull'] },
+];
+
+/** Subscript keys and attribute names that carry Airflow run configuration (`context["params"]`, `dag_run.conf`). */
+export const AIRFLOW_CONTEXT_KEYS: ReadonlySet<string> = new Set(['params', 'dag_run', 'conf']);
+
+/** Decorators whose functions receive HTTP request data in their parameters (FastAPI, Flask routes). */
+export const ROUTE_DECORATOR = /\.(get|post|put|patch|delete|route|api_route|websocket)$/;
+export const ROUTE_APPS = ['fastapi.', 'flask.', 'starlette.'];
+
+/** Spark reads: `spark.read.csv(...)`, `spark.readStream.json(...)`, on a session however it was built. */
+export const SPARK_READ = /(?:^|\.)(read|readStream)\.(csv|json|parquet|orc|text|table|load|jdbc|format\(\)\.load|option\(\)\.load|options\(\)\.load)$/;
+
+/** Names of keys and parameters that hold credentials, for the credential-logging rule. */
+export const CREDENTIAL_NAME = /pass(word|wd)?|secret|token|api_?key|private_?key|credential/i;
+
+/** The spec `name` (resolved callee, or name read) matches, if any. */
+export function matchSource(name: string, method: string | undefined): SourceSpec | undefined {
+  for (const spec of SOURCES) {
+    if (spec.names?.includes(name)) return spec;
+    if (method && spec.methods?.includes(method)) {
+      if (!spec.under || spec.under.some((u) => name.startsWith(u))) return spec;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,81 @@
+import type { Token } from '../tokenize.js';
+import { findWord, type SqlRule, statementEnd, wordsAt } from '../sql-rule.js';
+
+export const grantAll: SqlRule = {
+  id: 'sql.grant-all',
+  title: 'GRANT ALL privileges, or a grant to PUBLIC',
+  category: 'sast',
+  severity: 'high',
+  confidence: 'high',
+  cwe: ['CWE-732', 'CWE-269'],
+  what:
+    'Finds GRANT ALL [PRIVILEGES] statements and any GRANT … TO PUBLIC, including those inside ALTER DEFAULT ' +
+    'PRIVILEGES and routine bodies. A grant to PUBLIC or of ALL on every database (MySQL *.*) is high severity; ' +
+    'GRANT ALL on a narrower object to a named role is medium.',
+  why:
+    'PUBLIC is every role, including the ones created later for BI tools, notebooks and vendors, so a grant to ' +
+    'it quietly opens raw and personal data to all of them. ALL includes DELETE, TRUNCATE, TRIGGER and REFERENCES: ' +
+    'a pipeline role that only loads data can then destroy or tamper with it, and a stolen pipeline credential ' +
+    'is worth far more.',
+  remediation:
+    'Grant the specific privileges each role needs (SELECT for readers, INSERT/UPDATE on staging tables for ' +
+    'loaders) to named roles, and REVOKE ALL ON … FROM PUBLIC on schemas that hold sensitive data.',
+  bad: [
+    { file: 'migrations/0007_grants.sql', code: 'GRANT ALL PRIVILEGES ON ALL TABLES IN SCHEMA staging TO etl_loader;\n' },
+    { file: 'migrations/0008_reporting.sql', code: 'CREATE VIEW reporting.customers AS SELECT * FROM raw.customers;\nGRANT SELECT ON reporting.customers TO PUBLIC;\n' },
+    { file: 'mysql/setup.sql', code: "GRANT ALL ON *.* TO 'loader'@'%';\n" },
+  ],
+  good: [
+    {
+      file: 'migrations/0007_grants.sql',
+      code:
+        'REVOKE ALL ON SCHEMA raw FROM PUBLIC;\n' +
+        'GRANT USAGE ON SCHEMA staging TO etl_loader;\n' +
+        'GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA staging TO etl_loader;\n' +
+        '-- GRANT ALL ON staging.events TO PUBLIC;  (kept for history)\n',
+    },
+  ],
+  references: [
+    'https://www.postgresql.org/docs/current/sql-grant.html',
+    'https://dev.mysql.com/doc/refman/8.0/en/grant.html',
+    'https://cwe.mitre.org/data/definitions/732.html',
+  ],
+  check(ctx) {
+    const { tokens } = ctx;
+    for (const [i, token] of tokens.entries()) {
+      if (token.type !== 'word' || token.text !== 'grant') continue;
+      const end = grantEnd(tokens, i);
+      const all = wordsAt(tokens, i + 1, 'all');
+      const to = findWord(tokens, i + 1, end, 'to');
+      const toPublic = to !== -1 && wordsAt(tokens, to + 1, 'public');
+      if (!all && !toPublic) continue;
+      const last = toPublic ? tokens[to + 1]! : tokens[wordsAt(tokens, i + 2, 'privileges') ? i + 2 : i + 1]!;
+      if (toPublic) {
+        ctx.report(token.start, last.end, {
+          message: `${all ? 'GRANT ALL' : 'GRANT'} … TO PUBLIC gives ${all ? 'every privilege' : 'these privileges'} to every role, including roles created later`,
+          cwe: ['CWE-732'],
+        });
+      } else {
+        const everywhere = onEveryDatabase(tokens, i + 1, end);
+        ctx.report(token.start, last.end, {
+          message: `GRANT ALL gives every privilege (DELETE, TRUNCATE, ALTER…)${everywhere ? ' on every database and table' : ''}; grant only what the role needs`,
+          severity: everywhere ? 'high' : 'medium',
+          cwe: ['CWE-269'],
+        });
+      }
+    }
+  },
+};
+
+/** A GRANT ends at the statement end, or where the next GRANT or REVOKE starts (T-SQL needs no semicolons). */
+function grantEnd(tokens: readonly Token[], i: number): number {
+  const end = statementEnd(tokens, i + 1);
+  const next = findWord(tokens, i + 1, end, 'grant', 'revoke');
+  return next === -1 ? end : next;
+}
+
+/** MySQL's `ON *.*`. */
+function onEveryDatabase(tokens: readonly Token[], from: number, to: number): boolean {
+  const on = findWord(tokens, from, to, 'on');
+  return on !== -1 && ['*', '.', '*'].every((t, k) => tokens[on + 1 + k]?.text === t);
+}

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { scan } from './scan.js';
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+describe('js.command-injection.exec', () => {
+  const ID = 'js.command-injection.exec';
+
+  it.each([
+    ["const cp = require('child_process');", 'cp.exec'],
+    ["const { execSync: run } = require('node:child_process');", 'run'],
+    ["import { exec as run } from 'node:child_process';", 'run'],
+    ["import * as cp from 'child_process';", 'cp.execSync'],
+    ["import cp = require('child_process');", 'cp.exec'],
+    ["const exec = require('child_process').exec;", 'exec'],
+    ["const cp = await import('child_process');", 'cp.exec'],
+  ])('resolves %s and reports %s with a template at high', (setup, callee) => {
+    const [finding] = scan(lines(setup, `${callee}(\`rm -rf \${dir}\`);`), ID, 'job.ts');
+    expect(finding).toMatchObject({ severity: 'high', confidence: 'high' });
+    expect(finding!.message).toMatch(/^child_process\.exec(Sync)?\(\)/);
+    expect(finding!.location).toMatchObject({ startLine: 2, startColumn: 1 });
+  });
+
+  it('reports a command of unknown origin at medium, follows concatenation through variables', () => {
+    expect(scan(lines("const { exec } = require('child_process');", 'function f(cmd) { exec(cmd); }'), ID)).toMatchObject([{ severity: 'medium', confidence: 'medium' }]);
+    expect(scan(lines("const { exec } = require('child_process');", "let c = 'ls ';", 'c += dir;', 'exec(c);'), ID)).toMatchObject([{ confidence: 'high' }]);
+  });
+
+  it('judges spawn/execFile by their shell option and argv', () => {
+    const code = lines(
+      "const { spawn, execFile, execFileSync } = require('child_process');",
+      "spawn('ls', [dir]);",
+      "spawn('ls', [dir], { shell: false });",
+      "spawn('ls', ['-l'], { shell: true });",
+      "execFile('ls', [dir], { shell: true });",
+      "execFileSync('sh', ['-c', `gzip ${f}`]);",
+      "spawn('bash', ['deploy.sh', '-c', f]);",
+      "spawn(`ls ${dir}`, { shell: '/bin/bash' });",
+    );
+    expect(scan(code, ID).map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [5, 'medium'],
+      [6, 'high'],
+      [8, 'high'],
+    ]);
+  });
+
+  it('ignores look-alikes: other modules, a local exec, literal commands, regex exec', () => {
+    const code = lines(
+      "const { exec } = require('./db');",
+      'exec(`select ${x}`);',
+      '/abc/.exec(input);',
+      "require('child_process').execSync('git rev-parse HEAD');",
+      '// cp.exec(`rm ${x}`)',
+      "const s = 'exec(`rm ${x}`)';",
+    );
+    expect(scan(code, ID)).toEqual([]);
+  });
+});
+
+describe('js.code-injection.eval', () => {
+  const ID = 'js.code-injection.eval';
+
+  it('reports eval, Function and vm with formatted or unknown code', () => {
+    const code = lines(
+      "import * as vm from 'vm';",
+      'eval(expr);',
+      'globalThis.eval("x" + y);',
+      'const f = Function("row", `return ${body}`);',
+      'vm.runInThisContext(src);',
+      'new vm.Script(src);',
+      "setTimeout('tick(' + n + ')', 10);",
+    );
+    expect(scan(code, ID, 'job.mjs').map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [2, 'medium'],
+      [3, 'high'],
+      [4, 'high'],
+      [5, 'medium'],
+      [6, 'medium'],
+      [7, 'high'],
+    ]);
+  });
+
+  it('does not report literals, callbacks, or methods named eval', () => {
+    const code = lines("eval('1 + 1');", 'setTimeout(run, 100);', 'setInterval(() => poll(url), 5);', 'page.evaluate(fn);', 'df.eval(expr);', "new Function('return 1');");
+    expect(scan(code, ID)).toEqual([]);
+  });
+});
+
+describe('js.deserialization.js-yaml-load', () => {
+  const ID = 'js.deserialization.js-yaml-load';
+
+  it('reports load without schema at medium, a full schema or js-types at high', () => {
+    const code = lines(
+      "import yaml, { load } from 'js-yaml';",
+      "import types from 'js-yaml-js-types';",
+      'load(text);',
+      'yaml.loadAll(text, (d) => docs.push(d));',
+      'yaml.load(text, { schema: yaml.DEFAULT_FULL_SCHEMA });',
+      'yaml.load(text, { schema: yaml.DEFAULT_SCHEMA.extend(types.all) });',
+    );
+    expect(scan(code, ID, 'cfg.ts').map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [3, 'medium'],
+      [4, 'medium'],
+      [5, 'high'],
+      [6, 'high'],
+    ]);
+  });
+
+  it('does not report other YAML libraries or safe schemas', () => {
+    const code = lines("const YAML = require('yaml');", "const jsyaml = require('js-yaml');", 'YAML.parse(t);', 'jsyaml.safeLoad(t);', 'jsyaml.load(t, { schema: jsyaml.FAILSAFE_SCHEMA });', 'jsyaml.dump(o);');
+    expect(scan(code, ID)).toEqual([]);
+  });
+});
+
+describe('js.deserialization.node-serialize', () => {
+  const ID = 'js.deserialization.node-serialize';
+
+  it('reports unserialize and serialize-to-js deserialize through aliases', () => {
+    const code = lines("const { unserialize: u } = require('node-serialize');", "import { deserialize } from 'serialize-to-js';", 'u(x);', 'deserialize(y);');
+    expect(scan(code, ID).map((f) => f.location.startLine)).toEqual([3, 4]);
+  });
+
+  it('does not report serialize() or an unrelated unserialize', () => {
+    expect(scan(lines("const s = require('node-serialize');", 's.serialize(o);', "const php = require('php-serialize');", 'php.unserialize(x);'), ID)).toEqual([]);
+  });
+});
+
+describe('js.sql-injection.template', () => {
+  const ID = 'js.sql-injection.template';
+
+  it.each([
+    ["import { Client } from 'pg';\nconst client = new Client();", 'client.query'],
+    ["import pg from 'pg';\nconst pool = new pg.Pool();\nconst c = await pool.connect();", 'c.query'],
+    ["const mysql = require('mysql');\nconst connection = mysql.createConnection({});", 'connection.query'],
+    ["const sqlite3 = require('sqlite3');\nconst store = new sqlite3.Database(':memory:');", 'store.all'],
+    ["import Database from 'better-sqlite3';\nconst store = new Database('x.db');", 'store.prepare'],
+    ["const knex = require('knex')({ client: 'pg' });", 'knex.raw'],
+    ["import { Sequelize } from 'sequelize';\nconst orm = new Sequelize('sqlite::memory:');", 'orm.query'],
+  ])('reports %s with %s of a template', (setup, callee) => {
+    const findings = scan(lines(setup, `${callee}(\`SELECT * FROM t WHERE id = \${id}\`);`), ID, 'load.ts');
+    expect(findings).toMatchObject([{ severity: 'high', confidence: 'high' }]);
+  });
+
+  it('reports connection-like receivers of unknown origin at medium in files that import a driver', () => {
+    const code = lines("import type { PoolClient } from 'pg';", 'export async function f(db: PoolClient, t: string) {', '  return db.query<Row>("SELECT * FROM " + t);', '}');
+    expect(scan(code, ID, 'load.ts')).toMatchObject([{ confidence: 'medium' }]);
+    expect(scan('export const f = (db, t) => db.query("SELECT * FROM " + t);\n', ID)).toEqual([]);
+  });
+
+  it('accepts parameters, query objects, tagged templates and literal templates', () => {
+    const code = lines(
+      "const { Pool } = require('pg');",
+      "const sql = require('sql-template-strings');",
+      'const pool = new Pool();',
+      "pool.query('SELECT * FROM t WHERE id = $1', [id]);",
+      "pool.query({ text: 'SELECT * FROM t WHERE id = $1', values: [id] });",
+      'pool.query(sql`SELECT * FROM t WHERE id = ${id}`);',
+      'const q = sql`SELECT ${id}`;',
+      'pool.query(q);',
+      'pool.query(`SELECT 1`);',
+      'pool.query(text);',
+    );
+    expect(scan(code, ID)).toEqual([]);
+  });
+});
+
+describe('js.path-traversal.fs', () => {
+  const ID = 'js.path-traversal.fs';
+
+  it('rates request and argv input high, other built paths medium and unknown ones low', () => {
+    const code = lines(
+      "import fs from 'node:fs';",
+      "import { readFile } from 'fs/promises';",
+      "import path from 'path';",
+      'const { file } = req.query;',
+      'fs.readFileSync(file);',
+      'await readFile(process.argv[2]);',
+      "fs.unlinkSync(path.join(dataDir, name + '.csv'));",
+      'fs.createWriteStream(out);',
+      "fs.renameSync('a.tmp', ctx.params.name);",
+    );
+    expect(scan(code, ID, 'api.ts').map((f) => [f.location.startLine, f.severity, f.confidence])).toEqual([
+      [5, 'high', 'high'],
+      [6, 'high', 'high'],
+      [7, 'medium', 'low'],
+      [8, 'low', 'low'],
+      [9, 'high', 'high'],
+    ]);
+  });
+
+  it('accepts literal, __dirname-based and basename-confined paths, and non-fs readFile', () => {
+    const code = lines(
+      "const fs = require('fs-extra');",
+      "const path = require('path');",
+      "fs.readFileSync(path.resolve(__dirname, '..', 'schema.json'));",
+      "fs.writeFileSync('out/report.csv', data);",
+      'fs.readFile(path.join(uploads, path.basename(req.params.name)), cb);',
+      'storage.readFile(req.params.name);',
+      'fs.existsSync(req.query.p);',
+    );
+    expect(scan(code, ID)).toEqual([]);
+  });
+});
+
+describe('TypeScript and JSX syntax', () => {
+  it('analyses type annotations, generics, decorators and enums without errors', () => {
+    const code = lines(
+      "import { Injectable } from '@nestjs/common';",
+      "import { exec } from 'child_process';",
+      'enum Mode { Full = "full" }',
+      '@Injectable()',
+      'export class Runner<T extends object> {',
+      '  constructor(@Inject(TOKEN) private readonly cfg: Map<string, T>) {}',
+      '  run(table: string): void {',
+      '    exec(`psql -c "VACUUM ${table as string}"` satisfies string);',
+      '  }',
+      '}',
+    );
+    for (const file of ['runner.ts', 'runner.mts', 'runner.cts']) {
+      expect(scan(code, undefined, file).map((f) => f.ruleId)).toEqual(['js.command-injection.exec']);
+    }
+  });
+
+  it('analyses .tsx and .jsx files with elements', () => {
+    const code = lines("import { execSync } from 'child_process';", 'export const View = ({ cmd }: { cmd: string }) => <pre>{execSync(`echo ${cmd}`).toString()}</pre>;');
+    expect(scan(code, undefined, 'view.tsx').map((f) => f.ruleId)).toEqual(['js.command-injection.exec']);
+    expect(scan(code.replace(': { cmd: string }', ''), undefined, 'view.jsx').map((f) => f.ruleId)).toEqual(['js.command-injection.exec']);
+  });
+});

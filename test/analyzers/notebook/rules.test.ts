@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { interpolations } from '../../../src/analyzers/notebook/interpolation.js';
+import { findEmails, findPhoneNumbers, redactPersonalData } from '../../../src/analyzers/notebook/personal-data.js';
+import { unpinnedPipRequirements } from '../../../src/analyzers/notebook/pip-install.js';
+import { errorOutput, findingsOf, notebook, rawLine, resultOutput, streamOutput } from './scan.js';
+
+describe('nb.unpinned-pip-install', () => {
+  it.each([
+    ['pip install pandas matplotlib', ['pandas', 'matplotlib']],
+    ['pip install -U "requests>=2.31" numpy==2.0.0', ['requests>=2.31']],
+    ['python -m pip install --index-url https://pypi.org/simple pandas~=2.2', ['pandas~=2.2']],
+    ['{sys.executable} -m pip install -q pyarrow', ['pyarrow']],
+    ['uv pip install polars', ['polars']],
+    ['cd /tmp && pip3 install scikit-learn; echo done', ['scikit-learn']],
+    ['pip install "pandas[excel]==2.2.2" "numpy==2.*"', ['numpy==2.*']],
+    ['pip install -r requirements.lock -c constraints.txt', []],
+    ['pip install -e . ./vendor/pkg.whl git+https://github.com/org/repo@v1', []],
+    ['pip install {pkg} $extra', []],
+    ['pip install pandas===2.2.2', []],
+    ['conda install pandas', []],
+    ['pip download pandas', []],
+  ])('%s → %j', (command, expected) => {
+    expect(unpinnedPipRequirements(command)).toEqual(expected);
+  });
+
+  it('points at the install line and names the cell and the packages', () => {
+    const json = notebook(['import os\n', 'x = 1\n%pip install -U requests\n']);
+    const [finding] = findingsOf(json, 'nb.unpinned-pip-install');
+    expect(finding!.message).toBe('pip install of requests without an exact version (cell 2, line 2)');
+    expect(finding!.location.snippet).toBe('%pip install -U requests');
+    expect(rawLine(json, finding!.location.startLine)).toBe('    "%pip install -U requests\\n"');
+  });
+});
+
+describe('nb.shell-escape-injection', () => {
+  it.each([
+    ['aws s3 cp s3://b/{key} .', ['{key}']],
+    ['wc -l $name {row["file"]} {cfg.path!r}', ['$name', '{row["file"]}', '{cfg.path!r}']],
+    ["awk '{print $1}' data.csv", []],
+    ['find . -name "*.csv" -exec rm {} \\;', []],
+    ['echo $HOME ${PATH} {{literal}} $$ {DATA_DIR}', []],
+    ["echo '$notexpanded'", []],
+  ])('%s → %j', (command, expected) => {
+    expect(interpolations(command)).toEqual(expected);
+  });
+
+  it('reports expanding escapes only, not cell magic bodies', () => {
+    const json = notebook(['f = pick()\n!rm {f}\nout = !cat $f\n', '%%bash\nrm $f\n']);
+    const findings = findingsOf(json, 'nb.shell-escape-injection');
+    expect(findings.map((f) => f.message)).toEqual([
+      '{f} is pasted into a shell command unquoted (cell 1, line 2)',
+      '$f is pasted into a shell command unquoted (cell 1, line 3)',
+    ]);
+    expect(findings.map((f) => f.cwe)).toEqual([['CWE-78'], ['CWE-78']]);
+  });
+});
+
+describe('nb.output-personal-data', () => {
+  it('finds people’s addresses, including non-ASCII ones, and skips role accounts, file names and versions', () => {
+    const text = 'zoë.müller@example.de, Mark.Tan@Example.com. support@example.com git@github.com icon@2x.png pandas@1.3.5 @home';
+    expect(findEmails(text).map((m) => m.value)).toEqual(['zoë.müller@example.de', 'Mark.Tan@Example.com']);
+  });
+
+  it('finds international and North American phone numbers, not dates, ids or IP addresses', () => {
+    const text = 'call +49 151 2345 6789 or (415) 555-0100 or 415.555.0101; 2024-03-01 FB-100231 192.168.100.200 12:30:45 +1 2';
+    expect(findPhoneNumbers(text).map((m) => m.value)).toEqual(['+49 151 2345 6789', '(415) 555-0100', '415.555.0101']);
+  });
+
+  it('redacts every value', () => {
+    expect(redactPersonalData('a anna@example.com b +49 151 2345 6789 c')).toBe('a <email> b <phone> c');
+  });
+
+  it('counts distinct values across the text and HTML forms of one output, and never prints them', () => {
+    const json = notebook([
+      'df.head()\n',
+      {
+        source: 'df.head()\n',
+        outputs: [
+          resultOutput({
+            'text/plain': 'id email\n0 anna@example.com\n1 ben@example.org\n2 +44 20 7946 0958\n',
+            'text/html': '<td>anna@example.com</td><td>ben@example.org</td>',
+          }),
+          streamOutput('no contacts here\n'),
+        ],
+      },
+    ]);
+    const [finding, ...rest] = findingsOf(json, 'nb.output-personal-data');
+    expect(rest).toEqual([]);
+    expect(finding!.message).toBe('Output 1 of cell 2 shows 2 email addresses and 1 phone number (values redacted)');
+    expect(finding!.location.snippet).toBe('0 <email>');
+    expect(JSON.stringify(finding)).not.toMatch(/anna|ben@|7946/);
+    expect(rawLine(json, finding!.location.startLine)).toContain('0 anna@example.com');
+  });
+});
+
+describe('nb.output-stack-trace', () => {
+  it('reports a traceback with home and mount paths, with the user name left out', () => {
+    const json = notebook([
+      {
+        source: 'load()\n',
+        outputs: [
+          errorOutput('OSError', 'boom', [
+            '\u001b[0;31mOSError\u001b[0m    Traceback (most recent call last)',
+            '\u001b[0;32m/home/dkowalczyk/envs/x/lib/site.py\u001b[0m in \u001b[0;36mload\u001b[0m',
+            'File /mnt/landing/a.csv, https://example.com/opt/x',
+          ]),
+        ],
+      },
+    ]);
+    const [finding] = findingsOf(json, 'nb.output-stack-trace');
+    expect(finding!.message).toBe('Output 1 of cell 1 keeps a stack trace showing paths under /home/…, /mnt');
+    expect(finding!.location.snippet).toBe('/home/…/envs/x/lib/site.py in load');
+    expect(finding!.severity).toBe('low');
+    expect(JSON.stringify(finding)).not.toMatch(/dkowalczyk/);
+  });
+
+  it('ignores paths in ordinary output and stderr without a traceback', () => {
+    const json = notebook([
+      { source: 'x\n', outputs: [streamOutput('saved to /home/dana/out.csv\n'), streamOutput('/opt/conda/lib/x.py:3: FutureWarning\n', 'stderr')] },
+    ]);
+    expect(findingsOf(json, 'nb.output-stack-trace')).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { toJavaScript } from '../../../../src/analyzers/python/rules/regex-complexity.js';
+import { scan } from '../scan.js';
+
+const ID = 'py.redos.vulnerable-regex';
+
+describe(ID, () => {
+  it('reports exponential backtracking with recheck\'s attack string', () => {
+    const [finding] = scan('import re\nre.search(r"^(a+)+$", line)\n', ID);
+    expect(finding).toMatchObject({ severity: 'high', confidence: 'high', cwe: ['CWE-1333'] });
+    expect(finding!.message).toContain('exponential');
+    expect(finding!.message).toMatch(/attack string: 'a'.*\.repeat\(\d+\)/);
+  });
+
+  it.each(['compile', 'match', 'fullmatch', 'findall', 'finditer'])('checks re.%s', (fn) => {
+    expect(scan(`import re\nre.${fn}(r"(\\w+\\s?)*$", text)\n`, ID)).toHaveLength(1);
+  });
+
+  it('finds the pattern of sub and split, and the regex module', () => {
+    expect(scan('import re\nre.sub(r"(a|aa)*b", "", text)\n', ID)).toHaveLength(1);
+    expect(scan('import regex\nregex.split(pattern=r"(a|aa)*b", string=text)\n', ID)).toHaveLength(1);
+    expect(scan('from re import compile as c\nc("(x+x+)+y")\n', ID)).toHaveLength(1);
+  });
+
+  it('decodes non-raw literals and follows constants', () => {
+    expect(scan('import re\nre.search("^(\\\\d+)+$", s)\n', ID)).toHaveLength(1);
+    expect(scan('import re\nPAT = r"^(a+)+$"\nre.match(PAT, s)\n', ID)).toHaveLength(1);
+  });
+
+  it('reports quadratic patterns at low severity and medium confidence', () => {
+    const [finding] = scan('import re\nre.split(r"\\s*,\\s*", line)\n', ID);
+    expect(finding).toMatchObject({ severity: 'low', confidence: 'medium' });
+    expect(finding!.message).toContain('polynomial (degree 2)');
+  });
+
+  it('applies Python anchoring: re.match only tries the start, so the same pattern is linear there', () => {
+    expect(scan('import re\nre.search(r"\\s+$", line)\n', ID)).toHaveLength(1);
+    expect(scan('import re\nre.match(r"\\s+$", line)\n', ID)).toEqual([]);
+  });
+
+  it('checks pandas .str methods, replace and split only with regex=True', () => {
+    expect(scan('df["t"].str.contains(r"(\\w+\\s?)*-pack$")\n', ID)).toHaveLength(1);
+    expect(scan('s.str.extract(r"^(a+)+(\\d)$")\n', ID)).toHaveLength(1);
+    expect(scan('s.str.replace(r"(a+)+$", "", regex=True)\n', ID)).toHaveLength(1);
+    expect(scan('s.str.replace(r"(a+)+$", "")\n', ID)).toEqual([]);
+    expect(scan('s.str.contains(r"(a+)+$", regex=False)\n', ID)).toEqual([]);
+    expect(scan('s.contains(r"(a+)+$")\n', ID)).toEqual([]);
+  });
+
+  it('does not report linear patterns, dynamic patterns, or other modules', () => {
+    const code = [
+      'import re',
+      String.raw`re.compile(r"^[a-z0-9_.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)`,
+      String.raw`re.fullmatch(r"\d{4}-\d{2}-\d{2}", day)`,
+      String.raw`re.findall(r"\b\w+\b", text)`,
+      're.search(user_pattern, text)',
+      'parser.search(r"(a+)+$", text)',
+    ].join('\n');
+    expect(scan(code, ID)).toEqual([]);
+  });
+
+  it('treats undecidable patterns as no finding', () => {
+    // Backreferences send recheck to its fuzzer; Python-only syntax is not translated at all.
+    expect(scan('import re\nre.search(r"(?>a+)+$", s)\n', ID)).toEqual([]);
+  });
+
+  it('reads flags from arguments and inline groups', () => {
+    expect(scan('import re\nre.compile(r"""\n  ^ (a+)+ $  # nested\n""", re.VERBOSE)\n', ID)).toHaveLength(1);
+    expect(scan('import re\nre.search(r"(?x) ^ (a+)+ $", s)\n', ID)).toHaveLength(1);
+  });
+});
+
+describe('toJavaScript', () => {
+  it('translates named groups, \\A/\\Z and anchoring by mode', () => {
+    expect(toJavaScript('(?P<y>\\d+)-(?P=y)\\Z', new Set(), 'match')).toEqual({ source: '^(?:(?<y>\\d+)-\\k<y>(?![\\s\\S]))', flags: '' });
+    expect(toJavaScript('(?is)\\Aab', new Set(['MULTILINE']), 'fullmatch')).toEqual({ source: '^(?:(?<![\\s\\S])ab)$', flags: 'ims' });
+  });
+
+  it('gives up on syntax JavaScript lacks', () => {
+    expect(toJavaScript('(?>ab)', new Set(), 'search')).toBeUndefined();
+    expect(toJavaScript('a++', new Set(), 'search')).toBeUndefined();
+    expect(toJavaScript('(?i:ab)', new Set(), 'search')).toBeUndefined();
+    expect(toJavaScript('(?:ab)', new Set(), 'search')).toEqual({ source: '(?:ab)', flags: '' });
+  });
+});

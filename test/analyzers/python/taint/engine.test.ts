@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePythonSource } from '../../../../src/analyzers/python/index.js';
+import type { PythonFacts } from '../../../../src/analyzers/python/facts.js';
+import { assessTree } from '../../../helpers/assess-tree.js';
+import { py, scan } from '../scan.js';
+
+const taint = (code: string) => scan(code).filter((f) => f.ruleId.startsWith('py.taint.'));
+const trace = (code: string, rule: string) => scan(code, rule)[0]?.trace?.map((s) => `${s.file}:${s.line}:${s.label}`);
+
+describe('Python taint engine', () => {
+  it('follows a CLI argument through assignments and f-strings into SQL, with the whole trace', () => {
+    const code = py`
+      import sys
+      import sqlite3
+      conn = sqlite3.connect("w.db")
+      day = sys.argv[1]
+      where = f"ds = '{day}'"
+      conn.execute("SELECT * FROM t WHERE " + where)
+    `;
+    const [finding] = scan(code, 'py.taint.sql-injection');
+    expect(finding?.confidence).toBe('high');
+    expect(trace(code, 'py.taint.sql-injection')).toEqual([
+      'job.py:4:source: sys.argv (argv)',
+      'job.py:4:assigned to day',
+      'job.py:5:assigned to where',
+      'job.py:6:sink: sqlite3.connect().execute() — the value runs as SQL',
+    ]);
+    // The pattern rule's finding on the same call is replaced, not repeated.
+    expect(scan(code, 'py.sql-injection.formatted-query')).toEqual([]);
+  });
+
+  it('follows parameters and return values within a file', () => {
+    const code = py`
+      import os
+      def build(cmd):
+          return "sh -c " + cmd
+      def run(line):
+          os.system(line)
+      run(build(os.environ["CMD"]))
+    `;
+    expect(trace(code, 'py.taint.command-injection')).toEqual([
+      'job.py:6:source: os.environ (env)',
+      'job.py:6:passed to build() as cmd',
+      'job.py:3:returned',
+      'job.py:6:returned from build()',
+      'job.py:6:passed to run() as line',
+      'job.py:5:sink: os.system() — the value runs as a shell command',
+    ]);
+  });
+
+  it('follows class attributes between methods, loops, with targets and DataFrame access', () => {
+    const code = py`
+      import pandas as pd
+      class Job:
+          def __init__(self, path):
+              self.frame = pd.read_csv(path)
+          def run(self):
+              for expr in self.frame["rule"].tolist():
+                  eval(expr)
+    `;
+    expect(taint(code).map((f) => `${f.ruleId} L${f.location.startLine}`)).toEqual(['py.taint.code-injection L7']);
+    const withCode = py`
+      import requests
+      import xml.etree.ElementTree as ET
+      with requests.get("https://x.example/feed", timeout=5) as resp:
+          ET.fromstring(resp.text)
+    `;
+    expect(scan(withCode, 'py.taint.xxe')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a cast', 'import sys, os\nos.system("kill " + str(int(sys.argv[1])))\n'],
+    ['shlex.quote', 'import sys, os, shlex\nos.system("ls " + shlex.quote(sys.argv[1]))\n'],
+    ['an allow-list guard', 'import sys, os\nALLOWED = {"a"}\nx = sys.argv[1]\nif x in ALLOWED:\n    os.system("run " + x)\n'],
+    ['a guard that exits', 'import sys, os\nx = sys.argv[1]\nif x not in {"a"}:\n    raise SystemExit(1)\nos.system("run " + x)\n'],
+    ['an allow-list conditional', 'import sys, os\nx = sys.argv[1]\nos.system("run " + (x if x in {"a"} else "b"))\n'],
+    ['re.fullmatch', 'import sys, os, re\nx = sys.argv[1]\nif re.fullmatch(r"[a-z]+", x):\n    os.system("run " + x)\n'],
+    ['a pydantic model', 'import os, sys\nfrom pydantic import BaseModel\nclass Cmd(BaseModel):\n    n: int\nc = Cmd(n=sys.argv[1])\nos.system(c)\n'],
+  ])('stops a flow at %s', (_what, code) => {
+    expect(taint(code)).toEqual([]);
+  });
+
+  it('does not report sinks given only literals', () => {
+    expect(taint('import os\nos.system("ls /tmp")\nimport re\nre.compile("a+")\n')).toEqual([]);
+  });
+
+  it('records lineage for an Airflow DAG and its job', () => {
+    const code = py`
+      import pandas as pd
+      from airflow import DAG
+      from airflow.operators.python import PythonOperator
+      from airflow.operators.bash import BashOperator
+      def extract(**context):
+          df = pd.read_csv("s3://landing/orders.csv")
+          df.to_parquet("s3://curated/orders.parquet")
+      with DAG("orders") as dag:
+          a = PythonOperator(task_id="extract", python_callable=extract)
+          b = BashOperator(task_id="load", bash_command="echo")
+          c = BashOperator(task_id="report", bash_command="echo")
+          a >> b >> c
+          c.set_upstream(a)
+    `;
+    const facts = analyzePythonSource(code, 'dags/orders.py').facts as PythonFacts;
+    const lineage = facts.lineage!;
+    expect(lineage.sources).toEqual([
+      { id: 'dags/orders.py#L6:10', kind: 'file', api: 'pandas.read_csv', line: 6, dataset: 's3://landing/orders.csv', function: 'extract', validated: false },
+    ]);
+    expect(lineage.sinks).toEqual([
+      { id: 'dags/orders.py#L7:5', kind: 'file', api: 'pandas.read_csv().to_parquet', line: 7, dataset: 's3://curated/orders.parquet', function: 'extract', sources: ['dags/orders.py#L6:10'], validated: false },
+    ]);
+    expect(lineage.tasks.map((t) => [t.taskId, t.operator, t.callable])).toEqual([
+      ['extract', 'PythonOperator', 'extract'],
+      ['load', 'BashOperator', undefined],
+      ['report', 'BashOperator', undefined],
+    ]);
+    expect(lineage.taskEdges.map((e) => `${e.from}>${e.to}`).sort()).toEqual(['extract>load', 'extract>report', 'load>report']);
+    expect(lineage.functions.map((f) => f.name)).toEqual(['extract']);
+  });
+});
+
+describe('cross-module taint', () => {
+  it('reports a source in one module reaching a sink in another through an imported function', async () => {
+    const result = await assessTree(
+      {
+        'jobs/util.py': 'import os\n\n\ndef clean(name):\n    path = "/data/" + name\n    os.system("rm " + path)\n',
+        'jobs/main.py': 'import sys\nfrom jobs.util import clean\n\narg = sys.argv[1]\nclean(arg)\n',
+      },
+      { only: ['sast'] },
+    );
+    const found = result.findings.filter((f) => f.ruleId === 'py.taint.command-injection');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.location.file).toBe('jobs/util.py');
+    expect(found[0]!.trace!.map((s) => `${s.file}:${s.line}:${s.label}`)).toEqual([
+      'jobs/main.py:4:source: sys.argv (argv)',
+      'jobs/main.py:4:assigned to arg',
+      'jobs/main.py:5:passed to jobs.util.clean() as name',
+      'jobs/util.py:5:assigned to path',
+      'jobs/util.py:6:sink: os.system() — the value runs as a shell command',
+    ]);
+  });
+});

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { scan } from './scan.js';
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+describe('sql.jinja-unsafe-splice', () => {
+  const ID = 'sql.jinja-unsafe-splice';
+
+  it.each([
+    "{{ var('f') }}",
+    '{{ env_var("DBT_FILTER") }}',
+    '{{ params.table }}',
+    "{{ params['table'] }}",
+    '{{ dag_run.conf["where"] }}',
+    "{{- var('f') -}}",
+    "{{ 'x' ~ var('f') }}",
+    "{{ var('f') | lower }}",
+  ])('reports %s spliced bare, at high confidence', (splice) => {
+    const [finding] = scan(`select * from t where ${splice}\n`, ID);
+    expect(finding).toMatchObject({ severity: 'high', confidence: 'high' });
+    expect(finding!.location).toMatchObject({ startLine: 1, startColumn: 23, endColumn: 23 + splice.length });
+  });
+
+  it('reports a quoted splice at medium confidence, and one whose quotes are escaped not at all', () => {
+    const [finding] = scan("select * from t where d = '{{ var(\"d\") }}'\n", ID);
+    expect(finding?.confidence).toBe('medium');
+    expect(finding?.message).toContain('quoted');
+    expect(scan("select * from t where d = '{{ var('d') | replace(\"'\", \"''\") }}'\n", ID)).toEqual([]);
+    expect(scan("select * from t where d = '{{ dbt.escape_single_quotes(var('d')) }}'\n", ID)).toEqual([]);
+    // Escaping quotes is not enough where the value is not inside quotes.
+    expect(scan("select * from t where d = {{ dbt.escape_single_quotes(var('d')) }}\n", ID)).toHaveLength(1);
+  });
+
+  it('accepts casts, quoting and relation macros', () => {
+    const code = lines(
+      "select {{ var('n') | int }}, {{ var('x').y | float }}, {{ adapter.quote(var('col')) }}",
+      "from {{ ref(var('model')) }} join {{ source('raw', var('tbl')) }} using (id)",
+      "{{ config(materialized=var('mat')) }}",
+      "where 1 = 1 {# {{ var('x') }} #}",
+    );
+    expect(scan(code, ID)).toEqual([]);
+  });
+
+  it('follows {% set %} variables, and forgets them when reassigned safely', () => {
+    const code = lines("{% set t = var('t') %}", 'select * from {{ t }}', "{% set t = var('t') | int %}", 'limit {{ t }}');
+    expect(scan(code, ID).map((f) => f.location.startLine)).toEqual([2]);
+  });
+
+  it('ignores splices in SQL comments and names that merely look like sources', () => {
+    const code = lines(
+      "-- where {{ var('f') }}",
+      "/* {{ env_var('X') }} */",
+      "select {{ my_var('x') }}, {{ obj.params }}, {{ variables }}, {{ \"var('x')\" }}",
+    );
+    expect(scan(code, ID)).toEqual([]);
+  });
+
+  it('reports a splice in a routine body as bare SQL', () => {
+    expect(scan("CREATE FUNCTION f() RETURNS int AS $$ SELECT {{ var('n') }} $$ LANGUAGE sql;\n", ID)).toHaveLength(1);
+  });
+});
+
+describe('sql.dynamic-execute', () => {
+  const ID = 'sql.dynamic-execute';
+  const body = (...statements: string[]) => lines('DO $$', 'BEGIN', ...statements.map((s) => `  ${s}`), 'END', '$$;');
+
+  it.each([
+    "EXECUTE 'SELECT * FROM ' || tbl;",
+    "EXECUTE format('SELECT * FROM %s', tbl);",
+    "EXECUTE concat('DROP TABLE ', tbl);",
+    "EXECUTE ('TRUNCATE ' || tbl);",
+    "EXECUTE 'SELECT ' || col::text || ' FROM t';",
+  ])('reports %s in a routine body at high confidence', (statement) => {
+    const [finding] = scan(body(statement), ID);
+    expect(finding).toMatchObject({ severity: 'high', confidence: 'high' });
+    expect(finding!.location).toMatchObject({ startLine: 3, startColumn: 3 });
+  });
+
+  it('follows variables assigned by concatenation', () => {
+    expect(scan(body('DECLARE', "q text := 'DELETE FROM ' || tbl;", 'BEGIN', 'EXECUTE q;'), ID)).toHaveLength(1);
+    expect(scan(body("q := 'SELECT 1';", 'EXECUTE q;'), ID)).toEqual([]);
+    expect(scan(lines("DECLARE @s NVARCHAR(100) = N'SELECT 1';", "SET @s += N' FROM ' + @t;", 'EXEC (@s);'), ID)).toHaveLength(1);
+    expect(scan(lines("DECLARE @a INT = 1, @s NVARCHAR(10) = 'x' + @t;", 'EXEC sp_executesql @s;'), ID)).toHaveLength(1);
+  });
+
+  it('reports text of unknown origin at medium confidence only where it is always dynamic SQL', () => {
+    expect(scan(body('EXECUTE stmt_text;'), ID).map((f) => f.confidence)).toEqual(['medium']);
+    expect(scan('EXECUTE IMMEDIATE :sql_text;\n', ID).map((f) => f.confidence)).toEqual(['medium']);
+    expect(scan('EXECUTE my_plan(1, 2);\nEXEC dbo.usp_nightly @day = @d;\nEXEC @proc_name;\n', ID)).toEqual([]);
+  });
+
+  it('accepts quoting functions, %I/%L formats and literals with USING', () => {
+    expect(
+      scan(
+        body(
+          "EXECUTE format('SELECT * FROM %I.%I WHERE d = %L', s, t, d);",
+          "EXECUTE format('SELECT %s', 1);",
+          "EXECUTE 'SELECT * FROM t WHERE id = $1' USING id;",
+          "EXECUTE 'ANALYZE ' || quote_ident(tbl) || ' ' || quote_literal(x);",
+        ),
+        ID,
+      ),
+    ).toEqual([]);
+    expect(scan("EXEC ('SELECT * FROM ' + QUOTENAME(@t));\n", ID)).toEqual([]);
+  });
+
+  it('handles T-SQL without semicolons and MySQL PREPARE, but not PostgreSQL PREPARE … AS', () => {
+    expect(scan(lines("SET @sql = 'SELECT * FROM ' + @t", 'EXEC(@sql)'), ID)).toHaveLength(1);
+    expect(scan("PREPARE s FROM CONCAT('SELECT * FROM ', @t);\n", ID)).toHaveLength(1);
+    expect(scan('PREPARE q (int) AS SELECT * FROM t WHERE id = $1;\nEXECUTE q(1);\n', ID)).toEqual([]);
+  });
+
+  it('ignores EXECUTE in comments and strings', () => {
+    expect(scan(lines("-- EXECUTE 'x' || y", "SELECT 'EXECUTE ''x'' || y' AS doc;", "/* EXEC('a' + @b) */"), ID)).toEqual([]);
+  });
+});
+
+describe('sql.grant-all', () => {
+  const ID = 'sql.grant-all';
+
+  it('rates GRANT ALL by scope and GRANT … TO PUBLIC high', () => {
+    const findings = scan(lines('GRANT ALL ON t TO r;', "GRANT ALL PRIVILEGES ON *.* TO 'u'@'%';", 'grant usage on schema s to public;'), ID);
+    expect(findings.map((f) => [f.location.startLine, f.severity, f.cwe[0]])).toEqual([
+      [1, 'medium', 'CWE-269'],
+      [2, 'high', 'CWE-269'],
+      [3, 'high', 'CWE-732'],
+    ]);
+    expect(findings[0]!.location).toMatchObject({ startColumn: 1, endColumn: 10 });
+  });
+
+  it('reports GRANT inside ALTER DEFAULT PRIVILEGES once, and combines ALL with PUBLIC', () => {
+    const findings = scan('ALTER DEFAULT PRIVILEGES IN SCHEMA s GRANT ALL ON TABLES TO PUBLIC;\n', ID);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toContain('GRANT ALL … TO PUBLIC');
+  });
+
+  it('does not report REVOKE, WITH GRANT OPTION, grants to named roles, or a TO PUBLIC in the next statement', () => {
+    const code = lines(
+      'REVOKE ALL ON SCHEMA s FROM PUBLIC;',
+      'GRANT SELECT ON t TO analyst WITH GRANT OPTION;',
+      'GRANT SELECT ON t TO analyst',
+      'GRANT INSERT ON u TO loader',
+      "SELECT 'GRANT ALL' AS x, grant_id FROM grants;",
+    );
+    expect(scan(code, ID)).toEqual([]);
+  });
+});
+
+describe('sql.copy-from-program', () => {
+  const ID = 'sql.copy-from-program';
+
+  it('reports FROM and TO PROGRAM, psql \\copy included, spanning COPY to PROGRAM', () => {
+    const findings = scan(lines("COPY t FROM PROGRAM 'curl -s https://x'", "\\copy t TO PROGRAM 'gzip > f.gz'"), ID);
+    expect(findings.map((f) => f.location.startLine)).toEqual([1, 2]);
+    expect(findings[0]!.location).toMatchObject({ startColumn: 1, endColumn: 20 });
+  });
+
+  it('does not report a file, STDIN, or a column named program', () => {
+    expect(scan(lines("COPY t FROM '/data/program.csv';", 'COPY (SELECT program FROM courses) TO STDOUT;', 'COPY t FROM STDIN;'), ID)).toEqual([]);
+  });
+});
+
+describe('sql.load-data-local', () => {
+  const ID = 'sql.load-data-local';
+
+  it('reports LOCAL INFILE with priority options and LOAD XML', () => {
+    expect(scan(lines("LOAD DATA LOW_PRIORITY LOCAL INFILE 'a' INTO TABLE t;", "load xml local infile 'b' into table u;"), ID)).toHaveLength(2);
+  });
+
+  it('does not report server-side INFILE', () => {
+    expect(scan("LOAD DATA INFILE '/var/lib/mysql-files/a.csv' INTO TABLE t;\n", ID)).toEqual([]);
+  });
+});
+
+describe('sql.xp-cmdshell', () => {
+  const ID = 'sql.xp-cmdshell';
+
+  it('reports qualified calls and enabling with N-strings', () => {
+    const findings = scan(lines("EXEC master.dbo.xp_cmdshell 'dir';", "EXEC sp_configure N'xp_cmdshell', 1;"), ID);
+    expect(findings.map((f) => [f.location.startLine, f.location.startColumn])).toEqual([
+      [1, 17],
+      [2, 6],
+    ]);
+  });
+
+  it('does not report disabling it or mentioning it in strings and comments', () => {
+    expect(scan(lines("EXEC sp_configure 'xp_cmdshell', 0;", "PRINT 'xp_cmdshell';", '-- xp_cmdshell'), ID)).toEqual([]);
+  });
+});
