@@ -24,3 +24,13 @@ export function makeFinding(rule: RuleMeta, file: string, source: SourceText, ra
     remediation: rule.remediation,
   };
 }
+
+/** The 1-based range of a syntax-tree node (tree-sitter rows and columns start at 0). */
+export function nodeRange(node: { startPosition: { row: number; column: number }; endPosition: { row: number; column: number } }): Range {
+  return {
+    startLine: node.startPosition.row + 1,
+    startColumn: node.startPosition.column + 1,
+    endLine: node.endPosition.row + 1,
+    endColumn: node.endPosition.column + 1,
+  };
+}

@@ -1,5 +1,5 @@
 import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
-import { makeFinding } from '../../core/make-finding.js';
+import { makeFinding, nodeRange } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { collectBindings, moduleName } from './bindings.js';
 import type { CallSite } from './call-site.js';
@@ -35,7 +35,7 @@ function analyzeScript(file: SourceFile): AnalyzerOutput {
       isUserInput: (n) => values.isUserInput(n),
       nameOf,
       imports: (m) => modules.has(m),
-      report: (at, options) => findings.push(makeFinding(rule, file.path, source, rangeOf(at), options)),
+      report: (at, options) => findings.push(makeFinding(rule, file.path, source, nodeRange(at), options)),
     };
     return { rule, ctx };
   });
@@ -90,11 +90,3 @@ function syntaxProblem(root: SyntaxNode, dialect: string): string {
   return `${language} syntax error${where}; the rest of the file was analysed`;
 }
 
-function rangeOf(node: SyntaxNode) {
-  return {
-    startLine: node.startPosition.row + 1,
-    startColumn: node.startPosition.column + 1,
-    endLine: node.endPosition.row + 1,
-    endColumn: node.endPosition.column + 1,
-  };
-}

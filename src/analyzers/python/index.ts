@@ -1,5 +1,5 @@
 import type { AnalyzerOutput, FileAnalyzer, RawFinding } from '../../core/analyzer.js';
-import { makeFinding } from '../../core/make-finding.js';
+import { makeFinding, nodeRange } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { collectBindings } from './bindings.js';
 import { collectImports } from './imports.js';
@@ -50,7 +50,7 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
   const engine = new TaintEngine(root, file.path, file.text, bindings, resolver, values, imports);
   const taint = new TaintChecker(engine, values, file.path, (family, at, options) => {
     const rule = byFamily.get(family as TaintRule['family']);
-    if (rule) findings.push(makeFinding(rule, file.path, source, rangeOf(at), options));
+    if (rule) findings.push(makeFinding(rule, file.path, source, nodeRange(at), options));
   });
   // Taint rules go first so that, per call, they see the call before the pattern rules they cover.
   const ordered = [...pythonRules.filter(isTaintRule), ...pythonRules.filter((r) => !isTaintRule(r))];
@@ -63,7 +63,7 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
       truthOf: (n) => values.truthOf(n),
       nameOf: (n) => resolver.nameOf(n),
       lineageOf: (n) => resolver.lineageOf(n),
-      report: (at: SyntaxNode, options) => findings.push(makeFinding(rule, file.path, source, rangeOf(at), options)),
+      report: (at: SyntaxNode, options) => findings.push(makeFinding(rule, file.path, source, nodeRange(at), options)),
       taint,
     },
   ]);
@@ -131,11 +131,3 @@ function syntaxProblem(root: SyntaxNode): string {
   return `Python syntax error${where}; the rest of the file was analysed`;
 }
 
-function rangeOf(node: SyntaxNode) {
-  return {
-    startLine: node.startPosition.row + 1,
-    startColumn: node.startPosition.column + 1,
-    endLine: node.endPosition.row + 1,
-    endColumn: node.endPosition.column + 1,
-  };
-}

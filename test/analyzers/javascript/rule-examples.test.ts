@@ -1,38 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { javascriptAnalyzer } from '../../../src/analyzers/javascript/index.js';
 import { jsRules } from '../../../src/analyzers/javascript/rules/index.js';
+import { describeRuleExamples } from '../../helpers/rule-examples.js';
 import { analyzeScriptText } from './scan.js';
 
-describe('JavaScript rule metadata', () => {
-  it('gives every rule a unique id, and the analyzer exposes them all', () => {
-    const ids = jsRules.map((r) => r.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(javascriptAnalyzer.rules.map((r) => r.id)).toEqual(ids);
-  });
-
-  it.each(jsRules.map((r) => [r.id, r] as const))('%s has complete docs', (_id, rule) => {
-    expect(rule.id).toMatch(/^js\.[a-z-]+\.[a-z0-9-]+$/);
-    expect(rule.category).toBe('sast');
-    expect(rule.cwe.length).toBeGreaterThan(0);
-    for (const cwe of rule.cwe) expect(cwe).toMatch(/^CWE-\d+$/);
-    for (const text of [rule.title, rule.what, rule.why, rule.remediation]) expect(text.trim()).not.toBe('');
-    expect(rule.bad.length).toBeGreaterThanOrEqual(1);
-    expect(rule.good.length).toBeGreaterThanOrEqual(1);
-    for (const ref of rule.references) expect(ref).toMatch(/^https:\/\//);
-    for (const example of [...rule.bad, ...rule.good]) expect(example.file).toMatch(/\.(c|m)?(j|t)sx?$/);
-  });
+it('exposes every JavaScript rule through the analyzer', () => {
+  expect(javascriptAnalyzer.rules.map((r) => r.id)).toEqual(jsRules.map((r) => r.id));
 });
 
-describe.each(jsRules.map((r) => [r.id, r] as const))('%s examples', (id, rule) => {
-  it.each(rule.bad.map((e, i) => [i, e] as const))('bad example %i is reported', (_i, example) => {
-    const result = analyzeScriptText(example.code, example.file);
-    expect(result.errors).toEqual([]);
-    expect(result.findings.filter((f) => f.ruleId === id).length).toBeGreaterThanOrEqual(1);
-  });
-
-  it.each(rule.good.map((e, i) => [i, e] as const))('good example %i is not reported', (_i, example) => {
-    const result = analyzeScriptText(example.code, example.file);
-    expect(result.errors).toEqual([]);
-    expect(result.findings.filter((f) => f.ruleId === id)).toEqual([]);
-  });
+describeRuleExamples({
+  language: 'JavaScript',
+  rules: jsRules,
+  scan: analyzeScriptText,
+  idPattern: /^js\.[a-z-]+\.[a-z0-9-]+$/,
+  filePattern: /\.(c|m)?(j|t)sx?$/,
+  checkRule: (rule) => expect(rule.category).toBe('sast'),
 });

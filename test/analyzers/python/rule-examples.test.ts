@@ -1,35 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { pythonRules } from '../../../src/analyzers/python/rules/index.js';
+import { describeRuleExamples } from '../../helpers/rule-examples.js';
 import { analyzePythonText } from './scan.js';
 
-describe('Python rule metadata', () => {
-  it('gives every rule a unique id', () => {
-    const ids = pythonRules.map((r) => r.id);
-    expect(new Set(ids).size).toBe(ids.length);
-  });
-
-  it.each(pythonRules.map((r) => [r.id, r] as const))('%s has complete docs', (_id, rule) => {
-    expect(rule.id).toMatch(/^py\.[a-z-]+\.[a-z0-9-]+$/);
-    expect(rule.cwe.length).toBeGreaterThan(0);
-    for (const cwe of rule.cwe) expect(cwe).toMatch(/^CWE-\d+$/);
-    for (const text of [rule.title, rule.what, rule.why, rule.remediation]) expect(text.trim()).not.toBe('');
-    expect(rule.bad.length).toBeGreaterThanOrEqual(1);
-    expect(rule.good.length).toBeGreaterThanOrEqual(1);
-    expect(rule.references.length).toBeGreaterThanOrEqual(1);
-    for (const ref of rule.references) expect(ref).toMatch(/^https:\/\//);
-  });
-});
-
-describe.each(pythonRules.map((r) => [r.id, r] as const))('%s examples', (id, rule) => {
-  it.each(rule.bad.map((e, i) => [i, e] as const))('bad example %i is reported', (_i, example) => {
-    const result = analyzePythonText(example.code, example.file);
-    expect(result.errors).toEqual([]);
-    expect(result.findings.filter((f) => f.ruleId === id).length).toBeGreaterThanOrEqual(1);
-  });
-
-  it.each(rule.good.map((e, i) => [i, e] as const))('good example %i is not reported', (_i, example) => {
-    const result = analyzePythonText(example.code, example.file);
-    expect(result.errors).toEqual([]);
-    expect(result.findings.filter((f) => f.ruleId === id)).toEqual([]);
-  });
+describeRuleExamples({
+  language: 'Python',
+  rules: pythonRules,
+  scan: analyzePythonText,
+  idPattern: /^py\.[a-z0-9-]+\.[a-z0-9-]+$/,
+  filePattern: /\.py$/,
+  checkRule: (rule) => expect(rule.references.length).toBeGreaterThanOrEqual(1),
 });
