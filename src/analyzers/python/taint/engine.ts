@@ -46,6 +46,7 @@ const OPAQUE_RESULTS = new Set(['builtins.print', 'builtins.type', 'builtins.cal
  * of reaching bindings, so a file costs time only where a sink or source is.
  */
 export class TaintEngine {
+  private readonly augments = new Map<number, Flow[]>();
   private readonly names: NameMemo<Flow[]>;
   private readonly exprMemo = new Map<number, Flow[]>();
   private readonly summaries = new Map<number, Flow[] | undefined>();
@@ -200,9 +201,16 @@ export class TaintEngine {
         return withStep(this.expr(b.value, depth), this.step(lineOf(b.value), `${verb} ${name}`));
       }
       case 'augment': {
+        // In a loop an augmented assignment sees itself among the earlier bindings, and long
+        // chains of `x += …` would recurse once per link: each one is computed once.
+        const done = this.augments.get(b.value.id);
+        if (done) return done;
+        this.augments.set(b.value.id, []);
         const earlier = this.bindings.visibleAt(name, b.value) ?? [];
         const parts = [this.expr(b.value, depth), ...earlier.map((e) => this.binding(name, e, depth))];
-        return withStep(mergeFlows(parts), this.step(lineOf(b.value), `appended to ${name} (${b.operator})`));
+        const flows = withStep(mergeFlows(parts), this.step(lineOf(b.value), `appended to ${name} (${b.operator})`));
+        this.augments.set(b.value.id, flows);
+        return flows;
       }
       case 'param':
         return this.parameter(name, b.fn, b.index);
