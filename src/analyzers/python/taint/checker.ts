@@ -8,6 +8,9 @@ import { type Flow, lineOf, type SourceHit } from './flow.js';
 import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks } from './sinks.js';
 import { CREDENTIAL_NAME } from './sources.js';
 
+/** Sources only the person running the job controls. */
+const OPERATOR_SOURCES = new Set(['argv', 'env']);
+
 /** A sink in a function reached by one of the function's parameters. */
 interface ParamSink {
   family: SinkFamily;
@@ -141,9 +144,13 @@ export class TaintChecker {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     const trace: TraceStep[] = [...flow.steps, this.engine.step(lineOf(sink), `sink: ${api}() — the value ${spec.does}`)];
+    // A batch job opening the paths its own command line or environment names is doing its job;
+    // whoever controls those already runs the job. Kept, but ranked low.
+    const operatorPath = family === 'path-traversal' && OPERATOR_SOURCES.has(source.kind);
     this.report(family, sink, {
-      message: `${api}() gets data from ${describe(source)} (line ${source.line}); the value ${spec.does}`,
-      confidence: 'high',
+      message: `${api}() gets data from ${describe(source)} (line ${source.line}); the value ${spec.does}${operatorPath ? ' (a command-line or environment value: trusted as far as the job’s operator is)' : ''}`,
+      confidence: operatorPath ? 'low' : 'high',
+      ...(operatorPath ? { severity: 'low' as const } : {}),
       trace,
     });
   }
