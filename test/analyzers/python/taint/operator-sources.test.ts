@@ -31,3 +31,25 @@ describe('paths from the job’s own command line', () => {
     expect(web.map((f) => f.confidence)).toEqual(['high']);
   });
 });
+
+describe('the team’s own sanitizers', () => {
+  it('stop a flow when their name says they neutralise, as library ones do', () => {
+    const code = (wrap: string) => py`
+      import csv
+
+      def neutralise(value):
+          return "'" + value if value.startswith(("=", "+", "-", "@")) else value
+
+      def passthrough(value):
+          return value
+
+      def export(src, dst):
+          with open(src) as fh, open(dst, "w") as out:
+              writer = csv.writer(out)
+              for row in csv.DictReader(fh):
+                  writer.writerow([${wrap}(row["comment"])])
+    `;
+    expect(scan(code('neutralise'), 'py.taint.formula-injection')).toEqual([]);
+    expect(scan(code('passthrough'), 'py.taint.formula-injection')).toHaveLength(1);
+  });
+});
