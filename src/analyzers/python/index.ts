@@ -86,7 +86,14 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
     const caller = engine.functionAt(node);
     if (caller && call.name) callsByFunction.set(caller, [...new Set([...(callsByFunction.get(caller) ?? []), call.name])]);
     taint.visit(call);
-    for (const [rule, ctx] of checks) rule.onCall(call, ctx);
+    for (const [rule, ctx] of checks) rule.onCall?.(call, ctx);
+  }
+  const nodeChecks = checks.filter(([rule]) => rule.onNode);
+  const nodeTypes = [...new Set(nodeChecks.flatMap(([rule]) => rule.onNode!.types))];
+  if (nodeTypes.length > 0) {
+    for (const node of root.descendantsOfType(nodeTypes)) {
+      for (const [rule, ctx] of nodeChecks) if (rule.onNode!.types.includes(node.type)) rule.onNode!.check(node, ctx);
+    }
   }
   taint.finish();
   // Lineage first: it finds the remaining ingestion points, which the summary needs.

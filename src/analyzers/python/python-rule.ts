@@ -23,7 +23,11 @@ export interface PythonContext {
   taint: TaintChecker;
 }
 
-/** A Python rule: its docs and metadata, and a check run on every call in the file. */
+/**
+ * A Python rule: its docs and metadata, and checks run on every call in the file and, for rules
+ * about statements (`assert`, `except`), on every node of the types they name.
+ */
 export interface PythonRule extends RuleMeta {
-  onCall(call: CallSite, ctx: PythonContext): void;
+  onCall?(call: CallSite, ctx: PythonContext): void;
+  onNode?: { types: readonly string[]; check(node: SyntaxNode, ctx: PythonContext): void };
 }

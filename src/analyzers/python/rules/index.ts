@@ -1,4 +1,6 @@
 import type { PythonRule } from '../python-rule.js';
+import { assertValidation } from './assert-validation.js';
+import { exceptPass } from './except-pass.js';
 import { evalExec } from './eval-exec.js';
 import { marshalLoad } from './marshal-load.js';
 import { numpyAllowPickle } from './numpy-allow-pickle.js';
@@ -49,4 +51,6 @@ export const pythonRules: PythonRule[] = [
   sslInsecureVersion,
   weakCipher,
   bindAllInterfaces,
+  exceptPass,
+  assertValidation,
 ];

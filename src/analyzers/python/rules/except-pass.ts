@@ -1,0 +1,77 @@
+import type { SyntaxNode } from '../parser.js';
+import type { PythonRule } from '../python-rule.js';
+
+const BROAD = new Set(['Exception', 'BaseException', 'builtins.Exception', 'builtins.BaseException']);
+const SILENT = new Set(['pass_statement', 'continue_statement', 'expression_statement']);
+/** Calls in the try body that suggest it validates or parses input. */
+const VALIDATING = /(valid|check|verify|pars|schema|clean|sanit|convert|coerce|load)/i;
+
+export const exceptPass: PythonRule = {
+  id: 'py.error-handling.except-pass',
+  title: 'Broad exception silently swallowed',
+  category: 'sast',
+  severity: 'low',
+  confidence: 'medium',
+  cwe: ['CWE-390', 'CWE-703'],
+  what: 'Finds `except:` / `except Exception:` handlers whose body only passes or continues.',
+  why:
+    'Around parsing and validation this turns every malformed or poisoned record into a silent skip — or, worse, lets it ' +
+    'through half-processed — and leaves no trace in the logs. A pipeline then loses or corrupts data without anyone ' +
+    'noticing, and an attacker can probe the validation freely.',
+  remediation:
+    'Catch the specific exceptions you expect, and quarantine the record with a logged reason (a rejects file or table) ' +
+    'instead of dropping it; count rejects and alert when they spike.',
+  bad: [
+    {
+      file: 'jobs/clean_orders.py',
+      code:
+        'def clean(rows):\n' +
+        '    kept = []\n' +
+        '    for row in rows:\n' +
+        '        try:\n' +
+        '            kept.append(validate_order(row))\n' +
+        '        except Exception:\n' +
+        '            continue\n' +
+        '    return kept\n',
+    },
+  ],
+  good: [
+    {
+      file: 'jobs/clean_orders.py',
+      code:
+        'import logging\n\nlog = logging.getLogger(__name__)\n\n\n' +
+        'def clean(rows, rejects):\n' +
+        '    kept = []\n' +
+        '    for row in rows:\n' +
+        '        try:\n' +
+        '            kept.append(validate_order(row))\n' +
+        '        except ValueError as err:\n' +
+        '            log.warning("rejected order %s: %s", row.get("id"), err)\n' +
+        '            rejects.append((row, str(err)))\n' +
+        '    return kept\n',
+    },
+  ],
+  references: ['https://cwe.mitre.org/data/definitions/390.html', 'https://docs.python.org/3/tutorial/errors.html#handling-exceptions'],
+  onNode: {
+    types: ['except_clause'],
+    check(node, ctx) {
+      const block = node.namedChildren.find((c) => c.type === 'block');
+      const caught = node.namedChildren.find((c) => c.type !== 'block');
+      if (!block || !isSilent(block)) return;
+      const type = caught?.type === 'as_pattern' ? caught.namedChildren[0] : caught;
+      if (type && !BROAD.has(ctx.nameOf(type) ?? type.text)) return;
+      const body = node.parent?.namedChildren.find((c) => c.type === 'block');
+      const validates = body?.descendantsOfType('call').some((c) => VALIDATING.test(c.childForFieldName('function')?.text ?? '')) ?? false;
+      ctx.report(node, {
+        message: `${type ? `except ${type.text}` : 'bare except'} swallows every error${validates ? ' around validation or parsing: bad records vanish without a trace' : ' without logging it'}`,
+        severity: validates ? 'medium' : 'low',
+        confidence: validates ? 'high' : 'medium',
+      });
+    },
+  },
+};
+
+/** Only `pass`, `continue` or `...`: nothing logged, re-raised or recorded. */
+function isSilent(block: SyntaxNode): boolean {
+  return block.namedChildren.every((s) => SILENT.has(s.type) && (s.type !== 'expression_statement' || s.text.trim() === '...'));
+}
