@@ -1,55 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { pythonRules } from '../../../src/analyzers/python/rules/index.js';
+import { describeCorpus } from '../../helpers/corpus.js';
 import { analyzePythonText } from './scan.js';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/python');
-const EXPECT = /#\s*expect:\s*([\w.-]+)/;
-
-function corpus(kind: 'safe' | 'vulnerable') {
-  const dir = path.join(FIXTURES, kind);
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.py'))
-    .sort()
-    .map((f) => ({ file: f, code: fs.readFileSync(path.join(dir, f), 'utf8') }));
-}
-
-describe('safe look-alike corpus', () => {
-  const files = corpus('safe');
-
-  it('has files to check', () => {
-    expect(files.length).toBeGreaterThanOrEqual(5);
-  });
-
-  it.each(files.map((f) => [f.file, f] as const))('%s parses cleanly and yields no findings at all', (_name, { file, code }) => {
-    const result = analyzePythonText(code, file);
-    expect(result.errors).toEqual([]);
-    expect(result.findings.filter((f) => f.confidence === 'high')).toEqual([]);
-    expect(result.findings.map((f) => `${f.ruleId} L${f.location.startLine}: ${f.message}`)).toEqual([]);
-  });
-});
-
-describe('vulnerable corpus', () => {
-  const files = corpus('vulnerable');
-  const results = files.map(({ file, code }) => ({ file, code, result: analyzePythonText(code, file) }));
-
-  it.each(results.map((r) => [r.file, r] as const))('%s yields exactly the findings its `# expect:` comments name', (_name, { code, result }) => {
-    const expected = code
-      .split('\n')
-      .flatMap((line, i) => {
-        const rule = EXPECT.exec(line)?.[1];
-        return rule ? [`${rule} L${i + 1}`] : [];
-      })
-      .sort();
-    expect(result.errors).toEqual([]);
-    expect(result.findings.map((f) => `${f.ruleId} L${f.location.startLine}`).sort()).toEqual(expected);
-  });
-
-  it('makes every rule fire somewhere', () => {
-    const fired = new Set(results.flatMap((r) => r.result.findings.map((f) => f.ruleId)));
-    expect(pythonRules.map((r) => r.id).filter((id) => !fired.has(id))).toEqual([]);
-  });
+describeCorpus({
+  language: 'Python',
+  fixtures: path.resolve(import.meta.dirname, '../../fixtures/python'),
+  include: (f) => f.endsWith('.py'),
+  expectComment: /#\s*expect:\s*([\w.-]+)/,
+  rules: pythonRules,
+  scan: analyzePythonText,
 });
