@@ -1,7 +1,4 @@
-/**
- * HTTP client entry points as the resolver names them, for rules about how pipelines fetch data.
- * (tls-verify-disabled.ts keeps its own list of the same callees; it can move onto these.)
- */
+/** HTTP client entry points as the resolver names them, for rules about how pipelines fetch data. */
 const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
 const REQUESTS_SESSIONS = ['requests.Session()', 'requests.session()', 'requests.sessions.Session()'];
 

@@ -1,19 +1,10 @@
 import { calls } from '../call-site.js';
 import type { PythonRule } from '../python-rule.js';
 import { calleeLabel, reportUnseen } from './dynamic-value.js';
-
-const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
-const REQUESTS_SESSIONS = ['requests.Session()', 'requests.session()', 'requests.sessions.Session()'];
-const HTTPX_CLIENTS = ['httpx.Client', 'httpx.AsyncClient'];
+import { HTTPX_CALLS, REQUESTS_CALLS } from './http-clients.js';
 
 /** Every callee that takes verify=: module-level helpers, session methods, client constructors. */
-const TAKES_VERIFY = [
-  ...VERBS.map((v) => `requests.${v}`),
-  ...VERBS.map((v) => `requests.api.${v}`),
-  ...REQUESTS_SESSIONS.flatMap((s) => VERBS.map((v) => `${s}.${v}`)),
-  ...[...VERBS, 'stream'].map((v) => `httpx.${v}`),
-  ...HTTPX_CLIENTS,
-];
+const TAKES_VERIFY = [...REQUESTS_CALLS, ...HTTPX_CALLS];
 
 export const tlsVerifyDisabled: PythonRule = {
   id: 'py.tls.verify-disabled',
