@@ -147,7 +147,6 @@ export class JsValues {
     const node = unwrap(raw);
     switch (node.type) {
       case 'string':
-        return node.namedChildren.every((c) => c.type === 'string_fragment') ? node.text.slice(1, -1) : undefined;
       case 'template_string':
         return node.namedChildren.every((c) => c.type === 'string_fragment') ? node.text.slice(1, -1) : undefined;
       case 'number': {
