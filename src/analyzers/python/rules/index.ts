@@ -25,6 +25,20 @@ import { paramikoAutoAddPolicy } from './paramiko-auto-add-policy.js';
 import { sslInsecureVersion } from './ssl-insecure-version.js';
 import { weakCipher } from './weak-cipher.js';
 import { bindAllInterfaces } from './bind-all-interfaces.js';
+import { xmlUnsafeParser } from './xml-unsafe-parser.js';
+import { jinja2AutoescapeOff } from './jinja2-autoescape-off.js';
+import { makoNoEscape } from './mako-no-escape.js';
+import { insecureRandom } from './insecure-random.js';
+import { hardcodedTmp } from './hardcoded-tmp.js';
+import { chmodPermissive } from './chmod-permissive.js';
+import { cleartextProtocol } from './cleartext-protocol.js';
+import { urlopenScheme } from './urlopen-scheme.js';
+import { huggingfaceUnpinned } from './huggingface-unpinned.js';
+import { bidiControl } from './bidi-control.js';
+import { weakKeySize } from './weak-key-size.js';
+import { loggingConfigListen } from './logging-config-listen.js';
+import { paramikoExecCommand } from './paramiko-exec-command.js';
+import { wildcardInjection } from './wildcard-injection.js';
 
 export const pythonRules: PythonRule[] = [
   pickleLoad,
@@ -53,4 +67,18 @@ export const pythonRules: PythonRule[] = [
   bindAllInterfaces,
   exceptPass,
   assertValidation,
+  xmlUnsafeParser,
+  jinja2AutoescapeOff,
+  makoNoEscape,
+  insecureRandom,
+  hardcodedTmp,
+  chmodPermissive,
+  cleartextProtocol,
+  urlopenScheme,
+  huggingfaceUnpinned,
+  bidiControl,
+  weakKeySize,
+  loggingConfigListen,
+  paramikoExecCommand,
+  wildcardInjection,
 ];

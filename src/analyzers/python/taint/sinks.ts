@@ -1,3 +1,5 @@
+import { XML_PARSE_CALLS } from '../xml-parsers.js';
+
 /**
  * Dangerous sinks and data writes. Each row names the taint rule (family) it belongs to — or
  * `write` for plain outputs, which matter only to lineage — the calls it matches and which of
@@ -62,7 +64,7 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'path-traversal', kind: 'file', methods: ['extractall', 'extract'], under: ['tarfile', 'zipfile'], args: ['receiver'], does: 'is extracted, and its member names become paths' },
   { family: 'ssrf', kind: 'api', names: ['requests.get', 'requests.post', 'requests.put', 'requests.delete', 'requests.head', 'requests.request', 'httpx.get', 'httpx.post', 'httpx.request', 'urllib.request.urlopen', 'urllib.request.urlretrieve', 'urllib.request.Request'], args: [FIRST('url')], does: 'is fetched as a URL' },
   { family: 'ssrf', kind: 'api', methods: ['get', 'post', 'put', 'delete', 'request'], under: ['requests.Session()', 'requests.session()', 'httpx.Client()', 'httpx.AsyncClient()'], args: [FIRST('url')], does: 'is fetched as a URL' },
-  { family: 'xxe', kind: 'xml', names: ['xml.etree.ElementTree.fromstring', 'xml.etree.ElementTree.parse', 'xml.etree.ElementTree.XML', 'xml.etree.ElementTree.iterparse', 'xml.etree.cElementTree.fromstring', 'xml.etree.cElementTree.parse', 'xml.dom.minidom.parseString', 'xml.dom.minidom.parse', 'xml.dom.pulldom.parseString', 'xml.sax.parseString', 'xml.sax.parse', 'lxml.etree.fromstring', 'lxml.etree.parse', 'lxml.etree.XML'], args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
+  { family: 'xxe', kind: 'xml', names: XML_PARSE_CALLS, args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
   { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },
   { family: 'template-injection', kind: 'template', methods: ['from_string'], under: ['jinja2'], args: [FIRST('source')], does: 'is compiled as a template' },
   { family: 'template-injection', kind: 'template', methods: ['render'], under: ['jinja2.Template()', 'jinja2.Environment(', 'jinja2.Environment()'], args: ['all'], does: 'is rendered into markup without escaping' },

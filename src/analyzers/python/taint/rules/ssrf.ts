@@ -24,5 +24,5 @@ export const ssrf = taintRule(
   references: ["https://cwe.mitre.org/data/definitions/918.html"],
   },
   'ssrf',
-  [],
+  ['py.urllib.urlopen-any-scheme'],
 );

@@ -24,5 +24,5 @@ export const xxe = taintRule(
   references: ["https://cwe.mitre.org/data/definitions/611.html"],
   },
   'xxe',
-  [],
+  ['py.xml.unsafe-parser'],
 );

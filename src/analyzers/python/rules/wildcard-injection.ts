@@ -1,0 +1,40 @@
+import { argument, calls } from '../call-site.js';
+import type { PythonRule } from '../python-rule.js';
+
+/** Tools whose options can be smuggled in through file names a glob expands to. */
+const OPTION_SENSITIVE = /^\s*(?:sudo\s+)?(tar|chown|chmod|rsync|zip|7z)\b/;
+const SHELL_CALLS = ['os.system', 'os.popen', 'subprocess.getoutput', 'subprocess.getstatusoutput'];
+const SUBPROCESS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
+
+export const wildcardInjection: PythonRule = {
+  id: 'py.command-injection.wildcard',
+  title: 'Shell wildcard passed to a tool that takes options from file names',
+  category: 'sast',
+  severity: 'medium',
+  confidence: 'high',
+  cwe: ['CWE-155', 'CWE-78'],
+  what: 'Finds shell commands running tar, chown, chmod, rsync or zip over a * glob (Bandit B609).',
+  why:
+    'The shell expands * to the names in the directory, and these tools read names that start with - as options. ' +
+    'Anyone who can drop a file named "--checkpoint-action=exec=sh x.sh" into a landing directory runs code when ' +
+    'the job archives it.',
+  remediation: 'Put -- before the glob ("tar cf out.tar -- *"), use ./* instead of *, or list files in Python and pass them as a list without a shell.',
+  bad: [{ file: 'jobs/archive.py', code: 'import os\n\nos.system("cd /data/landing && tar czf /archive/today.tgz *")\n' }],
+  good: [{ file: 'jobs/archive.py', code: 'import os\n\nos.system("cd /data/landing && tar czf /archive/today.tgz -- ./*")\n' }],
+  references: ['https://bandit.readthedocs.io/en/latest/plugins/b609_linux_commands_wildcard_injection.html', 'https://cwe.mitre.org/data/definitions/155.html'],
+  onCall(call, ctx) {
+    const shellFlag = call.keywords.get('shell');
+    const shell = calls(call, SHELL_CALLS) || (calls(call, SUBPROCESS) && shellFlag !== undefined && ctx.truthOf(shellFlag) === true);
+    if (!shell) return;
+    const command = argument(call, 0, 'args') ?? argument(call, 0, 'command');
+    const text = command ? ctx.constantOf(command) : undefined;
+    if (typeof text !== 'string') return;
+    for (const part of text.split(/&&|\|\||;|\|/)) {
+      const tool = OPTION_SENSITIVE.exec(part)?.[1];
+      if (tool && /(^|\s)\*/.test(part) && !/\s--\s/.test(part)) {
+        ctx.report(call.node, { message: `${tool} gets a bare * glob: file names starting with - become ${tool} options` });
+        return;
+      }
+    }
+  },
+};
