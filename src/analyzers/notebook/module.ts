@@ -1,6 +1,6 @@
 import type { RawFinding } from '../../core/analyzer.js';
 import type { TraceStep } from '../../core/finding.js';
-import type { PythonFacts } from '../python/facts.js';
+import type { PythonFacts, PythonLineage } from '../python/facts.js';
 import { translateCell } from './magics.js';
 import { cellPlace, type Cell, type CellLine, type RawSpan } from './notebook.js';
 
@@ -70,7 +70,25 @@ export class NotebookModule {
 
   /** Facts with each use at its line in the raw file, so reachability points into the notebook. */
   placeFacts(facts: PythonFacts): PythonFacts {
-    return { imports: facts.imports, uses: facts.uses.map((u) => ({ name: u.name, line: this.lineAt(u.line).source.at.line })) };
+    const placed: PythonFacts = { imports: facts.imports, uses: facts.uses.map((u) => ({ name: u.name, line: this.rawLine(u.line) })) };
+    // Taint summaries stay out: a notebook is not imported by other modules.
+    return facts.lineage ? { ...placed, lineage: this.placeLineage(facts.lineage) } : placed;
+  }
+
+  /** Lineage with raw-file lines; node ids (`path#Lline:col`) are rewritten too, so they stay unique and consistent. */
+  private placeLineage(lineage: PythonLineage): PythonLineage {
+    const id = (nodeId: string) => nodeId.replace(/#L(\d+):/, (_all, line: string) => `#L${this.rawLine(Number(line))}:`);
+    return {
+      sources: lineage.sources.map((s) => ({ ...s, id: id(s.id), line: this.rawLine(s.line) })),
+      sinks: lineage.sinks.map((s) => ({ ...s, id: id(s.id), line: this.rawLine(s.line), sources: s.sources.map(id) })),
+      functions: lineage.functions.map((f) => ({ ...f, line: this.rawLine(f.line) })),
+      tasks: lineage.tasks.map((t) => ({ ...t, line: this.rawLine(t.line) })),
+      taskEdges: lineage.taskEdges.map((e) => ({ ...e, line: this.rawLine(e.line) })),
+    };
+  }
+
+  private rawLine(moduleLine: number): number {
+    return this.lineAt(moduleLine).source.at.line;
   }
 
   /**

@@ -3,6 +3,7 @@ import type { AnalyzerOutput, FileAnalyzer, FileEntry, RawFinding, SourceFile } 
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { pickleStreams } from './containers.js';
+import { PICKLE_ARTIFACT_ANALYZER, type PickleArtifactFacts } from './facts.js';
 import { unsafeGlobalRule } from './rule.js';
 import { judgeGlobal } from './safe-globals.js';
 import { walkPickle, type ImportedGlobal } from './walk.js';
@@ -12,7 +13,7 @@ const EXTENSIONS = new Set(['.pkl', '.pickle', '.joblib', '.pt', '.pth']);
 const MAX_GLOBALS_NAMED = 5;
 
 export const pickleArtifactAnalyzer: FileAnalyzer = {
-  name: 'pickle-artifact',
+  name: PICKLE_ARTIFACT_ANALYZER,
   category: 'sast',
   rules: [unsafeGlobalRule],
   binary: true,
@@ -25,22 +26,36 @@ function analyzePickleArtifact(file: SourceFile): AnalyzerOutput {
   if ('problem' in streams) return { findings: [], problems: [streams.problem] };
   const findings: RawFinding[] = [];
   const problems: string[] = [];
+  const flaggedGlobals: FlaggedGlobal[] = [];
   for (const stream of streams) {
     const where = stream.name ? `${stream.name}: ` : '';
     const walk = walkPickle(stream.bytes);
     if (walk.problem) problems.push(`${where}${walk.problem}`);
-    const finding = judge(file, where, walk.globals);
+    const flagged = flag(walk.globals);
+    const finding = judge(file, where, flagged);
     if (finding) findings.push(finding);
+    flaggedGlobals.push(...flagged);
   }
-  return { findings, problems };
+  // Recorded for the loader link: code elsewhere in the repository that loads this file.
+  const facts: PickleArtifactFacts | undefined =
+    flaggedGlobals.length > 0
+      ? { critical: flaggedGlobals.some((g) => g.verdict === 'critical'), globals: [...new Set(flaggedGlobals.map((g) => `${g.module}.${g.name}`))] }
+      : undefined;
+  return { findings, problems, ...(facts ? { facts } : {}) };
 }
 
-/** One finding per pickle stream, naming its non-allow-listed imports, the worst first. */
-function judge(file: SourceFile, where: string, globals: ImportedGlobal[]): RawFinding | undefined {
-  const flagged = globals
+type FlaggedGlobal = ImportedGlobal & { verdict: ReturnType<typeof judgeGlobal> };
+
+/** The stream's imports outside the allow-list, the worst first. */
+function flag(globals: ImportedGlobal[]): FlaggedGlobal[] {
+  return globals
     .map((g) => ({ ...g, verdict: judgeGlobal(g.module, g.name) }))
     .filter((g) => g.verdict !== 'allowed')
     .sort((a, b) => Number(b.verdict === 'critical') - Number(a.verdict === 'critical') || a.offset - b.offset);
+}
+
+/** One finding per pickle stream, naming its non-allow-listed imports, the worst first. */
+function judge(file: SourceFile, where: string, flagged: FlaggedGlobal[]): RawFinding | undefined {
   if (flagged.length === 0) return undefined;
   const critical = flagged[0]!.verdict === 'critical';
   const named = flagged.slice(0, MAX_GLOBALS_NAMED).map(describe);

@@ -61,6 +61,18 @@ describe('notebook analyzer', () => {
     expect(rawLine(json, use!.line)).toContain('cfg = yaml.load(open(\\"c.yml\\"))');
   });
 
+  it('records the lineage of the notebook at lines of the raw file, so the lineage graph shows notebooks', () => {
+    const json = notebook(['import pandas as pd\n', 'raw = pd.read_csv("s3://landing/orders.csv")\n', 'raw.to_parquet("clean/orders.parquet")\n']);
+    const lineage = (scanNotebook(json).facts.notebook as PythonFacts).lineage!;
+    const [source] = lineage.sources;
+    expect(source).toMatchObject({ api: 'pandas.read_csv', dataset: 's3://landing/orders.csv' });
+    expect(rawLine(json, source!.line)).toContain('pd.read_csv');
+    expect(source!.id).toContain(`#L${source!.line}:`);
+    const sink = lineage.sinks.find((s) => s.dataset === 'clean/orders.parquet');
+    expect(rawLine(json, sink!.line)).toContain('to_parquet');
+    expect(sink!.sources).toEqual([source!.id]);
+  });
+
   it('runs for the dependency analysis, which reads its facts, even when only deps are assessed', () => {
     const entry = { path: 'n.ipynb', absPath: '/n.ipynb', kind: 'notebook' as const, size: 1 };
     expect(analyzersFor(entry, new Set(['deps']))).toContain(notebookAnalyzer);
