@@ -9,12 +9,13 @@ import { sqlAnalyzer } from './sql/index.js';
 import { javascriptAnalyzer } from './javascript/index.js';
 import { pickleArtifactAnalyzer } from './pickle-artifact/index.js';
 import { pickleArtifactLoaders } from './pickle-artifact/loaders.js';
+import { ingestionGate } from './ingestion-gate/index.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
 export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
-export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders];
+export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate];
 
 export function allRules(): RuleMeta[] {
   return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).sort((a, b) => a.id.localeCompare(b.id));

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../core/analyzer.js';
 import type { Finding } from '../../core/finding.js';
-import { stableFingerprint } from '../../core/fingerprint.js';
+import { columnOfNodeId, projectFinding } from '../../core/project-finding.js';
 import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
-import { PYTHON_ANALYZER, type LineageSink, type PythonFacts } from '../python/facts.js';
+import { codeModuleFacts, PYTHON_ANALYZER, type LineageSink } from '../python/facts.js';
 import { matchSinks } from '../python/taint/sinks.js';
 import { PICKLE_ARTIFACT_ANALYZER, type PickleArtifactFacts } from './facts.js';
 import { unsafeArtifactLoadedRule as rule } from './loaded-rule.js';
@@ -27,9 +26,8 @@ export const pickleArtifactLoaders: ProjectAnalyzer = {
 function loaderFindings(ctx: ProjectContext): Finding[] {
   const artifacts = ctx.facts(PICKLE_ARTIFACT_ANALYZER) as Map<string, PickleArtifactFacts>;
   if (artifacts.size === 0) return [];
-  const modules = [...(ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>), ...(ctx.facts(NOTEBOOK_ANALYZER) as Map<string, PythonFacts>)];
   const findings: Finding[] = [];
-  for (const [file, facts] of modules) {
+  for (const [file, facts] of codeModuleFacts(ctx)) {
     const sinks = facts.lineage?.sinks ?? [];
     const deserialises = sinks.some(isDeserializer);
     for (const sink of sinks) {
@@ -53,32 +51,13 @@ function resolveArtifact(dataset: string, loader: string, artifacts: Map<string,
 }
 
 function linkFinding(root: string, file: string, sink: LineageSink, artifact: string, facts: PickleArtifactFacts): Finding {
-  const column = Number(/:(\d+)$/.exec(sink.id)?.[1] ?? 1);
-  const snippet = lineOf(path.join(root, file), sink.line);
   const named = facts.globals.slice(0, MAX_GLOBALS_NAMED).join(', ') + (facts.globals.length > MAX_GLOBALS_NAMED ? ', …' : '');
-  return {
-    ruleId: rule.id,
-    title: rule.title,
+  return projectFinding(rule, root, { file, line: sink.line, column: columnOfNodeId(sink.id) }, artifact, {
     message: `${sink.api}() loads ${artifact}, a pickle that imports ${named}${facts.critical ? ', which runs commands or code' : ', outside the data-only allow-list'} when it is loaded`,
     severity: facts.critical ? 'critical' : 'high',
-    confidence: 'high',
-    cwe: rule.cwe,
-    category: rule.category,
-    location: { file, startLine: sink.line, startColumn: column, endLine: sink.line, endColumn: column, snippet },
     trace: [
       { file: artifact, line: 1, label: `artifact imports ${named}` },
       { file, line: sink.line, label: `loaded by ${sink.api}()` },
     ],
-    remediation: rule.remediation,
-    fingerprint: stableFingerprint(rule.id, file, `${snippet.trim()}\u0000${artifact}`),
-  };
-}
-
-/** The loading line, for the report; a notebook's line is of its raw JSON, as its other findings are. */
-function lineOf(file: string, line: number): string {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n')[line - 1]?.trimEnd() ?? '';
-  } catch {
-    return '';
-  }
+  });
 }

@@ -6,6 +6,8 @@
  * modules.
  * Dependency reachability reads imports/uses to tell a called vulnerable API from a merely installed one.
  */
+import type { ProjectContext } from '../../core/analyzer.js';
+import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
 export interface PythonFacts {
   /** Dotted names bound by imports: `yaml`, `yaml.load`, `PIL.ImageMath`. */
   imports: string[];
@@ -34,6 +36,8 @@ export interface LineageSource {
   line: number;
   function?: string;
   validated: boolean;
+  /** Its data reaches a schema validation (pydantic, pandera, jsonschema, Great Expectations, the team's validate_*()). */
+  schemaValidated: boolean;
 }
 
 export interface LineageSink {
@@ -68,3 +72,8 @@ export interface TaintSummary {
 }
 
 export const PYTHON_ANALYZER = 'python';
+
+/** Facts of every Python module and notebook, which record the same shape. */
+export function codeModuleFacts(ctx: Pick<ProjectContext, 'facts'>): Array<[string, PythonFacts]> {
+  return [...(ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>), ...(ctx.facts(NOTEBOOK_ANALYZER) as Map<string, PythonFacts>)];
+}

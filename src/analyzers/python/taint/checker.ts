@@ -46,7 +46,7 @@ export class TaintChecker {
   private readonly matches = new Map<number, SinkSpec[]>();
   private readonly paramSinks = new Map<number, ParamSink[]>();
   private readonly reported = new Set<string>();
-  private readonly calls: CallSite[] = [];
+  readonly calls: CallSite[] = [];
   readonly sinks = new Map<string, SinkHit>();
 
   constructor(

@@ -4,6 +4,7 @@ import type { Resolver } from '../resolver.js';
 import type { ValueClassifier } from '../values.js';
 import { airflowStructure } from './airflow.js';
 import type { TaintChecker } from './checker.js';
+import { schemaValidatedSources } from './schema-validation.js';
 
 /**
  * Words that name-shaped sources (`sys.argv`, `os.environ[…]`, `request.args`, `dag_run.conf`,
@@ -27,7 +28,8 @@ export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker,
   const sinks = [...checker.sinks.values()];
   const validatedSources = new Set<string>();
   for (const sink of sinks) if (sink.validated) for (const s of sink.sources) validatedSources.add(s);
-  const sources = engine.sources.map(({ credential: _, ...hit }) => ({ ...hit, validated: validatedSources.has(hit.id) }));
+  const schemaChecked = schemaValidatedSources(checker.calls, engine, resolver);
+  const sources = engine.sources.map(({ credential: _, ...hit }) => ({ ...hit, validated: validatedSources.has(hit.id), schemaValidated: schemaChecked.has(hit.id) }));
   const functions = root.descendantsOfType('function_definition').map((fn) => {
     const name = engine.functionAt(fn.childForFieldName('body') ?? fn) ?? fn.childForFieldName('name')?.text ?? '';
     return { name, line: fn.startPosition.row + 1, calls: calls.get(name) ?? [] };

@@ -1,0 +1,46 @@
+import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../core/analyzer.js';
+import type { Finding } from '../../core/finding.js';
+import { columnOfNodeId, projectFinding } from '../../core/project-finding.js';
+import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
+import { codeModuleFacts, PYTHON_ANALYZER, type LineageSource } from '../python/facts.js';
+import { unvalidatedIngestionRule as rule } from './rule.js';
+
+/** Source kinds that bring in data from outside the job; argv, env and Airflow conf are operator input. */
+const EXTERNAL_KINDS = new Set(['file', 'table', 'api', 'download', 'bucket', 'queue', 'request']);
+/** File reads that are as often configuration as data; they count only when the path names a data file. */
+const GENERIC_READS = /^(json\.loads?|builtins\.open\(\)\.read\w*|pathlib\..*read_(text|bytes)|io\.open\(\)\.read\w*)$/;
+const DATA_FILE = /\.(csv|tsv|jsonl|ndjson|parquet|xml|xlsx?|avro|orc)(\.gz)?$/i;
+
+/**
+ * The static side of data at the gate: ingestion points whose data reaches no schema validation in
+ * its module. Reads the lineage the Python and notebook analyzers record; runs no code.
+ */
+export const ingestionGate: ProjectAnalyzer = {
+  name: 'ingestion-gate',
+  category: 'data',
+  rules: [rule],
+  usesFactsFrom: [PYTHON_ANALYZER, NOTEBOOK_ANALYZER],
+  analyze: async (ctx: ProjectContext): Promise<ProjectOutput> => ({ findings: unvalidatedIngestion(ctx), errors: [], notices: [] }),
+};
+
+function unvalidatedIngestion(ctx: ProjectContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const [file, facts] of codeModuleFacts(ctx)) {
+    for (const source of facts.lineage?.sources ?? []) {
+      if (isExternalData(source) && !source.schemaValidated) findings.push(finding(ctx.root, file, source));
+    }
+  }
+  return findings;
+}
+
+function isExternalData(source: LineageSource): boolean {
+  if (!EXTERNAL_KINDS.has(source.kind)) return false;
+  return !GENERIC_READS.test(source.api) || (source.dataset !== undefined && DATA_FILE.test(source.dataset));
+}
+
+function finding(root: string, file: string, source: LineageSource): Finding {
+  const what = source.dataset ? `${source.api}() reads ${source.dataset}` : `${source.api}() reads ${source.kind} data`;
+  return projectFinding(rule, root, { file, line: source.line, column: columnOfNodeId(source.id) }, source.api, {
+    message: `${what}, and nothing in this module checks it against a schema before it is used`,
+  });
+}

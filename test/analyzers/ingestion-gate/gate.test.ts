@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { unvalidatedIngestionRule as rule } from '../../../src/analyzers/ingestion-gate/rule.js';
+import { assessTree } from '../../helpers/assess-tree.js';
+
+async function unvalidated(files: Record<string, string>): Promise<string[]> {
+  const result = await assessTree(files, { only: ['data'] });
+  expect(result.errors).toEqual([]);
+  return result.findings.filter((f) => f.ruleId === rule.id).map((f) => `${f.location.file}:${f.location.startLine}`);
+}
+
+describe('data.ingestion.unvalidated', () => {
+  it('reports the bad example at the read and not the good one', async () => {
+    const [bad] = rule.bad;
+    const [good] = rule.good;
+    expect(await unvalidated({ [bad!.file]: bad!.code })).toEqual(['jobs/load_orders.py:3']);
+    expect(await unvalidated({ [good!.file]: good!.code })).toEqual([]);
+  });
+
+  it('counts pydantic models, jsonschema and the team’s own validate_*() as schema validation', async () => {
+    const code = [
+      'import json',
+      'import jsonschema',
+      'import pandas as pd',
+      'import requests',
+      'from pydantic import BaseModel',
+      '',
+      'class Event(BaseModel):',
+      '    id: int',
+      '',
+      'events = [Event(**e) for e in requests.get("https://api.example.com/events", timeout=5).json()]',
+      'doc = json.loads(open("in/doc.jsonl").read())',
+      'jsonschema.validate(doc, {"type": "object"})',
+      'frame = pd.read_parquet("in/frame.parquet")',
+      'validate_frame(frame)',
+      'unchecked = pd.read_csv("in/raw.csv")',
+      '',
+    ].join('\n');
+    expect(await unvalidated({ 'jobs/load.py': code })).toEqual(['jobs/load.py:15']);
+  });
+
+  it('leaves configuration reads and operator input alone', async () => {
+    const code = 'import json\nimport os\nimport sys\n\ncfg = json.load(open("config.json"))\nout = sys.argv[1]\nregion = os.environ["REGION"]\n';
+    expect(await unvalidated({ 'jobs/config.py': code })).toEqual([]);
+  });
+
+  it('reports notebook reads at lines of the raw file', async () => {
+    const notebook = JSON.stringify(
+      { cells: [{ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: ['import pandas as pd\n', 'raw = pd.read_csv("s3://landing/x.csv")\n'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 },
+      null,
+      1,
+    );
+    const [spot] = await unvalidated({ 'explore.ipynb': notebook });
+    const line = Number(spot!.split(':')[1]);
+    expect(notebook.split('\n')[line - 1]).toContain('pd.read_csv');
+  });
+});
