@@ -5,8 +5,9 @@ import type { Finding } from '../../core/finding.js';
 import { stableFingerprint } from '../../core/fingerprint.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
+import { JAVASCRIPT_ANALYZER, type ScriptFacts } from '../javascript/facts.js';
 import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
-import { PYTHON_ANALYZER, type PythonFacts } from '../python/facts.js';
+import { codeModuleFacts, PYTHON_ANALYZER } from '../python/facts.js';
 import { DEPS_FILES_ANALYZER } from './files-analyzer.js';
 import { buildInventory } from './inventory.js';
 import type { DependencyFacts } from './model.js';
@@ -23,7 +24,7 @@ export const depsAnalyzer: ProjectAnalyzer = {
   name: 'deps',
   category: 'deps',
   rules: depsRules,
-  usesFactsFrom: [DEPS_FILES_ANALYZER, PYTHON_ANALYZER, NOTEBOOK_ANALYZER],
+  usesFactsFrom: [DEPS_FILES_ANALYZER, PYTHON_ANALYZER, NOTEBOOK_ANALYZER, JAVASCRIPT_ANALYZER],
   analyze: analyzeDependencies,
 };
 
@@ -41,8 +42,11 @@ async function analyzeDependencies(ctx: ProjectContext): Promise<ProjectOutput> 
   const project = {
     facts,
     built,
-    // Notebooks record Python facts too, under their own analyzer; paths never collide.
-    python: new Map([...ctx.facts(PYTHON_ANALYZER), ...ctx.facts(NOTEBOOK_ANALYZER)]) as Map<string, PythonFacts>,
+    code: {
+      // Notebooks record Python facts too, under their own analyzer; paths never collide.
+      python: new Map(codeModuleFacts(ctx)),
+      scripts: ctx.facts(JAVASCRIPT_ANALYZER) as Map<string, ScriptFacts>,
+    },
     vulnerable: advisories.vulnerable,
     yanked: resolved?.yanked ?? new Map<string, string>(),
   };

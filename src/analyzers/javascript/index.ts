@@ -2,6 +2,7 @@ import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../..
 import { makeFinding, nodeRange } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { collectBindings, moduleName } from './bindings.js';
+import { JAVASCRIPT_ANALYZER, type ScriptFacts } from './facts.js';
 import type { CallSite } from './call-site.js';
 import type { JsContext } from './js-rule.js';
 import { dialectOf, parseScript, type SyntaxNode, unwrap } from './parser.js';
@@ -10,7 +11,7 @@ import { jsRules } from './rules/index.js';
 import { JsValues } from './values.js';
 
 export const javascriptAnalyzer: FileAnalyzer = {
-  name: 'javascript',
+  name: JAVASCRIPT_ANALYZER,
   category: 'sast',
   rules: jsRules,
   required: (file) => file.kind === 'javascript',
@@ -39,12 +40,15 @@ function analyzeScript(file: SourceFile): AnalyzerOutput {
     };
     return { rule, ctx };
   });
+  const uses = new Map<string, number>();
   for (const node of root.descendantsOfType(['call_expression', 'new_expression'])) {
     const call = callSite(node, nameOf);
     if (!call) continue;
+    if (call.name !== undefined && !uses.has(call.name)) uses.set(call.name, node.startPosition.row + 1);
     for (const { rule, ctx } of checks) rule.onCall(call, ctx);
   }
-  return { findings, problems: root.hasError ? [syntaxProblem(root, dialectOf(file.path))] : [] };
+  const facts: ScriptFacts = { imports: [...modules].sort(), uses: [...uses].map(([name, line]) => ({ name, line })) };
+  return { findings, problems: root.hasError ? [syntaxProblem(root, dialectOf(file.path))] : [], facts };
 }
 
 function callSite(node: SyntaxNode, nameOf: (n: SyntaxNode) => string | undefined): CallSite | undefined {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryPackage } from '../../../src/analyzers/deps/model.js';
 import { reachabilityOf } from '../../../src/analyzers/deps/reachability/reachability.js';
+import type { ScriptFacts } from '../../../src/analyzers/javascript/facts.js';
 import type { PythonFacts } from '../../../src/analyzers/python/facts.js';
 
 const pyyaml: InventoryPackage = {
@@ -15,7 +16,9 @@ const pyyaml: InventoryPackage = {
   paths: [['apache-airflow', 'pyyaml']],
   dependencies: [],
 };
-const facts = (entries: Record<string, PythonFacts>) => new Map(Object.entries(entries));
+const facts = (entries: Record<string, PythonFacts>) => ({ python: new Map(Object.entries(entries)), scripts: new Map<string, ScriptFacts>() });
+const scripts = (entries: Record<string, ScriptFacts>) => ({ python: new Map<string, PythonFacts>(), scripts: new Map(Object.entries(entries)) });
+const lodash: InventoryPackage = { ...pyyaml, ecosystem: 'npm', name: 'lodash', version: '4.17.20', purl: 'pkg:npm/lodash@4.17.20', paths: [['lodash']] };
 
 describe('reachabilityOf', () => {
   it('finds a call of the vulnerable API the advisory names', () => {
@@ -40,7 +43,11 @@ describe('reachabilityOf', () => {
     expect(reachabilityOf(pyyaml, ['CVE-2020-14343'], facts({ 'c.py': { imports: ['json'], uses: [] } })).level).toBe('not-imported');
   });
 
-  it('does not claim anything for npm packages yet', () => {
-    expect(reachabilityOf({ ...pyyaml, ecosystem: 'npm', name: 'js-yaml' }, ['CVE-x'], facts({})).level).toBe('unknown');
+  it('tells for npm packages from the scripts’ facts, never from Python modules of the same name', () => {
+    const called = reachabilityOf(lodash, ['CVE-2021-23337'], scripts({ 'ingest/render.js': { imports: ['lodash'], uses: [{ name: 'lodash.template', line: 7 }] } }));
+    expect(called).toMatchObject({ level: 'called', file: 'ingest/render.js', line: 7, api: 'lodash.template' });
+    const submodule = reachabilityOf(lodash, ['CVE-2021-23337'], scripts({ 'a.js': { imports: ['lodash/merge'], uses: [{ name: 'lodash/merge', line: 1 }] } }));
+    expect(submodule).toMatchObject({ level: 'imported', module: 'lodash/merge' });
+    expect(reachabilityOf(lodash, ['CVE-2021-23337'], facts({ 'lodash.py': { imports: ['lodash'], uses: [{ name: 'lodash.template', line: 1 }] } })).level).toBe('not-imported');
   });
 });

@@ -7,7 +7,9 @@ export interface VulnerableApi {
   /** Any id of the advisory group (CVE, GHSA or PYSEC). */
   advisory: string;
   package: string;
-  /** Resolved dotted names as the Python analyzer records calls (`yaml.load`, `PIL.ImageMath.eval`). */
+  /** Absent for PyPI, the ecosystem most entries are about. */
+  ecosystem?: 'npm';
+  /** Resolved dotted names as the code analyzers record calls (`yaml.load`, `PIL.ImageMath.eval`, `lodash.template`). */
   apis: string[];
   basis: string;
 }
@@ -114,5 +116,33 @@ export const VULNERABLE_APIS: VulnerableApi[] = [
     package: 'urllib3',
     apis: ['urllib3.util.parse_url', 'urllib3.PoolManager', 'urllib3.request'],
     basis: 'When provided with a URL containing many @ characters in the authority component, the authority regular expression exhibits catastrophic backtracking.',
+  },
+  {
+    advisory: 'CVE-2021-23337',
+    package: 'lodash',
+    ecosystem: 'npm',
+    apis: ['lodash.template'],
+    basis: 'Lodash versions prior to 4.17.21 are vulnerable to Command Injection via the template function.',
+  },
+  {
+    advisory: 'CVE-2017-5941',
+    package: 'node-serialize',
+    ecosystem: 'npm',
+    apis: ['node-serialize.unserialize'],
+    basis: 'Untrusted data passed into the unserialize() function can be exploited to achieve arbitrary code execution.',
+  },
+  {
+    advisory: 'CVE-2013-4660',
+    package: 'js-yaml',
+    ecosystem: 'npm',
+    apis: ['js-yaml.load'],
+    basis: 'parses input without properly considering the unsafe !!js/function tag, which allows remote attackers to execute arbitrary code.',
+  },
+  {
+    advisory: 'CVE-2021-44906',
+    package: 'minimist',
+    ecosystem: 'npm',
+    apis: ['minimist'],
+    basis: 'Minimist <=1.2.5 is vulnerable to Prototype Pollution via file index.js, function setKey().',
   },
 ];

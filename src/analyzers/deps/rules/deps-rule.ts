@@ -1,7 +1,7 @@
 import type { ReportOptions } from '../../../core/analyzer.js';
 import type { RuleMeta } from '../../../core/rule.js';
-import type { PythonFacts } from '../../python/facts.js';
 import type { BuiltInventory } from '../inventory.js';
+import type { CodeFacts } from '../reachability/reachability.js';
 import type { DependencyFacts } from '../model.js';
 import type { VulnerablePackage } from '../vulnerabilities.js';
 
@@ -9,7 +9,7 @@ import type { VulnerablePackage } from '../vulnerabilities.js';
 export interface DepsProject {
   facts: Map<string, DependencyFacts>;
   built: BuiltInventory;
-  python: Map<string, PythonFacts>;
+  code: CodeFacts;
   vulnerable: VulnerablePackage[];
   /** purl → reason, for exact versions the index marks as yanked (known only with --resolve). */
   yanked: Map<string, string>;

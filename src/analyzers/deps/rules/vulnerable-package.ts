@@ -29,7 +29,7 @@ export const vulnerablePackage: DepsRule = {
 
 function hitFor(v: VulnerablePackage, project: DepsProject): DepsHit {
   const site = project.built.sites.get(v.pkg.purl) ?? { file: v.pkg.declaredIn[0] ?? '.', line: 1 };
-  const reach = reachabilityOf(v.pkg, v.ids, project.python);
+  const reach = reachabilityOf(v.pkg, v.ids, project.code);
   const [primary, ...others] = v.ids;
   const rating = v.severity ? `${v.basis}${v.score !== undefined ? ` ${v.score}` : ''}` : 'not rated: the advisory has no CVSS vector';
   const parts = [
@@ -68,8 +68,6 @@ function reachSentence(reach: Reachability): string {
       return `The pipeline imports ${reach.module} (${reach.file}); whether it uses the vulnerable API is not known.`;
     case 'not-imported':
       return 'No analysed code imports it: it is installed but not used directly.';
-    case 'unknown':
-      return `Reachability unknown: ${reach.reason}.`;
   }
 }
 
@@ -79,7 +77,6 @@ function rank(severity: Severity, reach: Reachability): { severity: Severity; co
     case 'called':
       return { severity, confidence: 'high' };
     case 'imported':
-    case 'unknown':
       return { severity, confidence: 'medium' };
     case 'not-imported':
       return { severity: SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)]!, confidence: 'low' };
