@@ -10,12 +10,16 @@ import { javascriptAnalyzer } from './javascript/index.js';
 import { pickleArtifactAnalyzer } from './pickle-artifact/index.js';
 import { pickleArtifactLoaders } from './pickle-artifact/loaders.js';
 import { ingestionGate } from './ingestion-gate/index.js';
+import { iamAnalyzer } from './iam/index.js';
+import { iamLeastPrivilege } from './iam/least-privilege.js';
+import { terraformAnalyzer, terraformFileAnalyzer } from './iac/terraform/index.js';
+import { cloudFormationAnalyzer } from './iac/cloudformation/index.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
-export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer];
+export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
-export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate];
+export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, iamLeastPrivilege, terraformAnalyzer];
 
 export function allRules(): RuleMeta[] {
   return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).sort((a, b) => a.id.localeCompare(b.id));

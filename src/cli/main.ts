@@ -6,6 +6,7 @@ import { registerAssess } from './assess.js';
 import { registerBaseline } from './baseline.js';
 import { registerDb } from './db.js';
 import { registerHistory } from './history.js';
+import { registerIam } from './iam.js';
 import { registerInventory } from './inventory.js';
 import { registerRules } from './rules.js';
 
@@ -22,6 +23,7 @@ registerAssess(program);
 registerBaseline(program);
 registerDb(program);
 registerHistory(program);
+registerIam(program);
 registerInventory(program);
 registerRules(program);
 

@@ -1,0 +1,221 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from 'yaml';
+import type { Range } from '../../../core/make-finding.js';
+import { type CloudResource, emptyObject, type Entry, relocate, type Value } from '../cloud-rules/model.js';
+
+/** Aliases one template may expand: plenty for real templates, far too few for an alias bomb. */
+const MAX_ALIASES = 100;
+/** Values built for one template, aliases expanded; a bound on work whatever the input's shape. */
+const MAX_VALUES = 500_000;
+const MAX_DEPTH = 200;
+
+export interface ParsedTemplate {
+  resources: CloudResource[];
+  problems: string[];
+}
+
+/**
+ * Reads a CloudFormation template (YAML with short-form intrinsic tags, or JSON) into resources
+ * whose properties have `!Ref`s to parameters replaced by their defaults, `!Sub`/`!Join` of known
+ * parts joined, `!FindInMap` looked up, and references to other resources kept as references.
+ * Everything else an intrinsic computes is unknown.
+ */
+export function parseTemplate(text: string, file: string): ParsedTemplate {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, keepSourceTokens: false });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, col } = lines.linePos(error.pos[0]);
+    return { resources: [], problems: [`invalid YAML/JSON at line ${line}, column ${col}: ${error.message.split('\n')[0]}`] };
+  }
+  try {
+    // The yaml package's own guard against alias bombs, before anything expands an alias here.
+    doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    return { resources: [], problems: [`template not analysed: ${(err as Error).message}`] };
+  }
+  try {
+    return { resources: new TemplateReader(doc, lines, file).resources(), problems: [] };
+  } catch (err) {
+    if (err instanceof TemplateTooLarge) return { resources: [], problems: [err.message] };
+    throw err;
+  }
+}
+
+class TemplateTooLarge extends Error {}
+
+const PSEUDO_PARAMETER = /^AWS::/;
+
+class TemplateReader {
+  private built = 0;
+  private readonly parameters = new Map<string, Node>();
+  private readonly mappings: Node | undefined;
+  /** Tagged nodes being read as the argument of their own tag (`!Join [...]` is its own argument). */
+  private readonly asArgument = new WeakSet<Node>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+    private readonly file: string,
+  ) {
+    const params = this.section('Parameters');
+    if (isMap(params)) {
+      for (const pair of params.items) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const fallback = isMap(pair.value) ? pair.value.get('Default', true) : undefined;
+        if (name && fallback) this.parameters.set(name, fallback as Node);
+      }
+    }
+    this.mappings = this.section('Mappings');
+  }
+
+  resources(): CloudResource[] {
+    const section = this.section('Resources');
+    if (!isMap(section)) return [];
+    const out: CloudResource[] = [];
+    for (const pair of section.items) {
+      if (!isScalar(pair.key) || !isMap(pair.value)) continue;
+      const type = pair.value.get('Type');
+      if (typeof type !== 'string') continue;
+      const range = this.range(pair.key);
+      const properties = pair.value.get('Properties', true) as Node | undefined;
+      const body = properties ? this.value(properties, 0) : emptyObject(range);
+      const address = String(pair.key.value);
+      out.push({ dialect: 'cloudformation', type, address, file: this.file, range, body: body.kind === 'object' ? body : emptyObject(range), module: '' });
+    }
+    return out;
+  }
+
+  private section(name: string): Node | undefined {
+    const contents = this.doc.contents;
+    return isMap(contents) ? (contents.get(name, true) as Node | undefined) : undefined;
+  }
+
+  private range(node: Node): Range {
+    const [start, end] = node.range ?? [0, 0];
+    const from = this.lines.linePos(start);
+    const to = this.lines.linePos(end);
+    return { startLine: from.line, startColumn: from.col, endLine: to.line, endColumn: to.col };
+  }
+
+  private value(node: Node, depth: number): Value {
+    if (++this.built > MAX_VALUES || depth > MAX_DEPTH) throw new TemplateTooLarge('template not analysed: too large or nested too deeply once aliases are expanded');
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      return target ? relocate(this.value(target as Node, depth + 1), this.range(node)) : { kind: 'unknown', range: this.range(node) };
+    }
+    const range = this.range(node);
+    const tag = node.tag?.startsWith('!') && !this.asArgument.has(node) ? node.tag.slice(1) : undefined;
+    if (tag) {
+      this.asArgument.add(node);
+      try {
+        return this.intrinsic(tag === 'Ref' ? 'Ref' : `Fn::${tag}`, node, range, depth);
+      } finally {
+        // An alias may bring the same node back later, where its tag applies again.
+        this.asArgument.delete(node);
+      }
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? { kind: 'scalar', value: v, range } : { kind: 'unknown', range };
+    }
+    if (isSeq(node)) return { kind: 'list', items: node.items.map((item) => this.value(item as Node, depth + 1)), range };
+    if (isMap(node)) {
+      const only = node.items.length === 1 ? node.items[0]! : undefined;
+      const onlyKey = only && isScalar(only.key) ? String(only.key.value) : '';
+      if (only && (onlyKey === 'Ref' || onlyKey.startsWith('Fn::'))) return this.intrinsic(onlyKey, only.value as Node, range, depth);
+      const entries: Entry[] = [];
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const value: Value = pair.value ? this.value(pair.value as Node, depth + 1) : { kind: 'scalar', value: null, range: this.range(pair.key) };
+        entries.push({ key: String(pair.key.value), value, keyRange: this.range(pair.key) });
+      }
+      return { kind: 'object', entries, range };
+    }
+    return { kind: 'unknown', range };
+  }
+
+  /** An intrinsic function: `name` is `Ref` or `Fn::…`, `arg` its argument node. */
+  private intrinsic(name: string, arg: Node, range: Range, depth: number): Value {
+    const unknown: Value = { kind: 'unknown', range };
+    const plainArg = isScalar(arg) ? arg : undefined;
+    switch (name) {
+      case 'Ref': {
+        const target = plainArg ? String(plainArg.value) : '';
+        if (PSEUDO_PARAMETER.test(target)) return unknown;
+        const fallback = this.parameters.get(target);
+        if (fallback) return relocate(this.value(fallback, depth + 1), range);
+        // A parameter without a default is given at deploy time; anything else is a resource.
+        return this.isParameter(target) ? unknown : { kind: 'ref', target, range };
+      }
+      case 'Fn::GetAtt': {
+        const parts = plainArg ? String(plainArg.value).split('.') : isSeq(arg) ? arg.items.map((i) => (isScalar(i) ? String(i.value) : '')) : [];
+        const [target, ...attribute] = parts;
+        return target ? { kind: 'ref', target, attribute: attribute.join('.'), range } : unknown;
+      }
+      case 'Fn::Sub':
+        return this.sub(arg, range, depth);
+      case 'Fn::Join': {
+        const args = this.value(arg, depth + 1);
+        const [delimiter, list] = args.kind === 'list' ? args.items : [];
+        if (delimiter?.kind !== 'scalar' || list?.kind !== 'list') return unknown;
+        const parts = list.items.map((i) => (i.kind === 'scalar' && i.value !== null ? String(i.value) : undefined));
+        if (parts.every((p) => p !== undefined)) return { kind: 'scalar', value: parts.join(String(delimiter.value)), range };
+        return { kind: 'unknown', fragments: parts.filter((p) => p !== undefined), range };
+      }
+      case 'Fn::Select': {
+        const args = this.value(arg, depth + 1);
+        const [index, list] = args.kind === 'list' ? args.items : [];
+        const i = index?.kind === 'scalar' ? Number(index.value) : NaN;
+        return list?.kind === 'list' && Number.isInteger(i) ? (list.items[i] ?? unknown) : unknown;
+      }
+      case 'Fn::FindInMap': {
+        const args = this.value(arg, depth + 1);
+        const keys = args.kind === 'list' ? args.items.map((k) => (k.kind === 'scalar' ? String(k.value) : undefined)) : [];
+        let node: unknown = this.mappings;
+        for (const key of keys) node = key !== undefined && isMap(node) ? node.get(key, true) : undefined;
+        return keys.length === 3 && node ? relocate(this.value(node as Node, depth + 1), range) : unknown;
+      }
+      default:
+        return unknown;
+    }
+  }
+
+  private isParameter(name: string): boolean {
+    const params = this.section('Parameters');
+    return isMap(params) && params.has(name);
+  }
+
+  /** `!Sub "…${Param}…"` or `!Sub ["…${x}…", {x: …}]`: known when every placeholder is. */
+  private sub(arg: Node, range: Range, depth: number): Value {
+    const [templateNode, varsNode] = isSeq(arg) ? (arg.items as Node[]) : [arg];
+    if (!templateNode || !isScalar(templateNode) || typeof templateNode.value !== 'string') return { kind: 'unknown', range };
+    const vars = varsNode ? this.value(varsNode, depth + 1) : undefined;
+    const fragments: string[] = [];
+    let complete = true;
+    let pending = '';
+    const template = templateNode.value;
+    let last = 0;
+    for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
+      pending += template.slice(last, m.index);
+      last = m.index + m[0].length;
+      const name = m[1]!;
+      if (name.startsWith('!')) {
+        pending += `\${${name.slice(1)}}`;
+        continue;
+      }
+      const given = vars?.kind === 'object' ? vars.entries.find((e) => e.key === name)?.value : undefined;
+      const fallback = this.parameters.get(name);
+      const value = given ?? (fallback ? this.value(fallback, depth + 1) : undefined);
+      if (value?.kind === 'scalar' && value.value !== null) pending += String(value.value);
+      else {
+        complete = false;
+        if (pending) fragments.push(pending);
+        pending = '';
+      }
+    }
+    pending += template.slice(last);
+    if (complete) return { kind: 'scalar', value: pending, range };
+    if (pending) fragments.push(pending);
+    return { kind: 'unknown', fragments, range };
+  }
+}

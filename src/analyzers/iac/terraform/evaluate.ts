@@ -1,0 +1,249 @@
+import type { Range } from '../../../core/make-finding.js';
+import { type CloudResource, type Entry, type ObjectValue, plain, relocate, type Value } from '../cloud-rules/model.js';
+import type { Expr, HclAttribute, HclBlock } from './hcl-syntax.js';
+
+/** One file of a module directory, as the project step sees it. */
+export interface ModuleFile {
+  path: string;
+  blocks: HclBlock[];
+}
+
+/** Resolves names inside one module instance: its variables (inputs, tfvars, defaults) and locals. */
+export class ModuleScope {
+  private readonly variables = new Map<string, { block: HclBlock; file: string }>();
+  private readonly locals = new Map<string, HclAttribute>();
+  private readonly localValues = new Map<string, Value>();
+  private readonly resolving = new Set<string>();
+
+  constructor(
+    files: readonly ModuleFile[],
+    /** Values given to the module: a module call's arguments, or the root's tfvars. */
+    private readonly inputs: ReadonlyMap<string, Value>,
+  ) {
+    for (const file of files) {
+      for (const block of file.blocks) {
+        if (block.type === 'variable' && block.labels[0]) this.variables.set(block.labels[0], { block, file: file.path });
+        if (block.type === 'locals') for (const a of block.attributes) this.locals.set(a.name, a);
+      }
+    }
+  }
+
+  variable(name: string, at: Range): Value {
+    const given = this.inputs.get(name);
+    if (given) return relocate(given, at);
+    const fallback = this.variables.get(name)?.block.attributes.find((a) => a.name === 'default');
+    // Defaults are literals in Terraform; evaluating them with an empty scope keeps it that way.
+    return fallback ? relocate(evaluate(fallback.expr, EMPTY_SCOPE), at) : unknown(at);
+  }
+
+  local(name: string, at: Range): Value {
+    const attr = this.locals.get(name);
+    if (!attr || this.resolving.has(name)) return unknown(at);
+    let value = this.localValues.get(name);
+    if (!value) {
+      this.resolving.add(name);
+      value = evaluate(attr.expr, this);
+      this.resolving.delete(name);
+      this.localValues.set(name, value);
+    }
+    return relocate(value, at);
+  }
+}
+
+const EMPTY_SCOPE = new ModuleScope([], new Map());
+
+const unknown = (range: Range, fragments?: string[]): Value => (fragments && fragments.length > 0 ? { kind: 'unknown', fragments, range } : { kind: 'unknown', range });
+const scalar = (value: string | number | boolean | null, range: Range): Value => ({ kind: 'scalar', value, range });
+
+/** Terraform's names for things that exist only at plan time. */
+const PLAN_TIME_ROOTS = new Set(['module', 'each', 'count', 'path', 'terraform', 'self']);
+
+export function evaluate(expr: Expr, scope: ModuleScope): Value {
+  const { range } = expr;
+  switch (expr.t) {
+    case 'literal':
+      return scalar(expr.value, range);
+    case 'template':
+      return evaluateTemplate(expr.parts, scope, range);
+    case 'tuple':
+      return { kind: 'list', items: expr.items.map((i) => evaluate(i, scope)), range };
+    case 'object': {
+      const entries: Entry[] = [];
+      for (const { key, value } of expr.entries) {
+        const name = evaluate(key, scope);
+        if (name.kind !== 'scalar' || name.value === null) return unknown(range);
+        entries.push({ key: String(name.value), value: evaluate(value, scope), keyRange: key.range });
+      }
+      return { kind: 'object', entries, range };
+    }
+    case 'traversal':
+      return evaluateTraversal(expr, scope);
+    case 'call':
+      return callFunction(expr.name, expr.args.map((a) => evaluate(a, scope)), range);
+    case 'conditional': {
+      const condition = evaluate(expr.condition, scope);
+      if (condition.kind !== 'scalar' || typeof condition.value !== 'boolean') return unknown(range);
+      return evaluate(condition.value ? expr.then : expr.otherwise, scope);
+    }
+    case 'unary': {
+      const operand = evaluate(expr.operand, scope);
+      if (operand.kind !== 'scalar') return unknown(range);
+      if (expr.op === '!' && typeof operand.value === 'boolean') return scalar(!operand.value, range);
+      if (expr.op === '-' && typeof operand.value === 'number') return scalar(-operand.value, range);
+      return unknown(range);
+    }
+    case 'binary':
+      return evaluateBinary(expr.op, evaluate(expr.left, scope), evaluate(expr.right, scope), range);
+    default:
+      return unknown(range);
+  }
+}
+
+function evaluateTemplate(parts: Array<string | Expr>, scope: ModuleScope, range: Range): Value {
+  // "${x}" alone is x itself, whatever its type.
+  if (parts.length === 1 && typeof parts[0] !== 'string') return relocate(evaluate(parts[0]!, scope), range);
+  const known: string[] = [];
+  const fragments: string[] = [];
+  let complete = true;
+  let pending = '';
+  for (const part of parts) {
+    const value = typeof part === 'string' ? scalar(part, range) : evaluate(part, scope);
+    if (value.kind === 'scalar' && value.value !== null) {
+      known.push(String(value.value));
+      pending += String(value.value);
+    } else {
+      complete = false;
+      if (pending) fragments.push(pending);
+      pending = '';
+    }
+  }
+  if (complete) return scalar(known.join(''), range);
+  if (pending) fragments.push(pending);
+  return unknown(range, fragments);
+}
+
+function evaluateTraversal(expr: Extract<Expr, { t: 'traversal' }>, scope: ModuleScope): Value {
+  const { root, range } = expr;
+  const steps = expr.steps.map((s) => (typeof s === 'object' ? plain(evaluate(s, scope)) : s));
+  if (steps.some((s) => typeof s !== 'string' && typeof s !== 'number')) return unknown(range);
+  const [first, ...rest] = steps as Array<string | number>;
+  if (root === 'var' && typeof first === 'string') return navigate(scope.variable(first, range), rest, range);
+  if (root === 'local' && typeof first === 'string') return navigate(scope.local(first, range), rest, range);
+  if (PLAN_TIME_ROOTS.has(root) || typeof first !== 'string') return unknown(range);
+  if (root === 'data') {
+    const [name, ...attrs] = rest;
+    return typeof name === 'string' ? refTo(`data.${first}.${name}`, attrs, range) : unknown(range);
+  }
+  return refTo(`${root}.${first}`, rest, range);
+}
+
+function refTo(target: string, steps: Array<string | number>, range: Range): Value {
+  // `aws_s3_bucket.raw[0].id`: the instance index does not change which resource is meant.
+  const attribute = steps.find((s): s is string => typeof s === 'string');
+  return attribute ? { kind: 'ref', target, attribute, range } : { kind: 'ref', target, range };
+}
+
+function navigate(value: Value, steps: Array<string | number>, range: Range): Value {
+  let current = value;
+  for (const step of steps) {
+    if (current.kind === 'object' && typeof step === 'string') current = current.entries.find((e) => e.key === step)?.value ?? unknown(range);
+    else if (current.kind === 'list' && typeof step === 'number') current = current.items[step] ?? unknown(range);
+    else return unknown(range);
+  }
+  return current;
+}
+
+function evaluateBinary(op: string, left: Value, right: Value, range: Range): Value {
+  const a = plain(left);
+  const b = plain(right);
+  if (a === undefined || b === undefined) return unknown(range);
+  if (op === '==') return scalar(JSON.stringify(a) === JSON.stringify(b), range);
+  if (op === '!=') return scalar(JSON.stringify(a) !== JSON.stringify(b), range);
+  if (typeof a === 'boolean' && typeof b === 'boolean') {
+    if (op === '&&') return scalar(a && b, range);
+    if (op === '||') return scalar(a || b, range);
+  }
+  return unknown(range);
+}
+
+/** The pure built-in functions that matter for security-relevant values; any other is unknown. */
+function callFunction(name: string, args: Value[], range: Range): Value {
+  const [first] = args;
+  switch (name) {
+    case 'jsonencode':
+    case 'tostring':
+    case 'tonumber':
+    case 'tobool':
+    case 'tolist':
+    case 'toset':
+    case 'tomap':
+      // Kept as structure so policy rules can read a jsonencode({...}) document.
+      return first ? relocate(first, range) : unknown(range);
+    case 'lower':
+    case 'upper': {
+      const text = first?.kind === 'scalar' && typeof first.value === 'string' ? first.value : undefined;
+      if (text === undefined) return unknown(range);
+      return scalar(name === 'lower' ? text.toLowerCase() : text.toUpperCase(), range);
+    }
+    case 'merge': {
+      if (!args.every((a) => a.kind === 'object')) return unknown(range);
+      const merged = new Map<string, Entry>();
+      for (const a of args as ObjectValue[]) for (const e of a.entries) merged.set(e.key, e);
+      return { kind: 'object', entries: [...merged.values()], range };
+    }
+    case 'concat':
+      return args.every((a) => a.kind === 'list') ? { kind: 'list', items: args.flatMap((a) => (a.kind === 'list' ? a.items : [])), range } : unknown(range);
+    case 'coalesce': {
+      // The first argument that is neither null nor "", as long as none before it is unknown.
+      for (const a of args) {
+        if (a.kind !== 'scalar') return unknown(range);
+        if (a.value !== null && a.value !== '') return a;
+      }
+      return unknown(range);
+    }
+    default:
+      return unknown(range);
+  }
+}
+
+/** A resource's arguments and nested blocks as one object (each block type a list of objects). */
+export function evaluateBody(block: HclBlock, scope: ModuleScope): ObjectValue {
+  const entries: Entry[] = block.attributes.map((a) => ({ key: a.name, value: evaluate(a.expr, scope), keyRange: a.range }));
+  const nested = new Map<string, Entry>();
+  for (const child of block.blocks) {
+    // A dynamic block's content depends on its iterator: present, but unknown.
+    const isDynamic = child.type === 'dynamic';
+    const key = isDynamic ? (child.labels[0] ?? '') : child.type;
+    const value: Value = isDynamic ? unknown(child.range) : evaluateBody(child, scope);
+    const entry = nested.get(key);
+    if (entry?.value.kind === 'list') entry.value.items.push(value);
+    else nested.set(key, { key, value: { kind: 'list', items: [value], range: child.range }, keyRange: child.range });
+  }
+  return { kind: 'object', entries: [...entries, ...nested.values()], range: block.range };
+}
+
+/** False when `count`/`for_each` are known to create no instance of the resource. */
+export function exists(body: ObjectValue): boolean {
+  const count = body.entries.find((e) => e.key === 'count')?.value;
+  if (count?.kind === 'scalar' && (count.value === 0 || count.value === false)) return false;
+  const forEach = body.entries.find((e) => e.key === 'for_each')?.value;
+  if (forEach?.kind === 'list' && forEach.items.length === 0) return false;
+  if (forEach?.kind === 'object' && forEach.entries.length === 0) return false;
+  return true;
+}
+
+/** The resources and data sources a module instance declares. */
+export function moduleResources(files: readonly ModuleFile[], scope: ModuleScope, module: string): CloudResource[] {
+  const out: CloudResource[] = [];
+  for (const file of files) {
+    for (const block of file.blocks) {
+      const [type, name] = block.labels;
+      if ((block.type !== 'resource' && block.type !== 'data') || !type || !name) continue;
+      const body = evaluateBody(block, scope);
+      if (!exists(body)) continue;
+      const prefix = block.type === 'data' ? 'data.' : '';
+      out.push({ dialect: 'terraform', type: `${prefix}${type}`, address: `${prefix}${type}.${name}`, file: file.path, range: block.range, body, module });
+    }
+  }
+  return out;
+}

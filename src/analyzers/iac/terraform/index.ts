@@ -1,0 +1,72 @@
+import type { AnalyzerOutput, FileAnalyzer, ProjectAnalyzer, ProjectContext, ProjectOutput, RawFinding, SourceFile } from '../../../core/analyzer.js';
+import { assignFingerprints } from '../../../core/fingerprint.js';
+import type { Finding } from '../../../core/finding.js';
+import { SourceText } from '../../../core/source-text.js';
+import type { CloudResource } from '../cloud-rules/model.js';
+import { runCloudRules } from '../cloud-rules/rule.js';
+import type { TerraformFacts } from './hcl-syntax.js';
+import { evaluateProject } from './modules.js';
+import { parseHcl } from './parse-hcl.js';
+import { terraformRules } from './rules/index.js';
+
+export const TERRAFORM_ANALYZER = 'terraform';
+
+/**
+ * Parses each Terraform file into plain syntax facts. Variables, locals and modules span files,
+ * so the rules run in the project step below, over every directory at once.
+ */
+export const terraformFileAnalyzer: FileAnalyzer = {
+  name: TERRAFORM_ANALYZER,
+  category: 'iac',
+  rules: [],
+  // JSON-syntax Terraform (.tf.json) is not HCL; it is left to the JSON-aware analyzers.
+  required: (file) => file.kind === 'terraform' && !file.path.endsWith('.json'),
+  analyze: parseTerraformFile,
+};
+
+export function parseTerraformFile(file: SourceFile): AnalyzerOutput {
+  const { blocks, attributes, problems } = parseHcl(file.text);
+  const facts: TerraformFacts = { text: file.text, blocks, assignments: attributes };
+  return { findings: [], problems, facts };
+}
+
+/** Runs the Terraform rules over every module instance the tree configures. */
+export const terraformAnalyzer: ProjectAnalyzer = {
+  name: 'terraform-modules',
+  category: 'iac',
+  rules: terraformRules,
+  usesFactsFrom: [TERRAFORM_ANALYZER],
+  analyze: async (ctx: ProjectContext): Promise<ProjectOutput> => ({
+    findings: terraformFindings(ctx.facts(TERRAFORM_ANALYZER) as Map<string, TerraformFacts>),
+    errors: [],
+    notices: [],
+  }),
+};
+
+export function terraformFindings(facts: ReadonlyMap<string, TerraformFacts>): Finding[] {
+  const sources = new Map<string, SourceText>();
+  const sourceOf = (file: string): SourceText => {
+    let source = sources.get(file);
+    if (!source) {
+      source = new SourceText(facts.get(file)?.text ?? '');
+      sources.set(file, source);
+    }
+    return source;
+  };
+  const raw: RawFinding[] = [];
+  const seen = new Set<string>();
+  const instances = evaluateProject(facts);
+  const configurations = new Map<string, CloudResource[]>();
+  for (const i of instances) configurations.set(i.root, [...(configurations.get(i.root) ?? []), ...i.resources]);
+  for (const instance of instances) {
+    for (const finding of runCloudRules(terraformRules, instance.resources, sourceOf, configurations.get(instance.root))) {
+      // A module called from two places reports each written line once.
+      const key = `${finding.ruleId}:${finding.location.file}:${finding.location.startLine}:${finding.location.startColumn}`;
+      if (!seen.has(key)) raw.push(finding);
+      seen.add(key);
+    }
+  }
+  const byFile = new Map<string, RawFinding[]>();
+  for (const f of raw) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
+  return [...byFile].flatMap(([file, findings]) => assignFingerprints(findings, sourceOf(file)));
+}

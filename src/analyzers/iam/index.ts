@@ -1,0 +1,35 @@
+import { parseDocument } from 'yaml';
+import type { AnalyzerOutput, FileAnalyzer, SourceFile } from '../../core/analyzer.js';
+import { SourceText } from '../../core/source-text.js';
+import { LineIndex } from '../sql/lines.js';
+import { checkPolicy } from './check-policy.js';
+import { IAM_ANALYZER, type IamFacts } from './facts.js';
+import { readPolicy, type Locate } from './policy.js';
+import { iamRules } from './rules/index.js';
+
+/** Standalone AWS policy documents (JSON files holding a Statement list). */
+export const iamAnalyzer: FileAnalyzer = {
+  name: IAM_ANALYZER,
+  category: 'iam',
+  rules: iamRules,
+  required: (file) => file.kind === 'iam-policy',
+  analyze: analyzePolicyFile,
+};
+
+function analyzePolicyFile(file: SourceFile): AnalyzerOutput {
+  // JSON is YAML: the yaml parser keeps every node's offsets, which JSON.parse does not.
+  const doc = parseDocument(file.text, { uniqueKeys: false });
+  if (doc.errors.length > 0) return { findings: [], problems: [`not valid JSON: ${doc.errors[0]!.message.split('\n')[0]}`] };
+  const lines = new LineIndex(file.text);
+  const locate: Locate = (path) => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const [start, end] = node?.range ?? [0, 0];
+    const from = lines.position(start);
+    const to = lines.position(end);
+    return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
+  };
+  const policy = readPolicy(doc.toJS({ maxAliasCount: 100 }), locate);
+  if (!policy) return { findings: [], problems: ['looks like an IAM policy but has no Statement list'] };
+  const facts: IamFacts = { policies: policy.kind === 'identity' ? [{ statements: policy.statements }] : [] };
+  return { findings: checkPolicy(policy, file.path, new SourceText(file.text)), problems: [], facts };
+}
