@@ -14,12 +14,15 @@ import { iamAnalyzer } from './iam/index.js';
 import { iamLeastPrivilege } from './iam/least-privilege.js';
 import { terraformAnalyzer, terraformFileAnalyzer } from './iac/terraform/index.js';
 import { cloudFormationAnalyzer } from './iac/cloudformation/index.js';
+import { kubernetesAnalyzer } from './iac/kubernetes/index.js';
+import { dockerfileAnalyzer } from './container/index.js';
+import { containerImageAnalyzer } from './container/image-analyzer.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
-export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer];
+export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
-export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, iamLeastPrivilege, terraformAnalyzer];
+export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, iamLeastPrivilege, terraformAnalyzer, containerImageAnalyzer];
 
 export function allRules(): RuleMeta[] {
   return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).sort((a, b) => a.id.localeCompare(b.id));

@@ -10,6 +10,7 @@ import { defaultThreads } from '../core/file-runner.js';
 import { BASELINE_FILE } from '../core/suppress/baseline.js';
 import { loadIgnoreFile } from '../core/suppress/ignore-file.js';
 import { DEFAULT_DEPS_SETTINGS, type DepsSettings } from '../analyzers/deps/settings.js';
+import type { ImageSettings } from '../analyzers/container/settings.js';
 
 const DEFAULT_MAX_FILE_SIZE = '5MB';
 const DEFAULT_FILE_TIMEOUT_S = 60;
@@ -38,6 +39,8 @@ export interface ScanFlags {
   resolve?: boolean;
   indexUrl?: string;
   osvApi?: string;
+  gitHistory?: boolean;
+  imageRootfs?: string;
 }
 
 /** Options shared by every command that runs an assessment (assess, baseline). */
@@ -59,6 +62,8 @@ export function addScanOptions(command: Command): Command {
     .option('--resolve', 'resolve transitive dependencies of requirements without a lockfile from the package index')
     .option('--index-url <url>', 'package index JSON API base for --resolve (default https://pypi.org/pypi)')
     .option('--osv-api <url>', 'OSV API base used when there is no local advisory database (default https://api.osv.dev)')
+    .option('--git-history', 'secrets: also scan every blob of every commit reachable from HEAD')
+    .option('--image-rootfs <dir>', 'container: an unpacked image filesystem whose OS and Python packages are matched against advisories')
     .option('--no-progress', 'no progress indicator on stderr');
 }
 
@@ -75,13 +80,14 @@ export function resolveScanOptions(rootArg: string, flags: ScanFlags): ResolvedS
   const skip = parseCategories('--skip', flags.skip) ?? config.skip;
   const historyEnabled = flags.history && config.history?.enabled !== false;
   const cacheEnabled = flags.cache && config.cache?.enabled !== false;
+  const maxFileSize = parseSize(flags.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   const baseline = flags.baseline === false ? undefined : inRoot(typeof flags.baseline === 'string' ? flags.baseline : (config.baseline ?? BASELINE_FILE));
   return {
     config,
     assess: {
       root,
       categories: selectCategories(only, skip),
-      maxFileSize: parseSize(flags.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE),
+      maxFileSize,
       exclude: [...(config.exclude ?? []), ...(flags.exclude ?? [])],
       threads: positiveInt('--jobs', flags.jobs) ?? config.jobs ?? defaultThreads(),
       fileTimeoutMs: 1000 * (positiveNumber('--file-timeout', flags.fileTimeout) ?? config.fileTimeout ?? DEFAULT_FILE_TIMEOUT_S),
@@ -90,7 +96,7 @@ export function resolveScanOptions(rootArg: string, flags: ScanFlags): ResolvedS
       baselineFile: baseline,
       ignoreEntries: loadIgnoreFile(root, flags.ignoreFile ?? config.ignoreFile),
       failOn: flags.failOn ?? config.failOn ?? 'high',
-      settings: { deps: depsSettings(root, flags, config) },
+      settings: { deps: depsSettings(root, flags, config), secrets: { gitHistory: flags.gitHistory ?? false, maxBlobSize: maxFileSize }, image: imageSettings(flags) },
     },
   };
 }
@@ -107,6 +113,13 @@ function depsSettings(root: string, flags: ScanFlags, config: ConfigFile): DepsS
     osvApiUrl: flags.osvApi ?? config.deps?.osvApiUrl ?? DEFAULT_DEPS_SETTINGS.osvApiUrl,
     maxDbAgeDays: config.deps?.maxDbAgeDays ?? DEFAULT_DEPS_SETTINGS.maxDbAgeDays,
   };
+}
+
+function imageSettings(flags: ScanFlags): ImageSettings {
+  if (flags.imageRootfs === undefined) return {};
+  const dir = path.resolve(flags.imageRootfs);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--image-rootfs: not a directory: ${flags.imageRootfs}`);
+  return { rootfs: dir };
 }
 
 export const formatOption = () => new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS);

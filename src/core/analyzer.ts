@@ -3,6 +3,8 @@ import type { Confidence, Finding, ScanError, Severity, TraceStep } from './find
 import type { RuleMeta } from './rule.js';
 import type { FileKind } from '../inventory/classify.js';
 import type { DepsSettings } from '../analyzers/deps/settings.js';
+import type { SecretsSettings } from '../analyzers/secrets/settings.js';
+import type { ImageSettings } from '../analyzers/container/settings.js';
 
 /** A file as the walk found it. */
 export interface FileEntry {
@@ -78,6 +80,10 @@ export interface ProjectContext {
 /** Settings of the analyzers that reach outside the tree (advisory databases, package indexes). */
 export interface AnalyzerSettings {
   deps: DepsSettings;
+  /** Absent means the defaults: the working tree only, no git history. */
+  secrets?: SecretsSettings;
+  /** Absent means no unpacked image to inspect. */
+  image?: ImageSettings;
 }
 
 export interface ProjectOutput {

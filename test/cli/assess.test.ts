@@ -61,9 +61,9 @@ describe('pipewarden assess', () => {
     const skipped = await assessJson(root, '--skip', 'sast');
     expect(skipped.code).toBe(0);
     expect(skipped.report.findings).toEqual([]);
-    const onlySast = await assessJson(root, '--only', 'sast,iam');
+    const onlySast = await assessJson(root, '--only', 'sast,dynamic');
     expect(onlySast.report.findings).toHaveLength(1);
-    expect(onlySast.report.notices.join('\n')).toMatch(/no analyzers are available yet for: iam/);
+    expect(onlySast.report.notices.join('\n')).toMatch(/no analyzers are available yet for: dynamic/);
   });
 
   it('writes the report to --output', async () => {

@@ -10,8 +10,8 @@ interface RuleExampleSpec {
   /** Shown in the test names, e.g. "Python". */
   language: string;
   rules: RuleMeta[];
-  /** Runs one example through the real analysis path. */
-  scan: (code: string, file: string) => ScanResult;
+  /** Runs one example through the real analysis path (project analyzers may need to await). */
+  scan: (code: string, file: string) => ScanResult | Promise<ScanResult>;
   idPattern: RegExp;
   /** Example file names the analyzer takes. */
   filePattern: RegExp;
@@ -44,14 +44,14 @@ export function describeRuleExamples(spec: RuleExampleSpec): void {
   });
 
   describe.each(spec.rules.map((r) => [r.id, r] as const))('%s examples', (id, rule) => {
-    it.each(rule.bad.map((e, i) => [i, e] as const))('bad example %i is reported', (_i, example) => {
-      const result = spec.scan(example.code, example.file);
+    it.each(rule.bad.map((e, i) => [i, e] as const))('bad example %i is reported', async (_i, example) => {
+      const result = await spec.scan(example.code, example.file);
       expect(result.errors).toEqual([]);
       expect(result.findings.filter((f) => f.ruleId === id).length).toBeGreaterThanOrEqual(1);
     });
 
-    it.each(rule.good.map((e, i) => [i, e] as const))('good example %i is not reported', (_i, example) => {
-      const result = spec.scan(example.code, example.file);
+    it.each(rule.good.map((e, i) => [i, e] as const))('good example %i is not reported', async (_i, example) => {
+      const result = await spec.scan(example.code, example.file);
       expect(result.errors).toEqual([]);
       expect(result.findings.filter((f) => f.ruleId === id)).toEqual([]);
     });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Severity } from '../../core/finding.js';
-import type { DependencyInventory, InventoryPackage } from './model.js';
+import type { InventoryPackage } from './model.js';
 import {
   dbStatus,
   findVulnerabilities,
@@ -10,12 +10,20 @@ import {
   queryOsvApi,
   type AdvisorySource,
   type SeverityBasis,
+  type SourceDescription,
 } from './osv/index.js';
 import type { DepsSettings } from './settings.js';
 
+/** What matching needs of a package: its OSV ecosystem ("PyPI", "Debian:12"), name and exact version when known. */
+export interface MatchablePackage {
+  ecosystem: string;
+  name: string;
+  version?: string;
+}
+
 /** One package version and one advisory group (aliases merged) that affects it. */
-export interface VulnerablePackage {
-  pkg: InventoryPackage;
+export interface VulnerablePackage<P extends MatchablePackage = InventoryPackage> {
+  pkg: P;
   /** Every id of the group, CVE first. */
   ids: string[];
   summary: string;
@@ -27,9 +35,11 @@ export interface VulnerablePackage {
   cwes: string[];
 }
 
-export interface VulnerabilityScan {
-  vulnerable: VulnerablePackage[];
+export interface VulnerabilityScan<P extends MatchablePackage = InventoryPackage> {
+  vulnerable: VulnerablePackage<P>[];
   notices: string[];
+  /** The advisory source used, when there was one (its counts say which ecosystems it covers). */
+  source?: SourceDescription;
 }
 
 const BASIS_LABEL: Record<SeverityBasis, string> = {
@@ -44,8 +54,12 @@ const BASIS_LABEL: Record<SeverityBasis, string> = {
  * --osv-db, else the local database from `db update`, else the OSV API unless offline. With none,
  * it says so and the rest of the assessment goes on.
  */
-export async function findVulnerable(inventory: DependencyInventory, settings: DepsSettings, now: Date): Promise<VulnerabilityScan> {
-  const versioned = inventory.packages.filter((p): p is InventoryPackage & { version: string } => p.version !== undefined);
+export async function findVulnerable<P extends MatchablePackage = InventoryPackage>(
+  inventory: { packages: readonly P[] },
+  settings: DepsSettings,
+  now: Date,
+): Promise<VulnerabilityScan<P>> {
+  const versioned = inventory.packages.filter((p): p is P & { version: string } => p.version !== undefined);
   const notices: string[] = [];
   const unversioned = inventory.packages.length - versioned.length;
   if (unversioned > 0) notices.push(`${unversioned} package(s) have no pinned or locked version and were not matched against advisories (pin them, commit a lockfile, or use --resolve)`);
@@ -56,7 +70,7 @@ export async function findVulnerable(inventory: DependencyInventory, settings: D
   if (!opened.source) return { vulnerable: [], notices };
   const vulnerable = versioned.flatMap((pkg) =>
     findVulnerabilities(opened.source!, pkg.ecosystem, pkg.name, pkg.version).map(
-      (group): VulnerablePackage => ({
+      (group): VulnerablePackage<P> => ({
         pkg,
         ids: group.ids,
         summary: group.summary,
@@ -69,8 +83,9 @@ export async function findVulnerable(inventory: DependencyInventory, settings: D
       }),
     ),
   );
+  const source = opened.source.description;
   opened.close();
-  return { vulnerable, notices };
+  return { vulnerable, notices, source };
 }
 
 async function openSource(

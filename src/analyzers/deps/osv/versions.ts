@@ -1,5 +1,6 @@
 import { clean as cleanPep440, compare as comparePep440, valid as validPep440 } from '@renovatebot/pep440';
 import semver from 'semver';
+import { APK_ORDER, DPKG_ORDER } from './os-versions.js';
 
 /** A total order over one ecosystem's version strings. */
 export interface VersionOrder {
@@ -50,12 +51,16 @@ export const SEMVER_ORDER: VersionOrder = {
   key: memo((v) => semver.parse(v)?.version),
 };
 
-/** Orders of the ecosystems pipewarden understands, keyed by OSV ecosystem name. */
-const ECOSYSTEM_ORDERS: Record<string, VersionOrder> = { PyPI: PEP440, npm: SEMVER_ORDER };
+/** Orders of the ecosystems pipewarden understands, keyed by OSV ecosystem name (without a distribution release). */
+const ECOSYSTEM_ORDERS: Record<string, VersionOrder> = { PyPI: PEP440, npm: SEMVER_ORDER, Debian: DPKG_ORDER, Ubuntu: DPKG_ORDER, Alpine: APK_ORDER };
 
-/** The order a package's own versions follow, used for its `versions` list; undefined for an ecosystem pipewarden cannot order. */
+/**
+ * The order a package's own versions follow, used for its `versions` list; undefined for an ecosystem pipewarden cannot order.
+ * Distribution ecosystems carry their release after a colon ("Debian:12", "Alpine:v3.20"); the order is the same for all.
+ */
 export function ecosystemOrder(ecosystem: string): VersionOrder | undefined {
-  return Object.hasOwn(ECOSYSTEM_ORDERS, ecosystem) ? ECOSYSTEM_ORDERS[ecosystem] : undefined;
+  const base = ecosystem.split(':')[0]!;
+  return Object.hasOwn(ECOSYSTEM_ORDERS, base) ? ECOSYSTEM_ORDERS[base] : undefined;
 }
 
 /**

@@ -1,0 +1,154 @@
+import { MappedText } from './mapped-text.js';
+import type { Dockerfile, Instruction } from './parse.js';
+
+/** A shell word with its quotes removed, and where it was written in the script. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A simple command, and the operator that joins it to the one before ('|' means it reads that one's output). */
+export interface Command {
+  words: Word[];
+  after: string;
+}
+
+/** A shell script of a RUN instruction: its shell-form arguments, a heredoc body, or `sh -c`'s script in exec form. */
+export interface Script {
+  instruction: Instruction;
+  text: MappedText;
+  commands: Command[];
+}
+
+const OPERATORS = ['&&', '||', '$(', '|', ';', '&', '\n', '(', ')', '`'];
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
+/** Programs that run the command after their own options: `sudo -E pip install …`. */
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'doas']);
+
+/**
+ * Splits a shell script into simple commands: quotes and backslash escapes are honoured, comments
+ * dropped, and `&&`, `||`, `;`, `|`, `&`, newlines, subshells and command substitutions end a
+ * command. Enough to find which program a Dockerfile runs with which arguments; no expansion.
+ */
+export function commandsOf(script: string): Command[] {
+  const commands: Command[] = [];
+  let words: Word[] = [];
+  let after = '';
+  let word: Word | undefined;
+  const endWord = () => {
+    if (word) words.push(word);
+    word = undefined;
+  };
+  const endCommand = (operator: string) => {
+    endWord();
+    if (words.length > 0) commands.push({ words, after });
+    words = [];
+    after = operator;
+  };
+  let i = 0;
+  while (i < script.length) {
+    const c = script[i]!;
+    if (c === "'" || c === '"') {
+      const close = findClose(script, i + 1, c);
+      word ??= { text: '', start: i, end: i };
+      word.text += unescape(script.slice(i + 1, close), c);
+      word.end = i = Math.min(close + 1, script.length);
+      continue;
+    }
+    if (c === '\\') {
+      word ??= { text: '', start: i, end: i };
+      if (script[i + 1] !== '\n') word.text += script[i + 1] ?? '';
+      word.end = i = Math.min(i + 2, script.length);
+      continue;
+    }
+    const operator = OPERATORS.find((op) => script.startsWith(op, i));
+    if (operator) {
+      endCommand(operator);
+      i += operator.length;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      endWord();
+      i++;
+      continue;
+    }
+    if (c === '#' && !word) {
+      const eol = script.indexOf('\n', i);
+      i = eol === -1 ? script.length : eol;
+      continue;
+    }
+    word ??= { text: '', start: i, end: i };
+    word.text += c;
+    word.end = ++i;
+  }
+  endCommand('');
+  return commands;
+}
+
+function findClose(script: string, from: number, quote: string): number {
+  for (let i = from; i < script.length; i++) {
+    if (script[i] === quote) return i;
+    if (quote === '"' && script[i] === '\\') i++;
+  }
+  return script.length;
+}
+
+function unescape(inner: string, quote: string): string {
+  return quote === '"' ? inner.replace(/\\(["\\$`])/g, '$1') : inner;
+}
+
+/** Index of the program a command runs, past `VAR=value` assignments and wrappers such as sudo; -1 when there is none. */
+export function programIndex(command: Command): number {
+  let i = 0;
+  const words = command.words;
+  while (i < words.length) {
+    const text = words[i]!.text;
+    if (/^[A-Za-z_]\w*=/.test(text)) i++;
+    else if (WRAPPERS.has(programName(text))) {
+      i++;
+      // The wrapper's own options (and `sudo -u user`'s argument).
+      while (i < words.length && (words[i]!.text.startsWith('-') || /^[A-Za-z_]\w*=/.test(words[i]!.text))) i += /^-[ugCDhprtT]$/.test(words[i]!.text) ? 2 : 1;
+    } else return i;
+  }
+  return -1;
+}
+
+/** "/usr/local/bin/pip3" → "pip3". */
+export function programName(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+export function isShell(word: string): boolean {
+  return SHELLS.has(programName(word));
+}
+
+/** Every shell script the RUN instructions of a Dockerfile run, split into commands. */
+export function runScripts(file: Dockerfile): Script[] {
+  return file.instructions
+    .filter((instruction) => instruction.keyword === 'RUN')
+    .flatMap((instruction) => {
+      const texts = instruction.heredocs.map((h) => h.body);
+      const json = instruction.json;
+      if (json) {
+        // Exec form runs no shell, unless it names one: `["sh", "-c", "…"]`.
+        const script = json[0] && isShell(json[0]) && json.includes('-c') ? json[json.length - 1] : json.join(' ');
+        const text = new MappedText();
+        text.append(script ?? '', instruction.startLine, 1);
+        texts.unshift(text);
+      } else {
+        texts.unshift(instruction.body);
+      }
+      return texts.map((text) => ({ instruction, text, commands: commandsOf(text.text) }));
+    });
+}
+
+/** The commands of the scripts that run `program` (its name after any path), with the program's word index. */
+export function invocations(scripts: readonly Script[], ...programs: string[]): Array<{ script: Script; command: Command; at: number }> {
+  return scripts.flatMap((script) =>
+    script.commands.flatMap((command) => {
+      const at = programIndex(command);
+      return at !== -1 && programs.includes(programName(command.words[at]!.text)) ? [{ script, command, at }] : [];
+    }),
+  );
+}

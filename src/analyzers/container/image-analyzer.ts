@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../core/analyzer.js';
+import type { Finding } from '../../core/finding.js';
+import { stableFingerprint } from '../../core/fingerprint.js';
+import { makeFinding } from '../../core/make-finding.js';
+import { SourceText } from '../../core/source-text.js';
+import type { DepsSettings } from '../deps/settings.js';
+import { findVulnerable } from '../deps/vulnerabilities.js';
+import { eolOs } from './image-rules/eol-os.js';
+import { eolRuntime } from './image-rules/eol-runtime.js';
+import { vulnerableImagePackage } from './image-rules/vulnerable-package.js';
+import type { ImageHit, ImageProject, ImageRule } from './image-rule.js';
+import { DOCKERFILE_ANALYZER, type DockerfileFacts } from './index.js';
+import { readRootfs, type RootfsInventory } from './rootfs/scan.js';
+import { eolBaseImage } from './rules/eol-base-image.js';
+
+export const imageRules: ImageRule[] = [eolBaseImage, eolOs, eolRuntime, vulnerableImagePackage];
+
+/**
+ * Container images as a whole: Dockerfile base images against the end-of-life table on the run
+ * date, and — with --image-rootfs — the packages of an unpacked image against advisories.
+ */
+export const containerImageAnalyzer: ProjectAnalyzer = {
+  name: 'container-image',
+  category: 'container',
+  rules: imageRules,
+  usesFactsFrom: [DOCKERFILE_ANALYZER],
+  async analyze(ctx: ProjectContext): Promise<ProjectOutput> {
+    const images = [...(ctx.facts(DOCKERFILE_ANALYZER) as Map<string, DockerfileFacts>).values()].flatMap((f) => f.images);
+    const rootfsDir = ctx.settings.image?.rootfs;
+    const { project, notices } = await assembleImageProject(images, rootfsDir ? readRootfs(rootfsDir) : undefined, ctx.settings.deps, ctx.now);
+    return { findings: imageFindings(project, ctx.root), errors: [], notices };
+  },
+};
+
+/** Matches the image's packages against advisories and says what could not be matched. */
+export async function assembleImageProject(
+  images: ImageProject['images'],
+  rootfs: RootfsInventory | undefined,
+  deps: DepsSettings,
+  now: Date,
+): Promise<{ project: ImageProject; notices: string[] }> {
+  if (!rootfs) return { project: { images, vulnerable: [], now }, notices: [] };
+  const notices = [...rootfs.notices, inventoryNotice(rootfs)];
+  const matchable = rootfs.packages.filter((p) => p.matchable);
+  const scan = matchable.length > 0 ? await findVulnerable({ packages: matchable }, deps, now) : undefined;
+  notices.push(...(scan?.notices ?? []).map((n) => `image rootfs: ${n}`));
+  // The OSV API answers for every ecosystem; a directory or database only for those it holds.
+  const covers = (ecosystem: string) => scan?.source !== undefined && (scan.source.kind === 'osv-api' || (scan.source.counts[ecosystem] ?? 0) > 0);
+  const unmatched = rootfs.packages.filter((p) => p.type !== 'pypi' && !(p.matchable && covers(p.ecosystem)));
+  if (unmatched.length > 0) {
+    const which = [...new Set(unmatched.map((p) => p.ecosystem))].join(', ');
+    notices.push(
+      `image rootfs: OS advisories were not available for ${which}: ${unmatched.length} OS package(s) are inventoried but were not matched (give --osv-db a directory holding those OSV ecosystems)`,
+    );
+  }
+  return { project: { images, rootfs, vulnerable: scan?.vulnerable ?? [], now }, notices };
+}
+
+function inventoryNotice(rootfs: RootfsInventory): string {
+  const counts = new Map<string, number>();
+  for (const p of rootfs.packages) counts.set(p.type, (counts.get(p.type) ?? 0) + 1);
+  const listed = [...counts].map(([type, n]) => `${n} ${type}`).join(', ') || 'no packages';
+  return `image rootfs ${rootfs.root}: ${rootfs.os?.prettyName ?? rootfs.os?.id ?? 'unknown distribution'}, ${listed}`;
+}
+
+export function imageFindings(project: ImageProject, root: string): Finding[] {
+  const sources = new Map<string, SourceText>();
+  const sourceOf = (file: string) => {
+    let source = sources.get(file);
+    if (!source) {
+      source = new SourceText(readOrEmpty(file));
+      sources.set(file, source);
+    }
+    return source;
+  };
+  return imageRules.flatMap((rule) =>
+    rule.check(project).map((hit: ImageHit) => {
+      const absolute = path.resolve(root, hit.file);
+      const file = path.relative(root, absolute).split(path.sep).join('/');
+      const source = sourceOf(absolute);
+      const range = { startLine: hit.line, startColumn: 1, endLine: hit.line, endColumn: source.line(hit.line).length + 1 };
+      return { ...makeFinding(rule, file, source, range, hit), fingerprint: stableFingerprint(rule.id, file, hit.key) };
+    }),
+  );
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { REPO, runCli } from '../../helpers/cli.js';
+import { removeTree, tempTree } from '../../helpers/temp-tree.js';
+
+const FIXTURES = path.join(REPO, 'test', 'fixtures');
+const read = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
+
+/** A temporary tree removed when the test ends. */
+const tree = (files: Record<string, string>) => {
+  const root = tempTree(files);
+  onTestFinished(() => removeTree(root));
+  return root;
+};
+
+interface JsonFinding {
+  ruleId: string;
+  message: string;
+  location: { file: string; startLine: number };
+}
+
+const assess = (root: string, ...extra: string[]) =>
+  runCli(['assess', root, '--only', 'iac,container', '--format', 'json', '--no-history', '--no-cache', '--offline', '-j', '1', ...extra]);
+
+describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
+  it('passes a clean, well-configured tree with no findings', async () => {
+    // Judged on today's date: the clean bases (Python 3.12 on Debian 12, Node 22 on Alpine 3.22) are supported until 2027-04-30.
+    const names = ['deployment.yaml', 'cronjob.yaml', 'statefulset.yaml', 'rbac.yaml', 'helm-rendered.yaml', 'argo-list.yaml'];
+    const root = tree({
+      ...Object.fromEntries(names.map((n) => [`deploy/${n}`, read(`iac/kubernetes/safe/${n}`)])),
+      Dockerfile: read('container/clean/Dockerfile'),
+      'web/node.Dockerfile': read('container/clean/node.Dockerfile'),
+    });
+    const res = await assess(root);
+    expect(res.stderr).not.toMatch(/error/i);
+    const result = JSON.parse(res.stdout) as { findings: JsonFinding[]; errors: unknown[] };
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.startLine}`)).toEqual([]);
+    expect(res.code).toBe(0);
+  });
+
+  it('reports manifests, Dockerfiles and the image rootfs together, and a Helm template as a scan error of its file', async () => {
+    const root = tree({
+      'k8s/etl-job.yaml': read('iac/kubernetes/vulnerable/etl-job.yaml'),
+      'k8s/rbac.yaml': read('iac/kubernetes/vulnerable/rbac.yaml'),
+      'chart/templates/job.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ .Release.Name }}\n',
+      Dockerfile: read('container/vulnerable/Dockerfile'),
+      'legacy/Dockerfile': 'FROM python:3.7-slim-buster\nUSER 1000\n',
+    });
+    const res = await assess(root, '--image-rootfs', path.join(FIXTURES, 'container/rootfs/debian'), '--osv-db', path.join(FIXTURES, 'container/osv'));
+    expect(res.code).toBe(1);
+    const result = JSON.parse(res.stdout) as { findings: JsonFinding[]; errors: Array<{ file: string; message: string }>; notices: string[] };
+    const ids = new Set(result.findings.map((f) => f.ruleId));
+    for (const id of ['k8s.secret-in-env', 'k8s.rbac.cluster-admin-binding', 'docker.root-user', 'docker.curl-pipe-shell', 'docker.eol-base-image', 'image.eol-os', 'image.vulnerable-package']) {
+      expect(ids, id).toContain(id);
+    }
+    const eol = result.findings.find((f) => f.ruleId === 'docker.eol-base-image')!;
+    expect(eol.location).toMatchObject({ file: 'legacy/Dockerfile', startLine: 1 });
+    expect(eol.message).toBe('Base image python:3.7-slim-buster: Python 3.7 reached end of life on 2023-06-27; Debian 10 (buster) reached end of life on 2024-06-30');
+    const vulnerable = result.findings.filter((f) => f.ruleId === 'image.vulnerable-package').map((f) => f.location.file);
+    expect(vulnerable).toContain(path.relative(root, path.join(FIXTURES, 'container/rootfs/debian/var/lib/dpkg/status')));
+    expect(result.errors).toEqual([{ file: 'chart/templates/job.yaml', analyzer: 'kubernetes', message: expect.stringMatching(/^unrendered Helm\/Go template/) }]);
+    expect(result.notices.some((n) => n.includes('Debian GNU/Linux 10 (buster), 3 deb, 2 pypi'))).toBe(true);
+  });
+
+  it('rejects an --image-rootfs that is not a directory as a usage error', async () => {
+    const res = await assess(tree({}), '--image-rootfs', path.join(REPO, 'no-such-rootfs'));
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('--image-rootfs: not a directory');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { parseDockerfile } from '../../../src/analyzers/container/dockerfile/parse.js';
+import { commandsOf, runScripts } from '../../../src/analyzers/container/dockerfile/shell.js';
+
+describe('Dockerfile parser', () => {
+  it('joins continuations, drops comment lines inside them, and maps offsets back to lines and columns', () => {
+    const file = parseDockerfile('FROM debian:12\nRUN apt-get update && \\\n# a comment\n\n    apt-get install -y curl\nUSER app\n');
+    const run = file.instructions[1]!;
+    expect(run).toMatchObject({ keyword: 'RUN', startLine: 2, endLine: 5 });
+    expect(run.body.text).toBe('apt-get update &&     apt-get install -y curl');
+    expect(run.body.position(run.body.text.indexOf('install'))).toEqual({ line: 5, column: 13 });
+    expect(file.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'USER']);
+  });
+
+  it('honours the escape directive and records parser directives only at the top', () => {
+    const file = parseDockerfile('# escape=`\n# syntax=docker/dockerfile:1\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir `\n  c:\\\n# check=skip=all\n');
+    expect(file.directives).toEqual(new Map([['escape', '`'], ['syntax', 'docker/dockerfile:1']]));
+    expect(file.instructions[1]!.body.text).toBe('dir   c:\\');
+  });
+
+  it('reads heredoc bodies, several per instruction and with <<- tab stripping, without taking their lines for instructions', () => {
+    const file = parseDockerfile('FROM alpine:3.20\nCOPY <<A <<-"B" /etc/\nFROM x\nA\n\tRUN y\n\tB\nRUN <<<"not a heredoc" cat\n');
+    const copy = file.instructions[1]!;
+    expect(copy.heredocs.map((h) => [h.name, h.body.text])).toEqual([
+      ['A', 'FROM x\n'],
+      ['B', 'RUN y\n'],
+    ]);
+    expect(copy.endLine).toBe(6);
+    expect(file.instructions.map((i) => i.keyword)).toEqual(['FROM', 'COPY', 'RUN']);
+    expect(file.instructions[2]!.heredocs).toEqual([]);
+    expect(copy.heredocs[1]!.body.position(0)).toEqual({ line: 5, column: 2 });
+  });
+
+  it('parses exec form as JSON and falls back to shell form for brackets that are not JSON', () => {
+    const file = parseDockerfile('FROM a:1\nCMD ["python", "-m", "x"]\nRUN [ -f /x ] && echo y\n');
+    expect(file.instructions[1]!.json).toEqual(['python', '-m', 'x']);
+    expect(file.instructions[2]!.json).toBeUndefined();
+  });
+
+  it('splits leading options from the arguments and builds stages', () => {
+    const file = parseDockerfile('ARG BASE=python:3.12\nFROM --platform=$BUILDPLATFORM ${BASE} AS Build\nRUN --mount=type=cache,target=/root/.cache pip install x==1\nFROM build\nUSER 1\n');
+    expect(file.preamble.map((i) => i.keyword)).toEqual(['ARG']);
+    expect(file.stages.map((s) => [s.base, s.name, s.instructions.length])).toEqual([
+      ['${BASE}', 'build', 1],
+      ['build', undefined, 1],
+    ]);
+    const run = file.stages[0]!.instructions[0]!;
+    expect(run.flags.get('mount')).toBe('type=cache,target=/root/.cache');
+    expect(run.body.text).toBe('pip install x==1');
+    expect(run.body.position(0)).toEqual({ line: 3, column: 44 });
+  });
+
+  it('splits shell scripts into commands joined by operators, honouring quotes', () => {
+    const commands = commandsOf(`curl -fsSL 'https://x/a b' | sh -s -- --yes && echo "a && b" ; X=1 pip install "p==1"`);
+    expect(commands.map((c) => [c.after, c.words.map((w) => w.text)])).toEqual([
+      ['', ['curl', '-fsSL', 'https://x/a b']],
+      ['|', ['sh', '-s', '--', '--yes']],
+      ['&&', ['echo', 'a && b']],
+      [';', ['X=1', 'pip', 'install', 'p==1']],
+    ]);
+  });
+
+  it('reads the script of an exec-form RUN that names a shell', () => {
+    const scripts = runScripts(parseDockerfile('FROM a:1\nRUN ["/bin/sh", "-c", "curl -s https://x | sh"]\n'));
+    expect(scripts.map((s) => s.commands.length)).toEqual([2]);
+  });
+
+  it('never throws on hostile input', () => {
+    for (const text of ['\\', 'RUN \\', 'RUN <<EOF', `RUN ${'"'.repeat(10_001)}`, '\u0000FROM', `${'RUN x \\\n'.repeat(20_000)}`, 'FROM\nUSER\nADD\nENV\nARG =']) {
+      expect(() => parseDockerfile(text)).not.toThrow();
+      expect(() => runScripts(parseDockerfile(text))).not.toThrow();
+    }
+  });
+});
