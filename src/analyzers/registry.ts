@@ -12,6 +12,8 @@ import { pickleArtifactLoaders } from './pickle-artifact/loaders.js';
 import { ingestionGate } from './ingestion-gate/index.js';
 import { iamAnalyzer } from './iam/index.js';
 import { iamLeastPrivilege } from './iam/least-privilege.js';
+import { iamCloudPolicies } from './iam/cloud/index.js';
+import { attackPaths } from './attack-path/index.js';
 import { terraformAnalyzer, terraformFileAnalyzer } from './iac/terraform/index.js';
 import { cloudFormationAnalyzer } from './iac/cloudformation/index.js';
 import { kubernetesAnalyzer } from './iac/kubernetes/index.js';
@@ -22,7 +24,7 @@ import { containerImageAnalyzer } from './container/image-analyzer.js';
 export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
-export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, iamLeastPrivilege, terraformAnalyzer, containerImageAnalyzer];
+export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, iamLeastPrivilege, iamCloudPolicies, attackPaths, terraformAnalyzer, containerImageAnalyzer];
 
 export function allRules(): RuleMeta[] {
   return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).sort((a, b) => a.id.localeCompare(b.id));

@@ -5,6 +5,8 @@ import { buildLineage } from '../../inventory/lineage/build.js';
 import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
 import { codeModuleFacts, PYTHON_ANALYZER, type PythonLineage } from '../python/facts.js';
 import { allows, coversEverything } from './actions.js';
+import { cloudIdentityPolicies } from './cloud/index.js';
+import { CLOUD_FACTS, cloudResources } from './cloud/resources.js';
 import { IAM_ANALYZER, type IamFacts } from './facts.js';
 import { statementName } from './iam-rule.js';
 import { excessGrantRule as rule } from './least-privilege-rule.js';
@@ -15,16 +17,17 @@ const OBJECT_READS = ['s3:GetObject'];
 const OBJECT_WRITES = ['s3:PutObject', 's3:DeleteObject'];
 
 /**
- * Least privilege from the code: S3 grants of the repository's identity policies against the
- * buckets and prefixes the lineage shows the code reading and writing.
+ * Least privilege from the code: S3 grants of the repository's identity policies (policy files,
+ * Terraform, CloudFormation) against the buckets and prefixes the lineage shows the code reading
+ * and writing.
  */
 export const iamLeastPrivilege: ProjectAnalyzer = {
   name: 'iam-least-privilege',
   category: 'iam',
   rules: [rule],
-  usesFactsFrom: [IAM_ANALYZER, PYTHON_ANALYZER, NOTEBOOK_ANALYZER],
+  usesFactsFrom: [IAM_ANALYZER, PYTHON_ANALYZER, NOTEBOOK_ANALYZER, ...CLOUD_FACTS],
   analyze: async (ctx: ProjectContext): Promise<ProjectOutput> => {
-    const policies = ctx.facts(IAM_ANALYZER) as Map<string, IamFacts>;
+    const policies = identityPolicies(ctx);
     const modules = new Map(codeModuleFacts(ctx).flatMap(([file, f]): Array<[string, PythonLineage]> => (f.lineage ? [[file, f.lineage]] : [])));
     const needs = s3NeedsOf(buildLineage(modules));
     // With no S3 location in the code there is nothing to compare against.
@@ -35,6 +38,11 @@ export const iamLeastPrivilege: ProjectAnalyzer = {
     return { findings, errors: [], notices: [] };
   },
 };
+
+/** Identity policies by file: JSON policy files, and those Terraform and CloudFormation write. */
+export function identityPolicies(ctx: ProjectContext): Map<string, IamFacts> {
+  return new Map([...(ctx.facts(IAM_ANALYZER) as Map<string, IamFacts>), ...cloudIdentityPolicies(cloudResources(ctx))]);
+}
 
 interface Excess {
   resource: string;

@@ -36,9 +36,13 @@ export function readPolicy(value: unknown, locate: Locate): PolicyDocument | und
     const path = Array.isArray(raw) ? ['Statement', index] : ['Statement'];
     return [readStatement(s, index, locate(path))];
   });
+  return { kind: policyKind(statements), statements };
+}
+
+/** What a document is, from its content: principals with sts:AssumeRole* make a trust policy, other principals a resource policy. */
+export function policyKind(statements: readonly Statement[]): PolicyDocument['kind'] {
   const assumes = statements.some((s) => s.principals && s.actions.some((a) => /^sts:assumerole/i.test(a)));
-  const kind = assumes ? 'trust' : statements.some((s) => s.principals) ? 'resource' : 'identity';
-  return { kind, statements };
+  return assumes ? 'trust' : statements.some((s) => s.principals) ? 'resource' : 'identity';
 }
 
 function readStatement(s: Record<string, unknown>, index: number, range: Range): Statement {

@@ -41,10 +41,7 @@ export function runCloudRules(
       resources,
       configuration,
       ofType: (...types) => resources.filter((r) => types.includes(r.type)),
-      attachedTo(target, type, attribute) {
-        const names = NAME_ATTRIBUTES.map((a) => str(target.body.entries.find((e) => e.key === a)?.value)).filter((n) => n !== undefined);
-        return resources.filter((r) => r.type === type && pointsAt(r.body.entries.find((e) => e.key === attribute)?.value, target.address, names));
-      },
+      attachedTo: (target, type, attribute) => attachedTo(resources, target, type, attribute),
       report(resource, range, options) {
         const via = resource.module ? ` (in ${resource.module})` : '';
         const message = `${options?.message ?? rule.title}${via}`;
@@ -54,6 +51,12 @@ export function runCloudRules(
     rule.check(ctx);
   }
   return findings;
+}
+
+/** Resources of `type` whose `attribute` points at `target` — by reference, or by its name or id. */
+export function attachedTo(resources: readonly CloudResource[], target: CloudResource, type: string, attribute: string): CloudResource[] {
+  const names = NAME_ATTRIBUTES.map((a) => str(target.body.entries.find((e) => e.key === a)?.value)).filter((n) => n !== undefined);
+  return resources.filter((r) => r.type === type && pointsAt(r.body.entries.find((e) => e.key === attribute)?.value, target.address, names));
 }
 
 function pointsAt(value: Value | undefined, address: string, names: string[]): boolean {

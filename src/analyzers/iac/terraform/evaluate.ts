@@ -171,6 +171,8 @@ function callFunction(name: string, args: Value[], range: Range): Value {
   const [first] = args;
   switch (name) {
     case 'jsonencode':
+      // Kept as structure, each part at its own line, so policy rules can point at one statement.
+      return first ?? unknown(range);
     case 'tostring':
     case 'tonumber':
     case 'tobool':

@@ -1,11 +1,10 @@
-import type { AnalyzerOutput, FileAnalyzer, ProjectAnalyzer, ProjectContext, ProjectOutput, RawFinding, SourceFile } from '../../../core/analyzer.js';
-import { assignFingerprints } from '../../../core/fingerprint.js';
+import type { AnalyzerOutput, FileAnalyzer, ProjectAnalyzer, ProjectContext, ProjectOutput, SourceFile } from '../../../core/analyzer.js';
 import type { Finding } from '../../../core/finding.js';
 import { SourceText } from '../../../core/source-text.js';
-import type { CloudResource } from '../cloud-rules/model.js';
+import { findingsOnce } from '../cloud-rules/findings.js';
 import { runCloudRules } from '../cloud-rules/rule.js';
 import type { TerraformFacts } from './hcl-syntax.js';
-import { evaluateProject } from './modules.js';
+import { evaluateProject, resourcesByRoot } from './modules.js';
 import { parseHcl } from './parse-hcl.js';
 import { terraformRules } from './rules/index.js';
 
@@ -53,20 +52,8 @@ export function terraformFindings(facts: ReadonlyMap<string, TerraformFacts>): F
     }
     return source;
   };
-  const raw: RawFinding[] = [];
-  const seen = new Set<string>();
   const instances = evaluateProject(facts);
-  const configurations = new Map<string, CloudResource[]>();
-  for (const i of instances) configurations.set(i.root, [...(configurations.get(i.root) ?? []), ...i.resources]);
-  for (const instance of instances) {
-    for (const finding of runCloudRules(terraformRules, instance.resources, sourceOf, configurations.get(instance.root))) {
-      // A module called from two places reports each written line once.
-      const key = `${finding.ruleId}:${finding.location.file}:${finding.location.startLine}:${finding.location.startColumn}`;
-      if (!seen.has(key)) raw.push(finding);
-      seen.add(key);
-    }
-  }
-  const byFile = new Map<string, RawFinding[]>();
-  for (const f of raw) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
-  return [...byFile].flatMap(([file, findings]) => assignFingerprints(findings, sourceOf(file)));
+  const configurations = resourcesByRoot(instances);
+  const raw = instances.flatMap((instance) => runCloudRules(terraformRules, instance.resources, sourceOf, configurations.get(instance.root)));
+  return findingsOnce(raw, sourceOf);
 }

@@ -50,6 +50,13 @@ export function evaluateProject(facts: ReadonlyMap<string, TerraformFacts>): Mod
   return instances;
 }
 
+/** Every resource of each configuration — a root module and the modules it calls — by the root's directory. */
+export function resourcesByRoot(instances: readonly ModuleInstance[]): Map<string, CloudResource[]> {
+  const configurations = new Map<string, CloudResource[]>();
+  for (const i of instances) configurations.set(i.root, [...(configurations.get(i.root) ?? []), ...i.resources]);
+  return configurations;
+}
+
 function instantiate(
   dirs: ReadonlyMap<string, ModuleFile[]>,
   dir: string,
