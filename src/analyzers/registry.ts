@@ -19,6 +19,7 @@ import { cloudFormationAnalyzer } from './iac/cloudformation/index.js';
 import { kubernetesAnalyzer } from './iac/kubernetes/index.js';
 import { dockerfileAnalyzer } from './container/index.js';
 import { containerImageAnalyzer } from './container/image-analyzer.js';
+import { dynamicRules } from '../dynamic/rules/index.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
 export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer];
@@ -27,7 +28,7 @@ export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer,
 export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, iamLeastPrivilege, iamCloudPolicies, attackPaths, terraformAnalyzer, containerImageAnalyzer];
 
 export function allRules(): RuleMeta[] {
-  return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).sort((a, b) => a.id.localeCompare(b.id));
+  return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).concat(dynamicRules).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export function findRule(id: string): RuleMeta | undefined {

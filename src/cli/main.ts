@@ -5,6 +5,7 @@ import { TOOL } from '../core/tool-info.js';
 import { registerAssess } from './assess.js';
 import { registerBaseline } from './baseline.js';
 import { registerDb } from './db.js';
+import { registerFuzz } from './fuzz.js';
 import { registerHistory } from './history.js';
 import { registerIam } from './iam.js';
 import { registerInventory } from './inventory.js';
@@ -22,6 +23,7 @@ const program = new Command('pipewarden')
 registerAssess(program);
 registerBaseline(program);
 registerDb(program);
+registerFuzz(program);
 registerHistory(program);
 registerIam(program);
 registerInventory(program);

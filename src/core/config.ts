@@ -4,6 +4,7 @@ import { SCAN_CATEGORIES, type ScanCategory } from './categories.js';
 import { UsageError } from './errors.js';
 import { SEVERITIES, type Severity } from './finding.js';
 import { loadYamlFile } from './yaml-file.js';
+import { PIPELINE_SCHEMA, type PipelineConfig } from '../dynamic/pipeline-schema.js';
 
 export const CONFIG_FILE = 'pipewarden.yml';
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit'] as const;
@@ -24,6 +25,8 @@ export interface ConfigFile {
   cache?: { enabled?: boolean; dir?: string };
   baseline?: string;
   ignoreFile?: string;
+  /** How to run the pipeline for dynamic probes (fuzz, poison); see src/dynamic/pipeline.ts. */
+  pipeline?: PipelineConfig;
   deps?: {
     osvDb?: string;
     offline?: boolean;
@@ -61,6 +64,7 @@ export const CONFIG_SCHEMA = {
     },
     baseline: { type: 'string', minLength: 1 },
     ignoreFile: { type: 'string', minLength: 1 },
+    pipeline: PIPELINE_SCHEMA,
     deps: {
       type: 'object',
       additionalProperties: false,
