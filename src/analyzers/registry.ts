@@ -20,6 +20,8 @@ import { kubernetesAnalyzer } from './iac/kubernetes/index.js';
 import { dockerfileAnalyzer } from './container/index.js';
 import { containerImageAnalyzer } from './container/image-analyzer.js';
 import { dynamicRules } from '../dynamic/rules/index.js';
+import { anomalyRules } from '../data/rules/anomaly-rules.js';
+import { signalRules } from '../data/rules/signal-rules.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
 export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer];
@@ -27,8 +29,11 @@ export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer,
 /** Every whole-project analyzer, run after the file analyzers. */
 export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, iamLeastPrivilege, iamCloudPolicies, attackPaths, terraformAnalyzer, containerImageAnalyzer];
 
+/** Rules the data commands (drift, profile, logs) report through, rather than an analyzer. */
+export const dataRules: RuleMeta[] = [...anomalyRules, ...signalRules];
+
 export function allRules(): RuleMeta[] {
-  return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).concat(dynamicRules).sort((a, b) => a.id.localeCompare(b.id));
+  return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).concat(dynamicRules, dataRules).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export function findRule(id: string): RuleMeta | undefined {

@@ -5,11 +5,15 @@ import { TOOL } from '../core/tool-info.js';
 import { registerAssess } from './assess.js';
 import { registerBaseline } from './baseline.js';
 import { registerDb } from './db.js';
+import { registerDrift } from './drift.js';
 import { registerFuzz } from './fuzz.js';
 import { registerHistory } from './history.js';
 import { registerIam } from './iam.js';
 import { registerInventory } from './inventory.js';
+import { registerLogs } from './logs.js';
+import { registerProfile } from './profile.js';
 import { registerRules } from './rules.js';
+import { registerSchema } from './schema.js';
 
 const debug = process.argv.includes('--debug');
 
@@ -23,11 +27,15 @@ const program = new Command('pipewarden')
 registerAssess(program);
 registerBaseline(program);
 registerDb(program);
+registerDrift(program);
 registerFuzz(program);
 registerHistory(program);
 registerIam(program);
 registerInventory(program);
+registerLogs(program);
+registerProfile(program);
 registerRules(program);
+registerSchema(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,6 +5,7 @@ import { UsageError } from './errors.js';
 import { SEVERITIES, type Severity } from './finding.js';
 import { loadYamlFile } from './yaml-file.js';
 import { PIPELINE_SCHEMA, type PipelineConfig } from '../dynamic/pipeline-schema.js';
+import { DATA_CONFIG_SCHEMA, type DataConfig } from '../data/alerts/config.js';
 
 export const CONFIG_FILE = 'pipewarden.yml';
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit'] as const;
@@ -25,6 +26,8 @@ export interface ConfigFile {
   cache?: { enabled?: boolean; dir?: string };
   baseline?: string;
   ignoreFile?: string;
+  /** Drift thresholds per column, slow-drift detectors, log spikes and webhooks for the data commands. */
+  data?: DataConfig;
   /** How to run the pipeline for dynamic probes (fuzz, poison); see src/dynamic/pipeline.ts. */
   pipeline?: PipelineConfig;
   deps?: {
@@ -65,6 +68,7 @@ export const CONFIG_SCHEMA = {
     baseline: { type: 'string', minLength: 1 },
     ignoreFile: { type: 'string', minLength: 1 },
     pipeline: PIPELINE_SCHEMA,
+    data: DATA_CONFIG_SCHEMA,
     deps: {
       type: 'object',
       additionalProperties: false,

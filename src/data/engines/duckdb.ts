@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { detectFormat, type DataFormat } from '../input/format.js';
+import { logicalTypeOf } from './dialect.js';
+import { duckdbDialect } from './duckdb-dialect.js';
+import { DataInputError, type DataEngine, type ReadIssues, type Row, type SourceColumn } from './engine.js';
+
+export interface DuckDbOptions {
+  format?: DataFormat;
+  /** DuckDB memory_limit, e.g. "512MB". Files are streamed; this bounds hash tables and sorts. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+const DEFAULT_MEMORY_LIMIT = '512MB';
+const MAX_REJECT_MESSAGES = 5;
+
+/** Opens a data file as a relation DuckDB scans in place: the rows never pass through JavaScript. */
+export async function openDuckDbFile(file: string, options: DuckDbOptions = {}): Promise<DataEngine> {
+  if (!fs.existsSync(file)) throw new DataInputError(`no such file: ${file}`);
+  if (!fs.statSync(file).isFile()) throw new DataInputError(`not a regular file: ${file}`);
+  const format = options.format ?? detectFormat(file);
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+    threads: String(options.threads ?? Math.max(1, Math.min(os.availableParallelism(), 4))),
+    // Spilling goes to the system temp dir, never next to the user's data.
+    temp_directory: os.tmpdir(),
+    preserve_insertion_order: 'false',
+    enable_external_access: 'true',
+  });
+  const connection = await instance.connect();
+  try {
+    const { relation, columns } = await describe(connection, file, format);
+    return new DuckDbEngine(instance, connection, file, relation, columns, format);
+  } catch (err) {
+    connection.closeSync();
+    instance.closeSync();
+    throw err instanceof DataInputError ? err : readError(file, format, err);
+  }
+}
+
+async function describe(connection: DuckDBConnection, file: string, format: DataFormat): Promise<{ relation: string; columns: SourceColumn[] }> {
+  const path = duckdbDialect.quoteLiteral(file);
+  if (format === 'parquet') {
+    const relation = `read_parquet(${path})`;
+    return { relation, columns: (await describeRelation(connection, relation)).map(({ name, type }) => typedColumn(name, type)) };
+  }
+  if (format === 'json' || format === 'jsonl') {
+    const options = `format = '${format === 'jsonl' ? 'newline_delimited' : 'array'}'`;
+    // Depth 2 types top-level fields only; nested values stay JSON text, so a 10,000-deep document
+    // costs one string instead of a 10,000-level nested type.
+    const detected = await describeRelation(connection, `read_json(${path}, ${options}, maximum_depth = 2)`);
+    const asText = detected.map(({ name }) => `${duckdbDialect.quoteLiteral(name)}: 'VARCHAR'`).join(', ');
+    return { relation: `read_json(${path}, ${options}, columns = {${asText}})`, columns: detected.map(({ name, type }) => textColumn(name, type)) };
+  }
+  // CSV: the sniffer picks dialect and column types from a sample; the scan then reads every value
+  // as text and parses it in SQL, so a value that does not fit its column is counted, not fatal.
+  const delimiter = format === 'tsv' ? ", delim = '\\t'" : '';
+  const sniffed = await connection.runAndReadAll(`SELECT Delimiter, HasHeader, Columns FROM sniff_csv(${path}, ignore_errors = true${delimiter})`);
+  const [sniff] = sniffed.getRowObjectsJS() as Array<{ Delimiter: string; HasHeader: boolean; Columns: Array<{ name: string; type: string }> }>;
+  if (!sniff) throw new DataInputError(`cannot detect the CSV layout of ${file}`);
+  const names = sniff.Columns.map((c) => `${duckdbDialect.quoteLiteral(c.name)}: 'VARCHAR'`).join(', ');
+  const relation = `read_csv(${path}, delim = ${duckdbDialect.quoteLiteral(sniff.Delimiter)}, header = ${sniff.HasHeader}, columns = {${names}}, store_rejects = true, auto_detect = false, quote = '"', escape = '"')`;
+  return { relation, columns: sniff.Columns.map((c) => textColumn(c.name, c.type)) };
+}
+
+async function describeRelation(connection: DuckDBConnection, relation: string): Promise<Array<{ name: string; type: string }>> {
+  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`);
+  return (reader.getRowObjectsJS() as Array<{ column_name: string; column_type: string }>).map((r) => ({ name: r.column_name, type: r.column_type }));
+}
+
+function typedColumn(name: string, physicalType: string): SourceColumn {
+  return { name, physicalType, type: logicalTypeOf(physicalType), rawText: false };
+}
+
+function textColumn(name: string, physicalType: string): SourceColumn {
+  return { name, physicalType, type: logicalTypeOf(physicalType), rawText: true };
+}
+
+function readError(file: string, format: DataFormat, err: unknown): DataInputError {
+  const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '');
+  return new DataInputError(`cannot read ${file} as ${format}: ${message}`);
+}
+
+class DuckDbEngine implements DataEngine {
+  readonly dialect = duckdbDialect;
+
+  constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    readonly source: string,
+    readonly relation: string,
+    readonly columns: SourceColumn[],
+    private readonly format: DataFormat,
+  ) {}
+
+  async query(sql: string): Promise<Row[]> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql);
+      return reader.getRowObjectsJS() as Row[];
+    } catch (err) {
+      throw readError(this.source, this.format, err);
+    }
+  }
+
+  async readIssues(): Promise<ReadIssues> {
+    if (this.format !== 'csv' && this.format !== 'tsv') return { rejectedRows: 0, messages: [] };
+    const rows = await this.query(
+      // Every scan of the file logs its rejects again; the first scan's are the file's.
+      `WITH first AS (SELECT * FROM reject_errors WHERE scan_id = (SELECT min(scan_id) FROM reject_errors))
+       SELECT (SELECT count(DISTINCT line) FROM first) AS total, line, error_type, error_message FROM first ORDER BY line LIMIT ${MAX_REJECT_MESSAGES}`,
+    );
+    return {
+      rejectedRows: Number(rows[0]?.['total'] ?? 0),
+      messages: rows.map((r) => `line ${String(r['line'])}: ${String(r['error_type']).toLowerCase()}: ${String(r['error_message'])}`),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

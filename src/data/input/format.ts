@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataInputError } from '../engines/engine.js';
+
+export const DATA_FORMATS = ['csv', 'tsv', 'jsonl', 'json', 'parquet'] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
+
+const BY_EXTENSION: Record<string, DataFormat> = {
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.tab': 'tsv',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'json',
+  '.parquet': 'parquet',
+  '.pq': 'parquet',
+};
+
+/** The file's format from its extension, else from its first bytes. */
+export function detectFormat(file: string): DataFormat {
+  const byName = BY_EXTENSION[path.extname(file).toLowerCase()];
+  if (byName) return byName;
+  const head = readHead(file, 4096);
+  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
+  const text = head.toString('utf8').trimStart();
+  if (text.startsWith('[')) return 'json';
+  if (text.startsWith('{')) {
+    const firstLine = text.split('\n', 1)[0]!.trim();
+    return firstLine.endsWith('}') ? 'jsonl' : 'json';
+  }
+  return 'csv';
+}
+
+function readHead(file: string, bytes: number): Buffer {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    throw new DataInputError(`cannot open ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, bytes, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function parseFormat(value: string): DataFormat {
+  if ((DATA_FORMATS as readonly string[]).includes(value)) return value as DataFormat;
+  throw new DataInputError(`unknown data format "${value}"; pipewarden reads ${DATA_FORMATS.join(', ')}`);
+}

@@ -1,0 +1,203 @@
+import type { DataEngine, Row } from '../engines/engine.js';
+import { defaultDatasetName, withEngine, type DataSource } from '../engines/open.js';
+import { planColumn, type ColumnPlan } from './plan.js';
+import { STRING_FORMATS } from '../schema/formats.js';
+import { redact } from './redact.js';
+import { bucketsQuery, metricsQuery, signalConditions, type Bucketing } from './sql.js';
+import { SECURITY_SIGNALS, type ColumnProfile, type DatasetProfile, type HistogramBin, type LogicalType, type SignalStats, type TopValue } from './types.js';
+
+export type { ColumnProfile, DatasetProfile } from './types.js';
+
+export interface ProfileOptions {
+  /** Name the batch is stored under; defaults to the file's base name or the table name. */
+  dataset?: string;
+  /** Types a schema declares, by column name; other columns get their inferred type. */
+  declaredTypes?: Record<string, LogicalType>;
+  histogramBins?: number;
+  topValues?: number;
+  /** Categorical columns with more distinct values than this get no top-value list (it would cost a big hash table). */
+  topValuesMaxDistinct?: number;
+  /** Integer columns with at most this many distinct values also get top values (labels, codes). */
+  integerTopValuesMaxDistinct?: number;
+  longStringLength?: number;
+  /** Count how many values of each string column have each known format (schema inference needs it). */
+  detectFormats?: boolean;
+  /** Clock for `profiledAt`, so tests and replays can pin it. */
+  now?: () => Date;
+}
+
+const MAX_EXAMPLES = 3;
+
+const DEFAULTS = {
+  histogramBins: 20,
+  topValues: 20,
+  topValuesMaxDistinct: 10_000,
+  integerTopValuesMaxDistinct: 50,
+  longStringLength: 4096,
+  detectFormats: false,
+};
+
+/** Profiles a file (DuckDB) or a table (PostgreSQL) in two scans: one aggregate, one grouped. */
+export async function profileDataset(source: DataSource, options: ProfileOptions = {}): Promise<DatasetProfile> {
+  return withEngine(source, (engine) => profileEngine(engine, { ...options, dataset: options.dataset ?? defaultDatasetName(source) }));
+}
+
+/** The SQL a profile of `source` starts with (pass 2 depends on pass 1's results). */
+export async function profileSql(source: DataSource, options: ProfileOptions = {}): Promise<string> {
+  return withEngine(source, async (engine) => {
+    const plans = planColumns(engine, options);
+    return `-- pass 1: every column metric in one aggregate scan\n${metricsQuery(engine.dialect, engine.relation, plans, settings(options))};\n` +
+      '-- pass 2: one GROUP BY GROUPING SETS scan for histograms, top values, and the signal counts and examples of pre-checked values; its bin edges come from pass 1\n';
+  });
+}
+
+export async function profileEngine(engine: DataEngine, options: ProfileOptions & { dataset: string }): Promise<DatasetProfile> {
+  const config = settings(options);
+  const plans = planColumns(engine, options);
+  const [row] = await engine.query(metricsQuery(engine.dialect, engine.relation, plans, config));
+  if (!row) throw new Error('the metrics query returned no row');
+  const columns = plans.map((p) => columnProfile(p, row));
+  const rowCount = number(row['row_count']) ?? 0;
+  const buckets = plans.flatMap((p, i): Bucketing[] => [...bucketing(p, columns[i]!, config), ...signalBuckets(engine, p, row, config)]);
+  if (buckets.length > 0) {
+    const rows = await engine.query(bucketsQuery(engine.dialect, engine.relation, buckets, Math.max(config.topValues, config.histogramBins)));
+    fillBuckets(buckets, columns, plans, rows, config.topValues);
+  }
+  const issues = await engine.readIssues();
+  return {
+    version: 1,
+    dataset: options.dataset,
+    source: engine.source,
+    engine: engine.dialect.name,
+    profiledAt: (options.now ?? (() => new Date()))().toISOString(),
+    rowCount,
+    columns,
+    warnings: issues.rejectedRows > 0 ? [`${issues.rejectedRows} rows could not be read and were skipped`, ...issues.messages.map(redactLine)] : [],
+    rejectedRows: issues.rejectedRows,
+  };
+}
+
+function settings(options: ProfileOptions): typeof DEFAULTS {
+  return {
+    histogramBins: options.histogramBins ?? DEFAULTS.histogramBins,
+    topValues: options.topValues ?? DEFAULTS.topValues,
+    topValuesMaxDistinct: options.topValuesMaxDistinct ?? DEFAULTS.topValuesMaxDistinct,
+    integerTopValuesMaxDistinct: options.integerTopValuesMaxDistinct ?? DEFAULTS.integerTopValuesMaxDistinct,
+    longStringLength: options.longStringLength ?? DEFAULTS.longStringLength,
+    detectFormats: options.detectFormats ?? DEFAULTS.detectFormats,
+  };
+}
+
+function planColumns(engine: DataEngine, options: ProfileOptions): ColumnPlan[] {
+  return engine.columns.map((c, i) => planColumn(engine.dialect, c, i, options.declaredTypes?.[c.name]));
+}
+
+function columnProfile(p: ColumnPlan, row: Row): ColumnProfile {
+  const get = (metric: string): unknown => row[`${p.alias}${metric}`];
+  const count = number(row['row_count']) ?? 0;
+  const nonNull = number(get('non_null')) ?? 0;
+  const mismatches = number(get('mismatch')) ?? 0;
+  const textual = p.kind === 'categorical' || p.kind === 'other';
+  const formats = Object.keys(STRING_FORMATS).filter((f) => get(`f_${f}`) !== undefined);
+  return {
+    name: p.column.name,
+    physicalType: p.column.physicalType,
+    type: p.type,
+    typeSource: p.typeSource,
+    kind: p.kind,
+    count,
+    nullCount: count - nonNull,
+    nullRate: rate(count - nonNull, count),
+    typeMismatchCount: mismatches,
+    typeMismatchRate: rate(mismatches, nonNull),
+    approxDistinct: number(get('distinct')) ?? 0,
+    min: textual ? text(get('min_text')) : number(get('min')),
+    max: textual ? text(get('max_text')) : number(get('max')),
+    mean: number(get('mean')),
+    stddev: number(get('stddev')),
+    quantiles: numberList(get('quantiles')),
+    histogram: [],
+    topValues: [],
+    length: { min: number(get('len_min')), max: number(get('len_max')), mean: number(get('len_mean')) },
+    signals: Object.fromEntries(
+      SECURITY_SIGNALS.map((name): [string, SignalStats] => {
+        const n = number(get(`s_${name}`)) ?? 0;
+        return [name, { count: n, rate: rate(n, nonNull), examples: [] }];
+      }),
+    ) as ColumnProfile['signals'],
+    ...(formats.length > 0 ? { formats: Object.fromEntries(formats.map((f) => [f, number(get(`f_${f}`)) ?? 0])) } : {}),
+  };
+}
+
+function bucketing(p: ColumnPlan, profile: ColumnProfile, config: typeof DEFAULTS): Bucketing[] {
+  const lowCardinalityInteger = p.type === 'integer' && profile.approxDistinct <= config.integerTopValuesMaxDistinct;
+  const buckets: Bucketing[] = [];
+  if (p.kind === 'numeric' && typeof profile.min === 'number' && typeof profile.max === 'number') {
+    const unitBins = p.type === 'integer' && profile.max - profile.min < config.histogramBins;
+    const bins = unitBins ? profile.max - profile.min + 1 : config.histogramBins;
+    const width = unitBins ? 1 : (profile.max - profile.min) / bins;
+    if (width > 0 && Number.isFinite(width)) buckets.push({ kind: 'histogram', plan: p, min: profile.min, width, bins });
+  }
+  const categorical = p.kind === 'categorical' || lowCardinalityInteger;
+  if (categorical && profile.approxDistinct > 0 && profile.approxDistinct <= config.topValuesMaxDistinct) buckets.push({ kind: 'top', plan: p });
+  return buckets;
+}
+
+/** Columns with values past the signal gate in pass 1 get each signal counted, with examples, in pass 2. */
+function signalBuckets(engine: DataEngine, p: ColumnPlan, row: Row, config: typeof DEFAULTS): Bucketing[] {
+  if (!p.text || !number(row[`${p.alias}suspects`])) return [];
+  return signalConditions(engine.dialect, p, config).map(({ name, condition }) => ({ kind: 'signal', plan: p, signal: name, condition }));
+}
+
+function fillBuckets(buckets: Bucketing[], columns: ColumnProfile[], plans: ColumnPlan[], rows: Row[], topValues: number): void {
+  const bySet = new Map<number, Array<{ key: string; n: number; total: number }>>();
+  for (const r of rows) {
+    const set = number(r['set_id']);
+    if (set === null) continue;
+    const list = bySet.get(set) ?? [];
+    list.push({ key: String(r['bucket']), n: number(r['n']) ?? 0, total: number(r['total']) ?? 0 });
+    bySet.set(set, list);
+  }
+  buckets.forEach((b, i) => {
+    const column = columns[plans.indexOf(b.plan)]!;
+    const groups = bySet.get(i) ?? [];
+    if (b.kind === 'histogram') column.histogram = histogramBins(b, groups);
+    else if (b.kind === 'top') column.topValues = groups.slice(0, topValues).map((g): TopValue => ({ value: g.key, count: g.n }));
+    else {
+      const count = groups[0]?.total ?? 0;
+      column.signals[b.signal] = { count, rate: rate(count, column.count - column.nullCount), examples: [...new Set(groups.slice(0, MAX_EXAMPLES).map((g) => redact(g.key)))] };
+    }
+  });
+}
+
+function histogramBins(h: { min: number; width: number; bins: number }, groups: Array<{ key: string; n: number }>): HistogramBin[] {
+  const counts = new Array<number>(h.bins).fill(0);
+  for (const g of groups) {
+    const index = Number(g.key);
+    if (Number.isInteger(index) && index >= 0 && index < h.bins) counts[index] = g.n;
+  }
+  return counts.map((count, i) => ({ lower: h.min + i * h.width, upper: h.min + (i + 1) * h.width, count }));
+}
+
+function redactLine(message: string): string {
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
+}
+
+function rate(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+
+function number(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isNaN(n) ? null : n;
+}
+
+function numberList(value: unknown): number[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((v) => number(v) ?? Number.NaN).filter((v) => !Number.isNaN(v));
+}
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}

@@ -1,0 +1,104 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DataInputError } from '../../../src/data/engines/engine.js';
+import { checkJson } from '../../../src/data/input/json-check.js';
+import { profileDataset } from '../../../src/data/profile/index.js';
+import { validateSource } from '../../../src/data/schema/index.js';
+import { tempDataDir } from '../temp-data.js';
+
+const write = tempDataDir();
+const profile = (file: string) => profileDataset({ engine: 'duckdb', file });
+const deep = (depth: number): string => `{"a":${'['.repeat(depth)}${']'.repeat(depth)},"b":1}`;
+
+describe('hostile data files: a clear error or a counted violation, never a crash or a hang', () => {
+  it('reports a truncated Parquet file as unreadable', async () => {
+    const file = write('whole.parquet', '');
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    await connection.run(`COPY (SELECT range AS id, 'x' || range AS s FROM range(5000)) TO '${file}' (FORMAT parquet)`);
+    connection.closeSync();
+    db.closeSync();
+    const bytes = fs.readFileSync(file);
+    const truncated = write('truncated.parquet', bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const error = await profile(truncated).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataInputError);
+    expect((error as Error).message).toMatch(/^cannot read .*truncated\.parquet as parquet: /);
+  });
+
+  it('reports a file that is not Parquet at all', async () => {
+    await expect(profile(write('junk.parquet', 'PAR1 definitely not parquet'))).rejects.toThrow(DataInputError);
+  });
+
+  it('counts ragged CSV rows as rejected and profiles the rest', async () => {
+    const file = write('ragged.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n');
+    const result = await profile(file);
+    expect(result.rowCount).toBe(2);
+    expect(result.rejectedRows).toBe(2);
+    expect(result.warnings[0]).toBe('2 rows could not be read and were skipped');
+    expect(result.warnings.join('\n')).toMatch(/line 3: missing columns/);
+    expect(result.warnings.join('\n')).toMatch(/line 4: too many columns/);
+  });
+
+  it('counts rows with invalid UTF-8 (mixed encodings) as rejected', async () => {
+    const latin1 = Buffer.from('name,city\nAnn,Berlin\nJos\xe9,S\xe3o Paulo\nBo,Oslo\n', 'latin1');
+    const result = await profile(write('mixed.csv', Buffer.concat([Buffer.from('name,city\nZoë,Zürich\n'), latin1.subarray(latin1.indexOf('\n') + 1)])));
+    expect(result.rowCount).toBe(3);
+    expect(result.rejectedRows).toBe(1);
+    expect(result.warnings.join('\n')).toMatch(/invalid encoding/);
+  });
+
+  it('counts ragged rows as violations when validating a CSV', async () => {
+    const report = await validateSource({ engine: 'duckdb', file: write('ragged2.csv', 'a,b\n1,2\n3\n4,5\n') }, { type: 'object', properties: { a: { type: 'integer' } } });
+    expect(report.records).toBe(3);
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'unreadable-row', count: 1 })]);
+  });
+
+  it('refuses JSON Lines with a duplicate key clearly when profiling', async () => {
+    const error = await profile(write('dup.jsonl', '{"a":1,"a":2}\n{"a":3}\n')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataInputError);
+    expect((error as Error).message).toMatch(/duplicate key "a"/);
+  });
+
+  it('counts duplicate keys as violations when validating JSON', async () => {
+    const report = await validateSource({ engine: 'duckdb', file: write('dup2.jsonl', '{"a":1,"a":2}\n{"a":3}\n{"b":{"c":1,"c":1}}\n') }, { type: 'object' });
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'duplicate-key', count: 2 })]);
+  });
+
+  it('profiles a 10,000-deep document without recursing into it', async () => {
+    const result = await profile(write('deep.jsonl', `${deep(10_000)}\n{"a":[],"b":2}\n`));
+    expect(result.rowCount).toBe(2);
+    const a = result.columns.find((c) => c.name === 'a')!;
+    expect(a.length.max).toBe(20_000);
+  }, 60_000);
+
+  it('counts a 10,000-deep record as a violation when validating', async () => {
+    const report = await validateSource({ engine: 'duckdb', file: write('deep2.jsonl', `${deep(10_000)}\n{"a":[],"b":2}\n`) }, { type: 'object', required: ['b'] });
+    expect(report.records).toBe(2);
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'too-deep', count: 1 })]);
+  });
+
+  it('counts a record that is not JSON', async () => {
+    const report = await validateSource({ engine: 'duckdb', file: write('broken.jsonl', '{"a":1}\n{"a":\n') }, { type: 'object' });
+    expect(report.violations).toEqual([expect.objectContaining({ kind: 'invalid-json', count: 1 })]);
+  });
+
+  it('reports a missing file', async () => {
+    await expect(profile('/nonexistent/data.csv')).rejects.toThrow(/no such file/);
+  });
+});
+
+describe('checkJson', () => {
+  it('finds duplicate keys at any depth, decoding escapes', () => {
+    expect(checkJson('{"a":{"x":1,"\\u0078":2},"b":[{"k":1,"k":2}]}').duplicateKeys).toEqual(['/a/x', '/b/-/k']);
+  });
+
+  it('does not mistake string contents for structure', () => {
+    expect(checkJson('{"a":"{\\"a\\":1,","b":"[[[["}')).toEqual({ tooDeep: false, duplicateKeys: [] });
+  });
+
+  it('stops at the depth limit', () => {
+    expect(checkJson(deep(600)).tooDeep).toBe(true);
+    expect(checkJson(deep(100)).tooDeep).toBe(false);
+  });
+});

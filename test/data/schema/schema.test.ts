@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { inferSchemaFrom, validateSource } from '../../../src/data/schema/index.js';
+import type { RecordSchema } from '../../../src/data/schema/json-schema.js';
+import { validateProto } from '../../../src/data/schema/validate-proto.js';
+import { REPO } from '../../helpers/cli.js';
+import { tempDataDir } from '../temp-data.js';
+
+const FIXTURES = path.join(REPO, 'test', 'fixtures', 'data');
+const people = path.join(FIXTURES, 'people.csv');
+const write = tempDataDir();
+
+describe('schema infer', async () => {
+  const schema = await inferSchemaFrom({ engine: 'duckdb', file: people }, { margin: 0.1, enumMax: 5 });
+  const props = schema.properties!;
+
+  it('writes a JSON Schema 2020-12 document that ajv compiles', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.type).toBe('object');
+    expect(schema.additionalProperties).toBe(false);
+    expect(() => new Ajv2020({ strict: false, validateFormats: false }).compile(schema)).not.toThrow();
+  });
+
+  it('types columns and marks the nullable one', () => {
+    expect(props['id']!.type).toBe('integer');
+    expect(props['score']!.type).toBe('number');
+    expect(props['age']!.type).toEqual(['integer', 'null']);
+    expect(schema.required).toContain('id');
+    expect(schema.required).not.toContain('age');
+  });
+
+  it('detects formats', () => {
+    expect(props['email']!.format).toBe('email');
+    expect(props['user_uuid']!.format).toBe('uuid');
+    expect(props['signup']!.format).toBe('date');
+    expect(props['last_seen']!.format).toBe('date-time');
+    expect(props['homepage']!.format).toBe('uri');
+  });
+
+  it('gives low-cardinality columns an enum and widens ranges by the margin', () => {
+    expect(props['plan']!.enum).toEqual(['free', 'pro', 'team']);
+    expect(props['email']!.enum).toBeUndefined();
+    // ids 1..40: range 39, margin 10% → 3.9 each side, rounded outwards.
+    expect(props['id']!.minimum).toBe(-3);
+    expect(props['id']!.maximum).toBe(44);
+    expect(props['plan']!.minLength).toBe(2);
+    expect(props['plan']!.maxLength).toBe(5);
+  });
+
+  it('accepts the data it was inferred from', async () => {
+    const report = await validateSource({ engine: 'duckdb', file: people }, schema);
+    expect(report.records).toBe(40);
+    expect(report.violations).toEqual([]);
+  });
+});
+
+describe('schema validate on tabular data (SQL in DuckDB)', () => {
+  const schema: RecordSchema = {
+    type: 'object',
+    properties: {
+      id: { type: 'integer', minimum: 1 },
+      email: { type: 'string', format: 'email', maxLength: 30 },
+      plan: { type: 'string', enum: ['free', 'pro'] },
+      score: { type: ['number', 'null'], maximum: 50 },
+    },
+    required: ['id', 'email', 'plan', 'missing_col'],
+    additionalProperties: false,
+  };
+
+  it('counts each kind of violation per column with redacted examples', async () => {
+    const file = write(
+      'bad.csv',
+      ['id,email,plan,score,extra', '1,a@b.io,free,10,x', 'two,a@b.io,pro,,x', '3,not-an-email,team,99,x', '0,a@b.io,free,51,x', `5,${'q'.repeat(25)}@example.com,=HYPERLINK(1),1,x`].join('\n') + '\n',
+    );
+    const report = await validateSource({ engine: 'duckdb', file }, schema);
+    const count = (path: string, kind: string): number | undefined => report.violations.find((v) => v.path === path && v.kind === kind)?.count;
+    expect(report.method).toBe('sql:duckdb');
+    expect(report.records).toBe(5);
+    expect(count('id', 'type')).toBe(1);
+    expect(count('id', 'minimum')).toBe(1);
+    expect(count('email', 'format')).toBe(1);
+    expect(count('email', 'maxLength')).toBe(1);
+    expect(count('plan', 'enum')).toBe(2);
+    expect(count('score', 'maximum')).toBe(2);
+    expect(count('missing_col', 'required')).toBe(5);
+    expect(count('extra', 'additionalProperties')).toBe(5);
+    expect(count('score', 'null')).toBeUndefined();
+    const enumExamples = report.violations.find((v) => v.path === 'plan' && v.kind === 'enum')!.examples;
+    expect(enumExamples).toContain('team');
+    expect(enumExamples).toContain('=HYPxxxxxx(9)');
+  });
+});
+
+describe('schema validate on JSON documents (ajv)', () => {
+  const schema: RecordSchema = {
+    type: 'object',
+    properties: { id: { type: 'integer' }, user: { type: 'string' }, amount: { type: 'number', minimum: 0 }, tags: { type: 'array', items: { type: 'string' } } },
+    required: ['id', 'user'],
+  };
+
+  it('validates every JSON Lines record and counts malformed ones', async () => {
+    const report = await validateSource({ engine: 'duckdb', file: path.join(FIXTURES, 'events.jsonl') }, schema);
+    expect(report.method).toBe('ajv');
+    expect(report.records).toBe(6);
+    expect(report.violations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'id', kind: 'type', count: 1, examples: ['threx'] }),
+        expect.objectContaining({ path: 'tags', kind: 'type', count: 1 }),
+        expect.objectContaining({ path: '', kind: 'duplicate-key', count: 1, message: 'line 6: duplicate key /user' }),
+      ]),
+    );
+  });
+
+  it('validates the elements of a JSON array document', async () => {
+    const file = write('array.json', JSON.stringify([{ id: 1, user: 'a' }, { id: 2 }, { id: 3, user: 'c', amount: -1 }]));
+    const report = await validateSource({ engine: 'duckdb', file }, schema);
+    expect(report.records).toBe(3);
+    expect(report.violations.map((v) => [v.path, v.kind, v.count])).toEqual([
+      ['amount', 'minimum', 1],
+      ['user', 'required', 1],
+    ]);
+  });
+});
+
+describe('schema validate against a protobuf message', () => {
+  it('reports type errors, unknown fields and duplicate keys per record', async () => {
+    const report = await validateProto(path.join(FIXTURES, 'events.jsonl'), path.join(FIXTURES, 'event.proto'), 'demo.Event');
+    expect(report.records).toBe(6);
+    const kinds = report.violations.map((v) => `${v.path}:${v.kind}:${v.count}`);
+    expect(kinds).toContain('id:verify:1');
+    expect(kinds).toContain('tags:verify:1');
+    expect(kinds).toContain('admin:unknown-field:1');
+    expect(kinds).toContain(':duplicate-key:1');
+  });
+
+  it('refuses an unknown message type with a clear error', async () => {
+    await expect(validateProto(path.join(FIXTURES, 'events.jsonl'), path.join(FIXTURES, 'event.proto'), 'demo.Nope')).rejects.toThrow(/defines no message demo.Nope/);
+  });
+
+  it('keeps the fixture proto parseable', () => {
+    expect(fs.readFileSync(path.join(FIXTURES, 'event.proto'), 'utf8')).toContain('message Event');
+  });
+});
