@@ -20,6 +20,7 @@ import { kubernetesAnalyzer } from './iac/kubernetes/index.js';
 import { dockerfileAnalyzer } from './container/index.js';
 import { containerImageAnalyzer } from './container/image-analyzer.js';
 import { dynamicRules } from '../dynamic/rules/index.js';
+import { poisonRules } from '../dynamic/rules/poison-rules.js';
 import { anomalyRules } from '../data/rules/anomaly-rules.js';
 import { signalRules } from '../data/rules/signal-rules.js';
 
@@ -33,7 +34,7 @@ export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossMod
 export const dataRules: RuleMeta[] = [...anomalyRules, ...signalRules];
 
 export function allRules(): RuleMeta[] {
-  return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).concat(dynamicRules, dataRules).sort((a, b) => a.id.localeCompare(b.id));
+  return [...fileAnalyzers, ...projectAnalyzers].flatMap((a) => a.rules).concat(dynamicRules, poisonRules, dataRules).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export function findRule(id: string): RuleMeta | undefined {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/dynamic/poison/table/csv.js';
 
 const PIPELINE = fileURLToPath(new URL('../../examples/feedback-pipeline/', import.meta.url));
 const SAMPLE = path.join(PIPELINE, 'data', 'feedback_sample.csv');
@@ -16,45 +17,6 @@ const FORMULA_ROW = 'FB-100236';
 const hasPython = spawnSync('python3', ['--version']).status === 0;
 if (!hasPython) {
   console.warn('example-pipeline tests skipped: python3 is not on PATH, and the example jobs are Python scripts');
-}
-
-/**
- * Just enough RFC 4180 to read what Python's csv module writes: quoted cells with doubled
- * quotes and line breaks inside, CRLF row ends.
- */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else {
-      cell += ch;
-    }
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
 }
 
 interface JobRun {
@@ -86,7 +48,7 @@ describe.skipIf(!hasPython)('examples/feedback-pipeline jobs', () => {
     });
     const rows = new Map<string, Record<string, string>>();
     if (fs.existsSync(output)) {
-      const [header, ...body] = parseCsv(fs.readFileSync(output, 'utf8'));
+      const [header, ...body] = parseCsv(fs.readFileSync(output, 'utf8')).map((record) => record.cells);
       for (const cells of body) {
         const record = Object.fromEntries(header.map((column, i) => [column, cells[i] ?? '']));
         rows.set(record.feedback_id, record);

@@ -32,7 +32,7 @@ PLAIN_COMMENT = re.compile(r"^([\w\s.,;:!?'\"()/&%+-]+)*$")
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--input", required=True, help="vendor CSV export")
+    parser.add_argument("--input", required=True, help="vendor CSV export (or a .pkl batch from the old upload tool)")
     parser.add_argument("--output", required=True, help="cleaned CSV for the warehouse loader")
     parser.add_argument("--config", default=DEFAULT_CONFIG, help="JSON or YAML settings")
     parser.add_argument(
@@ -47,6 +47,15 @@ def parse_args(argv):
     )
     parser.add_argument("--archive-dir", help="also keep a copy of the cleaned file here")
     return parser.parse_args(argv)
+
+
+def read_export(path):
+    # The vendor's old upload tool still sends some nights as a pickled list of row dicts.
+    if path.endswith(".pkl"):
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
 
 
 def load_channel_lookup(cache_path, aliases):
@@ -118,13 +127,11 @@ def main(argv=None):
     cursor = state.cursor()
 
     summary = {"read": 0, "written": 0, "duplicates": 0, "dropped": 0, "needs_review": 0}
-    with open(args.input, newline="", encoding="utf-8") as src, open(
-        args.output, "w", newline="", encoding="utf-8"
-    ) as dst:
+    with open(args.output, "w", newline="", encoding="utf-8") as dst:
         writer = csv.writer(dst)
         # Support asked for the address next to each row so they can reply to bad ratings.
         writer.writerow(CLEAN_FIELDS + ["customer_email"])
-        for raw in csv.DictReader(src):
+        for raw in read_export(args.input):
             summary["read"] += 1
             row = clean_row(raw, lookup)
             if already_seen(cursor, row):
@@ -134,7 +141,8 @@ def main(argv=None):
             if any(rule["on_fail"] == "drop" for rule in failed):
                 summary["dropped"] += 1
                 continue
-            row["needs_review"] = bool(failed) or not PLAIN_COMMENT.match(row["comment"])
+            # Judged on the comment as the customer wrote it, line breaks and tabs included.
+            row["needs_review"] = bool(failed) or not PLAIN_COMMENT.match(raw["comment"])
             summary["needs_review"] += row["needs_review"]
             writer.writerow([row[field] for field in CLEAN_FIELDS] + [row["customer_email"]])
             summary["written"] += 1

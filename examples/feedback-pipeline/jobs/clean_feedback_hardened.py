@@ -7,7 +7,10 @@ Same input, cleaned columns and quality rules as clean_feedback.py, but: every r
 validated and a bad row is set aside instead of stopping the run, SQL is parameterised,
 quality rules are named checks rather than code from config, nothing is unpickled, emails
 are pseudonymised with a keyed hash and never written out, and text cells cannot be read
-as spreadsheet formulas by whoever opens the file.
+as spreadsheet formulas by whoever opens the file. Values no real feedback can hold are
+neutralised (an impossible rating is blanked, an unknown channel becomes "other", both flagged
+for review) or rejected (a timestamp in the future, a re-sent record under a new id), and
+every record set aside is logged with its input line and the reason.
 """
 import argparse
 import csv
@@ -21,7 +24,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from feedback_fields import CLEAN_FIELDS, EXPORT_FIELDS, TIMESTAMP_FORMATS
 
@@ -37,12 +40,24 @@ RATING = re.compile(r"[0-9]{1,2}")
 PLAIN_COMMENT = re.compile(r"[\w\s.,;:!?'\"()/&%+-]*")
 # Excel, LibreOffice and Google Sheets evaluate a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Comments shaped like markup, template, SQL or a path climb are held back for review rather
+# than loaded: the warehouse, the HTML report and the analysts' tools downstream all trust them.
+CODE_LIKE = re.compile(
+    r"<[a-z/!%?]|\{\{|\{%|\$\{|\.\.[/\\]|%2e%2e|'\s*(or|and)\s+'|;\s*(drop|delete|insert|update|alter)\b|\bunion\s+select\b",
+    re.IGNORECASE,
+)
+INVALID_UTF8 = re.compile("[\udc80-\udcff]")
+# Vendor exports put whole email threads into one cell; the csv module's default limit is 128 KiB.
+MAX_CELL_CHARS = 16 * 1024 * 1024
 KNOWN_CHANNELS = frozenset({"email", "web", "app", "phone", "chat"})
+RATINGS = range(1, 6)
+# Clocks drift and time zones differ; anything later than this is not a real submission.
+CLOCK_SKEW = timedelta(hours=24)
 
 # The rules cleaning.json may name; its "expr" strings are documentation here, never run.
 QUALITY_CHECKS = {
     "rating_in_range": lambda row: row["rating"] is None or 1 <= row["rating"] <= 5,
-    "has_rating_or_comment": lambda row: row["rating"] is not None or row["comment"] != "",
+    "has_rating_or_comment": lambda row: row["rating"] is not None or row["comment"] != "" or row["comment_withheld"],
     "known_channel": lambda row: row["channel"] in KNOWN_CHANNELS,
 }
 
@@ -98,6 +113,8 @@ def parse_timestamp(text):
             continue
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=timezone.utc)
+        if parsed > datetime.now(timezone.utc) + CLOCK_SKEW:
+            raise RejectedRow("submitted_at is in the future")
         return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     raise RejectedRow("submitted_at is not in a known timestamp format")
 
@@ -106,6 +123,9 @@ def clean_row(raw, lookup, key):
     # DictReader puts surplus cells under None and fills missing ones with None.
     if None in raw or any(raw.get(field) is None for field in EXPORT_FIELDS):
         raise RejectedRow("wrong number of columns")
+    # Bytes that are not UTF-8 were read as lone surrogates (surrogateescape): one bad row, not a bad file.
+    if any(INVALID_UTF8.search(value) for value in raw.values()):
+        raise RejectedRow("not valid UTF-8")
     feedback_id = raw["id"].strip()
     if not FEEDBACK_ID.fullmatch(feedback_id):
         raise RejectedRow("id is not a vendor feedback id")
@@ -115,15 +135,25 @@ def clean_row(raw, lookup, key):
     rating_text = raw["rating"].strip()
     if rating_text and not RATING.fullmatch(rating_text):
         raise RejectedRow("rating is not a whole number")
-    channel = raw["channel"].strip().lower()
+    rating = int(rating_text) if rating_text else None
+    channel = lookup.get(raw["channel"].strip().lower())
+    comment = " ".join(raw["comment"].split())[:MAX_COMMENT_CHARS]
     return {
         "feedback_id": feedback_id,
         "customer_hash": hmac.new(key, email.encode(), hashlib.sha256).hexdigest(),
         "submitted_at": parse_timestamp(raw["submitted_at"].strip()),
-        "rating": int(rating_text) if rating_text else None,
-        "channel": lookup.get(channel, channel),
-        "comment": " ".join(raw["comment"].split())[:MAX_COMMENT_CHARS],
+        # Kept for review, but an impossible rating must not skew the averages.
+        "rating": rating if rating is None or rating in RATINGS else None,
+        "rating_out_of_range": rating is not None and rating not in RATINGS,
+        "channel": channel if channel in KNOWN_CHANNELS else "other",
+        "comment": "" if CODE_LIKE.search(comment) else comment,
+        "comment_withheld": bool(CODE_LIKE.search(comment)),
     }
+
+
+def content_key(row):
+    """The vendor re-sends old feedback under new ids: same customer, same time, same words."""
+    return row["customer_hash"], row["submitted_at"], row["comment"].casefold()
 
 
 def first_sighting(state, row):
@@ -143,8 +173,12 @@ def neutralise(value):
 
 def main(argv=None):
     args = parse_args(argv)
+    if args.input.endswith(".pkl"):
+        print(f"{args.input}: pickled uploads are not accepted (loading one runs code); export CSV", file=sys.stderr)
+        return 2
     lookup, rules = load_settings(args.config)
     key = pseudonym_key()
+    csv.field_size_limit(MAX_CELL_CHARS)
 
     state = sqlite3.connect(args.state_db)
     state.execute(
@@ -159,31 +193,44 @@ def main(argv=None):
     fd, partial = tempfile.mkstemp(prefix=".clean-", suffix=".csv", dir=out_dir)
     try:
         with os.fdopen(fd, "w", newline="", encoding="utf-8") as dst, open(
-            args.input, newline="", encoding="utf-8-sig"
+            args.input, newline="", encoding="utf-8-sig", errors="surrogateescape"
         ) as src:
             writer = csv.writer(dst)
             writer.writerow(CLEAN_FIELDS)
             reader = csv.DictReader(src)
+            first_by_content = {}
             for raw in reader:
                 summary["read"] += 1
+                where = f"{args.input}:{reader.line_num}"
                 try:
                     row = clean_row(raw, lookup, key)
                 except RejectedRow as exc:
                     rejects.append((reader.line_num, str(exc), raw))
                     continue
-                if not first_sighting(state, row):
+                earlier = first_by_content.get(content_key(row))
+                if earlier or not first_sighting(state, row):
                     summary["duplicates"] += 1
+                    print(f"{where}: skipped: {row['feedback_id']} repeats {earlier or 'feedback already loaded'}", file=sys.stderr)
                     continue
+                first_by_content[content_key(row)] = row["feedback_id"]
                 failed = [rule for rule in rules if not QUALITY_CHECKS[rule["name"]](row)]
                 if any(rule["on_fail"] == "drop" for rule in failed):
                     summary["dropped"] += 1
+                    print(f"{where}: dropped: fails {', '.join(rule['name'] for rule in failed)}", file=sys.stderr)
                     continue
-                row["needs_review"] = bool(failed) or not PLAIN_COMMENT.fullmatch(row["comment"])
+                if row["comment_withheld"]:
+                    print(f"{where}: comment of {row['feedback_id']} withheld for review: it looks like markup or code", file=sys.stderr)
+                row["needs_review"] = (
+                    bool(failed)
+                    or row["rating_out_of_range"]
+                    or row["comment_withheld"]
+                    or not PLAIN_COMMENT.fullmatch(row["comment"])
+                )
                 summary["needs_review"] += row["needs_review"]
                 writer.writerow([neutralise(row[field]) for field in CLEAN_FIELDS])
                 summary["written"] += 1
         os.replace(partial, args.output)
-    except (UnicodeDecodeError, csv.Error) as exc:
+    except csv.Error as exc:
         print(f"{args.input}: unreadable export: {exc}", file=sys.stderr)
         return 1
     finally:
@@ -206,7 +253,7 @@ def main(argv=None):
 
 
 def write_rejects(path, rejects):
-    with open(path, "w", newline="", encoding="utf-8") as handle:
+    with open(path, "w", newline="", encoding="utf-8", errors="backslashreplace") as handle:
         writer = csv.writer(handle)
         writer.writerow(["line", "reason"] + EXPORT_FIELDS)
         for line, reason, raw in rejects:
