@@ -8,15 +8,17 @@ import { notebookAnalyzer } from './notebook/index.js';
 import { sqlAnalyzer } from './sql/index.js';
 import { javascriptAnalyzer } from './javascript/index.js';
 import { pickleArtifactAnalyzer } from './pickle-artifact/index.js';
+import { secretsAnalyzer } from './secrets/index.js';
+import { secretsHistoryAnalyzer } from './secrets/git-history.js';
 import { pickleArtifactLoaders } from './pickle-artifact/loaders.js';
-import { ingestionGate } from './ingestion-gate/index.js';
 import { iamAnalyzer } from './iam/index.js';
 import { iamLeastPrivilege } from './iam/least-privilege.js';
 import { iamCloudPolicies } from './iam/cloud/index.js';
 import { attackPaths } from './attack-path/index.js';
+import { ingestionGate } from './ingestion-gate/index.js';
+import { kubernetesAnalyzer } from './iac/kubernetes/index.js';
 import { terraformAnalyzer, terraformFileAnalyzer } from './iac/terraform/index.js';
 import { cloudFormationAnalyzer } from './iac/cloudformation/index.js';
-import { kubernetesAnalyzer } from './iac/kubernetes/index.js';
 import { dockerfileAnalyzer } from './container/index.js';
 import { containerImageAnalyzer } from './container/image-analyzer.js';
 import { dynamicRules } from '../dynamic/rules/index.js';
@@ -25,10 +27,10 @@ import { anomalyRules } from '../data/rules/anomaly-rules.js';
 import { signalRules } from '../data/rules/signal-rules.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
-export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer];
+export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer, secretsAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
-export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, iamLeastPrivilege, iamCloudPolicies, attackPaths, terraformAnalyzer, containerImageAnalyzer];
+export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, iamLeastPrivilege, iamCloudPolicies, attackPaths, secretsHistoryAnalyzer, terraformAnalyzer, containerImageAnalyzer];
 
 /** Rules the data commands (drift, profile, logs) report through, rather than an analyzer. */
 export const dataRules: RuleMeta[] = [...anomalyRules, ...signalRules];

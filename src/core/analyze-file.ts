@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { FileAnalyzer, FileEntry, RawFinding, SourceFile } from './analyzer.js';
 import { assignFingerprints } from './fingerprint.js';
+import { redactDeep, redactFindings } from '../analyzers/secrets/redact.js';
 import type { Finding, ScanError } from './finding.js';
 import { SourceText } from './source-text.js';
 import { inlineIgnoresFor, type InlineIgnore } from './suppress/inline.js';
@@ -67,12 +68,14 @@ export function analyzeText(entry: FileEntry, text: string, analyzers: FileAnaly
 function runAnalyzers(entry: FileEntry, content: Pick<SourceFile, 'text' | 'bytes'>, analyzers: FileAnalyzer[]): FileResult {
   const { text } = content;
   const raw: RawFinding[] = [];
+  const secrets: string[] = [];
   const errors: ScanError[] = [];
   const facts: Record<string, unknown> = {};
   for (const analyzer of analyzers) {
     try {
       const output = analyzer.analyze({ ...entry, ...content });
       raw.push(...output.findings);
+      secrets.push(...(output.redact ?? []));
       if (output.facts !== undefined) facts[analyzer.name] = output.facts;
       for (const problem of output.problems) errors.push({ file: entry.path, analyzer: analyzer.name, message: problem });
     } catch (err) {
@@ -80,7 +83,7 @@ function runAnalyzers(entry: FileEntry, content: Pick<SourceFile, 'text' | 'byte
     }
   }
   const source = new SourceText(text);
-  const findings = assignFingerprints(raw, source);
+  const findings = assignFingerprints(redactFindings(raw, secrets), source);
   return {
     findings,
     errors,
@@ -89,7 +92,7 @@ function runAnalyzers(entry: FileEntry, content: Pick<SourceFile, 'text' | 'byte
       findings.map((f) => f.location.startLine),
     ),
     lines: source.lineCount,
-    facts,
+    facts: redactDeep(facts, secrets),
   };
 }
 

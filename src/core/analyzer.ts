@@ -65,6 +65,12 @@ export interface AnalyzerOutput {
    * Python module, the packages a manifest declares). Plain data: it crosses threads and is cached.
    */
   facts?: unknown;
+  /**
+   * Values no report may show (the credentials the secrets analyzer found): they are redacted from
+   * the message, snippet and trace of every finding of the file before anything is cached or
+   * stored, and are themselves never kept.
+   */
+  redact?: string[];
 }
 
 /** What a project analyzer sees: every file, and the facts file analyzers recorded about them. */

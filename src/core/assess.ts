@@ -13,6 +13,7 @@ import { engineVersion } from './engine-version.js';
 import { inlineRunner, workerRunner, type FileRunner } from './file-runner.js';
 import { compareFindings, type Finding, type ScanError, type Severity } from './finding.js';
 import { ResultCache } from './result-cache.js';
+import { shareRedactedSnippets } from '../analyzers/secrets/redact.js';
 import { readBaseline } from './suppress/baseline.js';
 import { applySuppressions } from './suppress/apply.js';
 import type { IgnoreEntry } from './suppress/ignore-file.js';
@@ -79,7 +80,7 @@ export async function assess(options: AssessOptions): Promise<AssessmentResult> 
   }
   // File analyzers that ran only to feed a project analyzer keep their findings to themselves.
   const chosen = new Set([...options.categories].map((c) => SCAN_CATEGORIES[c]));
-  const inScope = findings.filter((f) => chosen.has(f.category));
+  const inScope = shareRedactedSnippets(findings).filter((f) => chosen.has(f.category));
 
   const outcome = applySuppressions({
     findings: inScope,

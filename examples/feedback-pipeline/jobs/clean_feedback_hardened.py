@@ -119,7 +119,7 @@ def parse_timestamp(text):
     raise RejectedRow("submitted_at is not in a known timestamp format")
 
 
-def clean_row(raw, lookup, key):
+def validate_row(raw, lookup, key):
     # DictReader puts surplus cells under None and fills missing ones with None.
     if None in raw or any(raw.get(field) is None for field in EXPORT_FIELDS):
         raise RejectedRow("wrong number of columns")
@@ -203,7 +203,7 @@ def main(argv=None):
                 summary["read"] += 1
                 where = f"{args.input}:{reader.line_num}"
                 try:
-                    row = clean_row(raw, lookup, key)
+                    row = validate_row(raw, lookup, key)
                 except RejectedRow as exc:
                     rejects.append((reader.line_num, str(exc), raw))
                     continue

@@ -1,8 +1,9 @@
 import Parser from 'tree-sitter';
 import Python from 'tree-sitter-python';
+import { SyntaxTree, typesWithFields } from './syntax-tree.js';
 
-export type SyntaxNode = Parser.SyntaxNode;
-export type Tree = Parser.Tree;
+export type { SyntaxNode } from './syntax-tree.js';
+export type Tree = SyntaxTree;
 
 /**
  * tree-sitter-python's external scanner saves its stack of indentation widths in a 1024-byte
@@ -22,9 +23,10 @@ const BACKSLASH = 92;
 export class UnparseableSource extends Error {}
 
 let parser: Parser | undefined;
+const FIELD_PARENTS = typesWithFields(Python.nodeTypeInfo);
 
 /** Parses Python source into a concrete syntax tree; one parser per thread, reused. */
-export function parsePython(text: string): Tree {
+export function parsePython(text: string): SyntaxTree {
   const deepest = deepestIndent(text);
   if (deepest.columns >= MAX_INDENT_COLUMNS) {
     throw new UnparseableSource(
@@ -38,7 +40,8 @@ export function parsePython(text: string): Tree {
   }
   // The binding reads the string through a callback; a buffer size above the default keeps
   // large files from being fed in many small chunks.
-  return parser.parse(text, undefined, { bufferSize: Math.max(text.length + 1, 32 * 1024) });
+  const native = parser.parse(text, undefined, { bufferSize: Math.max(text.length + 1, 32 * 1024) });
+  return new SyntaxTree(native, text, FIELD_PARENTS);
 }
 
 /**

@@ -20,13 +20,26 @@ export interface Backtracking {
  */
 const CHECK_TIMEOUT_MS = 100;
 
+type CheckSync = typeof import('recheck').checkSync;
+
 /**
- * recheck is loaded on the first pattern to check: its module is ~3 MB of compiled Scala that takes
- * ~150 ms to load, which every worker thread would otherwise pay before its first file.
+ * recheck is loaded on the first pattern to check. Its `checkSync` runs the checker on a helper
+ * thread (synckit) that loads recheck's ~3 MB module of compiled Scala; going through recheck's
+ * main module would load that module on the calling thread too, for nothing (~30 MB and ~150 ms
+ * per analysis thread), so the helper is started directly, the way `checkSync` starts it.
  */
-let checkSync: typeof import('recheck').checkSync | undefined;
-function recheck(): typeof import('recheck').checkSync {
-  checkSync ??= (createRequire(import.meta.url)('recheck') as typeof import('recheck')).checkSync;
+let checkSync: CheckSync | undefined;
+function recheck(): CheckSync {
+  if (!checkSync) {
+    const fromRecheck = createRequire(createRequire(import.meta.url).resolve('recheck'));
+    try {
+      const { createSyncFn } = fromRecheck('synckit') as { createSyncFn(workerPath: string): CheckSync };
+      checkSync = createSyncFn(fromRecheck.resolve('./lib/synckit-worker.js'));
+    } catch {
+      // A recheck laid out differently: its own entry point still works.
+      checkSync = (fromRecheck('recheck') as typeof import('recheck')).checkSync;
+    }
+  }
   return checkSync;
 }
 

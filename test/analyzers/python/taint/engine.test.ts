@@ -103,7 +103,7 @@ describe('Python taint engine', () => {
     const facts = analyzePythonSource(code, 'dags/orders.py').facts as PythonFacts;
     const lineage = facts.lineage!;
     expect(lineage.sources).toEqual([
-      { id: 'dags/orders.py#L6:10', kind: 'file', api: 'pandas.read_csv', line: 6, dataset: 's3://landing/orders.csv', function: 'extract', validated: false },
+      { id: 'dags/orders.py#L6:10', kind: 'file', api: 'pandas.read_csv', line: 6, dataset: 's3://landing/orders.csv', function: 'extract', validated: false, schemaValidated: false },
     ]);
     expect(lineage.sinks).toEqual([
       { id: 'dags/orders.py#L7:5', kind: 'file', api: 'pandas.read_csv().to_parquet', line: 7, dataset: 's3://curated/orders.parquet', function: 'extract', sources: ['dags/orders.py#L6:10'], validated: false },

@@ -1,0 +1,89 @@
+/**
+ * Pattern pieces the detectors share, as regex source. Keeping them here keeps each rule module
+ * to its format and its docs.
+ */
+
+/** A token starts where no word character (or dash) precedes it and ends where none follows. */
+export function token(body: string, flags = ''): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9_-])(?<secret>${body})(?![A-Za-z0-9_-])`, flags);
+}
+
+/**
+ * `NAME = "value"`, `NAME: value`, `"NAME": "value"`, `NAME=value` (.env, Dockerfile ENV/ARG,
+ * YAML, JSON, code), `NAME := value`, `NAME => value`, quotes JSON-escaped too (a notebook's
+ * raw JSON), and the legacy Dockerfile form `ENV NAME value`.
+ */
+export function assigned(name: string, value: string, flags = ''): RegExp {
+  const operator = String.raw`(?:\\?["'])?[ \t]*(?::=|=>|=|:)[ \t]*|(?<=^[ \t]*(?:ENV|ARG)[ \t]+[\w.-]+)[ \t]+`;
+  return new RegExp(String.raw`(?<name>${name})(?:${operator})(?:\\?["'\x60])?(?<secret>${value})`, `m${flags}`);
+}
+
+/** Characters of an unquoted credential value: no whitespace, quotes or separators. */
+export const VALUE_CHAR = String.raw`[^\s"'\x60\\,;<>(){}\[\]]`;
+
+/** Characters of a quoted credential value: anything but whitespace, quotes and escapes. */
+export const QUOTED_CHAR = String.raw`[^\s"'\x60\\]`;
+
+/** `scheme://user:password@host` for the given schemes; the password is the secret. */
+export function urlWithPassword(schemes: string, flags = 'i'): RegExp {
+  return new RegExp(
+    String.raw`(?<![\w+.-])(?<scheme>${schemes})://(?<user>[^\s:@/"'\x60]*):(?<secret>[^\s:@/"'\x60]+)@(?<host>[^\s/"'\x60?#@]+)`,
+    flags,
+  );
+}
+
+/** Base64 alphabet, with the URL-safe characters. */
+export const BASE64 = String.raw`[A-Za-z0-9+/_-]`;
+
+/** Detector fields shared by the `scheme://user:password@host` rules (`scheme+driver://` too). */
+export function passwordUrl(...schemes: string[]): { anchors: string[]; pattern: RegExp; specificity: 'structure'; cwe: string[] } {
+  return {
+    anchors: schemes.flatMap((s) => [`${s}://`, `${s}+`]),
+    pattern: urlWithPassword(schemes.map((s) => `${s}(?:\\+[a-z0-9]+)?`).join('|')),
+    specificity: 'structure',
+    cwe: ['CWE-798', 'CWE-259'],
+  };
+}
+
+/**
+ * A PEM-style armoured block `-----BEGIN <label>-----` … `-----END <label>-----`, its body in
+ * base 64 with optional headers, line breaks raw or JSON-escaped (`\n` in a notebook or key file).
+ */
+export function armouredBlock(label: string): RegExp {
+  // The body may hold single dashes (DEK-Info: AES-128-CBC) but never five: a run of BEGIN
+  // markers without an END then costs one pass, not one pass per marker.
+  return new RegExp(String.raw`(?<secret>-----BEGIN ${label}-----(?:\\[rn]|\s)+(?<body>(?:[A-Za-z0-9+/=:,. \t\r\n\\]|-(?!----)){40,}?)-----END ${label}-----)`);
+}
+
+/** Base-64 characters of an armoured body, headers and escapes left out. */
+export function armouredPayload(body: string): string {
+  return body
+    .split(/\\[rn]|\s+/)
+    .filter((part) => !part.includes(':'))
+    .join('')
+    .replace(/[^A-Za-z0-9+/=]/g, '');
+}
+
+/**
+ * A literal assigned to a name containing `keyword`: quoted anywhere (`key = "…"`, `"key": "…"`,
+ * `key=…` inside a call), or unquoted only where a whole line is the assignment (.env, YAML,
+ * properties, `export`, Dockerfile `ENV`/`ARG`, compose `- KEY=value`) — in code an unquoted
+ * right-hand side is a variable, not a secret.
+ */
+export function namedLiteral(keyword: string, quotedValue: string, bareValue: string): RegExp {
+  const operator = String.raw`(?:\\?["'])?[ \t]*(?::=|=>|=|:)[ \t]*`;
+  const quoted = String.raw`(?<name>${keyword}[\w.-]{0,40})${operator}\\?["'\x60](?<secret>${quotedValue})\\?["'\x60]`;
+  const bare = String.raw`^[ \t]*(?:export[ \t]+|-[ \t]+|(?:ENV|ARG)[ \t]+)?["']?(?<name2>[\w.-]{0,40}?${keyword}[\w.-]{0,40})${operator}(?<secret2>${bareValue})[ \t]*(?:#.*)?\r?$`;
+  return new RegExp(`${quoted}|${bare}`, 'im');
+}
+
+/**
+ * Names and words, not secrets: a value whose parts (split at - _ . /) are each a lower-case word
+ * or a short number (`db-password-prod`, `projects/acme/secrets/db/versions/latest`) names a
+ * secret kept elsewhere; so does a URL or a file path.
+ */
+export function looksLikeIdentifier(value: string): boolean {
+  if (/:\/\/|^[~.]?\//.test(value)) return true;
+  const parts = value.split(/[-_./]/).filter(Boolean);
+  return parts.length >= 2 && parts.every((p) => /^[a-z]+$/.test(p) || /^\d{1,4}$/.test(p));
+}

@@ -1,0 +1,11 @@
+/**
+ * Values that stand for a secret rather than being one: template and shell references, angle-
+ * bracket slots, and the words people type when they mean "fill this in". They are not reported.
+ */
+const REFERENCE = /\$\{|\{\{|\}\}|\$\(|%\(|^\$[A-Za-z_]|^<[^>]*>$|^\[[^\]]*\]$|^%[A-Za-z_]+%$|^env[:(]/i;
+const FILLER = /changeme|change[_-]me|change[_-]?this|xxxx|\*\*\*\*|\.\.\.|…|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|pass)|placeholder|replace[_-]?me|redacted|insert[_-]?here|dummy|^(?:none|null|nil|undefined|true|false|secret|password|passwd|token|string|str|todo|tbd|empty|value|required|optional|default)$/i;
+const ONE_CHARACTER = /^(.)\1*$/s;
+
+export function isPlaceholder(value: string): boolean {
+  return REFERENCE.test(value) || FILLER.test(value) || ONE_CHARACTER.test(value);
+}

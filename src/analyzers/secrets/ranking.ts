@@ -1,0 +1,27 @@
+import type { Confidence, Severity } from '../../core/finding.js';
+import { isDocumentedExample } from './known-examples.js';
+
+/** Directories and file names that hold tests, fixtures and examples rather than deployed config. */
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|testdata|test[-_]data|examples?|samples?|mocks?)(?:\/|$)|(?:^|\/)(?:test_[^/]*|[^/]*[._-](?:test|spec)\.[^/]+|conftest\.py)$/i;
+
+export function isTestPath(file: string): boolean {
+  return TEST_PATH.test(file);
+}
+
+export interface Ranking {
+  severity: Severity;
+  confidence: Confidence;
+  /** Why the finding ranks below its rule's default, for the message; absent when it does not. */
+  reason?: string;
+}
+
+/**
+ * Down-ranks, never drops: a documented sample key is informational, one in a test or example
+ * path or one failing its format's own checksum is low — each says why in its message.
+ */
+export function rank(secret: string, file: string, base: { severity: Severity; confidence: Confidence }, doubt: string | undefined): Ranking {
+  if (isDocumentedExample(secret)) return { severity: 'info', confidence: 'low', reason: 'a documented example key, not a live one' };
+  if (doubt) return { severity: 'low', confidence: 'low', reason: doubt };
+  if (isTestPath(file)) return { severity: 'low', confidence: 'low', reason: 'in a test, fixture or example path' };
+  return base;
+}

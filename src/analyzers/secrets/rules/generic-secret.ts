@@ -1,0 +1,40 @@
+import { shannonEntropy } from '../entropy.js';
+import { looksLikeIdentifier, namedLiteral, QUOTED_CHAR, VALUE_CHAR } from '../patterns.js';
+import { secretRule } from '../secret-rule.js';
+
+/**
+ * Shannon entropy, in bits per character, from which a value counts as random. Random base-64
+ * or hex strings of 16+ characters score 3.6–4.0 (hex tops out at 4.0); words, names and
+ * repeated patterns score below 3.5 (`my-api-key-value` ≈ 3.2).
+ */
+export const GENERIC_SECRET_MIN_ENTROPY = 3.5;
+export const GENERIC_SECRET_MIN_LENGTH = 16;
+
+const KEYWORD = String.raw`(?:secret|token(?!iz)|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?)`;
+
+export const genericSecret = secretRule({
+  id: 'secret.generic-secret',
+  title: 'Hard-coded secret (high-entropy literal)',
+  severity: 'medium',
+  confidence: 'medium',
+  specificity: 'generic',
+  what:
+    'Finds a literal assigned to a secret-like name (secret, token, api_key, access_key, private_key, client_secret, ' +
+    `credentials …) whose value is at least ${GENERIC_SECRET_MIN_LENGTH} characters with a Shannon entropy of at least ` +
+    `${GENERIC_SECRET_MIN_ENTROPY} bits per character. Values that read as names or paths, and placeholders, are left out; ` +
+    'formats with their own detector are reported by that detector instead.',
+  why: 'Services without a recognisable key format still issue random tokens; a random literal under a secret-like name is almost always one.',
+  remediation: 'Revoke the credential with its issuer, and read it at run time from the environment or a secret store.',
+  anchors: ['secret', 'token', 'api_key', 'api-key', 'apikey', 'access_key', 'access-key', 'auth_key', 'private_key', 'signing_key', 'encryption_key', 'master_key', 'credential'],
+  pattern: namedLiteral(KEYWORD, `${QUOTED_CHAR}{${GENERIC_SECRET_MIN_LENGTH},400}`, `${VALUE_CHAR}{${GENERIC_SECRET_MIN_LENGTH},400}`),
+  verify: ({ secret }) => (shannonEntropy(secret) >= GENERIC_SECRET_MIN_ENTROPY && !looksLikeIdentifier(secret) ? undefined : { reject: true }),
+  bad: [
+    { file: 'jobs/vendor_sync.py', code: 'VENDOR_API_TOKEN = "q8Zr4LxT2mWv9NcB7yKd3PfH"\n' },
+    { file: '.env', code: 'PARTNER_CLIENT_SECRET=Xk29vLq7Tz4Rb8Nw1Mc6Hy3J\n' },
+  ],
+  good: [
+    { file: 'jobs/vendor_sync.py', code: 'VENDOR_API_TOKEN = os.environ["VENDOR_API_TOKEN"]\nTOKEN_SECRET_NAME = "projects/acme/secrets/vendor-token/versions/latest"\n' },
+    { file: 'train/tokenize.py', code: 'tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\n' },
+  ],
+  references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://en.wikipedia.org/wiki/Entropy_(information_theory)'],
+});

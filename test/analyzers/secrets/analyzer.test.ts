@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { hasValidChecksum, base62Crc32 } from '../../../src/analyzers/secrets/base62-checksum.js';
+import { shannonEntropy } from '../../../src/analyzers/secrets/entropy.js';
+import { secretsAnalyzer } from '../../../src/analyzers/secrets/index.js';
+import { redact } from '../../../src/analyzers/secrets/redact.js';
+import { GENERIC_SECRET_MIN_ENTROPY, GENERIC_SECRET_MIN_LENGTH } from '../../../src/analyzers/secrets/rules/generic-secret.js';
+import { analyzeSecrets, scanSecrets } from './scan.js';
+
+const PAT_BODY = 'FAKEbIXzfWru4zCBz3N14fvoj3cUCt';
+const PAT = `ghp_${PAT_BODY}${base62Crc32(PAT_BODY)}`;
+const KEY_ID = 'AKIAZ7FAKEKEY4DEMO12';
+const SECRET_KEY = '4mnb0QqSBEAcbJg7s6/8G5iRh2307V3/K9DKTW+j';
+
+describe('which files the secrets analyzer reads', () => {
+  const entry = (path: string) => ({ path, absPath: `/r/${path}`, size: 10, kind: 'other' as const });
+
+  it('reads text of every kind and passes over binary formats', () => {
+    for (const path of ['a.py', 'n.ipynb', 'Dockerfile', '.env', 'main.tf', 'k8s/job.yaml', 'LICENSE', 'id_rsa', 'data/x.csv']) {
+      expect(secretsAnalyzer.required(entry(path))).toBe(true);
+    }
+    for (const path of ['model.pkl', 'data/x.parquet', 'logo.PNG', 'dist/app.whl', 'lib.so']) expect(secretsAnalyzer.required(entry(path))).toBe(false);
+  });
+});
+
+describe('redaction', () => {
+  it('shows the first 4 characters then …, and at most half of a short secret', () => {
+    expect(redact('AKIAZ7FAKEKEY4DEMO12')).toBe('AKIA…');
+    expect(redact('s3cr3t')).toBe('s3c…');
+    expect(redact('ab')).toBe('a…');
+  });
+
+  it('keeps every secret on a line out of the message and snippet of every finding on it', () => {
+    const line = `creds = {"id": "${KEY_ID}", "aws_secret_access_key": "${SECRET_KEY}", "gh": "${PAT}"}`;
+    const findings = scanSecrets(`${line}\n`, undefined, 'etl/creds.py');
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(['secret.aws-access-key', 'secret.aws-secret-access-key', 'secret.github-personal-access-token']);
+    for (const f of findings) {
+      for (const raw of [KEY_ID, SECRET_KEY, PAT]) {
+        expect(f.message).not.toContain(raw);
+        expect(f.location.snippet).not.toContain(raw);
+      }
+    }
+    expect(findings[0]!.location.snippet).toBe('creds = {"id": "AKIA…", "aws_secret_access_key": "4mnb…", "gh": "ghp_…"}');
+  });
+
+  it('locates the secret itself: line and columns of the value', () => {
+    const [finding] = scanSecrets(`# config\nSTRIPE_KEY = 'sk_live_FAKEkQjOn2f4jdEsyzpoAEki'\n`, 'secret.stripe-secret-key', 'billing/config.py');
+    expect(finding!.location).toMatchObject({ startLine: 2, startColumn: 15, endLine: 2, endColumn: 47 });
+  });
+});
+
+describe('down-ranking, never dropping', () => {
+  it('ranks documented example keys as informational and says why', () => {
+    const [finding] = scanSecrets('aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n', 'secret.aws-access-key', 'deploy/config.ini');
+    expect(finding).toMatchObject({ severity: 'info', confidence: 'low' });
+    expect(finding!.message).toMatch(/down-ranked: a documented example key/);
+    const [secret] = scanSecrets('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n', 'secret.aws-secret-access-key', 'deploy/config.ini');
+    expect(secret).toMatchObject({ severity: 'info', confidence: 'low' });
+  });
+
+  it.each(['tests/test_load.py', 'test/fixtures/creds.env', 'pkg/testdata/x.yaml', 'examples/demo/.env', 'src/db.spec.ts'])('ranks %s as low and says it is a test path', (file) => {
+    const [finding] = scanSecrets(`STRIPE = "sk_live_FAKEkQjOn2f4jdEsyzpoAEki"\n`, 'secret.stripe-secret-key', file);
+    expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
+    expect(finding!.message).toMatch(/down-ranked: in a test, fixture or example path/);
+  });
+
+  it('keeps the rule severity outside test paths', () => {
+    const [finding] = scanSecrets(`STRIPE = "sk_live_FAKEkQjOn2f4jdEsyzpoAEki"\n`, 'secret.stripe-secret-key', 'src/contest/billing.py');
+    expect(finding).toMatchObject({ severity: 'critical', confidence: 'high' });
+  });
+});
+
+describe('GitHub token checksum', () => {
+  it('accepts a token whose last six characters are the base-62 CRC32 of its random part', () => {
+    expect(hasValidChecksum(PAT)).toBe(true);
+    expect(scanSecrets(`t = "${PAT}"\n`, 'secret.github-personal-access-token', 'ci/a.py')[0]).toMatchObject({ severity: 'high', confidence: 'high' });
+  });
+
+  it('down-ranks a look-alike whose checksum fails', () => {
+    const fake = `${PAT.slice(0, -1)}${PAT.endsWith('A') ? 'B' : 'A'}`;
+    expect(hasValidChecksum(fake)).toBe(false);
+    const [finding] = scanSecrets(`t = "${fake}"\n`, 'secret.github-personal-access-token', 'ci/a.py');
+    expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
+    expect(finding!.message).toMatch(/checksum does not match/);
+  });
+});
+
+describe('placeholders are not secrets', () => {
+  it.each([
+    'DATABASE_URL=postgres://etl:${DB_PASSWORD}@db:5432/dw',
+    'DATABASE_URL=postgres://etl:<password>@db:5432/dw',
+    'DATABASE_URL=postgres://etl:changeme@db:5432/dw',
+    'DATABASE_URL=postgres://etl:xxxxxxxx@db:5432/dw',
+    'DB_PASSWORD=${DB_PASSWORD}',
+    'DB_PASSWORD="{{ db_password }}"',
+    'DB_PASSWORD=changeme',
+    'DB_PASSWORD=<your-password>',
+    'password: "********"',
+    'aws_access_key_id = AKIAXXXXXXXXXXXXXXXX',
+  ])('%s', (line) => {
+    expect(scanSecrets(`${line}\n`, undefined, 'deploy/.env')).toEqual([]);
+  });
+});
+
+describe('entropy threshold of the generic detector', () => {
+  it('computes Shannon entropy in bits per character', () => {
+    expect(shannonEntropy('')).toBe(0);
+    expect(shannonEntropy('aaaaaaaa')).toBe(0);
+    expect(shannonEntropy('abababab')).toBe(1);
+    expect(shannonEntropy('0123456789abcdef')).toBe(4);
+  });
+
+  it(`reports a ${GENERIC_SECRET_MIN_LENGTH}+ character value at or above ${GENERIC_SECRET_MIN_ENTROPY} bits and not below`, () => {
+    const high = 'q8Zr4LxT2mWv9NcB';
+    const low = 'aabbccddaabbccdd';
+    expect(shannonEntropy(high)).toBeGreaterThanOrEqual(GENERIC_SECRET_MIN_ENTROPY);
+    expect(shannonEntropy(low)).toBeLessThan(GENERIC_SECRET_MIN_ENTROPY);
+    expect(scanSecrets(`vendor_token = "${high}"\n`, 'secret.generic-secret', 'jobs/a.py')).toHaveLength(1);
+    expect(scanSecrets(`vendor_token = "${low}"\n`, 'secret.generic-secret', 'jobs/a.py')).toEqual([]);
+    expect(scanSecrets(`vendor_token = "${high.slice(0, GENERIC_SECRET_MIN_LENGTH - 1)}"\n`, 'secret.generic-secret', 'jobs/a.py')).toEqual([]);
+  });
+
+  it('leaves a known format to its own detector instead of the generic one', () => {
+    const findings = scanSecrets(`api_token = "${PAT}"\n`, undefined, 'jobs/a.py');
+    expect(findings.map((f) => f.ruleId)).toEqual(['secret.github-personal-access-token']);
+  });
+});
+
+describe('secrets in every kind of file', () => {
+  it('finds secrets in notebook sources and outputs by reading the raw .ipynb JSON', () => {
+    const notebook = JSON.stringify(
+      {
+        cells: [
+          { cell_type: 'code', source: ['import boto3\n', `s3 = boto3.client("s3", aws_access_key_id="${KEY_ID}")\n`], outputs: [] },
+          { cell_type: 'code', source: ['print(os.environ["WAREHOUSE_URL"])\n'], outputs: [{ output_type: 'stream', text: ['postgresql://etl:Pg5ecretW0rd@warehouse:5432/dw\n'] }] },
+        ],
+      },
+      null,
+      1,
+    );
+    const rules = scanSecrets(notebook, undefined, 'notebooks/explore.ipynb').map((f) => f.ruleId);
+    expect(rules).toEqual(['secret.aws-access-key', 'secret.postgres-url']);
+  });
+
+  it('finds a password in a Dockerfile ARG and an Airflow connection in ENV', () => {
+    const rules = scanSecrets('FROM python:3.12\nARG PIP_INDEX_PASSWORD=Ind3xPassw0rd\nENV AIRFLOW_CONN_DW=postgres://etl:C0nnPw99@dw/db\n', undefined, 'Dockerfile').map((f) => f.ruleId);
+    expect(rules).toEqual(['secret.generic-password', 'secret.airflow-connection-uri']);
+  });
+
+  it('does not mistake a variable in code for a literal', () => {
+    expect(scanSecrets('conn = connect(host=h, password=db_password)\nclient = Client(api_key=settings.API_KEY)\n', undefined, 'etl/db.py')).toEqual([]);
+  });
+
+  it('rejects a JWT look-alike whose header is not JSON naming an alg', () => {
+    const notJwt = `eyJub3RhaGVhZGVyIjoxfQ.eyJzdWIiOiJ4In0.c2lnbmF0dXJlc2lnbmF0dXJl`;
+    expect(scanSecrets(`t = "${notJwt}"\n`, 'secret.jwt', 'a.py')).toEqual([]);
+  });
+
+  it('pairs an AWS key id with its secret and ranks the pair critical', () => {
+    const findings = scanSecrets(`[default]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET_KEY}\n`, undefined, 'home/.aws/credentials');
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([
+      ['secret.aws-access-key', 'critical'],
+      ['secret.aws-secret-access-key', 'critical'],
+    ]);
+  });
+
+  it('survives hostile input: long runs of key characters, many BEGIN markers, no newlines', () => {
+    const inputs = [
+      'A'.repeat(2_000_000),
+      `password=${'x1'.repeat(500_000)}`,
+      '-----BEGIN PRIVATE KEY-----\n'.repeat(20_000),
+      `token = "${'ab'.repeat(200_000)}`,
+      'postgres://'.repeat(100_000),
+      'variable "db_password" {\n'.repeat(50_000),
+      'PlainLoginModule required '.repeat(50_000),
+      'sv=1&'.repeat(200_000),
+      'secret_token_secret_'.repeat(100_000),
+      `Server=x;${'a'.repeat(1_000_000)}`,
+    ];
+    for (const text of inputs) expect(analyzeSecrets(text, 'big.txt').errors).toEqual([]);
+  });
+});
