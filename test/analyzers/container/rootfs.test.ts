@@ -9,7 +9,7 @@ import { FIXTURES, scanImage } from './image-scan.js';
 const DEBIAN = path.join(FIXTURES, 'rootfs/debian');
 const ALPINE = path.join(FIXTURES, 'rootfs/alpine');
 const OSV = path.join(FIXTURES, 'osv');
-const SHARED_PYPI = '/work/shared/data/osv/PyPI';
+const SHARED_PYPI = path.resolve(import.meta.dirname, '../../../../shared/data/osv/PyPI');
 
 describe('image rootfs inventory', () => {
   it('reads a Debian image: os-release, installed dpkg packages by source, and Python distributions', () => {
