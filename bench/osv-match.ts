@@ -19,6 +19,7 @@ import { openLocalDb, writeLocalDb } from '../src/analyzers/deps/osv/local-db.js
 import type { AdvisorySource } from '../src/analyzers/deps/osv/source.js';
 import type { OsvAdvisory } from '../src/analyzers/deps/osv/types.js';
 import { table } from '../src/cli/table.js';
+import { seededRandom as random } from '../src/dynamic/fuzz/rng.js';
 
 /** dist/bench/osv-match.js sits two levels below the repository root. */
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,17 +45,6 @@ function parseArgs(argv: string[]): { packages: number } {
   return { packages };
 }
 
-/** A seeded generator (mulberry32), so every run matches the same lockfile. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Every PyPI package the advisories name, at a version they mention (a listed version or a

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openStoreDb } from './open-db.js';
 import type { DatasetProfile } from '../data/profile/types.js';
 
 export interface StoredBatch {
@@ -27,11 +26,7 @@ export class DataProfileStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 10000');
+    this.db = openStoreDb(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS data_batches (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

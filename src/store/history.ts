@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openStoreDb } from './open-db.js';
 import type { HistoryComparison } from '../core/assessment.js';
 import { SEVERITIES, type Finding, type Severity } from '../core/finding.js';
 
@@ -38,11 +37,7 @@ export class HistoryStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 10000');
+    this.db = openStoreDb(file);
     this.migrate();
   }
 

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openStoreDb } from './open-db.js';
 
 /** One poisoning simulation as the history keeps it. */
 export interface PoisonScoreRecord {
@@ -37,10 +36,7 @@ export class PoisonScoreStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 10000');
+    this.db = openStoreDb(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS poison_scores (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
