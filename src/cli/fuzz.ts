@@ -6,6 +6,7 @@ import { fuzzAssessment } from '../dynamic/fuzz/findings.js';
 import { parseDuration, resolvePipeline, type PipelineFlags } from '../dynamic/pipeline.js';
 import { renderReport } from '../report/index.js';
 import { useColor, writeOutput } from './output.js';
+import { addPipelineOptions } from './pipeline-options.js';
 
 interface FuzzFlags extends PipelineFlags {
   seed: string;
@@ -44,16 +45,16 @@ function progressBar(enabled: boolean): { update(p: FuzzProgress): void; finish(
 }
 
 export function registerFuzz(program: Command): void {
-  program
-    .command('fuzz')
-    .description('run the pipeline in the sandbox on mutated inputs and report crashes, hangs and injections that pass')
-    .argument('[path]', 'project root (holds pipewarden.yml)', '.')
-    .option('--run <command>', 'pipeline command with {input} and {output} placeholders')
-    .option('--sample <file>', 'clean, representative input (CSV, JSONL/JSON, pickle, .gz, or a directory)')
-    .option('--schema <file>', 'JSON Schema of one input record')
-    .option('--timeout <duration>', 'wall-time limit per run, e.g. 30s')
-    .option('--memory <size>', 'memory limit per run, e.g. 512MB')
-    .option('--config <file>', 'configuration file (default <path>/pipewarden.yml)')
+  addPipelineOptions(
+    program
+      .command('fuzz')
+      .description('run the pipeline in the sandbox on mutated inputs and report crashes, hangs and injections that pass')
+      .argument('[path]', 'project root (holds pipewarden.yml)', '.'),
+    {
+      sample: 'clean, representative input (CSV, JSONL/JSON, pickle, .gz, or a directory)',
+      schema: 'JSON Schema of one input record',
+    },
+  )
     .option('--seed <n>', 'seed: the same seed gives the same mutations', '1')
     .option('--max-execs <n>', 'most mutated runs', '500')
     .option('--time <duration>', 'time budget for the campaign, e.g. 5m', '10m')

@@ -15,6 +15,7 @@ import { renderSarif } from '../report/sarif.js';
 import { PoisonScoreStore, type ScoreComparison } from '../store/poison-scores.js';
 import { failOnOption } from './scan-options.js';
 import { writeOutput } from './output.js';
+import { addPipelineOptions } from './pipeline-options.js';
 
 interface PoisonFlags extends PipelineFlags {
   rates?: string;
@@ -32,16 +33,16 @@ interface PoisonFlags extends PipelineFlags {
 }
 
 export function registerPoison(program: Command): void {
-  program
-    .command('poison')
-    .description('inject poisoned records into the clean sample at several rates, run the pipeline in the sandbox, and score how it resists')
-    .argument('[path]', 'project root (holds pipewarden.yml)', '.')
-    .option('--run <command>', 'pipeline command with {input} and {output} placeholders')
-    .option('--sample <path>', 'clean, representative input: CSV, JSON Lines, a JSON array, or a directory holding one')
-    .option('--schema <file>', 'JSON Schema of one input record (its bounds shape the out-of-range values)')
-    .option('--timeout <duration>', 'wall-time limit per run, e.g. 30s')
-    .option('--memory <size>', 'memory limit per run, e.g. 512MB')
-    .option('--config <file>', 'configuration file (default <path>/pipewarden.yml)')
+  addPipelineOptions(
+    program
+      .command('poison')
+      .description('inject poisoned records into the clean sample at several rates, run the pipeline in the sandbox, and score how it resists')
+      .argument('[path]', 'project root (holds pipewarden.yml)', '.'),
+    {
+      sample: 'clean, representative input: CSV, JSON Lines, a JSON array, or a directory holding one',
+      schema: 'JSON Schema of one input record (its bounds shape the out-of-range values)',
+    },
+  )
     .option('--rates <list>', `poisoning rates in percent (default ${DEFAULT_RATES.map(percent).join(',')})`)
     .option('--attacks <list>', `attacks to run (default all: ${ATTACKS.map((a) => a.id).join(', ')})`)
     .option('--seed <n>', 'seed: the same seed injects the same records', '1')

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ReportOptions } from './analyzer.js';
 import type { Finding } from './finding.js';
 import { stableFingerprint } from './fingerprint.js';
+import type { LineReader } from './line-reader.js';
 import type { RuleMeta } from './rule.js';
 
 /** Where a project analyzer reports: a point in a scanned file. */
@@ -17,8 +16,8 @@ export interface ProjectSpot {
  * read from the file, and `key` (what makes this finding this one) keeps the fingerprint stable
  * across line shifts.
  */
-export function projectFinding(rule: RuleMeta, root: string, at: ProjectSpot, key: string, options: ReportOptions & { message: string }): Finding {
-  const snippet = lineOf(path.join(root, at.file), at.line);
+export function projectFinding(rule: RuleMeta, lines: LineReader, at: ProjectSpot, key: string, options: ReportOptions & { message: string }): Finding {
+  const snippet = lines.source(at.file).line(at.line).trimEnd();
   return {
     ruleId: rule.id,
     title: rule.title,
@@ -37,12 +36,4 @@ export function projectFinding(rule: RuleMeta, root: string, at: ProjectSpot, ke
 /** The column of a lineage node id (`path#Lline:col`). */
 export function columnOfNodeId(id: string): number {
   return Number(/:(\d+)$/.exec(id)?.[1] ?? 1);
-}
-
-function lineOf(file: string, line: number): string {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n')[line - 1]?.trimEnd() ?? '';
-  } catch {
-    return '';
-  }
 }

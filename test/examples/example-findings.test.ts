@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEPS_SETTINGS } from '../../src/analyzers/deps/settings.js';
 import { allRules } from '../../src/analyzers/registry.js';
-import { assess } from '../../src/core/assess.js';
-import { selectCategories } from '../../src/core/categories.js';
+import { assessRoot } from '../helpers/assess-tree.js';
 
 const PIPELINE = fileURLToPath(new URL('../../examples/feedback-pipeline/', import.meta.url));
 const SHARED_OSV = path.resolve(PIPELINE, '../../../shared/data/osv/PyPI');
@@ -31,20 +29,7 @@ describe('examples/feedback-pipeline README', () => {
   it('names, for every planted weakness it says is detected, a rule that assess reports on that file', async () => {
     const rows = plantedRows().filter((r) => r.rules.length > 0 && (hasAdvisories || !r.rules.includes('deps.vulnerable-package')));
     expect(rows.length).toBeGreaterThanOrEqual(25);
-    const result = await assess({
-      root: PIPELINE,
-      categories: selectCategories(undefined, undefined),
-      maxFileSize: 5_000_000,
-      exclude: [],
-      threads: 1,
-      fileTimeoutMs: 120_000,
-      cacheDir: undefined,
-      historyDb: undefined,
-      baselineFile: undefined,
-      ignoreEntries: [],
-      failOn: 'none',
-      settings: { deps: { ...DEFAULT_DEPS_SETTINGS, offline: true, ...(hasAdvisories ? { osvDb: SHARED_OSV } : {}) } },
-    });
+    const result = await assessRoot(PIPELINE, { deps: hasAdvisories ? { osvDb: SHARED_OSV } : {} });
     const reported = new Set(result.findings.map((f) => `${f.location.file} ${f.ruleId}`));
     const missing = rows.flatMap((row) => row.rules.filter((id) => !reported.has(`${row.file} ${id}`)).map((id) => `${row.file}: ${id}`));
     expect(missing).toEqual([]);

@@ -1,5 +1,6 @@
 import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../core/analyzer.js';
 import type { Finding, TraceStep } from '../../core/finding.js';
+import { LineReader } from '../../core/line-reader.js';
 import { projectFinding } from '../../core/project-finding.js';
 import { CLOUD_FACTS, cloudResources } from '../iam/cloud/resources.js';
 import { IAM_ANALYZER } from '../iam/facts.js';
@@ -34,12 +35,13 @@ function attackPathFindings(ctx: ProjectContext): Finding[] {
   const policies = identityPolicies(ctx);
   const reported = new Set<string>();
   const findings: Finding[] = [];
+  const lines = new LineReader(ctx.root);
   for (const ingest of ingests) {
     const opening = open.find((o) => o.bucket === ingest.bucket);
     const at = `${ingest.file}:${ingest.sink.id}`;
     if (!opening || reported.has(at)) continue;
     reported.add(at);
-    findings.push(pathFinding(ctx.root, ingest, opening, broadestS3Write(policies, ingest.bucket, keyOf(ingest.uri))));
+    findings.push(pathFinding(lines, ingest, opening, broadestS3Write(policies, ingest.bucket, keyOf(ingest.uri))));
   }
   return findings;
 }
@@ -47,7 +49,7 @@ function attackPathFindings(ctx: ProjectContext): Finding[] {
 const keyOf = (uri: string) => uri.slice('s3://'.length).split('/').slice(1).join('/');
 const where = (file: string, line: number) => `${file}:${line}`;
 
-function pathFinding(root: string, ingest: DangerousIngest, opening: PublicWrite, grant: ReturnType<typeof broadestS3Write>): Finding {
+function pathFinding(lines: LineReader, ingest: DangerousIngest, opening: PublicWrite, grant: ReturnType<typeof broadestS3Write>): Finding {
   const { source, sink } = ingest;
   const bucketAt = where(opening.resource.file, opening.range.startLine);
   const run = `${ingest.sink.api}() ${ingest.does}`;
@@ -65,7 +67,7 @@ function pathFinding(root: string, ingest: DangerousIngest, opening: PublicWrite
   } else {
     message += ': an uploaded file runs as the job (no policy in the repository grants S3 writes on every resource or on this bucket, which bounds what it reaches)';
   }
-  return projectFinding(rule, root, { file: ingest.file, line: sink.line, column: ingest.sinkColumn }, `${ingest.bucket}\u0000${sink.api}`, {
+  return projectFinding(rule, lines, { file: ingest.file, line: sink.line, column: ingest.sinkColumn }, `${ingest.bucket}\u0000${sink.api}`, {
     message,
     trace,
     severity: grant ? 'critical' : 'high',

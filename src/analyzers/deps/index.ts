@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../core/analyzer.js';
 import type { Finding } from '../../core/finding.js';
 import { stableFingerprint } from '../../core/fingerprint.js';
 import { makeFinding } from '../../core/make-finding.js';
-import { SourceText } from '../../core/source-text.js';
 import { JAVASCRIPT_ANALYZER, type ScriptFacts } from '../javascript/facts.js';
 import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
 import { codeModuleFacts, PYTHON_ANALYZER } from '../python/facts.js';
@@ -15,6 +12,7 @@ import { resolveUnlocked } from './resolve/resolve-unlocked.js';
 import type { DepsHit, DepsRule } from './rules/deps-rule.js';
 import { depsRules } from './rules/index.js';
 import { findVulnerable } from './vulnerabilities.js';
+import { LineReader } from '../../core/line-reader.js';
 
 /**
  * Dependencies as a whole: the inventory from every manifest and lockfile, matched against
@@ -60,24 +58,4 @@ function toFinding(rule: DepsRule, hit: DepsHit, lines: LineReader): Finding {
   const width = source.line(hit.line).length;
   const range = { startLine: hit.line, startColumn: 1, endLine: hit.line, endColumn: width + 1 };
   return { ...makeFinding(rule, hit.file, source, range, hit), fingerprint: stableFingerprint(rule.id, hit.file, hit.key) };
-}
-
-/** Reads each manifest once, for the snippets of the findings placed in it. */
-class LineReader {
-  private readonly texts = new Map<string, SourceText>();
-
-  constructor(private readonly root: string) {}
-
-  source(file: string): SourceText {
-    let text = this.texts.get(file);
-    if (!text) {
-      try {
-        text = new SourceText(fs.readFileSync(path.join(this.root, file), 'utf8'));
-      } catch {
-        text = new SourceText('');
-      }
-      this.texts.set(file, text);
-    }
-    return text;
-  }
 }

@@ -1,5 +1,6 @@
 import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../core/analyzer.js';
 import type { Finding } from '../../core/finding.js';
+import { LineReader } from '../../core/line-reader.js';
 import { projectFinding } from '../../core/project-finding.js';
 import { buildLineage } from '../../inventory/lineage/build.js';
 import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
@@ -32,8 +33,10 @@ export const iamLeastPrivilege: ProjectAnalyzer = {
     const needs = s3NeedsOf(buildLineage(modules));
     // With no S3 location in the code there is nothing to compare against.
     if (policies.size === 0 || needs.size === 0) return { findings: [], errors: [], notices: [] };
+    const lines = new LineReader(ctx.root);
+    const suggestion = JSON.stringify((suggestPolicy(needs) as { Statement: object[] }).Statement);
     const findings = [...policies].flatMap(([file, facts]) =>
-      facts.policies.flatMap((p) => p.statements.flatMap((s) => excessOf(s, needs).map((excess) => report(ctx.root, file, s, excess, needs)))),
+      facts.policies.flatMap((p) => p.statements.flatMap((s) => excessOf(s, needs).map((excess) => report(lines, file, s, excess, suggestion)))),
     );
     return { findings, errors: [], notices: [] };
   },
@@ -65,9 +68,9 @@ function excessOf(statement: Statement, needs: S3Needs): Excess[] {
   });
 }
 
-function report(root: string, file: string, statement: Statement, excess: Excess, needs: S3Needs): Finding {
-  const suggestion = JSON.stringify((suggestPolicy(needs) as { Statement: object[] }).Statement);
-  return projectFinding(rule, root, { file, line: statement.range.startLine, column: statement.range.startColumn }, `${statement.sid ?? statement.index}\u0000${excess.resource}`, {
+/** `suggestion`: the minimised statements, as JSON, that every excess finding quotes. */
+function report(lines: LineReader, file: string, statement: Statement, excess: Excess, suggestion: string): Finding {
+  return projectFinding(rule, lines, { file, line: statement.range.startLine, column: statement.range.startColumn }, `${statement.sid ?? statement.index}\u0000${excess.resource}`, {
     message: `${statementName(statement)}: ${excess.resource} ${excess.why}. What the code uses: ${suggestion}`,
   });
 }

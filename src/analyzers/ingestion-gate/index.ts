@@ -1,5 +1,6 @@
 import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../core/analyzer.js';
 import type { Finding } from '../../core/finding.js';
+import { LineReader } from '../../core/line-reader.js';
 import { columnOfNodeId, projectFinding } from '../../core/project-finding.js';
 import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
 import { codeModuleFacts, PYTHON_ANALYZER, type LineageSource } from '../python/facts.js';
@@ -25,9 +26,10 @@ export const ingestionGate: ProjectAnalyzer = {
 
 function unvalidatedIngestion(ctx: ProjectContext): Finding[] {
   const findings: Finding[] = [];
+  const lines = new LineReader(ctx.root);
   for (const [file, facts] of codeModuleFacts(ctx)) {
     for (const source of facts.lineage?.sources ?? []) {
-      if (isExternalData(source) && !source.schemaValidated) findings.push(finding(ctx.root, file, source));
+      if (isExternalData(source) && !source.schemaValidated) findings.push(finding(lines, file, source));
     }
   }
   return findings;
@@ -38,9 +40,9 @@ function isExternalData(source: LineageSource): boolean {
   return !GENERIC_READS.test(source.api) || (source.dataset !== undefined && DATA_FILE.test(source.dataset));
 }
 
-function finding(root: string, file: string, source: LineageSource): Finding {
+function finding(lines: LineReader, file: string, source: LineageSource): Finding {
   const what = source.dataset ? `${source.api}() reads ${source.dataset}` : `${source.api}() reads ${source.kind} data`;
-  return projectFinding(rule, root, { file, line: source.line, column: columnOfNodeId(source.id) }, source.api, {
+  return projectFinding(rule, lines, { file, line: source.line, column: columnOfNodeId(source.id) }, source.api, {
     message: `${what}, and nothing in this module checks it against a schema before it is used`,
   });
 }

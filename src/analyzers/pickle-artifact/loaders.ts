@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../core/analyzer.js';
 import type { Finding } from '../../core/finding.js';
+import { LineReader } from '../../core/line-reader.js';
 import { columnOfNodeId, projectFinding } from '../../core/project-finding.js';
 import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
 import { codeModuleFacts, PYTHON_ANALYZER, type LineageSink } from '../python/facts.js';
@@ -27,13 +28,14 @@ function loaderFindings(ctx: ProjectContext): Finding[] {
   const artifacts = ctx.facts(PICKLE_ARTIFACT_ANALYZER) as Map<string, PickleArtifactFacts>;
   if (artifacts.size === 0) return [];
   const findings: Finding[] = [];
+  const lines = new LineReader(ctx.root);
   for (const [file, facts] of codeModuleFacts(ctx)) {
     const sinks = facts.lineage?.sinks ?? [];
     const deserialises = sinks.some(isDeserializer);
     for (const sink of sinks) {
       if (!sink.dataset || !(isDeserializer(sink) || (deserialises && sink.api.endsWith('open')))) continue;
       const artifact = resolveArtifact(sink.dataset, file, artifacts);
-      if (artifact) findings.push(linkFinding(ctx.root, file, sink, artifact, artifacts.get(artifact)!));
+      if (artifact) findings.push(linkFinding(lines, file, sink, artifact, artifacts.get(artifact)!));
     }
   }
   return findings;
@@ -50,9 +52,9 @@ function resolveArtifact(dataset: string, loader: string, artifacts: Map<string,
   return candidates.find((c) => artifacts.has(c));
 }
 
-function linkFinding(root: string, file: string, sink: LineageSink, artifact: string, facts: PickleArtifactFacts): Finding {
+function linkFinding(lines: LineReader, file: string, sink: LineageSink, artifact: string, facts: PickleArtifactFacts): Finding {
   const named = facts.globals.slice(0, MAX_GLOBALS_NAMED).join(', ') + (facts.globals.length > MAX_GLOBALS_NAMED ? ', …' : '');
-  return projectFinding(rule, root, { file, line: sink.line, column: columnOfNodeId(sink.id) }, artifact, {
+  return projectFinding(rule, lines, { file, line: sink.line, column: columnOfNodeId(sink.id) }, artifact, {
     message: `${sink.api}() loads ${artifact}, a pickle that imports ${named}${facts.critical ? ', which runs commands or code' : ', outside the data-only allow-list'} when it is loaded`,
     severity: facts.critical ? 'critical' : 'high',
     trace: [

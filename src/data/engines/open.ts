@@ -1,7 +1,5 @@
 import type { DataFormat } from '../input/format.js';
-import { openDuckDbFile } from './duckdb.js';
 import { DataInputError, type DataEngine } from './engine.js';
-import { openPostgresTable } from './postgres.js';
 
 export const ENGINES = ['duckdb', 'postgres'] as const;
 export type EngineName = (typeof ENGINES)[number];
@@ -11,12 +9,17 @@ export type DataSource =
   | { engine: 'duckdb'; file: string; format?: DataFormat; memoryLimit?: string; threads?: number }
   | { engine: 'postgres'; dsn: string; table: string };
 
-export function openEngine(source: DataSource): Promise<DataEngine> {
+/**
+ * Opens the engine for a source. The engine modules are loaded here, when a data command first
+ * needs one, so that the native DuckDB binding and the PostgreSQL client do not weigh on every
+ * other command's start-up.
+ */
+export async function openEngine(source: DataSource): Promise<DataEngine> {
   switch (source.engine) {
     case 'duckdb':
-      return openDuckDbFile(source.file, source);
+      return (await import('./duckdb.js')).openDuckDbFile(source.file, source);
     case 'postgres':
-      return openPostgresTable(source);
+      return (await import('./postgres.js')).openPostgresTable(source);
   }
 }
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import protobuf from 'protobufjs';
+import type protobufjs from 'protobufjs';
 import { UsageError } from '../../core/errors.js';
 import { jsonRecords } from '../input/records.js';
 import { ViolationTally, type ValidationReport } from './violations.js';
@@ -10,7 +10,7 @@ import { ViolationTally, type ValidationReport } from './violations.js';
  * since a consumer drops them silently.
  */
 export async function validateProto(file: string, protoFile: string, messageName: string): Promise<ValidationReport> {
-  const type = loadType(protoFile, messageName);
+  const type = await loadType(protoFile, messageName);
   const tally = new ViolationTally();
   let records = 0;
   for await (const record of jsonRecords(file, 'jsonl')) {
@@ -41,14 +41,16 @@ export async function validateProto(file: string, protoFile: string, messageName
   return { source: file, method: `protobuf:${messageName}`, records, violations: tally.list() };
 }
 
-function loadType(protoFile: string, messageName: string): protobuf.Type {
+/** protobufjs is loaded only when --proto is used, not at every command's start-up. */
+async function loadType(protoFile: string, messageName: string): Promise<protobufjs.Type> {
   let source: string;
   try {
     source = fs.readFileSync(protoFile, 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read ${protoFile}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  let root: protobuf.Root;
+  const protobuf = (await import('protobufjs')).default;
+  let root: protobufjs.Root;
   try {
     root = protobuf.parse(source, { keepCase: true }).root;
   } catch (err) {

@@ -2,10 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DEPS_SETTINGS } from '../../../src/analyzers/deps/settings.js';
-import { assess } from '../../../src/core/assess.js';
 import type { AssessmentResult } from '../../../src/core/assessment.js';
-import { selectCategories } from '../../../src/core/categories.js';
+import { assessRoot } from '../../helpers/assess-tree.js';
 import { runCli } from '../../helpers/cli.js';
 import { removeTree, tempTree } from '../../helpers/temp-tree.js';
 
@@ -16,21 +14,8 @@ function git(root: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
 }
 
-async function scan(root: string, gitHistory: boolean): Promise<AssessmentResult> {
-  return assess({
-    root,
-    categories: selectCategories(['secrets'], undefined),
-    maxFileSize: 5_000_000,
-    exclude: [],
-    threads: 1,
-    fileTimeoutMs: 60_000,
-    cacheDir: undefined,
-    historyDb: undefined,
-    baselineFile: undefined,
-    ignoreEntries: [],
-    failOn: 'high',
-    settings: { deps: { ...DEFAULT_DEPS_SETTINGS, offline: true }, secrets: { gitHistory, maxBlobSize: 5_000_000 } },
-  });
+function scan(root: string, gitHistory: boolean): Promise<AssessmentResult> {
+  return assessRoot(root, { only: ['secrets'], settings: { secrets: { gitHistory, maxBlobSize: 5_000_000 } } });
 }
 
 describe('--git-history', () => {
