@@ -1,4 +1,5 @@
 import type { Confidence, Severity } from '../../core/finding.js';
+import { AnchorAutomaton } from './anchor-automaton.js';
 import { isPlaceholder } from './placeholders.js';
 import { rank } from './ranking.js';
 import type { Candidate, SecretRule, Specificity } from './secret-rule.js';
@@ -20,64 +21,117 @@ export interface SecretHit {
 const SPECIFICITY_ORDER: Record<Specificity, number> = { format: 0, structure: 1, generic: 2 };
 
 /**
- * Runs every detector over a text with one shared prefilter: a single case-insensitive pass
+ * Runs every detector over a text with one shared prefilter: a single pass of an automaton
  * finds every anchor of every detector, and a detector's pattern runs only when one of its
- * anchors occurs. Most files contain no anchor of most detectors, so most patterns never run.
+ * anchors occurs. Most files contain no anchor of most detectors, so most patterns never run;
+ * a detector that starts at its anchors is tried only where they occur.
  */
 export class SecretScanner {
-  private readonly anchorPattern: RegExp;
-  /** Rules to run for a matched anchor: its own, and those of every anchor that is a prefix of it. */
-  private readonly rulesOf = new Map<string, number[]>();
+  private readonly automaton: AnchorAutomaton;
+  /** For each anchor, the rules it wakes, and those of them that start at it. */
+  private readonly rulesOf: number[][];
+  private readonly startingAt: number[][];
+  /** The sticky twin of each rule that starts at its anchors. */
+  private readonly sticky: (RegExp | null)[];
 
   constructor(private readonly rules: readonly SecretRule[]) {
     const byAnchor = new Map<string, number[]>();
     rules.forEach((rule, i) => {
       for (const anchor of rule.anchors) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), i]);
     });
-    // Longest first, so that where anchors share a start the longest matches and the prefix
-    // closure above still wakes the rules of the shorter ones.
-    const anchors = [...byAnchor.keys()].sort((a, b) => b.length - a.length);
-    for (const anchor of anchors) this.rulesOf.set(anchor, anchors.filter((a) => anchor.startsWith(a)).flatMap((a) => byAnchor.get(a)!));
-    this.anchorPattern = new RegExp(anchors.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+    this.sticky = rules.map((rule) => (rule.startsAtAnchor ? new RegExp(rule.pattern.source, `${rule.pattern.flags.replace('g', '')}y`) : null));
+    this.automaton = new AnchorAutomaton([...byAnchor.keys()]);
+    this.rulesOf = [...byAnchor.values()];
+    this.startingAt = this.rulesOf.map((wakes) => wakes.filter((i) => this.sticky[i] !== null));
   }
 
-  /** The rules whose anchors occur in `text`. */
-  candidatesFor(text: string): SecretRule[] {
+  /** Which rules' anchors occur in `text`, and where (ascending), for the rules that start at them. */
+  private findAnchors(text: string): { wanted: Uint8Array; offsets: (number[] | undefined)[] } {
     const wanted = new Uint8Array(this.rules.length);
-    const seen = new Set<string>();
-    const pattern = this.anchorPattern;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      const anchor = m[0].toLowerCase();
-      if (!seen.has(anchor)) {
-        seen.add(anchor);
-        for (const i of this.rulesOf.get(anchor)!) wanted[i] = 1;
+    const offsets: (number[] | undefined)[] = new Array(this.rules.length);
+    const seen = new Uint8Array(this.rulesOf.length);
+    this.automaton.forEachOccurrence(text, (anchor, start) => {
+      if (seen[anchor] === 0) {
+        seen[anchor] = 1;
+        for (const i of this.rulesOf[anchor]!) wanted[i] = 1;
       }
-      // Step one character, not past the match, so anchors overlapping this one are found too.
-      pattern.lastIndex = m.index + 1;
-    }
-    return this.rules.filter((_, i) => wanted[i] === 1);
+      for (const i of this.startingAt[anchor]!) (offsets[i] ??= []).push(start);
+    });
+    // Occurrences come in the order they end: a long anchor may end after a shorter one inside it.
+    return { wanted, offsets: offsets.map((list) => list && ascendingUnique(list)) };
   }
 
   /** Every credential in `text` (a file at `file`, for ranking), overlapping matches resolved. */
   scan(text: string, file: string): SecretHit[] {
+    const { wanted, offsets } = this.findAnchors(text);
     const hits: SecretHit[] = [];
-    for (const rule of this.candidatesFor(text)) hits.push(...matchRule(rule, text, file));
+    this.rules.forEach((rule, i) => {
+      if (wanted[i] !== 1) return;
+      const sticky = this.sticky[i];
+      const matches = sticky ? matchesAt(sticky, text, matchStarts(text, offsets[i]!)) : text.matchAll(rule.pattern);
+      hits.push(...judge(rule, matches, text, file));
+    });
     return resolveOverlaps(hits);
   }
 }
 
-function matchRule(rule: SecretRule, text: string, file: string): SecretHit[] {
+function ascendingUnique(list: number[]): number[] {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i]! <= list[i - 1]!) return [...new Set(list)].sort((a, b) => a - b);
+  }
+  return list;
+}
+
+/** A line terminator as the `m` flag's `^` knows them: \n, \r, U+2028, U+2029. */
+const isLineTerminator = (code: number): boolean => code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+
+/**
+ * The offsets where a match of a rule that starts at its anchors may begin: each anchor, after
+ * the start of its line. Each line start is sought backwards from its anchor, no further than
+ * the previous anchor (whose line it then shares), so the text is read at most once in all.
+ */
+export function matchStarts(text: string, anchorOffsets: number[]): number[] {
+  const starts: number[] = [];
+  let lineStart = 0;
+  let previous = 0;
+  for (const offset of anchorOffsets) {
+    for (let i = offset - 1; i >= previous; i--) {
+      if (isLineTerminator(text.charCodeAt(i))) {
+        lineStart = i + 1;
+        break;
+      }
+    }
+    previous = offset;
+    if (starts.length === 0 || starts[starts.length - 1]! < lineStart) starts.push(lineStart);
+    if (starts[starts.length - 1] !== offset) starts.push(offset);
+  }
+  return starts;
+}
+
+/** The matches a global scan would find, tried only at `starts` (ascending) with a sticky pattern. */
+function* matchesAt(sticky: RegExp, text: string, starts: number[]): Generator<RegExpExecArray> {
+  let end = 0;
+  for (const start of starts) {
+    if (start < end) continue;
+    sticky.lastIndex = start;
+    const match = sticky.exec(text);
+    if (match) {
+      end = match.index + match[0].length;
+      yield match;
+    }
+  }
+}
+
+function judge(rule: SecretRule, matches: Iterable<RegExpMatchArray>, text: string, file: string): SecretHit[] {
   const hits: SecretHit[] = [];
-  rule.pattern.lastIndex = 0;
-  for (const match of text.matchAll(rule.pattern)) {
+  for (const match of matches) {
     // A pattern with two shapes names its second capture secret2 (group names must be unique).
     const secret = match.groups?.secret ?? match.groups?.secret2;
     if (!secret || isPlaceholder(secret)) continue;
-    const candidate: Candidate = { secret, groups: match.groups!, index: match.index, text };
+    const candidate: Candidate = { secret, groups: match.groups!, index: match.index!, text };
     const verdict = rule.verify?.(candidate);
     if (verdict?.reject) continue;
-    const start = match.index + match[0].indexOf(secret);
+    const start = match.index! + match[0].indexOf(secret);
     const ranking = rank(secret, file, { severity: verdict?.severity ?? rule.severity, confidence: rule.confidence }, verdict?.doubt);
     hits.push({
       rule,

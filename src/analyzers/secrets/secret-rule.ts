@@ -39,6 +39,12 @@ export interface SecretRule extends RuleMeta {
   anchors: string[];
   /** Pattern with a named group `secret` (or `secret2` in a second alternative); made global. */
   pattern: RegExp;
+  /**
+   * Every match begins where one of the anchors occurs or at the start of a line holding one
+   * (`password = "…"`, `export DB_PASSWORD=…`). The scanner then tries the pattern only at those
+   * places instead of at every offset: worth it for detectors whose keywords are common words.
+   */
+  startsAtAnchor?: boolean;
   specificity: Specificity;
   verify?(candidate: Candidate): Verdict | undefined;
 }

@@ -107,6 +107,8 @@ describe('entropy threshold of the generic detector', () => {
     expect(shannonEntropy('aaaaaaaa')).toBe(0);
     expect(shannonEntropy('abababab')).toBe(1);
     expect(shannonEntropy('0123456789abcdef')).toBe(4);
+    // a non-ASCII value counts code points: an emoji is one symbol, not two halves
+    expect(shannonEntropy('😀😀éé')).toBe(1);
   });
 
   it(`reports a ${GENERIC_SECRET_MIN_LENGTH}+ character value at or above ${GENERIC_SECRET_MIN_ENTROPY} bits and not below`, () => {

@@ -27,6 +27,7 @@ export const genericPassword = secretRule({
   why: 'A password in the repository is shared with everyone who can read it, forever: forks, CI logs, laptops and the history after the line is deleted.',
   remediation: 'Change the password on the system it opens, and read it at run time from the environment, a mounted secret or a secret store.',
   anchors: ['password', 'passwd', 'passphrase', 'pwd'],
+  startsAtAnchor: true,
   pattern: namedLiteral(KEYWORD, `${QUOTED_CHAR}{${GENERIC_PASSWORD_MIN_LENGTH},200}`, `${VALUE_CHAR}{${GENERIC_PASSWORD_MIN_LENGTH},200}`),
   verify: ({ secret }) => (shannonEntropy(secret) >= GENERIC_PASSWORD_MIN_ENTROPY && !looksLikeIdentifier(secret) ? undefined : { reject: true }),
   bad: [

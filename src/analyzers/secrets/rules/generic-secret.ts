@@ -25,7 +25,9 @@ export const genericSecret = secretRule({
     'formats with their own detector are reported by that detector instead.',
   why: 'Services without a recognisable key format still issue random tokens; a random literal under a secret-like name is almost always one.',
   remediation: 'Revoke the credential with its issuer, and read it at run time from the environment or a secret store.',
-  anchors: ['secret', 'token', 'api_key', 'api-key', 'apikey', 'access_key', 'access-key', 'auth_key', 'private_key', 'signing_key', 'encryption_key', 'master_key', 'credential'],
+  // One anchor for every spelling KEYWORD accepts: matches are tried only where these occur.
+  anchors: ['secret', 'token', 'credential', ...['api', 'access', 'auth', 'private', 'signing', 'encryption', 'master'].flatMap((w) => [`${w}_key`, `${w}-key`, `${w}key`])],
+  startsAtAnchor: true,
   pattern: namedLiteral(KEYWORD, `${QUOTED_CHAR}{${GENERIC_SECRET_MIN_LENGTH},400}`, `${VALUE_CHAR}{${GENERIC_SECRET_MIN_LENGTH},400}`),
   verify: ({ secret }) => (shannonEntropy(secret) >= GENERIC_SECRET_MIN_ENTROPY && !looksLikeIdentifier(secret) ? undefined : { reject: true }),
   bad: [
