@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { collectInventory } from '../inventory/collect.js';
 import { TOOL } from '../core/tool-info.js';
 import { renderCycloneDx } from '../report/cyclonedx.js';
+import type { RootfsInventory } from '../analyzers/container/rootfs/scan.js';
 import type { CollectedInventory } from '../inventory/collect.js';
 import { renderOpenLineage } from '../inventory/lineage/openlineage.js';
 import { renderDot, renderMermaid } from '../inventory/lineage/render.js';
@@ -26,10 +27,16 @@ export function registerInventory(program: Command): void {
     .option('--resolve', 'resolve transitive dependencies of requirements without a lockfile from the package index')
     .option('--index-url <url>', 'package index JSON API base for --resolve')
     .option('--offline', 'never use the network')
+    .option('--image-rootfs <dir>', 'also list the OS and Python packages installed in an unpacked image filesystem')
     .action(async (root: string, flags: InventoryFlags) => {
       const { format, ...scanFlags } = flags;
       const { assess: options } = resolveScanOptions(root, { ...scanFlags, history: false, cache: false, baseline: false, progress: false });
-      const collected = await collectInventory(options.root, { maxFileSize: options.maxFileSize, exclude: options.exclude, deps: options.settings.deps });
+      const collected = await collectInventory(options.root, {
+        maxFileSize: options.maxFileSize,
+        exclude: options.exclude,
+        deps: options.settings.deps,
+        ...(options.settings.image?.rootfs ? { imageRootfs: options.settings.image.rootfs } : {}),
+      });
       for (const e of collected.errors) process.stderr.write(`pipewarden: ${e.file}: ${e.message}\n`);
       for (const n of collected.notices) process.stderr.write(`pipewarden: ${n}\n`);
       writeOutput(render(format, collected, options.root), flags.output);
@@ -44,6 +51,7 @@ function render(format: InventoryFlags['format'], collected: CollectedInventory,
         inventory: collected.built.inventory,
         images: collected.images,
         services: collected.services,
+        ...(collected.rootfs ? { rootfs: collected.rootfs } : {}),
         root,
         toolVersion: TOOL.version,
         timestamp: now,
@@ -61,6 +69,7 @@ function render(format: InventoryFlags['format'], collected: CollectedInventory,
           lineage: collected.lineage,
           ...collected.built.inventory,
           images: collected.images,
+          ...(collected.rootfs ? { imageRootfs: imageRootfsJson(collected.rootfs) } : {}),
           services: collected.services,
           errors: collected.errors,
         },
@@ -68,4 +77,14 @@ function render(format: InventoryFlags['format'], collected: CollectedInventory,
         2,
       );
   }
+}
+
+/** The image's distribution and packages; which advisory ecosystems they match under is assess's business. */
+function imageRootfsJson({ root, os, packages, runtimes }: RootfsInventory) {
+  return {
+    root,
+    ...(os ? { os: { id: os.id, versionId: os.versionId, prettyName: os.prettyName } } : {}),
+    packages: packages.map((p) => ({ type: p.type, name: p.installedName, version: p.installedVersion, purl: p.purl, ...(p.name !== p.installedName && p.type !== 'pypi' ? { sourcePackage: p.name } : {}), file: p.file, line: p.line })),
+    runtimes,
+  };
 }

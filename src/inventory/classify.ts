@@ -91,7 +91,7 @@ export function classify(relPath: string, head: string): FileKind {
   if (base === 'dockerfile' || base.startsWith('dockerfile.') || base.endsWith('.dockerfile') || base === 'containerfile') {
     return 'dockerfile';
   }
-  if (base.endsWith('.tf.json')) return 'terraform';
+  if (base.endsWith('.tf.json') || base.endsWith('.tfvars.json')) return 'terraform';
   if (base === '.env' || base.startsWith('.env.')) return 'config';
   const ext = path.posix.extname(base);
   const byExt = BY_EXTENSION[ext];

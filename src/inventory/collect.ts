@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { readRootfs, type RootfsInventory } from '../analyzers/container/rootfs/scan.js';
 import { depsFilesAnalyzer } from '../analyzers/deps/files-analyzer.js';
 import { buildInventory, type BuiltInventory } from '../analyzers/deps/inventory.js';
 import type { DependencyFacts } from '../analyzers/deps/model.js';
@@ -19,6 +20,8 @@ export interface CollectedInventory {
   images: ContainerImage[];
   services: Service[];
   lineage: LineageGraph;
+  /** The unpacked image given with --image-rootfs: its distribution and installed packages. */
+  rootfs?: RootfsInventory;
   /** Files that could not be read or parsed; the inventory is complete apart from them. */
   errors: ScanError[];
   notices: string[];
@@ -27,7 +30,7 @@ export interface CollectedInventory {
 /** Everything the pipeline is built from and talks to: packages, base images, external services. */
 export async function collectInventory(
   root: string,
-  options: { maxFileSize: number; exclude: string[]; deps: DepsSettings },
+  options: { maxFileSize: number; exclude: string[]; deps: DepsSettings; imageRootfs?: string },
 ): Promise<CollectedInventory> {
   const { files } = walk(root, { maxFileSize: options.maxFileSize, exclude: options.exclude });
   const facts = new Map<string, DependencyFacts>();
@@ -56,7 +59,9 @@ export async function collectInventory(
   }
   const built = buildInventory(facts);
   const notices = options.deps.resolve ? (await resolveUnlocked(built, facts, options.deps)).notices : [];
-  return { built, images, services, lineage: buildLineage(lineage), errors, notices };
+  const rootfs = options.imageRootfs ? readRootfs(options.imageRootfs) : undefined;
+  if (rootfs) notices.push(...rootfs.notices);
+  return { built, images, services, lineage: buildLineage(lineage), ...(rootfs ? { rootfs } : {}), errors, notices };
 }
 
 /** The lineage the code analyzers record for a file (Python modules and notebooks). */

@@ -1,5 +1,6 @@
 import type { ServiceHit, ServiceKind, ServiceProvider } from './services.js';
-import { entriesOf, literalString, mappingsOf, parseNodeTree, valueAt } from './structured.js';
+import { parseTerraformJson } from '../analyzers/iac/terraform/parse-tf-json.js';
+import { entriesOf, literalString, parseNodeTree, valueAt } from './structured.js';
 
 /** What a resource type is, which attribute names it, and the URI scheme its name is reached by. */
 interface ResourceSpec {
@@ -110,23 +111,15 @@ function hit(spec: ResourceSpec, provider: ServiceProvider | undefined, literalN
   return { kind: spec.kind, ...(provider ? { provider } : {}), name, ...(uri ? { uri } : {}), line };
 }
 
+/** Resources of Terraform's JSON syntax, read by the Terraform analyzer's own reader ("//" comments, arrays of blocks). */
 function terraformJsonResources(text: string): Resource[] {
-  const tree = parseNodeTree(text);
-  if (!tree) return [];
-  const resources: Resource[] = [];
-  for (const block of mappingsOf(valueAt(tree.root, ['resource']))) {
-    for (const { key: type, value: byName } of entriesOf(block)) {
-      for (const { key: name, keyNode, value: body } of entriesOf(byName)) {
-        const attributes = new Map<string, string>();
-        for (const { key, value } of entriesOf(mappingsOf(body)[0])) {
-          const literal = literalString(value);
-          if (literal !== undefined && !/[$%]\{/.test(literal)) attributes.set(key, literal);
-        }
-        resources.push({ type, name, line: tree.lineOf(keyNode), attributes });
-      }
-    }
-  }
-  return resources;
+  return parseTerraformJson(text).blocks.flatMap((block): Resource[] => {
+    const [type, name] = block.labels;
+    if (block.type !== 'resource' || !type || !name) return [];
+    const attributes = new Map<string, string>();
+    for (const { name: key, expr } of block.attributes) if (expr.t === 'literal' && typeof expr.value === 'string') attributes.set(key, expr.value);
+    return [{ type, name, line: block.range.startLine, attributes }];
+  });
 }
 
 const RESOURCE_HEADER = /^\s*resource\s+"([^"]+)"\s+"([^"]+)"\s*\{/;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 
 /**
  * A YAML or JSON document read as a node tree, never converted to JavaScript values: aliases are
@@ -30,7 +30,7 @@ export function parseNodeTree(text: string): NodeTree | undefined {
  * Bracket depth counted without regard to quoting: an over-estimate at worst, and only a text
  * that opens hundreds of brackets it never closes would be refused for it.
  */
-function flowDepthExceeds(text: string, limit: number): boolean {
+export function flowDepthExceeds(text: string, limit: number): boolean {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -58,10 +58,4 @@ export function valueAt(node: unknown, path: string[]): unknown {
 export function literalString(node: unknown): string | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   return node.tag === undefined || node.tag === 'tag:yaml.org,2002:str' ? node.value : undefined;
-}
-
-/** The mapping nodes of a value that is one mapping or a sequence of them. */
-export function mappingsOf(node: unknown): unknown[] {
-  if (isMap(node)) return [node];
-  return isSeq(node) ? node.items.filter((item) => isMap(item)) : [];
 }

@@ -4,12 +4,15 @@ import { normalizePyPIName, type DependencyInventory, type Ecosystem, type Inven
 import { classify } from '../inventory/classify.js';
 import { dockerPurl, imageReference, type ContainerImage } from '../inventory/containers.js';
 import type { Service } from '../inventory/services.js';
+import type { RootfsInventory } from '../analyzers/container/rootfs/scan.js';
 import { cycloneDxHashes, type CycloneDxHash } from './cyclonedx-hashes.js';
 
 export interface CycloneDxInput {
   inventory: DependencyInventory;
   images: ContainerImage[];
   services: Service[];
+  /** An unpacked image (--image-rootfs): one container component holding its OS and packages. */
+  rootfs?: RootfsInventory;
   /** The scanned root; the BOM describes an application named after its folder. */
   root: string;
   toolVersion: string;
@@ -25,15 +28,17 @@ interface Property {
 }
 
 interface Component {
-  type: 'library' | 'container' | 'application';
+  type: 'library' | 'container' | 'application' | 'operating-system';
   'bom-ref': string;
   group?: string;
   name: string;
   version?: string;
+  description?: string;
   scope?: 'required' | 'excluded';
   hashes?: CycloneDxHash[];
   purl?: string;
   properties?: Property[];
+  components?: Component[];
 }
 
 interface BomService {
@@ -57,7 +62,7 @@ interface Dependency {
 export function renderCycloneDx(input: CycloneDxInput): string {
   const rootName = path.basename(path.resolve(input.root)) || input.root;
   const rootRef = `app:${rootName}`;
-  const images = imageComponents(input.images);
+  const images = [...imageComponents(input.images), ...(input.rootfs ? [rootfsComponent(input.rootfs)] : [])];
   const services = bomServices(input.services);
   const unresolved = input.inventory.unresolved;
   const bom = {
@@ -68,8 +73,8 @@ export function renderCycloneDx(input: CycloneDxInput): string {
     version: 1,
     metadata: {
       timestamp: input.timestamp,
-      // Read from source, manifests and lockfiles, before anything is built.
-      lifecycles: [{ phase: 'pre-build' }],
+      // Read from source, manifests and lockfiles, before anything is built; an unpacked image is built.
+      lifecycles: input.rootfs ? [{ phase: 'pre-build' }, { phase: 'post-build' }] : [{ phase: 'pre-build' }],
       tools: { components: [{ type: 'application', name: 'pipewarden', version: input.toolVersion }] },
       component: { type: 'application', 'bom-ref': rootRef, name: rootName },
       ...(unresolved.length > 0
@@ -135,6 +140,38 @@ function imageComponents(images: ContainerImage[]): Component[] {
     if (image.platform) entry.properties.push({ name: 'pipewarden:platform', value: image.platform });
   }
   return [...byKey.values()].map(({ component, properties }) => ({ ...component, properties: sortedProperties(properties) }));
+}
+
+/**
+ * The unpacked image as a container whose components are its operating system and every package
+ * installed in it. Their refs are prefixed: the same PyPI package may also be a dependency of the
+ * project, and bom-refs are unique within a BOM.
+ */
+function rootfsComponent(rootfs: RootfsInventory): Component {
+  const ref = `rootfs:${path.basename(rootfs.root)}`;
+  const { os } = rootfs;
+  const system: Component[] = os
+    ? [{ type: 'operating-system', 'bom-ref': `${ref}:os`, name: os.id, ...(os.versionId ? { version: os.versionId } : {}), ...(os.prettyName ? { description: os.prettyName } : {}) }]
+    : [];
+  // A distribution installed in two environments of the image is one component with both locations.
+  const packages = new Map<string, { component: Component; properties: Property[] }>();
+  for (const p of rootfs.packages) {
+    const packageRef = `${ref}:${p.purl}`;
+    let entry = packages.get(packageRef);
+    if (!entry) {
+      const source = p.type !== 'pypi' && p.name !== p.installedName ? [{ name: 'pipewarden:source-package', value: p.name }] : [];
+      entry = { component: { type: 'library', 'bom-ref': packageRef, name: p.installedName, version: p.installedVersion, purl: p.purl }, properties: source };
+      packages.set(packageRef, entry);
+    }
+    entry.properties.push({ name: 'pipewarden:location', value: `${p.file}:${p.line}` });
+  }
+  return {
+    type: 'container',
+    'bom-ref': ref,
+    name: os?.prettyName ?? path.basename(rootfs.root),
+    properties: [{ name: 'pipewarden:image-rootfs', value: rootfs.root }],
+    components: [...system, ...byRef([...packages.values()].map(({ component, properties }) => ({ ...component, properties: sortedProperties(properties) })))],
+  };
 }
 
 /**

@@ -33,6 +33,23 @@ describe('servicesIn: Terraform', () => {
     ]);
   });
 
+  it('reads Terraform JSON as Terraform does: "//" comments skipped, blocks in arrays, $${ escapes', () => {
+    const text = JSON.stringify(
+      {
+        resource: [
+          { aws_s3_bucket: { '//': 'a comment, not a bucket', raw: { '//': 'note', bucket: 'acme-raw' } } },
+          { aws_sqs_queue: { jobs: [{ name: 'price-$${currency}' }] } },
+        ],
+      },
+      null,
+      2,
+    );
+    expect(brief(scan('terraform', text))).toEqual([
+      { kind: 'bucket', provider: 'aws', name: 'acme-raw', uri: 's3://acme-raw', line: 6 },
+      { kind: 'queue', provider: 'aws', name: 'price-${currency}', line: 14 },
+    ]);
+  });
+
   it('keeps brace counting right across strings, templates, comments and heredocs', () => {
     const text = [
       'resource "aws_sqs_queue" "a" {',

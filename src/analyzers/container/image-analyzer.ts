@@ -6,12 +6,13 @@ import { stableFingerprint } from '../../core/fingerprint.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import type { DepsSettings } from '../deps/settings.js';
-import { findVulnerable } from '../deps/vulnerabilities.js';
+import { findVulnerable, type VulnerablePackage } from '../deps/vulnerabilities.js';
 import { eolOs } from './image-rules/eol-os.js';
 import { eolRuntime } from './image-rules/eol-runtime.js';
 import { vulnerableImagePackage } from './image-rules/vulnerable-package.js';
 import type { ImageHit, ImageProject, ImageRule } from './image-rule.js';
 import { DOCKERFILE_ANALYZER, type DockerfileFacts } from './index.js';
+import type { ImagePackage } from './rootfs/packages.js';
 import { readRootfs, type RootfsInventory } from './rootfs/scan.js';
 import { eolBaseImage } from './rules/eol-base-image.js';
 
@@ -43,19 +44,31 @@ export async function assembleImageProject(
 ): Promise<{ project: ImageProject; notices: string[] }> {
   if (!rootfs) return { project: { images, vulnerable: [], now }, notices: [] };
   const notices = [...rootfs.notices, inventoryNotice(rootfs)];
-  const matchable = rootfs.packages.filter((p) => p.matchable);
+  // A package filed under several ecosystems is matched in each; its own release's comes first.
+  const matchable = rootfs.packages.filter((p) => p.matchable).flatMap((p) => [p, ...(p.otherEcosystems ?? []).map((ecosystem) => ({ ...p, ecosystem }))]);
   const scan = matchable.length > 0 ? await findVulnerable({ packages: matchable }, deps, now) : undefined;
   notices.push(...(scan?.notices ?? []).map((n) => `image rootfs: ${n}`));
   // The OSV API answers for every ecosystem; a directory or database only for those it holds.
   const covers = (ecosystem: string) => scan?.source !== undefined && (scan.source.kind === 'osv-api' || (scan.source.counts[ecosystem] ?? 0) > 0);
-  const unmatched = rootfs.packages.filter((p) => p.type !== 'pypi' && !(p.matchable && covers(p.ecosystem)));
+  const unmatched = rootfs.packages.filter((p) => p.type !== 'pypi' && !(p.matchable && [p.ecosystem, ...(p.otherEcosystems ?? [])].some(covers)));
   if (unmatched.length > 0) {
     const which = [...new Set(unmatched.map((p) => p.ecosystem))].join(', ');
     notices.push(
       `image rootfs: OS advisories were not available for ${which}: ${unmatched.length} OS package(s) are inventoried but were not matched (give --osv-db a directory holding those OSV ecosystems)`,
     );
   }
-  return { project: { images, rootfs, vulnerable: scan?.vulnerable ?? [], now }, notices };
+  return { project: { images, rootfs, vulnerable: oncePerAdvisory(scan?.vulnerable ?? []), now }, notices };
+}
+
+/** One advisory that names a package under two ecosystems (Ubuntu and Ubuntu Pro) is one finding, the first match's. */
+function oncePerAdvisory(vulnerable: VulnerablePackage<ImagePackage>[]): VulnerablePackage<ImagePackage>[] {
+  const seen = new Set<string>();
+  return vulnerable.filter((v) => {
+    const key = `${v.pkg.file}\u0000${v.pkg.line}\u0000${v.ids[0]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function inventoryNotice(rootfs: RootfsInventory): string {

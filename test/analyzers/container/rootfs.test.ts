@@ -37,7 +37,7 @@ describe('image rootfs inventory', () => {
       ['apk', 'musl', 'musl', '1.1.24-r10', 'Alpine:v3.12'],
       ['pypi', 'six', 'six', '1.15.0', 'PyPI'],
     ]);
-    expect(inventory.packages[0]!.purl).toBe('pkg:apk/alpine/libcrypto1.1@1.1.1j-r0?arch=x86_64&distro=3.12.12');
+    expect(inventory.packages[0]!.purl).toBe('pkg:apk/alpine/libcrypto1.1@1.1.1j-r0?arch=x86_64&distro=alpine-3.12.12');
   });
 
   describe('links inside the image', () => {

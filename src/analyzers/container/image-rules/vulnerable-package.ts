@@ -9,8 +9,9 @@ export const vulnerableImagePackage: ImageRule = {
   confidence: 'high',
   cwe: ['CWE-1395'],
   what:
-    'With --image-rootfs, matches the Python distributions installed in the image (site-packages) and its Debian and ' +
-    'Alpine packages (when the advisory source covers those ecosystems) against OSV advisories.',
+    'With --image-rootfs, matches the Python distributions installed in the image (site-packages) and its Debian, ' +
+    'Ubuntu and Alpine packages (by source package, on the image’s release; when the advisory source covers those ' +
+    'ecosystems) against OSV advisories.',
   why:
     'What runs is the image, not the requirements file: packages baked into the base image or installed by a RUN line ' +
     'never appear in the project’s manifests, yet a flaw in them is just as exploitable from the data the job reads.',

@@ -21,7 +21,8 @@ export function apkPackages(rootfs: RootFs, os: OsRelease | undefined): ImagePac
     if (!name || !pkgVersion) return [];
     const qualifiers: Record<string, string> = {};
     if (fields.get('A')) qualifiers['arch'] = fields.get('A')!;
-    if (version) qualifiers['distro'] = version;
+    // purl's apk qualifier names the distribution and its release, as deb's does ("alpine-3.19.1").
+    if (version) qualifiers['distro'] = `alpine-${version}`;
     return [
       {
         type: 'apk',
@@ -29,6 +30,7 @@ export function apkPackages(rootfs: RootFs, os: OsRelease | undefined): ImagePac
         name: fields.get('o') ?? name,
         installedName: name,
         version: pkgVersion,
+        installedVersion: pkgVersion,
         purl: purlOf('apk', 'alpine', name, pkgVersion, qualifiers),
         matchable: branch !== undefined,
         file,

@@ -5,6 +5,8 @@ export interface OsRelease {
   /** ID: "debian", "ubuntu", "alpine", … */
   id: string;
   versionId?: string;
+  /** VERSION: "22.04.4 LTS (Jammy Jellyfish)"; Ubuntu marks its long-term releases there. */
+  version?: string;
   codename?: string;
   prettyName?: string;
   /** Image path of the file read, and the line of VERSION_ID in it. */
@@ -26,9 +28,11 @@ export function readOsRelease(rootfs: RootFs): OsRelease | undefined {
     if (!id) continue;
     const release: OsRelease = { id: id.toLowerCase(), file, line: values.get('VERSION_ID')?.line ?? values.get('ID')!.line };
     const versionId = values.get('VERSION_ID')?.value;
+    const version = values.get('VERSION')?.value;
     const codename = values.get('VERSION_CODENAME')?.value;
     const prettyName = values.get('PRETTY_NAME')?.value;
     if (versionId) release.versionId = versionId;
+    if (version) release.version = version;
     if (codename) release.codename = codename;
     if (prettyName) release.prettyName = prettyName;
     return release;

@@ -49,6 +49,6 @@ function distributionsIn(rootfs: RootFs, dir: string): ImagePackage[] {
     if (!name || !version) return [];
     const normalized = normalizePyPIName(name);
     const line = headerText.split(/\r?\n/).findIndex((l) => l.startsWith('Name:')) + 1;
-    return [{ type: 'pypi', ecosystem: 'PyPI', name: normalized, installedName: name, version, purl: purlOf('pypi', undefined, normalized, version), matchable: true, file, line } satisfies ImagePackage];
+    return [{ type: 'pypi', ecosystem: 'PyPI', name: normalized, installedName: name, version, installedVersion: version, purl: purlOf('pypi', undefined, normalized, version), matchable: true, file, line } satisfies ImagePackage];
   });
 }

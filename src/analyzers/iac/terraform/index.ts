@@ -6,6 +6,7 @@ import { runCloudRules } from '../cloud-rules/rule.js';
 import type { TerraformFacts } from './hcl-syntax.js';
 import { evaluateProject, resourcesByRoot } from './modules.js';
 import { parseHcl } from './parse-hcl.js';
+import { parseTerraformJson } from './parse-tf-json.js';
 import { terraformRules } from './rules/index.js';
 
 export const TERRAFORM_ANALYZER = 'terraform';
@@ -18,13 +19,13 @@ export const terraformFileAnalyzer: FileAnalyzer = {
   name: TERRAFORM_ANALYZER,
   category: 'iac',
   rules: [],
-  // JSON-syntax Terraform (.tf.json) is not HCL; it is left to the JSON-aware analyzers.
-  required: (file) => file.kind === 'terraform' && !file.path.endsWith('.json'),
+  required: (file) => file.kind === 'terraform',
   analyze: parseTerraformFile,
 };
 
 export function parseTerraformFile(file: SourceFile): AnalyzerOutput {
-  const { blocks, attributes, problems } = parseHcl(file.text);
+  // Native syntax in .tf/.tfvars, JSON syntax in .tf.json/.tfvars.json: one model for both.
+  const { blocks, attributes, problems } = file.path.endsWith('.json') ? parseTerraformJson(file.text, file.path.endsWith('.tfvars.json')) : parseHcl(file.text);
   const facts: TerraformFacts = { text: file.text, blocks, assignments: attributes };
   return { findings: [], problems, facts };
 }

@@ -17,7 +17,8 @@ export interface ModuleInstance {
 const MAX_MODULE_DEPTH = 8;
 
 /** Terraform loads these variable files by itself; other .tfvars need a -var-file flag we cannot see. */
-const AUTO_TFVARS = /(^|\/)(terraform\.tfvars|[^/]*\.auto\.tfvars)$/;
+const AUTO_TFVARS = /(^|\/)(terraform\.tfvars|[^/]*\.auto\.tfvars)(\.json)?$/;
+const TFVARS = /\.tfvars(\.json)?$/;
 
 /**
  * Evaluates every Terraform configuration in the tree, as Terraform would per directory: a
@@ -30,7 +31,7 @@ export function evaluateProject(facts: ReadonlyMap<string, TerraformFacts>): Mod
   const tfvars = new Map<string, TerraformFacts[]>();
   for (const [file, f] of [...facts].sort(([a], [b]) => a.localeCompare(b))) {
     const dir = path.posix.dirname(file);
-    if (file.endsWith('.tfvars')) {
+    if (TFVARS.test(file)) {
       if (AUTO_TFVARS.test(file)) tfvars.set(dir, [...(tfvars.get(dir) ?? []), f]);
     } else dirs.set(dir, [...(dirs.get(dir) ?? []), { path: file, blocks: f.blocks }]);
   }

@@ -70,11 +70,10 @@ function readBlock(node: Node): HclBlock {
   return { type: type?.text ?? '', labels, range: header, ...(body ? readBody(body) : { blocks: [], attributes: [] }) };
 }
 
+/** A string literal's text between its quotes (its template_literal drops trailing spaces). */
 function unquote(stringLit: Node): string {
-  return stringLit.namedChildren
-    .filter((n) => n.type === 'template_literal')
-    .map((n) => unescape(n.text))
-    .join('');
+  const { text } = stringLit;
+  return unescape(text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text);
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
@@ -179,13 +178,27 @@ function readTemplate(node: Node | undefined, range: Expr['range'], depth: numbe
   if (!node) return { t: 'other', range };
   const parts: Array<string | Expr> = [];
   const heredoc = node.type === 'heredoc_template';
+  // The grammar leaves the spaces next to an interpolation out of every template_literal, so a
+  // quoted string's literal text is read from the source between the interpolations instead.
+  const text = node.text;
+  let literalFrom = node.children.find((c) => c.type === 'quoted_template_start')?.endIndex;
+  const literalUpTo = (end: number): void => {
+    if (literalFrom !== undefined && end > literalFrom) parts.push(unescape(text.slice(literalFrom - node.startIndex, end - node.startIndex)));
+  };
   for (const part of node.namedChildren) {
-    if (part.type === 'template_literal') parts.push(heredoc ? part.text : unescape(part.text));
-    else if (part.type === 'template_interpolation') {
+    if (part.type === 'template_literal') {
+      if (heredoc) parts.push(part.text);
+      continue;
+    }
+    literalUpTo(part.startIndex);
+    if (literalFrom !== undefined) literalFrom = part.endIndex;
+    if (part.type === 'template_interpolation') {
       const inner = part.namedChildren.find((k) => k.type === 'expression');
       parts.push(inner ? readExpr(inner, depth + 1) : { t: 'other', range: nodeRange(part) });
     } else if (part.type === 'template_directive') parts.push({ t: 'other', range: nodeRange(part) });
   }
+  const end = node.children.find((c) => c.type === 'quoted_template_end');
+  if (end) literalUpTo(end.startIndex);
   return { t: 'template', parts, range };
 }
 

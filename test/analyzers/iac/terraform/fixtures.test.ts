@@ -1,21 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../../../helpers/cli.js';
-import { scanTerraform } from './scan.js';
+import { readTree, scanTerraform } from './scan.js';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'iac', 'terraform');
-
-/** Every .tf/.tfvars file under a fixture directory, by path relative to it. */
-function readTree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, abs).split(path.sep).join('/')] = fs.readFileSync(abs, 'utf8');
-  }
-  return files;
-}
 
 describe('Terraform fixtures', () => {
   it('finds nothing in a well-configured data pipeline (modules, locals, tfvars resolved)', () => {

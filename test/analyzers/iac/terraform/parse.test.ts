@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { parseHcl } from '../../../../src/analyzers/iac/terraform/parse-hcl.js';
 import { scanTerraform } from './scan.js';
 
 describe('Terraform parsing and resolution', () => {
+  it('keeps the spaces and escapes around interpolations of a quoted string', () => {
+    const [attr] = parseHcl('x = "Bearer ${var.token} \\"q\\" ${var.b}!"\ny = "a b "\n').attributes;
+    expect(attr!.expr).toMatchObject({ t: 'template', parts: ['Bearer ', { t: 'traversal', root: 'var' }, ' "q" ', { t: 'traversal', root: 'var' }, '!'] });
+    expect(parseHcl('y = "a b "\n').attributes[0]!.expr).toMatchObject({ t: 'literal', value: 'a b ' });
+  });
+
   it('reports malformed HCL as a scan error for that file only', () => {
     const { findings, errors } = scanTerraform({
       'broken.tf': 'resource "aws_s3_bucket" "x" {\n  acl = [\n',

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseTerraformFile, terraformFindings } from '../../../../src/analyzers/iac/terraform/index.js';
 import type { TerraformFacts } from '../../../../src/analyzers/iac/terraform/hcl-syntax.js';
 import type { Finding, ScanError } from '../../../../src/core/finding.js';
@@ -22,3 +24,14 @@ export function scanTerraform(files: Record<string, string>): { findings: Findin
 
 /** One file's findings, the shape the rule-example helper expects. */
 export const scanOne = (code: string, file: string) => scanTerraform({ [file]: code });
+
+/** Every file under a fixture directory, by path relative to it. */
+export function readTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    files[path.relative(dir, abs).split(path.sep).join('/')] = fs.readFileSync(abs, 'utf8');
+  }
+  return files;
+}
