@@ -11,10 +11,14 @@
 export class AnchorAutomaton {
   /** Each ASCII character's column in the table; characters in no word share column 0. */
   private readonly columnOf = new Uint8Array(128);
-  private readonly columns: number;
-  private readonly next: Uint32Array;
+  /**
+   * The transition table, one row of columns per state. An entry is the next state's row offset,
+   * bit-inverted (negative) when words end at that state, so the hot loop needs one lookup.
+   */
+  private readonly next: Int32Array;
   /** For each state, where its words (its own and its suffix states') begin in `endings`, or -1. */
   private readonly endingsFrom: Int32Array;
+  private readonly columns: number;
   /** Runs of [word, length, …] pairs, each run ended by -1. */
   private readonly endings: Int32Array;
 
@@ -49,7 +53,7 @@ export class AnchorAutomaton {
       }
       own[state]!.push(index);
     });
-    this.next = new Uint32Array(children.length * columns);
+    const next = new Uint32Array(children.length * columns);
     const ending: number[][] = new Array(children.length);
     // Breadth first, so a state's suffix (failure) state is complete before the state itself.
     const suffix = new Uint32Array(children.length);
@@ -59,11 +63,11 @@ export class AnchorAutomaton {
       ending[state] = [...own[state]!, ...(state === 0 ? [] : ending[suffix[state]!]!)];
       for (let column = 1; column < columns; column++) {
         const child = children[state]!.get(column);
-        const fallback = state === 0 ? 0 : this.next[suffix[state]! * columns + column]!;
+        const fallback = state === 0 ? 0 : next[suffix[state]! * columns + column]!;
         if (child === undefined) {
-          this.next[state * columns + column] = fallback;
+          next[state * columns + column] = fallback;
         } else {
-          this.next[state * columns + column] = child;
+          next[state * columns + column] = child;
           suffix[child] = fallback;
           queue.push(child);
         }
@@ -78,18 +82,19 @@ export class AnchorAutomaton {
       endings.push(-1);
     });
     this.endings = Int32Array.from(endings);
+    this.next = Int32Array.from(next, (state) => (this.endingsFrom[state]! < 0 ? state * columns : ~(state * columns)));
   }
 
   /** Calls `found(word, start)` for every occurrence of every word, in order of where each ends. */
   forEachOccurrence(text: string, found: (word: number, start: number) => void): void {
     const { next, columnOf, columns, endingsFrom, endings } = this;
-    let state = 0;
+    let row = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      state = c < 128 ? next[state * columns + columnOf[c]!]! : 0;
-      const from = endingsFrom[state]!;
-      if (from < 0) continue;
-      for (let k = from; endings[k]! >= 0; k += 2) found(endings[k]!, i + 1 - endings[k + 1]!);
+      row = c < 128 ? next[row + columnOf[c]!]! : 0;
+      if (row >= 0) continue;
+      row = ~row;
+      for (let k = endingsFrom[row / columns]!; endings[k]! >= 0; k += 2) found(endings[k]!, i + 1 - endings[k + 1]!);
     }
   }
 }
