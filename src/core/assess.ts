@@ -187,9 +187,16 @@ function addInlineIgnores(root: string, findings: Finding[], inline: Map<string,
   }
 }
 
+/** Categories whose findings come from another command, because assess never runs the pipeline. */
+const FOUND_ELSEWHERE: Partial<Record<ScanCategory, string>> = {
+  dynamic: 'dynamic findings come from `pipewarden fuzz` and `pipewarden poison`, which run the pipeline in the sandbox; assess never executes scanned code',
+};
+
 function categoryNotices(categories: ReadonlySet<ScanCategory>): string[] {
   const empty = [...categories].filter((c) => ![...fileAnalyzers, ...projectAnalyzers].some((a) => a.category === c));
-  return empty.length > 0 ? [`no analyzers are available yet for: ${empty.join(', ')}`] : [];
+  const elsewhere = empty.flatMap((c) => FOUND_ELSEWHERE[c] ?? []);
+  const missing = empty.filter((c) => FOUND_ELSEWHERE[c] === undefined);
+  return [...elsewhere, ...(missing.length > 0 ? [`no analyzers are available yet for: ${missing.join(', ')}`] : [])];
 }
 
 function countKinds(files: FileEntry[]): Partial<Record<FileKind, number>> {

@@ -56,14 +56,15 @@ describe('pipewarden assess', () => {
     expect((await runCli(['assess', pipeline({ 'jobs/safe.py': SAFE })])).code).toBe(0);
   });
 
-  it('runs only the chosen categories and says when a category has no analyzers yet', async () => {
+  it('runs only the chosen categories and says where dynamic findings come from', async () => {
     const root = pipeline();
     const skipped = await assessJson(root, '--skip', 'sast');
     expect(skipped.code).toBe(0);
     expect(skipped.report.findings).toEqual([]);
     const onlySast = await assessJson(root, '--only', 'sast,dynamic');
     expect(onlySast.report.findings).toHaveLength(1);
-    expect(onlySast.report.notices.join('\n')).toMatch(/no analyzers are available yet for: dynamic/);
+    expect(onlySast.report.notices.join('\n')).toMatch(/dynamic findings come from `pipewarden fuzz` and `pipewarden poison`/);
+    expect(onlySast.report.notices.join('\n')).not.toMatch(/no analyzers are available/);
   });
 
   it('writes the report to --output', async () => {

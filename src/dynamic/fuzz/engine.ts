@@ -118,6 +118,7 @@ export async function fuzzPipeline(pipeline: Pipeline, options: FuzzOptions): Pr
       redos: [...hints.redos, ...(options.regexAttacks ?? [])],
       schema: pipeline.schema ? schemaViolations(loadRecordSchema(pipeline.schema)) : [],
       loadsPickles: pipeline.format === 'pickle' || (hints.codeLoadsPickles && (sample.pickles?.length ?? 0) > 0),
+      readsArchives: hints.codeReadsArchives,
       memoryBytes: pipeline.memoryBytes,
       ...(options.families ? { families: options.families } : {}),
     })
@@ -168,7 +169,9 @@ export async function fuzzPipeline(pipeline: Pipeline, options: FuzzOptions): Pr
       const again = judge(run, baseline, { ...group.mutation, probe }, MEMORY_SPIKE_FACTOR);
       return again.some((v) => groupKey(group.mutation, v) === key) ? run : undefined;
     };
-    const { probe, run } = await minimise(group.mutation.probe, group.run, reproduces, budget);
+    // a record count is only comparable with the clean run's on the same records: keep them all
+    const keepRecords = group.verdict.ruleId === 'dyn.rows-lost';
+    const { probe, run } = await minimise(group.mutation.probe, group.run, reproduces, budget, keepRecords);
     return { ...group, probe, run };
   };
   const ordered = [...groups.values()];
@@ -176,8 +179,8 @@ export async function fuzzPipeline(pipeline: Pipeline, options: FuzzOptions): Pr
   return { baseline: baselineRun, failures: out, execs, planned: mutations.length, durationMs: Date.now() - started, hangLimitMs, regexAttacks: hints.redos.length };
 }
 
-/** ddmin over the records (the changed one always kept), then over the changed value's characters. */
-async function minimise(probe: Probe, run: SandboxRun, reproduces: (p: Probe) => Promise<SandboxRun | undefined>, budget: number): Promise<{ probe: Probe; run: SandboxRun }> {
+/** ddmin over the records (the changed one always kept) unless told to keep them, then over the changed value's characters. */
+async function minimise(probe: Probe, run: SandboxRun, reproduces: (p: Probe) => Promise<SandboxRun | undefined>, budget: number, keepRecords: boolean): Promise<{ probe: Probe; run: SandboxRun }> {
   let best = { probe, run };
   const attempt = async (candidate: Probe): Promise<boolean> => {
     const result = await reproduces(candidate);
@@ -187,7 +190,7 @@ async function minimise(probe: Probe, run: SandboxRun, reproduces: (p: Probe) =>
   const target = probe.change?.line;
   const others = probe.keep.filter((i) => i !== target);
   const withTarget = (kept: number[]): number[] => (target === undefined ? kept : [...kept, target].sort((a, b) => a - b));
-  if (!probe.raw && others.length > 0) {
+  if (!probe.raw && !keepRecords && others.length > 0) {
     const withNone = { ...probe, keep: withTarget([]) };
     if (!(target !== undefined && (await attempt(withNone)))) await ddmin(others, (kept) => attempt({ ...probe, keep: withTarget(kept) }), budget);
   }
@@ -213,7 +216,8 @@ export function saveRepro(root: string, name: string, probe: Probe): string {
     fs.writeFileSync(path.join(target, sample.fileName), bytes);
     return path.relative(root, target).split(path.sep).join('/');
   }
-  const target = path.join(dir, `${name}${path.extname(sample.fileName) || '.bin'}`);
+  // keep a double extension (.tar.gz, .csv.gz): pipelines pick their reader by it
+  const target = path.join(dir, `${name}${/(\.\w+)?\.gz$|\.\w+$/i.exec(sample.fileName)?.[0] ?? '.bin'}`);
   fs.writeFileSync(target, bytes);
   return path.relative(root, target).split(path.sep).join('/');
 }

@@ -30,7 +30,8 @@ function findingOf(pipeline: Pipeline, failure: Failure, startedAt: string): Fin
   const command = reproCommand(pipeline, reproPath, outputExtension(probe.sample));
   const records = probe.raw ? '' : `; minimised to ${probe.keep.length} record(s)`;
   const also = failure.alsoBy.length > 0 ? ` (also tripped by ${failure.alsoBy.length} other mutation(s))` : '';
-  const text = renderProbe(probe).toString('utf8');
+  // a binary input (an archive bomb) has no line worth quoting
+  const text = probe.raw?.includes(0) ? '' : renderProbe(probe).toString('utf8');
   const lines = text.split('\n');
   const targetIndex = probe.change ? probe.keep.indexOf(probe.change.line) + (probe.sample.format === 'csv' ? 1 : probe.sample.format === 'json' ? 1 : 0) : 0;
   const line = Math.max(0, Math.min(targetIndex, lines.length - 1));

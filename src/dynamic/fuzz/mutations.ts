@@ -1,5 +1,6 @@
-import { deepJson, gzipBomb, PAYLOADS, pickleCanary, verbatim, type Payload } from '../payloads/index.js';
-import { fullProbe, type Probe, type Sample } from './sample.js';
+import { archiveBombs, type ArchiveKind } from '../payloads/bombs.js';
+import { deepJson, PAYLOADS, pickleCanary, verbatim, type Payload } from '../payloads/index.js';
+import { fullProbe, type ArchiveFile, type Probe, type Sample } from './sample.js';
 import type { SchemaViolation } from './schema.js';
 import { seededRandom, shuffled } from './rng.js';
 
@@ -29,6 +30,8 @@ export interface MutationOptions {
   redos: RegexAttack[];
   /** The pipeline unpickles its input (the sample is a pickle, or its code loads pickles). */
   loadsPickles: boolean;
+  /** Archive kinds the pipeline's code opens, besides those in the sample. */
+  readsArchives?: ArchiveKind[];
   memoryBytes: number;
   /** Values that break the record schema, when one was given. */
   schema: SchemaViolation[];
@@ -115,7 +118,7 @@ function structureMutations(sample: Sample, random: () => number): Mutation[] {
   ];
 }
 
-async function wholeInputMutations(sample: Sample, options: MutationOptions): Promise<Mutation[]> {
+function wholeInputMutations(sample: Sample, options: MutationOptions): Mutation[] {
   const out: Mutation[] = [];
   const full = fullProbe(sample);
   if (options.loadsPickles) {
@@ -124,11 +127,41 @@ async function wholeInputMutations(sample: Sample, options: MutationOptions): Pr
     const probe = target ? { ...full, sample: { ...sample, fileName: target }, raw: pickleCanary() } : { ...full, raw: pickleCanary() };
     out.push({ id: 'pickle-canary', family: 'pickle-canary', cwe: 'CWE-502', description: `a pickle${target ? ` in place of ${target}` : ''} whose only effect is to create a marker file`, probe, keepsRecordCount: false });
   }
-  if (sample.gzip) {
-    const inflated = Math.min(options.memoryBytes * 2, 1024 ** 3);
-    out.push({ id: 'compression-bomb', family: 'compression-bomb', cwe: 'CWE-409', description: `a gzip stream inflating to ${Math.round(inflated / 1024 ** 2)} MiB`, probe: { ...full, raw: await gzipBomb(inflated) }, keepsRecordCount: false });
+  const inflated = Math.min(options.memoryBytes * 2, 1024 ** 3);
+  for (const target of bombTargets(sample, options.readsArchives ?? [])) {
+    const where = sample.dir ? (sample.archives?.some((a) => a.file === target.file) ? ` in place of ${target.file}` : ` added to the input as ${target.file}`) : '';
+    for (const bomb of archiveBombs(target.kind, target.member ?? memberName(sample), inflated)) {
+      const probe = { ...full, sample: { ...sample, fileName: target.file }, raw: bomb.bytes };
+      out.push({ id: `compression-bomb/${bomb.id}`, family: 'compression-bomb', cwe: 'CWE-409', description: `${bomb.description}${where}`, probe, keepsRecordCount: false });
+    }
   }
   return out;
+}
+
+/**
+ * Where archive bombs go: in place of the archives the sample holds (a gzip-compressed data file
+ * counts), and — for kinds the code opens that the sample lacks — as a new file of a sample
+ * directory, or in place of a single-file input (code that sniffs the content then unpacks it).
+ */
+function bombTargets(sample: Sample, codeReads: ArchiveKind[]): ArchiveFile[] {
+  const targets: ArchiveFile[] = [...(sample.archives ?? [])];
+  if (sample.gzip) targets.push({ file: sample.fileName, kind: 'gzip' });
+  for (const read of codeReads) {
+    // tarfile and most tar readers also take a gzip-compressed tar, whose bombs include the sparse one
+    const kind: ArchiveKind = read === 'tar' ? 'tar.gz' : read;
+    if (targets.some((t) => t.kind === kind || (kind === 'tar.gz' && t.kind === 'tar'))) continue;
+    if (sample.dir) targets.push({ file: `pipewarden-bomb.${kind === 'gzip' ? 'csv.gz' : kind}`, kind });
+    else if (!sample.opaque) targets.push({ file: sample.fileName, kind });
+  }
+  // one archive of each kind is enough: the same bombs in another file of that kind prove nothing new
+  return targets.filter((t, i) => targets.findIndex((u) => u.kind === t.kind) === i);
+}
+
+/** A member name for bombs when the sample's archive shows none: the data file's name, else `data.csv`. */
+function memberName(sample: Sample): string {
+  const base = sample.fileName.replace(/\.(tar\.gz|tgz|tar|zip|gz)$/i, '');
+  if (!base) return 'data.csv';
+  return /\.\w+$/.test(base) ? base : `${base}.csv`;
 }
 
 /**
@@ -138,7 +171,7 @@ async function wholeInputMutations(sample: Sample, options: MutationOptions): Pr
 export async function generateMutations(sample: Sample, options: MutationOptions): Promise<Mutation[]> {
   const random = seededRandom(options.seed);
   const all = [
-    ...(await wholeInputMutations(sample, options)),
+    ...wholeInputMutations(sample, options),
     ...(sample.lines.length > 0 ? fieldMutations(sample, random, options) : []),
     ...structureMutations(sample, random),
   ].filter((m) => !options.families || options.families.includes(m.family));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { MARKER_PREFIX } from '../payloads/index.js';
 import type { SandboxRun } from '../sandbox/index.js';
 import type { Mutation } from './mutations.js';
-import { countRecords } from './sample.js';
+import { outputRecords } from './sample.js';
 
 export type OracleId = 'dyn.crash' | 'dyn.hang' | 'dyn.memory-spike' | 'dyn.process-spawn' | 'dyn.network-attempt' | 'dyn.code-execution' | 'dyn.payload-propagated' | 'dyn.rows-lost';
 
@@ -18,15 +18,22 @@ export interface Verdict {
 export interface Baseline {
   run: SandboxRun;
   records: number;
+  /** Output records that repeat an earlier one. */
+  repeats: number;
+  /** Its log lines about rejected records, digits masked (see `rejectionLines`). */
+  rejections: string[];
   programs: Set<string>;
   destinations: Set<string>;
   outputText: string;
 }
 
 export function baselineOf(run: SandboxRun): Baseline {
+  const records = recordsOut(run);
   return {
     run,
-    records: outputRecords(run),
+    records: records.length,
+    repeats: repeats(records),
+    rejections: rejectionLines(run),
     programs: new Set(run.processesSpawned.map((p) => p.path)),
     destinations: new Set(run.networkAttempts.map(destination)),
     outputText: outputText(run),
@@ -35,7 +42,9 @@ export function baselineOf(run: SandboxRun): Baseline {
 
 const destination = (a: { address: string; port: number }): string => `${a.address}:${a.port}`;
 const outputText = (run: SandboxRun): string => run.output.map((f) => f.bytes.toString('utf8')).join('\n');
-const outputRecords = (run: SandboxRun): number => run.output.reduce((n, f) => n + countRecords(f.bytes), 0);
+/** Records across the output files: a quarantine file in an output directory keeps its records counted. */
+const recordsOut = (run: SandboxRun): string[] => run.output.flatMap((f) => outputRecords(f.bytes));
+const repeats = (records: string[]): number => records.length - new Set(records).size;
 
 /** The exception class at the end of a Python or Node traceback, or '' when there is none. */
 export function exceptionClass(stderr: string): string {
@@ -51,6 +60,47 @@ export function exceptionClass(stderr: string): string {
 
 /** Words a pipeline uses when it rejects records on purpose (its log makes the loss visible). */
 const REJECTION_WORDS = /reject|skip|drop|invalid|quarantin|discard|filter|malformed|bad (row|record|value)/i;
+
+/**
+ * Log lines that mention rejecting records, with digits masked: a summary printed on every run
+ * (`"dropped": 0`, then `"dropped": 1`) stays the same line, while each record logged with its
+ * reason (`input.csv:12: rejected: …`) adds one.
+ */
+function rejectionLines(run: SandboxRun): string[] {
+  return `${run.stdoutTail}\n${run.stderrTail}`
+    .split('\n')
+    .filter((line) => REJECTION_WORDS.test(line))
+    .map((line) => line.trim().replace(/\d+/g, '#'));
+}
+
+/** The run logged a rejection the clean run did not: a line beyond the clean run's, counted as a multiset. */
+function loggedNewRejection(run: SandboxRun, baseline: Baseline): boolean {
+  const clean = new Map<string, number>();
+  for (const line of baseline.rejections) clean.set(line, (clean.get(line) ?? 0) + 1);
+  return rejectionLines(run).some((line) => {
+    const left = clean.get(line) ?? 0;
+    clean.set(line, left - 1);
+    return left <= 0;
+  });
+}
+
+/**
+ * One value changed, so the record count should not move — except by that record itself: it may be
+ * set aside (fine when the log says so), or pass a filter the clean run held it back by (one more
+ * record, when the clean run held some back and nothing is repeated). Anything else is silent
+ * loss or duplication.
+ */
+function recordCountVerdict(run: SandboxRun, baseline: Baseline, recordsIn: number): Verdict | undefined {
+  const records = recordsOut(run);
+  const count = records.length;
+  if (count === baseline.records) return undefined;
+  if (count < baseline.records && loggedNewRejection(run, baseline)) return undefined;
+  const letThrough = count === baseline.records + 1 && baseline.records < recordsIn && repeats(records) <= baseline.repeats;
+  if (letThrough) return undefined;
+  const what = count < baseline.records ? 'lost' : 'duplicated';
+  const why = what === 'lost' ? 'and no new line on stdout or stderr says a record was rejected' : 'more than the one changed record can account for';
+  return { ruleId: 'dyn.rows-lost', detail: what, message: `the output held ${count} records instead of ${baseline.records} (${Math.abs(baseline.records - count)} ${what}), ${why}` };
+}
 
 /** Every oracle that fires on `run`, judged against the clean run. */
 export function judge(run: SandboxRun, baseline: Baseline, mutation: Mutation, memorySpikeFactor: number): Verdict[] {
@@ -77,12 +127,8 @@ export function judge(run: SandboxRun, baseline: Baseline, mutation: Mutation, m
     out.push({ ruleId: 'dyn.payload-propagated', detail: mutation.family, message: `the ${mutation.family} payload reached the output un-neutralised` });
   }
   if (mutation.keepsRecordCount && run.exitCode === 0 && !run.timedOut) {
-    const records = outputRecords(run);
-    const logged = REJECTION_WORDS.test(run.stdoutTail) || REJECTION_WORDS.test(run.stderrTail);
-    if (records !== baseline.records && !(records < baseline.records && logged)) {
-      const what = records < baseline.records ? 'lost' : 'duplicated';
-      out.push({ ruleId: 'dyn.rows-lost', detail: what, message: `the output held ${records} records instead of ${baseline.records} (${Math.abs(baseline.records - records)} ${what}), with nothing logged about it` });
-    }
+    const rows = recordCountVerdict(run, baseline, mutation.probe.keep.length);
+    if (rows) out.push(rows);
   }
   return out;
 }

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { UsageError } from '../../core/errors.js';
+import type { ArchiveKind } from '../payloads/bombs.js';
 import { encodeText } from '../payloads/index.js';
 import type { InputFormat } from '../pipeline.js';
+import { archiveKind, firstMember } from './archive-sample.js';
 import { csvLine, parseCsv } from './csv.js';
 
 export type RecordFormat = 'csv' | 'jsonl' | 'json';
@@ -27,8 +29,18 @@ export interface Sample {
   dir?: string;
   /** For a directory sample: its pickle files, where the canary goes. */
   pickles?: string[];
-  /** The data file's bytes when it holds no records the fuzzer understands (a pickle). */
+  /** The data file's bytes when it holds no records the fuzzer understands (a pickle, an archive). */
   opaque?: Buffer;
+  /** Archives in the input (the sample itself, or files of a sample directory): where archive bombs go. */
+  archives?: ArchiveFile[];
+}
+
+export interface ArchiveFile {
+  /** Name of the archive file in the input. */
+  file: string;
+  kind: ArchiveKind;
+  /** Its first regular member, when it can be read. */
+  member?: string;
 }
 
 /** A field value change: record `line` gets `value` (text, or a raw JSON fragment) in `field`. */
@@ -62,12 +74,16 @@ export function loadSample(samplePath: string, format: InputFormat): Sample {
   if (format === 'dir') {
     const names = fs.readdirSync(samplePath).sort();
     const pickles = names.filter((n) => PICKLE_FILE.test(n));
+    const archives = names.flatMap((n) => archiveFile(path.join(samplePath, n)) ?? []);
     const target = names.find((n) => RECORD_FILE.test(n));
-    if (!target) return { ...emptySample(path.basename(samplePath)), dir: samplePath, fileName: '', pickles };
-    return { ...loadSample(path.join(samplePath, target), target.endsWith('.gz') ? 'gzip' : 'csv'), dir: samplePath, pickles };
+    if (!target) return { ...emptySample(path.basename(samplePath)), dir: samplePath, fileName: '', pickles, archives };
+    return { ...loadSample(path.join(samplePath, target), target.endsWith('.gz') ? 'gzip' : 'csv'), dir: samplePath, pickles, archives };
   }
   const name = path.basename(samplePath);
   if (format === 'pickle') return { ...emptySample(name), opaque: fs.readFileSync(samplePath) };
+  const archive = archiveFile(samplePath);
+  // the fuzzer does not look inside archives: it replaces them whole (the bombs)
+  if (archive) return { ...emptySample(name), opaque: fs.readFileSync(samplePath), archives: [archive] };
   const gzip = format === 'gzip';
   const bytes = fs.readFileSync(samplePath);
   const text = (gzip ? gunzipSync(bytes) : bytes).toString('utf8').replace(/^\uFEFF/, '');
@@ -86,6 +102,14 @@ export function loadSample(samplePath: string, format: InputFormat): Sample {
   if (!Array.isArray(records)) throw new UsageError(`the JSON sample ${name} must be an array of records`);
   const first = records.find((r) => r && typeof r === 'object' && !Array.isArray(r)) as Record<string, unknown> | undefined;
   return { ...base, format: kind, columns: Object.keys(first ?? {}), head: '', lines: records.map((r) => JSON.stringify(r)), records };
+}
+
+function archiveFile(file: string): ArchiveFile | undefined {
+  const name = path.basename(file);
+  const kind = archiveKind(name);
+  if (!kind || !fs.statSync(file).isFile()) return undefined;
+  const member = firstMember(fs.readFileSync(file), kind);
+  return { file: name, kind, ...(member ? { member } : {}) };
 }
 
 function emptySample(fileName: string): Sample {
@@ -125,18 +149,18 @@ export function fullProbe(sample: Sample): Probe {
   return { sample, keep: sample.lines.map((_, i) => i) };
 }
 
-/** Records in a pipeline output (a CSV, JSONL or JSON file), judged by its content. */
-export function countRecords(bytes: Buffer): number {
+/** The records of a pipeline output (a CSV, JSONL or JSON file, judged by its content), each as one line of text. */
+export function outputRecords(bytes: Buffer): string[] {
   const text = bytes.toString('utf8').trim();
-  if (!text) return 0;
+  if (!text) return [];
   if (text.startsWith('[')) {
     try {
       const parsed = JSON.parse(text) as unknown;
-      if (Array.isArray(parsed)) return parsed.length;
+      if (Array.isArray(parsed)) return parsed.map((r) => JSON.stringify(r));
     } catch {
-      // not JSON after all: count as lines below
+      // not JSON after all: read as lines below
     }
   }
-  if (text.startsWith('{')) return text.split('\n').filter((l) => l.trim()).length;
-  return Math.max(0, parseCsv(text).length - 1);
+  if (text.startsWith('{')) return text.split('\n').filter((l) => l.trim()).map((l) => l.trim());
+  return parseCsv(text).slice(1).map(csvLine);
 }

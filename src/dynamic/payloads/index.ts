@@ -117,12 +117,6 @@ export function pickleCanary(marker = `${MARKER_PREFIX}pickle`): Buffer {
   return Buffer.from(`cbuiltins\nopen\n(cposixpath\nexpanduser\n(V~/${marker}\ntRVw\ntR.`, 'latin1');
 }
 
-/** A gzip stream that inflates to `inflatedBytes` of zeros: the size bomb for archive readers. */
-export async function gzipBomb(inflatedBytes = 512 * 1024 * 1024): Promise<Buffer> {
-  const { gzipSync } = await import('node:zlib');
-  return gzipSync(Buffer.alloc(inflatedBytes), { level: 9 });
-}
-
 /** JSON nested `depth` arrays deep: overflows recursive parsers. */
 export function deepJson(depth = 100_000): string {
   return '['.repeat(depth) + ']'.repeat(depth);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { csvLine, parseCsv } from '../../../src/dynamic/fuzz/csv.js';
 import { ddmin } from '../../../src/dynamic/fuzz/ddmin.js';
 import { generateMutations } from '../../../src/dynamic/fuzz/mutations.js';
-import { countRecords, fullProbe, loadSample, renderProbe } from '../../../src/dynamic/fuzz/sample.js';
+import { fullProbe, loadSample, outputRecords, renderProbe } from '../../../src/dynamic/fuzz/sample.js';
 import { schemaViolations } from '../../../src/dynamic/fuzz/schema.js';
 import { encodeText, expandAttack } from '../../../src/dynamic/payloads/index.js';
 import { removeTree, tempTree } from '../../helpers/temp-tree.js';
@@ -83,9 +83,9 @@ describe('samples and mutations', () => {
   });
 
   it('counts records of CSV, JSONL and JSON outputs', () => {
-    expect(countRecords(Buffer.from('a,b\n1,"x\ny"\n2,z\n'))).toBe(2);
-    expect(countRecords(Buffer.from('{"a":1}\n{"a":2}\n{"a":3}\n'))).toBe(3);
-    expect(countRecords(Buffer.from('[{"a":1},{"a":2}]'))).toBe(2);
+    expect(outputRecords(Buffer.from('a,b\r\n1,"x\r\ny"\r\n2,z\r\n'))).toEqual(['1,"x\r\ny"', '2,z']);
+    expect(outputRecords(Buffer.from('{"a":1}\n{"a":2}\n{"a":3}\n'))).toHaveLength(3);
+    expect(outputRecords(Buffer.from('[{"a":1},{"a":2}]'))).toEqual(['{"a":1}', '{"a":2}']);
   });
 
   it('derives out-of-bounds values from a record schema', () => {
