@@ -9,12 +9,12 @@ import { WEBHOOK_FORMATS, type WebhookFormat } from '../data/alerts/webhook.js';
 import { compareProfiles } from '../data/drift/compare.js';
 import { driftFindings } from '../data/drift/findings.js';
 import { renderDriftJson, renderDriftText } from '../data/drift/render.js';
+import { driftSql, profileSides } from '../data/drift/sides.js';
 import { parsePreset, resolveDriftSettings } from '../data/drift/settings.js';
 import { renderSlowDriftText } from '../data/monitor/render.js';
 import { checkStoredSeries, slowDriftFindings } from '../data/monitor/slow-drift.js';
-import { profileDataset } from '../data/profile/index.js';
-import type { DatasetProfile, LogicalType } from '../data/profile/types.js';
 import { DataProfileStore } from '../store/data-profiles.js';
+import { addDriftSourceOptions, driftSides, hasSideFlags, type DriftSourceFlags } from './drift-sources.js';
 import { writeOutput } from './output.js';
 
 export interface AlertFlags {
@@ -25,13 +25,11 @@ export interface AlertFlags {
   webhookFormat: WebhookFormat;
 }
 
-interface DriftFlags extends AlertFlags {
-  reference?: string;
-  current?: string;
+interface DriftFlags extends AlertFlags, DriftSourceFlags {
   dataset?: string;
   golden?: string;
   preset?: string;
-  db: string;
+  dryRun?: boolean;
 }
 
 /** Options every alerting data command shares: output, config file and webhooks. */
@@ -55,28 +53,33 @@ export async function finishAlerts(command: string, subject: string, report: str
 
 export function registerDrift(program: Command): void {
   addAlertOptions(
-    program
-      .command('drift')
-      .description('compare a data set with a reference (files or saved baselines), or check a stored batch series for slow drift')
-      .option('--reference <ref>', 'reference: a data file or baseline:NAME')
-      .option('--current <cur>', 'current data: a data file or baseline:NAME')
+    addDriftSourceOptions(
+      program
+        .command('drift')
+        .description('compare a data set with a reference (files, tables or saved baselines), or check a stored batch series for slow drift'),
+    )
       .option('--dataset <name>', 'instead: run the slow-drift detectors over the batches stored for this dataset')
       .option('--golden <name>', 'with --dataset: the saved baseline to measure against (default: the dataset name, else its first batch)')
       .option('--preset <preset>', 'default decision rules: pipewarden, evidently or tfdv')
-      .option('--db <file>', 'history database holding batches and baselines', path.join('.pipewarden', 'history.db')),
+      .option('--db <file>', 'history database holding batches and baselines', path.join('.pipewarden', 'history.db'))
+      .option('--dry-run', 'print the SQL each side would run to profile itself, and run nothing'),
   ).action(async (flags: DriftFlags) => {
     const config = loadConfig(process.cwd(), flags.config).data ?? {};
     if (flags.dataset) {
-      if (flags.reference || flags.current) throw new UsageError('--dataset checks the stored series; drop --reference/--current');
+      if (hasSideFlags(flags)) throw new UsageError('--dataset checks the stored series; drop --reference/--current and the --*-table options');
+      if (flags.dryRun) throw new UsageError('--dataset reads stored profiles and runs no SQL; --dry-run goes with a comparison');
       await slowDriftCommand(flags, config);
       return;
     }
-    if (!flags.reference || !flags.current) throw new UsageError('drift needs --reference and --current (or --dataset NAME for the stored series)');
     const settings = resolveDriftSettings(config.drift, flags.preset ? { preset: parsePreset(flags.preset) } : {});
-    const reference = await loadSide(flags.reference, flags.db);
-    const current = await loadSide(flags.current, flags.db, declaredTypesOf(reference));
+    const sides = driftSides(flags);
+    if (flags.dryRun) {
+      writeOutput(await driftSql(sides.reference, sides.current), flags.output);
+      return;
+    }
+    const { reference, current } = await profileSides(sides.reference, sides.current);
     const report = compareProfiles(reference, current, settings);
-    const findings = driftFindings(report, flags.current);
+    const findings = driftFindings(report, sides.current.name);
     const text = flags.format === 'json' ? renderDriftJson(report, findings) : renderDriftText(report);
     await finishAlerts('drift', report.current.source, text, findings, flags, config);
   });
@@ -94,29 +97,6 @@ async function slowDriftCommand(flags: DriftFlags, config: DataConfig): Promise<
   const findings = slowDriftFindings(report);
   const text = flags.format === 'json' ? `${JSON.stringify({ ...report, findings }, null, 2)}\n` : renderSlowDriftText(report);
   await finishAlerts('drift', `dataset:${report.dataset}`, text, findings, flags, config);
-}
-
-const BASELINE_PREFIX = 'baseline:';
-
-/** A data file, profiled now (judged against `declaredTypes` when given), or a saved baseline. */
-async function loadSide(spec: string, db: string, declaredTypes?: Record<string, LogicalType>): Promise<DatasetProfile> {
-  if (spec.startsWith(BASELINE_PREFIX)) {
-    const name = spec.slice(BASELINE_PREFIX.length);
-    const store = new DataProfileStore(db);
-    try {
-      const saved = store.baseline(name);
-      if (!saved) throw new UsageError(`no saved baseline "${name}" in ${db} (save one with \`pipewarden profile FILE --save-baseline ${name}\`)`);
-      return saved.profile;
-    } finally {
-      store.close();
-    }
-  }
-  return profileDataset({ engine: 'duckdb', file: path.resolve(spec) }, declaredTypes ? { declaredTypes } : {});
-}
-
-/** The reference's column types: the current data is judged against them, so text in a numeric column counts as a mismatch. */
-function declaredTypesOf(reference: DatasetProfile): Record<string, LogicalType> {
-  return Object.fromEntries(reference.columns.filter((c) => c.type !== 'other').map((c) => [c.name, c.type]));
 }
 
 /**

@@ -75,11 +75,12 @@ export function monitorSeries(dataset: string, golden: DatasetProfile, batches: 
 function analyse(column: string, metric: string, observed: Array<{ o: MetricObservation; t: number }>, last: MetricObservation, settings: MonitorSettings): MetricSeries {
   const golden = observed.map(({ o }) => beyondGoldenNoise(standardised(o.value - o.target, o.standardError), o.goldenShare));
   const rolling = rollingDeviations(observed.map(({ o }) => o), settings.window);
+  const sides = last.sides ?? 'both';
   const runs: Array<[DetectorName, DetectorRun, number, number]> = [
-    ['cusum vs golden', cusum(golden, settings.cusum.k, settings.cusum.h), settings.cusum.h, 0],
-    ['ewma vs golden', ewma(golden, settings.ewma.lambda, settings.ewma.L), 1, 0],
-    ['cusum vs rolling window', cusum(rolling, settings.cusum.k, settings.cusum.h), settings.cusum.h, settings.window],
-    ['ewma vs rolling window', ewma(rolling, settings.ewma.lambda, settings.ewma.L), 1, settings.window],
+    ['cusum vs golden', cusum(golden, settings.cusum.k, settings.cusum.h, sides), settings.cusum.h, 0],
+    ['ewma vs golden', ewma(golden, settings.ewma.lambda, settings.ewma.L, sides), 1, 0],
+    ['cusum vs rolling window', cusum(rolling, settings.cusum.k, settings.cusum.h, sides), settings.cusum.h, settings.window],
+    ['ewma vs rolling window', ewma(rolling, settings.ewma.lambda, settings.ewma.L, sides), 1, settings.window],
   ];
   const detectors = runs.map(([detector, run, threshold, offset]): DetectorState => {
     const level = (run.statistics.at(-1) ?? 0) / threshold;

@@ -35,3 +35,19 @@ describe('EWMA', () => {
     expect(run.firstAlarm).toBeLessThan(10);
   });
 });
+
+describe('one-sided detectors (a metric measured as a lower bound)', () => {
+  it('CUSUM counts increases only', () => {
+    expect(cusum([2, 2, 2], 0.5, 4, 'upper').firstAlarm).toBe(2);
+    const down = cusum([-3, -3, -3, -3], 0.5, 4, 'upper');
+    expect(down.statistics).toEqual([0, 0, 0, 0]);
+    expect(down.firstAlarm).toBe(-1);
+  });
+
+  it('EWMA counts increases only', () => {
+    expect(ewma(new Array(10).fill(2), 0.2, 3, 'upper').firstAlarm).toBeGreaterThan(-1);
+    const down = ewma(new Array(10).fill(-2), 0.2, 3, 'upper');
+    expect(down.firstAlarm).toBe(-1);
+    expect(Math.max(...down.statistics)).toBe(0);
+  });
+});

@@ -1,0 +1,40 @@
+import { withEngine, type DataSource } from '../engines/open.js';
+import type { SourceColumn } from '../engines/engine.js';
+import { profileDataset, profileSql } from '../profile/index.js';
+import type { DatasetProfile, LogicalType } from '../profile/types.js';
+
+/**
+ * One side of a drift comparison: data profiled now where it lives (a file scanned by DuckDB, a
+ * table in PostgreSQL), or a profile saved earlier. `name` is how the user named it.
+ */
+export type DriftSide = { kind: 'data'; name: string; source: DataSource } | { kind: 'saved'; name: string; profile: DatasetProfile };
+
+/**
+ * Profiles the sides that are data, each in its own engine and in SQL there. The current data is
+ * judged against the reference's column types, so text in a numeric column counts as a mismatch.
+ */
+export async function profileSides(reference: DriftSide, current: DriftSide): Promise<{ reference: DatasetProfile; current: DatasetProfile }> {
+  const referenceProfile = reference.kind === 'saved' ? reference.profile : await profileDataset(reference.source);
+  const currentProfile = current.kind === 'saved' ? current.profile : await profileDataset(current.source, { declaredTypes: declaredTypesOf(referenceProfile.columns) });
+  return { reference: referenceProfile, current: currentProfile };
+}
+
+/**
+ * The SQL each side that is data would run, for `--dry-run`. The reference's column types come
+ * from its catalogue (the file's header sniff, the table's columns), so no data is scanned.
+ */
+export async function driftSql(reference: DriftSide, current: DriftSide): Promise<string> {
+  const types = reference.kind === 'saved' ? declaredTypesOf(reference.profile.columns) : await withEngine(reference.source, async (engine) => declaredTypesOf(engine.columns));
+  return (await sideSql('reference', reference, {})) + (await sideSql('current', current, types));
+}
+
+async function sideSql(role: string, side: DriftSide, declaredTypes: Record<string, LogicalType>): Promise<string> {
+  const name = side.name.replace(/[\r\n]+/g, ' ');
+  if (side.kind === 'saved') return `-- ${role}: ${name}, a saved profile: no query\n`;
+  return `-- ${role}: ${name} (${side.source.engine})\n${await profileSql(side.source, { declaredTypes })}`;
+}
+
+/** Column types to judge the other side by; a type pipewarden cannot reason about declares nothing. */
+function declaredTypesOf(columns: ReadonlyArray<Pick<SourceColumn, 'name' | 'type'>>): Record<string, LogicalType> {
+  return Object.fromEntries(columns.filter((c) => c.type !== 'other').map((c) => [c.name, c.type]));
+}
