@@ -5,8 +5,10 @@
  *
  * Times a ~50 ms pipeline (a Python busy loop) started bare with spawn, and started through
  * runSandboxed (namespaces, read-only mounts, limits, measuring supervisor) with and without
- * strace; then the throughput of sandboxed runs one at a time and on every core. It is a
- * benchmark, not a test: it prints a table and exits 0.
+ * strace, in interleaved rounds after one warm-up run of each (which also starts the sandbox's
+ * long-lived server, a cost paid once per pipewarden process); then the throughput of sandboxed
+ * runs one at a time and on every core. It is a benchmark, not a test: it prints a table and
+ * exits 0.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -41,17 +43,22 @@ function bare(): Promise<void> {
 
 const spec = (trace: boolean): SandboxSpec => ({ command: COMMAND, timeoutMs: 10_000, memoryBytes: 512 * 1024 ** 2, maxProcesses: 32, trace });
 
-/** Median wall time of `runs` sequential calls, ms. */
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm the page cache and the capability probe
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
+/**
+ * Median wall time of each variant over `runs` rounds, ms. Every round times each variant once,
+ * in a rotating order, so a load that comes and goes on a shared machine weighs on all alike.
+ */
+async function medians(runs: number, variants: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (const fn of variants) await fn(); // warm the page cache, the capability probe and the sandbox server
+  const times: number[][] = variants.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < variants.length; k++) {
+      const index = (round + k) % variants.length;
+      const start = performance.now();
+      await variants[index]!();
+      times[index]!.push(performance.now() - start);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!);
 }
 
 async function throughput(runs: number, concurrency: number, fn: () => Promise<unknown>): Promise<number> {
@@ -65,13 +72,13 @@ async function main(): Promise<void> {
   const caps = hostCapabilities();
   const isolation = sandboxIsolation(caps);
   console.log(`sandbox: network ${isolation.network ? 'isolated' : 'NOT isolated'}, filesystem ${isolation.filesystem ? 'read-only outside the work dir' : 'not isolated'}, process limit by ${isolation.processLimit}, tracing by ${isolation.tracing}`);
-  console.log(`${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${runs} runs per row, median wall time\n`);
-  const bareMs = await median(runs, bare);
-  const rows: string[][] = [['bare spawn', bareMs.toFixed(1), '', '']];
-  for (const trace of caps.strace ? [true, false] : [false]) {
-    const ms = await median(runs, () => runSandboxed(spec(trace)));
-    const overhead = (ms - bareMs) / bareMs;
-    rows.push([`sandbox${trace ? ' + strace' : ', no tracing'}`, ms.toFixed(1), `${(overhead * 100).toFixed(0)}%`, overhead <= OVERHEAD_GOAL ? 'yes' : 'no']);
+  console.log(`${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${runs} runs per row, median wall time, rows interleaved\n`);
+  const traces = caps.strace ? [true, false] : [false];
+  const [bareMs, ...sandboxMs] = await medians(runs, [bare, ...traces.map((trace) => () => runSandboxed(spec(trace)))]);
+  const rows: string[][] = [['bare spawn', bareMs!.toFixed(1), '', '']];
+  for (const [i, trace] of traces.entries()) {
+    const overhead = (sandboxMs[i]! - bareMs!) / bareMs!;
+    rows.push([`sandbox${trace ? ' + strace' : ', no tracing'}`, sandboxMs[i]!.toFixed(1), `${(overhead * 100).toFixed(0)}%`, overhead <= OVERHEAD_GOAL ? 'yes' : 'no']);
   }
   console.log(table(['50 ms pipeline', 'ms per run', 'overhead', `≤${OVERHEAD_GOAL * 100}%`], rows));
   const cores = os.availableParallelism();

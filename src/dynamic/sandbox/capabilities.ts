@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeAbandonedCgroups } from './cgroup.js';
 
 /** What this machine lets the sandbox use; probed once per process. */
 export interface HostCapabilities {
   python: string;
-  /** unshare can create user, mount, network and PID namespaces. */
+  /** Runs get fresh user, mount, network and PID namespaces (the kernel allows them, and the server knows this architecture's clone). */
   namespaces: boolean;
   strace: string | null;
   /** A pids cgroup directory we may create children in (cgroup v1 or v2), if any. */
@@ -24,13 +25,16 @@ export function hostCapabilities(): HostCapabilities {
 function probe(): HostCapabilities {
   const python = findProgram(['/usr/bin/python3', 'python3']);
   if (!python) throw new Error('the dynamic sandbox needs python3 on PATH');
-  const namespaces = spawnSync('unshare', [...NAMESPACE_FLAGS, 'true'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+  const namespaces = CLONE_ARCHES.has(process.arch) && spawnSync('unshare', [...NAMESPACE_FLAGS, 'true'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
   const root = process.getuid?.() === 0;
   return { python, namespaces, strace: findProgram(['strace'], '-V'), pidsCgroup: root ? findPidsCgroup() : null, root };
 }
 
-/** Flags for a run in fresh user, mount, network and PID namespaces (the run is PID 1's child). */
-export const NAMESPACE_FLAGS = ['--user', '--map-root-user', '--mount', '--net', '--pid', '--fork', '--kill-child', '--mount-proc'];
+/** The namespaces every run gets, as unshare flags: whether unshare can make them tells whether the kernel allows them. */
+const NAMESPACE_FLAGS = ['--user', '--map-root-user', '--mount', '--net', '--pid', '--fork', '--mount-proc'];
+
+/** Architectures whose clone system call the sandbox server calls directly (see supervisor.ts). */
+const CLONE_ARCHES = new Set(['x64', 'arm64', 'riscv64', 'loong64']);
 
 function findProgram(candidates: string[], versionFlag = '--version'): string | null {
   for (const candidate of candidates) {
@@ -50,7 +54,9 @@ function findPidsCgroup(): string | null {
       fs.mkdirSync(probe);
       const usable = fs.existsSync(path.join(probe, 'pids.max'));
       fs.rmdirSync(probe);
-      if (usable) return dir;
+      if (!usable) continue;
+      removeAbandonedCgroups(dir);
+      return dir;
     } catch {
       // not writable or no pids controller here: try the next place
     }

@@ -1,63 +1,94 @@
 /**
- * The measuring parent every sandboxed run goes through, in Python because Node cannot read a
- * child's rusage. Inside fresh namespaces it is PID 1: it makes every mount but the working
- * directory read-only, hides /run (daemon sockets), joins the pids cgroup, sets rlimits, starts
- * the command (under strace when there is one) with every capability dropped and no_new_privs
- * set, watches /proc for
- * time, memory and process limits, and writes its measurements as JSON to fd 3.
+ * The measuring parent of every sandboxed run, in Python because Node cannot read a child's
+ * rusage. A server starts once per pipewarden process with everything imported and keeps one
+ * spare supervisor ready: cloned straight into fresh user, mount, network and PID namespaces
+ * (PID 1 there), root mapped to the invoking user, its own /proc mounted, /run (daemon sockets)
+ * hidden, the capability bounding set emptied and no_new_privs set, so the command will hold no
+ * capability; it waits on pipewarden's requests. The spare takes the next request itself (a
+ * 10-digit length, then that much JSON), tells the server, which answers `{"id", "pid"}` and
+ * readies the next spare, and supervises the run; its report reaches pipewarden as
+ * `{"id", "part"}` frames small enough to be written whole among other runs' frames, then
+ * `{"id", "reported"}`. A supervisor that dies without reporting gets `{"id", "status"}` from the
+ * server once reaped.
  *
- * Outside a PID namespace it never signals -1 (that would reach every process of the user): it
- * kills the command's own process group instead.
+ * For the run, the supervisor makes every mount but the working directory read-only, joins the
+ * pids cgroup, sets rlimits, starts the command (under strace when there is one) with
+ * posix_spawn, and follows its exit, its output and /proc (time, memory and process limits) from
+ * one select loop. Where namespaces are unavailable the spare is a plain fork and never signals
+ * -1 (that would reach every process of the user): it kills the command's own process group
+ * instead.
+ *
+ * The server ends when pipewarden closes its stdin; every supervisor (its own session) dies with
+ * the server (PR_SET_PDEATHSIG), and a PID namespace with its PID 1.
  */
-export const SUPERVISOR_SOURCE = String.raw`
-import json, os, resource, signal, sys, threading, time
+export const SERVER_SOURCE = String.raw`
+import ctypes, json, os, resource, selectors, signal, sys, time, traceback
+from base64 import b64encode
 
-cfg = json.loads(sys.argv[1])
-started = time.monotonic()
-own_pid = os.getpid()
-is_init = own_pid == 1
-state = {'timedOut': False, 'memoryExceeded': False, 'processLimitHit': False, 'peakRss': 0, 'fsIsolated': False, 'notes': []}
-polled_execs = []
-seen = set()
+libc = ctypes.CDLL(None, use_errno=True)
 page = os.sysconf('SC_PAGE_SIZE')
+TAIL_BYTES = 64 * 1024
+DRAIN_S = 2.0
 
+CLONE_SYSCALL = {'x86_64': 56, 'aarch64': 220, 'riscv64': 220, 'loongarch64': 220}.get(os.uname().machine)
+CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x20000, 0x10000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
-MS_NOATIME, MS_NODIRATIME, MS_RELATIME, MS_STRICTATIME = 1024, 2048, 1 << 21, 1 << 24
+MS_NOATIME, MS_NODIRATIME, MS_RELATIME = 1024, 2048, 1 << 21
 FLAG_OF = {'nosuid': MS_NOSUID, 'nodev': MS_NODEV, 'noexec': MS_NOEXEC, 'noatime': MS_NOATIME,
            'nodiratime': MS_NODIRATIME, 'relatime': MS_RELATIME}
+PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 1, 24, 38, 47, 4
 
 def unescape(p):
     return p.replace('\\040', ' ').replace('\\011', '\t').replace('\\012', '\n').replace('\\134', '\\')
 
-libc = None
-if cfg['isolateFs']:
-    import ctypes
-    libc = ctypes.CDLL(None, use_errno=True)
+def read(path):
+    with open(path, 'rb') as f:
+        return f.read()
 
-PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 24, 38, 47, 4
+def write_file(path, text):
+    with open(path, 'w') as f:
+        f.write(text)
 
-def drop_capabilities():
-    # root in the new user namespace holds every capability there: drop them all (bounding,
-    # ambient, inheritable) so the command cannot remount, and forbid regaining any by exec
+def mount(src, dst, fstype, flags, data=None):
+    enc = lambda s: s.encode() if s is not None else None
+    if libc.mount(enc(src), enc(dst), enc(fstype), ctypes.c_ulong(flags), enc(data)) != 0:
+        raise OSError(ctypes.get_errno(), 'mount ' + dst)
+
+def clone_into_namespaces():
+    # fork straight into fresh namespaces, as PID 1 of the new PID namespace: one process where
+    # fork, unshare and fork again take two
+    flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | signal.SIGCHLD
+    pid = libc.syscall(ctypes.c_long(CLONE_SYSCALL), ctypes.c_long(flags), *[ctypes.c_long(0)] * 4)
+    if pid < 0:
+        raise OSError(ctypes.get_errno(), 'clone into new namespaces')
+    return pid
+
+def become_root_inside(uid, gid):
+    # what unshare --map-root-user did: root inside is the invoking user outside
+    write_file('/proc/self/setgroups', 'deny')
+    write_file('/proc/self/uid_map', '0 %d 1' % uid)
+    write_file('/proc/self/gid_map', '0 %d 1' % gid)
+    mount(None, '/', None, MS_REC | MS_PRIVATE)
+    mount('proc', '/proc', 'proc', MS_NOSUID | MS_NODEV | MS_NOEXEC)
+
+def forbid_capabilities():
+    # root in the new user namespace holds every capability there. With the bounding set empty
+    # (inheritable and ambient are empty in a new namespace) no program started from here holds
+    # any, so the command cannot remount; no_new_privs forbids regaining them by exec
     for cap in range(64):
         libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)
     libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
-    header = (ctypes.c_uint32 * 2)(0x20080522, 0)
-    data = (ctypes.c_uint32 * 6)()
-    if libc.capset(header, data) != 0 or libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
-        os.write(2, b'pipewarden sandbox: could not drop capabilities\n')
-        os._exit(126)
+    if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), 'could not drop capabilities')
 
-def isolate_filesystem(work):
-    def mount(src, dst, fstype, flags, data=None):
-        enc = lambda s: s.encode() if s is not None else None
-        if libc.mount(enc(src), enc(dst), enc(fstype), ctypes.c_ulong(flags), enc(data)) != 0:
-            raise OSError(ctypes.get_errno(), 'mount ' + dst)
-    mount(None, '/', None, MS_REC | MS_PRIVATE)
-    mount(work, work, None, MS_BIND | MS_REC)
+def hide_run():
+    # daemon sockets live there
     if os.path.isdir('/run'):
         mount('tmpfs', '/run', 'tmpfs', MS_NOSUID | MS_NODEV, 'size=1m')
+
+def isolate_filesystem(work, state):
+    mount(work, work, None, MS_BIND | MS_REC)
     failed = []
     for line in open('/proc/self/mountinfo'):
         fields = line.split()
@@ -75,49 +106,101 @@ def isolate_filesystem(work):
     if failed:
         state['notes'].append('could not make read-only: ' + ', '.join(failed[:5]))
 
-def our_pids(child):
-    if is_init:
-        return [int(n) for n in os.listdir('/proc') if n.isdigit() and int(n) != own_pid]
-    try:
-        pgid = os.getpgid(child.pid)
-    except OSError:
-        return []
-    out = []
-    for n in os.listdir('/proc'):
-        if n.isdigit():
-            try:
-                if os.getpgid(int(n)) == pgid:
-                    out.append(int(n))
-            except OSError:
-                pass
-    return out
+class Tail:
+    """The last TAIL_BYTES of a stream, however much the command writes."""
+    def __init__(self):
+        self.data = bytearray()
+    def add(self, chunk):
+        self.data += chunk
+        if len(self.data) > 2 * TAIL_BYTES:
+            del self.data[:-TAIL_BYTES]
+    def result(self):
+        return b64encode(bytes(self.data[-TAIL_BYTES:])).decode()
 
-def kill_all(child):
+class Lines:
+    """The first limit lines of a stream."""
+    def __init__(self, limit):
+        self.lines, self.partial, self.limit = [], b'', limit
+    def add(self, chunk):
+        if len(self.lines) < self.limit:
+            *whole, self.partial = (self.partial + chunk).split(b'\n')
+            self.lines.extend(line.decode('utf-8', 'replace') for line in whole[:self.limit - len(self.lines)])
+    def result(self):
+        if self.partial and len(self.lines) < self.limit:
+            self.lines.append(self.partial.decode('utf-8', 'replace'))
+        return self.lines
+
+def on_child_exit():
+    """A pipe that becomes readable when a child exits, for a select loop."""
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_r, False)
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    return wake_r
+
+def empty(fd):
     try:
-        if is_init:
-            os.kill(-1, signal.SIGKILL)
-        else:
-            os.killpg(child.pid, signal.SIGKILL)
-    except OSError:
+        while os.read(fd, 4096):
+            pass
+    except BlockingIOError:
         pass
 
-def read(path):
-    with open(path, 'rb') as f:
-        return f.read()
+def reap(want):
+    """Reaps exited children without waiting; the status of want if it was among them."""
+    found = None
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return found
+        if pid == 0:
+            return found
+        if pid == want:
+            found = status
 
-def cgroup_refused():
-    # the cgroup stops a fork bomb without ending it: a refused fork ends the run
-    if not cfg.get('cgroupProcs'):
-        return False
-    try:
-        events = read(os.path.join(os.path.dirname(cfg['cgroupProcs']), 'pids.events')).split()
-        return len(events) >= 2 and events[0] == b'max' and int(events[1]) > 0
-    except (OSError, ValueError):
-        return False
+def supervise(cfg, is_init):
+    own_pid = os.getpid()
+    state = {'timedOut': False, 'memoryExceeded': False, 'processLimitHit': False, 'peakRss': 0, 'fsIsolated': False, 'notes': []}
+    polled_execs, seen = [], set()
 
-def watch(child, done):
-    limit_s = cfg['timeoutMs'] / 1000.0
-    while not done.wait(cfg['pollMs'] / 1000.0):
+    def our_pids(child):
+        if is_init:
+            return [int(n) for n in os.listdir('/proc') if n.isdigit() and int(n) != own_pid]
+        try:
+            pgid = os.getpgid(child)
+        except OSError:
+            return []
+        out = []
+        for n in os.listdir('/proc'):
+            if n.isdigit():
+                try:
+                    if os.getpgid(int(n)) == pgid:
+                        out.append(int(n))
+                except OSError:
+                    pass
+        return out
+
+    def kill_all(child):
+        try:
+            if is_init:
+                os.kill(-1, signal.SIGKILL)
+            else:
+                os.killpg(child, signal.SIGKILL)
+        except OSError:
+            pass
+
+    def cgroup_refused():
+        # the cgroup stops a fork bomb without ending it: a refused fork ends the run
+        if not cfg.get('cgroupProcs'):
+            return False
+        try:
+            events = read(os.path.join(os.path.dirname(cfg['cgroupProcs']), 'pids.events')).split()
+            return len(events) >= 2 and events[0] == b'max' and int(events[1]) > 0
+        except (OSError, ValueError):
+            return False
+
+    def watch(child, elapsed_s):
         pids = our_pids(child)
         rss = 0
         for pid in pids:
@@ -130,104 +213,240 @@ def watch(child, done):
             except (OSError, IndexError, ValueError):
                 pass
         state['peakRss'] = max(state['peakRss'], rss)
-        if time.monotonic() - started > limit_s:
+        if elapsed_s > cfg['timeoutMs'] / 1000.0:
             state['timedOut'] = True
         elif rss > cfg['memoryBytes']:
             state['memoryExceeded'] = True
         elif len(pids) > cfg['maxProcesses'] + cfg['helperProcesses'] or cgroup_refused():
             state['processLimitHit'] = True
         else:
-            continue
+            return
         kill_all(child)
 
-def collect(fd, sink):
-    with os.fdopen(fd, 'r', errors='replace') as f:
-        for line in f:
-            if len(sink) < cfg['maxTraceLines']:
-                sink.append(line.rstrip('\n'))
+    if cfg.get('cgroupProcs'):
+        write_file(cfg['cgroupProcs'], '0')
+    if cfg['isolateFs']:
+        try:
+            isolate_filesystem(cfg['workDir'], state)
+        except OSError as e:
+            state['notes'].append('filesystem isolation failed: %s' % e)
 
-if cfg.get('cgroupProcs'):
-    with open(cfg['cgroupProcs'], 'w') as f:
-        f.write('0')
-if cfg['isolateFs']:
+    resource.setrlimit(resource.RLIMIT_DATA, (cfg['memoryBytes'], cfg['memoryBytes']))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (cfg['maxFileBytes'], cfg['maxFileBytes']))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if cfg['rlimitNproc']:
+        n = cfg['maxProcesses'] + cfg['helperProcesses']
+        resource.setrlimit(resource.RLIMIT_NPROC, (n, n))
+
+    argv = list(cfg['argv'])
+    streams = {}
+    trace_fd = None
+    if cfg['strace']:
+        trace_r, trace_fd = os.pipe()
+        streams[trace_r] = Lines(cfg['maxTraceLines'])
+        argv = [cfg['strace'], '-f', '-qq', '--seccomp-bpf', '-s', '256', '-e', 'signal=none',
+                '-e', 'trace=' + cfg['traceSyscalls'], '-o', '/proc/self/fd/%d' % trace_fd, '--'] + argv
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    streams[out_r], streams[err_r] = Tail(), Tail()
+    wake_r = on_child_exit()
+
+    os.chdir(cfg['cwd'])
+    # posix_spawnp looks the program up on this process's PATH: make it the run's
+    os.environ['PATH'] = cfg['env'].get('PATH', os.defpath)
+    if trace_fd is not None:
+        os.set_inheritable(trace_fd, True)
+    # every other descriptor here is close-on-exec
+    actions = [(os.POSIX_SPAWN_OPEN, 0, '/dev/null', os.O_RDONLY, 0), (os.POSIX_SPAWN_DUP2, out_w, 1), (os.POSIX_SPAWN_DUP2, err_w, 2)]
+    status = wall_ms = drain_until = None
+    started = time.monotonic()
     try:
-        isolate_filesystem(cfg['workDir'])
+        child = os.posix_spawnp(argv[0], argv, cfg['env'], file_actions=actions, setsid=not is_init)
     except OSError as e:
-        state['notes'].append('filesystem isolation failed: %s' % e)
+        child, status, wall_ms = None, 127 << 8, 0.0
+        streams[err_r].add(('pipewarden sandbox: cannot run %s: %s\n' % (argv[0], e.strerror)).encode())
+    for fd in (out_w, err_w, trace_fd):
+        if fd is not None:
+            os.close(fd)
 
-resource.setrlimit(resource.RLIMIT_DATA, (cfg['memoryBytes'], cfg['memoryBytes']))
-resource.setrlimit(resource.RLIMIT_FSIZE, (cfg['maxFileBytes'], cfg['maxFileBytes']))
-resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-if cfg['rlimitNproc']:
-    n = cfg['maxProcesses'] + cfg['helperProcesses']
-    resource.setrlimit(resource.RLIMIT_NPROC, (n, n))
+    # one thread: the command's exit, its output and the /proc poll all wake the same select
+    selector = selectors.DefaultSelector()
+    selector.register(wake_r, selectors.EVENT_READ)
+    for fd in streams:
+        selector.register(fd, selectors.EVENT_READ)
+    poll_s = cfg['pollMs'] / 1000.0
+    next_poll = started + poll_s
+    while True:
+        if status is not None and drain_until is None:
+            if child is not None:
+                kill_all(child)
+            while True:
+                try:
+                    os.waitpid(-1, 0)
+                except ChildProcessError:
+                    break
+            # a process that left the run's group (possible without namespaces) may hold a pipe open
+            drain_until = time.monotonic() + DRAIN_S
+        now = time.monotonic()
+        if status is None:
+            if now >= next_poll:
+                watch(child, now - started)
+                next_poll = now + poll_s
+            timeout = max(0.0, next_poll - time.monotonic())
+        elif len(selector.get_map()) == 1 or now >= drain_until:
+            break
+        else:
+            timeout = drain_until - now
+        for key, _ in selector.select(timeout):
+            if key.fd == wake_r:
+                empty(wake_r)
+                if status is None:
+                    status = reap(child)
+                    if status is not None:
+                        wall_ms = (time.monotonic() - started) * 1000.0
+                continue
+            chunk = os.read(key.fd, 65536)
+            if chunk:
+                streams[key.fd].add(chunk)
+            else:
+                selector.unregister(key.fd)
+                os.close(key.fd)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    exit_code, sig = None, None
+    if os.WIFEXITED(status):
+        exit_code = os.WEXITSTATUS(status)
+    elif os.WIFSIGNALED(status):
+        sig = signal.Signals(os.WTERMSIG(status)).name
+    return dict(state, exitCode=exit_code, signal=sig, wallMs=wall_ms,
+                cpuMs=(usage.ru_utime + usage.ru_stime) * 1000.0,
+                peakRss=max(state['peakRss'], usage.ru_maxrss * 1024),
+                stdout=streams[out_r].result(), stderr=streams[err_r].result(),
+                traceLines=streams[trace_r].result() if trace_fd is not None else [], polledExecs=polled_execs)
 
-argv = list(cfg['argv'])
-trace_lines, reader, trace_fd = [], None, None
-if cfg['strace']:
-    r, trace_fd = os.pipe()
-    argv = [cfg['strace'], '-f', '-qq', '--seccomp-bpf', '-s', '256', '-e', 'signal=none',
-            '-e', 'trace=' + cfg['traceSyscalls'], '-o', '/proc/self/fd/%d' % trace_fd, '--'] + argv
+# a frame of this much report, base64-encoded, stays within one atomic pipe write (PIPE_BUF 4096)
+REPORT_PART = 3000
 
-class Child:
-    def __init__(self, pid):
-        self.pid = pid
-
-started = time.monotonic()
-pid = os.fork()
-if pid == 0:
+def report_to(out, run_id, fn):
+    """Sends what fn returns to pipewarden in frames: each write is whole however many runs report at once."""
     try:
-        if not is_init:
-            os.setsid()
-        if libc is not None:
-            drop_capabilities()
-        os.chdir(cfg['cwd'])
-        null = os.open('/dev/null', os.O_RDONLY)
-        os.dup2(null, 0)
-        keep = trace_fd if trace_fd is not None else 2
-        if trace_fd is not None:
-            os.set_inheritable(trace_fd, True)
-        os.closerange(3, keep)
-        os.closerange(max(keep + 1, 3), 65536)
-        os.execvpe(argv[0], argv, cfg['env'])
-    finally:
-        os._exit(127)
-child = Child(pid)
-if trace_fd is not None:
-    os.close(trace_fd)
-    reader = threading.Thread(target=collect, args=(r, trace_lines), daemon=True)
-    reader.start()
-done = threading.Event()
-watcher = threading.Thread(target=watch, args=(child, done), daemon=True)
-watcher.start()
-status = None
-while status is None:
+        result = fn()
+    except BaseException:
+        result = {'error': traceback.format_exc(limit=3)}
+    data = json.dumps(result).encode()
+    for i in range(0, len(data), REPORT_PART):
+        os.write(out, b'{"id": %d, "part": "%s"}\n' % (run_id, b64encode(data[i:i + REPORT_PART])))
+    os.write(out, b'{"id": %d, "reported": true}\n' % run_id)
+
+def close_all_but(*keep):
+    low = 3
+    for fd in sorted(keep):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, 65536)
+
+def read_exactly(fd, size):
+    data = b''
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+def spare(ctl, server, namespaces, uid, gid):
+    """
+    A supervisor made ready before its run is asked for: in its namespaces with its own /proc,
+    it takes the next request straight from pipewarden, tells the server which (so it readies
+    the next spare), and supervises the run.
+    """
+    signal.set_wakeup_fd(-1)
+    os.setsid()
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    # outside the new PID namespace the server shows as 0
+    if os.getppid() != (0 if namespaces else server):
+        os._exit(137)
+    out = os.dup(1)
+    null = os.open('/dev/null', os.O_RDWR)
+    os.dup2(null, 1)
+    close_all_but(out, ctl, null)
+    # all that does not depend on the run is done before it is asked for
+    unready = None
     try:
-        pid, st = os.waitpid(-1, 0)
-    except ChildProcessError:
-        break
-    if pid == child.pid:
-        status = st
-wall_ms = (time.monotonic() - started) * 1000.0
-done.set()
-kill_all(child)
-while True:
-    try:
-        os.waitpid(-1, 0)
-    except ChildProcessError:
-        break
-if reader:
-    reader.join(2)
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-exit_code, sig = None, None
-if status is not None and os.WIFEXITED(status):
-    exit_code = os.WEXITSTATUS(status)
-elif status is not None and os.WIFSIGNALED(status):
-    sig = signal.Signals(os.WTERMSIG(status)).name
-result = dict(state, exitCode=exit_code, signal=sig, wallMs=wall_ms,
-              cpuMs=(usage.ru_utime + usage.ru_stime) * 1000.0,
-              peakRss=max(state['peakRss'], usage.ru_maxrss * 1024),
-              traceLines=trace_lines, polledExecs=polled_execs)
-with os.fdopen(3, 'w') as out:
-    json.dump(result, out)
+        if namespaces:
+            become_root_inside(uid, gid)
+            hide_run()
+            forbid_capabilities()
+    except OSError as e:
+        unready = e
+    # one request: a 10-digit length, then that many bytes of JSON
+    header = read_exactly(0, 10)
+    if header is None:
+        os.write(ctl, b'eof')
+        os._exit(0)
+    request = json.loads(read_exactly(0, int(header)))
+    os.write(ctl, b'%d' % request['id'])
+    os.close(ctl)
+    os.dup2(null, 0)
+    def measured():
+        if unready is not None:
+            raise unready
+        return supervise(request['config'], namespaces)
+    report_to(out, request['id'], measured)
+    os._exit(0)
+
+def serve(namespaces):
+    server, uid, gid = os.getpid(), os.getuid(), os.getgid()
+    wake_r = on_child_exit()
+    selector = selectors.DefaultSelector()
+    selector.register(wake_r, selectors.EVENT_READ)
+    runs, ended = {}, {}
+
+    def answer(message):
+        data = (json.dumps(message) + '\n').encode()
+        while data:
+            data = data[os.write(1, data):]
+
+    def ready_spare():
+        ctl_r, ctl_w = os.pipe()
+        pid = clone_into_namespaces() if namespaces else os.fork()
+        if pid == 0:
+            try:
+                spare(ctl_w, server, namespaces, uid, gid)
+            finally:
+                os._exit(70)
+        os.close(ctl_w)
+        selector.register(ctl_r, selectors.EVENT_READ, pid)
+
+    ready_spare()
+    while True:
+        for key, _ in selector.select():
+            if key.fd == wake_r:
+                empty(wake_r)
+                while True:
+                    try:
+                        pid, status = os.waitpid(-1, os.WNOHANG)
+                    except ChildProcessError:
+                        break
+                    if pid == 0:
+                        break
+                    # a run that ended without reporting: its status is all pipewarden gets
+                    if pid in runs:
+                        answer({'id': runs.pop(pid), 'status': os.waitstatus_to_exitcode(status)})
+                    else:
+                        ended[pid] = status
+                continue
+            taken = os.read(key.fd, 64)
+            selector.unregister(key.fd)
+            os.close(key.fd)
+            if taken == b'eof':
+                os._exit(0)
+            if taken:
+                answer({'id': int(taken), 'pid': key.data})
+                if key.data in ended:
+                    answer({'id': int(taken), 'status': os.waitstatus_to_exitcode(ended.pop(key.data))})
+                else:
+                    runs[key.data] = int(taken)
+            ready_spare()
+
+serve(sys.argv[1] == 'namespaces')
 `;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { finishAtExit } from './leftovers.js';
 import type { OutputFile, SandboxFile } from './types.js';
 
 /** The fresh directories of one run: `work` is the only place the run may write. */
@@ -11,13 +12,48 @@ export interface WorkDir {
   tmp: string;
 }
 
+const SANDBOX_PREFIX = 'pipewarden-sandbox-';
+const REMOVING_PREFIX = 'pipewarden-removing-';
+let firstRun = true;
+
 export function createWorkDir(): WorkDir {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pipewarden-sandbox-'));
+  if (firstRun) {
+    firstRun = false;
+    removeAbandonedWorkDirs();
+  }
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), SANDBOX_PREFIX));
   const work = path.join(root, 'work');
   const dirs = { root, work, home: path.join(work, '.home'), tmp: path.join(work, '.tmp') };
   fs.mkdirSync(dirs.home, { recursive: true });
   fs.mkdirSync(dirs.tmp, { recursive: true });
   return dirs;
+}
+
+/** Work directories taken away from their runs and still being deleted; finished before pipewarden exits. */
+const removing = new Set<string>();
+
+/**
+ * Takes a run's directory away at once (a rename) and deletes it in the background: on some
+ * disks (ext4 with online discard) every rmdir costs milliseconds, which would delay each result.
+ */
+export function removeWorkDir(root: string): void {
+  const doomed = path.join(path.dirname(root), REMOVING_PREFIX + path.basename(root).slice(SANDBOX_PREFIX.length));
+  try {
+    fs.renameSync(root, doomed);
+  } catch {
+    fs.rmSync(root, { recursive: true, force: true });
+    return;
+  }
+  finishAtExit(removing, (pending) => fs.rmSync(pending, { recursive: true, force: true }));
+  removing.add(doomed);
+  fs.rm(doomed, { recursive: true, force: true }, () => removing.delete(doomed));
+}
+
+/** Directories renamed for removal by a pipewarden that was killed before it finished (any process may finish the job). */
+function removeAbandonedWorkDirs(): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (name.startsWith(REMOVING_PREFIX)) fs.rm(path.join(os.tmpdir(), name), { recursive: true, force: true }, () => {});
+  }
 }
 
 /** Resolves a relative sandbox path, refusing one that would land outside the working directory. */

@@ -1,20 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostCapabilities, runSandboxed } from '../../../src/dynamic/sandbox/index.js';
 import { removeTree, tempTree } from '../../helpers/temp-tree.js';
-import { LIMITS, PIPELINES, PYTHON } from './helpers.js';
+import { LIMITS, PIPELINES, processesMentioning, PYTHON } from './helpers.js';
 
 const caps = hostCapabilities();
 const script = (name: string): string => path.join(PIPELINES, 'containment', name);
-
-/** PIDs of processes whose command line mentions `needle` (leftovers of a run would show here). */
-function processesMentioning(needle: string): string[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return out.split('\n').filter((line) => line.includes(needle) && !line.includes('ps -eo'));
-}
 
 describe('containment of a pipeline that escapes its limits', () => {
   const cleanups: string[] = [];
