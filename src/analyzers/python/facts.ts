@@ -61,14 +61,78 @@ export interface TraceStepFact {
 
 /** Per-module summaries the cross-module taint step joins. */
 export interface TaintSummary {
-  /** Module-level functions whose parameters reach a sink inside the module. */
+  /** Module-level functions whose parameters reach a sink inside the module; `via` as in TaintFlowFact. */
   functions: Array<{
     name: string;
     params: string[];
-    sinks: Array<{ param: number; family: string; line: number; column: number; endLine: number; endColumn: number; snippet: string; steps: TraceStepFact[]; does: string; api: string }>;
+    sinks: Array<SinkFact & { param: number; steps: TraceStepFact[]; via?: ViaFact[] }>;
   }>;
-  /** Calls to imported names carrying untrusted data in an argument. */
-  calls: Array<{ callee: string; line: number; args: Array<{ index: number; keyword?: string; steps: TraceStepFact[]; source: string }> }>;
+  /**
+   * Calls to imported names carrying untrusted data in an argument; in `returned`, arguments
+   * whose data depends on what imported functions return (passed through or produced by them).
+   */
+  calls: Array<{
+    callee: string;
+    line: number;
+    args: Array<{ index: number; keyword?: string; steps: TraceStepFact[]; source: string }>;
+    returned?: Array<{ index: number; keyword?: string; flow: TaintFlowFact }>;
+  }>;
+  /** Calls of functions imported from what may be other modules of the repository, which the flows below refer to by index. */
+  importedCalls?: Array<{ callee: string; line: number }>;
+  /**
+   * What module-level functions and methods of module-level classes (`Loader.fetch`) return. A
+   * parameter's way to the return keeps only its last step, the return; an ingestion point's
+   * keeps them all.
+   */
+  returns?: Array<{ name: string; params: string[]; flows: TaintFlowFact[] }>;
+  /** The other functions and methods: what they return carries nothing from their arguments or an ingestion point. */
+  untainted?: string[];
+  /** Sinks reached by flows whose fate depends on what imported functions return. */
+  deferred?: Array<SinkFact & { flow: TaintFlowFact }>;
+}
+
+/** A sink call, where a finding on it is placed. */
+export interface SinkFact {
+  family: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  snippet: string;
+  does: string;
+  api: string;
+}
+
+/** An ingestion point as the project step reports it. */
+export interface SourceFact {
+  id: string;
+  kind: string;
+  api: string;
+  line: number;
+  dataset?: string;
+  credential: boolean;
+}
+
+/**
+ * A flow of one module: from an ingestion point, from parameter `param` of the function it is in,
+ * or from what imported call number `call` returns; through sanitizers (`validated`, or safe only
+ * for the families in `stoppedFor`) and imported calls (`via`).
+ */
+export interface TaintFlowFact {
+  source?: SourceFact;
+  param?: number;
+  call?: number;
+  steps: TraceStepFact[];
+  validated: boolean;
+  stoppedFor?: string[];
+  via?: ViaFact[];
+}
+
+/** The flow went into argument `arg` (index, keyword, or -1 for the receiver) of imported call `call` when it had `at` steps. */
+export interface ViaFact {
+  call: number;
+  arg: number | string;
+  at: number;
 }
 
 export const PYTHON_ANALYZER = 'python';

@@ -3,7 +3,8 @@ import type { SyntaxNode } from './parser.js';
 /**
  * Maps each name an import statement binds to the dotted name it stands for:
  * `import pickle as p` binds p → pickle, `from yaml import load as l` binds l → yaml.load,
- * `import os.path` binds os → os. Imports anywhere in the file count, since Python code often
+ * `import os.path` binds os → os, `from . import util` binds util → .util (relative names keep
+ * their dots). Imports anywhere in the file count, since Python code often
  * imports inside functions.
  */
 export function collectImports(root: SyntaxNode): Map<string, string> {
@@ -22,7 +23,8 @@ export function collectImports(root: SyntaxNode): Map<string, string> {
 }
 
 function bindImport(bindings: Map<string, string>, node: SyntaxNode, fromModule: string): void {
-  const prefix = fromModule ? `${fromModule}.` : '';
+  // `from . import x` and `from .. import x` bind x to `.x` and `..x`, as `from .m import x` binds `.m.x`.
+  const prefix = fromModule && !fromModule.endsWith('.') ? `${fromModule}.` : fromModule;
   if (node.type === 'aliased_import') {
     const target = node.childForFieldName('name')?.text;
     const alias = node.childForFieldName('alias')?.text;

@@ -4,15 +4,15 @@ import type { CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { ValueClassifier } from '../values.js';
 import { type TaintEngine, reaches } from './engine.js';
-import { type Flow, lineOf, type SourceHit } from './flow.js';
+import { dependsOnImports, type Flow, flowKey, joinFlows, lineOf, type SourceHit } from './flow.js';
 import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks } from './sinks.js';
 import { CREDENTIAL_NAME } from './sources.js';
 
 /** Sources only the person running the job controls. */
 const OPERATOR_SOURCES = new Set(['argv', 'env']);
 
-/** A sink in a function reached by one of the function's parameters. */
-interface ParamSink {
+/** A sink reached by a flow: from one of the function's parameters, or one whose fate another module's summary decides. */
+export interface FlowSink {
   family: SinkFamily;
   spec: SinkSpec;
   sink: SyntaxNode;
@@ -44,8 +44,10 @@ const MAX_SUMMARY_ROUNDS = 4;
  */
 export class TaintChecker {
   private readonly matches = new Map<number, SinkSpec[]>();
-  private readonly paramSinks = new Map<number, ParamSink[]>();
+  private readonly paramSinks = new Map<number, FlowSink[]>();
   private readonly reported = new Set<string>();
+  /** Flows into sinks that depend on imported calls, left to the project step. */
+  readonly deferred: FlowSink[] = [];
   readonly calls: CallSite[] = [];
   readonly sinks = new Map<string, SinkHit>();
 
@@ -54,6 +56,8 @@ export class TaintChecker {
     private readonly values: ValueClassifier,
     private readonly path: string,
     private readonly report: TaintReport,
+    /** Whether other modules' summaries will be joined with this module's: not for notebooks, which nothing imports and whose taint facts are not kept. */
+    private readonly summarised = !path.endsWith('.ipynb'),
   ) {}
 
   /** Every call of the file passes here first: its source and sinks are noted for lineage. */
@@ -72,8 +76,8 @@ export class TaintChecker {
       this.noteSink(call, spec, flows);
       for (const flow of flows) {
         if (!reaches(flow, family) || (family === 'credential-logging' && !isCredential(flow))) continue;
-        if ('source' in flow.origin) this.emit(family, call.node, apiOf(call), spec, flow);
-        else this.addParamSink(flow.origin.param.fn, { family, spec, sink: call.node, api: apiOf(call), flow });
+        if ('param' in flow.origin) this.addFlowSink(flow.origin.param.fn, { family, spec, sink: call.node, api: apiOf(call), flow });
+        else this.emit(family, call.node, apiOf(call), spec, flow);
       }
     }
   }
@@ -94,13 +98,9 @@ export class TaintChecker {
           const fname = local.fn.childForFieldName('name')?.text ?? 'function';
           for (const flow of this.engine.flowsOf(arg)) {
             if (!reaches(flow, entry.family)) continue;
-            const joined: Flow = {
-              ...flow,
-              steps: [...flow.steps, this.engine.step(lineOf(call.node), `passed to ${fname}() as ${name}`), ...entry.flow.steps.slice(1)],
-              validated: flow.validated || entry.flow.validated,
-            };
-            if ('source' in flow.origin) this.emit(entry.family, entry.sink, entry.api, entry.spec, joined);
-            else changed = this.addParamSink(flow.origin.param.fn, { ...entry, flow: joined }) || changed;
+            const joined = joinFlows(flow, [this.engine.step(lineOf(call.node), `passed to ${fname}() as ${name}`)], entry.flow);
+            if ('param' in flow.origin) changed = this.addFlowSink(flow.origin.param.fn, { ...entry, flow: joined }) || changed;
+            else this.emit(entry.family, entry.sink, entry.api, entry.spec, joined);
           }
         }
       }
@@ -108,7 +108,7 @@ export class TaintChecker {
   }
 
   /** Parameter-to-sink summaries of a function, for cross-module facts. */
-  paramSinksOf(fn: SyntaxNode): ParamSink[] {
+  paramSinksOf(fn: SyntaxNode): FlowSink[] {
     return this.paramSinks.get(fn.id) ?? [];
   }
 
@@ -125,34 +125,28 @@ export class TaintChecker {
     return true;
   }
 
-  private addParamSink(fn: SyntaxNode, entry: ParamSink): boolean {
+  private addFlowSink(fn: SyntaxNode, entry: FlowSink): boolean {
     const list = this.paramSinks.get(fn.id) ?? [];
-    const key = `${entry.family}:${entry.sink.id}`;
-    if (!('param' in entry.flow.origin)) return false;
-    const index = entry.flow.origin.param.index;
-    if (list.some((e) => `${e.family}:${e.sink.id}` === key && 'param' in e.flow.origin && e.flow.origin.param.index === index)) return false;
+    const key = `${entry.family}:${entry.sink.id}:${flowKey(entry.flow)}`;
+    if (list.some((e) => `${e.family}:${e.sink.id}:${flowKey(e.flow)}` === key)) return false;
     list.push(entry);
     this.paramSinks.set(fn.id, list);
     return true;
   }
 
   private emit(family: SinkFamily, sink: SyntaxNode, api: string, spec: SinkSpec, flow: Flow): void {
+    if (this.summarised && dependsOnImports(flow)) {
+      if (!this.deferred.some((d) => d.family === family && d.sink.id === sink.id && flowKey(d.flow) === flowKey(flow))) this.deferred.push({ family, spec, sink, api, flow });
+      return;
+    }
     if (!('source' in flow.origin)) return;
     const source = flow.origin.source;
     // Nested sinks of one family on a line (`open(os.path.join(base, name))`) are one problem.
     const key = `${family}:${lineOf(sink)}:${source.id}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    const trace: TraceStep[] = [...flow.steps, this.engine.step(lineOf(sink), `sink: ${api}() — the value ${spec.does}`)];
-    // A batch job opening the paths its own command line or environment names is doing its job;
-    // whoever controls those already runs the job. Kept, but ranked low.
-    const operatorPath = family === 'path-traversal' && OPERATOR_SOURCES.has(source.kind);
-    this.report(family, sink, {
-      message: `${api}() gets data from ${describe(source)} (line ${source.line}); the value ${spec.does}${operatorPath ? ' (a command-line or environment value: trusted as far as the job’s operator is)' : ''}`,
-      confidence: operatorPath ? 'low' : 'high',
-      ...(operatorPath ? { severity: 'low' as const } : {}),
-      trace,
-    });
+    const trace: TraceStep[] = [...flow.steps, this.engine.step(lineOf(sink), sinkLabel(api, spec.does))];
+    this.report(family, sink, flowReport(family, api, spec.does, source, trace));
   }
 
   private noteSink(call: CallSite, spec: SinkSpec, flows: Flow[]): void {
@@ -160,7 +154,8 @@ export class TaintChecker {
     const id = `${this.path}#L${line}:${call.node.startPosition.column + 1}`;
     const hit = this.sinks.get(id);
     const sources = flows.flatMap((f) => ('source' in f.origin ? [f.origin.source.id] : []));
-    const validated = flows.length > 0 && flows.every((f) => !reaches(f, spec.family));
+    const known = flows.filter((f) => !('call' in f.origin));
+    const validated = known.length > 0 && known.every((f) => !reaches(f, spec.family));
     if (hit) {
       for (const s of sources) hit.sources.add(s);
       hit.validated &&= validated;
@@ -186,11 +181,33 @@ function apiOf(call: CallSite): string {
   return call.name ?? call.node.childForFieldName('function')?.text ?? 'call';
 }
 
-function describe(source: SourceHit): string {
+/** The ingestion point a finding's data comes from, as the message names it. */
+export type ReportedSource = Pick<SourceHit, 'api' | 'dataset' | 'line'> & { kind: string };
+
+export function sinkLabel(api: string, does: string): string {
+  return `sink: ${api}() — the value ${does}`;
+}
+
+/** How a flow from `source` into a sink is reported, in this module or through others. */
+export function flowReport(family: SinkFamily, api: string, does: string, source: ReportedSource, trace: TraceStep[], through = ''): ReportOptions & { message: string } {
+  // A batch job opening the paths its own command line or environment names is doing its job;
+  // whoever controls those already runs the job. Kept, but ranked low.
+  const operatorPath = family === 'path-traversal' && OPERATOR_SOURCES.has(source.kind);
+  return {
+    message: `${api}() gets data from ${describe(source)} (line ${source.line})${through}; the value ${does}${operatorPath ? ' (a command-line or environment value: trusted as far as the job’s operator is)' : ''}`,
+    confidence: operatorPath ? 'low' : 'high',
+    ...(operatorPath ? { severity: 'low' as const } : {}),
+    trace,
+  };
+}
+
+function describe(source: ReportedSource): string {
   return `${source.api} (${source.kind}${source.dataset ? ` ${source.dataset}` : ''})`;
 }
 
+/** Whether a flow carries a credential; what an imported call returns is left to the project step. */
 function isCredential(flow: Flow): boolean {
+  if ('call' in flow.origin) return true;
   return 'source' in flow.origin ? flow.origin.source.credential : CREDENTIAL_NAME.test(flow.origin.param.name);
 }
 

@@ -6,11 +6,12 @@ import type { SyntaxNode } from '../parser.js';
 import type { Resolver } from '../resolver.js';
 import { SpanIndex } from '../spans.js';
 import type { ValueClassifier } from '../values.js';
-import { type Flow, lineOf, markValidated, mergeFlows, type SourceHit, withStep } from './flow.js';
+import { type Flow, type ImportedCall, joinFlows, lineOf, markValidated, mergeFlows, type SourceHit, withStep } from './flow.js';
 import { Guards } from './guards.js';
 import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.js';
 import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, matchSource, ROUTE_APPS, ROUTE_DECORATOR, type SourceSpec, SPARK_READ } from './sources.js';
 import type { SinkFamily } from './sinks.js';
+import { importRootsOf, mayBeRepoFunction } from './repo-imports.js';
 
 const MAX_DEPTH = 40;
 /** Expressions whose value is the union of their parts'. */
@@ -56,6 +57,7 @@ export class TaintEngine {
   private guardIndex: Guards | undefined;
   private readonly selfAttributes = new Map<string, SyntaxNode[]>();
   private readonly importsAirflow: boolean;
+  private readonly importRoots: ReadonlySet<string>;
   private readonly functionNames = new Map<number, string | undefined>();
 
   constructor(
@@ -71,6 +73,7 @@ export class TaintEngine {
     this.functions = new SpanIndex(root, ['function_definition', 'lambda']);
     this.classes = new SpanIndex(root, ['class_definition']);
     this.importsAirflow = [...imports.values()].some((m) => m === 'airflow' || m.startsWith('airflow.'));
+    this.importRoots = importRootsOf(imports);
   }
 
   /** Every ingestion point evaluated so far, for lineage. */
@@ -256,7 +259,7 @@ export class TaintEngine {
       return call.method === undefined && SANITIZING_NAME.test(name) ? markValidated(through) : through;
     }
     if (OPAQUE_RESULTS.has(name)) return [];
-    const flows = mergeFlows([this.receiverFlows(node, depth), args()]);
+    const flows = mayBeRepoFunction(name, this.importRoots) ? this.throughImported(call, name, depth) : mergeFlows([this.receiverFlows(node, depth), args()]);
     return call.method === undefined && SANITIZING_NAME.test(name) ? markValidated(flows) : flows;
   }
 
@@ -283,16 +286,33 @@ export class TaintEngine {
     const callLine = lineOf(call.node);
     const results: Flow[][] = [];
     for (const flow of this.returnFlows(fn, depth)) {
-      if ('source' in flow.origin || flow.origin.param.fn.id !== fn.id) {
+      if (!('param' in flow.origin) || flow.origin.param.fn.id !== fn.id) {
         results.push([flow]);
         continue;
       }
       const arg = this.argumentFor(call, fn, flow.origin.param.index, offset);
       if (!arg) continue;
-      const passed = withStep(this.expr(arg, depth), this.step(callLine, `passed to ${fname}() as ${flow.origin.param.name}`));
-      results.push(passed.map((p) => ({ ...p, steps: [...p.steps, ...flow.steps.slice(1)], validated: p.validated || flow.validated })));
+      const bridge = [this.step(callLine, `passed to ${fname}() as ${flow.origin.param.name}`)];
+      results.push(this.expr(arg, depth).map((p) => joinFlows(p, bridge, flow)));
     }
     return withStep(mergeFlows(results), this.step(callLine, `returned from ${fname}()`));
+  }
+
+  /**
+   * A call of a function imported from what may be another module of the repository. Its result
+   * may be what the callee returns of its own (an ingestion point there), and the arguments and
+   * receiver as far as the callee passes them on; each is marked with the call, and the project
+   * step keeps or drops it by the callee's summary — or keeps it as is for a library.
+   */
+  private throughImported(call: CallSite, callee: string, depth: number): Flow[] {
+    const imported: ImportedCall = { node: call.node, callee };
+    const through = (flows: Flow[], arg: number | string) => flows.map((f) => ({ ...f, via: [...(f.via ?? []), { call: imported, arg, at: f.steps.length }] }));
+    return mergeFlows([
+      [{ origin: { call: imported }, steps: [this.step(lineOf(call.node), `returned from ${callee}()`)], validated: false }],
+      through(this.receiverFlows(call.node, depth), -1),
+      ...call.positional.map((a, i) => through(this.expr(a, depth), i)),
+      ...[...call.keywords].map(([k, a]) => through(this.expr(a, depth), k)),
+    ]);
   }
 
   /** What a function's return statements carry; parameters appear as param origins. */

@@ -1,17 +1,20 @@
-import type { ProjectAnalyzer, ProjectContext, ProjectOutput } from '../../../core/analyzer.js';
+import type { ProjectAnalyzer, ProjectContext, ProjectOutput, ReportOptions } from '../../../core/analyzer.js';
 import type { Finding } from '../../../core/finding.js';
 import { stableFingerprint } from '../../../core/fingerprint.js';
-import { PYTHON_ANALYZER, type PythonFacts, type TaintSummary } from '../facts.js';
+import { PYTHON_ANALYZER, type PythonFacts, type SinkFact } from '../facts.js';
+import { flowReport, sinkLabel } from './checker.js';
+import { RepoFunctions, stillReaches } from './cross-module.js';
 import { taintRules } from './rules/index.js';
-
-type FunctionSummary = TaintSummary['functions'][number];
+import type { SinkFamily } from './sinks.js';
 
 /**
  * Taint across the repository's own modules, from the per-module summaries the Python analyzer
- * records: a call in module A that hands untrusted data to `jobs.util.clean` is joined with
+ * records. A call in module A that hands untrusted data to `jobs.util.clean` is joined with
  * `clean`'s summary in jobs/util.py, and a parameter of `clean` that reaches a sink there
- * becomes a finding at that sink with the whole trace. Only summaries are read, so the step
- * costs little more than a map lookup per recorded call.
+ * becomes a finding at that sink with the whole trace. A sink in A whose data comes back from
+ * an imported function is decided by what that function returns: an ingestion point of its
+ * module, an argument (sanitised there or not), or nothing tainted. Only summaries are read, so
+ * the step costs little more than a map lookup per recorded call.
  */
 export const pythonCrossModuleTaint: ProjectAnalyzer = {
   name: 'python-cross-module-taint',
@@ -22,53 +25,59 @@ export const pythonCrossModuleTaint: ProjectAnalyzer = {
 };
 
 export function crossModuleFindings(facts: Map<string, PythonFacts>): Finding[] {
-  const functions = new Map<string, { file: string; summary: FunctionSummary }>();
-  for (const [file, f] of facts) {
-    for (const summary of f.taint?.functions ?? []) {
-      for (const module of moduleNames(file)) functions.set(`${module}.${summary.name}`, { file, summary });
-    }
-  }
+  const repo = new RepoFunctions(facts);
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const report = (file: string, sink: SinkFact, sourceId: string, options: ReportOptions & { message: string }) => {
+    const rule = taintRules.find((r) => r.family === sink.family);
+    const key = `${sink.family}:${file}:${sink.line}:${sourceId}`;
+    if (!rule || seen.has(key)) return;
+    seen.add(key);
+    findings.push({
+      ruleId: rule.id,
+      title: rule.title,
+      severity: rule.severity,
+      confidence: 'high',
+      cwe: rule.cwe,
+      category: 'sast',
+      location: { file, startLine: sink.line, startColumn: sink.column, endLine: sink.endLine, endColumn: sink.endColumn, snippet: sink.snippet },
+      remediation: rule.remediation,
+      ...options,
+      fingerprint: stableFingerprint(rule.id, file, `${sink.snippet.trim()}\u0000${sourceId}`),
+    });
+  };
   for (const [file, f] of facts) {
     for (const call of f.taint?.calls ?? []) {
-      const target = functions.get(call.callee);
-      if (!target || target.file === file) continue;
-      for (const arg of call.args) {
-        const index = arg.keyword !== undefined ? target.summary.params.indexOf(arg.keyword) : arg.index;
-        for (const sink of target.summary.sinks.filter((s) => s.param === index)) {
-          const rule = taintRules.find((r) => r.family === sink.family);
-          const key = `${sink.family}:${target.file}:${sink.line}:${arg.source}`;
-          if (!rule || seen.has(key)) continue;
-          seen.add(key);
-          const trace = [
-            ...arg.steps,
-            { file, line: call.line, label: `passed to ${call.callee}() as ${target.summary.params[index] ?? `argument ${index + 1}`}` },
-            ...sink.steps.slice(1),
-            { file: target.file, line: sink.line, label: `sink: ${sink.api}() — the value ${sink.does}` },
-          ];
-          findings.push({
-            ruleId: rule.id,
-            title: rule.title,
-            message: `${sink.api}() gets data from ${arg.source} through ${call.callee}(); the value ${sink.does}`,
-            severity: rule.severity,
-            confidence: 'high',
-            cwe: rule.cwe,
-            category: 'sast',
-            location: { file: target.file, startLine: sink.line, startColumn: sink.column, endLine: sink.endLine, endColumn: sink.endColumn, snippet: sink.snippet },
-            trace,
-            remediation: rule.remediation,
-            fingerprint: stableFingerprint(rule.id, target.file, `${sink.snippet.trim()}\u0000${arg.source}`),
-          });
+      const target = repo.lookup(file, call.callee);
+      if (!target) continue;
+      const resolved = (call.returned ?? []).flatMap((arg) =>
+        repo.resolve(file, arg.flow).flatMap((r) => (r.source ? [{ ...arg, ...r, source: r.source.id }] : [])),
+      );
+      for (const arg of [...call.args.map((a) => ({ ...a, validated: false, stoppedFor: [] })), ...resolved]) {
+        const index = arg.keyword !== undefined ? target.params.indexOf(arg.keyword) : arg.index + target.offset;
+        for (const sink of target.sinks.filter((s) => s.param === index)) {
+          const inside = repo.resolve(target.file, { param: index, steps: sink.steps, validated: arg.validated, stoppedFor: arg.stoppedFor, ...(sink.via ? { via: sink.via } : {}) });
+          for (const flow of inside.filter((r) => stillReaches(r, sink.family))) {
+            const trace = [
+              ...arg.steps,
+              { file, line: call.line, label: `passed to ${call.callee}() as ${target.params[index] ?? `argument ${index + 1}`}` },
+              ...flow.steps.slice(1),
+              { file: target.file, line: sink.line, label: sinkLabel(sink.api, sink.does) },
+            ];
+            report(target.file, sink, arg.source, { message: `${sink.api}() gets data from ${arg.source} through ${call.callee}(); the value ${sink.does}`, trace });
+          }
         }
+      }
+    }
+    for (const sink of f.taint?.deferred ?? []) {
+      for (const flow of repo.resolve(file, sink.flow)) {
+        const source = flow.source;
+        if (!source || !stillReaches(flow, sink.family) || (sink.family === 'credential-logging' && !source.credential)) continue;
+        const trace = [...flow.steps, { file, line: sink.line, label: sinkLabel(sink.api, sink.does) }];
+        const sourceFile = source.id.slice(0, source.id.lastIndexOf('#L'));
+        report(file, sink, source.id, flowReport(sink.family as SinkFamily, sink.api, sink.does, source, trace, sourceFile === file ? '' : ` in ${sourceFile}`));
       }
     }
   }
   return findings;
-}
-
-/** Dotted module names a file may be imported as: `jobs/util.py` is `jobs.util`, and `util` from inside `jobs/`; `src/` layouts drop `src`. */
-function moduleNames(file: string): string[] {
-  const parts = file.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/');
-  return parts.map((_, i) => parts.slice(i).join('.'));
 }
