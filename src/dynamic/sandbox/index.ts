@@ -4,7 +4,7 @@ import path from 'node:path';
 import { hostCapabilities, type HostCapabilities } from './capabilities.js';
 import { closeCgroup, HELPER_PROCESSES, makeCgroup } from './cgroup.js';
 import { inPool } from './pool.js';
-import { summariseTrace, TRACED_SYSCALLS } from './trace.js';
+import { summariseTrace, TRACED_SYSCALLS, WAITER_MARK } from './trace.js';
 import type { SandboxIsolation, SandboxRun, SandboxSpec } from './types.js';
 import { changedSince, createWorkDir, insideWork, listFiles, placeFiles, readOutput, removeWorkDir, snapshot, type WorkDir } from './workdir.js';
 import { supervise } from './server.js';
@@ -100,13 +100,14 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxRun> {
       pollMs: 10,
       maxTraceLines: 20_000,
     };
-    const { report, problem } = await supervise(caps.python, caps.namespaces, config, spec.timeoutMs, dirs.root);
+    const tracing = host.strace ? { strace: host.strace, syscalls: TRACED_SYSCALLS, mark: WAITER_MARK } : null;
+    const { report, problem } = await supervise(caps.python, caps.namespaces, tracing, config, spec.timeoutMs, dirs.root);
     const cgroupRefused = closeCgroup(cgroup);
     cgroup = null;
     if (!report) throw new Error(`sandbox supervisor failed: ${problem}`);
     const stdout = Buffer.from(report.stdout, 'base64').toString('utf8');
     const stderr = Buffer.from(report.stderr, 'base64').toString('utf8');
-    const trace = caps.strace ? summariseTrace(report.traceLines) : { processesSpawned: report.polledExecs, networkAttempts: [], blockedWrites: [] };
+    const trace = caps.strace ? summariseTrace(report.traceLines, report.tracedFromWaiter) : { processesSpawned: report.polledExecs, networkAttempts: [], blockedWrites: [] };
     const filesystem = isolation.filesystem && report.fsIsolated;
     const { files, truncated } = readOutput(outputPath, spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
     const outputRel = path.relative(dirs.work, outputPath);

@@ -21,6 +21,8 @@ export interface SupervisorReport {
   stdout: string;
   stderr: string;
   traceLines: string[];
+  /** strace started on the waiter, whose own calls come before the mark in `traceLines`. */
+  tracedFromWaiter: boolean;
   polledExecs: { pid: number; path: string; argv: string[] }[];
 }
 
@@ -45,6 +47,14 @@ interface Answer {
   status?: number;
 }
 
+/** How spares start strace ahead of their run (see supervisor.ts): null without strace. */
+export interface Tracing {
+  strace: string;
+  syscalls: string;
+  /** The path the waiter opens just before it becomes the command. */
+  mark: string;
+}
+
 /** Handles that must not keep pipewarden alive once no run is waiting on them. */
 type Handle = { ref(): void; unref(): void };
 
@@ -61,8 +71,9 @@ class Server {
   private stderr = '';
   exited = false;
 
-  constructor(python: string, namespaces: boolean) {
-    this.child = spawn(python, ['-S', '-I', '-c', SERVER_SOURCE, namespaces ? 'namespaces' : 'plain'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  constructor(python: string, namespaces: boolean, tracing: Tracing | null) {
+    const tracer = tracing ? [tracing.strace, tracing.syscalls, tracing.mark] : [];
+    this.child = spawn(python, ['-S', '-I', '-c', SERVER_SOURCE, namespaces ? 'namespaces' : 'plain', ...tracer], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     this.child.unref();
     for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) (stream as unknown as Handle).unref();
     this.child.stdin!.on('error', () => {
@@ -169,8 +180,15 @@ function installExitHook(): void {
  * Runs `config` under a measuring supervisor and returns its report (null when it sent none,
  * with the reason). `root` is the run's directory, removed if pipewarden exits mid-run.
  */
-export async function supervise(python: string, namespaces: boolean, config: object, timeoutMs: number, root: string): Promise<{ report: SupervisorReport | null; problem: string }> {
-  if (!server || server.exited) server = new Server(python, namespaces);
+export async function supervise(
+  python: string,
+  namespaces: boolean,
+  tracing: Tracing | null,
+  config: object,
+  timeoutMs: number,
+  root: string,
+): Promise<{ report: SupervisorReport | null; problem: string }> {
+  if (!server || server.exited) server = new Server(python, namespaces, tracing);
   installExitHook();
   const current = server;
   const { id, finished } = current.start(config, root);

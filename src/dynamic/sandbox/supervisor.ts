@@ -11,18 +11,21 @@
  * `{"id", "reported"}`. A supervisor that dies without reporting gets `{"id", "status"}` from the
  * server once reaped.
  *
- * For the run, the supervisor makes every mount but the working directory read-only, joins the
- * pids cgroup, sets rlimits, starts the command (under strace when there is one) with
- * posix_spawn, and follows its exit, its output and /proc (time, memory and process limits) from
- * one select loop. Where namespaces are unavailable the spare is a plain fork and never signals
- * -1 (that would reach every process of the user): it kills the command's own process group
- * instead.
+ * When strace is available the spare also starts it ahead of the run on a waiter (see Tracer),
+ * taking strace's own start off the run's critical path.
+ *
+ * For the run, the supervisor joins the pids cgroup (with the tracer and its waiter), makes every
+ * mount but the working directory read-only, sets rlimits, hands the command to the waiter (or
+ * starts it with posix_spawn: untraced, or when no tracer could be prepared), and follows its
+ * exit, its output and /proc (time, memory and process limits) from one select loop. Where
+ * namespaces are unavailable the spare is a plain fork and never signals -1 (that would reach
+ * every process of the user): it kills the command's own process group instead.
  *
  * The server ends when pipewarden closes its stdin; every supervisor (its own session) dies with
  * the server (PR_SET_PDEATHSIG), and a PID namespace with its PID 1.
  */
 export const SERVER_SOURCE = String.raw`
-import ctypes, json, os, resource, selectors, signal, sys, time, traceback
+import ctypes, json, marshal, os, resource, selectors, signal, sys, time, traceback
 from base64 import b64encode
 
 libc = ctypes.CDLL(None, use_errno=True)
@@ -159,7 +162,155 @@ def reap(want):
         if pid == want:
             found = status
 
-def supervise(cfg, is_init):
+def traced(strace, syscalls, trace_fd, argv):
+    return [strace, '-f', '-qq', '--seccomp-bpf', '-s', '256', '-e', 'signal=none', '-e', 'trace=' + syscalls,
+            '-o', '/proc/self/fd/%d' % trace_fd, '--'] + argv
+
+def output_to(out_w, err_w):
+    """posix_spawn file actions: no input, output to the run's pipes."""
+    return [(os.POSIX_SPAWN_OPEN, 0, '/dev/null', os.O_RDONLY, 0), (os.POSIX_SPAWN_DUP2, out_w, 1), (os.POSIX_SPAWN_DUP2, err_w, 2)]
+
+class Launch:
+    """A started command: its pid (None if it could not start), its streams, when it started."""
+    def __init__(self, pid, out_r, err_r, trace_r, max_trace_lines):
+        self.pid, self.out_r, self.err_r, self.trace_r = pid, out_r, err_r, trace_r
+        self.streams = {out_r: Tail(), err_r: Tail()}
+        if trace_r is not None:
+            self.streams[trace_r] = Lines(max_trace_lines)
+        self.status, self.started = None, time.monotonic()
+        # CPU its processes spent before the run was asked for, not the run's
+        self.prior_cpu_ms = 0.0
+
+def spawn_command(cfg, is_init):
+    """Starts the command now, under strace when asked: the path without a prepared tracer."""
+    argv = list(cfg['argv'])
+    trace_r = trace_fd = None
+    if cfg['strace']:
+        trace_r, trace_fd = os.pipe()
+        argv = traced(cfg['strace'], cfg['traceSyscalls'], trace_fd, argv)
+        os.set_inheritable(trace_fd, True)
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    os.chdir(cfg['cwd'])
+    # posix_spawnp looks the program up on this process's PATH: make it the run's
+    os.environ['PATH'] = cfg['env'].get('PATH', os.defpath)
+    launch = Launch(None, out_r, err_r, trace_r, cfg['maxTraceLines'])
+    try:
+        # every other descriptor here is close-on-exec
+        launch.pid = os.posix_spawnp(argv[0], argv, cfg['env'], file_actions=output_to(out_w, err_w), setsid=not is_init)
+    except OSError as e:
+        launch.status = 127 << 8
+        launch.streams[err_r].add(('pipewarden sandbox: cannot run %s: %s\n' % (argv[0], e.strerror)).encode())
+    for fd in (out_w, err_w, trace_fd):
+        if fd is not None:
+            os.close(fd)
+    return launch
+
+# Runs in the traced waiter (the supervisor sets its rlimits): says its pid, blocks on the run's
+# request, marks where the command starts in the trace (an open that fails), takes its working
+# directory and environment, and becomes the command. Only built-in modules: it starts for
+# every run.
+WAITER = """
+import marshal, os, sys
+request_fd, ready_fd, trace_fd, mark = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+os.close(trace_fd)
+os.write(ready_fd, b'%d' % os.getpid())
+os.close(ready_fd)
+data = b''
+while True:
+    chunk = os.read(request_fd, 65536)
+    if not chunk:
+        break
+    data += chunk
+if not data:
+    os._exit(0)
+os.close(request_fd)
+run = marshal.loads(data)
+argv = run['argv']
+try:
+    os.close(os.open(mark, os.O_RDONLY))
+except OSError:
+    pass
+try:
+    os.chdir(run['cwd'])
+    os.execvpe(argv[0], argv, run['env'])
+except OSError as e:
+    os.write(2, ('pipewarden sandbox: cannot run %s: %s\\n' % (argv[0], e.strerror)).encode())
+    os._exit(127)
+"""
+
+def cpu_ms_so_far(pid):
+    """CPU time a live process has used, from its scheduler statistics (0 where the kernel keeps none)."""
+    try:
+        return int(read('/proc/%d/schedstat' % pid).split()[0]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+class Tracer:
+    """
+    strace started before the run is asked for, on a waiter, so that its start and the waiter's
+    are off the run's critical path; the run's request turns the waiter into the command.
+    """
+    def __init__(self, strace, syscalls, mark, is_init):
+        self.waiter_pid = None
+        request_r, self.request_w = os.pipe()
+        self.ready_r, ready_w = os.pipe()
+        self.trace_r, trace_w = os.pipe()
+        self.out_r, out_w = os.pipe()
+        self.err_r, err_w = os.pipe()
+        for fd in (request_r, ready_w, trace_w):
+            os.set_inheritable(fd, True)
+        waiter = [sys.executable, '-S', '-I', '-c', WAITER, str(request_r), str(ready_w), str(trace_w), mark]
+        try:
+            self.pid = os.posix_spawnp(strace, traced(strace, syscalls, trace_w, waiter), {'PATH': os.defpath},
+                                       file_actions=output_to(out_w, err_w), setsid=not is_init)
+        finally:
+            for fd in (request_r, ready_w, trace_w, out_w, err_w):
+                os.close(fd)
+
+    def waiter(self):
+        """The waiter's pid once it is ready (at once unless the run came early); None if it died."""
+        if self.ready_r is not None:
+            said = os.read(self.ready_r, 32)
+            os.close(self.ready_r)
+            self.ready_r, self.waiter_pid = None, int(said) if said else None
+        return self.waiter_pid
+
+    def start(self, cfg, limits):
+        waiter = self.waiter()
+        # set from here, the waiter need not import resource
+        for which, value in limits if waiter is not None else []:
+            resource.prlimit(waiter, which, (value, value))
+        launch = Launch(self.pid, self.out_r, self.err_r, self.trace_r, cfg['maxTraceLines'])
+        launch.prior_cpu_ms = sum(cpu_ms_so_far(pid) for pid in (self.pid, waiter) if pid is not None)
+        request = {'argv': cfg['argv'], 'env': cfg['env'], 'cwd': cfg['cwd']}
+        data = marshal.dumps(request)
+        while data:
+            data = data[os.write(self.request_w, data):]
+        os.close(self.request_w)
+        return launch
+
+    def discard(self, is_init):
+        """Ends the tracer and its waiter, and reaps them."""
+        try:
+            if is_init:
+                os.kill(-1, signal.SIGKILL)
+            else:
+                os.killpg(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        while True:
+            try:
+                os.waitpid(-1 if is_init else self.pid, 0)
+            except ChildProcessError:
+                break
+            if not is_init:
+                break
+        for fd in (self.request_w, self.ready_r, self.trace_r, self.out_r, self.err_r):
+            if fd is not None:
+                os.close(fd)
+
+def supervise(cfg, is_init, wake_r, tracer):
     own_pid = os.getpid()
     state = {'timedOut': False, 'memoryExceeded': False, 'processLimitHit': False, 'peakRss': 0, 'fsIsolated': False, 'notes': []}
     polled_execs, seen = [], set()
@@ -223,51 +374,37 @@ def supervise(cfg, is_init):
             return
         kill_all(child)
 
+    if tracer is not None and not cfg['strace']:
+        tracer.discard(is_init)
+        tracer = None
     if cfg.get('cgroupProcs'):
         write_file(cfg['cgroupProcs'], '0')
+        if tracer is not None:
+            # before the mounts turn read-only
+            for pid in (tracer.pid, tracer.waiter()):
+                if pid is not None:
+                    write_file(cfg['cgroupProcs'], str(pid))
     if cfg['isolateFs']:
         try:
             isolate_filesystem(cfg['workDir'], state)
         except OSError as e:
             state['notes'].append('filesystem isolation failed: %s' % e)
 
-    resource.setrlimit(resource.RLIMIT_DATA, (cfg['memoryBytes'], cfg['memoryBytes']))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (cfg['maxFileBytes'], cfg['maxFileBytes']))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    limits = [(resource.RLIMIT_DATA, cfg['memoryBytes']), (resource.RLIMIT_FSIZE, cfg['maxFileBytes']), (resource.RLIMIT_CORE, 0)]
     if cfg['rlimitNproc']:
-        n = cfg['maxProcesses'] + cfg['helperProcesses']
-        resource.setrlimit(resource.RLIMIT_NPROC, (n, n))
+        limits.append((resource.RLIMIT_NPROC, cfg['maxProcesses'] + cfg['helperProcesses']))
+    for which, value in limits:
+        resource.setrlimit(which, (value, value))
 
-    argv = list(cfg['argv'])
-    streams = {}
-    trace_fd = None
-    if cfg['strace']:
-        trace_r, trace_fd = os.pipe()
-        streams[trace_r] = Lines(cfg['maxTraceLines'])
-        argv = [cfg['strace'], '-f', '-qq', '--seccomp-bpf', '-s', '256', '-e', 'signal=none',
-                '-e', 'trace=' + cfg['traceSyscalls'], '-o', '/proc/self/fd/%d' % trace_fd, '--'] + argv
-    out_r, out_w = os.pipe()
-    err_r, err_w = os.pipe()
-    streams[out_r], streams[err_r] = Tail(), Tail()
-    wake_r = on_child_exit()
-
-    os.chdir(cfg['cwd'])
-    # posix_spawnp looks the program up on this process's PATH: make it the run's
-    os.environ['PATH'] = cfg['env'].get('PATH', os.defpath)
-    if trace_fd is not None:
-        os.set_inheritable(trace_fd, True)
-    # every other descriptor here is close-on-exec
-    actions = [(os.POSIX_SPAWN_OPEN, 0, '/dev/null', os.O_RDONLY, 0), (os.POSIX_SPAWN_DUP2, out_w, 1), (os.POSIX_SPAWN_DUP2, err_w, 2)]
-    status = wall_ms = drain_until = None
-    started = time.monotonic()
-    try:
-        child = os.posix_spawnp(argv[0], argv, cfg['env'], file_actions=actions, setsid=not is_init)
-    except OSError as e:
-        child, status, wall_ms = None, 127 << 8, 0.0
-        streams[err_r].add(('pipewarden sandbox: cannot run %s: %s\n' % (argv[0], e.strerror)).encode())
-    for fd in (out_w, err_w, trace_fd):
-        if fd is not None:
-            os.close(fd)
+    # a discarded tracer's CPU, reaped above, is not the run's
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if tracer is not None:
+        launch = tracer.start(cfg, limits)
+    else:
+        launch = spawn_command(cfg, is_init)
+    streams, child, status, started = launch.streams, launch.pid, launch.status, launch.started
+    wall_ms = 0.0 if status is not None else None
+    drain_until = None
 
     # one thread: the command's exit, its output and the /proc poll all wake the same select
     selector = selectors.DefaultSelector()
@@ -318,10 +455,11 @@ def supervise(cfg, is_init):
     elif os.WIFSIGNALED(status):
         sig = signal.Signals(os.WTERMSIG(status)).name
     return dict(state, exitCode=exit_code, signal=sig, wallMs=wall_ms,
-                cpuMs=(usage.ru_utime + usage.ru_stime) * 1000.0,
+                cpuMs=max(0.0, (usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime) * 1000.0 - launch.prior_cpu_ms),
                 peakRss=max(state['peakRss'], usage.ru_maxrss * 1024),
-                stdout=streams[out_r].result(), stderr=streams[err_r].result(),
-                traceLines=streams[trace_r].result() if trace_fd is not None else [], polledExecs=polled_execs)
+                stdout=streams[launch.out_r].result(), stderr=streams[launch.err_r].result(),
+                traceLines=streams[launch.trace_r].result() if launch.trace_r is not None else [], polledExecs=polled_execs,
+                tracedFromWaiter=tracer is not None)
 
 # a frame of this much report, base64-encoded, stays within one atomic pipe write (PIPE_BUF 4096)
 REPORT_PART = 3000
@@ -353,7 +491,7 @@ def read_exactly(fd, size):
         data += chunk
     return data
 
-def spare(ctl, server, namespaces, uid, gid):
+def spare(ctl, server, namespaces, uid, gid, tracing):
     """
     A supervisor made ready before its run is asked for: in its namespaces with its own /proc,
     it takes the next request straight from pipewarden, tells the server which (so it readies
@@ -378,9 +516,19 @@ def spare(ctl, server, namespaces, uid, gid):
             forbid_capabilities()
     except OSError as e:
         unready = e
+    wake_r = on_child_exit()
+    tracer = None
+    if tracing and unready is None:
+        try:
+            tracer = Tracer(*tracing, namespaces)
+        except OSError:
+            # the run starts strace itself
+            tracer = None
     # one request: a 10-digit length, then that many bytes of JSON
     header = read_exactly(0, 10)
     if header is None:
+        if tracer is not None:
+            tracer.discard(namespaces)
         os.write(ctl, b'eof')
         os._exit(0)
     request = json.loads(read_exactly(0, int(header)))
@@ -390,11 +538,11 @@ def spare(ctl, server, namespaces, uid, gid):
     def measured():
         if unready is not None:
             raise unready
-        return supervise(request['config'], namespaces)
+        return supervise(request['config'], namespaces, wake_r, tracer)
     report_to(out, request['id'], measured)
     os._exit(0)
 
-def serve(namespaces):
+def serve(namespaces, tracing):
     server, uid, gid = os.getpid(), os.getuid(), os.getgid()
     wake_r = on_child_exit()
     selector = selectors.DefaultSelector()
@@ -411,7 +559,7 @@ def serve(namespaces):
         pid = clone_into_namespaces() if namespaces else os.fork()
         if pid == 0:
             try:
-                spare(ctl_w, server, namespaces, uid, gid)
+                spare(ctl_w, server, namespaces, uid, gid, tracing)
             finally:
                 os._exit(70)
         os.close(ctl_w)
@@ -448,5 +596,6 @@ def serve(namespaces):
                     runs[key.data] = int(taken)
             ready_spare()
 
-serve(sys.argv[1] == 'namespaces')
+# tracing: strace, the system calls to trace and the waiter's mark, when strace is available
+serve(sys.argv[1] == 'namespaces', sys.argv[2:5] if len(sys.argv) >= 5 else None)
 `;

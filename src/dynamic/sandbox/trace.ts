@@ -23,6 +23,12 @@ export const TRACED_SYSCALLS = [
   'truncate',
 ].join(',');
 
+/**
+ * strace starts ahead of the run on a waiter, which opens this (missing) path just before it
+ * becomes the command: what the trace shows before it is the sandbox's own doing.
+ */
+export const WAITER_MARK = '/pipewarden-sandbox/command-starts-here';
+
 export interface TraceSummary {
   processesSpawned: SpawnedProcess[];
   networkAttempts: NetworkAttempt[];
@@ -118,10 +124,21 @@ function blockedWrite(call: Call): string | undefined {
   return isWrite ? strings(call.args)[0] : undefined;
 }
 
-/** What strace saw: programs started, connections tried, writes refused. */
-export function summariseTrace(lines: string[]): TraceSummary {
+/**
+ * The lines after the waiter's mark: the first one only, so that the command cannot hide what it
+ * did by opening the path again.
+ */
+function afterMark(lines: string[]): string[] {
+  return lines.slice(lines.findIndex((line) => line.includes(`"${WAITER_MARK}"`)) + 1);
+}
+
+/**
+ * What strace saw the command do: programs started, connections tried, writes refused.
+ * `fromWaiter`: strace started on the waiter (only then is a mark the waiter's).
+ */
+export function summariseTrace(lines: string[], fromWaiter = false): TraceSummary {
   const summary: TraceSummary = { processesSpawned: [], networkAttempts: [], blockedWrites: [] };
-  for (const call of calls(lines)) {
+  for (const call of calls(fromWaiter ? afterMark(lines) : lines)) {
     if (call.name === 'execve' && call.result.startsWith('0')) {
       const [file, ...argv] = strings(call.args.replace(/\], 0x[0-9a-f]+.*$/, ']'));
       summary.processesSpawned.push({ pid: call.pid, path: file ?? '', argv });

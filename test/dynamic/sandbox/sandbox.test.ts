@@ -70,6 +70,30 @@ describe('runSandboxed', () => {
     expect(run.processesSpawned.find((p) => p.path.endsWith('/uname'))?.argv).toEqual(['uname']);
   });
 
+  it.skipIf(!caps.strace)('records only what the command started, not the waiter strace started on ahead of the run', async () => {
+    const run = await runSandboxed({ command: [PYTHON, '-S', '-c', 'pass'], ...LIMITS });
+    expect(run.processesSpawned).toEqual([expect.objectContaining({ argv: [PYTHON, '-S', '-c', 'pass'] })]);
+    expect(run.networkAttempts).toEqual([]);
+  });
+
+  it('starts the command in its cwd with its file-size limit, traced or not', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'pipewarden-cwd-'));
+    try {
+      for (const trace of [true, false]) {
+        const run = await runSandboxed({
+          command: [PYTHON, '-c', 'import os, resource; print(os.getcwd(), resource.getrlimit(resource.RLIMIT_FSIZE)[0])'],
+          ...LIMITS,
+          cwd,
+          maxFileBytes: 123_456,
+          trace,
+        });
+        expect(run.stdoutTail).toBe(`${fs.realpathSync(cwd)} 123456\n`);
+      }
+    } finally {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(!isolated)('gives the run no network and records the attempt', async () => {
     const run = await runSandboxed({
       command: [PYTHON, '-c', 'import socket\ntry:\n    socket.create_connection(("93.184.216.34", 443), timeout=2)\nexcept OSError as e:\n    print(e.errno)'],

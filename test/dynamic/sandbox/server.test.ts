@@ -41,9 +41,12 @@ describe('what a run reports back', () => {
     expect(run.stdoutTail.endsWith('xEND\n')).toBe(true);
   });
 
-  it('reports a program that does not exist as exit 127 with the reason', async () => {
-    const run = await runSandboxed({ command: ['pipewarden-no-such-program'], ...LIMITS, trace: false });
-    expect(run.exitCode).toBe(127);
-    expect(run.stderrTail).toContain('pipewarden-no-such-program');
+  it('reports a program that does not exist as exit 127 with the reason, traced or not', async () => {
+    for (const trace of [true, false]) {
+      const run = await runSandboxed({ command: ['pipewarden-no-such-program'], ...LIMITS, trace });
+      expect(run.exitCode).toBe(127);
+      expect(run.stderrTail).toContain('cannot run pipewarden-no-such-program');
+      expect(run.processesSpawned).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summariseTrace } from '../../../src/dynamic/sandbox/trace.js';
+import { summariseTrace, WAITER_MARK } from '../../../src/dynamic/sandbox/trace.js';
 
 // Lines in the form strace 6 writes them with -f -qq -s 256.
 const LINES = [
@@ -35,5 +35,29 @@ describe('summariseTrace', () => {
 
   it('lists writes the read-only mounts refused, not reads', () => {
     expect(summary.blockedWrites).toEqual(['/root/.cache/x', '/tmp/escape']);
+  });
+});
+
+describe('summariseTrace on a run whose tracer started ahead on a waiter', () => {
+  const waiter = [
+    '6 execve("/usr/bin/python3", ["/usr/bin/python3", "-S", "-I", "-c", "..."], 0x7ffc /* 1 var */) = 0',
+    '6 openat(AT_FDCWD, "/usr/lib/python3.11/os.py", O_RDONLY|O_CLOEXEC) = 3',
+    `6 openat(AT_FDCWD, "${WAITER_MARK}", O_RDONLY|O_CLOEXEC) = -1 ENOENT (No such file or directory)`,
+  ];
+
+  it('leaves out everything up to the mark the waiter leaves before it becomes the command', () => {
+    const summary = summariseTrace([...waiter, ...LINES], true);
+    expect(summary).toEqual(summariseTrace(LINES));
+  });
+
+  it('ignores the mark when the command opens it again, so it cannot hide what it did before', () => {
+    const again = `17 openat(AT_FDCWD, "${WAITER_MARK}", O_RDONLY) = -1 ENOENT (No such file or directory)`;
+    const summary = summariseTrace([...waiter, ...LINES.slice(0, 2), again, ...LINES.slice(2)], true);
+    expect(summary.processesSpawned.map((p) => p.pid)).toEqual([12, 15]);
+  });
+
+  it('takes no mark for the waiter\'s when strace started the command itself', () => {
+    const again = `12 openat(AT_FDCWD, "${WAITER_MARK}", O_RDONLY) = -1 ENOENT (No such file or directory)`;
+    expect(summariseTrace([LINES[0]!, again, ...LINES.slice(1)]).processesSpawned.map((p) => p.pid)).toEqual([12, 15]);
   });
 });
