@@ -72,7 +72,7 @@ describe('pipewarden fuzz interrupted', () => {
     const token = `interrupt-${process.pid}-${Date.now()}`;
     const root = tempTree({ 'data/sample.csv': `id\n${token}\n` });
     roots.push(root);
-    const child = spawn(process.execPath, [CLI, 'fuzz', root, '--run', `sleep 31.4159 {input} {output}`, '--sample', 'data/sample.csv', '--timeout', '60s'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'fuzz', root, '--run', `sleep 51.4159 {input} {output}`, '--sample', 'data/sample.csv', '--timeout', '60s'], { stdio: 'ignore' });
     const holdsToken = (): string[] =>
       fs
         .readdirSync(os.tmpdir())
@@ -84,12 +84,13 @@ describe('pipewarden fuzz interrupted', () => {
             return false;
           }
         });
-    for (let i = 0; i < 100 && holdsToken().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    // Generous: on a machine busy with the rest of the suite the fuzzer can take seconds to start its first run.
+    for (let i = 0; i < 400 && holdsToken().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(holdsToken()).toHaveLength(1);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
     expect(holdsToken()).toEqual([]);
-    expect(execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' })).not.toContain('sleep 31.4159');
+    expect(execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' })).not.toContain('sleep 51.4159');
   });
 });
