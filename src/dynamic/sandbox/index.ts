@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hostCapabilities, type HostCapabilities } from './capabilities.js';
-import { closeCgroup, HELPER_PROCESSES, makeCgroup } from './cgroup.js';
+import { HELPER_PROCESSES } from './cgroup.js';
 import { inPool } from './pool.js';
 import { summariseTrace, TRACED_SYSCALLS, WAITER_MARK } from './trace.js';
 import type { SandboxIsolation, SandboxRun, SandboxSpec } from './types.js';
@@ -69,9 +69,7 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxRun> {
   const caps = spec.trace === false ? { ...host, strace: null } : host;
   const isolation = sandboxIsolation(caps);
   const dirs = createWorkDir();
-  let cgroup: string | null = null;
   try {
-    cgroup = makeCgroup(caps.pidsCgroup, spec.maxProcesses);
     placeFiles(dirs.work, spec.files ?? []);
     const outputPath = insideWork(dirs.work, spec.output ?? 'output');
     fs.mkdirSync(spec.outputIsDir ? outputPath : path.dirname(outputPath), { recursive: true });
@@ -91,7 +89,6 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxRun> {
       maxProcesses: spec.maxProcesses,
       helperProcesses: HELPER_PROCESSES,
       maxFileBytes: spec.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-      cgroupProcs: cgroup ? path.join(cgroup, 'cgroup.procs') : null,
       rlimitNproc: isolation.processLimit === 'rlimit',
       isolateFs: caps.namespaces,
       strace: caps.strace,
@@ -100,10 +97,13 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxRun> {
       pollMs: 10,
       maxTraceLines: 20_000,
     };
-    const tracing = host.strace ? { strace: host.strace, syscalls: TRACED_SYSCALLS, mark: WAITER_MARK } : null;
-    const { report, problem } = await supervise(caps.python, caps.namespaces, tracing, config, spec.timeoutMs, dirs.root);
-    const cgroupRefused = closeCgroup(cgroup);
-    cgroup = null;
+    const settings = {
+      python: caps.python,
+      namespaces: caps.namespaces,
+      tracing: host.strace ? ([host.strace, TRACED_SYSCALLS, WAITER_MARK] as [string, string, string]) : null,
+      cgroups: caps.pidsCgroup,
+    };
+    const { report, problem } = await supervise(settings, config, spec.timeoutMs, dirs.root);
     if (!report) throw new Error(`sandbox supervisor failed: ${problem}`);
     const stdout = Buffer.from(report.stdout, 'base64').toString('utf8');
     const stderr = Buffer.from(report.stderr, 'base64').toString('utf8');
@@ -119,7 +119,7 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxRun> {
       signal: report.signal,
       timedOut: report.timedOut,
       memoryExceeded: report.memoryExceeded || (failed && !report.timedOut && MEMORY_ERRORS.test(stderr)),
-      processLimitHit: report.processLimitHit || cgroupRefused,
+      processLimitHit: report.processLimitHit,
       wallMs: report.wallMs,
       cpuMs: report.cpuMs,
       peakRssBytes: report.peakRss,
@@ -136,8 +136,6 @@ export async function runSandboxed(spec: SandboxSpec): Promise<SandboxRun> {
     };
   } finally {
     removeWorkDir(dirs.root);
-    // a run that failed before its result still leaves no cgroup behind
-    closeCgroup(cgroup);
   }
 }
 

@@ -47,12 +47,15 @@ interface Answer {
   status?: number;
 }
 
-/** How spares start strace ahead of their run (see supervisor.ts): null without strace. */
-export interface Tracing {
-  strace: string;
-  syscalls: string;
-  /** The path the waiter opens just before it becomes the command. */
-  mark: string;
+/** How the server readies spares (see supervisor.ts); fixed by the run that starts it. */
+export interface ServerSettings {
+  python: string;
+  /** Spares are cloned into fresh namespaces. */
+  namespaces: boolean;
+  /** How spares start strace ahead of their run: strace, the system calls to trace, and the path the waiter opens just before it becomes the command; null without strace. */
+  tracing: [strace: string, syscalls: string, mark: string] | null;
+  /** The pids cgroup under which each spare makes its own; null without one. */
+  cgroups: string | null;
 }
 
 /** Handles that must not keep pipewarden alive once no run is waiting on them. */
@@ -71,9 +74,9 @@ class Server {
   private stderr = '';
   exited = false;
 
-  constructor(python: string, namespaces: boolean, tracing: Tracing | null) {
-    const tracer = tracing ? [tracing.strace, tracing.syscalls, tracing.mark] : [];
-    this.child = spawn(python, ['-S', '-I', '-c', SERVER_SOURCE, namespaces ? 'namespaces' : 'plain', ...tracer], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  constructor({ python, ...settings }: ServerSettings) {
+    const argument = JSON.stringify({ ...settings, owner: process.pid });
+    this.child = spawn(python, ['-S', '-I', '-c', SERVER_SOURCE, argument], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     this.child.unref();
     for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) (stream as unknown as Handle).unref();
     this.child.stdin!.on('error', () => {
@@ -163,7 +166,11 @@ class Server {
 let server: Server | undefined;
 let exitHookInstalled = false;
 
-/** Runs still going are killed, and their directories removed, if pipewarden exits mid-run (Ctrl-C, a crash). */
+/**
+ * Runs still going are killed, and their directories removed, if pipewarden exits mid-run (Ctrl-C,
+ * a crash). The server itself ends on its own once pipewarden's end closes its stdin, after
+ * removing the cgroups it made.
+ */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
@@ -171,7 +178,6 @@ function installExitHook(): void {
     if (!server || server.exited) return;
     const runs = [...server.liveRuns()];
     for (const [id] of runs) server.kill(id);
-    server.child.kill('SIGKILL');
     for (const [, run] of runs) fs.rmSync(run.root, { recursive: true, force: true });
   });
 }
@@ -181,14 +187,12 @@ function installExitHook(): void {
  * with the reason). `root` is the run's directory, removed if pipewarden exits mid-run.
  */
 export async function supervise(
-  python: string,
-  namespaces: boolean,
-  tracing: Tracing | null,
+  settings: ServerSettings,
   config: object,
   timeoutMs: number,
   root: string,
 ): Promise<{ report: SupervisorReport | null; problem: string }> {
-  if (!server || server.exited) server = new Server(python, namespaces, tracing);
+  if (!server || server.exited) server = new Server(settings);
   installExitHook();
   const current = server;
   const { id, finished } = current.start(config, root);

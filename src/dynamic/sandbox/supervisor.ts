@@ -11,17 +11,19 @@
  * `{"id", "reported"}`. A supervisor that dies without reporting gets `{"id", "status"}` from the
  * server once reaped.
  *
- * When strace is available the spare also starts it ahead of the run on a waiter (see Tracer),
- * taking strace's own start off the run's critical path.
+ * Where pipewarden may make pids cgroups, each spare makes its own and joins it ahead of its run
+ * (the server removes it once the spare has ended). When strace is available the spare also
+ * starts it ahead of the run on a waiter (see Tracer), taking strace's own start off the run's
+ * critical path.
  *
- * For the run, the supervisor joins the pids cgroup (with the tracer and its waiter), makes every
- * mount but the working directory read-only, sets rlimits, hands the command to the waiter (or
+ * For the run, the supervisor sets the cgroup's process limit, makes every mount but the working
+ * directory read-only, sets rlimits, hands the command to the waiter (or
  * starts it with posix_spawn: untraced, or when no tracer could be prepared), and follows its
  * exit, its output and /proc (time, memory and process limits) from one select loop. Where
  * namespaces are unavailable the spare is a plain fork and never signals -1 (that would reach
  * every process of the user): it kills the command's own process group instead.
  *
- * The server ends when pipewarden closes its stdin; every supervisor (its own session) dies with
+ * The server ends when pipewarden closes its stdin (once the cgroups it made are gone); every supervisor (its own session) dies with
  * the server (PR_SET_PDEATHSIG), and a PID namespace with its PID 1.
  */
 export const SERVER_SOURCE = String.raw`
@@ -310,7 +312,7 @@ class Tracer:
             if fd is not None:
                 os.close(fd)
 
-def supervise(cfg, is_init, wake_r, tracer):
+def supervise(cfg, is_init, wake_r, tracer, cgroup):
     own_pid = os.getpid()
     state = {'timedOut': False, 'memoryExceeded': False, 'processLimitHit': False, 'peakRss': 0, 'fsIsolated': False, 'notes': []}
     polled_execs, seen = [], set()
@@ -343,10 +345,10 @@ def supervise(cfg, is_init, wake_r, tracer):
 
     def cgroup_refused():
         # the cgroup stops a fork bomb without ending it: a refused fork ends the run
-        if not cfg.get('cgroupProcs'):
+        if not cgroup:
             return False
         try:
-            events = read(os.path.join(os.path.dirname(cfg['cgroupProcs']), 'pids.events')).split()
+            events = read(os.path.join(cgroup, 'pids.events')).split()
             return len(events) >= 2 and events[0] == b'max' and int(events[1]) > 0
         except (OSError, ValueError):
             return False
@@ -377,13 +379,9 @@ def supervise(cfg, is_init, wake_r, tracer):
     if tracer is not None and not cfg['strace']:
         tracer.discard(is_init)
         tracer = None
-    if cfg.get('cgroupProcs'):
-        write_file(cfg['cgroupProcs'], '0')
-        if tracer is not None:
-            # before the mounts turn read-only
-            for pid in (tracer.pid, tracer.waiter()):
-                if pid is not None:
-                    write_file(cfg['cgroupProcs'], str(pid))
+    if cgroup:
+        # before the mounts turn read-only; the spare, its tracer and waiter are in the cgroup already
+        write_file(os.path.join(cgroup, 'pids.max'), str(cfg['maxProcesses'] + cfg['helperProcesses']))
     if cfg['isolateFs']:
         try:
             isolate_filesystem(cfg['workDir'], state)
@@ -449,6 +447,7 @@ def supervise(cfg, is_init, wake_r, tracer):
                 selector.unregister(key.fd)
                 os.close(key.fd)
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    state['processLimitHit'] = state['processLimitHit'] or cgroup_refused()
     exit_code, sig = None, None
     if os.WIFEXITED(status):
         exit_code = os.WEXITSTATUS(status)
@@ -491,11 +490,11 @@ def read_exactly(fd, size):
         data += chunk
     return data
 
-def spare(ctl, server, namespaces, uid, gid, tracing):
+def spare(ctl, server, namespaces, uid, gid, tracing, cgroup):
     """
-    A supervisor made ready before its run is asked for: in its namespaces with its own /proc,
-    it takes the next request straight from pipewarden, tells the server which (so it readies
-    the next spare), and supervises the run.
+    A supervisor made ready before its run is asked for: in its namespaces with its own /proc
+    and in its own pids cgroup (when there is one), it takes the next request straight from
+    pipewarden, tells the server which (so it readies the next spare), and supervises the run.
     """
     signal.set_wakeup_fd(-1)
     os.setsid()
@@ -514,6 +513,11 @@ def spare(ctl, server, namespaces, uid, gid, tracing):
             become_root_inside(uid, gid)
             hide_run()
             forbid_capabilities()
+        if cgroup:
+            # joining a cgroup waits for an RCU grace period (over 10 ms here): never on a run's time.
+            # The tracer and its waiter, started below, are born in it
+            os.mkdir(cgroup)
+            write_file(os.path.join(cgroup, 'cgroup.procs'), '0')
     except OSError as e:
         unready = e
     wake_r = on_child_exit()
@@ -538,12 +542,55 @@ def spare(ctl, server, namespaces, uid, gid, tracing):
     def measured():
         if unready is not None:
             raise unready
-        return supervise(request['config'], namespaces, wake_r, tracer)
+        return supervise(request['config'], namespaces, wake_r, tracer, cgroup)
     report_to(out, request['id'], measured)
     os._exit(0)
 
-def serve(namespaces, tracing):
+# a finished run's cgroup is let go only once its last process is gone: retried this often, this many times
+CGROUP_RETRY_S, CGROUP_ATTEMPTS = 0.01, 200
+
+class Cgroups:
+    """A fresh pids cgroup for each spare, under parent, removed once the spare has ended."""
+    def __init__(self, parent, owner):
+        # named after pipewarden's pid, so that a later pipewarden removes what a killed one left
+        self.prefix = os.path.join(parent, 'run-%d-%d-' % (owner, os.getpid())) if parent else None
+        self.serial = 0
+        self.of_spare, self.leaving = {}, {}
+
+    def make_name(self):
+        if self.prefix is None:
+            return None
+        self.serial += 1
+        return self.prefix + str(self.serial)
+
+    def spare_started(self, pid, cgroup):
+        if cgroup:
+            self.of_spare[pid] = cgroup
+
+    def spare_ended(self, pid):
+        cgroup = self.of_spare.pop(pid, None)
+        if cgroup:
+            self.leaving[cgroup] = 0
+
+    def remove_ended(self):
+        """Tries once more to remove each ended spare's cgroup; how long to wait before the next try (None: all gone)."""
+        for cgroup, attempts in list(self.leaving.items()):
+            try:
+                os.rmdir(cgroup)
+                del self.leaving[cgroup]
+            except FileNotFoundError:
+                del self.leaving[cgroup]
+            except OSError:
+                if attempts + 1 >= CGROUP_ATTEMPTS:
+                    del self.leaving[cgroup]
+                else:
+                    self.leaving[cgroup] = attempts + 1
+        return CGROUP_RETRY_S if self.leaving else None
+
+def serve(settings):
+    namespaces, tracing = settings['namespaces'], settings['tracing']
     server, uid, gid = os.getpid(), os.getuid(), os.getgid()
+    cgroups = Cgroups(settings['cgroups'], settings['owner'])
     wake_r = on_child_exit()
     selector = selectors.DefaultSelector()
     selector.register(wake_r, selectors.EVENT_READ)
@@ -556,18 +603,33 @@ def serve(namespaces, tracing):
 
     def ready_spare():
         ctl_r, ctl_w = os.pipe()
+        cgroup = cgroups.make_name()
         pid = clone_into_namespaces() if namespaces else os.fork()
         if pid == 0:
             try:
-                spare(ctl_w, server, namespaces, uid, gid, tracing)
+                spare(ctl_w, server, namespaces, uid, gid, tracing, cgroup)
             finally:
                 os._exit(70)
         os.close(ctl_w)
+        cgroups.spare_started(pid, cgroup)
         selector.register(ctl_r, selectors.EVENT_READ, pid)
 
+    def quit(spare_pid):
+        try:
+            os.waitpid(spare_pid, 0)
+        except ChildProcessError:
+            pass
+        cgroups.spare_ended(spare_pid)
+        while True:
+            wait = cgroups.remove_ended()
+            if wait is None:
+                os._exit(0)
+            time.sleep(wait)
+
     ready_spare()
+    retry = None
     while True:
-        for key, _ in selector.select():
+        for key, _ in selector.select(retry):
             if key.fd == wake_r:
                 empty(wake_r)
                 while True:
@@ -577,6 +639,7 @@ def serve(namespaces, tracing):
                         break
                     if pid == 0:
                         break
+                    cgroups.spare_ended(pid)
                     # a run that ended without reporting: its status is all pipewarden gets
                     if pid in runs:
                         answer({'id': runs.pop(pid), 'status': os.waitstatus_to_exitcode(status)})
@@ -587,7 +650,7 @@ def serve(namespaces, tracing):
             selector.unregister(key.fd)
             os.close(key.fd)
             if taken == b'eof':
-                os._exit(0)
+                quit(key.data)
             if taken:
                 answer({'id': int(taken), 'pid': key.data})
                 if key.data in ended:
@@ -595,7 +658,9 @@ def serve(namespaces, tracing):
                 else:
                     runs[key.data] = int(taken)
             ready_spare()
+        retry = cgroups.remove_ended()
 
-# tracing: strace, the system calls to trace and the waiter's mark, when strace is available
-serve(sys.argv[1] == 'namespaces', sys.argv[2:5] if len(sys.argv) >= 5 else None)
+# settings: namespaces, tracing (strace, the system calls to trace and the waiter's mark; null
+# without strace), cgroups (the pids cgroup parent; null without one) and owner (pipewarden's pid)
+serve(json.loads(sys.argv[1]))
 `;

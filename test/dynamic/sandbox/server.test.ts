@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runSandboxed } from '../../../src/dynamic/sandbox/index.js';
+import { hostCapabilities, runSandboxed } from '../../../src/dynamic/sandbox/index.js';
+import { REPO } from '../../helpers/cli.js';
 import { LIMITS, processesMentioning, PYTHON } from './helpers.js';
 
 /** The sandbox's Python server(s) this test process started. */
@@ -31,6 +34,30 @@ describe('the sandbox server', () => {
     expect(processesMentioning(marker)).toEqual([]);
     const next = await runSandboxed({ command: 'echo again', ...LIMITS });
     expect(next.stdoutTail).toBe('again\n');
+  });
+});
+
+const cgroups = hostCapabilities().pidsCgroup;
+
+describe.skipIf(!cgroups)('the pids cgroups of runs', () => {
+  it('puts each run in a cgroup of its own, made ahead, and removes them all once pipewarden ends', async () => {
+    const sandbox = path.join(REPO, 'dist', 'src', 'dynamic', 'sandbox', 'index.js');
+    const script = `
+      const { runSandboxed } = await import(${JSON.stringify(sandbox)});
+      const limits = ${JSON.stringify(LIMITS)};
+      for (let i = 0; i < 3; i++) {
+        const run = await runSandboxed({ command: 'cat /proc/self/cgroup', ...limits });
+        console.log(run.stdoutTail.split('\\n').find((line) => /:pids:|^0::/.test(line)));
+      }
+      console.log('pid', process.pid);`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim().split('\n');
+    const owner = out.pop()!.split(' ')[1];
+    const groups = out.map((line) => path.basename(line));
+    expect(new Set(groups).size).toBe(3);
+    for (const group of groups) expect(group).toMatch(new RegExp(`^run-${owner}-\\d+-\\d+$`));
+    const left = (): string[] => fs.readdirSync(cgroups!).filter((name) => name.startsWith(`run-${owner}-`));
+    for (let i = 0; i < 50 && left().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(left()).toEqual([]);
   });
 });
 
