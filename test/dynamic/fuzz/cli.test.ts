@@ -68,13 +68,12 @@ describe('pipewarden fuzz', () => {
 });
 
 describe('pipewarden fuzz interrupted', () => {
-  // Retried: in two of four full-suite runs on the busy 2-core machine no run started within the
-  // wait (it passes alone in under a second); the cause is not found yet, and stderr is kept to find it.
-  it('kills the runs and removes their directories on Ctrl-C', { retry: 2 }, async () => {
+  it('kills the runs and removes their directories on Ctrl-C', async () => {
     const token = `interrupt-${process.pid}-${Date.now()}`;
     const root = tempTree({ 'data/sample.csv': `id\n${token}\n` });
     roots.push(root);
-    const child = spawn(process.execPath, [CLI, 'fuzz', root, '--run', `sleep 51.4159 {input} {output}`, '--sample', 'data/sample.csv', '--timeout', '60s'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'fuzz', root, '--run', `sleep 51.4159; cp {input} {output}`, '--sample', 'data/sample.csv', '--timeout', '60s'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (text: string) => {
       stderr = (stderr + text).slice(-4000);
@@ -91,14 +90,10 @@ describe('pipewarden fuzz interrupted', () => {
           }
         });
     for (let i = 0; i < 150 && holdsToken().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
-    if (holdsToken().length === 0) {
-      // end this attempt's fuzzer before a retry starts, so its processes cannot linger
-      child.kill('SIGINT');
-      await new Promise((resolve) => child.on('close', resolve));
-    }
-    expect(holdsToken(), `no sandboxed run started; the fuzzer's stderr: ${stderr}`).toHaveLength(1);
+    const started = holdsToken();
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const code = await closed;
+    expect(started, `no sandboxed run started; the fuzzer's stderr: ${stderr}`).toHaveLength(1);
     expect(code).toBe(130);
     expect(holdsToken()).toEqual([]);
     expect(execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' })).not.toContain('sleep 51.4159');
