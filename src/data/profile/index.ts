@@ -3,7 +3,7 @@ import { defaultDatasetName, withEngine, type DataSource } from '../engines/open
 import { planColumn, type ColumnPlan } from './plan.js';
 import { STRING_FORMATS } from '../schema/formats.js';
 import { redact } from './redact.js';
-import { bucketsQuery, metricsQuery, signalConditions, type Bucketing } from './sql.js';
+import { bucketsQuery, metricsQuery, signalTests, type Bucketing } from './sql.js';
 import { SECURITY_SIGNALS, type ColumnProfile, type DatasetProfile, type HistogramBin, type LogicalType, type SignalStats, type TopValue } from './types.js';
 
 export type { ColumnProfile, DatasetProfile } from './types.js';
@@ -146,7 +146,8 @@ function bucketing(p: ColumnPlan, profile: ColumnProfile, config: typeof DEFAULT
 /** Columns with values past the signal gate in pass 1 get each signal counted, with examples, in pass 2. */
 function signalBuckets(engine: DataEngine, p: ColumnPlan, row: Row, config: typeof DEFAULTS): Bucketing[] {
   if (!p.text || !number(row[`${p.alias}suspects`])) return [];
-  return signalConditions(engine.dialect, p, config).map(({ name, condition }) => ({ kind: 'signal', plan: p, signal: name, condition }));
+  const { suspect, signals } = signalTests(engine.dialect, { text: p.text, suspect: p.suspect }, config);
+  return signals.map(({ name, condition }) => ({ kind: 'signal', plan: p, signal: name, suspect, condition }));
 }
 
 function fillBuckets(buckets: Bucketing[], columns: ColumnProfile[], plans: ColumnPlan[], rows: Row[], topValues: number): void {

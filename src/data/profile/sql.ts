@@ -86,24 +86,21 @@ function rebased(dialect: SqlDialect, p: ColumnPlan, raw: string, text: string |
 }
 
 /**
- * Each signal a column can carry, as a row condition. Text checks sit behind the column's gate
- * (its suspect condition, or for text columns the cheap pre-check) inside CASE, not AND, so
- * engines run the full patterns only on the few rows past the gate; `gated` false when the text
- * given is already gated (NULL except for suspects).
+ * Each signal a text column can carry, for pass 2: `suspect` is the row's text where it passes
+ * the column's gate (its suspect condition, or for text columns the cheap pre-check) and NULL
+ * elsewhere, computed once per row; `condition` tests one signal on that value. Engines then run
+ * the full patterns only on the few rows past the gate.
  */
-export function signalConditions(
+export function signalTests(
   dialect: SqlDialect,
-  p: Pick<ColumnPlan, 'text' | 'type' | 'raw' | 'suspect'>,
+  p: Pick<ColumnPlan, 'text' | 'suspect'> & { text: string },
   options: SignalOptions,
-  gated = true,
-): Array<{ name: SecuritySignal; condition: string }> {
-  if (!p.text) {
-    // A typed double column has no text, but NaN and infinities are still values it can hold.
-    return p.type === 'number' ? [{ name: 'nanOrInfinity', condition: `(NOT ${dialect.isFinite(p.raw)})` }] : [];
-  }
-  if (!gated) return SIGNAL_DEFINITIONS.map((s) => ({ name: s.name, condition: s.condition(dialect, p.text!, options) }));
+): { suspect: string; signals: Array<{ name: SecuritySignal; condition: (suspect: string) => string }> } {
   const gate = p.suspect ?? signalHint(dialect, p.text, options);
-  return SIGNAL_DEFINITIONS.map((s) => ({ name: s.name, condition: `(CASE WHEN ${gate} THEN ${s.condition(dialect, p.text!, options)} ELSE false END)` }));
+  return {
+    suspect: `CASE WHEN ${gate} THEN ${p.text} END`,
+    signals: SIGNAL_DEFINITIONS.map((s) => ({ name: s.name, condition: (suspect: string) => s.condition(dialect, suspect, options) })),
+  };
 }
 
 /**
@@ -114,31 +111,41 @@ export function signalConditions(
 export type Bucketing =
   | { kind: 'histogram'; plan: ColumnPlan; min: number; width: number; bins: number }
   | { kind: 'top'; plan: ColumnPlan }
-  | { kind: 'signal'; plan: ColumnPlan; signal: SecuritySignal; condition: string };
+  | { kind: 'signal'; plan: ColumnPlan; signal: SecuritySignal; suspect: string; condition: (suspect: string) => string };
 
 /**
  * One grouped query for every histogram, top-value list and signal count: GROUPING SETS scans the
- * relation once and groups each column on its own. Rows come back as (set, key, count, set total),
- * top `limit` per set.
+ * relation once and groups each column on its own. The per-row values the keys read (a parsed
+ * number, a gated text) are computed once in an inner layer, however many keys use them. Rows
+ * come back as (set, key, count, set total), top `limit` per set.
  */
 export function bucketsQuery(dialect: SqlDialect, relation: string, buckets: Bucketing[], limit: number): string {
-  const keys = buckets.map((b, i) => `${keyExpression(dialect, b)} AS k${i}`);
+  const values = new Map<string, string>();
+  const value = (expression: string): string => {
+    if (!values.has(expression)) values.set(expression, `v${values.size}`);
+    return values.get(expression)!;
+  };
+  const keys = buckets.map((b, i) => `${keyExpression(dialect, b, value)} AS k${i}`);
+  const rowValues = [...values].map(([expression, alias]) => `${expression} AS ${alias}`);
   const set = `CASE ${buckets.map((_, i) => `WHEN GROUPING(k${i}) = 0 THEN ${i}`).join(' ')} END`;
   const key = `COALESCE(${buckets.map((_, i) => dialect.text(`k${i}`)).join(', ')})`;
   return `SELECT set_id, bucket, n, total FROM (
   SELECT set_id, bucket, n, sum(n) OVER (PARTITION BY set_id) AS total, row_number() OVER (PARTITION BY set_id ORDER BY n DESC, bucket) AS rank FROM (
     SELECT ${set} AS set_id, ${key} AS bucket, count(*) AS n
-    FROM (SELECT ${keys.join(', ')} FROM ${relation}) keyed
+    FROM (SELECT ${keys.join(', ')} FROM (SELECT ${rowValues.join(', ')} FROM ${relation}) row_values) keyed
     GROUP BY GROUPING SETS (${buckets.map((_, i) => `(k${i})`).join(', ')})
   ) grouped WHERE bucket IS NOT NULL
 ) ranked WHERE rank <= ${limit}`;
 }
 
-function keyExpression(dialect: SqlDialect, b: Bucketing): string {
-  if (b.kind === 'signal') return `CASE WHEN ${b.condition} THEN ${b.plan.text ?? dialect.text(b.plan.raw)} END`;
-  if (b.kind === 'top') return b.plan.type === 'string' && b.plan.text ? b.plan.text : dialect.text(b.plan.typed);
-  const { min, width, bins } = b;
-  const offset = `(${b.plan.value} - CAST(${min} AS DOUBLE PRECISION)) / CAST(${width} AS DOUBLE PRECISION)`;
+function keyExpression(dialect: SqlDialect, b: Bucketing, value: (expression: string) => string): string {
+  if (b.kind === 'signal') {
+    const suspect = value(b.suspect);
+    return `CASE WHEN ${b.condition(suspect)} THEN ${suspect} END`;
+  }
+  if (b.kind === 'top') return value(b.plan.type === 'string' && b.plan.text ? b.plan.text : dialect.text(b.plan.typed));
+  const v = value(b.plan.value!);
+  const offset = `(${v} - CAST(${b.min} AS DOUBLE PRECISION)) / CAST(${b.width} AS DOUBLE PRECISION)`;
   // LEAST skips NULLs, so NULL values need their own guard to stay out of the last bin.
-  return `CASE WHEN ${b.plan.value} IS NOT NULL THEN LEAST(CAST(FLOOR(${offset}) AS INTEGER), ${bins - 1}) END`;
+  return `CASE WHEN ${v} IS NOT NULL THEN LEAST(CAST(FLOOR(${offset}) AS INTEGER), ${b.bins - 1}) END`;
 }
