@@ -1,5 +1,5 @@
 import type { ScanCategory } from './categories.js';
-import type { Confidence, Finding, ScanError, Severity, TraceStep } from './finding.js';
+import { severityRank, type Confidence, type Finding, type ScanError, type Severity, type TraceStep } from './finding.js';
 import type { RuleMeta } from './rule.js';
 import type { FileKind } from '../inventory/classify.js';
 import type { DepsSettings } from '../analyzers/deps/settings.js';
@@ -96,6 +96,38 @@ export interface ProjectOutput {
   findings: Finding[];
   errors: ScanError[];
   notices: string[];
+  /**
+   * File analyzers' findings that this step's own findings replace: the same problem on the same
+   * code, now proven across files. The assessment drops them; their files' results stay as they
+   * were analysed (and cached), so the others keep their fingerprints.
+   */
+  supersedes?: FindingPlace[];
+}
+
+/**
+ * The finding of rule `ruleId` that starts at `line`:`column` of `file`, replaced by a finding of
+ * `severity`: only when it is no more severe, so that a replacement never lowers how a problem
+ * is rated.
+ */
+export interface FindingPlace {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+}
+
+/** `findings` without those that findings at `places` replace. */
+export function withoutReplaced<T extends Pick<RawFinding, 'ruleId' | 'location' | 'severity'>>(findings: T[], places: FindingPlace[]): T[] {
+  if (places.length === 0) return findings;
+  const key = (ruleId: string, file: string, line: number, column: number) => `${ruleId}\u0000${file}:${line}:${column}`;
+  // the most severe replacement at each place
+  const ceiling = new Map<string, number>();
+  for (const p of places) {
+    const k = key(p.ruleId, p.file, p.line, p.column);
+    ceiling.set(k, Math.max(ceiling.get(k) ?? 0, severityRank(p.severity)));
+  }
+  return findings.filter((f) => severityRank(f.severity) > (ceiling.get(key(f.ruleId, f.location.file, f.location.startLine, f.location.startColumn)) ?? 0));
 }
 
 /**

@@ -4,7 +4,7 @@ import { allRules, fileAnalyzers, projectAnalyzers } from '../analyzers/registry
 import type { FileKind } from '../inventory/classify.js';
 import { walk } from '../inventory/walk.js';
 import { HistoryStore } from '../store/history.js';
-import type { AnalyzerSettings, FileEntry, ProjectAnalyzer, ProjectContext, ProjectOutput } from './analyzer.js';
+import { withoutReplaced, type AnalyzerSettings, type FileEntry, type FindingPlace, type ProjectAnalyzer, type ProjectContext, type ProjectOutput } from './analyzer.js';
 import type { FileResult } from './analyze-file.js';
 import { analyzersFor, selectedProjectAnalyzers } from './analyzer-selection.js';
 import type { AssessmentResult } from './assessment.js';
@@ -71,16 +71,19 @@ export async function assess(options: AssessOptions): Promise<AssessmentResult> 
     }
   }
   const projectNotices: string[] = [];
+  const projectFindings: Finding[] = [];
+  const superseded: FindingPlace[] = [];
   for (const analyzer of selectedProjectAnalyzers(options.categories)) {
     const output = await runProjectAnalyzer(analyzer, { root, files, facts: (name) => facts.get(name) ?? new Map(), now: started, settings: options.settings });
-    findings.push(...output.findings);
+    projectFindings.push(...output.findings);
+    superseded.push(...(output.supersedes ?? []));
     errors.push(...output.errors);
     projectNotices.push(...output.notices);
     addInlineIgnores(root, output.findings, inline);
   }
   // File analyzers that ran only to feed a project analyzer keep their findings to themselves.
   const chosen = new Set([...options.categories].map((c) => SCAN_CATEGORIES[c]));
-  const inScope = shareRedactedSnippets(findings).filter((f) => chosen.has(f.category));
+  const inScope = shareRedactedSnippets([...withoutReplaced(findings, superseded), ...projectFindings]).filter((f) => chosen.has(f.category));
 
   const outcome = applySuppressions({
     findings: inScope,

@@ -1,4 +1,4 @@
-import type { AnalyzerOutput, FileAnalyzer, RawFinding } from '../../core/analyzer.js';
+import { withoutReplaced, type AnalyzerOutput, type FileAnalyzer, type FindingPlace, type RawFinding } from '../../core/analyzer.js';
 import { makeFinding, nodeRange } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { collectBindings } from './bindings.js';
@@ -108,17 +108,18 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
 }
 
 /**
- * A taint finding replaces the pattern rules' findings it covers on the same call: it says the
- * same with a trace and more certainty, and one sink should not be reported twice.
+ * The pattern rules' findings a taint finding replaces: those of the rules it covers on the same
+ * call. It says the same with a trace and more certainty, and one sink should not be reported
+ * twice — whether the flow is proven in the file or, by the project step, across modules.
  */
+export function coveredBy(finding: Pick<RawFinding, 'ruleId' | 'location' | 'severity'>): FindingPlace[] {
+  const rule = pythonRules.find((r) => r.id === finding.ruleId);
+  const { file, startLine: line, startColumn: column } = finding.location;
+  return rule && isTaintRule(rule) ? rule.covers.map((ruleId) => ({ ruleId, file, line, column, severity: finding.severity })) : [];
+}
+
 function withoutCovered(findings: RawFinding[]): RawFinding[] {
-  const covered = new Set<string>();
-  const at = (f: RawFinding, ruleId: string) => `${ruleId}@${f.location.startLine}:${f.location.startColumn}`;
-  for (const f of findings) {
-    const rule = pythonRules.find((r) => r.id === f.ruleId);
-    if (rule && isTaintRule(rule)) for (const id of rule.covers) covered.add(at(f, id));
-  }
-  return covered.size === 0 ? findings : findings.filter((f) => !covered.has(at(f, f.ruleId)));
+  return withoutReplaced(findings, findings.flatMap(coveredBy));
 }
 
 /** Tree-sitter recovers from syntax errors; the analysis goes on, but the user hears where. */

@@ -61,6 +61,24 @@ describe('python analyzer', () => {
     expect(scan('def constructor(x):\n    return x\n\nconstructor(toString(valueOf(hasOwnProperty(f"{x}"))))\n')).toEqual([]);
   });
 
+  it('lets a taint finding replace a pattern finding on its call only when it rates the call at least as severe', () => {
+    const found = (source: string) => scan(source).map((f) => `${f.ruleId} ${f.severity}`).sort();
+    // read from a data file: a high flow, which says what the pattern finding says and more
+    expect(found(py`
+      import tarfile
+      import pandas as pd
+      path = pd.read_csv("uploads.csv")["path"][0]
+      with tarfile.open(path) as archive:
+          archive.extractall("out")
+    `)).toEqual(['py.taint.path-traversal high']);
+    // the operator's own command line: a low flow, which must not hide the high pattern finding
+    expect(found(py`
+      import sys, tarfile
+      with tarfile.open(sys.argv[1]) as archive:
+          archive.extractall("out")
+    `)).toEqual(['py.archive.tarfile-extractall high', 'py.taint.path-traversal low']);
+  });
+
   it('reports several rules on one call independently', () => {
     const ids = scan('import subprocess\nsubprocess.run(f"curl -k {url} | sh", shell=True)\nimport os\nos.system(f"x {y}")\n').map((f) => f.ruleId);
     expect(ids).toEqual(['py.command-injection.subprocess-shell', 'py.command-injection.os-system']);

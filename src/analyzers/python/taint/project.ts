@@ -2,6 +2,7 @@ import type { ProjectAnalyzer, ProjectContext, ProjectOutput, ReportOptions } fr
 import type { Finding } from '../../../core/finding.js';
 import { stableFingerprint } from '../../../core/fingerprint.js';
 import { PYTHON_ANALYZER, type PythonFacts, type SinkFact } from '../facts.js';
+import { coveredBy } from '../index.js';
 import { flowReport, sinkLabel } from './checker.js';
 import { RepoFunctions, stillReaches } from './cross-module.js';
 import { taintRules } from './rules/index.js';
@@ -21,7 +22,11 @@ export const pythonCrossModuleTaint: ProjectAnalyzer = {
   category: 'sast',
   rules: [],
   usesFactsFrom: [PYTHON_ANALYZER],
-  analyze: async (ctx: ProjectContext): Promise<ProjectOutput> => ({ findings: crossModuleFindings(ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>), errors: [], notices: [] }),
+  analyze: async (ctx: ProjectContext): Promise<ProjectOutput> => {
+    const findings = crossModuleFindings(ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>);
+    // A flow proven only here still replaces the file step's pattern findings on its sink, as in one file.
+    return { findings, errors: [], notices: [], supersedes: findings.flatMap(coveredBy) };
+  },
 };
 
 export function crossModuleFindings(facts: Map<string, PythonFacts>): Finding[] {

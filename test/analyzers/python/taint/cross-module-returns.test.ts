@@ -19,6 +19,24 @@ async function taintIn(files: Record<string, string>, rule: string): Promise<Fin
 
 const traceOf = (f: Finding) => f.trace!.map((s) => `${s.file}:${s.line}:${s.label}`);
 
+/** A SAST assessment of `root` with a result cache inside it, as repeated runs in CI would have. */
+function assessCached(root: string) {
+  return assess({
+    root,
+    categories: selectCategories(['sast'], undefined),
+    maxFileSize: 5_000_000,
+    exclude: ['.cache-dir'],
+    threads: 1,
+    fileTimeoutMs: 60_000,
+    cacheDir: path.join(root, '.cache-dir'),
+    historyDb: undefined,
+    baselineFile: undefined,
+    ignoreEntries: [],
+    failOn: 'high',
+    settings: { deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } },
+  });
+}
+
 const PANDAS_LOADER = py`
   import pandas as pd
 
@@ -250,22 +268,7 @@ describe('result cache and summaries of other modules', () => {
       'loaders.py': 'def fetch(path):\n    return "1"\n',
       'job.py': 'import os\nfrom loaders import fetch\n\nos.system(fetch("in.csv"))\n',
     });
-    const cacheDir = path.join(root, '.cache-dir');
-    const run = () =>
-      assess({
-        root,
-        categories: selectCategories(['sast'], undefined),
-        maxFileSize: 5_000_000,
-        exclude: ['.cache-dir'],
-        threads: 1,
-        fileTimeoutMs: 60_000,
-        cacheDir,
-        historyDb: undefined,
-        baselineFile: undefined,
-        ignoreEntries: [],
-        failOn: 'high',
-        settings: { deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } },
-      });
+    const run = () => assessCached(root);
     try {
       const before = await run();
       expect(before.findings.filter((f) => f.ruleId === 'py.taint.command-injection')).toEqual([]);
@@ -273,6 +276,57 @@ describe('result cache and summaries of other modules', () => {
       const after = await run();
       expect(after.stats.filesFromCache).toBe(1);
       expect(after.findings.filter((f) => f.ruleId === 'py.taint.command-injection').map((f) => f.location.file)).toEqual(['job.py']);
+    } finally {
+      removeTree(root);
+    }
+  });
+});
+
+describe('one finding per sink when only the project step proves the flow', () => {
+  /** Python findings on one line of one file, as `rule confidence`. */
+  const onLine = (findings: Finding[], file: string, line: number) =>
+    findings.filter((f) => f.location.file === file && f.location.startLine === line && f.ruleId.startsWith('py.')).map((f) => `${f.ruleId} ${f.confidence}`);
+  const evalJob = 'from loaders import fetch\n\nrules = fetch("rules.csv")\neval(rules)\n';
+
+  it('replaces the pattern finding on a sink fed by what another module returns', async () => {
+    const { findings } = await assessTree({ 'loaders.py': PANDAS_LOADER, 'job.py': evalJob }, { only: ['sast'] });
+    expect(onLine(findings, 'job.py', 4)).toEqual(['py.taint.code-injection high']);
+    const taint = findings.find((f) => f.ruleId === 'py.taint.code-injection')!;
+    expect(traceOf(taint)[0]).toBe('loaders.py:5:source: pandas.read_csv (file)');
+    expect(traceOf(taint).at(-1)).toBe('job.py:4:sink: builtins.eval() — the value runs as code');
+  });
+
+  it('keeps the pattern finding when the other module returns a literal', async () => {
+    const { findings } = await assessTree({ 'loaders.py': 'def fetch(path):\n    return "1 + 1"\n', 'job.py': evalJob }, { only: ['sast'] });
+    expect(onLine(findings, 'job.py', 4)).toEqual(['py.code-injection.eval-exec medium']);
+  });
+
+  it('replaces the pattern finding on a sink of an imported function that a caller hands untrusted data', async () => {
+    const run = 'import os\n\n\ndef launch(cmd):\n    os.system(cmd)\n';
+    const job = (arg: string) => `import sys\nfrom run import launch\n\nlaunch(${arg})\n`;
+    const tainted = await assessTree({ 'run.py': run, 'job.py': job('sys.argv[1]') }, { only: ['sast'] });
+    expect(onLine(tainted.findings, 'run.py', 5)).toEqual(['py.taint.command-injection high']);
+    expect(tainted.findings.find((f) => f.ruleId === 'py.taint.command-injection')!.trace!.map((s) => s.label)).toContain('passed to run.launch() as cmd');
+    const literal = await assessTree({ 'run.py': run, 'job.py': job('"ls"') }, { only: ['sast'] });
+    expect(onLine(literal.findings, 'run.py', 5)).toEqual(['py.command-injection.os-system medium']);
+  });
+
+  it('drops the pattern finding of a file taken from the cache, and keeps the fingerprints of the rest', async () => {
+    const root = tempTree({
+      'loaders.py': 'def fetch(path):\n    return "1 + 1"\n',
+      'job.py': `import hashlib\n${evalJob}hashlib.md5(rules.encode())\n`,
+    });
+    const run = () => assessCached(root);
+    try {
+      const before = await run();
+      expect(onLine(before.findings, 'job.py', 5)).toEqual(['py.code-injection.eval-exec medium']);
+      fs.writeFileSync(path.join(root, 'loaders.py'), PANDAS_LOADER);
+      const after = await run();
+      expect(after.stats.filesFromCache).toBe(1);
+      expect(onLine(after.findings, 'job.py', 5)).toEqual(['py.taint.code-injection high']);
+      const others = (r: typeof before) => r.findings.filter((f) => f.location.file === 'job.py' && f.location.startLine !== 5).map((f) => `${f.ruleId} ${f.fingerprint}`);
+      expect(others(before).length).toBeGreaterThan(0);
+      expect(others(after)).toEqual(others(before));
     } finally {
       removeTree(root);
     }
