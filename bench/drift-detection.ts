@@ -14,6 +14,11 @@
  *            (a targeted flip, the classic label-flipping attack: fraud → ok, spam → ham)
  *   flip-random  from batch 11 on, 20% of the rows get a random other label (the changes partly cancel)
  *
+ * Flip attacks are profiled with the attacked column declared as the label (`--label`), so the
+ * per-label means of the numeric columns count towards detecting them; clean batches are profiled
+ * once per categorical column as the label, and a clean column-batch is a false alarm when any
+ * check of any of those profiles flags it, the label-conditional ones included.
+ *
  * It prints detection rate, batches-to-detect and false alarms per column-batch on clean batches.
  * Usage: node dist/bench/drift-detection.js [--batch-size 200] [--reps 1] [--datasets cars,movies]
  */
@@ -97,10 +102,10 @@ function csvCell(v: Value): string {
 }
 
 let fileCounter = 0;
-async function profileRows(dir: string, columns: string[], rows: Row[]): Promise<DatasetProfile> {
+async function profileRows(dir: string, columns: string[], rows: Row[], label?: string): Promise<DatasetProfile> {
   const file = path.join(dir, `batch-${fileCounter++}.csv`);
   fs.writeFileSync(file, `${columns.map(csvCell).join(',')}\n${rows.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(',')).join('\n')}\n`);
-  const profile = await profileDataset({ engine: 'duckdb', file, threads: 1 }, { dataset: 'bench' });
+  const profile = await profileDataset({ engine: 'duckdb', file, threads: 1 }, { dataset: 'bench', ...(label === undefined ? {} : { label }) });
   fs.rmSync(file);
   return profile;
 }
@@ -157,8 +162,9 @@ function evaluate(golden: DatasetProfile, series: DatasetProfile[], columns: str
     const monitor = monitorSeries('bench', golden, series.slice(0, t + 1));
     for (const c of columns) {
       const f = flags.get(c)!;
-      f.perBatch.push(vsGolden.columns.some((d) => d.column === c && d.drifted));
-      f.consecutive.push(vsPrevious?.columns.some((d) => d.column === c && d.drifted) ?? false);
+      // Label-conditional drift belongs to the label column, whose flips move it.
+      f.perBatch.push(vsGolden.columns.some((d) => d.column === c && d.drifted) || (vsGolden.labelConditional?.column === c && vsGolden.labelConditional.drifted));
+      f.consecutive.push((vsPrevious?.columns.some((d) => d.column === c && d.drifted) || (vsPrevious?.labelConditional?.column === c && vsPrevious.labelConditional.drifted)) ?? false);
       f.monitor.push(monitor.series.some((s) => s.column === c && s.alarm));
     }
   });
@@ -189,29 +195,42 @@ async function run(args: Args): Promise<void> {
       const columns = [...spec.numeric, ...spec.categorical];
       for (let rep = 0; rep < args.reps; rep++) {
         const random = seededRandom(1000 * rep + spec.name.length * 7919 + 17);
-        const golden = await profileRows(dir, columns, all);
+        // Profiles without a label (numeric attacks) and with each categorical column as the label.
+        const labelChoices = [undefined, ...spec.categorical];
+        const goldens = new Map<string | undefined, DatasetProfile>();
+        for (const label of labelChoices) goldens.set(label, await profileRows(dir, columns, all, label));
+        const profileEach = async (batches: Row[][], label: string | undefined) => {
+          const out: DatasetProfile[] = [];
+          for (const rows of batches) out.push(await profileRows(dir, columns, rows, label));
+          return out;
+        };
         const sigma = new Map(spec.numeric.map((c) => [c, stats(all.map((r) => r[c]).filter((v): v is number => typeof v === 'number')).std]));
         const labels = new Map(spec.categorical.map((c) => [c, labelsByFrequency(all, c)]));
         const fa = falseAlarms.get(spec.name) ?? { batches: 0, alarms: 0, perBatch: 0, monitor: 0 };
         falseAlarms.set(spec.name, fa);
-        const countClean = (flags: Map<string, ColumnFlags>, batches: number) => {
-          for (const f of flags.values()) {
+        /** Counts clean column-batches flagged by any check of the profiles made with any label. */
+        const countClean = (series: Map<string | undefined, DatasetProfile[]>, batches: number) => {
+          const runs = spec.categorical.map((label) => evaluate(goldens.get(label)!, series.get(label)!, columns));
+          for (const c of columns) {
             for (let t = 0; t < batches; t++) {
+              const perBatch = runs.some((r) => r.get(c)!.perBatch[t]);
+              const monitor = runs.some((r) => r.get(c)!.monitor[t]);
               fa.batches++;
-              if (f.perBatch[t] || f.monitor[t]) fa.alarms++;
-              if (f.perBatch[t]) fa.perBatch++;
-              if (f.monitor[t]) fa.monitor++;
+              if (perBatch || monitor) fa.alarms++;
+              if (perBatch) fa.perBatch++;
+              if (monitor) fa.monitor++;
             }
           }
         };
-
-        const clean: DatasetProfile[] = [];
-        for (let t = 0; t < SERIES; t++) clean.push(await profileRows(dir, columns, batchRows(all, args.batchSize, random, 'clean', '', t, 0, [])));
-        countClean(evaluate(golden, clean, columns), SERIES);
-        // Every abrupt and flip attack starts after the same ten clean batches (profiled once).
-        const beforeOnset: DatasetProfile[] = [];
-        for (let t = 0; t < ONSET; t++) beforeOnset.push(await profileRows(dir, columns, batchRows(all, args.batchSize, random, 'clean', '', t, 0, [])));
-        countClean(evaluate(golden, beforeOnset, columns), ONSET);
+        const cleanRows = Array.from({ length: SERIES }, (_, t) => batchRows(all, args.batchSize, random, 'clean', '', t, 0, []));
+        // Every abrupt and flip attack starts after the same ten clean batches (profiled once per label choice).
+        const beforeOnsetRows = Array.from({ length: ONSET }, (_, t) => batchRows(all, args.batchSize, random, 'clean', '', t, 0, []));
+        const clean = new Map<string | undefined, DatasetProfile[]>();
+        const beforeOnset = new Map<string | undefined, DatasetProfile[]>();
+        for (const label of spec.categorical) clean.set(label, await profileEach(cleanRows, label));
+        for (const label of labelChoices) beforeOnset.set(label, await profileEach(beforeOnsetRows, label));
+        countClean(clean, SERIES);
+        countClean(beforeOnset, ONSET);
 
         const attacks: Array<[Scenario, string]> = [
           ...spec.numeric.flatMap((c): Array<[Scenario, string]> => [['abrupt', c], ['slow', c]]),
@@ -219,11 +238,12 @@ async function run(args: Args): Promise<void> {
         ];
         for (const [scenario, target] of attacks) {
           const onset = scenario === 'slow' ? 0 : ONSET;
-          const series: DatasetProfile[] = scenario === 'slow' ? [] : [...beforeOnset];
+          const label = scenario === 'flip' || scenario === 'flip-random' ? target : undefined;
+          const series: DatasetProfile[] = scenario === 'slow' ? [] : [...beforeOnset.get(label)!];
           for (let t = series.length; t < onset + (scenario === 'slow' ? SERIES : ATTACK_BATCHES); t++) {
-            series.push(await profileRows(dir, columns, batchRows(all, args.batchSize, random, scenario, target, t, sigma.get(target) ?? 0, labels.get(target) ?? [])));
+            series.push(await profileRows(dir, columns, batchRows(all, args.batchSize, random, scenario, target, t, sigma.get(target) ?? 0, labels.get(target) ?? []), label));
           }
-          const f = evaluate(golden, series, columns).get(target)!;
+          const f = evaluate(goldens.get(label)!, series, columns).get(target)!;
           const alarmAt = (list: boolean[]) => list.findIndex((x, t) => t >= onset && x);
           const first = [alarmAt(f.perBatch), alarmAt(f.monitor)].filter((t) => t !== -1);
           outcomes.push({
@@ -254,7 +274,7 @@ function print(outcomes: Outcome[], falseAlarms: Map<string, { batches: number; 
     return String(s[Math.floor((s.length - 1) / 2)]);
   };
   const lines = [
-    `Drift detection on vega-datasets · batches of ${args.batchSize} rows · ${args.reps} repetition(s) · defaults (pipewarden preset, CUSUM k=0.5 h=8, EWMA λ=0.2 L=3.5, window 10)`,
+    `Drift detection on vega-datasets · batches of ${args.batchSize} rows · ${args.reps} repetition(s) · defaults (pipewarden preset, CUSUM k=0.5 h=8, EWMA λ=0.2 L=3.5, window 10) · flips profiled with the flipped column as --label`,
     '',
     '| data set | attack | attacks | detected | by per-batch test | by CUSUM/EWMA | median batches to detect | max | slow drift: test vs previous batch fired |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -30,6 +30,7 @@ interface DriftFlags extends AlertFlags, DriftSourceFlags {
   golden?: string;
   preset?: string;
   dryRun?: boolean;
+  label?: string;
 }
 
 /** Options every alerting data command shares: output, config file and webhooks. */
@@ -61,6 +62,7 @@ export function registerDrift(program: Command): void {
       .option('--dataset <name>', 'instead: run the slow-drift detectors over the batches stored for this dataset')
       .option('--golden <name>', 'with --dataset: the saved baseline to measure against (default: the dataset name, else its first batch)')
       .option('--preset <preset>', 'default decision rules: pipewarden, evidently or tfdv')
+      .option('--label <column>', 'label (target) column: also compare each label\'s mean of every numeric column (default: a saved reference\'s label)')
       .option('--db <file>', 'history database holding batches and baselines', path.join('.pipewarden', 'history.db'))
       .option('--dry-run', 'print the SQL each side would run to profile itself, and run nothing'),
   ).action(async (flags: DriftFlags) => {
@@ -68,16 +70,18 @@ export function registerDrift(program: Command): void {
     if (flags.dataset) {
       if (hasSideFlags(flags)) throw new UsageError('--dataset checks the stored series; drop --reference/--current and the --*-table options');
       if (flags.dryRun) throw new UsageError('--dataset reads stored profiles and runs no SQL; --dry-run goes with a comparison');
+      if (flags.label !== undefined) throw new UsageError('--dataset reads stored profiles; declare the label when profiling them (`pipewarden profile FILE --label COLUMN`)');
       await slowDriftCommand(flags, config);
       return;
     }
     const settings = resolveDriftSettings(config.drift, flags.preset ? { preset: parsePreset(flags.preset) } : {});
     const sides = driftSides(flags);
+    const sideOptions = flags.label !== undefined ? { label: flags.label } : {};
     if (flags.dryRun) {
-      writeOutput(await driftSql(sides.reference, sides.current), flags.output);
+      writeOutput(await driftSql(sides.reference, sides.current, sideOptions), flags.output);
       return;
     }
-    const { reference, current } = await profileSides(sides.reference, sides.current);
+    const { reference, current } = await profileSides(sides.reference, sides.current, sideOptions);
     const report = compareProfiles(reference, current, settings);
     const findings = driftFindings(report, sides.current.name);
     const text = flags.format === 'json' ? renderDriftJson(report, findings) : renderDriftText(report);

@@ -76,6 +76,7 @@ interface ProfileFlags extends SourceFlags {
   dryRun?: boolean;
   schema?: string;
   failOnSignals?: boolean;
+  label?: string;
 }
 
 export function registerProfile(program: Command): void {
@@ -92,6 +93,7 @@ export function registerProfile(program: Command): void {
     .option('--db <file>', 'history database', path.join('.pipewarden', 'history.db'))
     .option('--no-store', 'do not store the batch in the history database')
     .option('--schema <file>', 'JSON Schema whose declared column types the type-mismatch rates use')
+    .option('--label <column>', 'label (target) column: also profile each numeric column per label (count, mean, stddev; at most 50 labels)')
     .option('--dry-run', 'print the SQL the profile would run, and run nothing')
     .option('--fail-on-signals', 'exit 1 when any security signal (formula prefix, SQL or script fragment, ...) is found')
     .action(async (data: string | undefined, flags: ProfileFlags) => {
@@ -99,6 +101,7 @@ export function registerProfile(program: Command): void {
       const options = {
         ...(flags.dataset ? { dataset: flags.dataset } : {}),
         ...(flags.schema ? { declaredTypes: declaredTypes(readSchemaFile(flags.schema)) } : {}),
+        ...(flags.label !== undefined ? { label: flags.label } : {}),
       };
       if (flags.dryRun) {
         writeOutput(await profileSql(source, options), flags.output);

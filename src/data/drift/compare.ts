@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.js';
 import type { ColumnProfile, DatasetProfile } from '../profile/types.js';
 import { alignCategories } from './categories.js';
+import { compareLabelConditional, type LabelConditionalDrift } from './label-conditional.js';
 import { decileShares, quantileFunctionOf, shareOutside } from './numeric.js';
 import { CATEGORICAL_METHODS, columnSettings, NUMERIC_METHODS, type DriftMethod, type DriftSettings, type Preset, type ResolvedCheckSettings } from './settings.js';
 import { chiSquareHomogeneity, jensenShannonDistance, lInfinityDistance, populationStabilityIndex, type ChiSquareResult } from './stats/binned.js';
@@ -71,9 +72,14 @@ export interface DriftReport {
   preset: Preset;
   drifted: boolean;
   columns: ColumnDrift[];
+  /** Each label's means of the numeric columns, when both profiles have them for one label column. */
+  labelConditional?: LabelConditionalDrift;
 }
 
-/** Compares two profiles column by column: distribution, null rate, type mismatches and range. */
+/**
+ * Compares two profiles column by column (distribution, null rate, type mismatches and range) and,
+ * when both have label-conditional statistics, each label's numeric means.
+ */
 export function compareProfiles(reference: DatasetProfile, current: DatasetProfile, settings: DriftSettings): DriftReport {
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const referenceNames = new Set(reference.columns.map((c) => c.name));
@@ -88,12 +94,14 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
     if (referenceNames.has(cur.name) || columnSettings(settings, cur.name).skip) continue;
     columns.push({ column: cur.name, kind: cur.kind, drifted: true, missingFrom: 'reference' });
   }
+  const labelConditional = compareLabelConditional(reference, current, settings);
   return {
     reference: { source: reference.source, rows: reference.rowCount },
     current: { source: current.source, rows: current.rowCount },
     preset: settings.preset,
-    drifted: columns.some((c) => c.drifted),
+    drifted: columns.some((c) => c.drifted) || labelConditional?.drifted === true,
     columns,
+    ...(labelConditional ? { labelConditional } : {}),
   };
 }
 

@@ -1,14 +1,43 @@
 import type { Finding } from '../../core/finding.js';
 import { dataFinding } from '../alerts/finding.js';
 import { driftCategorical } from '../rules/drift-categorical.js';
+import { driftLabelConditional } from '../rules/drift-label-conditional.js';
 import { driftNumeric } from '../rules/drift-numeric.js';
 import { nullRate } from '../rules/null-rate.js';
 import { range } from '../rules/range.js';
 import { typeMismatch } from '../rules/type-mismatch.js';
 import type { DistributionTests, DriftReport, RateCheck } from './compare.js';
+import type { ConditionalMeanCheck, LabelConditionalDrift } from './label-conditional.js';
 
 /** One finding per failed check of each column, located at `target` (the current data as the user named it). */
 export function driftFindings(report: DriftReport, target = report.current.source): Finding[] {
+  return [...columnFindings(report, target), ...labelConditionalFindings(report.labelConditional, target)];
+}
+
+/** One finding per label and numeric column whose conditional mean drifted. */
+function labelConditionalFindings(drift: LabelConditionalDrift | undefined, target: string): Finding[] {
+  return (drift?.checks ?? [])
+    .filter((c) => c.drifted)
+    .map((c) =>
+      dataFinding({
+        rule: driftLabelConditional,
+        target,
+        subject: `${drift!.column}=${c.label}:${c.column}`,
+        message: `column "${c.column}" among rows with ${drift!.column} = "${c.label}": ${describeConditionalMean(c, drift!)}`,
+      }),
+    );
+}
+
+/** A conditional mean's change, its size in reference standard deviations and the test behind it. */
+export function describeConditionalMean(c: ConditionalMeanCheck, drift: LabelConditionalDrift): string {
+  return (
+    `mean ${fixed(c.reference.mean)} → ${fixed(c.current.mean)} (${c.effect >= 0 ? '+' : ''}${c.effect.toFixed(2)} reference σ, at least ±${drift.minEffect} counts; ` +
+    `Welch t ${fixed(c.welch.statistic)}, df ${c.welch.df.toFixed(1)}, p ${pValue(c.welch.pValue)}, Bonferroni level ${drift.alpha.toExponential(1)} over ${drift.tests} tests; ` +
+    `rows ${c.reference.count} → ${c.current.count})`
+  );
+}
+
+function columnFindings(report: DriftReport, target: string): Finding[] {
   return report.columns.flatMap((c): Finding[] => {
     const findings: Finding[] = [];
     const add = (rule: typeof nullRate, message: string) => findings.push(dataFinding({ rule, target, subject: c.column, message: `column "${c.column}": ${message}` }));

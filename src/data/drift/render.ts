@@ -1,7 +1,8 @@
 import type { Finding } from '../../core/finding.js';
 import { printable } from '../../report/printable.js';
 import type { ColumnDrift, DriftReport } from './compare.js';
-import { describeRate, describeTests, pValue } from './findings.js';
+import { describeConditionalMean, describeRate, describeTests, pValue } from './findings.js';
+import type { LabelConditionalDrift } from './label-conditional.js';
 
 /** The JSON report: every column with `drifted` and the test values behind it, then the findings. */
 export function renderDriftJson(report: DriftReport, findings: Finding[]): string {
@@ -17,9 +18,18 @@ export function renderDriftText(report: DriftReport): string {
     '',
   ];
   for (const c of report.columns) lines.push(...columnLines(c, oneLine));
+  if (report.labelConditional) lines.push(...labelConditionalLines(report.labelConditional, oneLine));
   const drifted = report.columns.filter((c) => c.drifted).length;
-  lines.push('', drifted === 0 ? `No drift in ${report.columns.length} columns.` : `Drift in ${drifted} of ${report.columns.length} columns.`);
+  const summary = drifted === 0 ? `No drift in ${report.columns.length} columns.` : `Drift in ${drifted} of ${report.columns.length} columns.`;
+  lines.push('', report.labelConditional?.drifted ? `${summary} Means given label ${oneLine(report.labelConditional.column)} drifted.` : summary);
   return `${lines.join('\n')}\n`;
+}
+
+/** The drifted label-conditional means, or one line saying there are none. */
+function labelConditionalLines(drift: LabelConditionalDrift, oneLine: (t: string) => string): string[] {
+  const drifted = drift.checks.filter((c) => c.drifted);
+  const head = `${drift.drifted ? 'DRIFT' : 'ok   '}  given label ${oneLine(drift.column)}: ${drifted.length} of ${drift.tests} label × column means moved`;
+  return [head, ...drifted.map((c) => `   ! ${oneLine(c.column)} | ${oneLine(drift.column)} = ${oneLine(c.label)}: ${describeConditionalMean(c, drift)}`)];
 }
 
 function columnLines(c: ColumnDrift, oneLine: (t: string) => string): string[] {

@@ -1,4 +1,5 @@
-import type { ColumnProfile } from '../profile/types.js';
+import type { ColumnProfile, LabelConditionalStats } from '../profile/types.js';
+import { MIN_LABEL_VALUES } from '../drift/label-conditional.js';
 import { quantileFunctionOf } from '../drift/numeric.js';
 import type { Sides } from './detectors.js';
 
@@ -56,6 +57,28 @@ export function columnMetrics(golden: ColumnProfile, batch: ColumnProfile): Metr
     if (rare) out.push(rare);
   }
   return out;
+}
+
+/**
+ * Per label of the declared label column and numeric column: the mean of the column among the
+ * label's rows, with standard error σₗ·√(1/nₗ + 1/Nₗ) from the golden baseline's standard deviation
+ * among that label's rows. Flipped labels bring other classes' values into each label's rows and
+ * move these means even when every label's share stays where it was. Labels with fewer than
+ * MIN_LABEL_VALUES values of a column, in the batch or the golden, get no metric for it (their
+ * means are too far from normal for the detectors' limits). Empty unless both profiles
+ * have statistics for the same label column.
+ */
+export function labelConditionalMetrics(golden: LabelConditionalStats | undefined, batch: LabelConditionalStats | undefined): MetricObservation[] {
+  if (!golden || !batch || golden.column !== batch.column) return [];
+  const batchGroups = new Map(batch.groups.map((g) => [g.label, g]));
+  return golden.groups.flatMap((g) => {
+    const columns = new Map((batchGroups.get(g.label)?.columns ?? []).map((c) => [c.column, c]));
+    return g.columns.flatMap((gc): MetricObservation[] => {
+      const bc = columns.get(gc.column);
+      if (!bc || gc.mean === null || bc.mean === null || !gc.stddev || Math.min(gc.count, bc.count) < MIN_LABEL_VALUES) return [];
+      return [{ metric: `mean of "${gc.column}" given "${g.label}"`, value: bc.mean, target: gc.mean, ...errors(gc.stddev ** 2, bc.count, gc.count) }];
+    });
+  });
 }
 
 /** The batch's share outside the golden's frequent values, where it can be measured; only its increases count. */

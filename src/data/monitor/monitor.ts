@@ -1,6 +1,6 @@
 import type { DatasetProfile } from '../profile/types.js';
 import { cusum, ewma, type DetectorRun } from './detectors.js';
-import { columnMetrics, type MetricObservation } from './metrics.js';
+import { columnMetrics, labelConditionalMetrics, type MetricObservation } from './metrics.js';
 
 export interface MonitorSettings {
   cusum: { k: number; h: number };
@@ -52,17 +52,19 @@ export interface SlowDriftReport {
 export function monitorSeries(dataset: string, golden: DatasetProfile, batches: DatasetProfile[], settings: MonitorSettings = DEFAULT_MONITOR_SETTINGS): SlowDriftReport {
   const byKey = new Map<string, { column: string; metric: string; observations: Array<MetricObservation | undefined> }>();
   batches.forEach((batch, t) => {
+    const observe = (column: string, o: MetricObservation): void => {
+      const key = `${column}\u0000${o.metric}`;
+      const entry = byKey.get(key) ?? { column, metric: o.metric, observations: new Array(batches.length).fill(undefined) };
+      entry.observations[t] = o;
+      byKey.set(key, entry);
+    };
     const columns = new Map(batch.columns.map((c) => [c.name, c]));
     for (const g of golden.columns) {
       const column = columns.get(g.name);
-      if (!column) continue;
-      for (const o of columnMetrics(g, column)) {
-        const key = `${g.name}\u0000${o.metric}`;
-        const entry = byKey.get(key) ?? { column: g.name, metric: o.metric, observations: new Array(batches.length).fill(undefined) };
-        entry.observations[t] = o;
-        byKey.set(key, entry);
-      }
+      if (column) for (const o of columnMetrics(g, column)) observe(g.name, o);
     }
+    // Conditional means belong to the label column: a flip of its labels is what moves them.
+    for (const o of labelConditionalMetrics(golden.labelConditional, batch.labelConditional)) observe(golden.labelConditional!.column, o);
   });
   const series = [...byKey.values()].flatMap((entry) => {
     const observed = entry.observations.flatMap((o, t) => (o ? [{ o, t }] : []));

@@ -1,10 +1,20 @@
+import { UsageError } from '../../core/errors.js';
 import type { DataEngine, Row } from '../engines/engine.js';
 import { defaultDatasetName, withEngine, type DataSource } from '../engines/open.js';
 import { planColumn, type ColumnPlan } from './plan.js';
 import { STRING_FORMATS } from '../schema/formats.js';
 import { redact } from './redact.js';
-import { bucketsQuery, metricsQuery, signalTests, type Bucketing } from './sql.js';
-import { SECURITY_SIGNALS, type ColumnProfile, type DatasetProfile, type HistogramBin, type LogicalType, type SignalStats, type TopValue } from './types.js';
+import { bucketsQuery, labelConditionalQuery, metricsQuery, signalTests, type Bucketing } from './sql.js';
+import {
+  SECURITY_SIGNALS,
+  type ColumnProfile,
+  type DatasetProfile,
+  type HistogramBin,
+  type LabelConditionalStats,
+  type LogicalType,
+  type SignalStats,
+  type TopValue,
+} from './types.js';
 
 export type { ColumnProfile, DatasetProfile } from './types.js';
 
@@ -22,6 +32,13 @@ export interface ProfileOptions {
   longStringLength?: number;
   /** Count how many values of each string column have each known format (schema inference needs it). */
   detectFormats?: boolean;
+  /**
+   * A label (target) column: each numeric column's count, mean and standard deviation are also
+   * computed per label, in one more grouped query. None by default (no extra query).
+   */
+  label?: string;
+  /** A label column with more distinct labels than this gets no label-conditional statistics. */
+  maxLabels?: number;
   /** Clock for `profiledAt`, so tests and replays can pin it. */
   now?: () => Date;
 }
@@ -37,6 +54,8 @@ const DEFAULTS = {
   detectFormats: false,
 };
 
+export const DEFAULT_MAX_LABELS = 50;
+
 /** Profiles a file (DuckDB) or a table (PostgreSQL) in two scans: one aggregate, one grouped. */
 export async function profileDataset(source: DataSource, options: ProfileOptions = {}): Promise<DatasetProfile> {
   return withEngine(source, (engine) => profileEngine(engine, { ...options, dataset: options.dataset ?? defaultDatasetName(source) }));
@@ -46,8 +65,10 @@ export async function profileDataset(source: DataSource, options: ProfileOptions
 export async function profileSql(source: DataSource, options: ProfileOptions = {}): Promise<string> {
   return withEngine(source, async (engine) => {
     const plans = planColumns(engine, options);
+    const label = options.label === undefined ? '' : `-- pass 3: numeric moments per label of ${oneLine(options.label)}\n${labelSql(engine, plans, options.label, maxLabels(options))};\n`;
     return `-- pass 1: every column metric in one aggregate scan\n${metricsQuery(engine.dialect, engine.relation, plans, settings(options))};\n` +
-      '-- pass 2: one GROUP BY GROUPING SETS scan for histograms, top values, and the signal counts and examples of pre-checked values; its bin edges come from pass 1\n';
+      '-- pass 2: one GROUP BY GROUPING SETS scan for histograms, top values, and the signal counts and examples of pre-checked values; its bin edges come from pass 1\n' +
+      label;
   });
 }
 
@@ -63,7 +84,10 @@ export async function profileEngine(engine: DataEngine, options: ProfileOptions 
     const rows = await engine.query(bucketsQuery(engine.dialect, engine.relation, buckets, Math.max(config.topValues, config.histogramBins)));
     fillBuckets(buckets, columns, plans, rows, config.topValues);
   }
+  const labelConditional = options.label === undefined ? undefined : await labelConditionalStats(engine, plans, columns, options.label, maxLabels(options));
   const issues = await engine.readIssues();
+  const warnings = issues.rejectedRows > 0 ? [`${issues.rejectedRows} rows could not be read and were skipped`, ...issues.messages.map(redactLine)] : [];
+  if (labelConditional?.skipped) warnings.push(labelConditional.skipped);
   return {
     version: 1,
     dataset: options.dataset,
@@ -72,9 +96,63 @@ export async function profileEngine(engine: DataEngine, options: ProfileOptions 
     profiledAt: (options.now ?? (() => new Date()))().toISOString(),
     rowCount,
     columns,
-    warnings: issues.rejectedRows > 0 ? [`${issues.rejectedRows} rows could not be read and were skipped`, ...issues.messages.map(redactLine)] : [],
+    warnings,
     rejectedRows: issues.rejectedRows,
+    ...(labelConditional ? { labelConditional } : {}),
   };
+}
+
+function maxLabels(options: ProfileOptions): number {
+  return options.maxLabels ?? DEFAULT_MAX_LABELS;
+}
+
+function labelPlan(plans: ColumnPlan[], label: string): ColumnPlan {
+  const plan = plans.find((p) => p.column.name === label);
+  if (!plan) throw new UsageError(`no column "${oneLine(label)}" to use as the label (columns: ${plans.map((p) => oneLine(p.column.name)).join(', ')})`);
+  return plan;
+}
+
+/** The numeric columns whose moments are computed per label: every one but the label itself. */
+function numericPlans(plans: ColumnPlan[], label: string): ColumnPlan[] {
+  return plans.filter((p) => p.kind === 'numeric' && p.value !== null && p.column.name !== label);
+}
+
+/**
+ * Per-label moments of the numeric columns. A label column whose approximate distinct count is far
+ * past the limit is skipped without a query; otherwise the query returns at most one group more
+ * than the limit, which tells exactly whether there are too many.
+ */
+async function labelConditionalStats(engine: DataEngine, plans: ColumnPlan[], columns: ColumnProfile[], label: string, limit: number): Promise<LabelConditionalStats> {
+  const plan = labelPlan(plans, label);
+  const numeric = numericPlans(plans, label);
+  const skip = (count: string): LabelConditionalStats => ({
+    column: label,
+    maxLabels: limit,
+    skipped: `label column "${oneLine(label)}" has ${count} distinct values, more than ${limit}: no label-conditional statistics`,
+    groups: [],
+  });
+  const approxDistinct = columns[plans.indexOf(plan)]!.approxDistinct;
+  if (approxDistinct > 2 * limit) return skip(`about ${approxDistinct}`);
+  const rows = await engine.query(labelSql(engine, plans, label, limit));
+  if (rows.length > limit) return skip(`at least ${rows.length}`);
+  return {
+    column: label,
+    maxLabels: limit,
+    groups: rows.map((r) => ({
+      label: String(r['label_value']),
+      rows: number(r['label_rows']) ?? 0,
+      columns: numeric.map((p, i) => ({ column: p.column.name, count: number(r[`v${i}_n`]) ?? 0, mean: number(r[`v${i}_mean`]), stddev: number(r[`v${i}_sd`]) })),
+    })),
+  };
+}
+
+/** The grouped query, asking for one label more than `limit` so that too many labels show. */
+function labelSql(engine: DataEngine, plans: ColumnPlan[], label: string, limit: number): string {
+  return labelConditionalQuery(engine.dialect, engine.relation, labelPlan(plans, label), numericPlans(plans, label), limit + 1);
+}
+
+function oneLine(name: string): string {
+  return name.replace(/[\r\n]+/g, ' ');
 }
 
 function settings(options: ProfileOptions): typeof DEFAULTS {

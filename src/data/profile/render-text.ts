@@ -1,4 +1,4 @@
-import { SECURITY_SIGNALS, type ColumnProfile, type DatasetProfile } from './types.js';
+import { SECURITY_SIGNALS, type ColumnProfile, type DatasetProfile, type LabelConditionalStats } from './types.js';
 
 /** A terminal-safe one-screen summary: one line per column, then every security signal found. */
 export function renderProfileText(profile: DatasetProfile): string {
@@ -20,9 +20,19 @@ export function renderProfileText(profile: DatasetProfile): string {
     shown(c.stddev),
   ]);
   lines.push(grid(header, rows));
+  if (profile.labelConditional) lines.push(...labelLines(profile.labelConditional), '');
   const signals = profile.columns.flatMap((c) => signalLines(c));
   lines.push(signals.length > 0 ? `Security signals:\n${signals.join('\n')}` : 'Security signals: none');
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per label: each numeric column's mean ± standard deviation among the label's rows. */
+function labelLines(stats: LabelConditionalStats): string[] {
+  if (stats.skipped) return [`Given label ${printable(stats.column)}: ${printable(stats.skipped)}`];
+  return [
+    `Given label ${printable(stats.column)} (mean ± stddev per label):`,
+    ...stats.groups.map((g) => `  ${shown(g.label)} (${g.rows} rows): ${g.columns.map((c) => `${printable(c.column)} ${shown(c.mean)} ± ${shown(c.stddev)}`).join(', ')}`),
+  ];
 }
 
 function signalLines(c: ColumnProfile): string[] {

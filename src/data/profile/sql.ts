@@ -45,9 +45,7 @@ export function metricsQuery(dialect: SqlDialect, relation: string, plans: Colum
       derived.push(`${local.value} AS ${q('value')}`);
       const value = q('value');
       aggregates.push(`min(${value}) AS ${q('min')}`, `max(${value}) AS ${q('max')}`);
-      // Squares of values past 1e154 overflow a double and engines raise rather than return infinity.
-      const squarable = `CASE WHEN abs(${value}) < CAST(1e150 AS DOUBLE PRECISION) THEN ${value} END`;
-      if (p.kind !== 'temporal') aggregates.push(`avg(${value}) AS ${q('mean')}`, `stddev_samp(${squarable}) AS ${q('stddev')}`);
+      if (p.kind !== 'temporal') aggregates.push(`avg(${value}) AS ${q('mean')}`, `${stddev(value)} AS ${q('stddev')}`);
       if (p.kind === 'numeric') aggregates.push(`${dialect.quantiles(value, QUANTILE_FRACTIONS)} AS ${q('quantiles')}`);
     }
     if (text && p.kind !== 'numeric' && p.kind !== 'temporal') {
@@ -143,9 +141,37 @@ function keyExpression(dialect: SqlDialect, b: Bucketing, value: (expression: st
     const suspect = value(b.suspect);
     return `CASE WHEN ${b.condition(suspect)} THEN ${suspect} END`;
   }
-  if (b.kind === 'top') return value(b.plan.type === 'string' && b.plan.text ? b.plan.text : dialect.text(b.plan.typed));
+  if (b.kind === 'top') return value(labelText(dialect, b.plan));
   const v = value(b.plan.value!);
   const offset = `(${v} - CAST(${b.min} AS DOUBLE PRECISION)) / CAST(${b.width} AS DOUBLE PRECISION)`;
   // LEAST skips NULLs, so NULL values need their own guard to stay out of the last bin.
   return `CASE WHEN ${v} IS NOT NULL THEN LEAST(CAST(FLOOR(${offset}) AS INTEGER), ${b.bins - 1}) END`;
+}
+
+/** A column's values as the text its top values (and labels) are listed under. */
+function labelText(dialect: SqlDialect, p: ColumnPlan): string {
+  return p.type === 'string' && p.text ? p.text : dialect.text(p.typed);
+}
+
+/** Sample standard deviation; squares of values past 1e154 overflow a double and engines raise rather than return infinity. */
+function stddev(value: string): string {
+  return `stddev_samp(CASE WHEN abs(${value}) < CAST(1e150 AS DOUBLE PRECISION) THEN ${value} END)`;
+}
+
+/**
+ * The label-conditional moments: one GROUP BY over the declared label column giving, per label,
+ * its row count and each numeric column's non-null count, mean and standard deviation. Values are
+ * the plans' own parsed doubles, so they agree with the column's overall moments. At most
+ * `limit` groups come back, most rows first: a caller asking for one more than it accepts learns
+ * that there are too many labels without reading them all.
+ */
+export function labelConditionalQuery(dialect: SqlDialect, relation: string, label: ColumnPlan, numeric: ColumnPlan[], limit: number): string {
+  const values = numeric.map((p, i) => `${p.value} AS v${i}`);
+  const aggregates = numeric.flatMap((_, i) => [`count(v${i}) AS v${i}_n`, `avg(v${i}) AS v${i}_mean`, `${stddev(`v${i}`)} AS v${i}_sd`]);
+  return `SELECT label_value, count(*) AS label_rows${aggregates.map((a) => `, ${a}`).join('')}
+FROM (SELECT ${[`${labelText(dialect, label)} AS label_value`, ...values].join(', ')} FROM ${relation}) row_values
+WHERE label_value IS NOT NULL
+GROUP BY label_value
+ORDER BY label_rows DESC, label_value
+LIMIT ${limit}`;
 }

@@ -100,4 +100,37 @@ export interface DatasetProfile {
   warnings: string[];
   /** Rows the reader could not read (ragged CSV rows, invalid encoding) and skipped. */
   rejectedRows: number;
+  /** Present when a label column was declared (`--label`). */
+  labelConditional?: LabelConditionalStats;
+}
+
+/** Moments of one numeric column among the rows of one label. */
+export interface ConditionalMoments {
+  column: string;
+  /** Non-null values of the column among the label's rows. */
+  count: number;
+  mean: number | null;
+  stddev: number | null;
+}
+
+export interface LabelGroup {
+  /** The label as text (as in the label column's top values). */
+  label: string;
+  rows: number;
+  columns: ConditionalMoments[];
+}
+
+/**
+ * Statistics of each numeric column given the value of a declared label column (TFDV's and
+ * Evidently's "target"): a label flip that leaves the label's own shares alone still moves them.
+ */
+export interface LabelConditionalStats {
+  /** The declared label column. */
+  column: string;
+  /** Labels beyond this many are not profiled (the section is then `skipped`). */
+  maxLabels: number;
+  /** Why there are no groups, when there are none on purpose. */
+  skipped?: string;
+  /** One entry per non-null label, most rows first. */
+  groups: LabelGroup[];
 }

@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../../core/rule.js';
 import { driftCategorical } from './drift-categorical.js';
+import { driftLabelConditional } from './drift-label-conditional.js';
 import { driftNumeric } from './drift-numeric.js';
 import { logsErrorSpike } from './logs-error-spike.js';
 import { logsNewErrorClass } from './logs-new-error-class.js';
@@ -14,6 +15,7 @@ import { typeMismatch } from './type-mismatch.js';
 export const anomalyRules: RuleMeta[] = [
   driftNumeric,
   driftCategorical,
+  driftLabelConditional,
   nullRate,
   typeMismatch,
   range,

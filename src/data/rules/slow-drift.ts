@@ -20,7 +20,8 @@ export const slowDrift: RuleMeta = {
   cwe: ['CWE-345', 'CWE-1039'],
   what:
     'Tracks each column metric (mean, null rate, type-mismatch rate, shares below the golden 10th and above the golden ' +
-    '90th percentile, shares of the top categories) over the stored batches of a dataset with two-sided CUSUM and EWMA ' +
+    '90th percentile, shares of the top categories; with a declared label column, each label\'s mean of each numeric ' +
+    'column, reported on the label column) over the stored batches of a dataset with two-sided CUSUM and EWMA ' +
     'charts, in standard errors under a frozen golden baseline, against that baseline and against a rolling window of ' +
     'recent batches. It reports a metric whose chart is above its control limit after the newest batch.',
   why:

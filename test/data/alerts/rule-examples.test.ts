@@ -33,10 +33,12 @@ function splitBatches(code: string): Map<string, string> {
   return new Map([...groups].map(([batch, lines]) => [batch, `${columns}\n${lines.join('\n')}\n`]));
 }
 
+/** A column named `label` is declared as the label column (`--label label`). */
 async function profileText(csv: string, declaredTypes?: Record<string, LogicalType>): Promise<DatasetProfile> {
   const file = path.join(dir, `example-${files++}.csv`);
   fs.writeFileSync(file, csv);
-  return profileDataset({ engine: 'duckdb', file, threads: 1 }, { dataset: 'example', ...(declaredTypes ? { declaredTypes } : {}) });
+  const label = csv.slice(0, csv.indexOf('\n')).split(',').includes('label') ? { label: 'label' } : {};
+  return profileDataset({ engine: 'duckdb', file, threads: 1 }, { dataset: 'example', ...label, ...(declaredTypes ? { declaredTypes } : {}) });
 }
 
 /** Runs an example through the same path the commands take and returns the rule ids it reports. */
