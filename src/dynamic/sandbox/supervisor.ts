@@ -546,8 +546,11 @@ def spare(ctl, server, namespaces, uid, gid, tracing, cgroup):
     report_to(out, request['id'], measured)
     os._exit(0)
 
-# a finished run's cgroup is let go only once its last process is gone: retried this often, this many times
-CGROUP_RETRY_S, CGROUP_ATTEMPTS = 0.01, 200
+# a finished run's cgroup is let go only once its last process is gone: retried this often, for this long
+CGROUP_RETRY_S, CGROUP_PATIENCE_S = 0.01, 10.0
+# once pipewarden is gone, how long the server waits for its spares and runs to end (they end at
+# once, or by their own time limits when pipewarden could not kill them)
+QUIT_WAIT_S = 30.0
 
 class Cgroups:
     """A fresh pids cgroup for each spare, under parent, removed once the spare has ended."""
@@ -570,21 +573,20 @@ class Cgroups:
     def spare_ended(self, pid):
         cgroup = self.of_spare.pop(pid, None)
         if cgroup:
-            self.leaving[cgroup] = 0
+            self.leaving[cgroup] = time.monotonic() + CGROUP_PATIENCE_S
 
     def remove_ended(self):
         """Tries once more to remove each ended spare's cgroup; how long to wait before the next try (None: all gone)."""
-        for cgroup, attempts in list(self.leaving.items()):
+        for cgroup, give_up in list(self.leaving.items()):
             try:
                 os.rmdir(cgroup)
                 del self.leaving[cgroup]
             except FileNotFoundError:
                 del self.leaving[cgroup]
             except OSError:
-                if attempts + 1 >= CGROUP_ATTEMPTS:
+                # still busy: a later pipewarden removes what is left after that
+                if time.monotonic() > give_up:
                     del self.leaving[cgroup]
-                else:
-                    self.leaving[cgroup] = attempts + 1
         return CGROUP_RETRY_S if self.leaving else None
 
 def serve(settings):
@@ -598,8 +600,12 @@ def serve(settings):
 
     def answer(message):
         data = (json.dumps(message) + '\n').encode()
-        while data:
-            data = data[os.write(1, data):]
+        try:
+            while data:
+                data = data[os.write(1, data):]
+        except BrokenPipeError:
+            # pipewarden is gone: its stdin's end reaches the server through the spare, which quits
+            pass
 
     def ready_spare():
         ctl_r, ctl_w = os.pipe()
@@ -614,17 +620,22 @@ def serve(settings):
         cgroups.spare_started(pid, cgroup)
         selector.register(ctl_r, selectors.EVENT_READ, pid)
 
-    def quit(spare_pid):
-        try:
-            os.waitpid(spare_pid, 0)
-        except ChildProcessError:
-            pass
-        cgroups.spare_ended(spare_pid)
-        while True:
+    def quit():
+        # every spare and run ends soon after pipewarden: reap them all, then let their cgroups go
+        deadline = time.monotonic() + QUIT_WAIT_S
+        while time.monotonic() < deadline:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                pid = None
+            if pid:
+                cgroups.spare_ended(pid)
+                continue
             wait = cgroups.remove_ended()
-            if wait is None:
-                os._exit(0)
-            time.sleep(wait)
+            if pid is None and wait is None:
+                break
+            time.sleep(CGROUP_RETRY_S)
+        os._exit(0)
 
     ready_spare()
     retry = None
@@ -650,7 +661,7 @@ def serve(settings):
             selector.unregister(key.fd)
             os.close(key.fd)
             if taken == b'eof':
-                quit(key.data)
+                quit()
             if taken:
                 answer({'id': int(taken), 'pid': key.data})
                 if key.data in ended:

@@ -40,24 +40,42 @@ describe('the sandbox server', () => {
 const cgroups = hostCapabilities().pidsCgroup;
 
 describe.skipIf(!cgroups)('the pids cgroups of runs', () => {
+  const sandbox = path.join(REPO, 'dist', 'src', 'dynamic', 'sandbox', 'index.js');
+
+  /** Runs `body` in a separate pipewarden process; returns its output lines and a wait for its cgroups to be gone. */
+  async function inPipewarden(body: string): Promise<{ lines: string[]; owner: string; leftAfterwards: () => Promise<string[]> }> {
+    const script = `const { runSandboxed } = await import(${JSON.stringify(sandbox)});\nconst limits = ${JSON.stringify(LIMITS)};\nconsole.log('pid', process.pid);\n${body}`;
+    const [first, ...lines] = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim().split('\n');
+    const owner = first!.split(' ')[1]!;
+    const left = (): string[] => fs.readdirSync(cgroups!).filter((name) => name.startsWith(`run-${owner}-`));
+    const leftAfterwards = async () => {
+      // the server lets them go once their processes are reaped, which takes a moment on a busy machine
+      for (let i = 0; i < 200 && left().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      return left();
+    };
+    return { lines, owner, leftAfterwards };
+  }
+
   it('puts each run in a cgroup of its own, made ahead, and removes them all once pipewarden ends', async () => {
-    const sandbox = path.join(REPO, 'dist', 'src', 'dynamic', 'sandbox', 'index.js');
-    const script = `
-      const { runSandboxed } = await import(${JSON.stringify(sandbox)});
-      const limits = ${JSON.stringify(LIMITS)};
+    const { lines, owner, leftAfterwards } = await inPipewarden(`
       for (let i = 0; i < 3; i++) {
         const run = await runSandboxed({ command: 'cat /proc/self/cgroup', ...limits });
         console.log(run.stdoutTail.split('\\n').find((line) => /:pids:|^0::/.test(line)));
-      }
-      console.log('pid', process.pid);`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim().split('\n');
-    const owner = out.pop()!.split(' ')[1];
-    const groups = out.map((line) => path.basename(line));
+      }`);
+    const groups = lines.map((line) => path.basename(line));
     expect(new Set(groups).size).toBe(3);
     for (const group of groups) expect(group).toMatch(new RegExp(`^run-${owner}-\\d+-\\d+$`));
-    const left = (): string[] => fs.readdirSync(cgroups!).filter((name) => name.startsWith(`run-${owner}-`));
-    for (let i = 0; i < 50 && left().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(left()).toEqual([]);
+    expect(await leftAfterwards()).toEqual([]);
+  });
+
+  it('removes them too when pipewarden exits mid-run', async () => {
+    // the run is killed at exit; the server reaps it and the spare after pipewarden is gone
+    const { leftAfterwards } = await inPipewarden(`
+      runSandboxed({ command: 'sleep 30', ...limits }).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      process.exit(0);`);
+    expect(await leftAfterwards()).toEqual([]);
+    expect(processesMentioning('sleep 30')).toEqual([]);
   });
 });
 
