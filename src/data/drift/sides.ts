@@ -1,3 +1,4 @@
+import { oneLine } from '../engines/dialect.js';
 import { withEngine, type DataSource } from '../engines/open.js';
 import type { SourceColumn } from '../engines/engine.js';
 import { profileDataset, profileSql, type ProfileOptions } from '../profile/index.js';
@@ -21,8 +22,8 @@ export interface SideOptions {
  */
 export async function profileSides(reference: DriftSide, current: DriftSide, options: SideOptions = {}): Promise<{ reference: DatasetProfile; current: DatasetProfile }> {
   const referenceProfile = reference.kind === 'saved' ? reference.profile : await profileDataset(reference.source, labelOption(options.label));
-  const label = options.label ?? referenceProfile.labelConditional?.column;
-  const currentProfile = current.kind === 'saved' ? current.profile : await profileDataset(current.source, { declaredTypes: declaredTypesOf(referenceProfile.columns), ...labelOption(label) });
+  const currentProfile =
+    current.kind === 'saved' ? current.profile : await profileDataset(current.source, { declaredTypes: declaredTypesOf(referenceProfile.columns), ...labelOption(currentLabel(reference, options)) });
   return { reference: referenceProfile, current: currentProfile };
 }
 
@@ -36,12 +37,16 @@ function labelOption(label: string | undefined): { label?: string } {
  */
 export async function driftSql(reference: DriftSide, current: DriftSide, options: SideOptions = {}): Promise<string> {
   const types = reference.kind === 'saved' ? declaredTypesOf(reference.profile.columns) : await withEngine(reference.source, async (engine) => declaredTypesOf(engine.columns));
-  const label = options.label ?? (reference.kind === 'saved' ? reference.profile.labelConditional?.column : undefined);
-  return (await sideSql('reference', reference, labelOption(options.label))) + (await sideSql('current', current, { declaredTypes: types, ...labelOption(label) }));
+  return (await sideSql('reference', reference, labelOption(options.label))) + (await sideSql('current', current, { declaredTypes: types, ...labelOption(currentLabel(reference, options)) }));
+}
+
+/** The label the current side is profiled with: the one asked for, else a saved reference's (data is profiled with the one asked for). */
+function currentLabel(reference: DriftSide, options: SideOptions): string | undefined {
+  return options.label ?? (reference.kind === 'saved' ? reference.profile.labelConditional?.column : undefined);
 }
 
 async function sideSql(role: string, side: DriftSide, options: ProfileOptions): Promise<string> {
-  const name = side.name.replace(/[\r\n]+/g, ' ');
+  const name = oneLine(side.name);
   if (side.kind === 'saved') return `-- ${role}: ${name}, a saved profile: no query\n`;
   return `-- ${role}: ${name} (${side.source.engine})\n${await profileSql(side.source, options)}`;
 }

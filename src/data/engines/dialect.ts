@@ -50,6 +50,11 @@ export const STANDARD_SQL_TYPES: Partial<Record<LogicalType, string>> = {
   time: 'TIME',
 };
 
+/** A name on one line, as a `--` SQL comment or a one-line message can hold it. */
+export function oneLine(name: string): string {
+  return name.replace(/[\r\n]+/g, ' ');
+}
+
 /** Single-quoted SQL string literal (standard-conforming: only the quote is doubled). */
 export function standardLiteral(value: string): string {
   if (value.includes('\0')) throw new Error('SQL text cannot hold a NUL character');

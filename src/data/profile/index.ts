@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { oneLine } from '../engines/dialect.js';
 import type { DataEngine, Row } from '../engines/engine.js';
 import { defaultDatasetName, withEngine, type DataSource } from '../engines/open.js';
 import { planColumn, type ColumnPlan } from './plan.js';
@@ -149,10 +150,6 @@ async function labelConditionalStats(engine: DataEngine, plans: ColumnPlan[], co
 /** The grouped query, asking for one label more than `limit` so that too many labels show. */
 function labelSql(engine: DataEngine, plans: ColumnPlan[], label: string, limit: number): string {
   return labelConditionalQuery(engine.dialect, engine.relation, labelPlan(plans, label), numericPlans(plans, label), limit + 1);
-}
-
-function oneLine(name: string): string {
-  return name.replace(/[\r\n]+/g, ' ');
 }
 
 function settings(options: ProfileOptions): typeof DEFAULTS {

@@ -1,3 +1,5 @@
+import { EPS, Lentz, MAX_ITERATIONS, nonZero } from './continued-fraction.js';
+
 /**
  * Special functions behind the chi-square p-value. Lanczos' approximation (g = 7, n = 9) for
  * ln Γ, and the regularised incomplete gamma functions by their power series below a + 1 and by
@@ -17,10 +19,6 @@ export function lnGamma(x: number): number {
   const t = z + 7.5;
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
-
-const EPS = 1e-15;
-const MAX_ITERATIONS = 10_000;
-const TINY = 1e-300;
 
 /** P(a, x) = γ(a, x) / Γ(a), the lower regularised incomplete gamma function. */
 export function lowerRegularizedGamma(a: number, x: number): number {
@@ -47,18 +45,11 @@ function gammaSeries(a: number, x: number): number {
 
 function gammaContinuedFraction(a: number, x: number): number {
   let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
+  const lentz = new Lentz(1 / nonZero(0), 1 / b);
+  let h = 1 / b;
   for (let i = 1; i < MAX_ITERATIONS; i++) {
-    const an = -i * (i - a);
     b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
+    const delta = lentz.step(-i * (i - a), b);
     h *= delta;
     if (Math.abs(delta - 1) < EPS) break;
   }

@@ -1,8 +1,5 @@
+import { EPS, Lentz, MAX_ITERATIONS, nonZero } from './continued-fraction.js';
 import { lnGamma } from './gamma.js';
-
-const EPS = 1e-15;
-const MAX_ITERATIONS = 10_000;
-const TINY = 1e-300;
 
 /**
  * I_x(a, b), the regularised incomplete beta function, by its continued fraction (modified Lentz),
@@ -17,26 +14,12 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 }
 
 function betaContinuedFraction(x: number, a: number, b: number): number {
-  let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  if (Math.abs(d) < TINY) d = TINY;
-  d = 1 / d;
-  let h = d;
+  const first = 1 / nonZero(1 - ((a + b) * x) / (a + 1));
+  const lentz = new Lentz(1, first);
+  let h = first;
   for (let m = 1; m < MAX_ITERATIONS; m++) {
-    const even = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
-    d = 1 + even * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + even / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    h *= d * c;
-    const odd = (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    d = 1 + odd * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + odd / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
+    h *= lentz.step((m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)), 1);
+    const delta = lentz.step((-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1)), 1);
     h *= delta;
     if (Math.abs(delta - 1) < EPS) break;
   }
