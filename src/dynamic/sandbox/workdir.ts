@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { finishAtExit } from './leftovers.js';
+import { finishAtExit, isAlive } from './leftovers.js';
 import type { OutputFile, SandboxFile } from './types.js';
 
 /** The fresh directories of one run: `work` is the only place the run may write. */
@@ -14,6 +14,8 @@ export interface WorkDir {
 
 const SANDBOX_PREFIX = 'pipewarden-sandbox-';
 const REMOVING_PREFIX = 'pipewarden-removing-';
+/** A run's directory is named after the pipewarden that made it, so that a later one can tell it was abandoned. */
+const OWNED_RUN_DIR = /^pipewarden-sandbox-(\d+)-/;
 let firstRun = true;
 
 export function createWorkDir(): WorkDir {
@@ -21,7 +23,7 @@ export function createWorkDir(): WorkDir {
     firstRun = false;
     removeAbandonedWorkDirs();
   }
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), SANDBOX_PREFIX));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `${SANDBOX_PREFIX}${process.pid}-`));
   const work = path.join(root, 'work');
   const dirs = { root, work, home: path.join(work, '.home'), tmp: path.join(work, '.tmp') };
   fs.mkdirSync(dirs.home, { recursive: true });
@@ -49,10 +51,16 @@ export function removeWorkDir(root: string): void {
   fs.rm(doomed, { recursive: true, force: true }, () => removing.delete(doomed));
 }
 
-/** Directories renamed for removal by a pipewarden that was killed before it finished (any process may finish the job). */
+/**
+ * Directories a killed pipewarden left behind: those it had renamed for removal (any process may
+ * finish that job) and the run directories of a pipewarden that no longer runs.
+ */
 function removeAbandonedWorkDirs(): void {
   for (const name of fs.readdirSync(os.tmpdir())) {
-    if (name.startsWith(REMOVING_PREFIX)) fs.rm(path.join(os.tmpdir(), name), { recursive: true, force: true }, () => {});
+    const owner = OWNED_RUN_DIR.exec(name)?.[1];
+    if (name.startsWith(REMOVING_PREFIX) || (owner && !isAlive(Number(owner)))) {
+      fs.rm(path.join(os.tmpdir(), name), { recursive: true, force: true }, () => {});
+    }
   }
 }
 
