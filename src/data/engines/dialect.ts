@@ -13,6 +13,12 @@ export interface SqlDialect {
   text(expr: string): string;
   /** Text parsed as `type`, NULL where it does not parse (never an error). */
   tryCast(textExpr: string, type: LogicalType): string;
+  /**
+   * A cheaper parse that gives the same value as `tryCast` wherever `tryCast` gives one (it may
+   * accept more) and never raises. Later passes use it on columns the first pass found parsing
+   * throughout. Absent where the engine has no cast that cannot raise.
+   */
+  lenientCast?(textExpr: string, type: LogicalType): string;
   /** A typed numeric, date or timestamp value as a double (temporal: epoch milliseconds). */
   toDouble(expr: string, type: LogicalType): string;
   /** Boolean: the text matches the regular expression (a pattern both RE2 and PostgreSQL AREs read alike). */

@@ -1,21 +1,25 @@
 import type { LogicalType } from '../profile/types.js';
 import { DOUBLE_TEXT, STANDARD_SQL_TYPES, TYPE_PATTERNS, standardIdent, standardLiteral, type SqlDialect } from './dialect.js';
 
+function lenientCast(textExpr: string, type: LogicalType): string {
+  const sqlType = STANDARD_SQL_TYPES[type];
+  return sqlType ? `TRY_CAST(${textExpr} AS ${sqlType === 'DOUBLE PRECISION' ? 'DOUBLE' : sqlType})` : textExpr;
+}
+
 export const duckdbDialect: SqlDialect = {
   name: 'duckdb',
   quoteIdent: standardIdent,
   quoteLiteral: standardLiteral,
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
   tryCast(textExpr, type) {
-    const sqlType = STANDARD_SQL_TYPES[type];
-    if (!sqlType) return textExpr;
-    const cast = `TRY_CAST(${textExpr} AS ${sqlType === 'DOUBLE PRECISION' ? 'DOUBLE' : sqlType})`;
+    const cast = lenientCast(textExpr, type);
     // DuckDB's number casts are lenient ('12.5' rounds to a BIGINT, '0x10' and '1_000' parse), so
     // the shared patterns decide what counts as a number, as they do in every dialect.
     if (type === 'integer') return `(CASE WHEN regexp_matches(${textExpr}, ${standardLiteral(TYPE_PATTERNS.integer!)}) THEN ${cast} END)`;
     if (type === 'number') return `(CASE WHEN regexp_matches(${textExpr}, ${standardLiteral(DOUBLE_TEXT)}, 'i') THEN ${cast} END)`;
     return cast;
   },
+  lenientCast,
   toDouble(expr, type: LogicalType) {
     if (type === 'date') return `CAST(epoch_ms(CAST(${expr} AS TIMESTAMP)) AS DOUBLE)`;
     if (type === 'datetime') return `CAST(epoch_ms(CAST(${expr} AS TIMESTAMP)) AS DOUBLE)`;

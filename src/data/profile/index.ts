@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { oneLine } from '../engines/dialect.js';
 import type { DataEngine, Row } from '../engines/engine.js';
 import { defaultDatasetName, withEngine, type DataSource } from '../engines/open.js';
-import { planColumn, type ColumnPlan } from './plan.js';
+import { parsedThroughout, planColumn, type ColumnPlan } from './plan.js';
 import { STRING_FORMATS } from '../schema/formats.js';
 import { redact } from './redact.js';
 import { bucketsQuery, labelConditionalQuery, metricsQuery, signalTests, type Bucketing } from './sql.js';
@@ -80,12 +80,13 @@ export async function profileEngine(engine: DataEngine, options: ProfileOptions 
   if (!row) throw new Error('the metrics query returned no row');
   const columns = plans.map((p) => columnProfile(p, row));
   const rowCount = number(row['row_count']) ?? 0;
-  const buckets = plans.flatMap((p, i): Bucketing[] => [...bucketing(p, columns[i]!, config), ...signalBuckets(engine, p, row, config)]);
+  const later = plans.map((p, i) => (columns[i]!.typeMismatchCount === 0 ? parsedThroughout(engine.dialect, p) : p));
+  const buckets = later.flatMap((p, i): Bucketing[] => [...bucketing(p, columns[i]!, config), ...signalBuckets(engine, p, row, config)]);
   if (buckets.length > 0) {
     const rows = await engine.query(bucketsQuery(engine.dialect, engine.relation, buckets, Math.max(config.topValues, config.histogramBins)));
-    fillBuckets(buckets, columns, plans, rows, config.topValues);
+    fillBuckets(buckets, columns, later, rows, config.topValues);
   }
-  const labelConditional = options.label === undefined ? undefined : await labelConditionalStats(engine, plans, columns, options.label, maxLabels(options));
+  const labelConditional = options.label === undefined ? undefined : await labelConditionalStats(engine, later, columns, options.label, maxLabels(options));
   const issues = await engine.readIssues();
   const warnings = issues.rejectedRows > 0 ? [`${issues.rejectedRows} rows could not be read and were skipped`, ...issues.messages.map(redactLine)] : [];
   if (labelConditional?.skipped) warnings.push(labelConditional.skipped);

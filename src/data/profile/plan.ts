@@ -54,6 +54,18 @@ export function planColumn(dialect: SqlDialect, column: SourceColumn, index: num
   };
 }
 
+/**
+ * The plan for the passes after the first, on a column the first pass found parsing throughout:
+ * there the engine's lenient cast gives every value the strict parse gave (in DuckDB it skips a
+ * regular expression per value). Columns that had mismatches keep the strict parse, so that the
+ * values it refused stay out of their histograms and top values.
+ */
+export function parsedThroughout(dialect: SqlDialect, p: ColumnPlan): ColumnPlan {
+  if (!p.mismatch || !p.text || !dialect.lenientCast) return p;
+  const typed = dialect.lenientCast(p.text, p.type);
+  return { ...p, typed, value: valueExpression(dialect, p.type, typed), mismatch: null, suspect: suspectCondition(dialect, p.type, p.text, typed) };
+}
+
 /** Rows whose text the security signals examine: all for text types, unparsed or non-finite values otherwise. */
 export function suspectCondition(dialect: SqlDialect, type: LogicalType, text: string | null, typed: string): string | null {
   if (text === null || TEXTUAL.includes(type)) return null;

@@ -160,6 +160,24 @@ describe('type mismatches', () => {
     expect(n.max).toBe(29_999);
   });
 
+  it('keeps values the strict parse refuses out of histograms and top values, beside a column that parses throughout', async () => {
+    // DuckDB's own casts read '0x10' as 16, '1_000' as 1000 and '7.6' as 8: pass 2 may use them only where pass 1 found no such
+    // value. The bad values come after the rows the sniffer types the columns from.
+    const lines = ['clean,dirty'];
+    for (let i = 0; i < 30_000; i++) lines.push(`${i % 4},${i % 3}`);
+    lines.push('3,0x10', '3,1_000', '3,7.6');
+    const profile = await profileDataset({ engine: 'duckdb', file: write('strict-later.csv', `${lines.join('\n')}\n`) });
+    const clean = column(profile, 'clean');
+    const dirty = column(profile, 'dirty');
+    expect(clean.typeMismatchCount).toBe(0);
+    expect(clean.histogram.reduce((sum, b) => sum + b.count, 0)).toBe(30_003);
+    expect(clean.topValues.find((t) => t.value === '3')?.count).toBe(7_503);
+    expect(dirty.typeMismatchCount).toBe(3);
+    expect(dirty.max).toBe(2);
+    expect(dirty.histogram.reduce((sum, b) => sum + b.count, 0)).toBe(30_000);
+    expect(dirty.topValues.map((t) => t.value).sort()).toEqual(['0', '1', '2']);
+  });
+
   it('judges columns against declared types', async () => {
     const file = write('declared.csv', 'code,amount\nA1,10\n22,x\n33,30\n');
     const profile = await profileDataset({ engine: 'duckdb', file }, { declaredTypes: { code: 'integer', amount: 'number' } });
