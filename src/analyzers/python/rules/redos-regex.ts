@@ -2,20 +2,25 @@ import { argument, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel } from './dynamic-value.js';
-import { backtracking, type PythonRegexFlag, type RegexMode } from './regex-complexity.js';
+import { lineOf, type Flow } from '../taint/flow.js';
+import { OPERATOR_SOURCES } from '../taint/sources.js';
+import { backtracking, CHECK_TIMEOUT_MS, INGESTED_TEXT_TIMEOUT_MS, type PythonRegexFlag, type RegexMode } from './regex-complexity.js';
 import { stringText } from './string-literal.js';
 
-/** re (and the drop-in `regex` module) functions: how each runs the pattern, where its flags argument sits. */
-const RE_FUNCTIONS: Record<string, { mode: RegexMode; flagsAt: number }> = {
+/**
+ * re (and the drop-in `regex` module) functions: how each runs the pattern, where its flags
+ * argument sits, and where the text it runs on does (compile has none yet).
+ */
+const RE_FUNCTIONS: Record<string, { mode: RegexMode; flagsAt: number; textAt?: number }> = {
   compile: { mode: 'search', flagsAt: 1 },
-  search: { mode: 'search', flagsAt: 2 },
-  match: { mode: 'match', flagsAt: 2 },
-  fullmatch: { mode: 'fullmatch', flagsAt: 2 },
-  findall: { mode: 'search', flagsAt: 2 },
-  finditer: { mode: 'search', flagsAt: 2 },
-  split: { mode: 'search', flagsAt: 3 },
-  sub: { mode: 'search', flagsAt: 4 },
-  subn: { mode: 'search', flagsAt: 4 },
+  search: { mode: 'search', flagsAt: 2, textAt: 1 },
+  match: { mode: 'match', flagsAt: 2, textAt: 1 },
+  fullmatch: { mode: 'fullmatch', flagsAt: 2, textAt: 1 },
+  findall: { mode: 'search', flagsAt: 2, textAt: 1 },
+  finditer: { mode: 'search', flagsAt: 2, textAt: 1 },
+  split: { mode: 'search', flagsAt: 3, textAt: 1 },
+  sub: { mode: 'search', flagsAt: 4, textAt: 2 },
+  subn: { mode: 'search', flagsAt: 4, textAt: 2 },
 };
 
 /**
@@ -58,7 +63,9 @@ export const redosRegex: PythonRule = {
     'Checks literal patterns given to re/regex (compile, search, match, fullmatch, findall, finditer, split, sub, ' +
     'subn) and to pandas Series.str methods (contains, match, extract, findall, count; replace and split with ' +
     'regex=True) with recheck, which decides whether a backtracking engine can take exponential or polynomial ' +
-    'time, and reports the attack string it found.',
+    'time, and reports the attack string it found. Where the taint analysis shows the text the pattern runs on ' +
+    'comes from an ingestion point, recheck gets twenty times the time to decide, and the finding carries the ' +
+    'trace from that ingestion point at high confidence.',
   why:
     'Python’s re backtracks: on a pattern with nested or overlapping quantifiers, one crafted field of a few dozen ' +
     'characters (exponential) or a few thousand (polynomial) keeps a worker busy for minutes. Pipelines run ' +
@@ -116,17 +123,20 @@ export const redosRegex: PythonRule = {
     if (!use) return;
     const pattern = stringText(use.pattern, ctx);
     if (pattern === undefined) return;
-    const found = backtracking(pattern, use.flags, use.mode);
+    const ingested = use.text ? ingestedFlow(use.text, ctx) : undefined;
+    const found = backtracking(pattern, use.flags, use.mode, ingested ? INGESTED_TEXT_TIMEOUT_MS : CHECK_TIMEOUT_MS);
     if (!found) return;
     const exponential = found.complexity === 'exponential';
     const how = exponential ? 'exponential' : `polynomial (degree ${found.degree})`;
+    const source = ingested && 'source' in ingested.origin ? ingested.origin.source : undefined;
     ctx.report(call.node, {
       message:
         `${calleeLabel(call)} runs /${shorten(pattern, MAX_PATTERN_SHOWN)}/, which backtracks in ${how} time ` +
-        `on crafted input; attack string: ${shorten(found.attack, MAX_ATTACK_SHOWN)}`,
+        `on crafted input${source ? `, over text from ${source.api} (line ${source.line})` : ''}; attack string: ${shorten(found.attack, MAX_ATTACK_SHOWN)}`,
       // Quadratic blow-up needs long inputs and is common in harmless-looking patterns (\s*,\s*).
       severity: exponential ? 'high' : found.degree !== undefined && found.degree >= 3 ? 'medium' : 'low',
-      confidence: exponential ? 'high' : 'medium',
+      confidence: exponential || ingested ? 'high' : 'medium',
+      ...(ingested ? { trace: [...ingested.steps, ctx.taint.engine.step(lineOf(call.node), `matched by ${calleeLabel(call)}`)] } : {}),
     });
   },
 };
@@ -135,6 +145,16 @@ interface RegexUse {
   pattern: SyntaxNode;
   flags: Set<PythonRegexFlag>;
   mode: RegexMode;
+  /** The text the pattern runs on, where the call names it. */
+  text?: SyntaxNode;
+}
+
+/**
+ * A flow into the matched text from an ingestion point: not from a parameter or an imported call,
+ * nor from the command line or environment, which only the job's operator controls.
+ */
+function ingestedFlow(text: SyntaxNode, ctx: PythonContext): Flow | undefined {
+  return ctx.taint.engine.flowsOf(text).find((flow) => 'source' in flow.origin && !OPERATOR_SOURCES.has(flow.origin.source.kind));
 }
 
 function regexUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
@@ -143,7 +163,8 @@ function regexUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
   if (reFunction) {
     const pattern = argument(call, 0, 'pattern');
     if (!pattern) return undefined;
-    return { pattern, flags: flagsOf(argument(call, reFunction.flagsAt, 'flags'), ctx), mode: reFunction.mode };
+    const text = reFunction.textAt === undefined ? undefined : argument(call, reFunction.textAt, 'string');
+    return { pattern, flags: flagsOf(argument(call, reFunction.flagsAt, 'flags'), ctx), mode: reFunction.mode, ...(text ? { text } : {}) };
   }
   const strMethod = call.method && isStrAccessor(call.node) ? PANDAS_STR_METHODS[call.method] : undefined;
   if (!strMethod) return undefined;
@@ -156,7 +177,8 @@ function regexUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
   const flags = flagsOf(call.keywords.get('flags'), ctx);
   const caseArg = call.keywords.get('case');
   if (caseArg && ctx.truthOf(caseArg) === false) flags.add('IGNORECASE');
-  return { pattern, flags, mode: strMethod.mode };
+  const series = call.node.childForFieldName('function')?.childForFieldName('object')?.childForFieldName('object');
+  return { pattern, flags, mode: strMethod.mode, ...(series ? { text: series } : {}) };
 }
 
 function splitName(name: string | undefined): [string | undefined, string | undefined] {

@@ -6,10 +6,7 @@ import type { ValueClassifier } from '../values.js';
 import { type TaintEngine, reaches } from './engine.js';
 import { dependsOnImports, type Flow, flowKey, joinFlows, lineOf, type SourceHit } from './flow.js';
 import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks } from './sinks.js';
-import { CREDENTIAL_NAME } from './sources.js';
-
-/** Sources only the person running the job controls. */
-const OPERATOR_SOURCES = new Set(['argv', 'env']);
+import { CREDENTIAL_NAME, OPERATOR_SOURCES } from './sources.js';
 
 /** A sink reached by a flow: from one of the function's parameters, or one whose fate another module's summary decides. */
 export interface FlowSink {

@@ -16,6 +16,9 @@ export type SourceKind =
   | 'airflow-conf'
   | 'download';
 
+/** Sources only the person running the job controls. */
+export const OPERATOR_SOURCES: ReadonlySet<string> = new Set<SourceKind>(['argv', 'env']);
+
 export interface SourceSpec {
   kind: SourceKind;
   /** Resolved dotted names: callees for calls (`pandas.read_csv`), else the name read (`sys.argv`). */

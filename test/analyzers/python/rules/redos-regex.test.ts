@@ -83,3 +83,42 @@ describe('toJavaScript', () => {
     expect(toJavaScript('(?:ab)', new Set(), 'search')).toEqual({ source: '(?:ab)', flags: '' });
   });
 });
+
+describe(`${ID} on ingested text`, () => {
+  it('names the ingestion point and carries its trace, at high confidence even for a quadratic pattern', () => {
+    const code = [
+      'import pandas as pd',
+      'import re',
+      'reviews = pd.read_csv("s3://raw/reviews.csv")',
+      'tags = reviews["tags"].str.split(r"\\s*,\\s*", regex=True)',
+      'first = re.split(r"\\s*;\\s*", reviews["notes"][0])',
+    ].join('\n');
+    const findings = scan(code, ID);
+    expect(findings).toHaveLength(2);
+    for (const finding of findings) {
+      expect(finding).toMatchObject({ severity: 'low', confidence: 'high' });
+      expect(finding.message).toContain('over text from pandas.read_csv (line 3)');
+      expect(finding.trace![0]).toMatchObject({ line: 3, label: expect.stringContaining('pandas.read_csv') });
+      expect(finding.trace!.at(-1)).toMatchObject({ line: finding.location.startLine, label: expect.stringMatching(/^matched by /) });
+    }
+  });
+
+  it.each([
+    ['a parameter', 'def tags(line):\n    return re.split(r"\\s*,\\s*", line)'],
+    ['the command line', 're.split(r"\\s*,\\s*", sys.argv[1])'],
+    ['the environment', 're.split(r"\\s*,\\s*", os.environ["TAGS"])'],
+  ])('keeps medium confidence and no trace where the text is %s', (_what, line) => {
+    const [finding] = scan(`import os\nimport re\nimport sys\n\n${line}\n`, ID);
+    expect(finding).toMatchObject({ confidence: 'medium' });
+    expect(finding!.trace).toBeUndefined();
+  });
+
+  it('gives recheck time to decide a pattern it cannot in the usual budget', () => {
+    // recheck needs about 0.4 s here to find this alternation of lazy groups quadratic; 100 ms comes back "unknown"
+    const pattern = String.raw`\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+`;
+    const code = `import re\nimport sys\nwords = re.findall(r"${pattern}", sys.stdin.read())\n`;
+    const [finding] = scan(code, ID);
+    expect(finding?.message).toContain('polynomial');
+    expect(finding?.message).toContain('over text from sys.stdin (line 3)');
+  });
+});
