@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isAlive } from './leftovers.js';
+import { ownerIsGone } from './leftovers.js';
 
 /** The supervisor and the tracer count against the process limit too. */
 export const HELPER_PROCESSES = 2;
@@ -9,7 +9,6 @@ const RUN_CGROUP = /^run-(\d+)-/;
 /** Removes the run cgroups of pipewarden processes that are gone (their sandbox server was killed before it could). */
 export function removeAbandonedCgroups(parent: string): void {
   for (const name of fs.readdirSync(parent)) {
-    const owner = RUN_CGROUP.exec(name)?.[1];
-    if (owner && !isAlive(Number(owner))) fs.rmdir(path.join(parent, name), () => {});
+    if (ownerIsGone(name, RUN_CGROUP)) fs.rmdir(path.join(parent, name), () => {});
   }
 }

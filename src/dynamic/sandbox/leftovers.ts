@@ -19,11 +19,17 @@ export function finishAtExit(pending: Set<string>, finish: (item: string) => voi
 }
 
 /** Whether the process that named a leftover after itself still runs (its leftovers are then its own business). */
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** Whether a leftover named `<prefix><pid>-…` (the pid captured by `owner`) belongs to a process that is gone. */
+export function ownerIsGone(name: string, owner: RegExp): boolean {
+  const pid = owner.exec(name)?.[1];
+  return pid !== undefined && !isAlive(Number(pid));
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { finishAtExit, isAlive } from './leftovers.js';
+import { finishAtExit, ownerIsGone } from './leftovers.js';
 import type { OutputFile, SandboxFile } from './types.js';
 
 /** The fresh directories of one run: `work` is the only place the run may write. */
@@ -57,8 +57,7 @@ export function removeWorkDir(root: string): void {
  */
 function removeAbandonedWorkDirs(): void {
   for (const name of fs.readdirSync(os.tmpdir())) {
-    const owner = OWNED_RUN_DIR.exec(name)?.[1];
-    if (name.startsWith(REMOVING_PREFIX) || (owner && !isAlive(Number(owner)))) {
+    if (name.startsWith(REMOVING_PREFIX) || ownerIsGone(name, OWNED_RUN_DIR)) {
       fs.rm(path.join(os.tmpdir(), name), { recursive: true, force: true }, () => {});
     }
   }

@@ -2,7 +2,7 @@ import { argument, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel } from './dynamic-value.js';
-import { lineOf, type Flow } from '../taint/flow.js';
+import { lineOf, type Flow, type SourceHit } from '../taint/flow.js';
 import { OPERATOR_SOURCES } from '../taint/sources.js';
 import { backtracking, CHECK_TIMEOUT_MS, INGESTED_TEXT_TIMEOUT_MS, type PythonRegexFlag, type RegexMode } from './regex-complexity.js';
 import { stringText } from './string-literal.js';
@@ -128,11 +128,10 @@ export const redosRegex: PythonRule = {
     if (!found) return;
     const exponential = found.complexity === 'exponential';
     const how = exponential ? 'exponential' : `polynomial (degree ${found.degree})`;
-    const source = ingested && 'source' in ingested.origin ? ingested.origin.source : undefined;
     ctx.report(call.node, {
       message:
         `${calleeLabel(call)} runs /${shorten(pattern, MAX_PATTERN_SHOWN)}/, which backtracks in ${how} time ` +
-        `on crafted input${source ? `, over text from ${source.api} (line ${source.line})` : ''}; attack string: ${shorten(found.attack, MAX_ATTACK_SHOWN)}`,
+        `on crafted input${ingested ? `, over text from ${ingested.source.api} (line ${ingested.source.line})` : ''}; attack string: ${shorten(found.attack, MAX_ATTACK_SHOWN)}`,
       // Quadratic blow-up needs long inputs and is common in harmless-looking patterns (\s*,\s*).
       severity: exponential ? 'high' : found.degree !== undefined && found.degree >= 3 ? 'medium' : 'low',
       confidence: exponential || ingested ? 'high' : 'medium',
@@ -153,8 +152,11 @@ interface RegexUse {
  * A flow into the matched text from an ingestion point: not from a parameter or an imported call,
  * nor from the command line or environment, which only the job's operator controls.
  */
-function ingestedFlow(text: SyntaxNode, ctx: PythonContext): Flow | undefined {
-  return ctx.taint.engine.flowsOf(text).find((flow) => 'source' in flow.origin && !OPERATOR_SOURCES.has(flow.origin.source.kind));
+function ingestedFlow(text: SyntaxNode, ctx: PythonContext): { steps: Flow['steps']; source: SourceHit } | undefined {
+  for (const flow of ctx.taint.engine.flowsOf(text)) {
+    if ('source' in flow.origin && !OPERATOR_SOURCES.has(flow.origin.source.kind)) return { steps: flow.steps, source: flow.origin.source };
+  }
+  return undefined;
 }
 
 function regexUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
