@@ -40,6 +40,8 @@ const SCOPES = [
 /** Scopes whose code runs top to bottom, so a binding reaches only later reads, or reads around a loop. */
 const SEQUENTIAL = new Set(['module', 'function_definition', 'class_definition']);
 const LOOPS = ['for_statement', 'while_statement'];
+/** Statements of which one run takes at most one arm. */
+const BRANCHING = ['if_statement', 'match_statement'];
 const ANY_TIME = -1;
 
 const BINDING_SITES = [
@@ -70,6 +72,7 @@ export class Bindings {
   private readonly scopes: SpanIndex;
   private readonly loops: SpanIndex;
   private readonly blocks: SpanIndex;
+  private branching: SpanIndex | undefined;
   private readonly reads = new Map<string, Binding[] | undefined>();
   private nextId = 0;
 
@@ -119,7 +122,7 @@ export class Bindings {
     const inLoop = (b: Binding, loop: SyntaxNode) => loop.startIndex <= b.at && b.at <= loop.endIndex;
     const before = (b: Binding) => b.at <= read;
     const anytime = (b: Binding) => b.at === ANY_TIME;
-    const candidates = list.filter((b) => before(b) || loops.some((l) => inLoop(b, l)));
+    const candidates = list.filter((b) => loops.some((l) => inLoop(b, l)) || (before(b) && !(list.length > 1 && this.inOtherArm(b, use))));
     // A read before every binding fails at run time; keep all rather than claim to know.
     if (candidates.length === 0) return list;
     const replacing = candidates.filter((b) => before(b) && b.replaces && b.replaces.start <= read && read <= b.replaces.end);
@@ -129,6 +132,23 @@ export class Bindings {
     // overwritten on the way if that loop holds a replacing assignment.
     const loopReplaces = loops.map((l) => replacing.some((b) => inLoop(b, l)));
     return candidates.filter((b) => anytime(b) || (before(b) ? b.at >= latest : !loopReplaces[loops.findIndex((l) => inLoop(b, l))]));
+  }
+
+  /**
+   * Whether a binding before the read sits in another arm of an if/elif/else or match around the
+   * read (`if f == '-': f = sys.stdin` does not reach `elif …: open(f)`). Only a loop around both
+   * carries it over, and callers keep bindings in loops around the read anyway.
+   */
+  private inOtherArm(b: Binding, use: SyntaxNode): boolean {
+    this.branching ??= new SpanIndex(this.root, BRANCHING);
+    for (const statement of this.branching.around(use)) {
+      if (b.at < statement.startIndex || b.at > statement.endIndex) continue;
+      const arms = armsOf(statement);
+      const armAt = (offset: number) => arms.findIndex((a) => a.startIndex <= offset && offset <= a.endIndex);
+      const arm = armAt(b.at);
+      return arm !== -1 && arm !== armAt(use.startIndex);
+    }
+    return false;
   }
 
   /** The scope a node's names belong to: the nearest scope-making ancestor, or the module. */
@@ -251,6 +271,12 @@ export function collectBindings(root: SyntaxNode): Bindings {
 /** Identifies a set of bindings: reads that see the same set get the same answers. */
 export function bindingsKey(bindings: Binding[]): string {
   return bindings.map((b) => b.id).join(',');
+}
+
+/** The arms of a branching statement: an if's body and its elif and else clauses, a match's cases. */
+function armsOf(statement: SyntaxNode): SyntaxNode[] {
+  if (statement.type === 'match_statement') return (statement.childForFieldName('body')?.namedChildren ?? []).filter((c) => c.type === 'case_clause');
+  return statement.namedChildren.filter((c) => c.type === 'block' || c.type === 'elif_clause' || c.type === 'else_clause');
 }
 
 /** Identifiers bound by a target expression; `a.b = …` and `a[i] = …` bind nothing new. */

@@ -82,6 +82,32 @@ describe('Bindings', () => {
     expect(values('q = "a"\nwith open(p) as q:\n    use(q)\n')).toEqual([['open(p)']]);
   });
 
+  it('keeps a binding in one arm of an if/elif/else or match from reads in the other arms', () => {
+    const code = py`
+      def encode(f):
+          if f == "-":
+              f = sys.stdin
+          elif isinstance(f, str):
+              use(f)
+              f = open(f)
+          else:
+              use(f)
+          use(f)
+          match f:
+              case 1:
+                  g = "one"
+              case _:
+                  g = "other"
+                  use(g)
+          use(g)
+    `;
+    expect(values(code)).toEqual([['param'], ['param'], ['param', 'sys.stdin', 'open(f)'], ['"other"'], ['"one"', '"other"']]);
+  });
+
+  it('lets a loop around the branches carry a binding in one arm into another', () => {
+    expect(values('q = "a"\nfor x in xs:\n    if x:\n        q = x\n    else:\n        use(q)\n')).toEqual([['"a"', 'x']]);
+  });
+
   it('lets a loop carry a later binding round only if nothing in the loop overwrites it first', () => {
     expect(values('q = "a"\nfor x in xs:\n    q = "b"\n    use(q)\n    q = x\n')).toEqual([['"b"']]);
     expect(values('q = "a"\nfor x in xs:\n    use(q)\n    q = x\n')).toEqual([['"a"', 'x']]);
