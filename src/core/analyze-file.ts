@@ -51,9 +51,12 @@ export function analyzeFile(entry: FileEntry, analyzers: FileAnalyzer[]): FileRe
   const results = binary.length > 0 ? [runAnalyzers(entry, { text: '', bytes }, binary)] : [];
   if (textual.length > 0 || binary.length === 0) {
     const text = decode(bytes);
-    results.push(typeof text === 'string' ? analyzeText(entry, text, textual) : failed(entry, text.problem));
+    if (typeof text === 'string') results.push(analyzeText(entry, text, textual));
+    // A file no language claims that holds binary content (an image, a compiled module) has no
+    // text to scan: like gitleaks and Trivy, pass over it rather than call it a scan error.
+    else if (!(text.binary && entry.kind === 'other')) results.push(failed(entry, text.problem));
   }
-  return { ...results.reduce(merge), identity };
+  return { ...results.reduce(merge, NOTHING), identity };
 }
 
 export function hashBytes(bytes: Buffer): string {
@@ -96,8 +99,8 @@ function runAnalyzers(entry: FileEntry, content: Pick<SourceFile, 'text' | 'byte
   };
 }
 
-function decode(bytes: Buffer): string | { problem: string } {
-  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return { problem: 'binary content (NUL bytes) in a file that should be text' };
+function decode(bytes: Buffer): string | { problem: string; binary?: true } {
+  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return { problem: 'binary content (NUL bytes) in a file that should be text', binary: true };
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -136,6 +139,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
   }
   return lo;
 }
+
+const NOTHING: FileResult = { findings: [], errors: [], ignores: [], lines: 0, facts: {} };
 
 /** One file's results from its binary and its text analyzers together. */
 function merge(a: FileResult, b: FileResult): FileResult {

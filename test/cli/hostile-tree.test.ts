@@ -18,6 +18,7 @@ beforeAll(() => {
   root = tempTree({
     'jobs/ok.py': 'import pickle\nmodel = pickle.loads(blob)\n',
     'jobs/binary.py': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0, 0]),
+    'bin/convert': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]),
     'jobs/invalid_utf8.py': Buffer.concat([Buffer.from('x = "'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('"\n')]),
     'jobs/long_line.py': `payload = "${'A'.repeat(1024 * 1024)}"\nimport pickle; pickle.loads(payload)\n`,
     'jobs/deep.py': `x = ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
@@ -65,6 +66,8 @@ describe('assess on a hostile tree', () => {
 
     const errors = Object.fromEntries(report.errors.map((e: { file: string; message: string }) => [e.file, e.message]));
     expect(errors['jobs/binary.py']).toMatch(/binary content/);
+    // A binary file that no language claims is passed over, as secret scanners do, not an error.
+    expect(errors['bin/convert']).toBeUndefined();
     expect(errors['jobs/invalid_utf8.py']).toMatch(/not valid UTF-8/);
     expect(errors['jobs/unbalanced.py']).toMatch(/syntax error/);
     if (process.getuid?.() === 0) expect(errors['jobs/secret.py']).toMatch(/cannot read file \(EACCES\)/);

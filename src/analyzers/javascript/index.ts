@@ -14,9 +14,12 @@ export const javascriptAnalyzer: FileAnalyzer = {
   name: JAVASCRIPT_ANALYZER,
   category: 'sast',
   rules: jsRules,
-  required: (file) => file.kind === 'javascript',
+  required: (file) => file.kind === 'javascript' && !DECLARATION_FILE.test(file.path),
   analyze: analyzeScript,
 };
+
+/** TypeScript declaration files hold types only: no code runs from them, so no rule can apply. */
+const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 
 const MAX_SYNTAX_ERRORS_LISTED = 3;
 

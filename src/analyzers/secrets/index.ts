@@ -4,8 +4,9 @@ import { secretFindings } from './findings.js';
 import { secretRules } from './rules/index.js';
 
 /**
- * Formats that are binary by design: decoding them as text would only turn each into a scan
- * error. Every other file — code, config, .env, notebooks with their outputs, IaC — is read.
+ * Formats that are binary by design, not worth reading. Every other file — code, config, .env,
+ * notebooks with their outputs, IaC — is read; one of unknown kind that turns out binary is then
+ * passed over (see analyzeFile).
  */
 const BINARY_EXTENSIONS = new Set(
   (

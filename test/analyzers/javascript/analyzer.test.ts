@@ -8,6 +8,9 @@ describe('javascript analyzer', () => {
     const entry = { path: 'a.js', absPath: '/r/a.js', size: 1 };
     expect(javascriptAnalyzer.required({ ...entry, kind: 'javascript' })).toBe(true);
     expect(javascriptAnalyzer.required({ ...entry, kind: 'sql' })).toBe(false);
+    const declarations = ['types/index.d.ts', 'lib/node.d.mts', 'lib/node.D.CTS'];
+    expect(declarations.map((p) => javascriptAnalyzer.required({ ...entry, path: p, kind: 'javascript' }))).toEqual([false, false, false]);
+    expect(javascriptAnalyzer.required({ ...entry, path: 'src/d.ts', kind: 'javascript' })).toBe(true);
     expect(['a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.ts', 'a.MTS', 'a.cts', 'a.tsx', 'bin/run'].map(dialectOf)).toEqual([
       'javascript', 'javascript', 'javascript', 'javascript', 'typescript', 'typescript', 'typescript', 'tsx', 'javascript',
     ]);
