@@ -1,18 +1,165 @@
+import { SpanIndex } from '../spans.js';
 import type { SyntaxNode } from './parser.js';
 
-/**
- * What a name is bound to somewhere in the file. Scope is ignored: a name means the union of all
- * its bindings, which is what a reviewer skimming the file would assume too.
- */
-export type Binding =
+type BindingShape =
   | { kind: 'assign'; value: SyntaxNode }
   | { kind: 'augment'; operator: string; value: SyntaxNode }
   /** `const { exec: run } = object` (key 'exec') and `const [, file] = object` (no key). */
   | { kind: 'member'; object: SyntaxNode; key: string | undefined }
   /** An ESM import: the module, or one of its exports. */
-  | { kind: 'import'; name: string };
+  | { kind: 'import'; name: string }
+  /** A function's parameter (or a catch clause's): whatever the caller passes. */
+  | { kind: 'param' }
+  /** `let x;`: declared with no value yet. */
+  | { kind: 'declared' };
 
-export type Bindings = Map<string, Binding[]>;
+/** One way a name gets a value somewhere in the file; `id` tells bindings apart for memo keys. */
+export type Binding = BindingShape & { id: number };
+
+/** Nodes whose parameters and declarations live in a scope of their own. */
+const SCOPES = [
+  'function_declaration',
+  'function_expression',
+  'function',
+  'arrow_function',
+  'method_definition',
+  'generator_function_declaration',
+  'generator_function',
+  'catch_clause',
+];
+const DECLARATIONS = ['variable_declarator', 'formal_parameters', 'arrow_function', 'catch_clause', 'import_statement'];
+const ASSIGNMENTS = ['assignment_expression', 'augmented_assignment_expression'];
+
+/**
+ * Every binding of every plain name in the file, by function scope. A read sees the bindings of
+ * the innermost function around it that declares the name (a parameter, var/let/const, or an
+ * import at the top), all of them wherever they are in that function: block scope and the order
+ * of statements are ignored, as a reviewer skimming the file would. An assignment to a name no
+ * function around it declares binds a global.
+ */
+export class Bindings {
+  private readonly table = new Map<number, Map<string, Binding[]>>();
+  private readonly scopes: SpanIndex<SyntaxNode>;
+  private nextId = 0;
+
+  constructor(private readonly root: SyntaxNode) {
+    this.scopes = new SpanIndex(root, SCOPES);
+    for (const node of root.descendantsOfType(DECLARATIONS)) this.declare(node);
+    for (const node of root.descendantsOfType(ASSIGNMENTS)) this.assign(node);
+  }
+
+  /** The bindings of `name` where `use` reads it; undefined where nothing in the file binds it (globals). */
+  visibleAt(name: string, use: SyntaxNode): Binding[] | undefined {
+    return this.declaringScope(name, use) ?? this.table.get(this.root.id)?.get(name);
+  }
+
+  private declaringScope(name: string, use: SyntaxNode): Binding[] | undefined {
+    for (const scope of this.scopes.around(use)) {
+      const list = this.table.get(scope.id)?.get(name);
+      if (list) return list;
+    }
+    return undefined;
+  }
+
+  private add(scope: SyntaxNode, name: string, shape: BindingShape): void {
+    let names = this.table.get(scope.id);
+    if (!names) this.table.set(scope.id, (names = new Map()));
+    const binding: Binding = { ...shape, id: this.nextId++ };
+    const list = names.get(name);
+    if (list) list.push(binding);
+    else names.set(name, [binding]);
+  }
+
+  /** The function a declaration belongs to: the one it sits in, or for parameters the one they belong to. */
+  private scopeOf(node: SyntaxNode): SyntaxNode {
+    return this.scopes.around(node).next().value ?? this.root;
+  }
+
+  private declare(node: SyntaxNode): void {
+    switch (node.type) {
+      case 'import_statement':
+        collectImport(node, (name, shape) => this.add(this.root, name, shape));
+        return;
+      case 'formal_parameters':
+        for (const name of node.namedChildren.flatMap(patternNames)) this.add(this.scopeOf(node), name, { kind: 'param' });
+        return;
+      case 'arrow_function': {
+        // `x => …` has its one parameter as a field rather than in formal_parameters.
+        const single = node.childForFieldName('parameter');
+        if (single) this.add(node, single.text, { kind: 'param' });
+        return;
+      }
+      case 'catch_clause': {
+        const param = node.childForFieldName('parameter');
+        for (const name of param ? patternNames(param) : []) this.add(node, name, { kind: 'param' });
+        return;
+      }
+      default: {
+        const target = node.childForFieldName('name');
+        const value = node.childForFieldName('value');
+        const scope = this.scopeOf(node);
+        if (!target) return;
+        if (!value) for (const name of patternNames(target)) this.add(scope, name, { kind: 'declared' });
+        else if (target.type === 'identifier') this.add(scope, target.text, { kind: 'assign', value });
+        else collectPattern(target, value, (name, shape) => this.add(scope, name, shape));
+      }
+    }
+  }
+
+  /** An assignment binds the name in the innermost function around it that declares it, else a global. */
+  private assign(node: SyntaxNode): void {
+    const target = node.childForFieldName('left');
+    const value = node.childForFieldName('right');
+    if (!target || !value) return;
+    const add: Add = (name, shape) => {
+      const scope = [...this.scopes.around(node)].find((s) => this.table.get(s.id)?.has(name)) ?? this.root;
+      this.add(scope, name, shape);
+    };
+    if (node.type === 'augmented_assignment_expression') {
+      if (target.type === 'identifier') add(target.text, { kind: 'augment', operator: node.childForFieldName('operator')?.text ?? '', value });
+    } else if (target.type === 'identifier') {
+      add(target.text, { kind: 'assign', value });
+    } else {
+      collectPattern(target, value, add);
+    }
+  }
+}
+
+export function collectBindings(root: SyntaxNode): Bindings {
+  return new Bindings(root);
+}
+
+/** Identifies a set of bindings: reads that see the same set get the same answers. */
+export function bindingsKey(bindings: Binding[]): string {
+  return bindings.map((b) => b.id).join(',');
+}
+
+/** The names a parameter or declaration pattern binds: `a`, `a = 1`, `...a`, `{ a, b: c }`, `[a, b]`, `a?: T`. */
+function patternNames(pattern: SyntaxNode): string[] {
+  switch (pattern.type) {
+    case 'identifier':
+    case 'shorthand_property_identifier_pattern':
+      return [pattern.text];
+    case 'assignment_pattern':
+    case 'object_assignment_pattern':
+      return namesIn(pattern.childForFieldName('left'));
+    case 'pair_pattern':
+      return namesIn(pattern.childForFieldName('value'));
+    case 'required_parameter':
+    case 'optional_parameter':
+      return namesIn(pattern.childForFieldName('pattern'));
+    case 'rest_pattern':
+    case 'object_pattern':
+    case 'array_pattern':
+      return pattern.namedChildren.flatMap(patternNames);
+    default:
+      return [];
+  }
+}
+
+function namesIn(node: SyntaxNode | null): string[] {
+  return node ? patternNames(node) : [];
+}
 
 /** Module specifiers as rules name them: without `node:`, with promise variants folded into their module. */
 const MODULE_ALIASES: Record<string, string> = {
@@ -28,33 +175,7 @@ export function moduleName(specifier: string): string {
   return MODULE_ALIASES[bare] ?? bare;
 }
 
-export function collectBindings(root: SyntaxNode): Bindings {
-  const bindings: Bindings = new Map();
-  const add = (name: string, binding: Binding) => {
-    const list = bindings.get(name);
-    if (list) list.push(binding);
-    else bindings.set(name, [binding]);
-  };
-  for (const node of root.descendantsOfType(['variable_declarator', 'assignment_expression', 'augmented_assignment_expression', 'import_statement'])) {
-    if (node.type === 'import_statement') {
-      collectImport(node, add);
-      continue;
-    }
-    const target = node.childForFieldName(node.type === 'variable_declarator' ? 'name' : 'left');
-    const value = node.childForFieldName(node.type === 'variable_declarator' ? 'value' : 'right');
-    if (!target || !value) continue;
-    if (node.type === 'augmented_assignment_expression') {
-      if (target.type === 'identifier') add(target.text, { kind: 'augment', operator: node.childForFieldName('operator')?.text ?? '', value });
-    } else if (target.type === 'identifier') {
-      add(target.text, { kind: 'assign', value });
-    } else {
-      collectPattern(target, value, add);
-    }
-  }
-  return bindings;
-}
-
-type Add = (name: string, binding: Binding) => void;
+type Add = (name: string, binding: BindingShape) => void;
 
 function collectPattern(pattern: SyntaxNode, object: SyntaxNode, add: Add): void {
   for (const part of pattern.namedChildren) {

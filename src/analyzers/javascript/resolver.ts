@@ -1,4 +1,4 @@
-import { type Binding, type Bindings, moduleName } from './bindings.js';
+import { type Binding, type Bindings, bindingsKey, moduleName } from './bindings.js';
 import { type SyntaxNode, unwrap } from './parser.js';
 
 /** Objects that hold the globals: `globalThis.eval` is `eval`. */
@@ -9,7 +9,7 @@ const MAX_DEPTH = 32;
  * Names expressions by what they refer to, through imports, `require` and simple assignments:
  * `run` after `import { exec as run } from 'node:child_process'` is `child_process.exec`;
  * `pool.query` after `const pool = new Pool()` with `Pool` from 'pg' is `pg.Pool().query`.
- * A name with no binding keeps its own text (globals such as `eval`, and parameters).
+ * A name with no binding keeps its own text (globals such as `eval`), as does a parameter.
  */
 export class Resolver {
   private readonly memo = new Map<string, string | undefined>();
@@ -25,12 +25,12 @@ export class Resolver {
     const node = unwrap(raw);
     switch (node.type) {
       case 'identifier':
-        return this.identifier(node.text, depth);
+        return this.identifier(node, depth);
       case 'member_expression': {
         const object = node.childForFieldName('object');
         const property = node.childForFieldName('property')?.text;
         if (!object || !property) return undefined;
-        if (object.type === 'identifier' && GLOBAL_OBJECTS.has(object.text) && !this.bindings.has(object.text)) return property;
+        if (object.type === 'identifier' && GLOBAL_OBJECTS.has(object.text) && !this.bindings.visibleAt(object.text, object)) return property;
         const base = this.resolve(object, depth + 1);
         return base === undefined ? undefined : `${base}.${property}`;
       }
@@ -59,20 +59,25 @@ export class Resolver {
     }
   }
 
-  private identifier(name: string, depth: number): string | undefined {
-    const bindings = this.bindings.get(name);
+  private identifier(node: SyntaxNode, depth: number): string | undefined {
+    const name = node.text;
+    const bindings = this.bindings.visibleAt(name, node);
     if (!bindings) return name;
-    if (this.memo.has(name)) return this.memo.get(name);
+    const key = bindingsKey(bindings);
+    if (this.memo.has(key)) return this.memo.get(key);
     // Until resolved, a name stands for nothing: `a = a.next` must not loop.
-    this.memo.set(name, undefined);
-    const names = new Set(bindings.map((b) => this.binding(b, depth)));
+    this.memo.set(key, undefined);
+    const names = new Set(bindings.map((b) => this.binding(name, b, depth)));
     const resolved = names.size === 1 ? [...names][0] : undefined;
-    this.memo.set(name, resolved);
+    this.memo.set(key, resolved);
     return resolved;
   }
 
-  private binding(binding: Binding, depth: number): string | undefined {
+  private binding(name: string, binding: Binding, depth: number): string | undefined {
     switch (binding.kind) {
+      case 'param':
+        // A parameter stands for what its name says (`fs`, `cp`), as a name bound nowhere would.
+        return name;
       case 'import':
         return binding.name;
       case 'assign':
@@ -82,6 +87,7 @@ export class Resolver {
         return base === undefined || binding.key === undefined ? undefined : `${base}.${binding.key}`;
       }
       case 'augment':
+      case 'declared':
         return undefined;
     }
   }

@@ -1,4 +1,4 @@
-import type { Binding, Bindings } from './bindings.js';
+import { type Binding, type Bindings, bindingsKey } from './bindings.js';
 import { type SyntaxNode, unwrap } from './parser.js';
 
 /**
@@ -69,7 +69,7 @@ export class JsValues {
       case 'array':
         return combine(node.namedChildren.map(next));
       case 'identifier':
-        return this.nameKind(node.text, depth);
+        return this.nameKind(node, depth);
       case 'new_expression': {
         // `new URL('./x.json', import.meta.url)` is the ESM way to name a file beside the script.
         const constructor = node.childForFieldName('constructor');
@@ -115,16 +115,16 @@ export class JsValues {
     return method && receiver && RESHAPING_METHODS.has(method) ? next(receiver) : 'unknown';
   }
 
-  private nameKind(name: string, depth: number): ValueKind {
-    if (TRUSTED.has(name) && !this.bindings.has(name)) return 'literal';
-    const bindings = this.bindings.get(name);
-    if (!bindings) return 'unknown';
-    const known = this.kinds.get(name);
+  private nameKind(node: SyntaxNode, depth: number): ValueKind {
+    const bindings = this.bindings.visibleAt(node.text, node);
+    if (!bindings) return TRUSTED.has(node.text) ? 'literal' : 'unknown';
+    const key = bindingsKey(bindings);
+    const known = this.kinds.get(key);
     if (known) return known;
     // Kinds only grow along literal < unknown < formatted, so a cycle (`q = q + x`) can start from literal.
-    this.kinds.set(name, 'literal');
+    this.kinds.set(key, 'literal');
     const kind = combine(bindings.map((b) => this.bindingKind(b, depth)));
-    this.kinds.set(name, kind);
+    this.kinds.set(key, kind);
     return kind;
   }
 
@@ -160,7 +160,7 @@ export class JsValues {
       case 'null':
         return null;
       case 'identifier': {
-        const bindings = this.bindings.get(node.text);
+        const bindings = this.bindings.visibleAt(node.text, node);
         if (!bindings || bindings.length !== 1 || bindings[0]!.kind !== 'assign') return undefined;
         return this.constant(bindings[0]!.value, depth + 1);
       }
@@ -175,7 +175,7 @@ export class JsValues {
     const parts = node.type === 'identifier' ? [node] : [node, ...node.descendantsOfType(['identifier', 'member_expression', 'subscript_expression'])];
     for (const part of parts) {
       if (part.type === 'identifier') {
-        if (this.userName(part.text, depth)) return true;
+        if (this.userName(part, depth)) return true;
       } else if ((part.type === 'member_expression' || part.type === 'subscript_expression') && USER_INPUT.test(part.text.slice(0, 64))) {
         return true;
       }
@@ -183,16 +183,17 @@ export class JsValues {
     return false;
   }
 
-  private userName(name: string, depth: number): boolean {
-    const known = this.userNames.get(name);
+  private userName(node: SyntaxNode, depth: number): boolean {
+    const bindings = this.bindings.visibleAt(node.text, node) ?? [];
+    const key = bindingsKey(bindings);
+    const known = this.userNames.get(key);
     if (known !== undefined) return known;
-    this.userNames.set(name, false);
-    const bindings = this.bindings.get(name) ?? [];
+    this.userNames.set(key, false);
     const result = bindings.some((b) => {
       if (b.kind === 'assign' || b.kind === 'augment') return this.user(b.value, depth + 1);
       return b.kind === 'member' && this.user(b.object, depth + 1);
     });
-    this.userNames.set(name, result);
+    this.userNames.set(key, result);
     return result;
   }
 }

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from './parser.js';
-import { SpanIndex } from './spans.js';
+import { SpanIndex } from '../spans.js';
 
 type BindingShape =
   | { kind: 'assign'; value: SyntaxNode }
@@ -69,10 +69,10 @@ const BINDING_SITES = [
  */
 export class Bindings {
   private readonly table = new Map<number, Map<string, Binding[]>>();
-  private readonly scopes: SpanIndex;
-  private readonly loops: SpanIndex;
-  private readonly blocks: SpanIndex;
-  private branching: SpanIndex | undefined;
+  private readonly scopes: SpanIndex<SyntaxNode>;
+  private readonly loops: SpanIndex<SyntaxNode>;
+  private readonly blocks: SpanIndex<SyntaxNode>;
+  private branching: SpanIndex<SyntaxNode> | undefined;
   private readonly reads = new Map<string, Binding[] | undefined>();
   private nextId = 0;
 

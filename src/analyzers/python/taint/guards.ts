@@ -1,6 +1,6 @@
 import type { Resolver } from '../resolver.js';
 import type { SyntaxNode } from '../parser.js';
-import type { SpanIndex } from '../spans.js';
+import type { SpanIndex } from '../../spans.js';
 import { CHECKING_METHODS, MATCHERS, VALIDATING_CALLS, VALIDATING_METHODS } from './sanitizers.js';
 
 interface Range {
@@ -23,7 +23,7 @@ export class Guards {
     root: SyntaxNode,
     text: string,
     private readonly resolver: Resolver,
-    private readonly functions: SpanIndex,
+    private readonly functions: SpanIndex<SyntaxNode>,
   ) {
     // Statement-level validators are calls named `validate…`; without the word, calls need no look.
     const types = ['if_statement', 'conditional_expression', 'assert_statement', ...(text.includes('validate') ? ['call'] : [])];

@@ -1,8 +1,14 @@
-import type { SyntaxNode } from './parser.js';
+/** What the index needs of a node: the Python analyzer's tree mirror and tree-sitter's own nodes both have it. */
+export interface RangedNode<N> {
+  readonly id: number;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  descendantsOfType(types: string[]): N[];
+}
 
-interface Span {
-  node: SyntaxNode;
-  parent: Span | undefined;
+interface Span<N> {
+  node: N;
+  parent: Span<N> | undefined;
 }
 
 /**
@@ -10,11 +16,11 @@ interface Span {
  * offset. Walking up with `.parent` would do: tree-sitter keeps no parent links and finds each
  * parent by descending from the root, so climbing a deep tree that way costs depth squared.
  */
-export class SpanIndex {
-  private readonly spans: Span[] = [];
+export class SpanIndex<N extends RangedNode<N>> {
+  private readonly spans: Array<Span<N>> = [];
 
-  constructor(root: SyntaxNode, types: string[]) {
-    const open: Span[] = [];
+  constructor(root: N, types: string[]) {
+    const open: Array<Span<N>> = [];
     // descendantsOfType lists nodes in document order, so an enclosing node comes first.
     for (const node of root.descendantsOfType(types)) {
       while (open.length > 0 && !contains(open.at(-1)!.node, node)) open.pop();
@@ -25,16 +31,16 @@ export class SpanIndex {
   }
 
   /** The indexed nodes that contain `node` (other than itself), innermost first. */
-  *around(node: SyntaxNode): Generator<SyntaxNode> {
+  *around(node: N): Generator<N> {
     for (let span = this.lastStartingBy(node.startIndex); span; span = span.parent) {
       if (span.node.id !== node.id && contains(span.node, node)) yield span.node;
     }
   }
 
-  private lastStartingBy(offset: number): Span | undefined {
+  private lastStartingBy(offset: number): Span<N> | undefined {
     let lo = 0;
     let hi = this.spans.length - 1;
-    let found: Span | undefined;
+    let found: Span<N> | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (this.spans[mid]!.node.startIndex <= offset) {
@@ -48,6 +54,6 @@ export class SpanIndex {
   }
 }
 
-function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
+function contains(outer: RangedNode<unknown>, inner: RangedNode<unknown>): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { collectBindings } from '../../../src/analyzers/javascript/bindings.js';
+import { parseScript, type Dialect } from '../../../src/analyzers/javascript/parser.js';
+import { scan } from './scan.js';
+
+/** For each `use(name)` in the script, in order: what the bindings visible there are. */
+function visible(code: string, dialect: Dialect = 'javascript'): Array<string[] | undefined> {
+  const root = parseScript(code, dialect).rootNode;
+  const bindings = collectBindings(root);
+  return root
+    .descendantsOfType('call_expression')
+    .filter((c) => c.childForFieldName('function')?.text === 'use')
+    .map((c) => c.childForFieldName('arguments')!.namedChildren[0]!)
+    .map((read) => bindings.visibleAt(read.text, read)?.map((b) => ('value' in b ? b.value.text : b.kind)));
+}
+
+describe('JavaScript bindings', () => {
+  it('lets a parameter hide the module binding of its name, in every parameter form', () => {
+    const code = [
+      'const resolve = "a" + b;',
+      'new Promise((resolve) => use(resolve));',
+      'new Promise(resolve => use(resolve));',
+      'function f({ resolve }, [x = 1], ...rest) { use(resolve); use(x); use(rest); }',
+      'use(resolve);',
+    ].join('\n');
+    expect(visible(code)).toEqual([['param'], ['param'], ['param'], ['param'], ['param'], ['"a" + b']]);
+    expect(visible('const a = "x" + y;\nfunction f(a: string, b?: number) { use(a); use(b); }\n', 'typescript')).toEqual([['param'], ['param']]);
+  });
+
+  it('keeps what one function binds out of its siblings', () => {
+    expect(visible('function g(cb, o) { cb = "x" + o; use(cb); }\nfunction h(cb) { use(cb); }\nfunction k() { use(cb); }\n')).toEqual([
+      ['param', '"x" + o'],
+      ['param'],
+      undefined,
+    ]);
+  });
+
+  it('gives an assignment to the function that declares the name, or to the globals', () => {
+    const code = [
+      'let done;',
+      'function start() { done = "ok" + x; implicit = "g" + y; }',
+      'use(done);',
+      'function later() { use(implicit); }',
+      'try { run(); } catch (done) { use(done); }',
+    ].join('\n');
+    expect(visible(code)).toEqual([['declared', '"ok" + x'], ['"g" + y'], ['param']]);
+  });
+
+  it('no longer reports a callback passed to a timer because a sibling function builds a string of its name', () => {
+    const code = ['function g(callback, options) { callback = "x" + options; }', 'function h(callback) { return setImmediate(callback); }'].join('\n');
+    expect(scan(code, 'js.code-injection.eval')).toEqual([]);
+    const closure = ['function outer(dir) {', '  const code = "run(" + dir + ")";', '  return () => eval(code);', '}'].join('\n');
+    expect(scan(closure, 'js.code-injection.eval')).toMatchObject([{ confidence: 'high' }]);
+  });
+});
