@@ -26,6 +26,17 @@ export const pythonAnalyzer: FileAnalyzer = {
 
 const MAX_SYNTAX_ERRORS_LISTED = 3;
 
+/** The per-file machinery every rule works through: names, imports, value kinds and the taint engine. */
+export function fileAnalysis(root: SyntaxNode, text: string, path: string) {
+  const bindings = collectBindings(root);
+  const imports = collectImports(root);
+  const resolver = new Resolver(imports, bindings);
+  // The engine's checks of names confine values for the classifier; it asks only once both exist.
+  const values: ValueClassifier = new ValueClassifier(bindings, (fn) => resolver.nameOf(fn), (read): boolean => engine.confines(read));
+  const engine: TaintEngine = new TaintEngine(root, path, text, bindings, resolver, values, imports);
+  return { bindings, imports, resolver, values, engine };
+}
+
 /**
  * Analyses Python source as if it were the file at `path` (relative to the scanned root); other
  * analyzers that hold Python code (notebooks) call this with the code they extracted.
@@ -41,13 +52,9 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
   }
   const root = tree.rootNode;
   const source = new SourceText(file.text);
-  const bindings = collectBindings(root);
-  const imports = collectImports(root);
-  const resolver = new Resolver(imports, bindings);
-  const values = new ValueClassifier(bindings, (fn) => resolver.nameOf(fn));
+  const { imports, resolver, values, engine } = fileAnalysis(root, file.text, file.path);
   const findings: RawFinding[] = [];
   const byFamily = new Map(pythonRules.filter(isTaintRule).map((r) => [r.family, r]));
-  const engine = new TaintEngine(root, file.path, file.text, bindings, resolver, values, imports);
   const taint = new TaintChecker(engine, values, file.path, (family, at, options) => {
     const rule = byFamily.get(family as TaintRule['family']);
     if (rule) findings.push(makeFinding(rule, file.path, source, nodeRange(at), options));

@@ -4,7 +4,9 @@ import type { SyntaxNode } from './parser.js';
 
 /**
  * What is known about where an expression's value comes from:
- * - literal: fixed in the source (string/number literals and expressions of them only);
+ * - literal: fixed in the source (string/number literals and expressions of them only), or a
+ *   number computed at run time (`int(x)`, `float(x)`, `len(x)`), or a value an allow-list or
+ *   shape check confines where it is read: nothing spliced from these can rewrite the text around it;
  * - formatted: a string built from a literal template and non-literal parts (f-string, %, +,
  *   .format, .join) — the shape injection needs;
  * - unknown: anything else.
@@ -37,6 +39,10 @@ const STRING_METHODS = new Set([
 ]);
 /** Functions that return their first argument's text, reshaped. */
 const STRING_FUNCTIONS = new Set(['textwrap.dedent', 'inspect.cleandoc', 'builtins.str']);
+/** Functions whose result is a number whatever their argument (bool is left out: rules read flags from it). */
+const NUMBER_FUNCTIONS = new Set(['builtins.int', 'builtins.float', 'builtins.len']);
+/** Comprehensions: every element is their body's value. */
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression']);
 const ESCAPES = ['escape_sequence', 'escape_interpolation'];
 const MAX_DEPTH = 64;
 
@@ -44,10 +50,15 @@ export class ValueClassifier {
   private readonly kinds: NameMemo<ValueKind>;
   private readonly constants: NameMemo<Constant | undefined>;
 
-  /** `calleeOf` names the function a call expression calls (the resolver's `nameOf`). */
+  /**
+   * `calleeOf` names the function a call expression calls (the resolver's `nameOf`); `confined`
+   * tells whether a read of a name or path sits under a check that confines it to allowed values
+   * (`if kind in ALLOWED:`), which makes it as harmless as a literal where it is spliced.
+   */
   constructor(
     private readonly bindings: Bindings,
     private readonly calleeOf: (fn: SyntaxNode) => string | undefined,
+    private readonly confined: (read: SyntaxNode) => boolean = () => false,
   ) {
     const budget = budgetFor(bindings.count);
     // Kinds only grow along literal < unknown < formatted as their parts do, so a cycle (a
@@ -105,12 +116,16 @@ export class ValueClassifier {
       case 'dictionary':
         return allLiteral(node.namedChildren.flatMap((pair) => pair.namedChildren).map(next));
       case 'identifier':
-        return this.nameKind(node, depth);
+        return this.confined(node) ? 'literal' : this.nameKind(node, depth);
+      case 'attribute':
+      case 'subscript':
+        return this.confined(node) ? 'literal' : 'unknown';
       case 'call':
         return this.callKind(node, next);
       default:
         if (LITERAL_TYPES.has(node.type)) return 'literal';
         if (CONTAINER_TYPES.has(node.type)) return allLiteral(node.namedChildren.map(next));
+        if (COMPREHENSIONS.has(node.type) && node.namedChildren[0]) return allLiteral([next(node.namedChildren[0])]);
         return 'unknown';
     }
   }
@@ -150,6 +165,7 @@ export class ValueClassifier {
       return args.every((a) => next(a) === 'literal') ? 'literal' : 'formatted';
     }
     const callee = this.calleeOf(fn);
+    if (callee && NUMBER_FUNCTIONS.has(callee)) return 'literal';
     return callee && STRING_FUNCTIONS.has(callee) && args[0] ? next(args[0]) : 'unknown';
   }
 

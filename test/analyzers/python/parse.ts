@@ -1,16 +1,10 @@
-import { collectBindings } from '../../../src/analyzers/python/bindings.js';
-import { collectImports } from '../../../src/analyzers/python/imports.js';
+import { fileAnalysis } from '../../../src/analyzers/python/index.js';
 import { parsePython, type SyntaxNode } from '../../../src/analyzers/python/parser.js';
-import { Resolver } from '../../../src/analyzers/python/resolver.js';
-import { ValueClassifier } from '../../../src/analyzers/python/values.js';
 
 /** The analyzer's per-file machinery, built the way the analyzer builds it. */
 export function analysisOf(code: string) {
   const root = parsePython(code).rootNode;
-  const bindings = collectBindings(root);
-  const resolver = new Resolver(collectImports(root), bindings);
-  const values = new ValueClassifier(bindings, (fn) => resolver.nameOf(fn));
-  return { root, bindings, resolver, values };
+  return { root, ...fileAnalysis(root, code, 'job.py') };
 }
 
 /** The right-hand side of the last assignment to `name`. */

@@ -55,6 +55,16 @@ describe('ValueClassifier.kindOf', () => {
     ['q = f"{x}"\ndef f():\n    q = "x"\n    v = q', 'literal'],
     ['q = "x"\ndef f():\n    v = q\nq = f"{x}"', 'formatted'],
     ['q = "x"\nv = q\nq = f"{x}"', 'literal'],
+    ['n = int(x)\nv = f"SELECT * FROM t LIMIT {n}"', 'literal'],
+    ['v = "WHERE id IN (%s)" % ",".join([str(int(i)) for i in ids])', 'literal'],
+    ['v = f"{len(rows)} rows, mean {float(m)}"', 'literal'],
+    ['v = ",".join([str(i) for i in ids])', 'formatted'],
+    ['v = f"flag {bool(x)}"', 'formatted'],
+    ['if kind in {"a", "b"}:\n    v = f"process {kind}"', 'literal'],
+    ['if row["kind"] in ALLOWED:\n    v = f"process {row[\'kind\']}"', 'literal'],
+    ['if row["kind"] in ALLOWED:\n    v = f"process {row[\'path\']}"', 'formatted'],
+    ['if cfg.mode.isidentifier():\n    v = "run " + cfg.mode', 'literal'],
+    ['jsonschema.validate(doc, SCHEMA)\nv = f"SELECT {doc}"', 'formatted'],
   ])('%j is %s', (code, kind) => {
     expect(kindOfV(code)).toBe(kind);
   });

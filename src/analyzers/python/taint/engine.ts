@@ -7,7 +7,7 @@ import type { Resolver } from '../resolver.js';
 import { SpanIndex } from '../../spans.js';
 import type { ValueClassifier } from '../values.js';
 import { type Flow, type ImportedCall, joinFlows, lineOf, markValidated, mergeFlows, type SourceHit, withStep } from './flow.js';
-import { Guards } from './guards.js';
+import { accessPath, Guards } from './guards.js';
 import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.js';
 import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, matchSource, ROUTE_APPS, ROUTE_DECORATOR, type SourceSpec, SPARK_READ } from './sources.js';
 import type { SinkFamily } from './sinks.js';
@@ -165,11 +165,11 @@ export class TaintEngine {
       case 'attribute': {
         const object = node.childForFieldName('object');
         const selfFlows = object?.type === 'identifier' && object.text === 'self' ? this.selfAttribute(node, depth) : [];
-        return mergeFlows([selfFlows, object ? this.expr(object, depth) : []]);
+        return this.checkedPath(node, mergeFlows([selfFlows, object ? this.expr(object, depth) : []]));
       }
       case 'subscript': {
         const value = node.childForFieldName('value');
-        return value ? this.expr(value, depth) : [];
+        return this.checkedPath(node, value ? this.expr(value, depth) : []);
       }
       case 'call':
         return this.call(node, depth);
@@ -188,6 +188,19 @@ export class TaintEngine {
     if (!bindings) return [];
     const flows = this.names.get(bindingsKey(bindings), () => mergeFlows(bindings.map((b) => this.binding(name, b, depth))));
     return flows.length > 0 && this.guards.validates(name, node) ? markValidated(flows) : flows;
+  }
+
+  /** Whether an allow-list or shape check of this very name or path covers the read (see Guards.confines). */
+  confines(node: SyntaxNode): boolean {
+    const path = accessPath(node);
+    return path !== undefined && this.guards.confines(path, node);
+  }
+
+  /** A path's flows, validated where a check of that very path (`if row["kind"] in ALLOWED:`) covers the read. */
+  private checkedPath(node: SyntaxNode, flows: Flow[]): Flow[] {
+    if (flows.length === 0) return flows;
+    const path = accessPath(node);
+    return path !== undefined && this.guards.validates(path, node) ? markValidated(flows) : flows;
   }
 
   private binding(name: string, b: Binding, depth: number): Flow[] {

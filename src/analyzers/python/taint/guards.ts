@@ -6,15 +6,18 @@ import { CHECKING_METHODS, MATCHERS, VALIDATING_CALLS, VALIDATING_METHODS } from
 interface Range {
   start: number;
   end: number;
+  /** A check that confines the value to a safe shape (allow-list, full match, isdigit…), not just a validator's say-so. */
+  confining: boolean;
 }
 
 /** Statements that leave the block, so code after a failed check never runs. */
 const EXITS = new Set(['raise_statement', 'return_statement', 'continue_statement', 'break_statement']);
 
 /**
- * Where a name has been checked: inside `if x in ALLOWED:` or `if re.fullmatch(P, x):`, after
+ * Where a value has been checked: inside `if x in ALLOWED:` or `if re.fullmatch(P, x):`, after
  * `if x not in ALLOWED: raise …`, in the true branch of `x if x in ALLOWED else …`, and after
- * `assert …`/`jsonschema.validate(x, …)` in the same function. A read there is validated.
+ * `assert …`/`jsonschema.validate(x, …)` in the same function. The value is a name or a path
+ * from one (`row["kind"]`, `cfg.mode`: see accessPath); a read of the same path there is validated.
  */
 export class Guards {
   private readonly ranges = new Map<string, Range[]>();
@@ -30,15 +33,28 @@ export class Guards {
     for (const node of root.descendantsOfType(types)) this.collect(node, root);
   }
 
-  validates(name: string, read: SyntaxNode): boolean {
-    return this.ranges.get(name)?.some((r) => r.start <= read.startIndex && read.startIndex < r.end) ?? false;
+  validates(path: string, read: SyntaxNode): boolean {
+    return this.covering(path, read).length > 0;
   }
 
-  private add(names: string[], range: Range): void {
+  /**
+   * Whether a check around the read confines the value to an allowed set or shape, so that
+   * splicing it into a command or query cannot rewrite it; a schema validator's pass does not
+   * (a valid string field may hold anything).
+   */
+  confines(path: string, read: SyntaxNode): boolean {
+    return this.covering(path, read).some((r) => r.confining);
+  }
+
+  private covering(path: string, read: SyntaxNode): Range[] {
+    return this.ranges.get(path)?.filter((r) => r.start <= read.startIndex && read.startIndex < r.end) ?? [];
+  }
+
+  private add(names: string[], range: Omit<Range, 'confining'>, confining = true): void {
     for (const name of names) {
       const list = this.ranges.get(name);
-      if (list) list.push(range);
-      else this.ranges.set(name, [range]);
+      if (list) list.push({ ...range, confining });
+      else this.ranges.set(name, [{ ...range, confining }]);
     }
   }
 
@@ -73,7 +89,7 @@ export class Guards {
         const validating =
           (call.name !== undefined && VALIDATING_CALLS.includes(call.name)) || (call.method !== undefined && VALIDATING_METHODS.includes(call.method));
         const checked = call.positional[0] ?? call.keywords.get('instance');
-        if (validating && checked?.type === 'identifier') this.add([checked.text], { start: node.endIndex, end: this.scopeEnd(node, root) });
+        if (validating && checked) this.add(pathsOf(checked), { start: node.endIndex, end: this.scopeEnd(node, root) }, false);
       }
     }
   }
@@ -96,9 +112,10 @@ export class Guards {
       case 'comparison_operator': {
         const subject = condition.namedChildren[0];
         const operators = condition.children.filter((c) => !c.isNamed).map((c) => c.type);
-        if (subject?.type !== 'identifier' || operators.length !== 1) return { positive: [], negative: [] };
-        if (operators[0] === 'in') return { positive: [subject.text], negative: [] };
-        if (operators[0] === 'not in') return { positive: [], negative: [subject.text] };
+        const paths = subject ? pathsOf(subject) : [];
+        if (paths.length === 0 || operators.length !== 1) return { positive: [], negative: [] };
+        if (operators[0] === 'in') return { positive: paths, negative: [] };
+        if (operators[0] === 'not in') return { positive: [], negative: paths };
         return { positive: [], negative: [] };
       }
       case 'call': {
@@ -106,14 +123,54 @@ export class Guards {
         const fn = condition.childForFieldName('function');
         if (call.method && CHECKING_METHODS.has(call.method)) {
           const receiver = fn?.childForFieldName('object');
-          return { positive: receiver?.type === 'identifier' ? [receiver.text] : [], negative: [] };
+          return { positive: receiver ? pathsOf(receiver) : [], negative: [] };
         }
         const matcher = (call.name !== undefined && MATCHERS.includes(call.name)) || call.method === 'fullmatch';
         const subject = call.method === 'fullmatch' && !MATCHERS.includes(call.name ?? '') ? call.positional[0] : call.positional[1];
-        return { positive: matcher && subject?.type === 'identifier' ? [subject.text] : [], negative: [] };
+        return { positive: matcher && subject ? pathsOf(subject) : [], negative: [] };
       }
       default:
         return { positive: [], negative: [] };
     }
   }
+}
+
+/**
+ * The text a check and a later read of the same value share: a name, or a name followed by
+ * attributes and constant subscripts (`row["kind"]` and `row['kind']` alike); undefined for
+ * anything else, whose value a check cannot pin down.
+ */
+export function accessPath(node: SyntaxNode): string | undefined {
+  switch (node.type) {
+    case 'identifier':
+      return node.text;
+    case 'attribute': {
+      const object = node.childForFieldName('object');
+      const base = object ? accessPath(object) : undefined;
+      const attribute = node.childForFieldName('attribute')?.text;
+      return base !== undefined && attribute ? `${base}.${attribute}` : undefined;
+    }
+    case 'subscript': {
+      const value = node.childForFieldName('value');
+      const base = value ? accessPath(value) : undefined;
+      const key = node.childForFieldName('subscript');
+      const constant = key ? constantKey(key) : undefined;
+      return base !== undefined && constant !== undefined ? `${base}[${constant}]` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function pathsOf(node: SyntaxNode): string[] {
+  const path = accessPath(node);
+  return path === undefined ? [] : [path];
+}
+
+/** An integer or plain one-line string key, in one spelling whatever its quotes. */
+function constantKey(key: SyntaxNode): string | undefined {
+  if (key.type === 'integer') return key.text;
+  if (key.type !== 'string' || key.namedChildren.some((c) => c.type === 'interpolation')) return undefined;
+  const quoted = /^(['"])(.*)\1$/s.exec(key.text);
+  return quoted ? JSON.stringify(quoted[2]) : undefined;
 }

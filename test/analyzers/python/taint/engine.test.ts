@@ -75,9 +75,16 @@ describe('Python taint engine', () => {
     ['a guard that exits', 'import sys, os\nx = sys.argv[1]\nif x not in {"a"}:\n    raise SystemExit(1)\nos.system("run " + x)\n'],
     ['an allow-list conditional', 'import sys, os\nx = sys.argv[1]\nos.system("run " + (x if x in {"a"} else "b"))\n'],
     ['re.fullmatch', 'import sys, os, re\nx = sys.argv[1]\nif re.fullmatch(r"[a-z]+", x):\n    os.system("run " + x)\n'],
+    ['an allow-list guard on a subscript', 'import json, os\nrow = json.load(open("r.json"))\nif row["kind"] in {"a"}:\n    os.system(f"run {row[\'kind\']}")\n'],
+    ['an exiting guard on an attribute', 'import os, sys\nargs = parser.parse_args()\nif not args.mode.isalnum():\n    sys.exit(1)\nos.system("run " + args.mode)\n'],
     ['a pydantic model', 'import os, sys\nfrom pydantic import BaseModel\nclass Cmd(BaseModel):\n    n: int\nc = Cmd(n=sys.argv[1])\nos.system(c)\n'],
   ])('stops a flow at %s', (_what, code) => {
     expect(taint(code)).toEqual([]);
+  });
+
+  it('keeps a flow whose checked path differs from the one reaching the sink', () => {
+    const code = 'import json, os\nrow = json.load(open("r.json"))\nif row["kind"] in {"a"}:\n    os.system(f"run {row[\'path\']}")\n';
+    expect(taint(code).map((f) => f.ruleId)).toEqual(['py.taint.command-injection']);
   });
 
   it('does not report sinks given only literals', () => {
