@@ -38,6 +38,7 @@ import { bidiControl } from './bidi-control.js';
 import { weakKeySize } from './weak-key-size.js';
 import { loggingConfigListen } from './logging-config-listen.js';
 import { paramikoExecCommand } from './paramiko-exec-command.js';
+import { airflowTemplatedShell } from './airflow-templated-shell.js';
 import { wildcardInjection } from './wildcard-injection.js';
 
 export const pythonRules: PythonRule[] = [
@@ -80,5 +81,6 @@ export const pythonRules: PythonRule[] = [
   weakKeySize,
   loggingConfigListen,
   paramikoExecCommand,
+  airflowTemplatedShell,
   wildcardInjection,
 ];

@@ -1,3 +1,4 @@
+import { AIRFLOW_SHELL_OPERATORS } from '../airflow-shell-operators.js';
 import { XML_PARSE_CALLS } from '../xml-parsers.js';
 
 /**
@@ -56,6 +57,7 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'sql-injection', kind: 'table', methods: ['query'], under: DB_MODULES, args: [FIRST('query')], does: 'runs as SQL' },
   { family: 'command-injection', kind: 'command', names: ['os.system', 'os.popen', 'asyncio.create_subprocess_shell', 'commands.getoutput', 'subprocess.getoutput', 'subprocess.getstatusoutput'], args: [FIRST('command')], does: 'runs as a shell command' },
   { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
+  ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),
   { family: 'code-injection', kind: 'eval', names: ['builtins.eval', 'builtins.exec', 'builtins.compile', 'pandas.eval'], args: [FIRST('source')], does: 'runs as code' },
   { family: 'code-injection', kind: 'eval', methods: ['eval', 'query'], args: [FIRST('expr')], does: 'is evaluated as a pandas expression' },
   { family: 'deserialization', kind: 'file', names: ['pickle.load', 'pickle.loads', 'marshal.load', 'marshal.loads', 'dill.load', 'dill.loads', 'joblib.load', 'pandas.read_pickle', 'torch.load', 'yaml.unsafe_load', 'jsonpickle.decode', 'shelve.open'], args: [FIRST('file')], does: 'is deserialised, which can run code' },
