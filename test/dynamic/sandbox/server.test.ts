@@ -70,12 +70,14 @@ describe.skipIf(!cgroups)('the pids cgroups of runs', () => {
 
   it('removes them too when pipewarden exits mid-run', async () => {
     // the run is killed at exit; the server reaps it and the spare after pipewarden is gone
+    // (an odd duration, so that no other process on the host matches the check below)
+    const sleep = 'sleep 29.731';
     const { leftAfterwards } = await inPipewarden(`
-      runSandboxed({ command: 'sleep 30', ...limits }).catch(() => {});
+      runSandboxed({ command: '${sleep}', ...limits }).catch(() => {});
       await new Promise((resolve) => setTimeout(resolve, 1500));
       process.exit(0);`);
     expect(await leftAfterwards()).toEqual([]);
-    expect(processesMentioning('sleep 30')).toEqual([]);
+    expect(processesMentioning(sleep)).toEqual([]);
   });
 });
 
