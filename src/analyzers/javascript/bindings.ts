@@ -27,8 +27,8 @@ const SCOPES = [
   'generator_function',
   'catch_clause',
 ];
-const DECLARATIONS = ['variable_declarator', 'formal_parameters', 'arrow_function', 'catch_clause', 'import_statement'];
-const ASSIGNMENTS = ['assignment_expression', 'augmented_assignment_expression'];
+const DECLARATIONS = ['variable_declarator', 'formal_parameters', 'arrow_function', 'catch_clause', 'import_statement', 'for_in_statement'];
+const ASSIGNMENTS = ['assignment_expression', 'augmented_assignment_expression', 'for_in_statement'];
 
 /**
  * Every binding of every plain name in the file, by function scope. A read sees the bindings of
@@ -89,6 +89,11 @@ export class Bindings {
         if (single) this.add(node, single.text, { kind: 'param' });
         return;
       }
+      case 'for_in_statement': {
+        // `for (const x of xs)` declares x; `for (x of xs)` assigns an outer x (see assign).
+        if (node.childForFieldName('kind')) this.addLoopTarget(node, (name, shape) => this.add(this.scopeOf(node), name, shape));
+        return;
+      }
       case 'catch_clause': {
         const param = node.childForFieldName('parameter');
         for (const name of param ? patternNames(param) : []) this.add(node, name, { kind: 'param' });
@@ -106,6 +111,14 @@ export class Bindings {
     }
   }
 
+  /** A for-of/for-in target is bound to an element (or key) of what the loop runs over. */
+  private addLoopTarget(node: SyntaxNode, add: Add): void {
+    const target = node.childForFieldName('left');
+    const object = node.childForFieldName('right');
+    if (!target || !object) return;
+    for (const name of patternNames(target)) add(name, { kind: 'member', object, key: undefined });
+  }
+
   /** An assignment binds the name in the innermost function around it that declares it, else a global. */
   private assign(node: SyntaxNode): void {
     const target = node.childForFieldName('left');
@@ -115,7 +128,9 @@ export class Bindings {
       const scope = [...this.scopes.around(node)].find((s) => this.table.get(s.id)?.has(name)) ?? this.root;
       this.add(scope, name, shape);
     };
-    if (node.type === 'augmented_assignment_expression') {
+    if (node.type === 'for_in_statement') {
+      if (!node.childForFieldName('kind')) this.addLoopTarget(node, add);
+    } else if (node.type === 'augmented_assignment_expression') {
       if (target.type === 'identifier') add(target.text, { kind: 'augment', operator: node.childForFieldName('operator')?.text ?? '', value });
     } else if (target.type === 'identifier') {
       add(target.text, { kind: 'assign', value });

@@ -46,6 +46,17 @@ describe('JavaScript bindings', () => {
     expect(visible(code)).toEqual([['declared', '"ok" + x'], ['"g" + y'], ['param']]);
   });
 
+  it('binds for-of and for-in targets to what the loop runs over, declared or assigned', () => {
+    const code = [
+      'const file = "x" + y;',
+      'function f(files) { for (const file of files) use(file); }',
+      'let key;',
+      'function g(o) { for (key in o) use(key); }',
+    ].join('\n');
+    expect(visible(code)).toEqual([['member'], ['declared', 'member']]);
+    expect(scan("const fs = require('fs');\nfor (const arg of process.argv.slice(2)) fs.readFileSync(arg);\n", 'js.path-traversal.fs')).toMatchObject([{ confidence: 'high' }]);
+  });
+
   it('no longer reports a callback passed to a timer because a sibling function builds a string of its name', () => {
     const code = ['function g(callback, options) { callback = "x" + options; }', 'function h(callback) { return setImmediate(callback); }'].join('\n');
     expect(scan(code, 'js.code-injection.eval')).toEqual([]);
