@@ -9,7 +9,7 @@ import type { ValueClassifier } from '../values.js';
 import { type Flow, type ImportedCall, joinFlows, lineOf, markValidated, mergeFlows, type SourceHit, withStep } from './flow.js';
 import { accessPath, Guards } from './guards.js';
 import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.js';
-import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, matchSource, ROUTE_APPS, ROUTE_DECORATOR, type SourceSpec, SPARK_READ } from './sources.js';
+import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, matchSource, MESSAGE_CALLBACKS, ROUTE_APPS, ROUTE_DECORATOR, type SourceKind, type SourceSpec, SPARK_READ } from './sources.js';
 import type { SinkFamily } from './sinks.js';
 import { importRootsOf, mayBeRepoFunction } from './repo-imports.js';
 
@@ -59,6 +59,7 @@ export class TaintEngine {
   private readonly importsAirflow: boolean;
   private readonly importRoots: ReadonlySet<string>;
   private readonly functionNames = new Map<number, string | undefined>();
+  private callbackIndex: ReadonlySet<number> | undefined;
 
   constructor(
     private readonly root: SyntaxNode,
@@ -237,14 +238,43 @@ export class TaintEngine {
 
   private parameter(name: string, fn: SyntaxNode, index: number): Flow[] {
     const line = lineOf(fn);
-    const request = this.isRoute(fn) && name !== 'self';
-    const airflow = this.importsAirflow && AIRFLOW_CONTEXT_KEYS.has(name) && name !== 'conf';
-    if (request || airflow) {
-      const hit = this.hitFor(fn, { kind: request ? 'request' : 'airflow-conf' }, `${request ? 'request parameter' : 'Airflow context'} ${name}`, undefined);
+    const delivered = this.deliveredAs(name, fn, index);
+    if (delivered) {
+      const hit = this.hitFor(fn, { kind: delivered.kind }, delivered.api, undefined);
       return [{ origin: { source: hit }, steps: [this.step(line, `source: ${hit.api} (${hit.kind})`)], validated: false }];
     }
     const step = this.step(line, `parameter ${name} of ${fn.childForFieldName('name')?.text ?? 'function'}()`);
     return [{ origin: { param: { fn, index, name } }, steps: [step], validated: false }];
+  }
+
+  /** What a parameter receives from outside, if its function is an entry point: a web route, an Airflow callable, a message callback, a Lambda handler. */
+  private deliveredAs(name: string, fn: SyntaxNode, index: number): { kind: SourceKind; api: string } | undefined {
+    if (this.isRoute(fn) && name !== 'self') return { kind: 'request', api: `request parameter ${name}` };
+    if (this.importsAirflow && AIRFLOW_CONTEXT_KEYS.has(name) && name !== 'conf') return { kind: 'airflow-conf', api: `Airflow context ${name}` };
+    if (index !== 0) return undefined;
+    if (this.messageCallbacks.has(fn.id)) return { kind: 'queue', api: `message delivered to ${fn.childForFieldName('name')?.text ?? 'callback'}()` };
+    const params = parameterNames(fn);
+    if (name === 'event' && params.length === 2 && params[1] === 'context' && LAMBDA_HANDLER.test(fn.childForFieldName('name')?.text ?? '')) {
+      return { kind: 'request', api: 'AWS Lambda event' };
+    }
+    return undefined;
+  }
+
+  /** Functions of this file handed to a call that delivers messages to them (Pub/Sub's subscribe(callback=…)). */
+  private get messageCallbacks(): ReadonlySet<number> {
+    if (this.callbackIndex) return this.callbackIndex;
+    const found = new Set<number>();
+    if (MESSAGE_CALLBACKS.some((m) => this.text.includes(`.${m.method}(`))) {
+      for (const node of this.root.descendantsOfType('call')) {
+        const call = this.resolver.callSite(node);
+        const spec = MESSAGE_CALLBACKS.find((m) => m.method === call.method && m.under.some((u) => call.name?.startsWith(`${u}.`)));
+        const callback = spec ? (call.keywords.get(spec.callback.keyword) ?? call.positional[spec.callback.index]) : undefined;
+        const target = callback?.type === 'identifier' ? this.onlyBinding(callback) : undefined;
+        if (target?.kind === 'function') found.add(target.node.id);
+      }
+    }
+    this.callbackIndex = found;
+    return found;
   }
 
   private isRoute(fn: SyntaxNode): boolean {

@@ -82,6 +82,39 @@ describe('Python taint engine', () => {
     expect(taint(code)).toEqual([]);
   });
 
+  it('takes messages delivered to a Pub/Sub callback, a Lambda event and Kafka records as ingestion points', () => {
+    const pubsub = py`
+      import os
+      from google.cloud import pubsub_v1
+      def on_message(message):
+          os.system(message.data.decode())
+      pubsub_v1.SubscriberClient().subscribe("projects/p/subscriptions/s", callback=on_message)
+    `;
+    expect(trace(pubsub, 'py.taint.command-injection')?.[0]).toBe('job.py:3:source: message delivered to on_message() (queue)');
+    const lambda = py`
+      import os
+      def lambda_handler(event, context):
+          os.system("process " + event["Records"][0]["s3"]["object"]["key"])
+    `;
+    expect(trace(lambda, 'py.taint.command-injection')?.[0]).toBe('job.py:2:source: AWS Lambda event (request)');
+    const kafka = py`
+      import os
+      from kafka import KafkaConsumer
+      for record in KafkaConsumer("events"):
+          os.system(record.value.decode())
+    `;
+    expect(trace(kafka, 'py.taint.command-injection')?.[0]).toMatch(/source: kafka\.KafkaConsumer \(queue\)/);
+    // The same shapes without the entry point: a plain function's event, a callback nobody subscribes.
+    const plain = py`
+      import os
+      def on_message(message):
+          os.system(message.data.decode())
+      def replay(event, context):
+          os.system("process " + event["key"])
+    `;
+    expect(taint(plain)).toEqual([]);
+  });
+
   it('keeps a flow whose checked path differs from the one reaching the sink', () => {
     const code = 'import json, os\nrow = json.load(open("r.json"))\nif row["kind"] in {"a"}:\n    os.system(f"run {row[\'path\']}")\n';
     expect(taint(code).map((f) => f.ruleId)).toEqual(['py.taint.command-injection']);
