@@ -23,6 +23,18 @@ const RE_FUNCTIONS: Record<string, { mode: RegexMode; flagsAt: number; textAt?: 
   subn: { mode: 'search', flagsAt: 4, textAt: 2 },
 };
 
+/** Methods of a compiled pattern: how each runs it and where it takes the text. */
+const PATTERN_METHODS: Record<string, { mode: RegexMode; textAt: number }> = {
+  search: { mode: 'search', textAt: 0 },
+  match: { mode: 'match', textAt: 0 },
+  fullmatch: { mode: 'fullmatch', textAt: 0 },
+  findall: { mode: 'search', textAt: 0 },
+  finditer: { mode: 'search', textAt: 0 },
+  split: { mode: 'search', textAt: 0 },
+  sub: { mode: 'search', textAt: 1 },
+  subn: { mode: 'search', textAt: 1 },
+};
+
 /**
  * pandas `Series.str` methods that take a regex: how they run it, and whether the pattern is a
  * regex only when regex=True is passed (replace and split treat it as plain text by default).
@@ -65,7 +77,8 @@ export const redosRegex: PythonRule = {
     'regex=True) with recheck, which decides whether a backtracking engine can take exponential or polynomial ' +
     'time, and reports the attack string it found. Where the taint analysis shows the text the pattern runs on ' +
     'comes from an ingestion point, recheck gets twenty times the time to decide, and the finding carries the ' +
-    'trace from that ingestion point at high confidence.',
+    'trace from that ingestion point at high confidence; so does a use of a compiled pattern (PAT.match(text)) on ' +
+    'such text.',
   why:
     'Python’s re backtracks: on a pattern with nested or overlapping quantifiers, one crafted field of a few dozen ' +
     'characters (exponential) or a few thousand (polynomial) keeps a worker busy for minutes. Pipelines run ' +
@@ -159,6 +172,23 @@ function ingestedFlow(text: SyntaxNode, ctx: PythonContext): { steps: Flow['step
   return undefined;
 }
 
+/**
+ * `PAT.match(text)` where `PAT = re.compile(literal)` and the text comes from an ingestion point:
+ * the compile call was checked with the usual budget, not knowing the text; this use gets the
+ * longer one, and its finding the trace. Other uses add nothing to the compile call's check.
+ */
+function compiledUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
+  const method = call.method !== undefined ? PATTERN_METHODS[call.method] : undefined;
+  const receiver = method ? call.node.childForFieldName('function')?.childForFieldName('object') : undefined;
+  const compile = receiver ? ctx.taint.engine.assignedCall(receiver) : undefined;
+  const [module, fn] = splitName(compile?.name);
+  if (!method || !compile || (module !== 're' && module !== 'regex') || fn !== 'compile') return undefined;
+  const pattern = argument(compile, 0, 'pattern');
+  const text = argument(call, method.textAt, 'string');
+  if (!pattern || !text || !ingestedFlow(text, ctx)) return undefined;
+  return { pattern, flags: flagsOf(argument(compile, 1, 'flags'), ctx), mode: method.mode, text };
+}
+
 function regexUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
   const [module, fn] = splitName(call.name);
   const reFunction = (module === 're' || module === 'regex') && fn ? RE_FUNCTIONS[fn] : undefined;
@@ -168,6 +198,8 @@ function regexUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
     const text = reFunction.textAt === undefined ? undefined : argument(call, reFunction.textAt, 'string');
     return { pattern, flags: flagsOf(argument(call, reFunction.flagsAt, 'flags'), ctx), mode: reFunction.mode, ...(text ? { text } : {}) };
   }
+  const compiled = compiledUse(call, ctx);
+  if (compiled) return compiled;
   const strMethod = call.method && isStrAccessor(call.node) ? PANDAS_STR_METHODS[call.method] : undefined;
   if (!strMethod) return undefined;
   const regex = call.keywords.get('regex');

@@ -138,6 +138,12 @@ export class TaintEngine {
     return call.positional[index - offset] ?? (param ? call.keywords.get(param) : undefined);
   }
 
+  /** The call a name read was assigned from, when that is the name's only binding there (`PAT` after `PAT = re.compile(…)`). */
+  assignedCall(read: SyntaxNode): CallSite | undefined {
+    const only = read.type === 'identifier' ? this.onlyBinding(read) : undefined;
+    return only?.kind === 'assign' && only.value.type === 'call' ? this.resolver.callSite(only.value) : undefined;
+  }
+
   private onlyBinding(node: SyntaxNode): Binding | undefined {
     const list = this.bindings.visibleAt(node.text, node);
     return list?.length === 1 ? list[0] : undefined;

@@ -121,4 +121,24 @@ describe(`${ID} on ingested text`, () => {
     expect(finding?.message).toContain('polynomial');
     expect(finding?.message).toContain('over text from sys.stdin (line 3)');
   });
+
+  it('checks a compiled pattern again where it runs on ingested text, and only there', () => {
+    const pattern = String.raw`\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+`;
+    const code = [
+      'import re',
+      'import sys',
+      `WORDS = re.compile(r"${pattern}")`,
+      'def words(line):',
+      '    return WORDS.findall(line)',
+      'tokens = WORDS.findall(sys.stdin.read())',
+    ].join('\n');
+    // The compile call's 100 ms check may come back undecided (recheck needs about 0.4 s); the use
+    // on stdin text gets 2 s, and the use on a parameter nothing more.
+    const findings = scan(code, ID);
+    expect(findings.filter((f) => f.location.startLine !== 3).map((f) => f.location.startLine)).toEqual([6]);
+    const [onStdin] = findings.filter((f) => f.location.startLine === 6);
+    expect(onStdin).toMatchObject({ confidence: 'high' });
+    expect(onStdin!.message).toContain('over text from sys.stdin (line 6)');
+    expect(onStdin!.trace!.at(-1)).toMatchObject({ line: 6, label: 'matched by re.compile().findall()' });
+  });
 });
