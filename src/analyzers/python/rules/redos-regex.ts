@@ -77,8 +77,8 @@ export const redosRegex: PythonRule = {
     'regex=True) with recheck, which decides whether a backtracking engine can take exponential or polynomial ' +
     'time, and reports the attack string it found. Where the taint analysis shows the text the pattern runs on ' +
     'comes from an ingestion point, recheck gets twenty times the time to decide, and the finding carries the ' +
-    'trace from that ingestion point at high confidence; so does a use of a compiled pattern (PAT.match(text)) on ' +
-    'such text.',
+    'trace from that ingestion point at high confidence. A compiled pattern is checked again where it is used: as ' +
+    'PAT.match/fullmatch run it (anchored), and with the longer budget on ingested text.',
   why:
     'Python’s re backtracks: on a pattern with nested or overlapping quantifiers, one crafted field of a few dozen ' +
     'characters (exponential) or a few thousand (polynomial) keeps a worker busy for minutes. Pipelines run ' +
@@ -173,9 +173,11 @@ function ingestedFlow(text: SyntaxNode, ctx: PythonContext): { steps: Flow['step
 }
 
 /**
- * `PAT.match(text)` where `PAT = re.compile(literal)` and the text comes from an ingestion point:
- * the compile call was checked with the usual budget, not knowing the text; this use gets the
- * longer one, and its finding the trace. Other uses add nothing to the compile call's check.
+ * `PAT.fullmatch(text)` where `PAT = re.compile(literal)`: the compile call was checked as a
+ * search with the usual budget, knowing neither how the pattern will run nor on what. Where that
+ * check found nothing, a use that anchors it (match, fullmatch) is checked the way it runs, and a
+ * use on text from an ingestion point with the longer budget, its finding carrying the trace. A
+ * pattern the compile call is reported for is not reported again.
  */
 function compiledUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
   const method = call.method !== undefined ? PATTERN_METHODS[call.method] : undefined;
@@ -185,8 +187,11 @@ function compiledUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
   if (!method || !compile || (module !== 're' && module !== 'regex') || fn !== 'compile') return undefined;
   const pattern = argument(compile, 0, 'pattern');
   const text = argument(call, method.textAt, 'string');
-  if (!pattern || !text || !ingestedFlow(text, ctx)) return undefined;
-  return { pattern, flags: flagsOf(argument(compile, 1, 'flags'), ctx), mode: method.mode, text };
+  if (!pattern || !text || (method.mode === 'search' && !ingestedFlow(text, ctx))) return undefined;
+  const flags = flagsOf(argument(compile, 1, 'flags'), ctx);
+  const source = stringText(pattern, ctx);
+  if (source === undefined || backtracking(source, flags, RE_FUNCTIONS['compile']!.mode)) return undefined;
+  return { pattern, flags, mode: method.mode, text };
 }
 
 function regexUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {

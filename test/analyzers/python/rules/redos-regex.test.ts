@@ -122,23 +122,28 @@ describe(`${ID} on ingested text`, () => {
     expect(finding?.message).toContain('over text from sys.stdin (line 3)');
   });
 
-  it('checks a compiled pattern again where it runs on ingested text, and only there', () => {
-    const pattern = String.raw`\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+`;
+  it('checks a compiled pattern again where a use anchors it or runs it on ingested text', () => {
+    // (\w+\s?)+ is harmless as a search (the compile call's check) but exponential when anchored.
     const code = [
+      'import csv',
       'import re',
-      'import sys',
-      `WORDS = re.compile(r"${pattern}")`,
-      'def words(line):',
-      '    return WORDS.findall(line)',
-      'tokens = WORDS.findall(sys.stdin.read())',
+      'WORD = re.compile(r"(\\w+\\s?)+")',
+      'def first(line):',
+      '    return WORD.search(line)',
+      'def exact(line):',
+      '    return WORD.fullmatch(line)',
+      'for row in csv.DictReader(open("people.csv")):',
+      '    WORD.fullmatch(row["name"])',
     ].join('\n');
-    // The compile call's 100 ms check may come back undecided (recheck needs about 0.4 s); the use
-    // on stdin text gets 2 s, and the use on a parameter nothing more.
     const findings = scan(code, ID);
-    expect(findings.filter((f) => f.location.startLine !== 3).map((f) => f.location.startLine)).toEqual([6]);
-    const [onStdin] = findings.filter((f) => f.location.startLine === 6);
-    expect(onStdin).toMatchObject({ confidence: 'high' });
-    expect(onStdin!.message).toContain('over text from sys.stdin (line 6)');
-    expect(onStdin!.trace!.at(-1)).toMatchObject({ line: 6, label: 'matched by re.compile().findall()' });
+    expect(findings.map((f) => [f.location.startLine, f.confidence, f.trace === undefined])).toEqual([
+      [7, 'high', true],
+      [9, 'high', false],
+    ]);
+    expect(findings[1]!.message).toContain('over text from csv.DictReader (line 8)');
+    expect(findings[1]!.trace!.at(-1)).toMatchObject({ line: 9, label: 'matched by re.compile().fullmatch()' });
+    // Where the compile call is reported, its uses are not reported again.
+    const anchored = 'import re\nimport sys\nWORD = re.compile(r"^(\\w+\\s?)+$")\nWORD.fullmatch(sys.stdin.read())\n';
+    expect(scan(anchored, ID).map((f) => f.location.startLine)).toEqual([3]);
   });
 });
