@@ -158,7 +158,7 @@ export class TaintChecker {
       hit.validated &&= validated;
       return;
     }
-    const dataset = this.engine.datasetOf(call, spec.dataset ?? DEFAULT_DATASET);
+    const dataset = this.engine.datasetOf(call, spec.dataset ?? DEFAULT_DATASET, spec.kind);
     const fn = this.engine.functionAt(call.node);
     this.sinks.set(id, {
       id,

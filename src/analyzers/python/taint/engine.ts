@@ -12,6 +12,7 @@ import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.
 import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, matchSource, MESSAGE_CALLBACKS, ROUTE_APPS, ROUTE_DECORATOR, type SourceKind, type SourceSpec, SPARK_READ } from './sources.js';
 import type { SinkFamily } from './sinks.js';
 import { importRootsOf, mayBeRepoFunction } from './repo-imports.js';
+import { tableOfStatement } from './sql-table.js';
 
 const MAX_DEPTH = 40;
 /** Expressions whose value is the union of their parts'. */
@@ -406,7 +407,8 @@ export class TaintEngine {
     if (SPARK_READ.test(name)) return this.hitFor(node, { kind: 'file', dataset: { index: 0, keyword: 'path' } }, name, call);
     const spec = matchSource(name, call.method);
     if (!spec) return undefined;
-    return this.hitFor(node, spec, name, call);
+    // A method on a receiver that does not resolve (`context["ti"].xcom_pull`) is named as written.
+    return this.hitFor(node, spec, call.name ?? node.childForFieldName('function')?.text ?? '', call);
   }
 
   /** `os.environ["KEY"]`, and Airflow's `context["params"]` / `kwargs["dag_run"]`. */
@@ -425,7 +427,7 @@ export class TaintEngine {
 
   private hitFor(node: SyntaxNode, spec: Pick<SourceSpec, 'kind' | 'dataset' | 'key'>, api: string, call: CallSite | undefined): SourceHit {
     const line = lineOf(node);
-    const dataset = call && spec.dataset ? this.datasetOf(call, spec.dataset) : undefined;
+    const dataset = call && spec.dataset ? this.datasetOf(call, spec.dataset, spec.kind) : undefined;
     const keyNode = call && spec.key ? (call.positional[spec.key.index] ?? call.keywords.get(spec.key.keyword)) : undefined;
     const key = keyNode ? this.values.constantOf(keyNode) : undefined;
     const fn = this.functionAt(node);
@@ -440,8 +442,11 @@ export class TaintEngine {
     };
   }
 
-  /** The dataset a call names, when it is a literal or a constant: a path, URL, table or `s3://bucket/key`. */
-  datasetOf(call: CallSite, where: { index: number; keyword: string }): string | undefined {
+  /**
+   * The dataset a call names, when it is a literal or a constant: a path, URL, table or
+   * `s3://bucket/key`; for tables, the one a SQL statement given there writes or reads.
+   */
+  datasetOf(call: CallSite, where: { index: number; keyword: string }, kind: string): string | undefined {
     const constant = (n: SyntaxNode | undefined) => {
       const v = n ? this.values.constantOf(n) : undefined;
       return typeof v === 'string' ? v : undefined;
@@ -449,7 +454,8 @@ export class TaintEngine {
     const bucket = constant(call.keywords.get('Bucket'));
     const key = constant(call.keywords.get('Key'));
     if (bucket !== undefined) return key !== undefined ? `s3://${bucket}/${key}` : `s3://${bucket}`;
-    return constant(call.positional[where.index] ?? call.keywords.get(where.keyword));
+    const named = constant(call.positional[where.index] ?? call.keywords.get(where.keyword));
+    return kind === 'table' && named !== undefined ? (tableOfStatement(named) ?? named) : named;
   }
 
   step(line: number, label: string): TraceStep {

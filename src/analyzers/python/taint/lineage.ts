@@ -4,6 +4,7 @@ import type { Resolver } from '../resolver.js';
 import type { ValueClassifier } from '../values.js';
 import { airflowStructure } from './airflow.js';
 import type { TaintChecker } from './checker.js';
+import type { SinkKind } from './sinks.js';
 import { schemaValidatedSources } from './schema-validation.js';
 
 /**
@@ -15,6 +16,8 @@ const NAME_SOURCE_WORD = /\b(argv|environ|request|dag_run|params|stdin)\b/g;
 /** How far up from the word a source node can be: `os.environ` ← `os.environ["K"]`. */
 const SOURCE_NODE_HEIGHT = 3;
 const SOURCE_NODE_TYPES = new Set(['identifier', 'attribute', 'subscript']);
+/** Sink kinds that are places data goes to, in the lineage whether or not a flow reaches them. */
+const DESTINATIONS: ReadonlySet<SinkKind> = new Set<SinkKind>(['file', 'table', 'bucket', 'api', 'queue']);
 
 /** The module's lineage: its ingestion points, sinks and writes, functions and Airflow tasks. */
 export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker, resolver: Resolver, values: ValueClassifier, calls: Map<string, string[]>): PythonLineage {
@@ -25,7 +28,11 @@ export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker,
       if (SOURCE_NODE_TYPES.has(node.type) && engine.sourceAt(node)) break;
     }
   }
-  const sinks = [...checker.sinks.values()];
+  // A sink that is no data destination (a shell command, eval, a regex…) belongs in the lineage
+  // only as the end of a flow; reached by nothing, `re.compile("[0-9]+")` would be a node of noise.
+  // Nor is a call that is also an ingestion point (pandas.read_sql runs its query, but reads).
+  const reads = new Set(engine.sources.map((s) => s.id));
+  const sinks = [...checker.sinks.values()].filter((s) => (DESTINATIONS.has(s.kind) && !reads.has(s.id)) || s.sources.size > 0);
   const validatedSources = new Set<string>();
   for (const sink of sinks) if (sink.validated) for (const s of sink.sources) validatedSources.add(s);
   const schemaChecked = schemaValidatedSources(checker.calls, engine, resolver);

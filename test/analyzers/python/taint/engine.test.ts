@@ -147,9 +147,6 @@ describe('Python taint engine', () => {
     ]);
     expect(lineage.sinks).toEqual([
       { id: 'dags/orders.py#L7:5', kind: 'file', api: 'pandas.read_csv().to_parquet', line: 7, dataset: 's3://curated/orders.parquet', function: 'extract', sources: ['dags/orders.py#L6:10'], validated: false },
-      // Bash tasks run their command, so they are command sinks like os.system().
-      { id: 'dags/orders.py#L10:9', kind: 'command', api: 'airflow.operators.bash.BashOperator', line: 10, sources: [], validated: false },
-      { id: 'dags/orders.py#L11:9', kind: 'command', api: 'airflow.operators.bash.BashOperator', line: 11, sources: [], validated: false },
     ]);
     expect(lineage.tasks.map((t) => [t.taskId, t.operator, t.callable])).toEqual([
       ['extract', 'PythonOperator', 'extract'],

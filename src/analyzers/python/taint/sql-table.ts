@@ -1,0 +1,25 @@
+const NAME = String.raw`(?:"[^"]+"|\x60[^\x60]+\x60|\[[^\]]+\]|[\w$]+)`;
+const QUALIFIED = String.raw`(${NAME}(?:\s*\.\s*${NAME})*)`;
+/** Statements that write one table, named right after their opening words. */
+const WRITES = new RegExp(
+  String.raw`^\s*(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+only)?|delete\s+from|merge\s+into|truncate(?:\s+table)?|copy|` +
+    String.raw`create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary|unlogged)\s+)?table(?:\s+if\s+not\s+exists)?|drop\s+table(?:\s+if\s+exists)?|alter\s+table(?:\s+if\s+exists)?)\s+` +
+    QUALIFIED,
+  'i',
+);
+/** A query's first table: `SELECT … FROM t` (not a subquery). */
+const READS = new RegExp(String.raw`^\s*select\b[\s\S]*?\bfrom\s+` + QUALIFIED, 'i');
+
+/**
+ * The table a SQL statement writes (INSERT, UPDATE, DELETE, MERGE, CREATE, COPY …) or first reads
+ * (SELECT … FROM), to name a lineage dataset by its table rather than by the statement's text;
+ * undefined for anything else.
+ */
+export function tableOfStatement(sql: string): string | undefined {
+  const match = WRITES.exec(sql) ?? READS.exec(sql);
+  return match?.[1]?.split(/\s*\.\s*/).map(unquote).join('.');
+}
+
+function unquote(part: string): string {
+  return /^["`[]/.test(part) ? part.slice(1, -1) : part;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePythonSource } from '../../../../src/analyzers/python/index.js';
+import type { PythonFacts } from '../../../../src/analyzers/python/facts.js';
+import { tableOfStatement } from '../../../../src/analyzers/python/taint/sql-table.js';
+
+describe('tableOfStatement', () => {
+  it.each([
+    ['INSERT OR IGNORE INTO seen_feedback (id) VALUES (?)', 'seen_feedback'],
+    ['insert into analytics.events select * from staging.events', 'analytics.events'],
+    ['CREATE TABLE IF NOT EXISTS "Raw Events" (id int)', 'Raw Events'],
+    ['create or replace temporary table tmp_x as select 1', 'tmp_x'],
+    ['UPDATE ONLY public.users SET x = 1', 'public.users'],
+    ['DELETE FROM `db`.`t` WHERE ds = %s', 'db.t'],
+    ['MERGE INTO dw.dim_customer AS d USING s ON d.id = s.id', 'dw.dim_customer'],
+    ['COPY staging.feedback FROM STDIN WITH CSV', 'staging.feedback'],
+    ['  SELECT id, email\n  FROM crm.leads WHERE active', 'crm.leads'],
+    ['TRUNCATE TABLE [dbo].[orders]', 'dbo.orders'],
+  ])('%j names %s', (sql, table) => {
+    expect(tableOfStatement(sql)).toBe(table);
+  });
+
+  it.each(['SELECT 1', 'SELECT * FROM (SELECT 1) s', 'VACUUM', 'orders', 'PRAGMA user_version'])('%j names no table', (sql) => {
+    expect(tableOfStatement(sql)).toBeUndefined();
+  });
+
+  it('names lineage sinks and table sources by their table', () => {
+    const code = [
+      'import sqlite3',
+      'import pandas as pd',
+      'conn = sqlite3.connect("state.db")',
+      'conn.execute("CREATE TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY)")',
+      'leads = pd.read_sql("SELECT id FROM crm.leads WHERE active", conn)',
+      'leads.to_sql("leads_copy", conn)',
+    ].join('\n');
+    const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
+    expect(lineage.sources.map((s) => s.dataset)).toEqual(['crm.leads']);
+    expect(lineage.sinks.map((s) => s.dataset)).toEqual(['seen', 'leads_copy']);
+  });
+});
