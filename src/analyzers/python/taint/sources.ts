@@ -74,7 +74,6 @@ export const SOURCES: readonly SourceSpec[] = [
 /** Subscript keys and attribute names that carry Airflow run configuration (`context["params"]`, `dag_run.conf`). */
 export const AIRFLOW_CONTEXT_KEYS: ReadonlySet<string> = new Set(['params', 'dag_run', 'conf']);
 
-/** Decorators whose functions receive HTTP request data in their parameters (FastAPI, Flask routes). */
 /** Calls that hand each message they receive to a callback, with where they take the callback. */
 export const MESSAGE_CALLBACKS: ReadonlyArray<{ method: string; under: readonly string[]; callback: { index: number; keyword: string } }> = [
   { method: 'subscribe', under: ['google.cloud.pubsub', 'google.cloud.pubsub_v1'], callback: { index: 1, keyword: 'callback' } },
@@ -82,6 +81,7 @@ export const MESSAGE_CALLBACKS: ReadonlyArray<{ method: string; under: readonly 
 /** An AWS Lambda entry point: its event (an S3 notification, an SQS batch, an API Gateway request) comes from outside. */
 export const LAMBDA_HANDLER = /^(?:lambda_)?handler$|_handler$/;
 
+/** Decorators whose functions receive HTTP request data in their parameters (FastAPI, Flask routes). */
 export const ROUTE_DECORATOR = /\.(get|post|put|patch|delete|route|api_route|websocket)$/;
 export const ROUTE_APPS = ['fastapi.', 'flask.', 'starlette.'];
 
