@@ -45,7 +45,26 @@ export interface SinkSpec {
 }
 
 const FIRST = (keyword: string) => ({ index: 0, keyword });
-const DB_MODULES = ['sqlite3', 'psycopg2', 'psycopg', 'pymysql', 'MySQLdb', 'mysql.connector', 'pyodbc', 'duckdb', 'sqlalchemy', 'snowflake.connector'];
+/** Database drivers: their cursors run SQL and return rows. */
+export const DB_MODULES = ['sqlite3', 'psycopg2', 'psycopg', 'pymysql', 'MySQLdb', 'mysql.connector', 'pyodbc', 'duckdb', 'sqlalchemy', 'snowflake.connector'];
+/** Airflow providers whose hooks are DB-API hooks (run, get_records… take SQL); HttpHook.run takes an endpoint. */
+export const SQL_HOOK_MODULES = [
+  'airflow.providers.common.sql',
+  'airflow.providers.postgres',
+  'airflow.providers.mysql',
+  'airflow.providers.sqlite',
+  'airflow.providers.microsoft.mssql',
+  'airflow.providers.oracle',
+  'airflow.providers.snowflake',
+  'airflow.providers.trino',
+  'airflow.providers.presto',
+  'airflow.providers.jdbc',
+  'airflow.providers.odbc',
+  'airflow.providers.amazon.aws.hooks.redshift_sql',
+  'airflow.hooks.postgres_hook',
+  'airflow.hooks.mysql_hook',
+];
+const HOOK_SQL_METHODS = ['run', 'get_records', 'get_first', 'get_pandas_df', 'get_df'];
 const LOGGING = ['logging'];
 const LOG_METHODS = ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception', 'log'];
 const SUBPROCESS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
@@ -55,6 +74,7 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'sql-injection', kind: 'table', names: ['pandas.read_sql', 'pandas.read_sql_query', 'polars.read_database'], args: [FIRST('sql')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', methods: ['execute', 'executemany', 'executescript', 'sql'], args: [FIRST('query')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', methods: ['query'], under: DB_MODULES, args: [FIRST('query')], does: 'runs as SQL' },
+  { family: 'sql-injection', kind: 'table', methods: HOOK_SQL_METHODS, under: SQL_HOOK_MODULES, args: [FIRST('sql')], does: 'runs as SQL' },
   { family: 'command-injection', kind: 'command', names: ['os.system', 'os.popen', 'asyncio.create_subprocess_shell', 'commands.getoutput', 'subprocess.getoutput', 'subprocess.getstatusoutput'], args: [FIRST('command')], does: 'runs as a shell command' },
   { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
   ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),

@@ -1,3 +1,5 @@
+import { DB_MODULES, SQL_HOOK_MODULES } from './sinks.js';
+
 /**
  * Ingestion points: where data that someone outside the pipeline may control enters it. The
  * table is data so that adding a source is one line; the engine matches calls and names
@@ -44,6 +46,9 @@ export const SOURCES: readonly SourceSpec[] = [
     dataset: PATH,
   },
   { kind: 'table', names: ['pandas.read_sql', 'pandas.read_sql_query', 'pandas.read_sql_table', 'pandas.read_gbq'], dataset: { index: 0, keyword: 'sql' } },
+  // Rows fetched through a driver or an Airflow hook: whatever wrote the table wrote these (second-order injection).
+  { kind: 'table', methods: ['fetchone', 'fetchall', 'fetchmany'], under: DB_MODULES },
+  { kind: 'table', methods: ['get_records', 'get_first', 'get_pandas_df', 'get_df'], under: SQL_HOOK_MODULES, dataset: { index: 0, keyword: 'sql' } },
   // A file handle is not data yet (pickle.load(fh) is the deserialisation rule's business); what is read from it is.
   { kind: 'file', methods: ['read', 'readline', 'readlines'], under: FILE_HANDLES },
   { kind: 'file', methods: ['read_text', 'read_bytes'], under: ['pathlib'] },

@@ -115,6 +115,25 @@ describe('Python taint engine', () => {
     expect(taint(plain)).toEqual([]);
   });
 
+  it('takes rows fetched from a database as an ingestion point, and Airflow SQL hooks as SQL sinks', () => {
+    const code = py`
+      import sqlite3
+      from airflow.providers.postgres.hooks.postgres import PostgresHook
+      from airflow.providers.http.hooks.http import HttpHook
+      conn = sqlite3.connect("w.db")
+      name = conn.execute("SELECT name FROM purge_queue").fetchone()[0]
+      conn.execute(f"DROP TABLE {name}")
+      hook = PostgresHook(postgres_conn_id="warehouse")
+      for (schema,) in hook.get_records("SELECT schema_name FROM tenants"):
+          hook.run(f"VACUUM {schema}.events")
+      HttpHook(http_conn_id="api").run(f"/tenants/{schema}")
+    `;
+    expect(taint(code).map((f) => `${f.ruleId} L${f.location.startLine}`)).toEqual(['py.taint.sql-injection L6', 'py.taint.sql-injection L9']);
+    expect(trace(code, 'py.taint.sql-injection')?.[0]).toBe('job.py:5:source: sqlite3.connect().execute().fetchone (table)');
+    const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
+    expect(lineage.sources.find((s) => s.line === 8)?.dataset).toBe('tenants');
+  });
+
   it('keeps a flow whose checked path differs from the one reaching the sink', () => {
     const code = 'import json, os\nrow = json.load(open("r.json"))\nif row["kind"] in {"a"}:\n    os.system(f"run {row[\'path\']}")\n';
     expect(taint(code).map((f) => f.ruleId)).toEqual(['py.taint.command-injection']);
