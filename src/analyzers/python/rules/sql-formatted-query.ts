@@ -2,6 +2,7 @@ import type { CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic } from './dynamic-value.js';
+import { HOOK_SQL_METHODS, SQL_HOOK_MODULES } from '../taint/sinks.js';
 
 /** Where a sink takes its query and its bound parameters. */
 interface QuerySink {
@@ -46,9 +47,11 @@ const NAMED_SINKS = new Map<string, QuerySink>([
   ['psycopg2.sql.SQL', QUERY_TEXT],
   ['psycopg.sql.SQL', QUERY_TEXT],
 ]);
-/** Airflow DB-API hook methods, on a hook from any provider. */
-const HOOK_METHODS = new Set(['run', 'get_records', 'get_first', 'get_pandas_df', 'get_df']);
-const HOOK_RECEIVER = /^airflow\..*(?:Hook|\.get_hook)\(\)$/;
+/** A DB-API hook of a SQL provider, or one BaseHook.get_hook() looked up by connection. */
+function isSqlHook(receiver: string): boolean {
+  if (/^airflow\..*\.get_hook\(\)$/.test(receiver)) return true;
+  return receiver.endsWith('Hook()') && SQL_HOOK_MODULES.some((m) => receiver.startsWith(`${m}.`));
+}
 /**
  * Receivers from these modules are known database handles, so even a query of unknown origin
  * is worth a look there; elsewhere `.execute(x)` may not be SQL at all.
@@ -171,7 +174,7 @@ function sinkOf(call: CallSite): { sink: QuerySink; known: boolean } | undefined
   if (named) return { sink: named, known: true };
   if (call.method === undefined) return undefined;
   const receiver = name.slice(0, -(call.method.length + 1));
-  if (HOOK_METHODS.has(call.method) && HOOK_RECEIVER.test(receiver)) return { sink: HOOK, known: true };
+  if (HOOK_SQL_METHODS.includes(call.method) && isSqlHook(receiver)) return { sink: HOOK, known: true };
   const known = DATABASE_MODULES.some((m) => receiver === m || receiver.startsWith(`${m}.`));
   const sink = METHOD_SINKS.get(call.method) ?? (known ? HANDLE_METHOD_SINKS.get(call.method) : undefined);
   return sink && { sink, known };

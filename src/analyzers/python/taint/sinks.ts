@@ -64,7 +64,8 @@ export const SQL_HOOK_MODULES = [
   'airflow.hooks.postgres_hook',
   'airflow.hooks.mysql_hook',
 ];
-const HOOK_SQL_METHODS = ['run', 'get_records', 'get_first', 'get_pandas_df', 'get_df'];
+/** DB-API hook methods that take SQL. */
+export const HOOK_SQL_METHODS = ['run', 'get_records', 'get_first', 'get_pandas_df', 'get_df'];
 const LOGGING = ['logging'];
 const LOG_METHODS = ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception', 'log'];
 const SUBPROCESS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
