@@ -6,8 +6,12 @@ export interface RangedNode<N> {
   descendantsOfType(types: string[]): N[];
 }
 
+/** A node's range, read once: on tree-sitter's own nodes every property read crosses into native code. */
 interface Span<N> {
   node: N;
+  id: number;
+  start: number;
+  end: number;
   parent: Span<N> | undefined;
 }
 
@@ -19,12 +23,18 @@ interface Span<N> {
 export class SpanIndex<N extends RangedNode<N>> {
   private readonly spans: Array<Span<N>> = [];
 
-  constructor(root: N, types: string[]) {
+  /** The index of the nodes of `types` under `root`. */
+  static of<N extends RangedNode<N>>(root: N, types: string[]): SpanIndex<N> {
+    return new SpanIndex(root.descendantsOfType(types));
+  }
+
+  /** `nodes` in document order (as descendantsOfType lists them), so that an enclosing node comes first. */
+  constructor(nodes: readonly N[]) {
     const open: Array<Span<N>> = [];
-    // descendantsOfType lists nodes in document order, so an enclosing node comes first.
-    for (const node of root.descendantsOfType(types)) {
-      while (open.length > 0 && !contains(open.at(-1)!.node, node)) open.pop();
-      const span = { node, parent: open.at(-1) };
+    for (const node of nodes) {
+      const span: Span<N> = { node, id: node.id, start: node.startIndex, end: node.endIndex, parent: undefined };
+      while (open.length > 0 && !(open.at(-1)!.start <= span.start && span.end <= open.at(-1)!.end)) open.pop();
+      span.parent = open.at(-1);
       this.spans.push(span);
       open.push(span);
     }
@@ -32,8 +42,11 @@ export class SpanIndex<N extends RangedNode<N>> {
 
   /** The indexed nodes that contain `node` (other than itself), innermost first. */
   *around(node: N): Generator<N> {
-    for (let span = this.lastStartingBy(node.startIndex); span; span = span.parent) {
-      if (span.node.id !== node.id && contains(span.node, node)) yield span.node;
+    const id = node.id;
+    const start = node.startIndex;
+    const end = node.endIndex;
+    for (let span = this.lastStartingBy(start); span; span = span.parent) {
+      if (span.id !== id && span.start <= start && end <= span.end) yield span.node;
     }
   }
 
@@ -43,7 +56,7 @@ export class SpanIndex<N extends RangedNode<N>> {
     let found: Span<N> | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.spans[mid]!.node.startIndex <= offset) {
+      if (this.spans[mid]!.start <= offset) {
         found = this.spans[mid];
         lo = mid + 1;
       } else {
@@ -52,8 +65,4 @@ export class SpanIndex<N extends RangedNode<N>> {
     }
     return found;
   }
-}
-
-function contains(outer: RangedNode<unknown>, inner: RangedNode<unknown>): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }

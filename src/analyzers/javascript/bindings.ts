@@ -43,9 +43,13 @@ export class Bindings {
   private nextId = 0;
 
   constructor(private readonly root: SyntaxNode) {
-    this.scopes = new SpanIndex(root, SCOPES);
-    for (const node of root.descendantsOfType(DECLARATIONS)) this.declare(node);
-    for (const node of root.descendantsOfType(ASSIGNMENTS)) this.assign(node);
+    // One walk for all three kinds of node: on tree-sitter's own nodes each walk crosses into native code.
+    const nodes = root.descendantsOfType([...new Set([...SCOPES, ...DECLARATIONS, ...ASSIGNMENTS])]);
+    const types = nodes.map((n) => n.type);
+    const ofTypes = (wanted: readonly string[]) => nodes.filter((_, i) => wanted.includes(types[i]!));
+    this.scopes = new SpanIndex(ofTypes(SCOPES));
+    for (const node of ofTypes(DECLARATIONS)) this.declare(node);
+    for (const node of ofTypes(ASSIGNMENTS)) this.assign(node);
   }
 
   /** The bindings of `name` where `use` reads it; undefined where nothing in the file binds it (globals). */

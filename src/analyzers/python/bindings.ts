@@ -77,9 +77,9 @@ export class Bindings {
   private nextId = 0;
 
   constructor(private readonly root: SyntaxNode) {
-    this.scopes = new SpanIndex(root, SCOPES);
-    this.loops = new SpanIndex(root, LOOPS);
-    this.blocks = new SpanIndex(root, ['block']);
+    this.scopes = SpanIndex.of(root, SCOPES);
+    this.loops = SpanIndex.of(root, LOOPS);
+    this.blocks = SpanIndex.of(root, ['block']);
     for (const node of root.descendantsOfType(BINDING_SITES)) this.collect(node);
   }
 
@@ -140,7 +140,7 @@ export class Bindings {
    * carries it over, and callers keep bindings in loops around the read anyway.
    */
   private inOtherArm(b: Binding, use: SyntaxNode): boolean {
-    this.branching ??= new SpanIndex(this.root, BRANCHING);
+    this.branching ??= SpanIndex.of(this.root, BRANCHING);
     for (const statement of this.branching.around(use)) {
       if (b.at < statement.startIndex || b.at > statement.endIndex) continue;
       const arms = armsOf(statement);

@@ -72,8 +72,8 @@ export class TaintEngine {
     imports: Map<string, string>,
   ) {
     this.names = new NameMemo<Flow[]>({ guess: [], iterate: false, giveUp: [] }, budgetFor(bindings.count));
-    this.functions = new SpanIndex(root, ['function_definition', 'lambda']);
-    this.classes = new SpanIndex(root, ['class_definition']);
+    this.functions = SpanIndex.of(root, ['function_definition', 'lambda']);
+    this.classes = SpanIndex.of(root, ['class_definition']);
     this.importsAirflow = [...imports.values()].some((m) => m === 'airflow' || m.startsWith('airflow.'));
     this.importRoots = importRootsOf(imports);
   }
