@@ -3,7 +3,7 @@ import type { Finding } from '../../../core/finding.js';
 import { stableFingerprint } from '../../../core/fingerprint.js';
 import { PYTHON_ANALYZER, type PythonFacts, type SinkFact } from '../facts.js';
 import { coveredBy } from '../index.js';
-import { flowReport, sinkLabel } from './checker.js';
+import { flowReport, type ReportedSource, sinkLabel } from './checker.js';
 import { RepoFunctions, stillReaches } from './cross-module.js';
 import { taintRules } from './rules/index.js';
 import type { SinkFamily } from './sinks.js';
@@ -31,6 +31,9 @@ export const pythonCrossModuleTaint: ProjectAnalyzer = {
 
 export function crossModuleFindings(facts: Map<string, PythonFacts>): Finding[] {
   const repo = new RepoFunctions(facts);
+  // Ingestion points by id, so that a flow handed to another module is described (and, from the
+  // command line into a path, ranked) the way a module's own flows are.
+  const sources = new Map([...facts.values()].flatMap((f) => (f.lineage?.sources ?? []).map((s): [string, ReportedSource] => [s.id, s])));
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const report = (file: string, sink: SinkFact, sourceId: string, options: ReportOptions & { message: string }) => {
@@ -56,7 +59,11 @@ export function crossModuleFindings(facts: Map<string, PythonFacts>): Finding[] 
       const target = repo.lookup(file, call.callee);
       if (!target) continue;
       const resolved = (call.returned ?? []).flatMap((arg) =>
-        repo.resolve(file, arg.flow).flatMap((r) => (r.source ? [{ ...arg, ...r, source: r.source.id }] : [])),
+        repo.resolve(file, arg.flow).flatMap((r) => {
+          if (!r.source) return [];
+          sources.set(r.source.id, r.source);
+          return [{ ...arg, ...r, source: r.source.id }];
+        }),
       );
       for (const arg of [...call.args.map((a) => ({ ...a, validated: false, stoppedFor: [] })), ...resolved]) {
         const index = arg.keyword !== undefined ? target.params.indexOf(arg.keyword) : arg.index + target.offset;
@@ -69,7 +76,8 @@ export function crossModuleFindings(facts: Map<string, PythonFacts>): Finding[] 
               ...flow.steps.slice(1),
               { file: target.file, line: sink.line, label: sinkLabel(sink.api, sink.does) },
             ];
-            report(target.file, sink, arg.source, { message: `${sink.api}() gets data from ${arg.source} through ${call.callee}(); the value ${sink.does}`, trace });
+            const source = sources.get(arg.source) ?? { api: arg.source, kind: 'ingestion point', line: call.line };
+            report(target.file, sink, arg.source, flowReport(sink.family as SinkFamily, sink.api, sink.does, source, trace, ` in ${file}, through ${call.callee}()`));
           }
         }
       }

@@ -196,5 +196,21 @@ describe('cross-module taint', () => {
       'jobs/util.py:5:assigned to path',
       'jobs/util.py:6:sink: os.system() — the value runs as a shell command',
     ]);
+    expect(found[0]!.message).toBe('os.system() gets data from sys.argv (argv) (line 4) in jobs/main.py, through jobs.util.clean(); the value runs as a shell command');
+  });
+
+  it('ranks a command-line path handed to another module low, as within one module', async () => {
+    const result = await assessTree(
+      {
+        'jobs/files.py': 'def read(path):\n    return open(path).read()\n',
+        'jobs/main.py': 'import sys\nimport json\nfrom jobs.files import read\n\nread(sys.argv[1])\nread(json.load(open("jobs.json"))["input"])\n',
+      },
+      { only: ['sast'] },
+    );
+    const found = result.findings.filter((f) => f.ruleId === 'py.taint.path-traversal');
+    expect(found.map((f) => [f.confidence, f.message.slice(0, f.message.indexOf(' (line'))])).toEqual([
+      ['high', 'builtins.open() gets data from json.load (file)'],
+      ['low', 'builtins.open() gets data from sys.argv (argv)'],
+    ]);
   });
 });
