@@ -53,12 +53,15 @@ export class ValueClassifier {
   /**
    * `calleeOf` names the function a call expression calls (the resolver's `nameOf`); `confined`
    * tells whether a read of a name or path sits under a check that confines it to allowed values
-   * (`if kind in ALLOWED:`), which makes it as harmless as a literal where it is spliced.
+   * (`if kind in ALLOWED:`), which makes it as harmless as a literal where it is spliced;
+   * `quoting` names functions whose result is harmless in the context this classifier judges
+   * (shlex.quote for shell commands), and only there.
    */
   constructor(
     private readonly bindings: Bindings,
     private readonly calleeOf: (fn: SyntaxNode) => string | undefined,
     private readonly confined: (read: SyntaxNode) => boolean = () => false,
+    private readonly quoting: readonly string[] = [],
   ) {
     const budget = budgetFor(bindings.count);
     // Kinds only grow along literal < unknown < formatted as their parts do, so a cycle (a
@@ -165,7 +168,7 @@ export class ValueClassifier {
       return args.every((a) => next(a) === 'literal') ? 'literal' : 'formatted';
     }
     const callee = this.calleeOf(fn);
-    if (callee && NUMBER_FUNCTIONS.has(callee)) return 'literal';
+    if (callee && (NUMBER_FUNCTIONS.has(callee) || this.quoting.includes(callee))) return 'literal';
     return callee && STRING_FUNCTIONS.has(callee) && args[0] ? next(args[0]) : 'unknown';
   }
 

@@ -69,6 +69,13 @@ describe('ValueClassifier.kindOf', () => {
     expect(kindOfV(code)).toBe(kind);
   });
 
+  it('takes shell-quoted parts as harmless only in a shell command', () => {
+    const { root, values, shellValues } = analysisOf('import shlex\nv = "ls " + shlex.quote(path) + " | wc -l"\n');
+    const v = lastValueOf(root, 'v');
+    expect(shellValues.kindOf(v)).toBe('literal');
+    expect(values.kindOf(v)).toBe('formatted');
+  });
+
   it('reads the value before the statement in a self-referencing assignment', () => {
     expect(kindOfV('q = "SELECT 1"\nq = q + " LIMIT 10"\nq = q.strip()\nv = q')).toBe('literal');
     expect(kindOfV('q = "SELECT 1"\nq = q + f" WHERE id = {i}"\nv = q')).toBe('formatted');

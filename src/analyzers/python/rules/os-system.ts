@@ -84,5 +84,5 @@ export const osSystem: PythonRule = {
 };
 
 function reportCommand(ctx: PythonContext, call: CallSite, command: SyntaxNode, what: (how: string) => string): void {
-  reportDynamic(ctx, call, command, { message: (how) => `${calleeLabel(call)} ${what(how)}`, unknownSeverity: 'medium' });
+  reportDynamic(ctx, call, command, { message: (how) => `${calleeLabel(call)} ${what(how)}`, unknownSeverity: 'medium', shell: true });
 }

@@ -78,6 +78,7 @@ export const subprocessShell: PythonRule = {
         message: (how) => `${calleeLabel(call)} runs a command ${how} through the shell${alwaysShell ? '' : ' (shell=True)'}`,
         unknownSeverity: 'medium',
         atMost: shellOn === true ? undefined : 'medium',
+        shell: true,
       });
       return;
     }
@@ -87,6 +88,7 @@ export const subprocessShell: PythonRule = {
         reportDynamic(ctx, call, command, {
           message: (how) => `${calleeLabel(call)} starts a shell with -c and a command ${how}`,
           unknownSeverity: 'medium',
+          shell: true,
         });
       }
     } else if (!shell && call.hasSplat && ctx.kindOf(args) !== 'literal') {

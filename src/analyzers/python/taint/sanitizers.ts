@@ -12,14 +12,20 @@ export interface SanitizerSpec {
   stops: 'all' | readonly SinkFamily[];
 }
 
+/** Functions that quote text for a POSIX shell, so that it stays one word. */
+export const SHELL_QUOTING: readonly string[] = ['shlex.quote', 'pipes.quote', 'shlex.join'];
+
 export const SANITIZERS: readonly SanitizerSpec[] = [
   { names: ['builtins.int', 'builtins.float', 'builtins.bool', 'builtins.len', 'builtins.isinstance', 'builtins.hash', 'builtins.id', 'builtins.round', 'builtins.abs', 'uuid.UUID', 'decimal.Decimal', 'datetime.date.fromisoformat', 'datetime.datetime.fromisoformat', 'datetime.datetime.strptime', 'ipaddress.ip_address'], stops: 'all' },
-  { names: ['shlex.quote', 'pipes.quote'], stops: ['command-injection'] },
+  { names: SHELL_QUOTING, stops: ['command-injection'] },
   { names: ['re.escape'], stops: ['regex-injection'] },
   { names: ['os.path.basename', 'werkzeug.utils.secure_filename'], stops: ['path-traversal'] },
   { names: ['html.escape', 'markupsafe.escape', 'jinja2.escape'], stops: ['template-injection'] },
   { names: ['psycopg2.sql.Identifier', 'psycopg2.sql.Literal', 'psycopg.sql.Identifier', 'psycopg.sql.Literal'], stops: ['sql-injection'] },
-  { names: ['json.dumps', 'hashlib.sha256', 'hashlib.md5', 'hashlib.sha1'], stops: ['code-injection', 'command-injection', 'sql-injection', 'template-injection', 'credential-logging'] },
+  { names: ['hashlib.sha256', 'hashlib.md5', 'hashlib.sha1'], stops: ['code-injection', 'command-injection', 'sql-injection', 'template-injection', 'credential-logging'] },
+  // A JSON string is a safe literal for Python and (double-quoted) SQL, not for a shell, where
+  // "$(…)" still runs, nor a template, where {{ … }} still renders; and it logs the secret whole.
+  { names: ['json.dumps'], stops: ['code-injection', 'sql-injection'] },
   { names: ['ast.literal_eval'], stops: ['code-injection'] },
   { names: ['pydantic.TypeAdapter().validate_python'], stops: 'all' },
   { methods: ['model_validate', 'model_validate_json', 'parse_obj', 'parse_raw'], stops: 'all' },

@@ -139,6 +139,11 @@ describe('Python taint engine', () => {
     expect(taint(code).map((f) => f.ruleId)).toEqual(['py.taint.command-injection']);
   });
 
+  it('does not take json.dumps as quoting for a shell: "$(…)" in its output still runs', () => {
+    const code = 'import json, os, sys\nos.system("echo " + json.dumps(sys.argv[1]))\n';
+    expect(taint(code).map((f) => f.ruleId)).toEqual(['py.taint.command-injection']);
+  });
+
   it('does not report sinks given only literals', () => {
     expect(taint('import os\nos.system("ls /tmp")\nimport re\nre.compile("a+")\n')).toEqual([]);
   });
