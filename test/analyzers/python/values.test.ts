@@ -65,6 +65,9 @@ describe('ValueClassifier.kindOf', () => {
     ['if row["kind"] in ALLOWED:\n    v = f"process {row[\'path\']}"', 'formatted'],
     ['if cfg.mode.isidentifier():\n    v = "run " + cfg.mode', 'literal'],
     ['jsonschema.validate(doc, SCHEMA)\nv = f"SELECT {doc}"', 'formatted'],
+    ['import re\nif re.match(r"[a-z]+", x):\n    v = "run " + x', 'formatted'],
+    ['import re\nif re.match(r"[a-z]+$", x):\n    v = "run " + x', 'literal'],
+    ['import re\nif re.fullmatch(r"[a-z]+", x):\n    v = "run " + x', 'literal'],
   ])('%j is %s', (code, kind) => {
     expect(kindOfV(code)).toBe(kind);
   });

@@ -50,11 +50,11 @@ export class Guards {
     return this.ranges.get(path)?.filter((r) => r.start <= read.startIndex && read.startIndex < r.end) ?? [];
   }
 
-  private add(names: string[], range: Omit<Range, 'confining'>, confining = true): void {
-    for (const name of names) {
-      const list = this.ranges.get(name);
+  private add(checks: Check[], range: Omit<Range, 'confining'>): void {
+    for (const { path, confining } of checks) {
+      const list = this.ranges.get(path);
       if (list) list.push({ ...range, confining });
-      else this.ranges.set(name, [{ ...range, confining }]);
+      else this.ranges.set(path, [{ ...range, confining }]);
     }
   }
 
@@ -89,48 +89,50 @@ export class Guards {
         const validating =
           (call.name !== undefined && VALIDATING_CALLS.includes(call.name)) || (call.method !== undefined && VALIDATING_METHODS.includes(call.method));
         const checked = call.positional[0] ?? call.keywords.get('instance');
-        if (validating && checked) this.add(pathsOf(checked), { start: node.endIndex, end: this.scopeEnd(node, root) }, false);
+        if (validating && checked) this.add(checksOf(checked, false), { start: node.endIndex, end: this.scopeEnd(node, root) });
       }
     }
   }
 
-  /** Names a condition confines when true (positive) and when false (negative). */
-  private checked(condition: SyntaxNode): { positive: string[]; negative: string[] } {
+  /** What a condition checks when true (positive) and when false (negative). */
+  private checked(condition: SyntaxNode): { positive: Check[]; negative: Check[] } {
     switch (condition.type) {
       case 'parenthesized_expression':
-        return condition.namedChildren[0] ? this.checked(condition.namedChildren[0]) : { positive: [], negative: [] };
+        return condition.namedChildren[0] ? this.checked(condition.namedChildren[0]) : NOTHING;
       case 'not_operator': {
         const inner = condition.childForFieldName('argument');
-        const { positive, negative } = inner ? this.checked(inner) : { positive: [], negative: [] };
+        const { positive, negative } = inner ? this.checked(inner) : NOTHING;
         return { positive: negative, negative: positive };
       }
       case 'boolean_operator': {
-        const parts = [condition.childForFieldName('left'), condition.childForFieldName('right')].map((p) => (p ? this.checked(p) : { positive: [], negative: [] }));
+        const parts = [condition.childForFieldName('left'), condition.childForFieldName('right')].map((p) => (p ? this.checked(p) : NOTHING));
         const and = condition.childForFieldName('operator')?.type === 'and';
         return and ? { positive: parts.flatMap((p) => p.positive), negative: [] } : { positive: [], negative: parts.flatMap((p) => p.negative) };
       }
       case 'comparison_operator': {
         const subject = condition.namedChildren[0];
         const operators = condition.children.filter((c) => !c.isNamed).map((c) => c.type);
-        const paths = subject ? pathsOf(subject) : [];
-        if (paths.length === 0 || operators.length !== 1) return { positive: [], negative: [] };
-        if (operators[0] === 'in') return { positive: paths, negative: [] };
-        if (operators[0] === 'not in') return { positive: [], negative: paths };
-        return { positive: [], negative: [] };
+        const checks = subject ? checksOf(subject, true) : [];
+        if (checks.length === 0 || operators.length !== 1) return NOTHING;
+        if (operators[0] === 'in') return { positive: checks, negative: [] };
+        if (operators[0] === 'not in') return { positive: [], negative: checks };
+        return NOTHING;
       }
       case 'call': {
         const call = this.resolver.callSite(condition);
         const fn = condition.childForFieldName('function');
         if (call.method && CHECKING_METHODS.has(call.method)) {
           const receiver = fn?.childForFieldName('object');
-          return { positive: receiver ? pathsOf(receiver) : [], negative: [] };
+          return { positive: receiver ? checksOf(receiver, true) : [], negative: [] };
         }
         const matcher = (call.name !== undefined && MATCHERS.includes(call.name)) || call.method === 'fullmatch';
         const subject = call.method === 'fullmatch' && !MATCHERS.includes(call.name ?? '') ? call.positional[0] : call.positional[1];
-        return { positive: matcher && subject ? pathsOf(subject) : [], negative: [] };
+        // re.match only anchors the start: it confines the whole value only with a pattern that ends in $ or \Z.
+        const whole = call.name !== 're.match' || endAnchored(call.positional[0]);
+        return { positive: matcher && subject ? checksOf(subject, whole) : [], negative: [] };
       }
       default:
-        return { positive: [], negative: [] };
+        return NOTHING;
     }
   }
 }
@@ -162,9 +164,22 @@ export function accessPath(node: SyntaxNode): string | undefined {
   }
 }
 
-function pathsOf(node: SyntaxNode): string[] {
+/** A value a check looks at, and whether the check confines it to an allowed set or shape. */
+interface Check {
+  path: string;
+  confining: boolean;
+}
+
+const NOTHING: { positive: Check[]; negative: Check[] } = { positive: [], negative: [] };
+
+function checksOf(node: SyntaxNode, confining: boolean): Check[] {
   const path = accessPath(node);
-  return path === undefined ? [] : [path];
+  return path === undefined ? [] : [{ path, confining }];
+}
+
+/** A literal pattern that must match up to the end of the text. */
+function endAnchored(pattern: SyntaxNode | undefined): boolean {
+  return pattern?.type === 'string' && /(?:\$|\\Z)(?:'''|"""|'|")$/.test(pattern.text);
 }
 
 /** An integer or plain one-line string key, in one spelling whatever its quotes. */
