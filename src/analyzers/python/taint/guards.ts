@@ -127,9 +127,9 @@ export class Guards {
         }
         const matcher = (call.name !== undefined && MATCHERS.includes(call.name)) || call.method === 'fullmatch';
         const subject = call.method === 'fullmatch' && !MATCHERS.includes(call.name ?? '') ? call.positional[0] : call.positional[1];
-        // re.match only anchors the start: it confines the whole value only with a pattern that ends in $ or \Z.
-        const whole = call.name !== 're.match' || endAnchored(call.positional[0]);
-        return { positive: matcher && subject ? checksOf(subject, whole) : [], negative: [] };
+        // re.match only anchors the start: it checks the whole value only with a pattern that ends in $ or \Z.
+        if (call.name === 're.match' && !endAnchored(call.positional[0])) return NOTHING;
+        return { positive: matcher && subject ? checksOf(subject, true) : [], negative: [] };
       }
       default:
         return NOTHING;

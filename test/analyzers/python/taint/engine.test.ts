@@ -134,6 +134,12 @@ describe('Python taint engine', () => {
     expect(lineage.sources.find((s) => s.line === 8)?.dataset).toBe('tenants');
   });
 
+  it('keeps a flow that re.match checks only at its start', () => {
+    const prefix = 'import os, re, sys\nx = sys.argv[1]\nif re.match(r"[a-z]+", x):\n    os.system("run " + x)\n';
+    expect(taint(prefix).map((f) => f.ruleId)).toEqual(['py.taint.command-injection']);
+    expect(taint(prefix.replace('[a-z]+', '[a-z]+$'))).toEqual([]);
+  });
+
   it('keeps a flow whose checked path differs from the one reaching the sink', () => {
     const code = 'import json, os\nrow = json.load(open("r.json"))\nif row["kind"] in {"a"}:\n    os.system(f"run {row[\'path\']}")\n';
     expect(taint(code).map((f) => f.ruleId)).toEqual(['py.taint.command-injection']);
