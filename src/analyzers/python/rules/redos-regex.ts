@@ -4,7 +4,7 @@ import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel } from './dynamic-value.js';
 import { lineOf, type Flow, type SourceHit } from '../taint/flow.js';
 import { OPERATOR_SOURCES } from '../taint/sources.js';
-import { backtracking, CHECK_TIMEOUT_MS, INGESTED_TEXT_TIMEOUT_MS, type PythonRegexFlag, type RegexMode } from './regex-complexity.js';
+import { backtracking, CHECK_TIMEOUT_MS, checkRegex, INGESTED_TEXT_TIMEOUT_MS, type PythonRegexFlag, type RegexMode } from './regex-complexity.js';
 import { stringText } from './string-literal.js';
 
 /**
@@ -175,9 +175,11 @@ function ingestedFlow(text: SyntaxNode, ctx: PythonContext): { steps: Flow['step
 /**
  * `PAT.fullmatch(text)` where `PAT = re.compile(literal)`: the compile call was checked as a
  * search with the usual budget, knowing neither how the pattern will run nor on what. Where that
- * check found nothing, a use that anchors it (match, fullmatch) is checked the way it runs, and a
- * use on text from an ingestion point with the longer budget, its finding carrying the trace. A
- * pattern the compile call is reported for is not reported again.
+ * check found the pattern safe, a use that anchors it (match, fullmatch) is checked the way it
+ * runs; a use on text from an ingestion point is checked with the longer budget whatever the
+ * compile call's check said, its finding carrying the trace. A pattern the compile call is
+ * reported for is not reported again; one recheck ran out of time on is not checked again at
+ * the same budget.
  */
 function compiledUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
   const method = call.method !== undefined ? PATTERN_METHODS[call.method] : undefined;
@@ -187,10 +189,12 @@ function compiledUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
   if (!method || !compile || (module !== 're' && module !== 'regex') || fn !== 'compile') return undefined;
   const pattern = argument(compile, 0, 'pattern');
   const text = argument(call, method.textAt, 'string');
-  if (!pattern || !text || (method.mode === 'search' && !ingestedFlow(text, ctx))) return undefined;
+  const ingested = text !== undefined && ingestedFlow(text, ctx) !== undefined;
+  if (!pattern || !text || (method.mode === 'search' && !ingested)) return undefined;
   const flags = flagsOf(argument(compile, 1, 'flags'), ctx);
   const source = stringText(pattern, ctx);
-  if (source === undefined || backtracking(source, flags, RE_FUNCTIONS['compile']!.mode)) return undefined;
+  const atCompile = source === undefined ? undefined : checkRegex(source, flags, RE_FUNCTIONS['compile']!.mode);
+  if (!atCompile || atCompile.found || (!atCompile.decided && !ingested)) return undefined;
   return { pattern, flags, mode: method.mode, text };
 }
 

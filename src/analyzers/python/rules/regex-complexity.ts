@@ -50,8 +50,15 @@ function recheck(): CheckSync {
   return checkSync;
 }
 
+/** What one check found: the attack if any, and whether recheck decided at all within its budget. */
+export interface RegexCheck {
+  found: Backtracking | undefined;
+  decided: boolean;
+}
+
 /** Verdicts per budget and translated pattern, for the life of the process (a worker thread analyses many files). */
-const cache = new Map<string, Backtracking | undefined>();
+const cache = new Map<string, RegexCheck>();
+const NOTHING_TO_CHECK: RegexCheck = { found: undefined, decided: true };
 
 /**
  * Whether Python's backtracking engine can take super-linear time on the pattern, decided by
@@ -59,20 +66,24 @@ const cache = new Map<string, Backtracking | undefined>();
  * cannot translate or decide are reported as safe: this check only speaks when it has an attack.
  */
 export function backtracking(pattern: string, flags: ReadonlySet<PythonRegexFlag>, mode: RegexMode, timeoutMs = CHECK_TIMEOUT_MS): Backtracking | undefined {
-  const translated = toJavaScript(pattern, flags, mode);
-  if (!translated || !hasUnboundedRepetition(translated.source)) return undefined;
-  const key = `${timeoutMs}/${translated.flags}/${translated.source}`;
-  if (!cache.has(key)) cache.set(key, verdict(recheck()(translated.source, translated.flags, { timeout: timeoutMs })));
-  return cache.get(key);
+  return checkRegex(pattern, flags, mode, timeoutMs).found;
 }
 
-function verdict(diagnostics: Diagnostics): Backtracking | undefined {
-  if (diagnostics.status !== 'vulnerable') return undefined;
+/** The check behind `backtracking`, telling a pattern found safe from one recheck ran out of time on. */
+export function checkRegex(pattern: string, flags: ReadonlySet<PythonRegexFlag>, mode: RegexMode, timeoutMs = CHECK_TIMEOUT_MS): RegexCheck {
+  const translated = toJavaScript(pattern, flags, mode);
+  if (!translated || !hasUnboundedRepetition(translated.source)) return NOTHING_TO_CHECK;
+  const key = `${timeoutMs}/${translated.flags}/${translated.source}`;
+  if (!cache.has(key)) cache.set(key, verdict(recheck()(translated.source, translated.flags, { timeout: timeoutMs })));
+  return cache.get(key)!;
+}
+
+function verdict(diagnostics: Diagnostics): RegexCheck {
+  if (diagnostics.status !== 'vulnerable') return { found: undefined, decided: diagnostics.status === 'safe' };
   const { complexity } = diagnostics;
   return {
-    complexity: complexity.type,
-    degree: complexity.type === 'polynomial' ? complexity.degree : undefined,
-    attack: diagnostics.attack.pattern,
+    found: { complexity: complexity.type, degree: complexity.type === 'polynomial' ? complexity.degree : undefined, attack: diagnostics.attack.pattern },
+    decided: true,
   };
 }
 
