@@ -18,6 +18,11 @@ export interface CallSite {
   hasSplat: boolean;
 }
 
+/** The callee's name: resolved where possible, else as written (`context["ti"].xcom_pull`). */
+export function calleeName(call: CallSite): string {
+  return call.name ?? call.node.childForFieldName('function')?.text ?? 'call';
+}
+
 /** The positional argument at `index`, or else the keyword argument named `keyword`. */
 export function argument(call: CallSite, index: number, keyword: string): SyntaxNode | undefined {
   return call.positional[index] ?? call.keywords.get(keyword);

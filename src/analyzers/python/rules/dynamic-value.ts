@@ -1,5 +1,5 @@
 import type { Confidence, Severity } from '../../../core/finding.js';
-import type { CallSite } from '../call-site.js';
+import { calleeName, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext } from '../python-rule.js';
 import type { ValueKind } from '../values.js';
@@ -13,7 +13,7 @@ export function weaker(a: Confidence, b: Confidence): Confidence {
 
 /** The callee as messages show it: resolved where possible, else as written. */
 export function calleeLabel(call: CallSite): string {
-  return `${call.name ?? call.node.childForFieldName('function')?.text ?? 'call'}()`;
+  return `${calleeName(call)}()`;
 }
 
 function describe(kind: Exclude<ValueKind, 'literal'>): string {

@@ -23,17 +23,10 @@ const RE_FUNCTIONS: Record<string, { mode: RegexMode; flagsAt: number; textAt?: 
   subn: { mode: 'search', flagsAt: 4, textAt: 2 },
 };
 
-/** Methods of a compiled pattern: how each runs it and where it takes the text. */
-const PATTERN_METHODS: Record<string, { mode: RegexMode; textAt: number }> = {
-  search: { mode: 'search', textAt: 0 },
-  match: { mode: 'match', textAt: 0 },
-  fullmatch: { mode: 'fullmatch', textAt: 0 },
-  findall: { mode: 'search', textAt: 0 },
-  finditer: { mode: 'search', textAt: 0 },
-  split: { mode: 'search', textAt: 0 },
-  sub: { mode: 'search', textAt: 1 },
-  subn: { mode: 'search', textAt: 1 },
-};
+/** Methods of a compiled pattern: the re function of the same name, without its pattern argument. */
+const PATTERN_METHODS: Record<string, { mode: RegexMode; textAt: number }> = Object.fromEntries(
+  Object.entries(RE_FUNCTIONS).flatMap(([name, fn]) => (fn.textAt === undefined ? [] : [[name, { mode: fn.mode, textAt: fn.textAt - 1 }]])),
+);
 
 /**
  * pandas `Series.str` methods that take a regex: how they run it, and whether the pattern is a
@@ -182,7 +175,7 @@ function ingestedFlow(text: SyntaxNode, ctx: PythonContext): { steps: Flow['step
  * the same budget.
  */
 function compiledUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
-  const method = call.method !== undefined ? PATTERN_METHODS[call.method] : undefined;
+  const method = call.method !== undefined && Object.hasOwn(PATTERN_METHODS, call.method) ? PATTERN_METHODS[call.method] : undefined;
   const receiver = method ? call.node.childForFieldName('function')?.childForFieldName('object') : undefined;
   const compile = receiver ? ctx.taint.engine.assignedCall(receiver) : undefined;
   const [module, fn] = splitName(compile?.name);

@@ -1,6 +1,6 @@
 import type { ReportOptions } from '../../../core/analyzer.js';
 import type { TraceStep } from '../../../core/finding.js';
-import type { CallSite } from '../call-site.js';
+import { calleeName, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { ValueClassifier } from '../values.js';
 import { type TaintEngine, reaches } from './engine.js';
@@ -73,8 +73,8 @@ export class TaintChecker {
       this.noteSink(call, spec, flows);
       for (const flow of flows) {
         if (!reaches(flow, family) || (family === 'credential-logging' && !isCredential(flow))) continue;
-        if ('param' in flow.origin) this.addFlowSink(flow.origin.param.fn, { family, spec, sink: call.node, api: apiOf(call), flow });
-        else this.emit(family, call.node, apiOf(call), spec, flow);
+        if ('param' in flow.origin) this.addFlowSink(flow.origin.param.fn, { family, spec, sink: call.node, api: calleeName(call), flow });
+        else this.emit(family, call.node, calleeName(call), spec, flow);
       }
     }
   }
@@ -164,7 +164,7 @@ export class TaintChecker {
       id,
       kind: spec.kind,
       family: spec.family,
-      api: apiOf(call),
+      api: calleeName(call),
       line,
       ...(dataset !== undefined ? { dataset } : {}),
       ...(fn ? { function: fn } : {}),
@@ -172,10 +172,6 @@ export class TaintChecker {
       validated,
     });
   }
-}
-
-function apiOf(call: CallSite): string {
-  return call.name ?? call.node.childForFieldName('function')?.text ?? 'call';
 }
 
 /** The ingestion point a finding's data comes from, as the message names it. */

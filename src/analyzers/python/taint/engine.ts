@@ -1,6 +1,6 @@
 import type { TraceStep } from '../../../core/finding.js';
 import { type Binding, type Bindings, bindingsKey } from '../bindings.js';
-import type { CallSite } from '../call-site.js';
+import { calleeName, type CallSite } from '../call-site.js';
 import { budgetFor, NameMemo } from '../name-memo.js';
 import type { SyntaxNode } from '../parser.js';
 import type { Resolver } from '../resolver.js';
@@ -267,20 +267,22 @@ export class TaintEngine {
     return undefined;
   }
 
-  /** Functions of this file handed to a call that delivers messages to them (Pub/Sub's subscribe(callback=…)). */
   private get messageCallbacks(): ReadonlySet<number> {
-    if (this.callbackIndex) return this.callbackIndex;
+    this.callbackIndex ??= this.findMessageCallbacks();
+    return this.callbackIndex;
+  }
+
+  /** Functions of this file handed to a call that delivers messages to them (Pub/Sub's subscribe(callback=…)). */
+  private findMessageCallbacks(): Set<number> {
     const found = new Set<number>();
-    if (MESSAGE_CALLBACKS.some((m) => this.text.includes(`.${m.method}(`))) {
-      for (const node of this.root.descendantsOfType('call')) {
-        const call = this.resolver.callSite(node);
-        const spec = MESSAGE_CALLBACKS.find((m) => m.method === call.method && m.under.some((u) => call.name?.startsWith(`${u}.`)));
-        const callback = spec ? (call.keywords.get(spec.callback.keyword) ?? call.positional[spec.callback.index]) : undefined;
-        const target = callback?.type === 'identifier' ? this.onlyBinding(callback) : undefined;
-        if (target?.kind === 'function') found.add(target.node.id);
-      }
+    if (!MESSAGE_CALLBACKS.some((m) => this.text.includes(`.${m.method}(`))) return found;
+    for (const node of this.root.descendantsOfType('call')) {
+      const call = this.resolver.callSite(node);
+      const spec = MESSAGE_CALLBACKS.find((m) => m.method === call.method && m.under.some((u) => call.name?.startsWith(`${u}.`)));
+      const callback = spec ? (call.keywords.get(spec.callback.keyword) ?? call.positional[spec.callback.index]) : undefined;
+      const target = callback?.type === 'identifier' ? this.onlyBinding(callback) : undefined;
+      if (target?.kind === 'function') found.add(target.node.id);
     }
-    this.callbackIndex = found;
     return found;
   }
 
@@ -407,8 +409,7 @@ export class TaintEngine {
     if (SPARK_READ.test(name)) return this.hitFor(node, { kind: 'file', dataset: { index: 0, keyword: 'path' } }, name, call);
     const spec = matchSource(name, call.method);
     if (!spec) return undefined;
-    // A method on a receiver that does not resolve (`context["ti"].xcom_pull`) is named as written.
-    return this.hitFor(node, spec, call.name ?? node.childForFieldName('function')?.text ?? '', call);
+    return this.hitFor(node, spec, calleeName(call), call);
   }
 
   /** `os.environ["KEY"]`, and Airflow's `context["params"]` / `kwargs["dag_run"]`. */
