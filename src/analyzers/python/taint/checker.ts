@@ -28,6 +28,8 @@ export interface SinkHit {
   function?: string;
   sources: Set<string>;
   validated: boolean;
+  /** A constant query that writes nowhere: a read of the table, not a place data goes. */
+  readsOnly: boolean;
 }
 
 export type TaintReport = (family: SinkFamily, node: SyntaxNode, options: ReportOptions) => void;
@@ -158,7 +160,8 @@ export class TaintChecker {
       hit.validated &&= validated;
       return;
     }
-    const dataset = this.engine.datasetOf(call, spec.dataset ?? DEFAULT_DATASET, spec.kind);
+    const where = spec.dataset ?? DEFAULT_DATASET;
+    const dataset = this.engine.datasetOf(call, where, spec.kind);
     const fn = this.engine.functionAt(call.node);
     this.sinks.set(id, {
       id,
@@ -170,6 +173,7 @@ export class TaintChecker {
       ...(fn ? { function: fn } : {}),
       sources: new Set(sources),
       validated,
+      readsOnly: spec.kind === 'table' && this.engine.runsReadOnlyQuery(call, where),
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { TraceStep } from '../../../core/finding.js';
 import { type Binding, type Bindings, bindingsKey } from '../bindings.js';
-import { calleeName, type CallSite } from '../call-site.js';
+import { argument, calleeName, type CallSite } from '../call-site.js';
 import { budgetFor, NameMemo } from '../name-memo.js';
 import type { SyntaxNode } from '../parser.js';
 import type { Resolver } from '../resolver.js';
@@ -12,7 +12,7 @@ import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.
 import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, matchSource, MESSAGE_CALLBACKS, ROUTE_APPS, ROUTE_DECORATOR, type SourceKind, type SourceSpec, SPARK_READ } from './sources.js';
 import type { SinkFamily } from './sinks.js';
 import { importRootsOf, mayBeRepoFunction } from './repo-imports.js';
-import { tableOfStatement } from './sql-table.js';
+import { readsOnly, tableOfStatement } from './sql-table.js';
 
 const MAX_DEPTH = 40;
 /** Expressions whose value is the union of their parts'. */
@@ -426,9 +426,9 @@ export class TaintEngine {
     return { ...hit, credential: typeof keyValue === 'string' && CREDENTIAL_NAME.test(keyValue), ...(typeof keyValue === 'string' ? { dataset: keyValue } : {}) };
   }
 
-  private hitFor(node: SyntaxNode, spec: Pick<SourceSpec, 'kind' | 'dataset' | 'key'>, api: string, call: CallSite | undefined): SourceHit {
+  private hitFor(node: SyntaxNode, spec: Pick<SourceSpec, 'kind' | 'dataset' | 'key' | 'queried'>, api: string, call: CallSite | undefined): SourceHit {
     const line = lineOf(node);
-    const dataset = call && spec.dataset ? this.datasetOf(call, spec.dataset, spec.kind) : undefined;
+    const dataset = call && spec.dataset ? this.datasetOf(call, spec.dataset, spec.kind) : call && spec.queried ? this.queriedTable(call) : undefined;
     const keyNode = call && spec.key ? (call.positional[spec.key.index] ?? call.keywords.get(spec.key.keyword)) : undefined;
     const key = keyNode ? this.values.constantOf(keyNode) : undefined;
     const fn = this.functionAt(node);
@@ -444,19 +444,51 @@ export class TaintEngine {
   }
 
   /**
+   * The table whose rows a fetch returns: the one the query run on its receiver reads, either
+   * chained (`conn.execute("SELECT … FROM t").fetchall()`) or the receiver's last `execute()`
+   * before the fetch in the same function.
+   */
+  private queriedTable(fetch: CallSite): string | undefined {
+    const receiver = fetch.node.childForFieldName('function')?.childForFieldName('object');
+    if (!receiver) return undefined;
+    const query = receiver.type === 'call' ? receiver : this.lastExecuteOn(receiver.text, fetch.node);
+    const statement = query?.childForFieldName('arguments')?.namedChildren[0];
+    const sql = statement ? this.values.constantOf(statement) : undefined;
+    return typeof sql === 'string' ? tableOfStatement(sql) : undefined;
+  }
+
+  private lastExecuteOn(receiver: string, before: SyntaxNode): SyntaxNode | undefined {
+    const scope = this.enclosingFunction(before) ?? this.root;
+    let last: SyntaxNode | undefined;
+    for (const call of scope.descendantsOfType('call')) {
+      if (call.startIndex >= before.startIndex) break;
+      const callee = call.childForFieldName('function');
+      if (call.endIndex <= before.startIndex && callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'execute' && callee.childForFieldName('object')?.text === receiver) last = call;
+    }
+    return last;
+  }
+
+  /**
    * The dataset a call names, when it is a literal or a constant: a path, URL, table or
    * `s3://bucket/key`; for tables, the one a SQL statement given there writes or reads.
    */
   datasetOf(call: CallSite, where: { index: number; keyword: string }, kind: string): string | undefined {
-    const constant = (n: SyntaxNode | undefined) => {
-      const v = n ? this.values.constantOf(n) : undefined;
-      return typeof v === 'string' ? v : undefined;
-    };
-    const bucket = constant(call.keywords.get('Bucket'));
-    const key = constant(call.keywords.get('Key'));
+    const bucket = this.constantString(call.keywords.get('Bucket'));
+    const key = this.constantString(call.keywords.get('Key'));
     if (bucket !== undefined) return key !== undefined ? `s3://${bucket}/${key}` : `s3://${bucket}`;
-    const named = constant(call.positional[where.index] ?? call.keywords.get(where.keyword));
+    const named = this.constantString(argument(call, where.index, where.keyword));
     return kind === 'table' && named !== undefined ? (tableOfStatement(named) ?? named) : named;
+  }
+
+  /** Whether the SQL a call runs is a constant query that writes nowhere (`cur.execute("SELECT …")`). */
+  runsReadOnlyQuery(call: CallSite, where: { index: number; keyword: string }): boolean {
+    const sql = this.constantString(argument(call, where.index, where.keyword));
+    return sql !== undefined && readsOnly(sql);
+  }
+
+  private constantString(node: SyntaxNode | undefined): string | undefined {
+    const value = node ? this.values.constantOf(node) : undefined;
+    return typeof value === 'string' ? value : undefined;
   }
 
   step(line: number, label: string): TraceStep {

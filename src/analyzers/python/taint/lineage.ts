@@ -30,9 +30,10 @@ export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker,
   }
   // A sink that is no data destination (a shell command, eval, a regex…) belongs in the lineage
   // only as the end of a flow; reached by nothing, `re.compile("[0-9]+")` would be a node of noise.
-  // Nor is a call that is also an ingestion point (pandas.read_sql runs its query, but reads).
+  // Nor is a call that is also an ingestion point (pandas.read_sql runs its query, but reads), or
+  // a constant SELECT run through a cursor: the rows it fetches are the ingestion point.
   const reads = new Set(engine.sources.map((s) => s.id));
-  const sinks = [...checker.sinks.values()].filter((s) => (DESTINATIONS.has(s.kind) && !reads.has(s.id)) || s.sources.size > 0);
+  const sinks = [...checker.sinks.values()].filter((s) => (DESTINATIONS.has(s.kind) && !reads.has(s.id) && !s.readsOnly) || s.sources.size > 0);
   const validatedSources = new Set<string>();
   for (const sink of sinks) if (sink.validated) for (const s of sink.sources) validatedSources.add(s);
   const schemaChecked = schemaValidatedSources(checker.calls, engine, resolver);
@@ -43,7 +44,7 @@ export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker,
   });
   return {
     sources,
-    sinks: sinks.map(({ family: _, sources: reaching, ...sink }) => ({ ...sink, sources: [...reaching] })),
+    sinks: sinks.map(({ family: _, readsOnly: __, sources: reaching, ...sink }) => ({ ...sink, sources: [...reaching] })),
     functions,
     ...(/airflow/.test(text) ? airflowStructure(root, resolver, values) : { tasks: [], taskEdges: [] }),
   };

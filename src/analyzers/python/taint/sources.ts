@@ -30,6 +30,8 @@ export interface SourceSpec {
   under?: readonly string[];
   /** Where the call names its dataset (a path, URL, table or bucket), for lineage. */
   dataset?: { index: number; keyword: string };
+  /** The dataset is the table the receiver's query reads: rows fetched from `cur` after `cur.execute("SELECT … FROM t")`. */
+  queried?: true;
   /** Where the call names the key it reads (an environment variable), to spot credentials. */
   key?: { index: number; keyword: string };
 }
@@ -47,7 +49,7 @@ export const SOURCES: readonly SourceSpec[] = [
   },
   { kind: 'table', names: ['pandas.read_sql', 'pandas.read_sql_query', 'pandas.read_sql_table', 'pandas.read_gbq'], dataset: { index: 0, keyword: 'sql' } },
   // Rows fetched through a driver or an Airflow hook: whatever wrote the table wrote these (second-order injection).
-  { kind: 'table', methods: ['fetchone', 'fetchall', 'fetchmany'], under: DB_MODULES },
+  { kind: 'table', methods: ['fetchone', 'fetchall', 'fetchmany'], under: DB_MODULES, queried: true },
   { kind: 'table', methods: ['get_records', 'get_first', 'get_pandas_df', 'get_df'], under: SQL_HOOK_MODULES, dataset: { index: 0, keyword: 'sql' } },
   // A file handle is not data yet (pickle.load(fh) is the deserialisation rule's business); what is read from it is.
   { kind: 'file', methods: ['read', 'readline', 'readlines'], under: FILE_HANDLES },

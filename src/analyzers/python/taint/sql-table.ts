@@ -20,6 +20,18 @@ export function tableOfStatement(sql: string): string | undefined {
   return match?.[1]?.split(/\s*\.\s*/).map(unquote).join('.');
 }
 
+/** Words of statements that change something; a read-only query has none of them. */
+const CHANGES = /\b(?:insert|update|delete|merge|create|drop|alter|truncate|copy|replace|grant|into)\b/i;
+
+/**
+ * Whether a SQL statement only reads: a `SELECT` (or `WITH … SELECT`) that writes nowhere. A
+ * column or alias named like a write keyword makes it count as a write, which only keeps a sink
+ * in the lineage that could have gone.
+ */
+export function readsOnly(sql: string): boolean {
+  return /^\s*(?:select|with)\b/i.test(sql) && !CHANGES.test(sql);
+}
+
 function unquote(part: string): string {
   return /^["`[]/.test(part) ? part.slice(1, -1) : part;
 }

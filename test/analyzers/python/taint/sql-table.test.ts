@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePythonSource } from '../../../../src/analyzers/python/index.js';
 import type { PythonFacts } from '../../../../src/analyzers/python/facts.js';
-import { tableOfStatement } from '../../../../src/analyzers/python/taint/sql-table.js';
+import { readsOnly, tableOfStatement } from '../../../../src/analyzers/python/taint/sql-table.js';
 
 describe('tableOfStatement', () => {
   it.each([
@@ -35,5 +35,35 @@ describe('tableOfStatement', () => {
     const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
     expect(lineage.sources.map((s) => s.dataset)).toEqual(['crm.leads']);
     expect(lineage.sinks.map((s) => s.dataset)).toEqual(['seen', 'leads_copy']);
+  });
+
+  it.each([
+    ['SELECT id FROM crm.leads', true],
+    ['  with recent as (select * from events) select count(*) from recent', true],
+    ['SELECT * INTO archive FROM events', false],
+    ['WITH moved AS (DELETE FROM queue RETURNING *) SELECT * FROM moved', false],
+    ['INSERT INTO t SELECT * FROM s', false],
+    ['PRAGMA user_version', false],
+  ])('%j reads only: %s', (sql, expected) => {
+    expect(readsOnly(sql)).toBe(expected);
+  });
+
+  it('draws a cursor query as a read of its table, by the rows fetched from it', () => {
+    const code = [
+      'import sqlite3',
+      'conn = sqlite3.connect("state.db")',
+      'cur = conn.cursor()',
+      'cur.execute("SELECT id, email FROM crm.leads WHERE active")',
+      'leads = cur.fetchall()',
+      'cur.execute("DELETE FROM crm.stale")',
+      'first = conn.execute("SELECT name FROM purge_queue").fetchone()',
+      'conn.execute("INSERT INTO seen (id) VALUES (?)", (leads[0][0],))',
+    ].join('\n');
+    const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
+    expect(lineage.sources.map((s) => [s.line, s.dataset])).toEqual([
+      [5, 'crm.leads'],
+      [7, 'purge_queue'],
+    ]);
+    expect(lineage.sinks.map((s) => s.dataset)).toEqual(['crm.stale', 'seen']);
   });
 });
