@@ -16,8 +16,8 @@ type BindingShape =
 /** One way a name gets a value somewhere in the file; `id` tells bindings apart for memo keys. */
 export type Binding = BindingShape & { id: number };
 
-/** Nodes whose parameters and declarations live in a scope of their own. */
-const SCOPES = [
+/** Nodes whose parameters and `var` declarations live in a scope of their own. */
+const FUNCTION_SCOPES = [
   'function_declaration',
   'function_expression',
   'function',
@@ -25,17 +25,19 @@ const SCOPES = [
   'method_definition',
   'generator_function_declaration',
   'generator_function',
-  'catch_clause',
 ];
-const DECLARATIONS = ['variable_declarator', 'formal_parameters', 'arrow_function', 'catch_clause', 'import_statement', 'for_in_statement'];
+/** Nodes that hold `let`/`const` declarations (and a catch clause's parameter) to themselves. */
+const BLOCK_SCOPES = ['statement_block', 'for_statement', 'for_in_statement', 'switch_body', 'catch_clause'];
+const SCOPES = [...FUNCTION_SCOPES, ...BLOCK_SCOPES];
+const DECLARATIONS = ['lexical_declaration', 'variable_declaration', 'formal_parameters', 'arrow_function', 'catch_clause', 'import_statement', 'for_in_statement'];
 const ASSIGNMENTS = ['assignment_expression', 'augmented_assignment_expression', 'for_in_statement'];
 
 /**
- * Every binding of every plain name in the file, by function scope. A read sees the bindings of
- * the innermost function around it that declares the name (a parameter, var/let/const, or an
- * import at the top), all of them wherever they are in that function: block scope and the order
- * of statements are ignored, as a reviewer skimming the file would. An assignment to a name no
- * function around it declares binds a global.
+ * Every binding of every plain name in the file, by scope. A read sees the bindings of the
+ * innermost scope around it that declares the name: the block of a `let`/`const`, the function of
+ * a parameter or `var`, the module of an import; all of them wherever they are in that scope, since
+ * the order of statements is ignored, as a reviewer skimming the file would. An assignment to a
+ * name no scope around it declares binds a global.
  */
 export class Bindings {
   private readonly table = new Map<number, Map<string, Binding[]>>();
@@ -74,8 +76,14 @@ export class Bindings {
     else names.set(name, [binding]);
   }
 
-  /** The function a declaration belongs to: the one it sits in, or for parameters the one they belong to. */
-  private scopeOf(node: SyntaxNode): SyntaxNode {
+  /** The function a `var` or parameter belongs to: the one it sits in, or for parameters the one they belong to. */
+  private functionOf(node: SyntaxNode): SyntaxNode {
+    for (const scope of this.scopes.around(node)) if (FUNCTION_SCOPES.includes(scope.type)) return scope;
+    return this.root;
+  }
+
+  /** The block a `let` or `const` belongs to. */
+  private blockOf(node: SyntaxNode): SyntaxNode {
     return this.scopes.around(node).next().value ?? this.root;
   }
 
@@ -85,7 +93,7 @@ export class Bindings {
         collectImport(node, (name, shape) => this.add(this.root, name, shape));
         return;
       case 'formal_parameters':
-        for (const name of node.namedChildren.flatMap(patternNames)) this.add(this.scopeOf(node), name, { kind: 'param' });
+        for (const name of node.namedChildren.flatMap(patternNames)) this.add(this.functionOf(node), name, { kind: 'param' });
         return;
       case 'arrow_function': {
         // `x => …` has its one parameter as a field rather than in formal_parameters.
@@ -94,8 +102,10 @@ export class Bindings {
         return;
       }
       case 'for_in_statement': {
-        // `for (const x of xs)` declares x; `for (x of xs)` assigns an outer x (see assign).
-        if (node.childForFieldName('kind')) this.addLoopTarget(node, (name, shape) => this.add(this.scopeOf(node), name, shape));
+        // `for (const x of xs)` declares x in the loop; `for (x of xs)` assigns an outer x (see assign).
+        const kind = node.childForFieldName('kind')?.text;
+        const scope = kind === 'var' ? this.functionOf(node) : node;
+        if (kind) this.addLoopTarget(node, (name, shape) => this.add(scope, name, shape));
         return;
       }
       case 'catch_clause': {
@@ -104,15 +114,19 @@ export class Bindings {
         return;
       }
       default: {
-        const target = node.childForFieldName('name');
-        const value = node.childForFieldName('value');
-        const scope = this.scopeOf(node);
-        if (!target) return;
-        if (!value) for (const name of patternNames(target)) this.add(scope, name, { kind: 'declared' });
-        else if (target.type === 'identifier') this.add(scope, target.text, { kind: 'assign', value });
-        else collectPattern(target, value, (name, shape) => this.add(scope, name, shape));
+        const scope = node.type === 'lexical_declaration' ? this.blockOf(node) : this.functionOf(node);
+        for (const declarator of node.namedChildren) if (declarator.type === 'variable_declarator') this.declareVariable(scope, declarator);
       }
     }
+  }
+
+  private declareVariable(scope: SyntaxNode, declarator: SyntaxNode): void {
+    const target = declarator.childForFieldName('name');
+    const value = declarator.childForFieldName('value');
+    if (!target) return;
+    if (!value) for (const name of patternNames(target)) this.add(scope, name, { kind: 'declared' });
+    else if (target.type === 'identifier') this.add(scope, target.text, { kind: 'assign', value });
+    else collectPattern(target, value, (name, shape) => this.add(scope, name, shape));
   }
 
   /** A for-of/for-in target is bound to an element (or key) of what the loop runs over. */

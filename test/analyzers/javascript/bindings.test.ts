@@ -63,4 +63,22 @@ describe('JavaScript bindings', () => {
     const closure = ['function outer(dir) {', '  const code = "run(" + dir + ")";', '  return () => eval(code);', '}'].join('\n');
     expect(scan(closure, 'js.code-injection.eval')).toMatchObject([{ confidence: 'high' }]);
   });
+
+  it('keeps a let or const inside its block, and a var in its function', () => {
+    const code = [
+      'function f(req) {',
+      '  const cmd = "ls";',
+      '  if (req.ok) { const cmd = "x" + req.query.c; use(cmd); }',
+      '  for (let i = 0, cmd = "y" + req.body; i < 1; i++) use(cmd);',
+      '  switch (req.kind) { case 1: let cmd = "z" + req.kind; use(cmd); }',
+      '  { var late = "v" + req.v; }',
+      '  use(cmd);',
+      '  use(late);',
+      '}',
+    ].join('\n');
+    expect(visible(code)).toEqual([['"x" + req.query.c'], ['"y" + req.body'], ['"z" + req.kind'], ['"ls"'], ['"v" + req.v']]);
+    const shadowed = ["const { exec } = require('child_process');", 'function run() {', '  let cmd = "ls -l";', '  if (process.argv[2]) { const cmd = process.argv[2]; console.log(cmd); }', '  exec(cmd);', '}'].join('\n');
+    expect(scan(shadowed, 'js.command-injection.exec')).toEqual([]);
+    expect(scan(shadowed.replace('const cmd = process', 'cmd = process'), 'js.command-injection.exec')).toHaveLength(1);
+  });
 });
