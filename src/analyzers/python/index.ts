@@ -13,7 +13,7 @@ import type { CallSite } from './call-site.js';
 import { TaintChecker } from './taint/checker.js';
 import { TaintEngine } from './taint/engine.js';
 import { SHELL_QUOTING } from './taint/sanitizers.js';
-import { lineageOf } from './taint/lineage.js';
+import { lineageOf, meetNameSources } from './taint/lineage.js';
 import { isTaintRule, type TaintRule } from './taint/rules/taint-rule.js';
 import { taintSummary } from './taint/summary.js';
 
@@ -106,13 +106,13 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
     }
   }
   taint.finish();
-  // Lineage first: it finds the remaining ingestion points, which the summary needs.
-  const lineage = lineageOf(root, file.text, taint, resolver, values, callsByFunction);
+  meetNameSources(root, file.text, engine);
+  const summary = taintSummary(root, taint, callSites, imports, source);
   const facts: PythonFacts = {
     imports: [...new Set(imports.values())].sort(),
     uses: [...uses].map(([name, line]) => ({ name, line })),
-    lineage,
-    taint: taintSummary(root, taint, callSites, imports, source),
+    lineage: lineageOf(root, file.text, taint, resolver, values, callsByFunction),
+    taint: summary,
   };
   return { findings: withoutCovered(findings), problems: root.hasError ? [syntaxProblem(root)] : [], facts };
 }

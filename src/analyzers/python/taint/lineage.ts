@@ -4,6 +4,7 @@ import type { Resolver } from '../resolver.js';
 import type { ValueClassifier } from '../values.js';
 import { airflowStructure } from './airflow.js';
 import type { TaintChecker } from './checker.js';
+import type { TaintEngine } from './engine.js';
 import type { SinkKind } from './sinks.js';
 import { schemaValidatedSources } from './schema-validation.js';
 
@@ -19,15 +20,27 @@ const SOURCE_NODE_TYPES = new Set(['identifier', 'attribute', 'subscript']);
 /** Sink kinds that are places data goes to, in the lineage whether or not a flow reaches them. */
 const DESTINATIONS: ReadonlySet<SinkKind> = new Set<SinkKind>(['file', 'table', 'bucket', 'api', 'queue']);
 
-/** The module's lineage: its ingestion points, sinks and writes, functions and Airflow tasks. */
-export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker, resolver: Resolver, values: ValueClassifier, calls: Map<string, string[]>): PythonLineage {
-  const engine = checker.engine;
+/**
+ * Has the engine meet the name-shaped ingestion points no sink's flow led it to (`sys.argv`
+ * read into a variable nothing dangerous uses), so that the lineage and the module's summary
+ * know every one of them.
+ */
+export function meetNameSources(root: SyntaxNode, text: string, engine: TaintEngine): void {
   for (const match of text.matchAll(NAME_SOURCE_WORD)) {
     let node: SyntaxNode | null = root.namedDescendantForIndex(match.index, match.index + match[0].length);
     for (let up = 0; node && up < SOURCE_NODE_HEIGHT; up++, node = node.parent) {
       if (SOURCE_NODE_TYPES.has(node.type) && engine.sourceAt(node)) break;
     }
   }
+}
+
+/**
+ * The module's lineage: its ingestion points, sinks and writes, functions and Airflow tasks.
+ * Built last, once the summary has followed the arguments of calls into other modules, which can
+ * meet ingestion points no sink here reaches (`for line in f: other.parse(line)`).
+ */
+export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker, resolver: Resolver, values: ValueClassifier, calls: Map<string, string[]>): PythonLineage {
+  const engine = checker.engine;
   // A sink that is no data destination (a shell command, eval, a regex…) belongs in the lineage
   // only as the end of a flow; reached by nothing, `re.compile("[0-9]+")` would be a node of noise.
   // Nor is a call that is also an ingestion point (pandas.read_sql runs its query, but reads), or

@@ -224,4 +224,16 @@ describe('cross-module taint', () => {
       ['low', 'builtins.open() gets data from sys.argv (argv)'],
     ]);
   });
+
+  it('names an ingestion point that only a call into another module meets, and keeps it in the lineage', async () => {
+    const files = {
+      'jobs/rules.py': 'def apply(expression):\n    return eval(expression)\n',
+      'jobs/main.py': 'from jobs.rules import apply\n\nwith open("rules.txt") as f:\n    for line in f:\n        apply(line)\n',
+    };
+    const result = await assessTree(files, { only: ['sast'] });
+    const found = result.findings.filter((f) => f.ruleId === 'py.taint.code-injection');
+    expect(found.map((f) => f.message)).toEqual(['builtins.eval() gets data from iteration over a file (file) (line 4) in jobs/main.py, through jobs.rules.apply(); the value runs as code']);
+    const lineage = (analyzePythonSource(files['jobs/main.py'], 'jobs/main.py').facts as PythonFacts).lineage!;
+    expect(lineage.sources.map((s) => [s.api, s.line])).toEqual([['iteration over a file', 4]]);
+  });
 });
