@@ -33,6 +33,8 @@ export interface SinkSpec {
   methods?: readonly string[];
   /** Receivers the methods must resolve under; any receiver when absent. */
   under?: readonly string[];
+  /** Receivers known to be something else, whose methods of the same name do not match. */
+  notUnder?: readonly string[];
   args: readonly SinkArg[];
   /** What the call does with the argument, for messages and traces. */
   does: string;
@@ -80,7 +82,8 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
   ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),
   { family: 'code-injection', kind: 'eval', names: ['builtins.eval', 'builtins.exec', 'builtins.compile', 'pandas.eval'], args: [FIRST('source')], does: 'runs as code' },
-  { family: 'code-injection', kind: 'eval', methods: ['eval', 'query'], args: [FIRST('expr')], does: 'is evaluated as a pandas expression' },
+  // A receiver of unknown type may be a DataFrame; one resolved to a driver or Tk is not (its query is SQL, its eval Tcl).
+  { family: 'code-injection', kind: 'eval', methods: ['eval', 'query'], notUnder: [...DB_MODULES, ...SQL_HOOK_MODULES, 'tkinter'], args: [FIRST('expr')], does: 'is evaluated as an expression (DataFrame.eval and .query can run Python)' },
   { family: 'deserialization', kind: 'file', names: ['pickle.load', 'pickle.loads', 'marshal.load', 'marshal.loads', 'dill.load', 'dill.loads', 'joblib.load', 'pandas.read_pickle', 'torch.load', 'yaml.unsafe_load', 'jsonpickle.decode', 'shelve.open'], args: [FIRST('file')], does: 'is deserialised, which can run code' },
   { family: 'path-traversal', kind: 'file', names: ['builtins.open', 'io.open', 'os.path.join', 'os.remove', 'os.unlink', 'shutil.rmtree', 'shutil.copy', 'shutil.copyfile', 'shutil.move', 'pathlib.Path'], args: ['all'], does: 'is used as a file path' },
   { family: 'path-traversal', kind: 'file', names: ['shutil.unpack_archive'], args: [FIRST('filename')], does: 'is unpacked, and its member names become paths' },
@@ -120,6 +123,6 @@ function indexBy(keys: (spec: SinkSpec) => readonly string[]): Map<string, SinkS
 
 export function matchSinks(name: string, method: string | undefined): SinkSpec[] {
   const named = BY_NAME.get(name) ?? [];
-  const byMethod = method ? (BY_METHOD.get(method) ?? []).filter((s) => !s.under || s.under.some((u) => name.startsWith(u))) : [];
+  const byMethod = method ? (BY_METHOD.get(method) ?? []).filter((s) => (!s.under || s.under.some((u) => name.startsWith(u))) && !s.notUnder?.some((u) => name.startsWith(u))) : [];
   return byMethod.length === 0 ? named : [...new Set([...named, ...byMethod])];
 }

@@ -150,6 +150,20 @@ describe('Python taint engine', () => {
     expect(taint(code).map((f) => f.ruleId)).toEqual(['py.taint.command-injection']);
   });
 
+  it('takes eval and query on a receiver of unknown type as DataFrame evaluation, not on a driver or Tk', () => {
+    const code = py`
+      import sys
+      import pymysql
+      import tkinter
+      import pandas as pd
+      pymysql.connect(host="db").query(sys.argv[1])
+      tkinter.Tk().tk.eval(sys.argv[2])
+      pd.read_csv("a.csv").query(sys.argv[3])
+      frame.eval(sys.argv[4])
+    `;
+    expect(taint(code).map((f) => `${f.ruleId} L${f.location.startLine}`)).toEqual(['py.taint.sql-injection L5', 'py.taint.code-injection L7', 'py.taint.code-injection L8']);
+  });
+
   it('does not report sinks given only literals', () => {
     expect(taint('import os\nos.system("ls /tmp")\nimport re\nre.compile("a+")\n')).toEqual([]);
   });
