@@ -148,6 +148,10 @@ export class ValueClassifier {
     const l = next(left);
     const r = next(right);
     if (l === 'literal' && r === 'literal') return 'literal';
+    // `" " * i`: repeats of a literal text hold nothing else, whatever the count.
+    if (operator === '*' && ((l === 'literal' && this.isSequence(left, depth)) || (r === 'literal' && this.isSequence(right, depth)))) return 'literal';
+    // `template % "name"`: literal arguments fill the template with nothing from outside; it is what the template is.
+    if (operator === '%' && r === 'literal') return l;
     if (!STRING_BUILDING_OPERATORS.has(operator)) return 'unknown';
     if (l === 'formatted' || r === 'formatted') return 'formatted';
     return this.isString(left, depth) || this.isString(right, depth) ? 'formatted' : 'unknown';
@@ -179,6 +183,7 @@ export class ValueClassifier {
       combine(
         bindings.map((b): ValueKind => {
           if (b.kind === 'assign') return this.classify(b.value, depth + 1);
+          if (b.kind === 'element') return this.elementKind(b.value, depth + 1);
           if (b.kind === 'augment') {
             const added = this.classify(b.value, depth + 1);
             if (added === 'literal') return 'literal';
@@ -188,6 +193,18 @@ export class ValueClassifier {
         }),
       ),
     );
+  }
+
+  /** An element of what a loop or an unpacking runs over: a number of `range()`, or a part of a literal. */
+  private elementKind(iterable: SyntaxNode, depth: number): ValueKind {
+    const fn = iterable.type === 'call' ? iterable.childForFieldName('function') : null;
+    if (fn && this.calleeOf(fn) === 'builtins.range') return 'literal';
+    return this.classify(iterable, depth) === 'literal' ? 'literal' : 'unknown';
+  }
+
+  /** A text or list literal (or a name holding a constant text): what `*` repeats rather than multiplies. */
+  private isSequence(node: SyntaxNode, depth: number): boolean {
+    return node.type === 'list' || node.type === 'tuple' || this.isString(node, depth);
   }
 
   /** A string value: a string literal, or a name or expression that is a constant string. */

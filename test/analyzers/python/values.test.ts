@@ -68,6 +68,16 @@ describe('ValueClassifier.kindOf', () => {
     ['import re\nif re.match(r"[a-z]+", x):\n    v = "run " + x', 'formatted'],
     ['import re\nif re.match(r"[a-z]+$", x):\n    v = "run " + x', 'literal'],
     ['import re\nif re.fullmatch(r"[a-z]+", x):\n    v = "run " + x', 'literal'],
+    ['v = " " * depth + "select x from t"', 'literal'],
+    ['v = ["?"] * len(ids)', 'literal'],
+    ['v = x * 3 + "select"', 'formatted'],
+    ['v = QUERY % "sumint"', 'unknown'],
+    ['v = "select %s" % "sumint"', 'literal'],
+    ['for n in range(500):\n    v = f"select {n}"', 'literal'],
+    ['for statement in ("INSERT OR REPLACE", "REPLACE"):\n    v = "{} INTO t".format(statement)', 'literal'],
+    ['for name, kind in [("a", 1), ("b", 2)]:\n    v = f"select {name}"', 'literal'],
+    ['for name in names:\n    v = f"select {name}"', 'formatted'],
+    ['for c in [a, "b"]:\n    v = f"select {c}"', 'formatted'],
   ])('%j is %s', (code, kind) => {
     expect(kindOfV(code)).toBe(kind);
   });
