@@ -17,7 +17,7 @@ const BUILDING_FUNCTIONS = new Set(['path.join', 'path.resolve', 'path.posix.joi
 const BUILDING_METHODS = new Set(['concat', 'join', 'replace', 'replaceAll']);
 /** Functions and methods whose result is their (first) argument or receiver, reshaped. */
 const RESHAPING_FUNCTIONS = new Set(['path.normalize', 'path.dirname', 'String', 'url.fileURLToPath', 'fileURLToPath']);
-const RESHAPING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'slice', 'substring', 'toString']);
+const RESHAPING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'slice', 'substring', 'toString', 'repeat']);
 /**
  * Input the script's caller controls: command-line arguments, and the request in Express, Koa,
  * Fastify and AWS Lambda handlers.
@@ -134,6 +134,8 @@ export class JsValues {
       if (this.classify(binding.value, depth + 1) === 'literal') return 'literal';
       return binding.operator === '+=' ? 'formatted' : 'unknown';
     }
+    // An element or property of a literal (`for (const tool of ['git', 'npm'])`) is one of its literal parts.
+    if (binding.kind === 'member') return this.classify(binding.object, depth + 1) === 'literal' ? 'literal' : 'unknown';
     return 'unknown';
   }
 

@@ -55,6 +55,22 @@ describe('js.command-injection.exec', () => {
     );
     expect(scan(code, ID)).toEqual([]);
   });
+
+  it('takes elements of a literal array, and repeats of a literal, as literal', () => {
+    const code = lines(
+      "const { execSync } = require('child_process');",
+      "for (const tool of ['git', 'npm']) execSync(`${tool} --version`);",
+      "const [first, second] = ['ls', 'pwd'];",
+      'execSync(first + " -l");',
+      "execSync(' '.repeat(depth) + 'ls');",
+      "for (const tool of ['git', process.argv[2]]) execSync(`${tool} --version`);",
+      'execSync(pad.repeat(depth) + "ls");',
+    );
+    expect(scan(code, ID).map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [6, 'high'],
+      [7, 'high'],
+    ]);
+  });
 });
 
 describe('js.code-injection.eval', () => {
