@@ -89,6 +89,14 @@ export interface TaintSummary {
   untainted?: string[];
   /** Sinks reached by flows whose fate depends on what imported functions return. */
   deferred?: Array<SinkFact & { flow: TaintFlowFact }>;
+  /** The flows this module reported itself, by sink line and source: reached again through another module, they are the same finding. */
+  reported?: ReportedFlow[];
+}
+
+export interface ReportedFlow {
+  family: string;
+  line: number;
+  source: string;
 }
 
 /** A sink call, where a finding on it is placed. */

@@ -2,6 +2,7 @@ import type { ReportOptions } from '../../../core/analyzer.js';
 import type { TraceStep } from '../../../core/finding.js';
 import { calleeName, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
+import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
 import { type TaintEngine, reaches } from './engine.js';
 import { dependsOnImports, type Flow, flowKey, joinFlows, lineOf, type SourceHit } from './flow.js';
@@ -45,6 +46,8 @@ export class TaintChecker {
   private readonly matches = new Map<number, SinkSpec[]>();
   private readonly paramSinks = new Map<number, FlowSink[]>();
   private readonly reported = new Set<string>();
+  /** The flows reported from this module, one per sink line, family and source. */
+  readonly reportedFlows: ReportedFlow[] = [];
   /** Flows into sinks that depend on imported calls, left to the project step. */
   readonly deferred: FlowSink[] = [];
   readonly calls: CallSite[] = [];
@@ -144,6 +147,7 @@ export class TaintChecker {
     const key = `${family}:${lineOf(sink)}:${source.id}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
+    this.reportedFlows.push({ family, line: lineOf(sink), source: source.id });
     const trace: TraceStep[] = [...flow.steps, this.engine.step(lineOf(sink), sinkLabel(api, spec.does))];
     this.report(family, sink, flowReport(family, api, spec.does, source, trace));
   }

@@ -35,7 +35,8 @@ export function crossModuleFindings(facts: Map<string, PythonFacts>): Finding[] 
   // command line into a path, ranked) the way a module's own flows are.
   const sources = new Map([...facts.values()].flatMap((f) => (f.lineage?.sources ?? []).map((s): [string, ReportedSource] => [s.id, s])));
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  // What each module reported itself is not reported again when another route reaches it.
+  const seen = new Set([...facts].flatMap(([file, f]) => (f.taint?.reported ?? []).map((r) => `${r.family}:${file}:${r.line}:${r.source}`)));
   const report = (file: string, sink: SinkFact, sourceId: string, options: ReportOptions & { message: string }) => {
     const rule = taintRules.find((r) => r.family === sink.family);
     const key = `${sink.family}:${file}:${sink.line}:${sourceId}`;

@@ -61,6 +61,7 @@ export function taintSummary(root: SyntaxNode, checker: TaintChecker, calls: Cal
     ...(returns.length > 0 ? { returns } : {}),
     ...(untainted.length > 0 ? { untainted } : {}),
     ...(deferred.length > 0 ? { deferred } : {}),
+    ...(checker.reportedFlows.length > 0 ? { reported: checker.reportedFlows } : {}),
   };
 }
 

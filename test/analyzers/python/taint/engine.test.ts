@@ -239,6 +239,18 @@ describe('cross-module taint', () => {
     ]);
   });
 
+  it('reports a flow once when it reaches its sink both within the module and through another one', async () => {
+    const result = await assessTree(
+      {
+        'jobs/util.py': 'def shout(text):\n    return text.upper()\n',
+        'jobs/main.py': 'import os\nimport sys\nfrom jobs.util import shout\n\narg = sys.argv[1]\nos.system("echo " + arg + shout(arg))\n',
+      },
+      { only: ['sast'] },
+    );
+    const found = result.findings.filter((f) => f.ruleId === 'py.taint.command-injection');
+    expect(found.map((f) => `${f.location.file}:${f.location.startLine}`)).toEqual(['jobs/main.py:6']);
+  });
+
   it('names an ingestion point that only a call into another module meets, and keeps it in the lineage', async () => {
     const files = {
       'jobs/rules.py': 'def apply(expression):\n    return eval(expression)\n',
