@@ -440,6 +440,7 @@ export class TaintEngine {
       ...(dataset !== undefined ? { dataset } : key !== undefined && typeof key === 'string' ? { dataset: key } : {}),
       ...(fn ? { function: fn } : {}),
       credential: typeof key === 'string' && CREDENTIAL_NAME.test(key),
+      ...(call && isDiscarded(node) ? { discarded: true as const } : {}),
     };
   }
 
@@ -494,6 +495,12 @@ export class TaintEngine {
   step(line: number, label: string): TraceStep {
     return { file: this.path, line, label };
   }
+}
+
+/** A call standing alone as a statement, awaited or not: nothing reads its result. */
+function isDiscarded(call: SyntaxNode): boolean {
+  const parent = call.parent?.type === 'await' ? call.parent.parent : call.parent;
+  return parent?.type === 'expression_statement';
 }
 
 /** Whether a flow still endangers a sink of `family`. */

@@ -14,6 +14,8 @@ export interface SourceHit {
   function?: string;
   /** It reads a key named like a credential (`os.environ["DB_PASSWORD"]`). */
   credential: boolean;
+  /** A call whose result the code throws away (`requests.post(hook, json=…)` as a statement): it brings nothing in. */
+  discarded?: true;
 }
 
 /** A call of a function the file imports from what may be another module of the repository. */

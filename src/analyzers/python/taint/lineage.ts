@@ -45,12 +45,13 @@ export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker,
   // only as the end of a flow; reached by nothing, `re.compile("[0-9]+")` would be a node of noise.
   // Nor is a call that is also an ingestion point (pandas.read_sql runs its query, but reads), or
   // a constant SELECT run through a cursor: the rows it fetches are the ingestion point.
-  const reads = new Set(engine.sources.map((s) => s.id));
+  const read = engine.sources.filter((s) => !s.discarded);
+  const reads = new Set(read.map((s) => s.id));
   const sinks = [...checker.sinks.values()].filter((s) => (DESTINATIONS.has(s.kind) && !reads.has(s.id) && !s.readsOnly) || s.sources.size > 0);
   const validatedSources = new Set<string>();
   for (const sink of sinks) if (sink.validated) for (const s of sink.sources) validatedSources.add(s);
   const schemaChecked = schemaValidatedSources(checker.calls, engine, resolver);
-  const sources = engine.sources.map(({ credential: _, ...hit }) => ({ ...hit, validated: validatedSources.has(hit.id), schemaValidated: schemaChecked.has(hit.id) }));
+  const sources = read.map(({ credential: _, discarded: __, ...hit }) => ({ ...hit, validated: validatedSources.has(hit.id), schemaValidated: schemaChecked.has(hit.id) }));
   const functions = root.descendantsOfType('function_definition').map((fn) => {
     const name = engine.functionAt(fn.childForFieldName('body') ?? fn) ?? fn.childForFieldName('name')?.text ?? '';
     return { name, line: fn.startPosition.row + 1, calls: calls.get(name) ?? [] };

@@ -66,4 +66,19 @@ describe('tableOfStatement', () => {
     ]);
     expect(lineage.sinks.map((s) => s.dataset)).toEqual(['crm.stale', 'seen']);
   });
+
+  it('takes a request whose response is thrown away as a write only', () => {
+    const code = [
+      'import httpx',
+      'import requests',
+      'client = httpx.AsyncClient()',
+      'async def notify():',
+      '    await client.post("https://hooks.example.com/a", json={"ok": True})',
+      'requests.post("https://hooks.example.com/b", json={"ok": True}, timeout=5)',
+      'items = requests.get("https://api.example.com/items", timeout=5).json()',
+    ].join('\n');
+    const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
+    expect(lineage.sources.map((s) => s.dataset)).toEqual(['https://api.example.com/items']);
+    expect(lineage.sinks.map((s) => s.dataset)).toEqual(['https://hooks.example.com/a', 'https://hooks.example.com/b']);
+  });
 });
