@@ -429,17 +429,16 @@ export class TaintEngine {
   private hitFor(node: SyntaxNode, spec: Pick<SourceSpec, 'kind' | 'dataset' | 'key' | 'queried'>, api: string, call: CallSite | undefined): SourceHit {
     const line = lineOf(node);
     const dataset = call && spec.dataset ? this.datasetOf(call, spec.dataset, spec.kind) : call && spec.queried ? this.queriedTable(call) : undefined;
-    const keyNode = call && spec.key ? (call.positional[spec.key.index] ?? call.keywords.get(spec.key.keyword)) : undefined;
-    const key = keyNode ? this.values.constantOf(keyNode) : undefined;
+    const key = call && spec.key ? this.constantString(argument(call, spec.key.index, spec.key.keyword)) : undefined;
     const fn = this.functionAt(node);
     return {
       id: `${this.path}#L${line}:${node.startPosition.column + 1}`,
       kind: spec.kind,
       api,
       line,
-      ...(dataset !== undefined ? { dataset } : key !== undefined && typeof key === 'string' ? { dataset: key } : {}),
+      ...(dataset !== undefined ? { dataset } : key !== undefined ? { dataset: key } : {}),
       ...(fn ? { function: fn } : {}),
-      credential: typeof key === 'string' && CREDENTIAL_NAME.test(key),
+      credential: key !== undefined && CREDENTIAL_NAME.test(key),
       ...(call && isDiscarded(node) ? { discarded: true as const } : {}),
     };
   }
