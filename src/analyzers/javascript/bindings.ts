@@ -8,8 +8,8 @@ type BindingShape =
   | { kind: 'member'; object: SyntaxNode; key: string | undefined }
   /** An ESM import: the module, or one of its exports. */
   | { kind: 'import'; name: string }
-  /** A function's parameter (or a catch clause's): whatever the caller passes. */
-  | { kind: 'param' }
+  /** A function's parameter (or a catch clause's): whatever the caller passes; `firstOf` is the function whose plain first parameter it is. */
+  | { kind: 'param'; firstOf?: SyntaxNode }
   /** `let x;`: declared with no value yet. */
   | { kind: 'declared' };
 
@@ -92,13 +92,18 @@ export class Bindings {
       case 'import_statement':
         collectImport(node, (name, shape) => this.add(this.root, name, shape));
         return;
-      case 'formal_parameters':
-        for (const name of node.namedChildren.flatMap(patternNames)) this.add(this.functionOf(node), name, { kind: 'param' });
+      case 'formal_parameters': {
+        const fn = this.functionOf(node);
+        node.namedChildren.forEach((param, i) => {
+          const plain = i === 0 && (param.type === 'identifier' || param.childForFieldName('pattern')?.type === 'identifier');
+          for (const name of patternNames(param)) this.add(fn, name, plain ? { kind: 'param', firstOf: fn } : { kind: 'param' });
+        });
         return;
+      }
       case 'arrow_function': {
         // `x => …` has its one parameter as a field rather than in formal_parameters.
         const single = node.childForFieldName('parameter');
-        if (single) this.add(node, single.text, { kind: 'param' });
+        if (single) this.add(node, single.text, { kind: 'param', firstOf: node });
         return;
       }
       case 'for_in_statement': {

@@ -23,6 +23,8 @@ const RESHAPING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase'
  * Fastify and AWS Lambda handlers.
  */
 const USER_INPUT = /^(?:process\.argv|(?:req|request)\.(?:params|query|body|headers|cookies|files?|url|originalUrl|path)|ctx\.(?:params|query|request)|event\.(?:body|queryStringParameters|pathParameters|headers))\b/;
+/** Array methods that call their first argument with each element first. */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 const MAX_DEPTH = 64;
 
 export class JsValues {
@@ -136,7 +138,19 @@ export class JsValues {
     }
     // An element or property of a literal (`for (const tool of ['git', 'npm'])`) is one of its literal parts.
     if (binding.kind === 'member') return this.classify(binding.object, depth + 1) === 'literal' ? 'literal' : 'unknown';
+    if (binding.kind === 'param' && binding.firstOf) return this.callbackElementKind(binding.firstOf, depth);
     return 'unknown';
+  }
+
+  /** The first parameter of a callback given to `array.forEach(…)`, `.map(…)` and the like is an element of that array. */
+  private callbackElementKind(fn: SyntaxNode, depth: number): ValueKind {
+    const args = fn.parent;
+    const call = args?.parent;
+    const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+    const array = callee?.type === 'member_expression' ? callee.childForFieldName('object') : null;
+    if (!array || args?.type !== 'arguments' || args.namedChildren[0]?.id !== fn.id) return 'unknown';
+    if (!ELEMENT_CALLBACKS.has(callee!.childForFieldName('property')?.text ?? '')) return 'unknown';
+    return this.classify(array, depth + 1) === 'literal' ? 'literal' : 'unknown';
   }
 
   private isString(node: SyntaxNode, depth: number): boolean {

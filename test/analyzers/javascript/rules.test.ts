@@ -56,7 +56,7 @@ describe('js.command-injection.exec', () => {
     expect(scan(code, ID)).toEqual([]);
   });
 
-  it('takes elements of a literal array, and repeats of a literal, as literal', () => {
+  it('takes elements of a literal array (looped over or handed to a callback), and repeats of a literal, as literal', () => {
     const code = lines(
       "const { execSync } = require('child_process');",
       "for (const tool of ['git', 'npm']) execSync(`${tool} --version`);",
@@ -65,10 +65,16 @@ describe('js.command-injection.exec', () => {
       "execSync(' '.repeat(depth) + 'ls');",
       "for (const tool of ['git', process.argv[2]]) execSync(`${tool} --version`);",
       'execSync(pad.repeat(depth) + "ls");',
+      "['git', 'npm'].forEach((tool) => execSync(`${tool} --version`));",
+      "['a', 'b'].map(function (dir) { return execSync('ls ' + dir); });",
+      "[process.argv[2]].forEach((tool) => execSync(`${tool} --version`));",
+      "['git'].reduce((acc, tool) => execSync(`${acc} ${tool}`), '');",
     );
     expect(scan(code, ID).map((f) => [f.location.startLine, f.confidence])).toEqual([
       [6, 'high'],
       [7, 'high'],
+      [10, 'high'],
+      [11, 'high'],
     ]);
   });
 });
