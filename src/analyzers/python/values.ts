@@ -41,6 +41,9 @@ const STRING_METHODS = new Set([
 const STRING_FUNCTIONS = new Set(['textwrap.dedent', 'inspect.cleandoc', 'builtins.str']);
 /** Functions whose result is a number whatever their argument (bool is left out: rules read flags from it). */
 const NUMBER_FUNCTIONS = new Set(['builtins.int', 'builtins.float', 'builtins.len']);
+/** Builtins whose elements are their arguments' elements (with numbers: enumerate's counter). */
+const ELEMENT_WALKERS = new Set(['builtins.enumerate', 'builtins.zip', 'builtins.sorted', 'builtins.reversed', 'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.iter']);
+const DICT_VIEWS = new Set(['items', 'keys', 'values']);
 /** Comprehensions: every element is their body's value. */
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression']);
 const ESCAPES = ['escape_sequence', 'escape_interpolation'];
@@ -195,11 +198,19 @@ export class ValueClassifier {
     );
   }
 
-  /** An element of what a loop or an unpacking runs over: a number of `range()`, or a part of a literal. */
+  /**
+   * An element of what a loop or an unpacking runs over: a number of `range()`, a part of a
+   * literal, or of a literal walked by `enumerate()`, `zip()`, `sorted()`… or a literal dict's
+   * `.items()`, `.keys()`, `.values()`.
+   */
   private elementKind(iterable: SyntaxNode, depth: number): ValueKind {
-    const fn = iterable.type === 'call' ? iterable.childForFieldName('function') : null;
-    if (fn && this.calleeOf(fn) === 'builtins.range') return 'literal';
-    return this.classify(iterable, depth) === 'literal' ? 'literal' : 'unknown';
+    if (iterable.type !== 'call') return this.classify(iterable, depth) === 'literal' ? 'literal' : 'unknown';
+    const fn = iterable.childForFieldName('function');
+    const args = iterable.childForFieldName('arguments')?.namedChildren ?? [];
+    const callee = fn ? this.calleeOf(fn) : undefined;
+    if (callee === 'builtins.range') return 'literal';
+    const walked = callee && ELEMENT_WALKERS.has(callee) ? args : fn?.type === 'attribute' && DICT_VIEWS.has(fn.childForFieldName('attribute')?.text ?? '') ? [fn.childForFieldName('object')!] : [];
+    return walked.length > 0 && walked.every((a) => this.classify(a, depth) === 'literal') ? 'literal' : 'unknown';
   }
 
   /** A text or list literal (or a name holding a constant text): what `*` repeats rather than multiplies. */

@@ -77,6 +77,12 @@ describe('ValueClassifier.kindOf', () => {
     ['for statement in ("INSERT OR REPLACE", "REPLACE"):\n    v = "{} INTO t".format(statement)', 'literal'],
     ['for name, kind in [("a", 1), ("b", 2)]:\n    v = f"select {name}"', 'literal'],
     ['for name in names:\n    v = f"select {name}"', 'formatted'],
+    ['for i, name in enumerate(["a", "b"]):\n    v = f"select {name} -- {i}"', 'literal'],
+    ['QUERIES = {"daily": "SELECT 1", "weekly": "SELECT 7"}\nfor name, sql in QUERIES.items():\n    v = f"{sql} /* {name} */"', 'literal'],
+    ['for a, b in zip(["x"], ["y"]):\n    v = a + b', 'literal'],
+    ['for name in sorted(names):\n    v = f"select {name}"', 'formatted'],
+    ['for key in config.keys():\n    v = f"select {key}"', 'formatted'],
+    ['for i, name in enumerate(names):\n    v = f"select {name}"', 'formatted'],
     ['for c in [a, "b"]:\n    v = f"select {c}"', 'formatted'],
   ])('%j is %s', (code, kind) => {
     expect(kindOfV(code)).toBe(kind);
