@@ -61,6 +61,7 @@ export class TaintEngine {
   private readonly importRoots: ReadonlySet<string>;
   private readonly functionNames = new Map<number, string | undefined>();
   private callbackIndex: ReadonlySet<number> | undefined;
+  private readonly executeCalls = new Map<number, SyntaxNode[]>();
 
   constructor(
     private readonly root: SyntaxNode,
@@ -458,14 +459,25 @@ export class TaintEngine {
   }
 
   private lastExecuteOn(receiver: string, before: SyntaxNode): SyntaxNode | undefined {
-    const scope = this.enclosingFunction(before) ?? this.root;
     let last: SyntaxNode | undefined;
-    for (const call of scope.descendantsOfType('call')) {
+    for (const call of this.executeCallsIn(this.enclosingFunction(before) ?? this.root)) {
       if (call.startIndex >= before.startIndex) break;
-      const callee = call.childForFieldName('function');
-      if (call.endIndex <= before.startIndex && callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'execute' && callee.childForFieldName('object')?.text === receiver) last = call;
+      if (call.endIndex <= before.startIndex && call.childForFieldName('function')?.childForFieldName('object')?.text === receiver) last = call;
     }
     return last;
+  }
+
+  /** The `….execute(…)` calls in a scope, in document order: found once per scope however many fetches it has. */
+  private executeCallsIn(scope: SyntaxNode): SyntaxNode[] {
+    let calls = this.executeCalls.get(scope.id);
+    if (!calls) {
+      calls = scope.descendantsOfType('call').filter((c: SyntaxNode) => {
+        const callee = c.childForFieldName('function');
+        return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'execute';
+      });
+      this.executeCalls.set(scope.id, calls);
+    }
+    return calls;
   }
 
   /**
