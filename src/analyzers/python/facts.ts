@@ -51,6 +51,8 @@ export interface LineageSink {
   sources: string[];
   /** Every flow into it passes a sanitizer or validator. */
   validated: boolean;
+  /** The call reads its dataset (open() for reading, a pickle or joblib load, a SELECT) rather than writing it. */
+  reads?: boolean;
 }
 
 export interface TraceStepFact {

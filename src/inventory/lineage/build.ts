@@ -3,7 +3,7 @@ import type { Exposure, LineageEdge, LineageGraph, LineageNode } from './graph.j
 /** What the code analysis records per module about data movement (the Python analyzer's lineage facts). */
 export interface ModuleLineage {
   sources: Array<{ id: string; kind: string; api: string; dataset?: string; line: number; function?: string; validated: boolean }>;
-  sinks: Array<{ id: string; kind: string; api: string; dataset?: string; line: number; function?: string; sources: string[]; validated: boolean }>;
+  sinks: Array<{ id: string; kind: string; api: string; dataset?: string; line: number; function?: string; sources: string[]; validated: boolean; reads?: boolean }>;
   tasks: Array<{ taskId: string; operator: string; callable?: string; line: number }>;
   taskEdges: Array<{ from: string; to: string; line: number }>;
 }
@@ -52,7 +52,8 @@ export function buildLineage(modules: Map<string, ModuleLineage>): LineageGraph 
     for (const s of facts.sinks) {
       const node = dataset(s.kind, s.api, s.dataset, s.line);
       const jobId = job(s.function);
-      addEdge({ from: jobId, to: node, type: 'writes', validated: s.validated });
+      // A dangerous call on a file it only reads (open() for reading, a pickle load) is still an input of its job.
+      addEdge(s.reads ? { from: node, to: jobId, type: 'reads', validated: s.validated } : { from: jobId, to: node, type: 'writes', validated: s.validated });
       if (s.validated) continue;
       for (const sourceId of s.sources) {
         const source = sourceNodes.get(sourceId);

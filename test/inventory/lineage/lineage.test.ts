@@ -43,6 +43,23 @@ describe('buildLineage', () => {
     expect(graph.edges).toContainEqual({ from: landing.id, to: 'job:jobs/clean.py#clean_feedback', type: 'reads', validated: true });
   });
 
+  it('draws a call that reads its file (open() for reading, a pickle load) as an input of its job', () => {
+    const loader: ModuleLineage = {
+      sources: [],
+      sinks: [
+        { id: 'k1', kind: 'file', api: 'joblib.load', dataset: 'models/clf.joblib', line: 3, sources: [], validated: false, reads: true },
+        { id: 'k2', kind: 'file', api: 'builtins.open', dataset: 'out/scores.csv', line: 9, sources: [], validated: false },
+      ],
+      tasks: [],
+      taskEdges: [],
+    };
+    const edges = buildLineage(new Map([['jobs/score.py', loader]])).edges;
+    expect(edges).toEqual([
+      { from: 'dataset:models/clf.joblib', to: 'job:jobs/score.py#<module>', type: 'reads', validated: false },
+      { from: 'job:jobs/score.py#<module>', to: 'dataset:out/scores.csv', type: 'writes', validated: false },
+    ]);
+  });
+
   it('links Airflow tasks to each other and to the functions they run', () => {
     expect(graph.edges).toContainEqual({ from: 'task:dags/ingest.py#download_export', to: 'task:dags/ingest.py#clean', type: 'precedes' });
     expect(graph.edges).toContainEqual({ from: 'task:dags/ingest.py#clean', to: 'job:jobs/clean.py#clean_feedback', type: 'runs' });

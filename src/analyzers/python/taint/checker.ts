@@ -29,13 +29,15 @@ export interface SinkHit {
   function?: string;
   sources: Set<string>;
   validated: boolean;
-  /** A constant query that writes nowhere: a read of the table, not a place data goes. */
-  readsOnly: boolean;
+  /** The call reads its dataset (a constant SELECT, open() for reading, a loader) rather than sending data there. */
+  reads: boolean;
 }
 
 export type TaintReport = (family: SinkFamily, node: SyntaxNode, options: ReportOptions) => void;
 
 const MAX_SUMMARY_ROUNDS = 4;
+/** Calls that open the file their first argument names, in the mode their second gives. */
+const FILE_OPENERS = new Set(['builtins.open', 'io.open', 'codecs.open']);
 
 /**
  * Checks sinks against the engine's flows: reports ingestion-point flows at once, keeps
@@ -119,12 +121,20 @@ export class TaintChecker {
       const flag = call.keywords.get(spec.whenTrue);
       if (!flag || this.values.truthOf(flag) !== true) return false;
     }
-    if (spec.writeMode !== undefined) {
-      const mode = call.positional[1] ?? call.keywords.get('mode');
-      const value = mode ? this.values.constantOf(mode) : 'r';
-      return typeof value === 'string' && /[wax+]/.test(value) === spec.writeMode;
-    }
-    return true;
+    return spec.writeMode === undefined || this.opensForWriting(call) === spec.writeMode;
+  }
+
+  /** `open(path, mode)`: whether the mode (default "r") may write; a mode of unknown value counts as not writing. */
+  private opensForWriting(call: CallSite): boolean {
+    const mode = call.positional[1] ?? call.keywords.get('mode');
+    const value = mode ? this.values.constantOf(mode) : 'r';
+    return typeof value === 'string' && /[wax+]/.test(value);
+  }
+
+  private readsDataset(call: CallSite, spec: SinkSpec, where: { index: number; keyword: string }): boolean {
+    if (spec.kind === 'table') return this.engine.runsReadOnlyQuery(call, where);
+    if (spec.family === 'deserialization') return true;
+    return FILE_OPENERS.has(call.name ?? '') && !this.opensForWriting(call);
   }
 
   private addFlowSink(fn: SyntaxNode, entry: FlowSink): boolean {
@@ -177,7 +187,7 @@ export class TaintChecker {
       ...(fn ? { function: fn } : {}),
       sources: new Set(sources),
       validated,
-      readsOnly: spec.kind === 'table' && this.engine.runsReadOnlyQuery(call, where),
+      reads: this.readsDataset(call, spec, where),
     });
   }
 }

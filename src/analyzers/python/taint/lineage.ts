@@ -44,10 +44,11 @@ export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker,
   // A sink that is no data destination (a shell command, eval, a regex…) belongs in the lineage
   // only as the end of a flow; reached by nothing, `re.compile("[0-9]+")` would be a node of noise.
   // Nor is a call that is also an ingestion point (pandas.read_sql runs its query, but reads), or
-  // a constant SELECT run through a cursor: the rows it fetches are the ingestion point.
+  // a constant SELECT run through a cursor: the rows it fetches are the ingestion point. Files
+  // opened for reading and loaded objects stay, drawn as what their job reads.
   const read = engine.sources.filter((s) => !s.discarded);
-  const reads = new Set(read.map((s) => s.id));
-  const sinks = [...checker.sinks.values()].filter((s) => (DESTINATIONS.has(s.kind) && !reads.has(s.id) && !s.readsOnly) || s.sources.size > 0);
+  const readIds = new Set(read.map((s) => s.id));
+  const sinks = [...checker.sinks.values()].filter((s) => (DESTINATIONS.has(s.kind) && !readIds.has(s.id) && !(s.reads && s.kind === 'table')) || s.sources.size > 0);
   const validatedSources = new Set<string>();
   for (const sink of sinks) if (sink.validated) for (const s of sink.sources) validatedSources.add(s);
   const schemaChecked = schemaValidatedSources(checker.calls, engine, resolver);
@@ -58,7 +59,7 @@ export function lineageOf(root: SyntaxNode, text: string, checker: TaintChecker,
   });
   return {
     sources,
-    sinks: sinks.map(({ family: _, readsOnly: __, sources: reaching, ...sink }) => ({ ...sink, sources: [...reaching] })),
+    sinks: sinks.map(({ family: _, reads, sources: reaching, ...sink }) => ({ ...sink, ...(reads ? { reads } : {}), sources: [...reaching] })),
     functions,
     ...(/airflow/.test(text) ? airflowStructure(root, resolver, values) : { tasks: [], taskEdges: [] }),
   };

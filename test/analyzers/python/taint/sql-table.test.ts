@@ -81,4 +81,28 @@ describe('tableOfStatement', () => {
     expect(lineage.sources.map((s) => s.dataset)).toEqual(['https://api.example.com/items']);
     expect(lineage.sinks.map((s) => s.dataset)).toEqual(['https://hooks.example.com/a', 'https://hooks.example.com/b']);
   });
+
+  it('tells a file opened or loaded for reading from one written', () => {
+    const code = [
+      'import joblib, pickle',
+      'with open("data/in.csv") as f:',
+      '    rows = f.read()',
+      'with open("models/m.pkl", mode="rb") as fh:',
+      '    model = pickle.load(fh)',
+      'clf = joblib.load("models/clf.joblib")',
+      'with open("out/report.txt", "w") as out:',
+      '    out.write(rows)',
+      'with open("out/log.txt", "a+") as log:',
+      '    log.write("done")',
+    ].join('\n');
+    const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
+    expect(lineage.sinks.map((s) => [s.api, s.dataset ?? null, s.reads ?? false])).toEqual([
+      ['builtins.open', 'data/in.csv', true],
+      ['builtins.open', 'models/m.pkl', true],
+      ['pickle.load', null, true],
+      ['joblib.load', 'models/clf.joblib', true],
+      ['builtins.open', 'out/report.txt', false],
+      ['builtins.open', 'out/log.txt', false],
+    ]);
+  });
 });
