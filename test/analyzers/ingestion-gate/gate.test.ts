@@ -38,6 +38,19 @@ describe('data.ingestion.unvalidated', () => {
     expect(await unvalidated({ 'jobs/load.py': code })).toEqual(['jobs/load.py:15']);
   });
 
+  it('counts a validated document as validating the file text it was parsed from', async () => {
+    const code = [
+      'import json',
+      'import jsonschema',
+      'with open("in/events.jsonl") as f:',
+      '    for line in f:',
+      '        jsonschema.validate(json.loads(line), {"type": "object"})',
+      'raw = open("in/other.jsonl").read()',
+      '',
+    ].join('\n');
+    expect(await unvalidated({ 'jobs/load.py': code })).toEqual(['jobs/load.py:6']);
+  });
+
   it('leaves configuration reads and operator input alone', async () => {
     const code = 'import json\nimport os\nimport sys\n\ncfg = json.load(open("config.json"))\nout = sys.argv[1]\nregion = os.environ["REGION"]\n';
     expect(await unvalidated({ 'jobs/config.py': code })).toEqual([]);

@@ -218,7 +218,7 @@ export class TaintEngine {
       case 'with':
       case 'element': {
         if (b.kind === 'element' && FILE_HANDLES.includes(this.resolver.nameOf(b.value) ?? '')) {
-          const hit = this.hitFor(b.value, { kind: 'file' }, 'iteration over a file', undefined);
+          const hit = this.hitFor(b.value, { kind: 'file', opened: true }, 'iteration over a file', undefined);
           this.hits.set(b.value.id, hit);
           return [{ origin: { source: hit }, steps: [this.step(hit.line, `source: lines of ${b.value.text} (file)`), this.step(lineOf(b.value), `iterated into ${name}`)], validated: false }];
         }
@@ -427,9 +427,9 @@ export class TaintEngine {
     return { ...hit, credential: typeof keyValue === 'string' && CREDENTIAL_NAME.test(keyValue), ...(typeof keyValue === 'string' ? { dataset: keyValue } : {}) };
   }
 
-  private hitFor(node: SyntaxNode, spec: Pick<SourceSpec, 'kind' | 'dataset' | 'key' | 'queried'>, api: string, call: CallSite | undefined): SourceHit {
+  private hitFor(node: SyntaxNode, spec: Pick<SourceSpec, 'kind' | 'dataset' | 'key' | 'queried' | 'opened'>, api: string, call: CallSite | undefined): SourceHit {
     const line = lineOf(node);
-    const dataset = call && spec.dataset ? this.datasetOf(call, spec.dataset, spec.kind) : call && spec.queried ? this.queriedTable(call) : undefined;
+    const dataset = this.sourceDataset(node, spec, call);
     const key = call && spec.key ? this.constantString(argument(call, spec.key.index, spec.key.keyword)) : undefined;
     const fn = this.functionAt(node);
     return {
@@ -456,6 +456,23 @@ export class TaintEngine {
     const statement = query?.childForFieldName('arguments')?.namedChildren[0];
     const sql = statement ? this.values.constantOf(statement) : undefined;
     return typeof sql === 'string' ? tableOfStatement(sql) : undefined;
+  }
+
+  /** What a source reads, where the code names it: an argument, the table a cursor queried, the path a handle was opened with. */
+  private sourceDataset(node: SyntaxNode, spec: Pick<SourceSpec, 'kind' | 'dataset' | 'queried' | 'opened'>, call: CallSite | undefined): string | undefined {
+    if (call && spec.dataset) return this.datasetOf(call, spec.dataset, spec.kind);
+    if (call && spec.queried) return this.queriedTable(call);
+    if (!spec.opened) return undefined;
+    return this.openedPath(call ? (call.node.childForFieldName('function')?.childForFieldName('object') ?? undefined) : node);
+  }
+
+  /** The path a file handle was opened with: `open("a.csv")` itself, or a name bound once to it (`with open("a.csv") as f`). */
+  private openedPath(handle: SyntaxNode | undefined): string | undefined {
+    const only = handle?.type === 'identifier' ? this.onlyBinding(handle) : undefined;
+    const opener = handle?.type === 'call' ? handle : only && (only.kind === 'assign' || only.kind === 'with') && only.value.type === 'call' ? only.value : undefined;
+    if (!opener) return undefined;
+    const call = this.resolver.callSite(opener);
+    return FILE_HANDLES.includes(`${call.name}()`) ? this.constantString(argument(call, 0, 'file')) : undefined;
   }
 
   private lastExecuteOn(receiver: string, before: SyntaxNode): SyntaxNode | undefined {

@@ -23,6 +23,14 @@ export function schemaValidatedSources(calls: readonly CallSite[], engine: Taint
       for (const flow of engine.flowsOf(arg)) if ('source' in flow.origin) validated.add(flow.origin.source.id);
     }
   }
+  if (validated.size === 0) return validated;
+  // What is read into another ingestion point (the text in `json.loads(f.read())`) is checked when
+  // that one is; calls come outer first, so nested reads are reached in one pass.
+  for (const call of calls) {
+    const outer = engine.sourceAt(call.node, call);
+    if (!outer || !validated.has(outer.id)) continue;
+    for (const arg of call.positional) for (const flow of engine.flowsOf(arg)) if ('source' in flow.origin) validated.add(flow.origin.source.id);
+  }
   return validated;
 }
 

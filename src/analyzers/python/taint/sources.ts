@@ -32,6 +32,8 @@ export interface SourceSpec {
   dataset?: { index: number; keyword: string };
   /** The dataset is the table the receiver's query reads: rows fetched from `cur` after `cur.execute("SELECT … FROM t")`. */
   queried?: true;
+  /** The dataset is the path the receiver, a file handle, was opened with (`with open("a.csv") as f: f.read()`). */
+  opened?: true;
   /** Where the call names the key it reads (an environment variable), to spot credentials. */
   key?: { index: number; keyword: string };
 }
@@ -52,7 +54,7 @@ export const SOURCES: readonly SourceSpec[] = [
   { kind: 'table', methods: ['fetchone', 'fetchall', 'fetchmany'], under: DB_MODULES, queried: true },
   { kind: 'table', methods: ['get_records', 'get_first', 'get_pandas_df', 'get_df'], under: SQL_HOOK_MODULES, dataset: { index: 0, keyword: 'sql' } },
   // A file handle is not data yet (pickle.load(fh) is the deserialisation rule's business); what is read from it is.
-  { kind: 'file', methods: ['read', 'readline', 'readlines'], under: FILE_HANDLES },
+  { kind: 'file', methods: ['read', 'readline', 'readlines'], under: FILE_HANDLES, opened: true },
   { kind: 'file', methods: ['read_text', 'read_bytes'], under: ['pathlib'] },
   { kind: 'file', names: ['csv.reader', 'csv.DictReader', 'json.load', 'json.loads'] },
   {

@@ -258,7 +258,7 @@ describe('cross-module taint', () => {
     };
     const result = await assessTree(files, { only: ['sast'] });
     const found = result.findings.filter((f) => f.ruleId === 'py.taint.code-injection');
-    expect(found.map((f) => f.message)).toEqual(['builtins.eval() gets data from iteration over a file (file) (line 4) in jobs/main.py, through jobs.rules.apply(); the value runs as code']);
+    expect(found.map((f) => f.message)).toEqual(['builtins.eval() gets data from iteration over a file (file rules.txt) (line 4) in jobs/main.py, through jobs.rules.apply(); the value runs as code']);
     const lineage = (analyzePythonSource(files['jobs/main.py'], 'jobs/main.py').facts as PythonFacts).lineage!;
     expect(lineage.sources.map((s) => [s.api, s.line])).toEqual([['iteration over a file', 4]]);
   });

@@ -105,4 +105,24 @@ describe('tableOfStatement', () => {
       ['builtins.open', 'out/log.txt', false],
     ]);
   });
+
+  it('names what is read from a file handle by the path it was opened with', () => {
+    const code = [
+      'with open("data/in.csv") as f:',
+      '    header = f.readline()',
+      'for line in open("data/more.txt"):',
+      '    eval(line)',
+      'body = open("data/raw.json").read()',
+      'def load(path):',
+      '    with open(path) as fh:',
+      '        return fh.read()',
+    ].join('\n');
+    const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
+    expect(lineage.sources.map((s) => [s.api, s.dataset ?? null])).toEqual([
+      ['builtins.open().readline', 'data/in.csv'],
+      ['iteration over a file', 'data/more.txt'],
+      ['builtins.open().read', 'data/raw.json'],
+      ['builtins.open().read', null],
+    ]);
+  });
 });
