@@ -41,7 +41,9 @@ function isExternalData(source: LineageSource): boolean {
 }
 
 function finding(lines: LineReader, file: string, source: LineageSource): Finding {
-  const what = source.dataset ? `${source.api}() reads ${source.dataset}` : `${source.api}() reads ${source.kind} data`;
+  // Sources that are no call (`iteration over a file`) are named as they are.
+  const api = /\s/.test(source.api) ? source.api : `${source.api}()`;
+  const what = source.dataset ? `${api} reads ${source.dataset}` : `${api} reads ${source.kind} data`;
   return projectFinding(rule, lines, { file, line: source.line, column: columnOfNodeId(source.id) }, source.api, {
     message: `${what}, and nothing in this module checks it against a schema before it is used`,
   });

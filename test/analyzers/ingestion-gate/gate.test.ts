@@ -49,6 +49,8 @@ describe('data.ingestion.unvalidated', () => {
       '',
     ].join('\n');
     expect(await unvalidated({ 'jobs/load.py': code })).toEqual(['jobs/load.py:6']);
+    const lines = await assessTree({ 'jobs/lines.py': 'import os\nfor line in open("in/cmds.txt"):\n    os.system(line)\n' }, { only: ['data'] });
+    expect(lines.findings.map((f) => f.message)).toEqual(['iteration over a file reads in/cmds.txt, and nothing in this module checks it against a schema before it is used']);
   });
 
   it('leaves configuration reads and operator input alone', async () => {

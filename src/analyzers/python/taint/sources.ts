@@ -28,6 +28,8 @@ export interface SourceSpec {
   /** Method names matched on any receiver, or on receivers resolving under one of `under`. */
   methods?: readonly string[];
   under?: readonly string[];
+  /** Methods matched only on the result of one of these (`download_blob().readall()`). */
+  after?: readonly string[];
   /** Where the call names its dataset (a path, URL, table or bucket), for lineage. */
   dataset?: { index: number; keyword: string };
   /** The dataset is the table the receiver's query reads: rows fetched from `cur` after `cur.execute("SELECT … FROM t")`. */
@@ -66,7 +68,9 @@ export const SOURCES: readonly SourceSpec[] = [
   { kind: 'download', names: ['urllib.request.urlretrieve', 'wget.download'], dataset: URL },
   { kind: 'bucket', methods: ['get_object'], dataset: { index: -1, keyword: 'Key' } },
   { kind: 'download', methods: ['download_file', 'download_fileobj'], under: ['boto3'] },
-  { kind: 'bucket', methods: ['download_as_text', 'download_as_bytes', 'download_as_string', 'download_blob', 'readall', 'download_to_filename'] },
+  { kind: 'bucket', methods: ['download_as_text', 'download_as_bytes', 'download_as_string', 'download_blob', 'download_to_filename'] },
+  // Any binary stream has a readall(); an Azure blob download's is the blob.
+  { kind: 'bucket', methods: ['readall'], after: ['download_blob'] },
   { kind: 'queue', names: ['kafka.KafkaConsumer', 'confluent_kafka.Consumer', 'aiokafka.AIOKafkaConsumer'] },
   { kind: 'queue', methods: ['poll', 'consume'], under: ['kafka', 'confluent_kafka', 'aiokafka'] },
   { kind: 'queue', methods: ['get_records'], under: ['boto3'] },
@@ -105,7 +109,7 @@ export function matchSource(name: string, method: string | undefined): SourceSpe
   for (const spec of SOURCES) {
     if (spec.names?.includes(name)) return spec;
     if (method && spec.methods?.includes(method)) {
-      if (!spec.under || spec.under.some((u) => name.startsWith(u))) return spec;
+      if ((!spec.under || spec.under.some((u) => name.startsWith(u))) && (!spec.after || spec.after.some((a) => name.endsWith(`${a}().${method}`)))) return spec;
     }
   }
   return undefined;

@@ -125,4 +125,18 @@ describe('tableOfStatement', () => {
       ['builtins.open().read', null],
     ]);
   });
+
+  it('takes readall() as a blob read only after download_blob()', () => {
+    const code = [
+      'def fetch(container, stream):',
+      '    blob = container.get_blob_client("exports/day.csv").download_blob().readall()',
+      '    eval(blob)',
+      '    eval(stream.readall())',
+    ].join('\n');
+    const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
+    expect(lineage.sources.map((s) => [s.api, s.line])).toEqual([
+      ['container.get_blob_client().download_blob().readall', 2],
+      ['container.get_blob_client().download_blob', 2],
+    ]);
+  });
 });
