@@ -147,9 +147,9 @@ export class JsValues {
     const args = fn.parent;
     const call = args?.parent;
     const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
-    const array = callee?.type === 'member_expression' ? callee.childForFieldName('object') : null;
-    if (!array || args?.type !== 'arguments' || args.namedChildren[0]?.id !== fn.id) return 'unknown';
-    if (!ELEMENT_CALLBACKS.has(callee!.childForFieldName('property')?.text ?? '')) return 'unknown';
+    if (callee?.type !== 'member_expression' || args?.type !== 'arguments' || args.namedChildren[0]?.id !== fn.id) return 'unknown';
+    const array = callee.childForFieldName('object');
+    if (!array || !ELEMENT_CALLBACKS.has(callee.childForFieldName('property')?.text ?? '')) return 'unknown';
     return this.classify(array, depth + 1) === 'literal' ? 'literal' : 'unknown';
   }
 

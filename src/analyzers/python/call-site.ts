@@ -23,6 +23,12 @@ export function calleeName(call: CallSite): string {
   return call.name ?? call.node.childForFieldName('function')?.text ?? 'call';
 }
 
+/** The object a method is called on (`cur` in `cur.execute(q)`); undefined for a plain call. */
+export function receiverOf(call: SyntaxNode): SyntaxNode | undefined {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'attribute' ? (fn.childForFieldName('object') ?? undefined) : undefined;
+}
+
 /** The positional argument at `index`, or else the keyword argument named `keyword`. */
 export function argument(call: CallSite, index: number, keyword: string): SyntaxNode | undefined {
   return call.positional[index] ?? call.keywords.get(keyword);

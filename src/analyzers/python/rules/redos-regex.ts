@@ -1,4 +1,4 @@
-import { argument, type CallSite } from '../call-site.js';
+import { argument, type CallSite, receiverOf } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel } from './dynamic-value.js';
@@ -176,7 +176,7 @@ function ingestedFlow(text: SyntaxNode, ctx: PythonContext): { steps: Flow['step
  */
 function compiledUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
   const method = call.method !== undefined && Object.hasOwn(PATTERN_METHODS, call.method) ? PATTERN_METHODS[call.method] : undefined;
-  const receiver = method ? call.node.childForFieldName('function')?.childForFieldName('object') : undefined;
+  const receiver = method ? receiverOf(call.node) : undefined;
   const compile = receiver ? ctx.taint.engine.assignedCall(receiver) : undefined;
   const [module, fn] = splitName(compile?.name);
   if (!method || !compile || (module !== 're' && module !== 'regex') || fn !== 'compile') return undefined;
@@ -213,7 +213,7 @@ function regexUse(call: CallSite, ctx: PythonContext): RegexUse | undefined {
   const flags = flagsOf(call.keywords.get('flags'), ctx);
   const caseArg = call.keywords.get('case');
   if (caseArg && ctx.truthOf(caseArg) === false) flags.add('IGNORECASE');
-  const series = call.node.childForFieldName('function')?.childForFieldName('object')?.childForFieldName('object');
+  const series = receiverOf(call.node)?.childForFieldName('object');
   return { pattern, flags, mode: strMethod.mode, ...(series ? { text: series } : {}) };
 }
 

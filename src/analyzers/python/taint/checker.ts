@@ -1,6 +1,6 @@
 import type { ReportOptions } from '../../../core/analyzer.js';
 import type { TraceStep } from '../../../core/finding.js';
-import { calleeName, type CallSite } from '../call-site.js';
+import { argument, calleeName, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
@@ -126,7 +126,7 @@ export class TaintChecker {
 
   /** `open(path, mode)`: whether the mode (default "r") may write; a mode of unknown value counts as not writing. */
   private opensForWriting(call: CallSite): boolean {
-    const mode = call.positional[1] ?? call.keywords.get('mode');
+    const mode = argument(call, 1, 'mode');
     const value = mode ? this.values.constantOf(mode) : 'r';
     return typeof value === 'string' && /[wax+]/.test(value);
   }

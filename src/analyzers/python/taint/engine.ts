@@ -1,6 +1,6 @@
 import type { TraceStep } from '../../../core/finding.js';
 import { type Binding, type Bindings, bindingsKey } from '../bindings.js';
-import { argument, calleeName, type CallSite } from '../call-site.js';
+import { argument, calleeName, type CallSite, receiverOf } from '../call-site.js';
 import { budgetFor, NameMemo } from '../name-memo.js';
 import type { SyntaxNode } from '../parser.js';
 import type { Resolver } from '../resolver.js';
@@ -322,8 +322,7 @@ export class TaintEngine {
   }
 
   private receiverFlows(node: SyntaxNode, depth: number): Flow[] {
-    const fn = node.childForFieldName('function');
-    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    const object = receiverOf(node);
     return object ? this.expr(object, depth) : [];
   }
 
@@ -450,12 +449,11 @@ export class TaintEngine {
    * before the fetch in the same function.
    */
   private queriedTable(fetch: CallSite): string | undefined {
-    const receiver = fetch.node.childForFieldName('function')?.childForFieldName('object');
+    const receiver = receiverOf(fetch.node);
     if (!receiver) return undefined;
     const query = receiver.type === 'call' ? receiver : this.lastExecuteOn(receiver.text, fetch.node);
-    const statement = query?.childForFieldName('arguments')?.namedChildren[0];
-    const sql = statement ? this.values.constantOf(statement) : undefined;
-    return typeof sql === 'string' ? tableOfStatement(sql) : undefined;
+    const sql = this.constantString(query?.childForFieldName('arguments')?.namedChildren[0]);
+    return sql !== undefined ? tableOfStatement(sql) : undefined;
   }
 
   /** What a source reads, where the code names it: an argument, the table a cursor queried, the path a handle was opened with. */
@@ -463,7 +461,7 @@ export class TaintEngine {
     if (call && spec.dataset) return this.datasetOf(call, spec.dataset, spec.kind);
     if (call && spec.queried) return this.queriedTable(call);
     if (!spec.opened) return undefined;
-    return this.openedPath(call ? (call.node.childForFieldName('function')?.childForFieldName('object') ?? undefined) : node);
+    return this.openedPath(call ? receiverOf(call.node) : node);
   }
 
   /** The path a file handle was opened with: `open("a.csv")` itself, or a name bound once to it (`with open("a.csv") as f`). */
@@ -479,7 +477,7 @@ export class TaintEngine {
     let last: SyntaxNode | undefined;
     for (const call of this.executeCallsIn(this.enclosingFunction(before) ?? this.root)) {
       if (call.startIndex >= before.startIndex) break;
-      if (call.endIndex <= before.startIndex && call.childForFieldName('function')?.childForFieldName('object')?.text === receiver) last = call;
+      if (call.endIndex <= before.startIndex && receiverOf(call)?.text === receiver) last = call;
     }
     return last;
   }
