@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { token } from './patterns.js';
+import type { Verdict } from './secret-rule.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const CHECKSUM_LENGTH = 6;
@@ -25,10 +26,10 @@ export function hasValidChecksum(tokenValue: string): boolean {
 }
 
 /** Pattern and checksum check of `<prefix>_` tokens with 36 base-62 characters (GitHub, npm). */
-export function checksummedToken(...prefixes: string[]): { anchors: string[]; pattern: RegExp; verify: (c: { secret: string }) => { doubt: string } | undefined } {
+export function checksummedToken(...prefixes: string[]): { anchors: string[]; pattern: RegExp; verify: (c: { secret: string }) => Verdict } {
   return {
     anchors: prefixes.map((p) => `${p}_`),
     pattern: token(`(?:${prefixes.join('|')})_[A-Za-z0-9]{36}`),
-    verify: ({ secret }) => (hasValidChecksum(secret) ? undefined : { doubt: 'its checksum does not match, so it is probably not a real token' }),
+    verify: ({ secret }) => (hasValidChecksum(secret) ? { proven: true } : { doubt: 'its checksum does not match, so it is probably not a real token' }),
   };
 }

@@ -127,10 +127,10 @@ function judge(rule: SecretRule, matches: Iterable<RegExpMatchArray>, text: stri
   for (const match of matches) {
     // A pattern with two shapes names its second capture secret2 (group names must be unique).
     const secret = match.groups?.secret ?? match.groups?.secret2;
-    if (!secret || isPlaceholder(secret)) continue;
+    if (!secret) continue;
     const candidate: Candidate = { secret, groups: match.groups!, index: match.index!, text };
     const verdict = rule.verify?.(candidate);
-    if (verdict?.reject) continue;
+    if (verdict?.reject || (!verdict?.proven && isPlaceholder(secret))) continue;
     const start = match.index! + match[0].indexOf(secret);
     const ranking = rank(secret, file, { severity: verdict?.severity ?? rule.severity, confidence: rule.confidence }, verdict?.doubt);
     hits.push({

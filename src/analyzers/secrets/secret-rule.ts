@@ -19,6 +19,11 @@ export interface Verdict {
   reject?: boolean;
   /** A reason to doubt it (a failed checksum): the finding is down-ranked and says why. */
   doubt?: string;
+  /**
+   * The format's own check (a checksum) holds: a look-alike cannot pass it by chance, so the value
+   * is reported even where it reads like a placeholder (a real token may hold `xxxx`).
+   */
+  proven?: boolean;
   severity?: Severity;
   /** Words added to the message, e.g. "paired with a secret access key on line 4". */
   detail?: string;

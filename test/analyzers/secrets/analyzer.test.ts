@@ -82,6 +82,13 @@ describe('GitHub token checksum', () => {
     expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
     expect(finding!.message).toMatch(/checksum does not match/);
   });
+
+  it('reports a token whose checksum holds even where it reads like a placeholder', () => {
+    const body = 'xxxxR7pQ2mZ8vK4nW1sT6yB3cF9hJ0';
+    const real = `ghp_${body}${base62Crc32(body)}`;
+    expect(scanSecrets(`t = "${real}"\n`, 'secret.github-personal-access-token', 'ci/a.py')[0]).toMatchObject({ severity: 'high', confidence: 'high' });
+    expect(scanSecrets(`t = "ghp_${'x'.repeat(36)}"\n`, 'secret.github-personal-access-token', 'ci/a.py')).toEqual([]);
+  });
 });
 
 describe('placeholders are not secrets', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base62Crc32 } from '../../../src/analyzers/secrets/base62-checksum.js';
+import { isPlaceholder } from '../../../src/analyzers/secrets/placeholders.js';
 import { redact } from '../../../src/analyzers/secrets/redact.js';
 import { scanSecrets } from './scan.js';
 
@@ -8,7 +9,11 @@ const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.spl
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('');
 const str = (chars: string[], n: number) => fc.array(fc.constantFrom(...chars), { minLength: n, maxLength: n }).map((a) => a.join(''));
 
-/** Format-valid secrets of several detectors, each with the line that plants it. */
+/**
+ * Format-valid secrets of several detectors, each with the line that plants it. fast-check leans
+ * towards repeated characters, so a key id or password may come out as `AKIA…XXXX`: a placeholder,
+ * rightly not reported, and no test of redaction.
+ */
 const planted = fc.oneof(
   str(B62, 30).map((body) => {
     const secret = `ghp_${body}${base62Crc32(body)}`;
@@ -17,11 +22,11 @@ const planted = fc.oneof(
   str(UPPER, 16).map((tail) => {
     const secret = `AKIA${tail}`;
     return { secret, line: (pre: string) => `${pre}aws_access_key_id=${secret}` };
-  }),
+  }).filter(({ secret }) => !isPlaceholder(secret)),
   str(B62, 14).map((pw) => {
     const secret = `Pw${pw}9!`;
     return { secret, line: (pre: string) => `${pre}url = "postgresql://etl:${secret}@db.internal:5432/dw"` };
-  }),
+  }).filter(({ secret }) => !isPlaceholder(secret)),
 );
 
 describe('redaction never leaks (property)', () => {
