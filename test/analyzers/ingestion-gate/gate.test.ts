@@ -53,6 +53,11 @@ describe('data.ingestion.unvalidated', () => {
     expect(lines.findings.map((f) => f.message)).toEqual(['iteration over a file reads in/cmds.txt, and nothing in this module checks it against a schema before it is used']);
   });
 
+  it('reports a call once where its callee spells a word of the name-shaped sources (urllib.request)', async () => {
+    const code = 'import urllib.request\n\ndef fetch(url):\n    return urllib.request.urlopen(url, timeout=5)\n';
+    expect(await unvalidated({ 'jobs/fetch.py': code })).toEqual(['jobs/fetch.py:4']);
+  });
+
   it('leaves configuration reads and operator input alone', async () => {
     const code = 'import json\nimport os\nimport sys\n\ncfg = json.load(open("config.json"))\nout = sys.argv[1]\nregion = os.environ["REGION"]\n';
     expect(await unvalidated({ 'jobs/config.py': code })).toEqual([]);

@@ -396,6 +396,9 @@ export class TaintEngine {
   private detectSource(node: SyntaxNode, known?: CallSite): SourceHit | undefined {
     if (node.type === 'subscript') return this.subscriptSource(node);
     if (node.type !== 'call') {
+      // The callee of a call is no ingestion point of its own: the call is (one at a time, or
+      // `urllib.request.urlopen(u)` would be two, met once through the word `request`).
+      if (node.parent?.type === 'call' && node.parent.childForFieldName('function')?.id === node.id) return undefined;
       const name = this.resolver.nameOf(node);
       const spec = name ? matchSource(name, undefined) : undefined;
       if (spec && name) return this.hitFor(node, spec, name, undefined);
