@@ -128,10 +128,16 @@ export class TaintEngine {
       return only?.kind === 'function' ? { fn: only.node, offset: 0 } : undefined;
     }
     const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
-    if (object?.type !== 'identifier' || object.text !== 'self' || !call.method) return undefined;
+    if (object?.type !== 'identifier' || (object.text !== 'self' && object.text !== 'cls') || !call.method) return undefined;
     const cls = this.classes.around(call.node).next().value;
-    const method = cls?.childForFieldName('body')?.namedChildren.find((m: SyntaxNode) => m.type === 'function_definition' && m.childForFieldName('name')?.text === call.method);
-    return method ? { fn: method, offset: 1 } : undefined;
+    for (const member of cls?.childForFieldName('body')?.namedChildren ?? []) {
+      const method = definitionIn(member);
+      if (method?.type !== 'function_definition' || method.childForFieldName('name')?.text !== call.method) continue;
+      // A static method takes no self; a class method's cls is filled like self.
+      const isStatic = member.type === 'decorated_definition' && member.namedChildren.some((d: SyntaxNode) => d.type === 'decorator' && d.text === '@staticmethod');
+      return { fn: method, offset: isStatic ? 0 : 1 };
+    }
+    return undefined;
   }
 
   /** The argument a call passes for parameter `index` of `fn`. */
@@ -411,7 +417,8 @@ export class TaintEngine {
     const name = call.name ?? '';
     if (SPARK_READ.test(name)) return this.hitFor(node, { kind: 'file', dataset: { index: 0, keyword: 'path' } }, name, call);
     const spec = matchSource(name, call.method);
-    if (!spec) return undefined;
+    // `self.get_object()` where the class defines get_object is the project's own method, followed as such.
+    if (!spec || this.localCallee(call)) return undefined;
     return this.hitFor(node, spec, calleeName(call), call);
   }
 
@@ -538,6 +545,11 @@ export function reaches(flow: Flow, family: SinkFamily): boolean {
 }
 
 /** A function's parameter names in order, `self` included. */
+/** The function or class a class-body or module statement defines, decorated or not. */
+export function definitionIn(node: SyntaxNode): SyntaxNode | undefined {
+  return node.type === 'decorated_definition' ? (node.childForFieldName('definition') ?? undefined) : node;
+}
+
 export function parameterNames(fn: SyntaxNode): string[] {
   const names: string[] = [];
   for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {

@@ -3,7 +3,7 @@ import type { CallSite } from '../call-site.js';
 import type { SinkFact, TaintFlowFact, TaintSummary, ViaFact } from '../facts.js';
 import type { SyntaxNode } from '../parser.js';
 import type { FlowSink, TaintChecker } from './checker.js';
-import { parameterNames } from './engine.js';
+import { definitionIn, parameterNames } from './engine.js';
 import { dependsOnImports, type Flow, type ImportedCall, type Via } from './flow.js';
 import { importRootsOf, mayBeRepoFunction } from './repo-imports.js';
 
@@ -139,8 +139,4 @@ function summarisedFunctions(root: SyntaxNode): Array<{ fn: SyntaxNode; name: st
     }
   }
   return found;
-}
-
-function definitionIn(node: SyntaxNode): SyntaxNode | undefined {
-  return node.type === 'decorated_definition' ? (node.childForFieldName('definition') ?? undefined) : node;
 }

@@ -48,6 +48,45 @@ describe('Python taint engine', () => {
     ]);
   });
 
+  it('follows calls on self and cls into static and class methods, each filling its own parameters', () => {
+    const code = py`
+      import os
+      import sys
+      class Job:
+          @staticmethod
+          def shell(cmd):
+              os.system(cmd)
+          @classmethod
+          def quoted(cls, part):
+              cls.shell("echo " + part)
+          def go(self):
+              self.quoted(sys.argv[1])
+    `;
+    expect(trace(code, 'py.taint.command-injection')).toEqual([
+      'job.py:11:source: sys.argv (argv)',
+      'job.py:11:passed to quoted() as part',
+      'job.py:9:passed to shell() as cmd',
+      'job.py:6:sink: os.system() — the value runs as a shell command',
+    ]);
+  });
+
+  it('takes a method the class defines for its own, not for the library API of that name', () => {
+    const code = py`
+      import boto3
+      class Store:
+          def __init__(self):
+              self.s3 = boto3.client("s3")
+          @classmethod
+          def get_object(cls, obj):
+              return obj
+          def load(self, key):
+              frame = self.get_object(key)
+              return self.s3.get_object(Bucket="landing", Key=key)
+    `;
+    const sources = analyzePythonSource(code, 'job.py').facts.lineage!.sources.map((s) => `${s.api}:${s.line}`);
+    expect(sources).toEqual(['self.s3.get_object:10']);
+  });
+
   it('follows class attributes between methods, loops, with targets and DataFrame access', () => {
     const code = py`
       import pandas as pd
