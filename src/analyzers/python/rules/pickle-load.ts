@@ -1,5 +1,6 @@
 import { calls } from '../call-site.js';
-import type { PythonRule } from '../python-rule.js';
+import type { SyntaxNode } from '../parser.js';
+import type { PythonContext, PythonRule } from '../python-rule.js';
 
 const UNSAFE_LOADERS = [
   'pickle.load',
@@ -17,6 +18,8 @@ const UNSAFE_LOADERS = [
   'sklearn.externals.joblib.load',
   'shelve.open',
 ];
+/** Serialisers whose bytes, made in this very process, a loader may read back safely. */
+const DUMPERS = ['pickle.dumps', '_pickle.dumps', 'cPickle.dumps', 'dill.dumps', 'cloudpickle.dumps'];
 
 export const pickleLoad: PythonRule = {
   id: 'py.deserialization.pickle',
@@ -40,11 +43,22 @@ export const pickleLoad: PythonRule = {
     },
     { file: 'cache.py', code: 'from joblib import load\n\nfeatures = load("features.joblib")\n' },
   ],
-  good: [{ file: 'load_frame.py', code: 'import pandas as pd\n\nframe = pd.read_parquet("features.parquet")\n' }],
+  good: [
+    { file: 'load_frame.py', code: 'import pandas as pd\n\nframe = pd.read_parquet("features.parquet")\n' },
+    { file: 'copy_model.py', code: 'import pickle\n\n\ndef deep_copy(model):\n    blob = pickle.dumps(model)\n    return pickle.loads(blob)\n' },
+  ],
   references: ['https://docs.python.org/3/library/pickle.html', 'https://cwe.mitre.org/data/definitions/502.html'],
   onCall(call, ctx) {
-    if (calls(call, UNSAFE_LOADERS)) {
+    if (calls(call, UNSAFE_LOADERS) && !isRoundTrip(call.positional[0], ctx)) {
       ctx.report(call.node, { message: `${call.name}() deserializes with pickle, which runs code embedded in the data` });
     }
   },
 };
+
+/** `pickle.loads(pickle.dumps(x))`, directly or through a name bound once: a copy, reading nothing from outside. */
+function isRoundTrip(data: SyntaxNode | undefined, ctx: PythonContext): boolean {
+  if (!data) return false;
+  const callee = data.type === 'call' ? data.childForFieldName('function') : undefined;
+  const made = callee ? ctx.nameOf(callee) : ctx.taint.engine.assignedCall(data)?.name;
+  return made !== undefined && DUMPERS.includes(made);
+}

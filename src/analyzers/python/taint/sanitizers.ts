@@ -27,6 +27,8 @@ export const SANITIZERS: readonly SanitizerSpec[] = [
   // "$(…)" still runs, nor a template, where {{ … }} still renders; and it logs the secret whole.
   { names: ['json.dumps'], stops: ['code-injection', 'sql-injection'] },
   { names: ['ast.literal_eval'], stops: ['code-injection'] },
+  // Bytes pickled here hold only the object given, however it was filled: loading them back builds that object.
+  { names: ['pickle.dumps', '_pickle.dumps', 'cPickle.dumps', 'dill.dumps', 'cloudpickle.dumps'], stops: ['deserialization'] },
   { names: ['pydantic.TypeAdapter().validate_python'], stops: 'all' },
   { methods: ['model_validate', 'model_validate_json', 'parse_obj', 'parse_raw'], stops: 'all' },
   { methods: ['validate'], under: ['pandera', 'great_expectations', 'jsonschema'], stops: 'all' },
