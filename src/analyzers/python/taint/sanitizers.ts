@@ -17,6 +17,8 @@ export const SHELL_QUOTING: readonly string[] = ['shlex.quote', 'pipes.quote', '
 
 export const SANITIZERS: readonly SanitizerSpec[] = [
   { names: ['builtins.int', 'builtins.float', 'builtins.bool', 'builtins.len', 'builtins.isinstance', 'builtins.hash', 'builtins.id', 'builtins.round', 'builtins.abs', 'uuid.UUID', 'decimal.Decimal', 'datetime.date.fromisoformat', 'datetime.datetime.fromisoformat', 'datetime.datetime.strptime', 'ipaddress.ip_address'], stops: 'all' },
+  // Descriptor numbers and stream offsets: an int, whatever stream it was asked of.
+  { names: ['os.dup', 'os.dup2'], methods: ['fileno', 'tell'], stops: 'all' },
   { names: SHELL_QUOTING, stops: ['command-injection'] },
   { names: ['re.escape'], stops: ['regex-injection'] },
   { names: ['os.path.basename', 'werkzeug.utils.secure_filename'], stops: ['path-traversal'] },

@@ -215,6 +215,19 @@ describe('Python taint engine', () => {
     expect(scan(code).filter((f) => f.ruleId.includes('deserial') || f.ruleId.includes('pickle')).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.deserialization:6']);
   });
 
+  it('takes a descriptor number or a stream offset for an int, not for the stream it was asked of', () => {
+    const code = py`
+      import os
+      import sys
+      def reopen(f, mode):
+          return open(os.dup(f.fileno()), mode)
+      reopen(sys.stdin, "rb")
+      data = sys.stdin.read()
+      open(data)
+    `;
+    expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.path-traversal:7']);
+  });
+
   it('does not report sinks given only literals', () => {
     expect(taint('import os\nos.system("ls /tmp")\nimport re\nre.compile("a+")\n')).toEqual([]);
   });
