@@ -42,7 +42,8 @@ function loaderFindings(ctx: ProjectContext): Finding[] {
 }
 
 function isDeserializer(sink: LineageSink): boolean {
-  return matchSinks(sink.api, undefined).some((s) => s.family === 'deserialization');
+  // A lineage sink's name was matched where it was resolved, import and all.
+  return matchSinks(sink.api, undefined, true).some((s) => s.family === 'deserialization');
 }
 
 /** The scanned artifact a literal path names, read from the root or from the loading module's folder. */

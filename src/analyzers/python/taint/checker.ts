@@ -68,7 +68,8 @@ export class TaintChecker {
   visit(call: CallSite): void {
     this.calls.push(call);
     this.engine.sourceAt(call.node, call);
-    const specs = matchSinks(call.name ?? '', call.method).filter((s) => this.applies(call, s));
+    const name = call.name ?? '';
+    const specs = matchSinks(name, call.method, this.engine.isImportedName(name)).filter((s) => this.applies(call, s));
     if (specs.length > 0) this.matches.set(call.node.id, specs);
     for (const spec of specs) if (spec.family === 'write') this.check(call, 'write');
   }

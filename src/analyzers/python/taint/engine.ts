@@ -11,7 +11,7 @@ import { accessPath, Guards } from './guards.js';
 import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.js';
 import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, matchSource, MESSAGE_CALLBACKS, ROUTE_APPS, ROUTE_DECORATOR, type SourceKind, type SourceSpec, SPARK_READ } from './sources.js';
 import type { SinkFamily } from './sinks.js';
-import { importRootsOf, mayBeRepoFunction } from './repo-imports.js';
+import { importRootsOf, mayBeRepoFunction, rootOf } from './repo-imports.js';
 import { readsOnly, tableOfStatement } from './sql-table.js';
 
 const MAX_DEPTH = 40;
@@ -86,6 +86,12 @@ export class TaintEngine {
 
   flowsOf(node: SyntaxNode): Flow[] {
     return this.expr(node, 0);
+  }
+
+  /** Whether a resolved name starts at one of the file's imports or a builtin, rather than at a name the file binds. */
+  isImportedName(name: string): boolean {
+    const root = rootOf(name);
+    return root === 'builtins' || this.importRoots.has(root);
   }
 
   /** The ingestion point a node is, if it is one (`pandas.read_csv(...)`, `sys.argv`); `call` spares recomputing a call's site. */

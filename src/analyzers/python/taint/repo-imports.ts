@@ -48,7 +48,7 @@ const LIBRARY_ROOTS: ReadonlySet<string> = new Set([
   ...VALIDATING_CALLS,
 ].map(rootOf));
 
-function rootOf(name: string): string {
+export function rootOf(name: string): string {
   const end = name.search(/[.(]/);
   return end < 0 ? name : name.slice(0, end);
 }

@@ -121,8 +121,12 @@ function indexBy(keys: (spec: SinkSpec) => readonly string[]): Map<string, SinkS
   return index;
 }
 
-export function matchSinks(name: string, method: string | undefined): SinkSpec[] {
-  const named = BY_NAME.get(name) ?? [];
+/**
+ * The sinks a call is. Named sinks are module functions: `fromImport` says whether the callee's
+ * name starts at an import (or a builtin), so that a loop variable called `regex` is no module.
+ */
+export function matchSinks(name: string, method: string | undefined, fromImport: boolean): SinkSpec[] {
+  const named = fromImport ? (BY_NAME.get(name) ?? []) : [];
   const byMethod = method ? (BY_METHOD.get(method) ?? []).filter((s) => (!s.under || s.under.some((u) => name.startsWith(u))) && !s.notUnder?.some((u) => name.startsWith(u))) : [];
   return byMethod.length === 0 ? named : [...new Set([...named, ...byMethod])];
 }

@@ -228,6 +228,27 @@ describe('Python taint engine', () => {
     expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.path-traversal:7']);
   });
 
+  it('takes a module function for a sink only where the module is imported, not a variable of its name', () => {
+    const code = py`
+      import os
+      import re
+      PARSERS = [(re.compile(r"(\\w):(.*)"), str)]
+      def parse(path):
+          for regex, parser in PARSERS:
+              match = regex.match(path)
+              if match:
+                  return parser(match)
+      parse(os.environ["PATH_IN"])
+    `;
+    expect(taint(code)).toEqual([]);
+    const imported = py`
+      import os
+      import regex
+      regex.match(os.environ["PATTERN"], "text")
+    `;
+    expect(taint(imported).map((f) => f.ruleId)).toEqual(['py.taint.regex-injection']);
+  });
+
   it('does not report sinks given only literals', () => {
     expect(taint('import os\nos.system("ls /tmp")\nimport re\nre.compile("a+")\n')).toEqual([]);
   });
