@@ -227,19 +227,24 @@ function signalBuckets(engine: DataEngine, p: ColumnPlan, row: Row, config: type
 }
 
 function fillBuckets(buckets: Bucketing[], columns: ColumnProfile[], plans: ColumnPlan[], rows: Row[], topValues: number): void {
-  const bySet = new Map<number, Array<{ key: string; n: number; total: number }>>();
+  const bySet = new Map<number, Array<{ key: string; n: number; total: number; keys: number }>>();
   for (const r of rows) {
     const set = number(r['set_id']);
     if (set === null) continue;
     const list = bySet.get(set) ?? [];
-    list.push({ key: String(r['bucket']), n: number(r['n']) ?? 0, total: number(r['total']) ?? 0 });
+    list.push({ key: String(r['bucket']), n: number(r['n']) ?? 0, total: number(r['total']) ?? 0, keys: number(r['keys']) ?? 0 });
     bySet.set(set, list);
   }
   buckets.forEach((b, i) => {
     const column = columns[plans.indexOf(b.plan)]!;
     const groups = bySet.get(i) ?? [];
     if (b.kind === 'histogram') column.histogram = histogramBins(b, groups);
-    else if (b.kind === 'top') column.topValues = groups.slice(0, topValues).map((g): TopValue => ({ value: g.key, count: g.n }));
+    else if (b.kind === 'top') {
+      column.topValues = groups.slice(0, topValues).map((g): TopValue => ({ value: g.key, count: g.n }));
+      // Grouping by value counted every distinct value: the sketch's estimate gives way to the count.
+      column.approxDistinct = groups[0]?.keys ?? 0;
+      column.distinctExact = true;
+    }
     else {
       const count = groups[0]?.total ?? 0;
       column.signals[b.signal] = { count, rate: rate(count, column.count - column.nullCount), examples: [...new Set(groups.slice(0, MAX_EXAMPLES).map((g) => redact(g.key)))] };

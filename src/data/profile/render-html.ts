@@ -26,7 +26,7 @@ function columnCard(c: ColumnProfile): string {
     ['type', `${c.type} (${c.typeSource}; ${c.physicalType})`],
     ['nulls', `${c.nullCount} (${pct(c.nullRate)})`],
     ['type mismatches', `${c.typeMismatchCount} (${pct(c.typeMismatchRate)})`],
-    ['distinct (approx.)', String(c.approxDistinct)],
+    [c.distinctExact ? 'distinct' : 'distinct (approx.)', String(c.approxDistinct)],
     ['min / max', `${c.min ?? '-'} / ${c.max ?? '-'}`],
     ['mean / stddev', `${c.mean ?? '-'} / ${c.stddev ?? '-'}`],
   ];

@@ -115,7 +115,7 @@ export type Bucketing =
  * One grouped query for every histogram, top-value list and signal count: GROUPING SETS scans the
  * relation once and groups each column on its own. The per-row values the keys read (a parsed
  * number, a gated text) are computed once in an inner layer, however many keys use them. Rows
- * come back as (set, key, count, set total), top `limit` per set.
+ * come back as (set, key, count, set total, keys in the set), top `limit` per set.
  */
 export function bucketsQuery(dialect: SqlDialect, relation: string, buckets: Bucketing[], limit: number): string {
   const values = new Map<string, string>();
@@ -127,8 +127,8 @@ export function bucketsQuery(dialect: SqlDialect, relation: string, buckets: Buc
   const rowValues = [...values].map(([expression, alias]) => `${expression} AS ${alias}`);
   const set = `CASE ${buckets.map((_, i) => `WHEN GROUPING(k${i}) = 0 THEN ${i}`).join(' ')} END`;
   const key = `COALESCE(${buckets.map((_, i) => dialect.text(`k${i}`)).join(', ')})`;
-  return `SELECT set_id, bucket, n, total FROM (
-  SELECT set_id, bucket, n, sum(n) OVER (PARTITION BY set_id) AS total, row_number() OVER (PARTITION BY set_id ORDER BY n DESC, bucket) AS rank FROM (
+  return `SELECT set_id, bucket, n, total, keys FROM (
+  SELECT set_id, bucket, n, sum(n) OVER (PARTITION BY set_id) AS total, count(*) OVER (PARTITION BY set_id) AS keys, row_number() OVER (PARTITION BY set_id ORDER BY n DESC, bucket) AS rank FROM (
     SELECT ${set} AS set_id, ${key} AS bucket, count(*) AS n
     FROM (SELECT ${keys.join(', ')} FROM (SELECT ${rowValues.join(', ')} FROM ${relation}) row_values) keyed
     GROUP BY GROUPING SETS (${buckets.map((_, i) => `(k${i})`).join(', ')})

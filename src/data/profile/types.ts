@@ -66,7 +66,10 @@ export interface ColumnProfile {
   /** Non-null values that do not parse as `type`. */
   typeMismatchCount: number;
   typeMismatchRate: number;
+  /** Distinct non-null values: a HyperLogLog estimate in DuckDB, unless `distinctExact`. */
   approxDistinct: number;
+  /** The distinct count is exact: the engine counts exactly, or the column's values were grouped for its top values. */
+  distinctExact?: boolean;
   /** Numeric and temporal columns: min/max as numbers (temporal as epoch ms); strings: lexical min/max. */
   min: number | string | null;
   max: number | string | null;
