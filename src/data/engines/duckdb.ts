@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { detectFormat, type DataFormat } from '../input/format.js';
+import { csvRefusal, isUtf16Le, SNIFF_LINE_BYTES } from './csv-file.js';
 import { logicalTypeOf } from './dialect.js';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { DataInputError, type DataEngine, type ReadIssues, type Row, type SourceColumn } from './engine.js';
@@ -56,12 +57,17 @@ async function describe(connection: DuckDBConnection, file: string, format: Data
   }
   // CSV: the sniffer picks dialect and column types from a sample; the scan then reads every value
   // as text and parses it in SQL, so a value that does not fit its column is counted, not fatal.
+  const refusal = csvRefusal(file);
+  if (refusal) throw new DataInputError(`cannot read ${file} as ${format}: ${refusal}`);
+  const encoding = isUtf16Le(file) ? ", encoding = 'utf-16'" : '';
   const delimiter = format === 'tsv' ? ", delim = '\\t'" : '';
-  const sniffed = await connection.runAndReadAll(`SELECT Delimiter, HasHeader, Columns FROM sniff_csv(${path}, ignore_errors = true${delimiter})`);
+  const sniffed = await connection.runAndReadAll(
+    `SELECT Delimiter, HasHeader, Columns FROM sniff_csv(${path}, ignore_errors = true, max_line_size = ${SNIFF_LINE_BYTES}, buffer_size = ${SNIFF_LINE_BYTES}${delimiter}${encoding})`,
+  );
   const [sniff] = sniffed.getRowObjectsJS() as Array<{ Delimiter: string; HasHeader: boolean; Columns: Array<{ name: string; type: string }> }>;
   if (!sniff) throw new DataInputError(`cannot detect the CSV layout of ${file}`);
   const names = sniff.Columns.map((c) => `${duckdbDialect.quoteLiteral(c.name)}: 'VARCHAR'`).join(', ');
-  const relation = `read_csv(${path}, delim = ${duckdbDialect.quoteLiteral(sniff.Delimiter)}, header = ${sniff.HasHeader}, columns = {${names}}, store_rejects = true, auto_detect = false, quote = '"', escape = '"')`;
+  const relation = `read_csv(${path}, delim = ${duckdbDialect.quoteLiteral(sniff.Delimiter)}, header = ${sniff.HasHeader}, columns = {${names}}, store_rejects = true, auto_detect = false, quote = '"', escape = '"'${encoding})`;
   return { relation, columns: sniff.Columns.map((c) => textColumn(c.name, c.type)) };
 }
 

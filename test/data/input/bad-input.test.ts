@@ -40,6 +40,34 @@ describe('hostile data files: a clear error or a counted violation, never a cras
     expect(result.warnings.join('\n')).toMatch(/line 4: too many columns/);
   });
 
+  it('counts a line past the scan\'s 2 MB limit as rejected, where the layout sniffer used to give up on the file', async () => {
+    const lines = ['id,name', ...Array.from({ length: 3000 }, (_, i) => `${i},n${i}`)];
+    lines.splice(1501, 0, `x,${'y'.repeat(3_000_000)}`);
+    const result = await profile(write('long-line.csv', `${lines.join('\n')}\n`));
+    expect(result.rowCount).toBe(3000);
+    expect(result.rejectedRows).toBe(1);
+    expect(result.warnings.join('\n')).toMatch(/line 1502: line size over maximum/);
+  });
+
+  it('refuses a CSV with a line past the sniffer\'s 32 MiB at once, not after seconds of sniffing', async () => {
+    const file = write('huge-line.csv', `a,b\n1,${'x'.repeat(40_000_000)}\n`);
+    const error = await profile(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataInputError);
+    expect((error as Error).message).toBe(`cannot read ${file} as csv: a line among its first 33554432 bytes is longer than that`);
+  });
+
+  it('reads UTF-16 little-endian text, with a byte-order mark or without, and refuses big-endian clearly', async () => {
+    const text = 'name,n\nZoë,1\nJosé,2\n';
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.from(text, 'utf16le')]) {
+      const result = await profile(write('utf16.csv', bytes));
+      expect(result.rowCount).toBe(2);
+      expect(result.columns.find((c) => c.name === 'name')!.topValues.map((t) => t.value).sort()).toEqual(['José', 'Zoë']);
+      expect(result.columns.find((c) => c.name === 'n')!.max).toBe(2);
+    }
+    const bigEndian = write('utf16be.csv', Buffer.from(text, 'utf16le').swap16());
+    await expect(profile(bigEndian)).rejects.toThrow(`cannot read ${bigEndian} as csv: it is UTF-16 big-endian text; convert it to UTF-8 (iconv -f UTF-16BE -t UTF-8)`);
+  });
+
   it('counts rows with invalid UTF-8 (mixed encodings) as rejected', async () => {
     const latin1 = Buffer.from('name,city\nAnn,Berlin\nJos\xe9,S\xe3o Paulo\nBo,Oslo\n', 'latin1');
     const result = await profile(write('mixed.csv', Buffer.concat([Buffer.from('name,city\nZoë,Zürich\n'), latin1.subarray(latin1.indexOf('\n') + 1)])));
