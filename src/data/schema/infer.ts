@@ -33,8 +33,8 @@ function columnSchema(c: ColumnProfile, margin: number, enumMax: number): Column
   schema.type = nullable ? [jsonType, 'null'] : jsonType;
   if ((c.type === 'integer' || c.type === 'number') && typeof c.min === 'number' && typeof c.max === 'number') {
     const slack = (c.max - c.min || Math.abs(c.max) || 1) * margin;
-    schema.minimum = c.type === 'integer' ? Math.floor(c.min - slack) : c.min - slack;
-    schema.maximum = c.type === 'integer' ? Math.ceil(c.max + slack) : c.max + slack;
+    schema.minimum = c.type === 'integer' ? Math.floor(c.min - slack) : roundOutward(c.min - slack, slack, Math.floor);
+    schema.maximum = c.type === 'integer' ? Math.ceil(c.max + slack) : roundOutward(c.max + slack, slack, Math.ceil);
   }
   if (c.type === 'date') schema.format = 'date';
   if (c.type === 'datetime') schema.format = 'date-time';
@@ -49,6 +49,19 @@ function columnSchema(c: ColumnProfile, margin: number, enumMax: number): Column
   const values = enumValues(c, enumMax);
   if (values) schema.enum = nullable ? [...values, null] : values;
   return schema;
+}
+
+/**
+ * A widened bound rounded away from the data at the slack's leading digit, so that it reads as a
+ * person would write it (-600 rather than -599.3831299999999). The step is at most the slack, so
+ * the bound stays outside the observed range.
+ */
+function roundOutward(bound: number, slack: number, round: (x: number) => number): number {
+  if (!(slack > 0) || !Number.isFinite(bound)) return bound;
+  const decimals = Math.max(0, -Math.floor(Math.log10(slack)));
+  if (decimals > 15) return bound;
+  const scale = 10 ** decimals;
+  return Number((round(bound * scale) / scale).toFixed(decimals));
 }
 
 function jsonTypeOf(c: ColumnProfile): JsonType {

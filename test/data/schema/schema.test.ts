@@ -49,6 +49,15 @@ describe('schema infer', async () => {
     expect(props['plan']!.maxLength).toBe(5);
   });
 
+  it('rounds widened number bounds outwards at the margin\'s leading digit', async () => {
+    // -499.4688 widened by 99.914… is -599.3831299999999 in floating point: the bound says -600.
+    const file = write('floats.csv', 'x\n-499.4688\n0.25\n499.6745\n');
+    const widened = (await inferSchemaFrom({ engine: 'duckdb', file }, { margin: 0.1 })).properties!['x']!;
+    expect(widened).toMatchObject({ minimum: -600, maximum: 600 });
+    const tight = (await inferSchemaFrom({ engine: 'duckdb', file }, { margin: 0.0001 })).properties!['x']!;
+    expect(tight).toMatchObject({ minimum: -499.57, maximum: 499.78 });
+  });
+
   it('accepts the data it was inferred from', async () => {
     const report = await validateSource({ engine: 'duckdb', file: people }, schema);
     expect(report.records).toBe(40);
