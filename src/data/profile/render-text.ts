@@ -14,8 +14,8 @@ export function renderProfileText(profile: DatasetProfile): string {
     percent(c.nullRate),
     percent(c.typeMismatchRate),
     String(c.approxDistinct),
-    c.kind === 'temporal' ? instant(c.min) : shown(c.min),
-    c.kind === 'temporal' ? instant(c.max) : shown(c.max),
+    c.kind === 'temporal' ? instant(c.min, c.type) : shown(c.min),
+    c.kind === 'temporal' ? instant(c.max, c.type) : shown(c.max),
     shown(c.mean),
     shown(c.stddev),
   ]);
@@ -47,11 +47,14 @@ function grid(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }
 
-/** Temporal extremes are stored as epoch milliseconds; people read them as dates. */
-function instant(value: number | string | null): string {
+/**
+ * Temporal extremes are stored as epoch milliseconds; people read them as dates, or as instants
+ * in a timestamp column, both ends alike (a midnight maximum is still a time of day there).
+ */
+function instant(value: number | string | null, type: ColumnProfile['type']): string {
   if (typeof value !== 'number') return shown(value);
   const iso = new Date(value).toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  return type === 'date' ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
 }
 
 function percent(rate: number): string {

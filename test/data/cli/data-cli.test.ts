@@ -38,6 +38,12 @@ describe('pipewarden profile', () => {
     store.close();
   });
 
+  it('shows a timestamp column\'s extremes both as instants, a midnight one too', async () => {
+    const events = write('events.csv', 'at\n2024-03-01 00:01:00\n2024-03-02 00:00:00\n2024-03-01 12:30:00\n');
+    const result = await runCli(['profile', events, '--no-store']);
+    expect(result.stdout).toMatch(/at +datetime .* 2024-03-01T00:01:00Z +2024-03-02T00:00:00Z/);
+  });
+
   it('exits 1 with --fail-on-signals when a security signal is found, 0 when none is', async () => {
     const flagged = await runCli(['profile', data, '--no-store', '--fail-on-signals']);
     expect(flagged.code).toBe(1);
