@@ -35,13 +35,26 @@ export function urlWithPassword(schemes: string, flags = 'i'): RegExp {
 /** Base64 alphabet, with the URL-safe characters. */
 export const BASE64 = String.raw`[A-Za-z0-9+/_-]`;
 
+/** Hosts reserved for documentation (RFC 2606, RFC 6761): no real service answers there. */
+const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|test|invalid))$/i;
+
 /** Detector fields shared by the `scheme://user:password@host` rules (`scheme+driver://` too). */
-export function passwordUrl(...schemes: string[]): { anchors: string[]; pattern: RegExp; specificity: 'structure'; cwe: string[] } {
+export function passwordUrl(...schemes: string[]): {
+  anchors: string[];
+  pattern: RegExp;
+  specificity: 'structure';
+  cwe: string[];
+  verify: (candidate: { groups: Readonly<Record<string, string | undefined>> }) => { doubt: string } | undefined;
+} {
   return {
     anchors: schemes.flatMap((s) => [`${s}://`, `${s}+`]),
     pattern: urlWithPassword(schemes.map((s) => `${s}(?:\\+[a-z0-9]+)?`).join('|')),
     specificity: 'structure',
     cwe: ['CWE-798', 'CWE-259'],
+    verify: ({ groups }) => {
+      const host = (groups.host ?? '').replace(/:\d+$/, '');
+      return DOCUMENTATION_HOST.test(host) ? { doubt: `${host} is a documentation domain, so this is probably an example` } : undefined;
+    },
   };
 }
 

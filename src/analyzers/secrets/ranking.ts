@@ -16,12 +16,20 @@ export interface Ranking {
 }
 
 /**
+ * Values people type for a credential in docs and local setups ("dbpassword", "mysecret",
+ * "foobar"). A weak real password reads the same, so they are down-ranked, not dropped.
+ */
+const STAND_IN = /^(?:(?:db|some|my|your|the|new|old|test|example|sample|dummy|fake|super)[_-]?(?:pass(?:word|wd)?|secret|token|key)|sample|example|test|demo|foo|bar|baz|foobar|abc|qwerty|12345678?)\d*$/i;
+
+/**
  * Down-ranks, never drops: a documented sample key is informational, one in a test or example
- * path or one failing its format's own checksum is low — each says why in its message.
+ * path, one that reads like a stand-in or one failing its format's own checksum is low — each
+ * says why in its message.
  */
 export function rank(secret: string, file: string, base: { severity: Severity; confidence: Confidence }, doubt: string | undefined): Ranking {
   if (isDocumentedExample(secret)) return { severity: 'info', confidence: 'low', reason: 'a documented example key, not a live one' };
   if (doubt) return { severity: 'low', confidence: 'low', reason: doubt };
+  if (STAND_IN.test(secret)) return { severity: 'low', confidence: 'low', reason: 'the value reads like a stand-in' };
   if (isTestPath(file)) return { severity: 'low', confidence: 'low', reason: 'in a test, fixture or example path' };
   return base;
 }

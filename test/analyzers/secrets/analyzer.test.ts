@@ -91,6 +91,29 @@ describe('GitHub token checksum', () => {
   });
 });
 
+describe('documentation domains', () => {
+  it('down-ranks a password in a URL to example.com, *.example or *.test, saying why', () => {
+    for (const host of ['example.com', 'db.example.org:5432', 'warehouse.test']) {
+      const [finding] = scanSecrets(`url = "postgresql://etl:Pg5ecretW0rd!@${host}/dw"\n`, 'secret.postgres-url', 'etl/db.py');
+      expect(finding, host).toMatchObject({ severity: 'low', confidence: 'low' });
+      expect(finding!.message).toMatch(/is a documentation domain/);
+    }
+    expect(scanSecrets('url = "postgresql://etl:Pg5ecretW0rd!@example.com.evil.io/dw"\n', 'secret.postgres-url', 'etl/db.py')[0]).toMatchObject({ severity: 'high' });
+  });
+});
+
+describe('stand-in values', () => {
+  it.each(['dbpassword', 'somepassword', 'sample', 'qwerty123', 'test_token1'])('down-ranks password = %s, saying why', (value) => {
+    const [finding] = scanSecrets(`password = "${value}"\n`, 'secret.generic-password', 'etl/settings.py');
+    expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
+    expect(finding!.message).toMatch(/reads like a stand-in/);
+  });
+
+  it('keeps a password that merely contains such a word at its rule\'s rank', () => {
+    expect(scanSecrets('password = "Db-password-2024!"\n', 'secret.generic-password', 'etl/settings.py')[0]).toMatchObject({ severity: 'high' });
+  });
+});
+
 describe('placeholders are not secrets', () => {
   it.each([
     'DATABASE_URL=postgres://etl:${DB_PASSWORD}@db:5432/dw',
