@@ -36,7 +36,7 @@ function analyzeScript(file: SourceFile): AnalyzerOutput {
     const ctx: JsContext = {
       kindOf: (n) => values.kindOf(n),
       constantOf: (n) => values.constantOf(n),
-      isUserInput: (n) => values.isUserInput(n),
+      inputOf: (n) => values.inputOf(n),
       nameOf,
       imports: (m) => modules.has(m),
       report: (at, options) => findings.push(makeFinding(rule, file.path, source, nodeRange(at), options)),

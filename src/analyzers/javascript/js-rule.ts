@@ -2,14 +2,14 @@ import type { ReportOptions } from '../../core/analyzer.js';
 import type { RuleMeta } from '../../core/rule.js';
 import type { CallSite } from './call-site.js';
 import type { SyntaxNode } from './parser.js';
-import type { Constant, ValueKind } from './values.js';
+import type { Constant, InputOrigin, ValueKind } from './values.js';
 
 /** What a JavaScript/TypeScript rule can ask about the file it is checking. */
 export interface JsContext {
   kindOf(node: SyntaxNode): ValueKind;
   constantOf(node: SyntaxNode): Constant | undefined;
-  /** Whether the value is built from command-line arguments or an HTTP request. */
-  isUserInput(node: SyntaxNode): boolean;
+  /** Whether the value is built from an HTTP request or the command line, and which (a request first). */
+  inputOf(node: SyntaxNode): InputOrigin | undefined;
   nameOf(node: SyntaxNode): string | undefined;
   /** Whether the file imports or requires this module (normalized: no `node:`). */
   imports(module: string): boolean;

@@ -18,18 +18,20 @@ const BUILDING_METHODS = new Set(['concat', 'join', 'replace', 'replaceAll']);
 /** Functions and methods whose result is their (first) argument or receiver, reshaped. */
 const RESHAPING_FUNCTIONS = new Set(['path.normalize', 'path.dirname', 'String', 'url.fileURLToPath', 'fileURLToPath']);
 const RESHAPING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'slice', 'substring', 'toString', 'repeat']);
-/**
- * Input the script's caller controls: command-line arguments, and the request in Express, Koa,
- * Fastify and AWS Lambda handlers.
- */
-const USER_INPUT = /^(?:process\.argv|(?:req|request)\.(?:params|query|body|headers|cookies|files?|url|originalUrl|path)|ctx\.(?:params|query|request)|event\.(?:body|queryStringParameters|pathParameters|headers))\b/;
+/** The request in Express, Koa, Fastify and AWS Lambda handlers: whoever sends it controls it. */
+const REQUEST_INPUT = /^(?:(?:req|request)\.(?:params|query|body|headers|cookies|files?|url|originalUrl|path)|ctx\.(?:params|query|request)|event\.(?:body|queryStringParameters|pathParameters|headers))\b/;
+/** The script's own command line: whoever runs the script controls it. */
+const COMMAND_LINE = /^process\.argv\b/;
+
+/** Where input that the script's caller controls comes from; a request outranks the command line. */
+export type InputOrigin = 'request' | 'command-line';
 /** Array methods that call their first argument with each element first. */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 const MAX_DEPTH = 64;
 
 export class JsValues {
   private readonly kinds = new Map<string, ValueKind>();
-  private readonly userNames = new Map<string, boolean>();
+  private readonly inputNames = new Map<string, InputOrigin | null>();
 
   constructor(
     private readonly bindings: Bindings,
@@ -45,9 +47,9 @@ export class JsValues {
     return this.constant(node, 0);
   }
 
-  /** Whether the value is (partly) built from input the caller controls, following names. */
-  isUserInput(node: SyntaxNode): boolean {
-    return this.user(node, 0);
+  /** Where input the caller controls that the value is (partly) built from comes from, following names. */
+  inputOf(node: SyntaxNode): InputOrigin | undefined {
+    return this.input(node, 0) ?? undefined;
   }
 
   private classify(raw: SyntaxNode, depth: number): ValueKind {
@@ -185,33 +187,41 @@ export class JsValues {
     }
   }
 
-  private user(raw: SyntaxNode, depth: number): boolean {
-    if (depth > MAX_DEPTH) return false;
+  private input(raw: SyntaxNode, depth: number): InputOrigin | null {
+    if (depth > MAX_DEPTH) return null;
     const node = unwrap(raw);
     const parts = node.type === 'identifier' ? [node] : [node, ...node.descendantsOfType(['identifier', 'member_expression', 'subscript_expression'])];
+    let found: InputOrigin | null = null;
     for (const part of parts) {
-      if (part.type === 'identifier') {
-        if (this.userName(part, depth)) return true;
-      } else if ((part.type === 'member_expression' || part.type === 'subscript_expression') && USER_INPUT.test(part.text.slice(0, 64))) {
-        return true;
-      }
+      const origin = part.type === 'identifier' ? this.inputName(part, depth) : part.type === 'member_expression' || part.type === 'subscript_expression' ? originOf(part.text.slice(0, 64)) : null;
+      if (origin === 'request') return origin;
+      found ??= origin;
     }
-    return false;
+    return found;
   }
 
-  private userName(node: SyntaxNode, depth: number): boolean {
+  private inputName(node: SyntaxNode, depth: number): InputOrigin | null {
     const bindings = this.bindings.visibleAt(node.text, node) ?? [];
     const key = bindingsKey(bindings);
-    const known = this.userNames.get(key);
+    const known = this.inputNames.get(key);
     if (known !== undefined) return known;
-    this.userNames.set(key, false);
-    const result = bindings.some((b) => {
-      if (b.kind === 'assign' || b.kind === 'augment') return this.user(b.value, depth + 1);
-      return b.kind === 'member' && this.user(b.object, depth + 1);
-    });
-    this.userNames.set(key, result);
-    return result;
+    this.inputNames.set(key, null);
+    let found: InputOrigin | null = null;
+    for (const b of bindings) {
+      const origin = b.kind === 'assign' || b.kind === 'augment' ? this.input(b.value, depth + 1) : b.kind === 'member' ? this.input(b.object, depth + 1) : null;
+      if (origin === 'request') {
+        found = origin;
+        break;
+      }
+      found ??= origin;
+    }
+    this.inputNames.set(key, found);
+    return found;
   }
+}
+
+function originOf(text: string): InputOrigin | null {
+  return REQUEST_INPUT.test(text) ? 'request' : COMMAND_LINE.test(text) ? 'command-line' : null;
 }
 
 /** All literal → literal; any formatted → formatted; else unknown. */

@@ -189,7 +189,7 @@ describe('js.sql-injection.template', () => {
 describe('js.path-traversal.fs', () => {
   const ID = 'js.path-traversal.fs';
 
-  it('rates request and argv input high, other built paths medium and unknown ones low', () => {
+  it('rates request input high, command-line input and other built paths medium or low, and unknown ones low', () => {
     const code = lines(
       "import fs from 'node:fs';",
       "import { readFile } from 'fs/promises';",
@@ -200,14 +200,18 @@ describe('js.path-traversal.fs', () => {
       "fs.unlinkSync(path.join(dataDir, name + '.csv'));",
       'fs.createWriteStream(out);',
       "fs.renameSync('a.tmp', ctx.params.name);",
+      'fs.copyFileSync(process.argv[2], `${req.params.dir}/copy`);',
     );
-    expect(scan(code, ID, 'api.ts').map((f) => [f.location.startLine, f.severity, f.confidence])).toEqual([
+    const found = scan(code, ID, 'api.ts');
+    expect(found.map((f) => [f.location.startLine, f.severity, f.confidence])).toEqual([
       [5, 'high', 'high'],
-      [6, 'high', 'high'],
+      [6, 'low', 'low'],
       [7, 'medium', 'low'],
       [8, 'low', 'low'],
       [9, 'high', 'high'],
+      [10, 'high', 'high'],
     ]);
+    expect(found[1]!.message).toBe("fs.promises.readFile() uses a path built from the command line (trusted as far as the script's operator is)");
   });
 
   it('accepts literal, __dirname-based and basename-confined paths, and non-fs readFile', () => {

@@ -1,3 +1,4 @@
+import { severityRank, type Confidence, type Severity } from '../../../core/finding.js';
 import { calleeLabel, type CallSite } from '../call-site.js';
 import type { JsContext, JsRule } from '../js-rule.js';
 import { type SyntaxNode, unwrap } from '../parser.js';
@@ -39,10 +40,10 @@ export const pathTraversalFs: JsRule = {
   cwe: ['CWE-22'],
   what:
     'Finds fs (and fs/promises, fs-extra) reads, writes, opens, deletes, renames and copies whose path comes from ' +
-    'process.argv or an HTTP request (req.params/query/body…, Koa ctx, Lambda event) — high — or is otherwise not a ' +
-    'literal: built from a template, concatenation or path.join (medium severity) or of unknown origin (low), both ' +
-    'at low confidence. Paths from __dirname, import.meta, process.cwd() and literals, and path.basename() results, ' +
-    'are not reported.',
+    'an HTTP request (req.params/query/body…, Koa ctx, Lambda event) — high — or is otherwise not a literal: from ' +
+    'process.argv (low: the operator names the files a script works on), built from a template, concatenation or ' +
+    'path.join (medium severity) or of unknown origin (low), all three at low confidence. Paths from __dirname, ' +
+    'import.meta, process.cwd() and literals, and path.basename() results, are not reported.',
   why:
     'A file name such as ../../.aws/credentials or /etc/passwd taken from a request or a job argument makes the ' +
     'script read, overwrite or delete files outside the folder it meant to use: exported data lands in the wrong ' +
@@ -78,25 +79,30 @@ export const pathTraversalFs: JsRule = {
   ],
   references: ['https://nodejs.org/api/path.html#pathresolvepaths', 'https://cwe.mitre.org/data/definitions/22.html'],
   onCall(call, ctx) {
-    const indexes = fsPathArgs(call);
-    for (const index of indexes ?? []) {
+    // Of two path arguments (a copy's source and target), the worse one is reported.
+    const verdicts = (fsPathArgs(call) ?? []).flatMap((index) => {
       const arg = call.args[index];
-      if (!arg || confined(ctx, arg)) continue;
-      if (ctx.isUserInput(arg)) {
-        ctx.report(call.node, { message: `${calleeLabel(call)} uses a path built from command-line or request input` });
-        return;
-      }
-      const kind = ctx.kindOf(arg);
-      if (kind === 'literal') continue;
-      ctx.report(call.node, {
-        message: `${calleeLabel(call)} uses a path ${kind === 'formatted' ? 'built from non-literal parts' : 'whose origin is not visible here'}; check it cannot leave its base folder`,
-        severity: kind === 'formatted' ? 'medium' : 'low',
-        confidence: 'low',
-      });
-      return;
-    }
+      return arg && !confined(ctx, arg) ? (verdictOn(ctx, call, arg) ?? []) : [];
+    });
+    const worst = verdicts.sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0];
+    if (worst) ctx.report(call.node, worst);
   },
 };
+
+function verdictOn(ctx: JsContext, call: CallSite, arg: SyntaxNode): { message: string; severity: Severity; confidence: Confidence } | undefined {
+  const input = ctx.inputOf(arg);
+  if (input === 'request') return { message: `${calleeLabel(call)} uses a path built from request input`, severity: 'high', confidence: 'high' };
+  // A script opening the paths its own command line names is doing its job; whoever controls
+  // those already runs the script. Kept, but ranked low, as for Python jobs.
+  if (input === 'command-line') return { message: `${calleeLabel(call)} uses a path built from the command line (trusted as far as the script's operator is)`, severity: 'low', confidence: 'low' };
+  const kind = ctx.kindOf(arg);
+  if (kind === 'literal') return undefined;
+  return {
+    message: `${calleeLabel(call)} uses a path ${kind === 'formatted' ? 'built from non-literal parts' : 'whose origin is not visible here'}; check it cannot leave its base folder`,
+    severity: kind === 'formatted' ? 'medium' : 'low',
+    confidence: 'low',
+  };
+}
 
 /** By resolved name, so imported functions count too: `readFile` from 'fs/promises' is `fs.promises.readFile`. */
 function fsPathArgs(call: CallSite): readonly number[] | undefined {
