@@ -118,13 +118,27 @@ describe('sql.dynamic-execute', () => {
 describe('sql.grant-all', () => {
   const ID = 'sql.grant-all';
 
-  it('rates GRANT ALL by scope and GRANT … TO PUBLIC high', () => {
-    const findings = scan(lines('GRANT ALL ON t TO r;', "GRANT ALL PRIVILEGES ON *.* TO 'u'@'%';", 'grant usage on schema s to public;'), ID);
+  it('rates GRANT ALL by scope, and GRANT … TO PUBLIC by what the privileges open', () => {
+    const findings = scan(
+      lines(
+        'GRANT ALL ON t TO r;',
+        "GRANT ALL PRIVILEGES ON *.* TO 'u'@'%';",
+        'grant usage on schema s to public;',
+        'GRANT SELECT (id, email) ON customers TO PUBLIC;',
+        'GRANT USAGE, SELECT ON SEQUENCE s TO PUBLIC;',
+        'GRANT CONNECT, TEMPORARY ON DATABASE dw TO PUBLIC;',
+      ),
+      ID,
+    );
     expect(findings.map((f) => [f.location.startLine, f.severity, f.cwe[0]])).toEqual([
       [1, 'medium', 'CWE-269'],
       [2, 'high', 'CWE-269'],
-      [3, 'high', 'CWE-732'],
+      [3, 'medium', 'CWE-732'],
+      [4, 'high', 'CWE-732'],
+      [5, 'high', 'CWE-732'],
+      [6, 'medium', 'CWE-732'],
     ]);
+    expect(findings[2]!.message).toMatch(/open no rows by themselves/);
     expect(findings[0]!.location).toMatchObject({ startColumn: 1, endColumn: 10 });
   });
 

@@ -10,8 +10,10 @@ export const grantAll: SqlRule = {
   cwe: ['CWE-732', 'CWE-269'],
   what:
     'Finds GRANT ALL [PRIVILEGES] statements and any GRANT … TO PUBLIC, including those inside ALTER DEFAULT ' +
-    'PRIVILEGES and routine bodies. A grant to PUBLIC or of ALL on every database (MySQL *.*) is high severity; ' +
-    'GRANT ALL on a narrower object to a named role is medium.',
+    'PRIVILEGES and routine bodies. A grant to PUBLIC that reads or changes data, or of ALL on every database ' +
+    '(MySQL *.*), is high severity; GRANT ALL on a narrower object to a named role is medium, and so is a grant to ' +
+    'PUBLIC of only USAGE, CONNECT, EXECUTE or TEMPORARY, which open no rows by themselves (PostgreSQL gives PUBLIC ' +
+    'the last three on new databases and functions by default).',
   why:
     'PUBLIC is every role, including the ones created later for BI tools, notebooks and vendors, so a grant to ' +
     'it quietly opens raw and personal data to all of them. ALL includes DELETE, TRUNCATE, TRIGGER and REFERENCES: ' +
@@ -51,8 +53,10 @@ export const grantAll: SqlRule = {
       if (!all && !toPublic) continue;
       const last = toPublic ? tokens[to + 1]! : tokens[wordsAt(tokens, i + 2, 'privileges') ? i + 2 : i + 1]!;
       if (toPublic) {
+        const reachOnly = !all && privilegesOf(tokens, i + 1, end).every((p) => REACH_ONLY.has(p));
         ctx.report(token.start, last.end, {
-          message: `${all ? 'GRANT ALL' : 'GRANT'} … TO PUBLIC gives ${all ? 'every privilege' : 'these privileges'} to every role, including roles created later`,
+          message: `${all ? 'GRANT ALL' : 'GRANT'} … TO PUBLIC gives ${all ? 'every privilege' : 'these privileges'} to every role, including roles created later${reachOnly ? '; they open no rows by themselves, but every later grant on what they reach goes to everyone who can reach it' : ''}`,
+          ...(reachOnly ? { severity: 'medium' as const } : {}),
           cwe: ['CWE-732'],
         });
       } else {
@@ -66,6 +70,23 @@ export const grantAll: SqlRule = {
     }
   },
 };
+
+/** Privileges that let a role reach objects, connect or run functions, but read and change no rows. */
+const REACH_ONLY = new Set(['usage', 'connect', 'execute', 'temporary', 'temp']);
+
+/** The privilege words between GRANT and ON (`select`, `insert`…), column lists left out. */
+function privilegesOf(tokens: readonly Token[], from: number, to: number): string[] {
+  const on = findWord(tokens, from, to, 'on');
+  const words: string[] = [];
+  let depth = 0;
+  for (let k = from; k < (on === -1 ? to : on); k++) {
+    const t = tokens[k]!;
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth--;
+    else if (depth === 0 && t.type === 'word') words.push(t.text);
+  }
+  return words;
+}
 
 /** A GRANT ends at the statement end, or where the next GRANT or REVOKE starts (T-SQL needs no semicolons). */
 function grantEnd(tokens: readonly Token[], i: number): number {
