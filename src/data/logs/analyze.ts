@@ -3,9 +3,13 @@ import type { LogBaseline } from './baseline.js';
 import { templateText, TemplateMiner } from './drain.js';
 import { LOG_LEVELS, SCANNED_LENGTH, type LogLevel, type LogRecord } from './parse.js';
 
-/** Messages about nulls, missing values and values of the wrong type. */
+/**
+ * Messages about nulls, missing values and values of the wrong type. Python's `None` counts only
+ * as written: the word "none" in prose, or dpkg's `<none>`, is no null.
+ */
+const PYTHON_NONE = /\bNone\b/;
 const DATA_QUALITY =
-  /\b(?:nulls?|none|nan|missing values?|empty values?|not[- ]null|type[- ]mismatch(?:es)?|mismatched types?|could not convert|invalid literal|cannot cast|failed to cast|conversion (?:error|failed)|unexpected type|dtype|not a number|could not parse|unparseable)\b/i;
+  /\b(?:nulls?|nan|missing values?|empty values?|not[- ]null|type[- ]mismatch(?:es)?|mismatched types?|could not convert|invalid literal|cannot cast|failed to cast|conversion (?:error|failed)|unexpected type|dtype|not a number|could not parse|unparseable)\b/i;
 
 export interface LogSettings {
   /** Share of the records that form the baseline when no saved baseline is given. */
@@ -125,7 +129,8 @@ function kindsOfRecord(r: LogRecord): Set<SpikeKind> {
   const kinds = new Set<SpikeKind>();
   if (r.level === 'error' || r.level === 'critical') kinds.add('error');
   if (r.level === 'warning') kinds.add('warning');
-  if (r.level !== 'debug' && DATA_QUALITY.test(r.message.slice(0, SCANNED_LENGTH))) kinds.add('data-quality');
+  const scanned = r.message.slice(0, SCANNED_LENGTH);
+  if (r.level !== 'debug' && (DATA_QUALITY.test(scanned) || PYTHON_NONE.test(scanned))) kinds.add('data-quality');
   return kinds;
 }
 

@@ -30,6 +30,17 @@ describe('analyzeLogs', () => {
     expect(analysis.rates.every((r) => !r.spike)).toBe(true);
   });
 
+  it('counts Python\'s None as a null message, not the word none in prose or dpkg\'s <none>', () => {
+    const log = [
+      '2024-05-01 10:00:00,000 INFO etl: install libfoo:amd64 <none> 1.2-3',
+      '2024-05-01 10:00:01,000 INFO etl: none of the rows were skipped',
+      '2024-05-01 10:00:02,000 WARNING etl: amount is None for order 17',
+      '2024-05-01 10:00:03,000 WARNING etl: 3 null values in column email',
+    ].join('\n');
+    const analysis = analyzeLogs(parseLog(`${log}\n`, 'etl.log'), DEFAULT_LOG_SETTINGS);
+    expect(analysis.rates.find((r) => r.kind === 'data-quality')).toMatchObject({ baselineCount: 0, currentCount: 2 });
+  });
+
   it('does not flag a steady log', () => {
     expect(logFindings(analyzeLogs(records('steady'), DEFAULT_LOG_SETTINGS))).toEqual([]);
   });
