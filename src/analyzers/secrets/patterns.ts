@@ -1,3 +1,5 @@
+import type { Candidate, Verdict } from './secret-rule.js';
+
 /**
  * Pattern pieces the detectors share, as regex source. Keeping them here keeps each rule module
  * to its format and its docs.
@@ -44,7 +46,7 @@ export function passwordUrl(...schemes: string[]): {
   pattern: RegExp;
   specificity: 'structure';
   cwe: string[];
-  verify: (candidate: { groups: Readonly<Record<string, string | undefined>> }) => { doubt: string } | undefined;
+  verify: (candidate: Pick<Candidate, 'groups'>) => Verdict | undefined;
 } {
   return {
     anchors: schemes.flatMap((s) => [`${s}://`, `${s}+`]),

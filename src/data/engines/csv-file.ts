@@ -8,18 +8,15 @@ import fs from 'node:fs';
 export const SNIFF_LINE_BYTES = 32 * 1024 * 1024;
 const HEAD_BYTES = 64;
 
-/** Why DuckDB cannot be given this CSV file at all, found from its bytes; undefined when it can. */
-export function csvRefusal(file: string): string | undefined {
-  const head = readHead(file);
-  if ((head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head, 1)) return 'it is UTF-16 big-endian text; convert it to UTF-8 (iconv -f UTF-16BE -t UTF-8)';
-  if (!linesFit(file, SNIFF_LINE_BYTES)) return `a line among its first ${SNIFF_LINE_BYTES} bytes is longer than that`;
-  return undefined;
-}
+/** What the bytes of a CSV file say before DuckDB sees it: why it cannot be read at all, or its encoding. */
+export type CsvFileCheck = { refusal: string } | { encoding: 'utf-8' | 'utf-16' };
 
-/** UTF-16 little-endian text, with its byte-order mark or without (ASCII characters then alternate with NULs). */
-export function isUtf16Le(file: string): boolean {
+export function checkCsvFile(file: string): CsvFileCheck {
   const head = readHead(file);
-  return (head[0] === 0xff && head[1] === 0xfe) || looksUtf16(head, 0);
+  if ((head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head, 1)) return { refusal: 'it is UTF-16 big-endian text; convert it to UTF-8 (iconv -f UTF-16BE -t UTF-8)' };
+  if (!linesFit(file, SNIFF_LINE_BYTES)) return { refusal: `a line among its first ${SNIFF_LINE_BYTES} bytes is longer than that` };
+  // UTF-16 little-endian, with its byte-order mark or without (ASCII characters then alternate with NULs).
+  return { encoding: (head[0] === 0xff && head[1] === 0xfe) || looksUtf16(head, 0) ? 'utf-16' : 'utf-8' };
 }
 
 /** Text whose first characters are ASCII in UTF-16: a byte then a NUL (`text` = 0) or a NUL then a byte (1). */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { detectFormat, type DataFormat } from '../input/format.js';
-import { csvRefusal, isUtf16Le, SNIFF_LINE_BYTES } from './csv-file.js';
+import { checkCsvFile, SNIFF_LINE_BYTES } from './csv-file.js';
 import { logicalTypeOf } from './dialect.js';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { DataInputError, type DataEngine, type ReadIssues, type Row, type SourceColumn } from './engine.js';
@@ -57,9 +57,9 @@ async function describe(connection: DuckDBConnection, file: string, format: Data
   }
   // CSV: the sniffer picks dialect and column types from a sample; the scan then reads every value
   // as text and parses it in SQL, so a value that does not fit its column is counted, not fatal.
-  const refusal = csvRefusal(file);
-  if (refusal) throw new DataInputError(`cannot read ${file} as ${format}: ${refusal}`);
-  const encoding = isUtf16Le(file) ? ", encoding = 'utf-16'" : '';
+  const check = checkCsvFile(file);
+  if ('refusal' in check) throw new DataInputError(`cannot read ${file} as ${format}: ${check.refusal}`);
+  const encoding = check.encoding === 'utf-16' ? ", encoding = 'utf-16'" : '';
   const delimiter = format === 'tsv' ? ", delim = '\\t'" : '';
   const sniffed = await connection.runAndReadAll(
     `SELECT Delimiter, HasHeader, Columns FROM sniff_csv(${path}, ignore_errors = true, max_line_size = ${SNIFF_LINE_BYTES}, buffer_size = ${SNIFF_LINE_BYTES}${delimiter}${encoding})`,
