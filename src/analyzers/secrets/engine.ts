@@ -1,4 +1,5 @@
 import type { Confidence, Severity } from '../../core/finding.js';
+import { classify, type FileKind } from '../../inventory/classify.js';
 import { AnchorAutomaton } from './anchor-automaton.js';
 import { isPlaceholder } from './placeholders.js';
 import { rank } from './ranking.js';
@@ -122,12 +123,20 @@ function* matchesAt(sticky: RegExp, text: string, starts: number[]): Generator<R
   }
 }
 
+/**
+ * Languages in which an unquoted right-hand side is an expression (`tokens = Lexer.tokens`,
+ * `api_key = var.key`), never a literal: there only quoted values can be hard-coded secrets.
+ */
+const EXPRESSION_LANGUAGES: ReadonlySet<FileKind> = new Set(['python', 'javascript', 'terraform']);
+
 function judge(rule: SecretRule, matches: Iterable<RegExpMatchArray>, text: string, file: string): SecretHit[] {
   const hits: SecretHit[] = [];
+  const unquotedIsExpression = EXPRESSION_LANGUAGES.has(classify(file, ''));
   for (const match of matches) {
     // A pattern with two shapes names its second capture secret2 (group names must be unique).
     const secret = match.groups?.secret ?? match.groups?.secret2;
     if (!secret) continue;
+    if (unquotedIsExpression && match.groups?.secret2 !== undefined) continue;
     const candidate: Candidate = { secret, groups: match.groups!, index: match.index!, text };
     const verdict = rule.verify?.(candidate);
     if (verdict?.reject || (!verdict?.proven && isPlaceholder(secret))) continue;

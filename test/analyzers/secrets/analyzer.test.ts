@@ -151,6 +151,14 @@ describe('entropy threshold of the generic detector', () => {
     expect(scanSecrets(`vendor_token = "${high.slice(0, GENERIC_SECRET_MIN_LENGTH - 1)}"\n`, 'secret.generic-secret', 'jobs/a.py')).toEqual([]);
   });
 
+  it('reads an unquoted value as a literal in configuration but as an expression in code', () => {
+    const line = 'parser_tokens = ExtendedJsonPathLexer.tokens\n';
+    expect(shannonEntropy('ExtendedJsonPathLexer.tokens')).toBeGreaterThanOrEqual(GENERIC_SECRET_MIN_ENTROPY);
+    for (const file of ['jsonpath/parser.py', 'ingest/client.ts', 'infra/main.tf']) expect(scanSecrets(line, undefined, file)).toEqual([]);
+    expect(scanSecrets(line, 'secret.generic-secret', 'deploy/.env')).toHaveLength(1);
+    expect(scanSecrets('vendor_token = "q8Zr4LxT2mWv9NcB"\n', 'secret.generic-secret', 'infra/main.tf')).toHaveLength(1);
+  });
+
   it('leaves a known format to its own detector instead of the generic one', () => {
     const findings = scanSecrets(`api_token = "${PAT}"\n`, undefined, 'jobs/a.py');
     expect(findings.map((f) => f.ruleId)).toEqual(['secret.github-personal-access-token']);

@@ -8,7 +8,7 @@ const fast = new SecretScanner(positional);
 /** The same detectors tried at every offset: what the anchored search must agree with. */
 const everywhere = new SecretScanner(positional.map((r) => ({ ...r, startsAtAnchor: false })));
 
-const summary = (scanner: SecretScanner, text: string) => scanner.scan(text, 'etl/job.py').map((h) => `${h.rule.id}@${h.start}-${h.end}:${h.secret}`);
+const summary = (scanner: SecretScanner, text: string) => scanner.scan(text, 'etl/job.conf').map((h) => `${h.rule.id}@${h.start}-${h.end}:${h.secret}`);
 
 /** Pieces that make assignments, near misses and line breaks of every kind when strung together. */
 const PIECES = [
