@@ -13,7 +13,9 @@ export const exceptPass: PythonRule = {
   severity: 'low',
   confidence: 'medium',
   cwe: ['CWE-390', 'CWE-703'],
-  what: 'Finds `except:` / `except Exception:` handlers whose body only passes or continues.',
+  what:
+    'Finds `except:` / `except Exception:` handlers whose body only passes or continues. A try that only converts a name ' +
+    'in place (`value = json.loads(value)`) keeps the unconverted value on failure and is ranked low.',
   why:
     'Around parsing and validation this turns every malformed or poisoned record into a silent skip — or, worse, lets it ' +
     'through half-processed — and leaves no trace in the logs. A pipeline then loses or corrupts data without anyone ' +
@@ -62,14 +64,33 @@ export const exceptPass: PythonRule = {
       if (type && !BROAD.has(ctx.nameOf(type) ?? type.text)) return;
       const body = node.parent?.namedChildren.find((c) => c.type === 'block');
       const validates = body?.descendantsOfType('call').some((c) => VALIDATING.test(c.childForFieldName('function')?.text ?? '')) ?? false;
+      const caughtText = type ? `except ${type.text}` : 'bare except';
+      if (body && keepsOriginal(body)) {
+        ctx.report(node, { message: `${caughtText} keeps the unconverted value when conversion fails, without logging why`, severity: 'low', confidence: 'low' });
+        return;
+      }
       ctx.report(node, {
-        message: `${type ? `except ${type.text}` : 'bare except'} swallows every error${validates ? ' around validation or parsing: bad records vanish without a trace' : ' without logging it'}`,
+        message: `${caughtText} swallows every error${validates ? ' around validation or parsing: bad records vanish without a trace' : ' without logging it'}`,
         severity: validates ? 'medium' : 'low',
         confidence: validates ? 'high' : 'medium',
       });
     },
   },
 };
+
+/**
+ * `try: value = loads(value)` and nothing else: on failure the name still holds what it held, so
+ * the record is kept unconverted (a deliberate fallback), not lost.
+ */
+function keepsOriginal(body: SyntaxNode): boolean {
+  const [only, ...rest] = body.namedChildren;
+  const assignment = only?.type === 'expression_statement' && rest.length === 0 ? only.namedChildren[0] : undefined;
+  if (assignment?.type !== 'assignment') return false;
+  const target = assignment.childForFieldName('left');
+  const value = assignment.childForFieldName('right');
+  if (target?.type !== 'identifier' || value?.type !== 'call') return false;
+  return value.childForFieldName('arguments')?.namedChildren.some((arg) => arg.type === 'identifier' && arg.text === target.text) ?? false;
+}
 
 /** Only `pass`, `continue` or `...`: nothing logged, re-raised or recorded. */
 function isSilent(block: SyntaxNode): boolean {
