@@ -1,3 +1,4 @@
+import { shannonEntropy } from './entropy.js';
 import type { Candidate, Verdict } from './secret-rule.js';
 
 /**
@@ -92,13 +93,38 @@ export function namedLiteral(keyword: string, quotedValue: string, bareValue: st
   return new RegExp(`${quoted}|${bare}`, 'im');
 }
 
+/** `arn:partition:service:…`: the name of a resource (a managed policy, a secret), never its key. */
+const AMAZON_RESOURCE_NAME = /^arn:aws[a-z-]*:[a-z0-9-]+:/;
+
+/**
+ * A mapping key that is a resource type (`"AWS::IAM::AccessKey": …`, `AWS::SecretsManager::Secret:`):
+ * what it maps to describes the type (a schema hash, a doc link), it is not a credential. An
+ * assignment with `=` to a qualified name (Ruby's `Config::Api::SECRET = …`) is still a constant.
+ */
+const TYPE_NAME_PREFIX = /[A-Za-z]\w*::[A-Za-z]\w*::$/;
+const MAPPING_KEY_END = /^(?:\\?["'])?[ \t]*:(?!=)/;
+
+function isResourceTypeKey({ groups, index, text }: Candidate): boolean {
+  const name = groups.name;
+  return name !== undefined && TYPE_NAME_PREFIX.test(text.slice(Math.max(0, index - 80), index)) && MAPPING_KEY_END.test(text.slice(index + name.length, index + name.length + 8));
+}
+
+/**
+ * The check shared by the detectors that judge a literal by its name and its randomness: enough
+ * bits per character, not a name or a path, and not the value of a resource type's key.
+ */
+export function randomLiteral(minEntropy: number): (candidate: Candidate) => Verdict | undefined {
+  return (candidate) =>
+    shannonEntropy(candidate.secret) >= minEntropy && !looksLikeIdentifier(candidate.secret) && !isResourceTypeKey(candidate) ? undefined : { reject: true };
+}
+
 /**
  * Names and words, not secrets: a value whose parts (split at - _ . /) are each a lower-case word
  * or a short number (`db-password-prod`, `projects/acme/secrets/db/versions/latest`) names a
  * secret kept elsewhere; so does a URL or a file path.
  */
 export function looksLikeIdentifier(value: string): boolean {
-  if (/:\/\/|^[~.]?\//.test(value)) return true;
+  if (/:\/\/|^[~.]?\//.test(value) || AMAZON_RESOURCE_NAME.test(value)) return true;
   const parts = value.split(/[-_./]/).filter(Boolean);
   return parts.length >= 2 && parts.every((p) => /^[a-z]+$/.test(p) || /^\d{1,4}$/.test(p));
 }

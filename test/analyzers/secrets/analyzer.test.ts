@@ -159,6 +159,16 @@ describe('entropy threshold of the generic detector', () => {
     expect(scanSecrets('vendor_token = "q8Zr4LxT2mWv9NcB"\n', 'secret.generic-secret', 'infra/main.tf')).toHaveLength(1);
   });
 
+  it('takes ARNs and values under a resource type name for names, not secrets', () => {
+    const policies = '{\n "IAMCreateRootUserPassword": "arn:aws:iam::aws:policy/root-task/IAMCreateRootUserPassword",\n "SecretsManagerReadWrite": "arn:aws-cn:iam::aws:policy/SecretsManagerReadWrite"\n}\n';
+    expect(scanSecrets(policies, undefined, 'data/ManagedPolicies.json')).toEqual([]);
+    const hashes = 'CACHED = {\n    "AWS::IAM::AccessKey": "62d91b17309e76c8",\n    "AWS::SecretsManager::Secret": "ea02c9d1f8b3a7e6",\n}\n';
+    expect(scanSecrets(hashes, undefined, 'schemas/providers/us_east_1.py')).toEqual([]);
+    // the same values under a credential's own name are still reported
+    expect(scanSecrets('ACCESS_KEY = "62d91b17309e76c8"\n', 'secret.generic-secret', 'jobs/a.py')).toHaveLength(1);
+    expect(scanSecrets('Config::Api::SECRET = "62d91b17309e76c8"\n', 'secret.generic-secret', 'jobs/a.rb')).toHaveLength(1);
+  });
+
   it('leaves a known format to its own detector instead of the generic one', () => {
     const findings = scanSecrets(`api_token = "${PAT}"\n`, undefined, 'jobs/a.py');
     expect(findings.map((f) => f.ruleId)).toEqual(['secret.github-personal-access-token']);

@@ -1,5 +1,4 @@
-import { shannonEntropy } from '../entropy.js';
-import { looksLikeIdentifier, namedLiteral, QUOTED_CHAR, VALUE_CHAR } from '../patterns.js';
+import { randomLiteral, namedLiteral, QUOTED_CHAR, VALUE_CHAR } from '../patterns.js';
 import { secretRule } from '../secret-rule.js';
 
 /**
@@ -29,7 +28,7 @@ export const genericPassword = secretRule({
   anchors: ['password', 'passwd', 'passphrase', 'pwd'],
   startsAtAnchor: true,
   pattern: namedLiteral(KEYWORD, `${QUOTED_CHAR}{${GENERIC_PASSWORD_MIN_LENGTH},200}`, `${VALUE_CHAR}{${GENERIC_PASSWORD_MIN_LENGTH},200}`),
-  verify: ({ secret }) => (shannonEntropy(secret) >= GENERIC_PASSWORD_MIN_ENTROPY && !looksLikeIdentifier(secret) ? undefined : { reject: true }),
+  verify: randomLiteral(GENERIC_PASSWORD_MIN_ENTROPY),
   bad: [
     { file: 'etl/settings.py', code: 'DATABASES = {"default": {"USER": "etl", "PASSWORD": "Summer2024!"}}\n' },
     { file: 'docker/Dockerfile', code: 'FROM python:3.12-slim\nENV DB_PASSWORD=Wareh0usePw\n' },
