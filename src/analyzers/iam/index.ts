@@ -28,8 +28,17 @@ function analyzePolicyFile(file: SourceFile): AnalyzerOutput {
     const to = lines.position(end);
     return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
   };
-  const policy = readPolicy(doc.toJS({ maxAliasCount: 100 }), locate);
-  if (!policy) return { findings: [], problems: ['looks like an IAM policy but has no Statement list'] };
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const policy = readPolicy(value, locate);
+  if (!policy) return { findings: [], problems: claimsToBePolicy(value) ? ['looks like an IAM policy but has no Statement list'] : [] };
   const facts: IamFacts = { policies: policy.kind === 'identity' ? [{ statements: policy.statements }] : [] };
   return { findings: checkPolicy(policy, file.path, new SourceText(file.text)), problems: [], facts };
+}
+
+/**
+ * A policy's own top-level keys. A document without them matched the name sniff only by holding
+ * the words elsewhere (a JSON Schema describing policies under `definitions`): not a broken policy.
+ */
+function claimsToBePolicy(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && ('Statement' in value || 'Version' in value);
 }

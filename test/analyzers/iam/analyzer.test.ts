@@ -41,6 +41,14 @@ describe('IAM policy analyzer', () => {
     expect(result.errors[0]!.message).toMatch(/not valid JSON/);
   });
 
+  it('reports a policy without a Statement list, but passes over a document that only describes policies', () => {
+    expect(analyzePolicyText('{"Version": "2012-10-17", "Statement": "s3:*", "Effect": "Allow"}').errors[0]!.message).toMatch(/no Statement list/);
+    const schema = JSON.stringify({ $id: 'identity', definitions: { Statement: { properties: { Effect: { enum: ['Allow', 'Deny'] }, Action: { type: 'string' } } } } }, null, 1);
+    const result = analyzePolicyText(schema, 'schemas/iam/policy_identity.json');
+    expect(result.errors).toEqual([]);
+    expect(result.findings).toEqual([]);
+  });
+
   it('matches actions with wildcards, case-insensitively, and NotAction by exclusion', () => {
     expect(actionMatches('s3:Get*', 'S3:GetObject')).toBe(true);
     expect(actionMatches('s3:Get?bject', 's3:GetObject')).toBe(true);
