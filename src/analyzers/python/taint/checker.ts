@@ -118,11 +118,23 @@ export class TaintChecker {
   }
 
   private applies(call: CallSite, spec: SinkSpec): boolean {
+    if (spec.buildsOnly && this.isMessageText(call)) return false;
     if (spec.whenTrue) {
       const flag = call.keywords.get(spec.whenTrue);
       if (!flag || this.values.truthOf(flag) !== true) return false;
     }
     return spec.writeMode === undefined || this.opensForWriting(call) === spec.writeMode;
+  }
+
+  /** `log.info("patch %s failed", os.path.join(a, b))`, `print(…)`, `f"{…}"`: the value is written into a message. */
+  private isMessageText(call: CallSite): boolean {
+    const parent = call.node.parent;
+    if (parent?.type === 'interpolation') return true;
+    const outer = parent?.type === 'argument_list' ? parent.parent : undefined;
+    if (outer?.type !== 'call') return false;
+    const site = this.engine.callSiteAt(outer);
+    const name = site.name ?? '';
+    return name === 'builtins.print' || matchSinks(name, site.method, this.engine.isImportedName(name)).some((s) => s.family === 'credential-logging');
   }
 
   /** `open(path, mode)`: whether the mode (default "r") may write; a mode of unknown value counts as not writing. */

@@ -152,6 +152,11 @@ export class TaintEngine {
     return call.positional[index - offset] ?? (param ? call.keywords.get(param) : undefined);
   }
 
+  /** The resolved call at a `call` node. */
+  callSiteAt(node: SyntaxNode): CallSite {
+    return this.resolver.callSite(node);
+  }
+
   /** The call a name read was assigned from, when that is the name's only binding there (`PAT` after `PAT = re.compile(…)`). */
   assignedCall(read: SyntaxNode): CallSite | undefined {
     const only = read.type === 'identifier' ? this.onlyBinding(read) : undefined;

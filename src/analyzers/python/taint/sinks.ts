@@ -42,6 +42,11 @@ export interface SinkSpec {
   whenTrue?: string;
   /** Only for `open()`-style calls whose mode (argument 1 or `mode=`) writes. */
   writeMode?: boolean;
+  /**
+   * The call only builds a path and touches no file: written straight into a message (a log or
+   * print argument, an f-string) its value is text, not a path.
+   */
+  buildsOnly?: boolean;
   /** Where the call names its dataset, for lineage. */
   dataset?: { index: number; keyword: string };
 }
@@ -85,7 +90,8 @@ export const SINKS: readonly SinkSpec[] = [
   // A receiver of unknown type may be a DataFrame; one resolved to a driver or Tk is not (its query is SQL, its eval Tcl).
   { family: 'code-injection', kind: 'eval', methods: ['eval', 'query'], notUnder: [...DB_MODULES, ...SQL_HOOK_MODULES, 'tkinter'], args: [FIRST('expr')], does: 'is evaluated as an expression (DataFrame.eval and .query can run Python)' },
   { family: 'deserialization', kind: 'file', names: ['pickle.load', 'pickle.loads', 'marshal.load', 'marshal.loads', 'dill.load', 'dill.loads', 'joblib.load', 'pandas.read_pickle', 'torch.load', 'yaml.unsafe_load', 'jsonpickle.decode', 'shelve.open'], args: [FIRST('file')], does: 'is deserialised, which can run code' },
-  { family: 'path-traversal', kind: 'file', names: ['builtins.open', 'io.open', 'os.path.join', 'os.remove', 'os.unlink', 'shutil.rmtree', 'shutil.copy', 'shutil.copyfile', 'shutil.move', 'pathlib.Path'], args: ['all'], does: 'is used as a file path' },
+  { family: 'path-traversal', kind: 'file', names: ['builtins.open', 'io.open', 'os.remove', 'os.unlink', 'shutil.rmtree', 'shutil.copy', 'shutil.copyfile', 'shutil.move'], args: ['all'], does: 'is used as a file path' },
+  { family: 'path-traversal', kind: 'file', names: ['os.path.join', 'pathlib.Path'], args: ['all'], does: 'is used as a file path', buildsOnly: true },
   { family: 'path-traversal', kind: 'file', names: ['shutil.unpack_archive'], args: [FIRST('filename')], does: 'is unpacked, and its member names become paths' },
   { family: 'path-traversal', kind: 'file', methods: ['extractall', 'extract'], under: ['tarfile', 'zipfile'], args: ['receiver'], does: 'is extracted, and its member names become paths' },
   { family: 'ssrf', kind: 'api', names: ['requests.get', 'requests.post', 'requests.put', 'requests.delete', 'requests.head', 'requests.request', 'httpx.get', 'httpx.post', 'httpx.request', 'urllib.request.urlopen', 'urllib.request.urlretrieve', 'urllib.request.Request'], args: [FIRST('url')], does: 'is fetched as a URL' },

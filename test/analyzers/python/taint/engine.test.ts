@@ -228,6 +228,24 @@ describe('Python taint engine', () => {
     expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.path-traversal:7']);
   });
 
+  it('takes a path built only to be written into a message for text, not a file access', () => {
+    const code = py`
+      import json
+      import logging
+      import os
+      LOGGER = logging.getLogger(__name__)
+      spec = json.load(open("schema.json"))
+      name = spec["typeName"]
+      LOGGER.info("patch failed %s", os.path.join("patches", name))
+      print(os.path.join("patches", name))
+      message = f"missing {os.path.join('patches', name)}"
+      for entry in os.listdir(os.path.join("patches", name)):
+          pass
+      open(f"{os.path.join('patches', name)}")
+    `;
+    expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.path-traversal:10', 'py.taint.path-traversal:12']);
+  });
+
   it('takes a module function for a sink only where the module is imported, not a variable of its name', () => {
     const code = py`
       import os
