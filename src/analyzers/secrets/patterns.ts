@@ -93,8 +93,8 @@ export function namedLiteral(keyword: string, quotedValue: string, bareValue: st
   return new RegExp(`${quoted}|${bare}`, 'im');
 }
 
-/** `arn:partition:service:…`: the name of a resource (a managed policy, a secret), never its key. */
-const AMAZON_RESOURCE_NAME = /^arn:aws[a-z-]*:[a-z0-9-]+:/;
+/** `arn:partition:service:…` (partition `*` or `${AWS::Partition}` in policies): the name of a resource, never its key. */
+const AMAZON_RESOURCE_NAME = /^arn:(?:aws[a-z-]*|\*|\$\{[\w:.-]+\}):[a-z0-9*-]+:/;
 
 /**
  * A mapping key that is a resource type (`"AWS::IAM::AccessKey": …`, `AWS::SecretsManager::Secret:`):
@@ -115,16 +115,31 @@ function isResourceTypeKey({ groups, index, text }: Candidate): boolean {
  */
 export function randomLiteral(minEntropy: number): (candidate: Candidate) => Verdict | undefined {
   return (candidate) =>
-    shannonEntropy(candidate.secret) >= minEntropy && !looksLikeIdentifier(candidate.secret) && !isResourceTypeKey(candidate) ? undefined : { reject: true };
+    shannonEntropy(candidate.secret) >= minEntropy && !looksLikeIdentifier(candidate.secret) && !isResourceTypeKey(candidate) && !namesItself(candidate)
+      ? undefined
+      : { reject: true };
 }
 
 /**
- * Names and words, not secrets: a value whose parts (split at - _ . /) are each a lower-case word
- * or a short number (`db-password-prod`, `projects/acme/secrets/db/versions/latest`) names a
- * secret kept elsewhere; so does a URL or a file path.
+ * `FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"`, `WaitForTaskToken = "waitForTaskToken"`: an
+ * enum member or constant whose value is its own name, compared without case and separators.
+ */
+function namesItself({ secret, groups, index, text }: Candidate): boolean {
+  // The quoted shape's name starts at the keyword; the rest of the name is written before it.
+  const before = groups.name !== undefined ? (/[\w.-]*$/.exec(text.slice(Math.max(0, index - 80), index))?.[0] ?? '') : '';
+  const folded = (value: string) => value.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return folded(secret) === folded(before + (groups.name ?? groups.name2 ?? ''));
+}
+
+/**
+ * Names and words, not secrets: a value whose parts (split at - _ . /) are each a word of one
+ * case or a short number (`db-password-prod`, `DB_PASSWORD_SECRET`,
+ * `projects/acme/secrets/db/versions/latest`) names a secret kept elsewhere; so do a URL, a file
+ * path and an ARN.
  */
 export function looksLikeIdentifier(value: string): boolean {
   if (/:\/\/|^[~.]?\//.test(value) || AMAZON_RESOURCE_NAME.test(value)) return true;
   const parts = value.split(/[-_./]/).filter(Boolean);
-  return parts.length >= 2 && parts.every((p) => /^[a-z]+$/.test(p) || /^\d{1,4}$/.test(p));
+  const words = (pattern: RegExp) => parts.every((p) => pattern.test(p) || /^\d{1,4}$/.test(p));
+  return parts.length >= 2 && (words(/^[a-z]+$/) || words(/^[A-Z]+$/));
 }

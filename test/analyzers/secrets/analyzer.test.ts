@@ -169,6 +169,17 @@ describe('entropy threshold of the generic detector', () => {
     expect(scanSecrets('Config::Api::SECRET = "62d91b17309e76c8"\n', 'secret.generic-secret', 'jobs/a.rb')).toHaveLength(1);
   });
 
+  it('takes a constant whose value is its own name, an upper-case name and a format field for names, not secrets', () => {
+    const enums = 'class UserStatus(str, enum.Enum):\n    FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"\n    PUBLIC_KEY_OR_PASSWORD = "PUBLIC_KEY_OR_PASSWORD"\nWaitForTaskToken = "waitForTaskToken"\n';
+    expect(scanSecrets(enums, undefined, 'models/types.py')).toEqual([]);
+    expect(scanSecrets('settings = {"password_env": "WAREHOUSE_DB_PASSWORD"}\n', undefined, 'jobs/a.py')).toEqual([]);
+    const formatted = 'body = f"ClientRequestToken=\'{self.client_request_token}\'"\nerr = f\'token: "{current_phrase!r}"\'\n';
+    expect(scanSecrets(formatted, undefined, 'stacks/models.py')).toEqual([]);
+    expect(scanSecrets('{"Condition": {"StringLike": {"secretsmanager:SecretId": "arn:*:secretsmanager:*:*:secret:AmazonMSK_*"}}}\n', undefined, 'iam/managed.py')).toEqual([]);
+    // a value that only shares the name's words, or a mixed-case word, is still judged by its randomness
+    expect(scanSecrets('FORCE_CHANGE_PASSWORD = "Force_Change_Pw2024!"\n', 'secret.generic-password', 'jobs/a.py')).toHaveLength(1);
+  });
+
   it('leaves a known format to its own detector instead of the generic one', () => {
     const findings = scanSecrets(`api_token = "${PAT}"\n`, undefined, 'jobs/a.py');
     expect(findings.map((f) => f.ruleId)).toEqual(['secret.github-personal-access-token']);
