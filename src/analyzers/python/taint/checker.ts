@@ -119,6 +119,7 @@ export class TaintChecker {
 
   private applies(call: CallSite, spec: SinkSpec): boolean {
     if (spec.buildsOnly && this.isMessageText(call)) return false;
+    if (spec.maxPositional !== undefined && call.positional.length > spec.maxPositional) return false;
     if (spec.whenTrue) {
       const flag = call.keywords.get(spec.whenTrue);
       if (!flag || this.values.truthOf(flag) !== true) return false;

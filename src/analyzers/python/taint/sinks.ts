@@ -47,6 +47,11 @@ export interface SinkSpec {
    * print argument, an f-string) its value is text, not a path.
    */
   buildsOnly?: boolean;
+  /**
+   * The API takes no more positional arguments than this: a call with more is another API of the
+   * same name (`backend.query(name, key, op, values)` is no `DataFrame.query(expr)`).
+   */
+  maxPositional?: number;
   /** Where the call names its dataset, for lineage. */
   dataset?: { index: number; keyword: string };
 }
@@ -88,7 +93,8 @@ export const SINKS: readonly SinkSpec[] = [
   ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),
   { family: 'code-injection', kind: 'eval', names: ['builtins.eval', 'builtins.exec', 'builtins.compile', 'pandas.eval'], args: [FIRST('source')], does: 'runs as code' },
   // A receiver of unknown type may be a DataFrame; one resolved to a driver or Tk is not (its query is SQL, its eval Tcl).
-  { family: 'code-injection', kind: 'eval', methods: ['eval', 'query'], notUnder: [...DB_MODULES, ...SQL_HOOK_MODULES, 'tkinter'], args: [FIRST('expr')], does: 'is evaluated as an expression (DataFrame.eval and .query can run Python)' },
+  // DataFrame.eval and .query take the expression as their only positional argument.
+  { family: 'code-injection', kind: 'eval', methods: ['eval', 'query'], notUnder: [...DB_MODULES, ...SQL_HOOK_MODULES, 'tkinter'], maxPositional: 1, args: [FIRST('expr')], does: 'is evaluated as an expression (DataFrame.eval and .query can run Python)' },
   { family: 'deserialization', kind: 'file', names: ['pickle.load', 'pickle.loads', 'marshal.load', 'marshal.loads', 'dill.load', 'dill.loads', 'joblib.load', 'pandas.read_pickle', 'torch.load', 'yaml.unsafe_load', 'jsonpickle.decode', 'shelve.open'], args: [FIRST('file')], does: 'is deserialised, which can run code' },
   { family: 'path-traversal', kind: 'file', names: ['builtins.open', 'io.open', 'os.remove', 'os.unlink', 'shutil.rmtree', 'shutil.copy', 'shutil.copyfile', 'shutil.move'], args: ['all'], does: 'is used as a file path' },
   { family: 'path-traversal', kind: 'file', names: ['os.path.join', 'pathlib.Path'], args: ['all'], does: 'is used as a file path', buildsOnly: true },

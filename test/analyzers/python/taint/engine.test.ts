@@ -228,6 +228,18 @@ describe('Python taint engine', () => {
     expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.path-traversal:7']);
   });
 
+  it('takes a query method with more than one positional argument for another API than DataFrame.query', () => {
+    const code = py`
+      import json
+      import pandas as pd
+      body = json.loads(open("request.json").read())
+      frame = pd.read_csv("in/orders.csv")
+      items = backend.query(body["table"], body["key"], "EQ", body["values"])
+      rows = frame.query(body["filter"])
+    `;
+    expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.code-injection:6']);
+  });
+
   it('takes a path built only to be written into a message for text, not a file access', () => {
     const code = py`
       import json
