@@ -28,11 +28,26 @@ function unvalidatedIngestion(ctx: ProjectContext): Finding[] {
   const findings: Finding[] = [];
   const lines = new LineReader(ctx.root);
   for (const [file, facts] of codeModuleFacts(ctx)) {
-    for (const source of facts.lineage?.sources ?? []) {
-      if (isExternalData(source) && !source.schemaValidated) findings.push(finding(lines, file, source));
+    const seen = new Set<string>();
+    const sources = [...(facts.lineage?.sources ?? [])].sort((a, b) => a.line - b.line);
+    for (const source of sources) {
+      if (!isExternalData(source) || source.schemaValidated) continue;
+      const key = ingestionKey(source);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding(lines, file, source));
     }
   }
   return findings;
+}
+
+/**
+ * What one finding stands for. A call reads anew each time, but every read of the web framework's
+ * request object (`request.args`, `request.headers`) in one function is the one request the
+ * handler serves: reported once, at the first read.
+ */
+function ingestionKey(source: LineageSource): string {
+  return source.kind === 'request' ? `${source.api}|${source.function ?? ''}` : `${source.api}|${source.line}`;
 }
 
 function isExternalData(source: LineageSource): boolean {
@@ -41,8 +56,8 @@ function isExternalData(source: LineageSource): boolean {
 }
 
 function finding(lines: LineReader, file: string, source: LineageSource): Finding {
-  // Sources that are no call (`iteration over a file`) are named as they are.
-  const api = /\s/.test(source.api) ? source.api : `${source.api}()`;
+  // Sources that are no call (`iteration over a file`, the `flask.request` object) are named as they are.
+  const api = /\s/.test(source.api) || source.kind === 'request' ? source.api : `${source.api}()`;
   const what = source.dataset ? `${api} reads ${source.dataset}` : `${api} reads ${source.kind} data`;
   return projectFinding(rule, lines, { file, line: source.line, column: columnOfNodeId(source.id) }, source.api, {
     message: `${what}, and nothing in this module checks it against a schema before it is used`,

@@ -12,7 +12,7 @@ export const unvalidatedIngestionRule: RuleMeta = {
     'responses, bucket objects and downloads, queue messages, web requests — whose data never reaches a schema ' +
     'validation in the same module: pydantic models, pandera or Great Expectations checks, jsonschema.validate, ' +
     'marshmallow, or the team\'s own validate_*() function. Configuration files read with json.load or open() are ' +
-    'left out.',
+    'left out. Every read of a web request object in one handler is one ingestion, reported at the first read.',
   why:
     'Validation at ingestion is the control that stops malformed and poisoned records before they reach features, ' +
     'models and reports. Without it a renamed column, a string in a numeric field or an injected formula flows ' +

@@ -74,6 +74,7 @@ export class Bindings {
   private readonly blocks: SpanIndex<SyntaxNode>;
   private branching: SpanIndex<SyntaxNode> | undefined;
   private readonly reads = new Map<string, Binding[] | undefined>();
+  private innerNames: Set<string> | undefined;
   private nextId = 0;
 
   constructor(private readonly root: SyntaxNode) {
@@ -151,8 +152,33 @@ export class Bindings {
     return false;
   }
 
+  /** The module: the outermost scope. */
+  get module(): SyntaxNode {
+    return this.root;
+  }
+
+  /** The scopes around a node, innermost first, the module last. */
+  *scopesAround(node: SyntaxNode): Generator<SyntaxNode> {
+    yield* this.scopes.around(node);
+    yield this.root;
+  }
+
+  /** Whether `scope` itself binds `name` (by assignment, parameter, loop target…; imports are not counted). */
+  bindsIn(scope: SyntaxNode, name: string): boolean {
+    return this.table.get(scope.id)?.has(name) ?? false;
+  }
+
+  /** Whether a scope other than the module binds `name`. */
+  bindsInFunctions(name: string): boolean {
+    if (!this.innerNames) {
+      this.innerNames = new Set();
+      for (const [scope, names] of this.table) if (scope !== this.root.id) for (const n of names.keys()) this.innerNames.add(n);
+    }
+    return this.innerNames.has(name);
+  }
+
   /** The scope a node's names belong to: the nearest scope-making ancestor, or the module. */
-  private scopeOf(node: SyntaxNode): SyntaxNode {
+  scopeOf(node: SyntaxNode): SyntaxNode {
     return this.scopes.around(node).next().value ?? this.root;
   }
 

@@ -9,28 +9,48 @@ import type { SyntaxNode } from './parser.js';
  */
 export function collectImports(root: SyntaxNode): Map<string, string> {
   const bindings = new Map<string, string>();
-  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-    if (stmt.type === 'import_statement') {
-      for (const name of stmt.namedChildren) bindImport(bindings, name, '');
-      continue;
-    }
-    const moduleNode = stmt.childForFieldName('module_name');
-    if (!moduleNode) continue;
-    const moduleName = moduleNode.text;
-    for (const name of stmt.childrenForFieldName('name')) bindImport(bindings, name, moduleName);
-  }
+  for (const stmt of importStatements(root)) for (const [name, target] of namesBound(stmt)) bindings.set(name, target);
   return bindings;
 }
 
-function bindImport(bindings: Map<string, string>, node: SyntaxNode, fromModule: string): void {
+/**
+ * For each imported name, the scopes whose import statements bind it (the function or class
+ * around the statement, or the module), as `scopeOf` tells them.
+ */
+export function importScopes(root: SyntaxNode, scopeOf: (node: SyntaxNode) => SyntaxNode): Map<string, Set<number>> {
+  const scopes = new Map<string, Set<number>>();
+  for (const stmt of importStatements(root)) {
+    const scope = scopeOf(stmt).id;
+    for (const [name] of namesBound(stmt)) {
+      const set = scopes.get(name);
+      if (set) set.add(scope);
+      else scopes.set(name, new Set([scope]));
+    }
+  }
+  return scopes;
+}
+
+function importStatements(root: SyntaxNode): SyntaxNode[] {
+  return root.descendantsOfType(['import_statement', 'import_from_statement']);
+}
+
+/** The names one import statement binds, each with the dotted name it stands for. */
+function namesBound(stmt: SyntaxNode): Array<[string, string]> {
+  if (stmt.type === 'import_statement') return stmt.namedChildren.flatMap((name) => bound(name, ''));
+  const moduleName = stmt.childForFieldName('module_name')?.text;
+  return moduleName ? stmt.childrenForFieldName('name').flatMap((name) => bound(name, moduleName)) : [];
+}
+
+function bound(node: SyntaxNode, fromModule: string): Array<[string, string]> {
   // `from . import x` and `from .. import x` bind x to `.x` and `..x`, as `from .m import x` binds `.m.x`.
   const prefix = fromModule && !fromModule.endsWith('.') ? `${fromModule}.` : fromModule;
   if (node.type === 'aliased_import') {
     const target = node.childForFieldName('name')?.text;
     const alias = node.childForFieldName('alias')?.text;
-    if (target && alias) bindings.set(alias, prefix + target);
-  } else if (node.type === 'dotted_name') {
-    if (fromModule) bindings.set(node.text, prefix + node.text);
-    else bindings.set(node.text.split('.')[0]!, node.text.split('.')[0]!);
+    return target && alias ? [[alias, prefix + target]] : [];
   }
+  if (node.type !== 'dotted_name') return [];
+  if (fromModule) return [[node.text, prefix + node.text]];
+  const first = node.text.split('.')[0]!;
+  return [[first, first]];
 }

@@ -2,7 +2,7 @@ import { withoutReplaced, type AnalyzerOutput, type FileAnalyzer, type FindingPl
 import { makeFinding, nodeRange } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { collectBindings } from './bindings.js';
-import { collectImports } from './imports.js';
+import { collectImports, importScopes } from './imports.js';
 import { parsePython, type SyntaxNode, type Tree, UnparseableSource } from './parser.js';
 import type { PythonContext, PythonRule } from './python-rule.js';
 import { Resolver } from './resolver.js';
@@ -31,7 +31,7 @@ const MAX_SYNTAX_ERRORS_LISTED = 3;
 export function fileAnalysis(root: SyntaxNode, text: string, path: string) {
   const bindings = collectBindings(root);
   const imports = collectImports(root);
-  const resolver = new Resolver(imports, bindings);
+  const resolver = new Resolver(imports, bindings, importScopes(root, (node) => bindings.scopeOf(node)));
   // The engine's checks of names confine values for the classifier; it asks only once both exist.
   const values: ValueClassifier = new ValueClassifier(bindings, (fn) => resolver.nameOf(fn), (read): boolean => engine.confines(read));
   // Shell commands also take shell-quoted parts as harmless, which SQL or code would not.

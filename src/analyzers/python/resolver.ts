@@ -16,6 +16,8 @@ export class Resolver {
   constructor(
     private readonly imports: Map<string, string>,
     private readonly bindings: Bindings,
+    /** Ids of the scopes whose import statements bind each imported name. */
+    private readonly importScopes: Map<string, Set<number>>,
   ) {
     this.aliases = new NameMemo<string | undefined>({ guess: undefined, iterate: false, giveUp: undefined }, budgetFor(bindings.count));
   }
@@ -101,10 +103,30 @@ export class Resolver {
   private identifier(node: SyntaxNode, depth: number): string | undefined {
     const name = node.text;
     const imported = this.imports.get(name);
-    if (imported !== undefined) return imported;
+    if (imported !== undefined && this.importBinds(name, node)) return imported;
     const bindings = this.bindings.visibleAt(name, node);
     if (!bindings) return BUILTIN_NAMES.has(name) ? `builtins.${name}` : name;
     return this.aliases.get(bindingsKey(bindings), () => this.aliasOf(bindings, depth) ?? name);
+  }
+
+  /**
+   * Whether an import of `name` binds it where `use` reads it: a function's own parameter or
+   * assignment of the name shadows the module's import, and an import inside one function binds
+   * the name in that function only.
+   */
+  private importBinds(name: string, use: SyntaxNode): boolean {
+    const importing = this.importScopes.get(name);
+    if (!importing) return false;
+    const moduleId = this.bindings.module.id;
+    if (importing.size === 1 && importing.has(moduleId) && !this.bindings.bindsInFunctions(name)) return true;
+    let innermost = true;
+    for (const scope of this.bindings.scopesAround(use)) {
+      if (importing.has(scope.id)) return true;
+      // A class body's names are not visible inside its methods.
+      if ((innermost || scope.type !== 'class_definition') && scope.id !== moduleId && this.bindings.bindsIn(scope, name)) return false;
+      innermost = false;
+    }
+    return false;
   }
 
   /** The one name every binding agrees on, when each assigns an aliasable expression. */

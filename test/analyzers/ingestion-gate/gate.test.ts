@@ -16,6 +16,47 @@ describe('data.ingestion.unvalidated', () => {
     expect(await unvalidated({ [good!.file]: good!.code })).toEqual([]);
   });
 
+  it('reports the request a handler serves once, the same call on one line once, and no import of the request object', async () => {
+    const code = [
+      'import requests',
+      'from flask import Flask, request',
+      '',
+      'app = Flask(__name__)',
+      '',
+      '@app.post("/ingest")',
+      'def ingest():',
+      '    rows = request.get_json()["rows"]',
+      '    source = request.headers.get("X-Source")',
+      '    return store(rows, source, request.args)',
+      '',
+      '@app.get("/peek")',
+      'def peek():',
+      '    return request.args["n"]',
+      '',
+      'pair = (requests.get("https://api.example.com/a", timeout=5).json(), requests.get("https://api.example.com/b", timeout=5).json())',
+      '',
+    ].join('\n');
+    const result = await assessTree({ 'app/api.py': code }, { only: ['data'] });
+    const found = result.findings.filter((f) => f.ruleId === rule.id);
+    expect(found.map((f) => `${f.location.file}:${f.location.startLine}`)).toEqual(['app/api.py:8', 'app/api.py:14', 'app/api.py:16']);
+    expect(found[0]!.message).toMatch(/^flask\.request reads request data/);
+  });
+
+  it('takes a name bound in a function for that function\'s own, not for a request imported in another function', async () => {
+    const code = [
+      'class Wrapped:',
+      '    def __call__(self):',
+      '        from flask import request',
+      '        return self.callback(request.get_json())',
+      '',
+      'class Converted:',
+      '    def __call__(self, request):',
+      '        return self.callback(request, request.url, request.headers)',
+      '',
+    ].join('\n');
+    expect(await unvalidated({ 'core/utils.py': code })).toEqual(['core/utils.py:4']);
+  });
+
   it('counts pydantic models, jsonschema and the team’s own validate_*() as schema validation', async () => {
     const code = [
       'import json',

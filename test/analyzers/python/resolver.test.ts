@@ -56,6 +56,14 @@ describe('Resolver', () => {
     expect(calleeOf('import requests\nclass C:\n    http = requests.Session()\n    def fetch(self, u):\n        return http.get(u)')).toBe('http.get');
   });
 
+  it('binds an import inside a function in that function only, and lets a parameter shadow a module import', () => {
+    expect(calleeOf('def a():\n    import pickle as p\n    return p.loads(b)\n')).toBe('pickle.loads');
+    expect(calleeOf('def a():\n    import pickle as p\ndef b(p):\n    p.loads(x)\n')).toBe('p.loads');
+    expect(calleeOf('def b(p):\n    p.loads(x)\nimport pickle as p\n')).toBe('p.loads');
+    expect(calleeOf('import pickle as p\ndef b():\n    p.loads(x)\n')).toBe('pickle.loads');
+    expect(calleeOf('import pickle as p\nclass C:\n    p = None\n    def m(self):\n        p.loads(x)\n')).toBe('pickle.loads');
+  });
+
   it('cannot name calls on subscripts or other computed receivers', () => {
     expect(calleeOf('handlers["x"].run(cmd)')).toBeUndefined();
     expect(calleeOf('get_cursor().execute(q)')).toBe('get_cursor().execute');

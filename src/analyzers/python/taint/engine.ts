@@ -416,6 +416,8 @@ export class TaintEngine {
       // The callee of a call is no ingestion point of its own: the call is (one at a time, or
       // `urllib.request.urlopen(u)` would be two, met once through the word `request`).
       if (node.parent?.type === 'call' && node.parent.childForFieldName('function')?.id === node.id) return undefined;
+      // `from flask import request` names the source; it reads nothing.
+      if (node.parent?.type === 'dotted_name' || node.parent?.type === 'aliased_import') return undefined;
       const name = this.resolver.nameOf(node);
       const spec = name ? matchSource(name, undefined) : undefined;
       if (spec && name) return this.hitFor(node, spec, name, undefined);
