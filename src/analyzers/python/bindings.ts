@@ -201,8 +201,8 @@ export class Bindings {
     for (const name of targetNames(target)) this.add(scope, name, at, { kind: 'other' });
   }
 
-  private addElements(scope: SyntaxNode, target: SyntaxNode, value: SyntaxNode, at: number): void {
-    for (const name of targetNames(target)) this.add(scope, name, at, { kind: 'element', value });
+  private addElements(scope: SyntaxNode, target: SyntaxNode, value: SyntaxNode, at: number, replaces?: Span): void {
+    for (const name of targetNames(target)) this.add(scope, name, at, { kind: 'element', value }, replaces);
   }
 
   private collect(node: SyntaxNode): void {
@@ -242,7 +242,10 @@ export class Bindings {
       case 'for_in_clause': {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
-        if (left && right) this.addElements(scope, left, right, right.endIndex);
+        // Each pass of a loop binds its target afresh before the body runs: there it is the element.
+        const body = node.type === 'for_statement' ? node.childForFieldName('body') : null;
+        const replaces = body ? { start: body.startIndex, end: body.endIndex } : undefined;
+        if (left && right) this.addElements(scope, left, right, right.endIndex, replaces);
         else if (left) this.addOpaque(scope, left, node.startIndex);
         return;
       }

@@ -28,6 +28,19 @@ describe('Bindings', () => {
     ]);
   });
 
+  it('sees only the loop\'s own element inside a for body, and every earlier value after the loop', () => {
+    const code = py`
+      for row in first:
+          pass
+      for row in second:
+          use(row)
+          row = fix(row)
+          use(row)
+      use(row)
+    `;
+    expect(values(code)).toEqual([['second'], ['fix(row)'], ['first', 'second', 'fix(row)']]);
+  });
+
   it('records unpacking and loop targets as elements and parameters by position; walrus and except targets are opaque', () => {
     const code = py`
       a, b = pair

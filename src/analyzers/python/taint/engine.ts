@@ -41,6 +41,9 @@ const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dict
 /** Functions whose result says nothing of their arguments' text. */
 const OPAQUE_RESULTS = new Set(['builtins.print', 'builtins.type', 'builtins.callable', 'builtins.hasattr', 'builtins.issubclass', 'builtins.range']);
 
+/** Streams over text or bytes already in memory. */
+const IN_MEMORY_STREAMS: ReadonlySet<string> = new Set(['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO']);
+
 /**
  * Follows attacker-controlled data through one Python file: which ingestion points (and which
  * parameters of the enclosing function) may reach an expression, by what steps, and whether a
@@ -432,7 +435,17 @@ export class TaintEngine {
     const spec = matchSource(name, call.method);
     // `self.get_object()` where the class defines get_object is the project's own method, followed as such.
     if (!spec || this.localCallee(call)) return undefined;
+    if (spec.parsesArgument && this.isInMemoryText(argument(call, 0, ''))) return undefined;
     return this.hitFor(node, spec, calleeName(call), call);
+  }
+
+  /** `io.StringIO(s)`, `s.splitlines()`, a literal list of lines: text the program already holds. */
+  private isInMemoryText(node: SyntaxNode | undefined): boolean {
+    if (!node) return false;
+    if (node.type === 'list' || node.type === 'tuple' || node.type === 'list_comprehension') return true;
+    if (node.type !== 'call') return false;
+    const site = this.resolver.callSite(node);
+    return IN_MEMORY_STREAMS.has(site.name ?? '') || site.method === 'splitlines';
   }
 
   /** `os.environ["KEY"]`, and Airflow's `context["params"]` / `kwargs["dag_run"]`. */

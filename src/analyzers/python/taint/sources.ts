@@ -38,6 +38,11 @@ export interface SourceSpec {
   opened?: true;
   /** Where the call names the key it reads (an environment variable), to spot credentials. */
   key?: { index: number; keyword: string };
+  /**
+   * The call parses what its first argument yields: given text already in memory (`io.StringIO(s)`,
+   * `s.splitlines()`, a list) it reads no file, and the text's own origin is followed instead.
+   */
+  parsesArgument?: true;
 }
 
 const PATH = { index: 0, keyword: 'filepath_or_buffer' };
@@ -58,7 +63,8 @@ export const SOURCES: readonly SourceSpec[] = [
   // A file handle is not data yet (pickle.load(fh) is the deserialisation rule's business); what is read from it is.
   { kind: 'file', methods: ['read', 'readline', 'readlines'], under: FILE_HANDLES, opened: true },
   { kind: 'file', methods: ['read_text', 'read_bytes'], under: ['pathlib'] },
-  { kind: 'file', names: ['csv.reader', 'csv.DictReader', 'json.load', 'json.loads'] },
+  { kind: 'file', names: ['csv.reader', 'csv.DictReader'], parsesArgument: true },
+  { kind: 'file', names: ['json.load', 'json.loads'] },
   {
     kind: 'api',
     names: ['requests.get', 'requests.post', 'requests.request', 'requests.put', 'httpx.get', 'httpx.post', 'httpx.request', 'urllib.request.urlopen', 'urllib3.request', 'aiohttp.request'],

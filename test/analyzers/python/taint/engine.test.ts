@@ -228,6 +228,28 @@ describe('Python taint engine', () => {
     expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.path-traversal:7']);
   });
 
+  it('takes csv.reader over text already in memory for a parser, following the text instead of a file read', () => {
+    const code = py`
+      import csv
+      import io
+      import os
+      import requests
+      def split(value):
+          return list(csv.reader(io.StringIO(value)))[0]
+      for row in csv.reader(["a,b", "c,d"]):
+          os.system(row[0])
+      body = requests.get("https://api.example.com/rows", timeout=5).text
+      for row in csv.reader(io.StringIO(body)):
+          os.system(row[1])
+      for row in csv.reader(open("in/rows.csv")):
+          os.system(row[2])
+    `;
+    const found = taint(code).map((f) => `${f.ruleId}:${f.location.startLine}:${f.message.match(/from (\S+)/)?.[1]}`);
+    expect(found).toEqual(['py.taint.command-injection:11:requests.get', 'py.taint.command-injection:13:csv.reader']);
+    const { lineage } = analyzePythonSource(code, 'job.py').facts as PythonFacts;
+    expect(lineage!.sources.map((s) => `${s.api}:${s.line}`)).toEqual(['requests.get:9', 'csv.reader:12']);
+  });
+
   it('takes a query method with more than one positional argument for another API than DataFrame.query', () => {
     const code = py`
       import json
