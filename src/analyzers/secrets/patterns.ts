@@ -124,11 +124,16 @@ export function randomLiteral(minEntropy: number): (candidate: Candidate) => Ver
  * `FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"`, `WaitForTaskToken = "waitForTaskToken"`: an
  * enum member or constant whose value is its own name, compared without case and separators.
  */
-function namesItself({ secret, groups, index, text }: Candidate): boolean {
+function namesItself(candidate: Candidate): boolean {
+  const folded = (value: string) => value.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return folded(candidate.secret) === folded(assignedName(candidate));
+}
+
+/** The whole name a literal is assigned to (`WaitForTaskToken`), where the pattern captured it from its keyword on. */
+export function assignedName({ groups, index, text }: Candidate): string {
   // The quoted shape's name starts at the keyword; the rest of the name is written before it.
   const before = groups.name !== undefined ? (/[\w.-]*$/.exec(text.slice(Math.max(0, index - 80), index))?.[0] ?? '') : '';
-  const folded = (value: string) => value.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return folded(secret) === folded(before + (groups.name ?? groups.name2 ?? ''));
+  return before + (groups.name ?? groups.name2 ?? '');
 }
 
 /**

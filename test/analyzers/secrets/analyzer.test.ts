@@ -180,6 +180,14 @@ describe('entropy threshold of the generic detector', () => {
     expect(scanSecrets('FORCE_CHANGE_PASSWORD = "Force_Change_Pw2024!"\n', 'secret.generic-password', 'jobs/a.py')).toHaveLength(1);
   });
 
+  it('takes pagination cursors and request ids for tokens that grant nothing, but not access or client tokens', () => {
+    const listing = '{\n  "NextToken": "eyJOZXh0VG9rZW4iOiBudWxsfQ9f4d2",\n  "RequestToken": "e48f7c1a9b2d4e3f8a6b",\n  "next_page_token": "Q29udGludWF0aW9uVG9rZW4x"\n}\n';
+    expect(scanSecrets(listing, undefined, 'api/list-certificates.json')).toEqual([]);
+    for (const name of ['access_token', 'client_token', 'SessionToken']) {
+      expect(scanSecrets(`{"${name}": "eyJOZXh0VG9rZW4iOiBudWxsfQ9f4d2"}\n`, 'secret.generic-secret', 'api/auth.json'), name).toHaveLength(1);
+    }
+  });
+
   it('leaves a known format to its own detector instead of the generic one', () => {
     const findings = scanSecrets(`api_token = "${PAT}"\n`, undefined, 'jobs/a.py');
     expect(findings.map((f) => f.ruleId)).toEqual(['secret.github-personal-access-token']);

@@ -1,4 +1,4 @@
-import { randomLiteral, namedLiteral, QUOTED_CHAR, VALUE_CHAR } from '../patterns.js';
+import { namedLiteral, QUOTED_CHAR, randomLiteral, VALUE_CHAR } from '../patterns.js';
 import { secretRule } from '../secret-rule.js';
 
 /**

@@ -1,4 +1,4 @@
-import { randomLiteral, namedLiteral, QUOTED_CHAR, VALUE_CHAR } from '../patterns.js';
+import { assignedName, namedLiteral, QUOTED_CHAR, randomLiteral, VALUE_CHAR } from '../patterns.js';
 import { secretRule } from '../secret-rule.js';
 
 /**
@@ -11,6 +11,13 @@ export const GENERIC_SECRET_MIN_LENGTH = 16;
 
 const KEYWORD = String.raw`(?:secret|token(?!iz)|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?)`;
 
+/**
+ * Tokens that grant nothing: pagination cursors, idempotency and request ids, and DNS
+ * verification values (`NextToken`, `ContinuationToken`, `RequestToken`, `page_token`). A
+ * client token is left in: Vault's `client_token` is a credential.
+ */
+const NOT_A_CREDENTIAL = /(?:next|page|pagination|continuation|starting|resume|sync|marker|cursor|change|request|idempotency|cancellation|verification)[_-]?token$/i;
+
 export const genericSecret = secretRule({
   id: 'secret.generic-secret',
   title: 'Hard-coded secret (high-entropy literal)',
@@ -20,7 +27,8 @@ export const genericSecret = secretRule({
   what:
     'Finds a literal assigned to a secret-like name (secret, token, api_key, access_key, private_key, client_secret, ' +
     `credentials …) whose value is at least ${GENERIC_SECRET_MIN_LENGTH} characters with a Shannon entropy of at least ` +
-    `${GENERIC_SECRET_MIN_ENTROPY} bits per character. Values that read as names or paths, and placeholders, are left out; ` +
+    `${GENERIC_SECRET_MIN_ENTROPY} bits per character. Values that read as names or paths, placeholders and tokens that ` +
+    'grant nothing (NextToken, ContinuationToken, RequestToken, page_token) are left out; ' +
     'formats with their own detector are reported by that detector instead.',
   why: 'Services without a recognisable key format still issue random tokens; a random literal under a secret-like name is almost always one.',
   remediation: 'Revoke the credential with its issuer, and read it at run time from the environment or a secret store.',
@@ -28,7 +36,7 @@ export const genericSecret = secretRule({
   anchors: ['secret', 'token', 'credential', ...['api', 'access', 'auth', 'private', 'signing', 'encryption', 'master'].flatMap((w) => [`${w}_key`, `${w}-key`, `${w}key`])],
   startsAtAnchor: true,
   pattern: namedLiteral(KEYWORD, `${QUOTED_CHAR}{${GENERIC_SECRET_MIN_LENGTH},400}`, `${VALUE_CHAR}{${GENERIC_SECRET_MIN_LENGTH},400}`),
-  verify: randomLiteral(GENERIC_SECRET_MIN_ENTROPY),
+  verify: (candidate) => (NOT_A_CREDENTIAL.test(assignedName(candidate)) ? { reject: true } : randomLiteral(GENERIC_SECRET_MIN_ENTROPY)(candidate)),
   bad: [
     { file: 'jobs/vendor_sync.py', code: 'VENDOR_API_TOKEN = "q8Zr4LxT2mWv9NcB7yKd3PfH"\n' },
     { file: '.env', code: 'PARTNER_CLIENT_SECRET=Xk29vLq7Tz4Rb8Nw1Mc6Hy3J\n' },
