@@ -141,10 +141,12 @@ export class Resolver {
     return target;
   }
 
-  private classDefinition(node: SyntaxNode): SyntaxNode | undefined {
-    if (node.type !== 'identifier' || this.imports.has(node.text)) return undefined;
+  /** The class a name stands for: its definition, or the class it was assigned (`loader = SafeLoaderWrapper`). */
+  private classDefinition(node: SyntaxNode, depth = 0): SyntaxNode | undefined {
+    if (node.type !== 'identifier' || this.imports.has(node.text) || depth > MAX_DEPTH) return undefined;
     const bindings = this.bindings.visibleAt(node.text, node);
     const only = bindings?.length === 1 ? bindings[0] : undefined;
+    if (only?.kind === 'assign') return this.classDefinition(only.value, depth + 1);
     return only?.kind === 'class' ? only.node : undefined;
   }
 }

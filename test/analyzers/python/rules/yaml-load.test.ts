@@ -15,6 +15,7 @@ describe(ID, () => {
     ['import yaml\ncfg = yaml.full_load(fh)\n'],
     ['from yaml import full_load_all as fla\ncfg = fla(fh)\n'],
     ['import yaml\nclass Custom(yaml.FullLoader):\n    pass\ncfg = yaml.load(fh, Loader=Custom)\n'],
+    ['import yaml\nclass Custom(yaml.FullLoader):\n    pass\nloader = Custom\ncfg = yaml.load(fh, Loader=loader)\n'],
   ])('reports %j at high confidence', (code) => {
     const findings = scan(code, ID);
     expect(findings).toHaveLength(1);
@@ -36,6 +37,7 @@ describe(ID, () => {
     ['from yaml import load\nfrom yaml import CSafeLoader as Fast\ncfg = load(fh, Loader=Fast)\n'],
     ['import yaml\ncfg = yaml.load(fh, Loader=yaml.loader.SafeLoader)\n'],
     ['import yaml\nLOADER = yaml.SafeLoader\ncfg = yaml.load(fh, Loader=LOADER)\n'],
+    ['import yaml\nclass Wrapper(yaml.SafeLoader):\n    pass\ndef parse(s):\n    loader = Wrapper\n    loader.add_constructor("!x", f)\n    return yaml.load(s, loader)\n'],
   ])('does not report %j', (code) => {
     expect(scan(code, ID)).toEqual([]);
   });
