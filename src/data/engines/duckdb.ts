@@ -62,12 +62,16 @@ async function describe(connection: DuckDBConnection, file: string, format: Data
   const encoding = check.encoding === 'utf-16' ? ", encoding = 'utf-16'" : '';
   const delimiter = format === 'tsv' ? ", delim = '\\t'" : '';
   const sniffed = await connection.runAndReadAll(
-    `SELECT Delimiter, HasHeader, Columns FROM sniff_csv(${path}, ignore_errors = true, max_line_size = ${SNIFF_LINE_BYTES}, buffer_size = ${SNIFF_LINE_BYTES}${delimiter}${encoding})`,
+    `SELECT Delimiter, Quote, HasHeader, Columns FROM sniff_csv(${path}, ignore_errors = true, max_line_size = ${SNIFF_LINE_BYTES}, buffer_size = ${SNIFF_LINE_BYTES}${delimiter}${encoding})`,
   );
-  const [sniff] = sniffed.getRowObjectsJS() as Array<{ Delimiter: string; HasHeader: boolean; Columns: Array<{ name: string; type: string }> }>;
+  const [sniff] = sniffed.getRowObjectsJS() as Array<{ Delimiter: string; Quote: string; HasHeader: boolean; Columns: Array<{ name: string; type: string }> }>;
   if (!sniff) throw new DataInputError(`cannot detect the CSV layout of ${file}`);
   const names = sniff.Columns.map((c) => `${duckdbDialect.quoteLiteral(c.name)}: 'VARCHAR'`).join(', ');
-  const relation = `read_csv(${path}, delim = ${duckdbDialect.quoteLiteral(sniff.Delimiter)}, header = ${sniff.HasHeader}, columns = {${names}}, store_rejects = true, auto_detect = false, quote = '"', escape = '"'${encoding})`;
+  // A TSV whose sample quotes nothing is the plain tab-separated format, in which a quote is a
+  // character like any other: read as a quote, a stray one (`"AGENT" K is…`) is a malformed row,
+  // and DuckDB's recovery from it drops thousands of good rows after it without counting them.
+  const quoting = format === 'tsv' && sniff.Quote === '(empty)' ? "quote = '', escape = ''" : `quote = '"', escape = '"'`;
+  const relation = `read_csv(${path}, delim = ${duckdbDialect.quoteLiteral(sniff.Delimiter)}, header = ${sniff.HasHeader}, columns = {${names}}, store_rejects = true, auto_detect = false, ${quoting}${encoding})`;
   return { relation, columns: sniff.Columns.map((c) => textColumn(c.name, c.type)) };
 }
 

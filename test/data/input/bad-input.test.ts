@@ -40,6 +40,16 @@ describe('hostile data files: a clear error or a counted violation, never a cras
     expect(result.warnings.join('\n')).toMatch(/line 4: too many columns/);
   });
 
+  it('reads a TSV whose sample quotes nothing as plain tab-separated text: a stray quote later on is a character, not a broken row', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `pkg${i}\t${i > 25_000 && i % 1000 === 0 ? '"AGENT" K is a complete "doner"-wrap' : `package ${i}`}`);
+    const file = write('plain.tsv', `name\tsummary\n${rows.join('\n')}\n`);
+    const result = await profile(file);
+    expect(result.rowCount).toBe(30_000);
+    expect(result.rejectedRows).toBe(0);
+    const summary = result.columns.find((c) => c.name === 'summary')!;
+    expect(summary.length.max).toBe('"AGENT" K is a complete "doner"-wrap'.length);
+  });
+
   it('counts a line past the scan\'s 2 MB limit as rejected, where the layout sniffer used to give up on the file', async () => {
     const lines = ['id,name', ...Array.from({ length: 3000 }, (_, i) => `${i},n${i}`)];
     lines.splice(1501, 0, `x,${'y'.repeat(3_000_000)}`);
