@@ -20,6 +20,8 @@ export interface SignalDefinition {
 
 const PLAIN_NUMBER = '^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$';
 const INTEGER_TEXT = '^\\s*[+-]?[0-9]+\\s*$';
+/** Only prefix characters, spaces and punctuation: no name, number or call for a spreadsheet to run. */
+const NOTHING_TO_EVALUATE = '^[-=+@\\s\uFF1D\uFF0B\uFF0D\uFF20/.,:;_*#~|]*$';
 
 /** Condition: the value could carry some signal (the pre-check the full patterns hide behind). */
 export function signalHint(dialect: SqlDialect, text: string, options: SignalOptions): string {
@@ -35,8 +37,9 @@ export const SIGNAL_DEFINITIONS: SignalDefinition[] = [
   {
     name: 'formulaPrefix', hint: '^[=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20-]',
     // OWASP CSV injection: a cell starting with = + - @ tab or CR (or their full-width forms) is a
-    // formula to a spreadsheet. Signed numbers are ordinary data.
-    condition: (d, text) => `(${d.matches(text, '^[=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20-]')} AND NOT ${d.matches(text, PLAIN_NUMBER)})`,
+    // formula to a spreadsheet. Signed numbers are ordinary data, and so are dashes and the like
+    // standing for "none" (`-`, `--/--`): with nothing to evaluate, they run nothing.
+    condition: (d, text) => `(${d.matches(text, '^[=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20-]')} AND NOT ${d.matches(text, PLAIN_NUMBER)} AND NOT ${d.matches(text, NOTHING_TO_EVALUATE)})`,
   },
   {
     name: 'sqlFragment', hint: "union|'|;|sleep|benchmark|waitfor|xp_cmdshell|or\\s+1",
