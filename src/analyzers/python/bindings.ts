@@ -168,8 +168,8 @@ export class Bindings {
     return this.table.get(scope.id)?.has(name) ?? false;
   }
 
-  /** Whether a scope other than the module binds `name`. */
-  bindsInFunctions(name: string): boolean {
+  /** Whether a scope other than the module (a function, class or comprehension) binds `name`. */
+  bindsInInnerScopes(name: string): boolean {
     if (!this.innerNames) {
       this.innerNames = new Set();
       for (const [scope, names] of this.table) if (scope !== this.root.id) for (const n of names.keys()) this.innerNames.add(n);

@@ -5,7 +5,7 @@ import type { SyntaxNode } from './parser.js';
  * `import pickle as p` binds p → pickle, `from yaml import load as l` binds l → yaml.load,
  * `import os.path` binds os → os, `from . import util` binds util → .util (relative names keep
  * their dots). Imports anywhere in the file count, since Python code often
- * imports inside functions.
+ * imports inside functions; `importScopes` tells where each one binds.
  */
 export function collectImports(root: SyntaxNode): Map<string, string> {
   const bindings = new Map<string, string>();

@@ -118,7 +118,7 @@ export class Resolver {
     const importing = this.importScopes.get(name);
     if (!importing) return false;
     const moduleId = this.bindings.module.id;
-    if (importing.size === 1 && importing.has(moduleId) && !this.bindings.bindsInFunctions(name)) return true;
+    if (importing.size === 1 && importing.has(moduleId) && !this.bindings.bindsInInnerScopes(name)) return true;
     let innermost = true;
     for (const scope of this.bindings.scopesAround(use)) {
       if (importing.has(scope.id)) return true;

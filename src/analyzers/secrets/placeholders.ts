@@ -1,6 +1,7 @@
 /**
  * Values that stand for a secret rather than being one: template and shell references, format
- * fields (`{self.token}` in an f-string), angle-bracket slots, and the words people type when they mean "fill this in". They are not reported.
+ * fields (`{self.token}` in an f-string), angle-bracket slots, and the words people type when
+ * they mean "fill this in". They are not reported.
  */
 const REFERENCE = /\$\{|\{\{|\}\}|\$\(|%\(|^\$[A-Za-z_]|^<[^>]*>$|^\[[^\]]*\]$|^%[A-Za-z_]+%$|^env[:(]|^\{[A-Za-z_][\w.]*(?:![rsa])?(?::[^}]*)?\}$/i;
 const FILLER = /changeme|change[_-]me|change[_-]?this|xxxx|\*\*\*\*|\.\.\.|…|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|pass)|placeholder|replace[_-]?me|redacted|insert[_-]?here|dummy|^(?:none|null|nil|undefined|true|false|secret|password|passwd|token|string|str|todo|tbd|empty|value|required|optional|default)$/i;

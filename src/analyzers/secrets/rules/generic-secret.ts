@@ -17,6 +17,7 @@ const KEYWORD = String.raw`(?:secret|token(?!iz)|api[_-]?key|apikey|access[_-]?k
  * client token is left in: Vault's `client_token` is a credential.
  */
 const NOT_A_CREDENTIAL = /(?:next|page|pagination|continuation|starting|resume|sync|marker|cursor|change|request|idempotency|cancellation|verification)[_-]?token$/i;
+const isRandomLiteral = randomLiteral(GENERIC_SECRET_MIN_ENTROPY);
 
 export const genericSecret = secretRule({
   id: 'secret.generic-secret',
@@ -36,7 +37,7 @@ export const genericSecret = secretRule({
   anchors: ['secret', 'token', 'credential', ...['api', 'access', 'auth', 'private', 'signing', 'encryption', 'master'].flatMap((w) => [`${w}_key`, `${w}-key`, `${w}key`])],
   startsAtAnchor: true,
   pattern: namedLiteral(KEYWORD, `${QUOTED_CHAR}{${GENERIC_SECRET_MIN_LENGTH},400}`, `${VALUE_CHAR}{${GENERIC_SECRET_MIN_LENGTH},400}`),
-  verify: (candidate) => (NOT_A_CREDENTIAL.test(assignedName(candidate)) ? { reject: true } : randomLiteral(GENERIC_SECRET_MIN_ENTROPY)(candidate)),
+  verify: (candidate) => (NOT_A_CREDENTIAL.test(assignedName(candidate)) ? { reject: true } : isRandomLiteral(candidate)),
   bad: [
     { file: 'jobs/vendor_sync.py', code: 'VENDOR_API_TOKEN = "q8Zr4LxT2mWv9NcB7yKd3PfH"\n' },
     { file: '.env', code: 'PARTNER_CLIENT_SECRET=Xk29vLq7Tz4Rb8Nw1Mc6Hy3J\n' },
