@@ -41,6 +41,8 @@ const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dict
 /** Functions whose result says nothing of their arguments' text. */
 const OPAQUE_RESULTS = new Set(['builtins.print', 'builtins.type', 'builtins.callable', 'builtins.hasattr', 'builtins.issubclass', 'builtins.range']);
 
+/** Attributes of a stream object that describe the stream rather than carry its data. */
+const STREAM_METADATA: ReadonlySet<string> = new Set(['name', 'encoding', 'errors', 'mode', 'closed', 'newlines']);
 /** Streams over text or bytes already in memory. */
 const IN_MEMORY_STREAMS: ReadonlySet<string> = new Set(['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO']);
 
@@ -194,7 +196,10 @@ export class TaintEngine {
       case 'attribute': {
         const object = node.childForFieldName('object');
         const selfFlows = object?.type === 'identifier' && object.text === 'self' ? this.selfAttribute(node, depth) : [];
-        return this.checkedPath(node, mergeFlows([selfFlows, object ? this.expr(object, depth) : []]));
+        const flows = mergeFlows([selfFlows, object ? this.expr(object, depth) : []]);
+        // `sys.stdin.name` is "<stdin>" and `.encoding` the locale's: what the stream is, not what it holds.
+        const metadata = STREAM_METADATA.has(node.childForFieldName('attribute')?.text ?? '');
+        return this.checkedPath(node, metadata ? flows.filter((f) => !('source' in f.origin && f.origin.source.kind === 'stdin')) : flows);
       }
       case 'subscript': {
         const value = node.childForFieldName('value');

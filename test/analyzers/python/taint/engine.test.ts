@@ -228,6 +228,21 @@ describe('Python taint engine', () => {
     expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.path-traversal:7']);
   });
 
+  it('takes the name and encoding of stdin for what the stream is, not for data read from it', () => {
+    const code = py`
+      import sys
+      class Input:
+          def __init__(self):
+              self.source = sys.stdin
+              self.source_path = self.source.name
+          def reread(self):
+              return open(self.source_path, "rb").read()
+          def follow(self):
+              return open(self.source.readline().strip())
+    `;
+    expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.path-traversal:9']);
+  });
+
   it('takes csv.reader over text already in memory for a parser, following the text instead of a file read', () => {
     const code = py`
       import csv
