@@ -66,11 +66,12 @@ export class SecretScanner {
   scan(text: string, file: string): SecretHit[] {
     const { wanted, offsets } = this.findAnchors(text);
     const hits: SecretHit[] = [];
+    const unquotedIsExpression = EXPRESSION_LANGUAGES.has(classify(file, ''));
     this.rules.forEach((rule, i) => {
       if (wanted[i] !== 1) return;
       const sticky = this.sticky[i];
       const matches = sticky ? matchesAt(sticky, text, matchStarts(text, offsets[i]!)) : text.matchAll(rule.pattern);
-      hits.push(...judge(rule, matches, text, file));
+      hits.push(...judge(rule, matches, text, file, unquotedIsExpression));
     });
     return resolveOverlaps(hits);
   }
@@ -129,9 +130,8 @@ function* matchesAt(sticky: RegExp, text: string, starts: number[]): Generator<R
  */
 const EXPRESSION_LANGUAGES: ReadonlySet<FileKind> = new Set(['python', 'javascript', 'terraform']);
 
-function judge(rule: SecretRule, matches: Iterable<RegExpMatchArray>, text: string, file: string): SecretHit[] {
+function judge(rule: SecretRule, matches: Iterable<RegExpMatchArray>, text: string, file: string, unquotedIsExpression: boolean): SecretHit[] {
   const hits: SecretHit[] = [];
-  const unquotedIsExpression = EXPRESSION_LANGUAGES.has(classify(file, ''));
   for (const match of matches) {
     // A pattern with two shapes names its second capture secret2 (group names must be unique).
     const secret = match.groups?.secret ?? match.groups?.secret2;
