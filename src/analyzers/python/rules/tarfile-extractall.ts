@@ -1,5 +1,5 @@
 import { argument, calls, type CallSite } from '../call-site.js';
-import type { SyntaxNode } from '../parser.js';
+import { extractionFilter, type FilterVerdict } from '../extraction-filter.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel, reportUnseen } from './dynamic-value.js';
 
@@ -8,7 +8,6 @@ const TARFILES = ['open', 'TarFile', 'TarFile.open', 'TarFile.taropen', 'TarFile
   (f) => `tarfile.${f}()`,
 );
 const EXTRACTORS = TARFILES.flatMap((t) => [`${t}.extractall`, `${t}.extract`]);
-const UNSAFE_FILTERS = new Set(['fully_trusted', 'tarfile.fully_trusted_filter']);
 
 export const tarfileExtractall: PythonRule = {
   id: 'py.archive.tarfile-extractall',
@@ -70,8 +69,7 @@ export const tarfileExtractall: PythonRule = {
   onCall(call, ctx) {
     const unpackArchive = calls(call, ['shutil.unpack_archive']);
     if (!unpackArchive && !calls(call, EXTRACTORS)) return;
-    const filter = call.keywords.get('filter');
-    const verdict = filter ? filterVerdict(ctx, filter) : 'missing';
+    const verdict = extractionFilter(call, ctx);
     if (verdict === 'safe') return;
     if (verdict === 'missing' && call.hasSplat) {
       reportUnseen(ctx, call, 'filter="data"');
@@ -81,17 +79,6 @@ export const tarfileExtractall: PythonRule = {
     else checkExtract(ctx, call, verdict);
   },
 };
-
-type FilterVerdict = 'safe' | 'unsafe' | 'missing';
-
-function filterVerdict(ctx: PythonContext, filter: SyntaxNode): FilterVerdict {
-  const constant = ctx.constantOf(filter);
-  if (constant === null) return 'missing';
-  const value = constant ?? ctx.nameOf(filter);
-  if (typeof value === 'string' && UNSAFE_FILTERS.has(value)) return 'unsafe';
-  // Anything else — "data", "tar", a filter function — is a deliberate choice of filter.
-  return 'safe';
-}
 
 function checkExtract(ctx: PythonContext, call: CallSite, verdict: FilterVerdict): void {
   if (verdict === 'unsafe') {

@@ -1,6 +1,7 @@
 import type { ReportOptions } from '../../../core/analyzer.js';
 import type { TraceStep } from '../../../core/finding.js';
 import { argument, calleeName, type CallSite } from '../call-site.js';
+import { extractionFilter } from '../extraction-filter.js';
 import type { SyntaxNode } from '../parser.js';
 import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
@@ -120,6 +121,7 @@ export class TaintChecker {
   private applies(call: CallSite, spec: SinkSpec): boolean {
     if (spec.buildsOnly && this.isMessageText(call)) return false;
     if (spec.maxPositional !== undefined && call.positional.length > spec.maxPositional) return false;
+    if (spec.filtered && extractionFilter(call, { constantOf: (n) => this.values.constantOf(n), nameOf: (n) => this.engine.nameOf(n) }) === 'safe') return false;
     if (spec.whenTrue) {
       const flag = call.keywords.get(spec.whenTrue);
       if (!flag || this.values.truthOf(flag) !== true) return false;

@@ -93,6 +93,11 @@ export class TaintEngine {
     return this.expr(node, 0);
   }
 
+  /** The dotted name an expression resolves to. */
+  nameOf(node: SyntaxNode): string | undefined {
+    return this.resolver.nameOf(node);
+  }
+
   /** Whether a resolved name starts at one of the file's imports or a builtin, rather than at a name the file binds. */
   isImportedName(name: string): boolean {
     const root = rootOf(name);

@@ -295,6 +295,33 @@ describe('Python taint engine', () => {
     expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.path-traversal:10', 'py.taint.path-traversal:12']);
   });
 
+  it('takes a tar extraction with a checking filter, and any zip extraction, for safe; no filter or the fully-trusted one is not', () => {
+    const code = py`
+      import io
+      import shutil
+      import tarfile
+      import zipfile
+      import requests
+      payload = io.BytesIO(requests.get("https://vendor.example.com/drop.tgz", timeout=30).content)
+      with tarfile.open(fileobj=payload) as tar:
+          tar.extractall("staging", filter="data")
+          tar.extract("manifest.json", "staging", filter=tarfile.tar_filter)
+          tar.extractall("staging")
+          tar.extractall("staging", filter="fully_trusted")
+          tar.extractall("staging", filter=None)
+      zipfile.ZipFile(payload).extractall("staging")
+      archive = requests.get("https://vendor.example.com/name", timeout=30).text
+      shutil.unpack_archive(archive, "staging", filter="data")
+      shutil.unpack_archive(archive, "staging")
+    `;
+    expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual([
+      'py.taint.path-traversal:10',
+      'py.taint.path-traversal:11',
+      'py.taint.path-traversal:12',
+      'py.taint.path-traversal:16',
+    ]);
+  });
+
   it('takes a module function for a sink only where the module is imported, not a variable of its name', () => {
     const code = py`
       import os

@@ -6,7 +6,7 @@ export const pathTraversal = taintRule(
   title: "Untrusted data is used as a file path",
   severity: 'high',
   cwe: ["CWE-22"],
-  what: "Follows ingested data into open(), os.path.join, file removal and copying, shutil.unpack_archive and zipfile/tarfile extraction.",
+  what: "Follows ingested data into open(), os.path.join, file removal and copying, and tar extraction (TarFile.extractall/extract, shutil.unpack_archive) without a checking filter=.",
   why: "A path from a message or request with ../ in it reads or overwrites files outside the data directory; archives from outside carry member names that do the same.",
   remediation: "Reduce names with os.path.basename, resolve the path and check it stays under the base directory, and extract archives with a filter.",
   bad: [
