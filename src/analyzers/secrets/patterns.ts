@@ -41,6 +41,9 @@ export const BASE64 = String.raw`[A-Za-z0-9+/_-]`;
 /** Hosts reserved for documentation (RFC 2606, RFC 6761): no real service answers there. */
 const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|test|invalid))$/i;
 
+/** `host:port`, `hostname`, `server`: the generic parts of a URL template (`https://user:pass@host:port/path`). */
+const TEMPLATE_HOST = /^(?:host(?:name)?|server|domain)(?::(?:\d+|port))?$|:port$/i;
+
 /** Detector fields shared by the `scheme://user:password@host` rules (`scheme+driver://` too). */
 export function passwordUrl(...schemes: string[]): {
   anchors: string[];
@@ -55,6 +58,7 @@ export function passwordUrl(...schemes: string[]): {
     specificity: 'structure',
     cwe: ['CWE-798', 'CWE-259'],
     verify: ({ groups }) => {
+      if (TEMPLATE_HOST.test(groups.host ?? '')) return { doubt: `${groups.host} is a slot to fill in, so this is a template` };
       const host = (groups.host ?? '').replace(/:\d+$/, '');
       return DOCUMENTATION_HOST.test(host) ? { doubt: `${host} is a documentation domain, so this is probably an example` } : undefined;
     },

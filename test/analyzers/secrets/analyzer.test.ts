@@ -102,8 +102,21 @@ describe('documentation domains', () => {
   });
 });
 
+describe('URL templates', () => {
+  it('down-ranks a password in a URL whose host is a slot to fill in (host:port, hostname), saying why', () => {
+    for (const host of ['host:port', 'hostname', 'server:5432', 'db.internal:port']) {
+      const [finding] = scanSecrets(`url = "https://etl:Pg5ecretW0rd!@${host}/path"\n`, 'secret.basic-auth-url', 'etl/db.py');
+      expect(finding, host).toMatchObject({ severity: 'low', confidence: 'low' });
+      expect(finding!.message).toMatch(/is a slot to fill in/);
+    }
+    for (const host of ['hosts.internal', 'server01:5432', '[::1]:5432']) {
+      expect(scanSecrets(`url = "https://etl:Pg5ecretW0rd!@${host}/path"\n`, 'secret.basic-auth-url', 'etl/db.py')[0], host).toMatchObject({ severity: 'high' });
+    }
+  });
+});
+
 describe('stand-in values', () => {
-  it.each(['dbpassword', 'somepassword', 'sample', 'qwerty123', 'test_token1'])('down-ranks password = %s, saying why', (value) => {
+  it.each(['dbpassword', 'somepassword', 'sample', 'qwerty123', 'test_token1', 'password1', 'P@ssw0rd', 'admin123'])('down-ranks password = %s, saying why', (value) => {
     const [finding] = scanSecrets(`password = "${value}"\n`, 'secret.generic-password', 'etl/settings.py');
     expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
     expect(finding!.message).toMatch(/reads like a stand-in/);
@@ -111,6 +124,12 @@ describe('stand-in values', () => {
 
   it('keeps a password that merely contains such a word at its rule\'s rank', () => {
     expect(scanSecrets('password = "Db-password-2024!"\n', 'secret.generic-password', 'etl/settings.py')[0]).toMatchObject({ severity: 'high' });
+  });
+
+  it('down-ranks the password of a URL when it is a stand-in (user:pass@)', () => {
+    const [finding] = scanSecrets('url = "postgres://user:pass@localhost:5432/foobar"\n', 'secret.postgres-url', 'etl/db.py');
+    expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
+    expect(scanSecrets('url = "postgres://user:passage7Q@localhost:5432/foobar"\n', 'secret.postgres-url', 'etl/db.py')[0]).toMatchObject({ severity: 'high' });
   });
 });
 
