@@ -143,12 +143,13 @@ export function assignedName({ groups, index, text }: Candidate): string {
 /**
  * Names and words, not secrets: a value whose parts (split at - _ . /) are each a word of one
  * case or a short number (`db-password-prod`, `DB_PASSWORD_SECRET`,
- * `projects/acme/secrets/db/versions/latest`) names a secret kept elsewhere; so do a URL, a file
- * path and an ARN.
+ * `projects/acme/secrets/db/versions/latest`) names a secret kept elsewhere, and one of
+ * capitalised words is a header or type name (`Access-Control-Allow-Credentials`); so do a URL,
+ * a file path and an ARN.
  */
 export function looksLikeIdentifier(value: string): boolean {
   if (/:\/\/|^[~.]?\//.test(value) || AMAZON_RESOURCE_NAME.test(value)) return true;
   const parts = value.split(/[-_./]/).filter(Boolean);
   const words = (pattern: RegExp) => parts.every((p) => pattern.test(p) || /^\d{1,4}$/.test(p));
-  return parts.length >= 2 && (words(/^[a-z]+$/) || words(/^[A-Z]+$/));
+  return parts.length >= 2 && (words(/^[a-z]+$/) || words(/^[A-Z]+$/) || words(/^[A-Z][a-z]*$/));
 }

@@ -192,6 +192,7 @@ describe('entropy threshold of the generic detector', () => {
     const enums = 'class UserStatus(str, enum.Enum):\n    FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"\n    PUBLIC_KEY_OR_PASSWORD = "PUBLIC_KEY_OR_PASSWORD"\nWaitForTaskToken = "waitForTaskToken"\n';
     expect(scanSecrets(enums, undefined, 'models/types.py')).toEqual([]);
     expect(scanSecrets('settings = {"password_env": "WAREHOUSE_DB_PASSWORD"}\n', undefined, 'jobs/a.py')).toEqual([]);
+    expect(scanSecrets('ALLOW_CREDENTIALS = "Access-Control-Allow-Credentials"\nSECRET_HEADER = "X-Amz-Security-Token"\n', undefined, 'api/cors.py')).toEqual([]);
     const formatted = 'body = f"ClientRequestToken=\'{self.client_request_token}\'"\nerr = f\'token: "{current_phrase!r}"\'\n';
     expect(scanSecrets(formatted, undefined, 'stacks/models.py')).toEqual([]);
     expect(scanSecrets('{"Condition": {"StringLike": {"secretsmanager:SecretId": "arn:*:secretsmanager:*:*:secret:AmazonMSK_*"}}}\n', undefined, 'iam/managed.py')).toEqual([]);
