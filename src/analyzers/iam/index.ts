@@ -35,10 +35,15 @@ function analyzePolicyFile(file: SourceFile): AnalyzerOutput {
   return { findings: checkPolicy(policy, file.path, new SourceText(file.text)), problems: [], facts };
 }
 
+/** The IAM policy language's versions; other documents have versions of their own (`"Version": "1"`). */
+const POLICY_LANGUAGE_VERSIONS = new Set(['2012-10-17', '2008-10-17']);
+
 /**
- * A policy's own top-level keys. A document without them matched the name sniff only by holding
- * the words elsewhere (a JSON Schema describing policies under `definitions`): not a broken policy.
+ * A policy's own top-level keys: a Statement, or the policy language's Version. A document without
+ * them matched the name sniff only by holding the words elsewhere (a JSON Schema describing
+ * policies, a catalogue of policy templates): not a broken policy.
  */
 function claimsToBePolicy(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && ('Statement' in value || 'Version' in value);
+  if (typeof value !== 'object' || value === null) return false;
+  return 'Statement' in value || ('Version' in value && POLICY_LANGUAGE_VERSIONS.has(String(value.Version)));
 }
