@@ -20,7 +20,7 @@ export interface Ranking {
  * "foobar", `user:pass@`, "password1"). A weak real password reads the same, so they are down-ranked, not dropped.
  */
 const STAND_IN =
-  /^(?:(?:db|some|my|your|the|new|old|test|example|sample|dummy|fake|super)[_-]?(?:pass(?:word|wd)?|secret|token|key)|pass|pwd|p[a@]ssw[o0]rd|secret|admin|letmein|hunter2|sample|example|test|demo|foo|bar|baz|foobar|abc|qwerty|12345678?)\d*$/i;
+  /^(?:(?:db|some|my|your|the|new|old|test|example|sample|dummy|fake|super)[_-]?(?:pass(?:word|wd)?|secret|token|key)|pass|pwd|p[a@]ssw[o0]rd|secret|admin|letmein|hunter2|sample|example|test|demo|foo|bar|baz|foobar|abc|qwerty|12345678?)\d*[!.?]*$/i;
 
 /**
  * Down-ranks, never drops: a documented sample key is informational, one in a test or example

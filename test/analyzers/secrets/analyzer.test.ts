@@ -116,7 +116,7 @@ describe('URL templates', () => {
 });
 
 describe('stand-in values', () => {
-  it.each(['dbpassword', 'somepassword', 'sample', 'qwerty123', 'test_token1', 'password1', 'P@ssw0rd', 'admin123'])('down-ranks password = %s, saying why', (value) => {
+  it.each(['dbpassword', 'somepassword', 'sample', 'qwerty123', 'test_token1', 'password1', 'P@ssw0rd', 'admin123', 'secret!'])('down-ranks password = %s, saying why', (value) => {
     const [finding] = scanSecrets(`password = "${value}"\n`, 'secret.generic-password', 'etl/settings.py');
     expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
     expect(finding!.message).toMatch(/reads like a stand-in/);
@@ -147,6 +147,11 @@ describe('placeholders are not secrets', () => {
     'aws_access_key_id = AKIAXXXXXXXXXXXXXXXX',
   ])('%s', (line) => {
     expect(scanSecrets(`${line}\n`, undefined, 'deploy/.env')).toEqual([]);
+  });
+
+  it('takes an environment lookup written as code in a README example for a reference', () => {
+    const readme = '```js\nconst oauth = OAuth({\n  consumer: {\n    key: process.env.CONSUMER_KEY,\n    secret: process.env.CONSUMER_SECRET\n  }\n})\nclient_secret = import.meta.env.VITE_CLIENT_SECRET\napi_token: os.environ["VENDOR_TOKEN"]\n```\n';
+    expect(scanSecrets(readme, undefined, 'README.md')).toEqual([]);
   });
 });
 
