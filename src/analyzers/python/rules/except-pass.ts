@@ -1,10 +1,12 @@
 import type { SyntaxNode } from '../parser.js';
-import type { PythonRule } from '../python-rule.js';
+import type { PythonContext, PythonRule } from '../python-rule.js';
 
 const BROAD = new Set(['Exception', 'BaseException', 'builtins.Exception', 'builtins.BaseException']);
 const SILENT = new Set(['pass_statement', 'continue_statement', 'expression_statement']);
-/** Calls in the try body that suggest it validates or parses input. */
+/** Calls in the try body that suggest it validates or parses input, by the function's own name. */
 const VALIDATING = /(valid|check|verify|pars|schema|clean|sanit|convert|coerce|load)/i;
+/** Modules whose functions merely share those words: `subprocess.check_output` runs a program. */
+const NOT_VALIDATING = ['subprocess.', 'os.'];
 
 export const exceptPass: PythonRule = {
   id: 'py.error-handling.except-pass',
@@ -63,7 +65,7 @@ export const exceptPass: PythonRule = {
       const type = caught?.type === 'as_pattern' ? caught.namedChildren[0] : caught;
       if (type && !BROAD.has(ctx.nameOf(type) ?? type.text)) return;
       const body = node.parent?.namedChildren.find((c) => c.type === 'block');
-      const validates = body?.descendantsOfType('call').some((c) => VALIDATING.test(c.childForFieldName('function')?.text ?? '')) ?? false;
+      const validates = body?.descendantsOfType('call').some((c) => isValidating(c, ctx)) ?? false;
       const caughtText = type ? `except ${type.text}` : 'bare except';
       if (body && keepsOriginal(body)) {
         ctx.report(node, { message: `${caughtText} keeps the unconverted value when conversion fails, without logging why`, severity: 'low', confidence: 'low' });
@@ -90,6 +92,15 @@ function keepsOriginal(body: SyntaxNode): boolean {
   const value = assignment.childForFieldName('right');
   if (target?.type !== 'identifier' || value?.type !== 'call') return false;
   return value.childForFieldName('arguments')?.namedChildren.some((arg) => arg.type === 'identifier' && arg.text === target.text) ?? false;
+}
+
+/** A call named for validating or parsing (`validate_order(row)`, `json.loads(raw)`), judged by the function's own name. */
+function isValidating(call: SyntaxNode, ctx: PythonContext): boolean {
+  const fn = call.childForFieldName('function');
+  if (!fn) return false;
+  const name = ctx.nameOf(fn) ?? fn.text;
+  if (NOT_VALIDATING.some((module) => name.startsWith(module))) return false;
+  return VALIDATING.test(name.slice(name.lastIndexOf('.') + 1));
 }
 
 /** Only `pass`, `continue` or `...`: nothing logged, re-raised or recorded. */

@@ -10,6 +10,16 @@ describe(ID, () => {
     expect(finding!.message).toMatch(/bad records vanish/);
   });
 
+  it('judges a call by its own name: running a program is no validation, a loader method is', () => {
+    const quiet = 'import subprocess\ntry:\n    out = subprocess.check_output(["rustc", "--version"], timeout=0.5)\nexcept Exception:\n    pass\n';
+    expect(scan(quiet, ID)[0]).toMatchObject({ severity: 'low', confidence: 'medium' });
+    const nested = 'try:\n    rows.append(self.loader.parse_row(raw))\nexcept Exception:\n    pass\n';
+    expect(scan(nested, ID)[0]).toMatchObject({ severity: 'medium', confidence: 'high' });
+    // the receiver's name does not make a call validation
+    const receiver = 'try:\n    validator.close()\nexcept Exception:\n    pass\n';
+    expect(scan(receiver, ID)[0]).toMatchObject({ severity: 'low', confidence: 'medium' });
+  });
+
   it('ranks a conversion that falls back to the value it was given low: the value is kept, not lost', () => {
     const [finding] = scan('import json\ntry:\n    value = json.loads(value)\nexcept Exception:\n    pass\n', ID);
     expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
