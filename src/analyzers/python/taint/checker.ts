@@ -78,7 +78,9 @@ export class TaintChecker {
   check(call: CallSite, family: SinkFamily): void {
     for (const spec of this.matches.get(call.node.id) ?? []) {
       if (spec.family !== family) continue;
-      const flows = sinkArguments(call, spec).flatMap((a) => this.engine.flowsOf(a));
+      const flows = sinkArguments(call, spec)
+        .filter((a) => !spec.checkedWhenBuilt?.includes(this.engine.nameOf(a) ?? ''))
+        .flatMap((a) => this.engine.flowsOf(a));
       this.noteSink(call, spec, flows);
       for (const flow of flows) {
         if (!reaches(flow, family) || (family === 'credential-logging' && !isCredential(flow))) continue;

@@ -52,6 +52,11 @@ export interface SinkSpec {
    * same name (`backend.query(name, key, op, values)` is no `DataFrame.query(expr)`).
    */
   maxPositional?: number;
+  /**
+   * Arguments that are objects of these kinds were judged where they were built: `urlopen(req)`
+   * of a `Request(url, headers=…)` whose URL the Request sink checked; a token in its headers is no URL.
+   */
+  checkedWhenBuilt?: readonly string[];
   /** A tar extraction, harmless when given a checking `filter=` ("data", "tar", a function). */
   filtered?: true;
   /** Where the call names its dataset, for lineage. */
@@ -103,7 +108,8 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'path-traversal', kind: 'file', names: ['shutil.unpack_archive'], args: [FIRST('filename')], filtered: true, does: 'is unpacked, and its member names become paths' },
   // zipfile strips ../ and leading slashes from member names itself; tarfile only with a filter.
   { family: 'path-traversal', kind: 'file', methods: ['extractall', 'extract'], under: ['tarfile'], args: ['receiver'], filtered: true, does: 'is extracted, and its member names become paths' },
-  { family: 'ssrf', kind: 'api', names: ['requests.get', 'requests.post', 'requests.put', 'requests.delete', 'requests.head', 'requests.request', 'httpx.get', 'httpx.post', 'httpx.request', 'urllib.request.urlopen', 'urllib.request.urlretrieve', 'urllib.request.Request'], args: [FIRST('url')], does: 'is fetched as a URL' },
+  { family: 'ssrf', kind: 'api', names: ['requests.get', 'requests.post', 'requests.put', 'requests.delete', 'requests.head', 'requests.request', 'httpx.get', 'httpx.post', 'httpx.request', 'urllib.request.urlretrieve', 'urllib.request.Request'], args: [FIRST('url')], does: 'is fetched as a URL' },
+  { family: 'ssrf', kind: 'api', names: ['urllib.request.urlopen'], args: [FIRST('url')], checkedWhenBuilt: ['urllib.request.Request()'], does: 'is fetched as a URL' },
   { family: 'ssrf', kind: 'api', methods: ['get', 'post', 'put', 'delete', 'request'], under: ['requests.Session()', 'requests.session()', 'httpx.Client()', 'httpx.AsyncClient()'], args: [FIRST('url')], does: 'is fetched as a URL' },
   { family: 'xxe', kind: 'xml', names: XML_PARSE_CALLS, args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
   { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },

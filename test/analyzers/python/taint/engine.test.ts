@@ -295,6 +295,22 @@ describe('Python taint engine', () => {
     expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.path-traversal:10', 'py.taint.path-traversal:12']);
   });
 
+  it('judges urlopen() of a Request by the URL the Request was built with, not by its headers', () => {
+    const code = py`
+      import os
+      import json
+      from urllib.request import Request, urlopen
+      token = os.getenv("GITHUB_TOKEN")
+      request = Request("https://api.github.com/repos/acme/etl/actions/artifacts", headers={"Authorization": f"Bearer {token}"})
+      with urlopen(request) as response:
+          listing = json.loads(response.read())
+      download = Request(listing["artifacts"][0]["archive_download_url"])
+      urlopen(download)
+      urlopen(listing["next"])
+    `;
+    expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.ssrf:8', 'py.taint.ssrf:10']);
+  });
+
   it('takes a tar extraction with a checking filter, and any zip extraction, for safe; no filter or the fully-trusted one is not', () => {
     const code = py`
       import io
