@@ -50,7 +50,8 @@ export const SIGNAL_DEFINITIONS: SignalDefinition[] = [
   },
   {
     name: 'scriptFragment', hint: '<|javascript|vbscript|on[a-z]+\\s*=|\\{\\{|\\$\\{',
-    condition: regex('(<\\s*/?\\s*(script|iframe|object|embed|svg)|javascript\\s*:|vbscript\\s*:|on(error|load|click|mouseover|focus)\\s*=|\\{\\{.*\\}\\}|\\$\\{[^}]*\\}|<%.*%>)', true),
+    // A scheme or handler starts a word: `com.google.javascript:closure-compiler` and `jsonload=1` are names.
+    condition: regex('(<\\s*/?\\s*(script|iframe|object|embed|svg)|(^|[^a-z0-9_.-])(javascript|vbscript)\\s*:|(^|[^a-z0-9_])on(error|load|click|mouseover|focus)\\s*=|\\{\\{.*\\}\\}|\\$\\{[^}]*\\}|<%.*%>)', true),
   },
   {
     name: 'pathTraversal', hint: '\\.\\.|%2e|%252e|^/etc/|^[a-z]:\\\\',

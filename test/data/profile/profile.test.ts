@@ -69,6 +69,12 @@ describe('security signals', async () => {
     }
   });
 
+  it('takes a scheme or event handler inside a name for a name, not a script', async () => {
+    const values = ['com.google.javascript:closure-compiler', 'jsonload=1', 'org.vbscript:parser', 'href="javascript:alert(1)"', ' JavaScript:void(0)', 'x onload=go()'];
+    const lookalikes = await profileDataset({ engine: 'duckdb', file: write('lookalikes.csv', ['value', ...values.map((v) => `"${v.replaceAll('"', '""')}"`)].join('\n') + '\n') });
+    expect(column(lookalikes, 'value').signals.scriptFragment.count).toBe(3);
+  });
+
   it('redacts the examples: invisible characters escaped, later letters and digits masked', () => {
     const bidi = column(profile, 'bidi').signals.bidiOverride.examples;
     expect(bidi.join('')).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
