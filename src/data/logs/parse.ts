@@ -50,7 +50,8 @@ const CONTINUATION = /^(?:\s|Traceback \(most recent call last\):|During handlin
 export function parseLog(text: string, file: string): LogRecord[] {
   const records: LogRecord[] = [];
   const lines = text.split(/\r?\n/);
-  lines.forEach((raw, i) => {
+  lines.forEach((written, i) => {
+    const raw = shownText(written);
     if (raw.trim() === '') return;
     const parsed = parseLine(raw);
     const previous = records.at(-1);
@@ -65,6 +66,15 @@ export function parseLog(text: string, file: string): LogRecord[] {
     records.push(record);
   });
   return records;
+}
+
+/**
+ * What a terminal shows of a line that redraws itself with carriage returns (progress counters:
+ * `(Reading database ... 5%\r(Reading database ... 10%\r…`): the last text written.
+ */
+function shownText(line: string): string {
+  const parts = line.split('\r').filter((part) => part.trim() !== '');
+  return parts.at(-1) ?? '';
 }
 
 function parseLine(raw: string): { level: LogLevel; message: string; exceptions: string[] } | undefined {

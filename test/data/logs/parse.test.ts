@@ -45,6 +45,12 @@ describe('parseLog', () => {
     expect(records[1]).toMatchObject({ line: 6, level: 'info' });
   });
 
+  it('reads a line that redraws itself with carriage returns as the text it ends with', () => {
+    const progress = ['(Reading database ... ', ...[5, 50, 100].map((p) => `(Reading database ... ${p}%`), '(Reading database ... 9087 files and directories currently installed.)'].join('\r');
+    const records = parseLog(`${progress}\r\nERROR:root:boom\r\n`, 'term.log');
+    expect(records.map((r) => r.message)).toEqual(['(Reading database ... 9087 files and directories currently installed.)', 'boom']);
+  });
+
   it('keeps unknown lines as records, with a level when a level word appears', () => {
     expect(parseLog('something odd happened\nFATAL all gone', 'x.log').map((r) => r.level)).toEqual(['unknown', 'critical']);
   });
