@@ -113,13 +113,20 @@ function isResourceTypeKey({ groups, index, text }: Candidate): boolean {
   return name !== undefined && TYPE_NAME_PREFIX.test(text.slice(Math.max(0, index - 80), index)) && MAPPING_KEY_END.test(text.slice(index + name.length, index + name.length + 8));
 }
 
+/** An ISO 8601 date or time (`"PasswordLastUsed": "2016-09-24T16:18:07Z"`): when, not what. */
+const TIMESTAMP = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$/;
+
 /**
  * The check shared by the detectors that judge a literal by its name and its randomness: enough
- * bits per character, not a name or a path, and not the value of a resource type's key.
+ * bits per character, not a name, a path or a timestamp, and not the value of a resource type's key.
  */
 export function randomLiteral(minEntropy: number): (candidate: Candidate) => Verdict | undefined {
   return (candidate) =>
-    shannonEntropy(candidate.secret) >= minEntropy && !looksLikeIdentifier(candidate.secret) && !isResourceTypeKey(candidate) && !namesItself(candidate)
+    shannonEntropy(candidate.secret) >= minEntropy &&
+    !looksLikeIdentifier(candidate.secret) &&
+    !TIMESTAMP.test(candidate.secret) &&
+    !isResourceTypeKey(candidate) &&
+    !namesItself(candidate)
       ? undefined
       : { reject: true };
 }
@@ -141,15 +148,19 @@ export function assignedName({ groups, index, text }: Candidate): string {
 }
 
 /**
- * Names and words, not secrets: a value whose parts (split at - _ . /) are each a word of one
+ * Names and words, not secrets: a value whose parts (split at - _ . / and brackets) are each a word of one
  * case or a short number (`db-password-prod`, `DB_PASSWORD_SECRET`,
  * `projects/acme/secrets/db/versions/latest`) names a secret kept elsewhere, and one of
- * capitalised words is a header or type name (`Access-Control-Allow-Credentials`); so do a URL,
- * a file path and an ARN.
+ * capitalised words is a header, type or field name (`Access-Control-Allow-Credentials`,
+ * `DistributionList.NextMarker`, `LastEvaluatedTableName`); so do a URL, a file path and an ARN.
  */
 export function looksLikeIdentifier(value: string): boolean {
   if (/:\/\/|^[~.]?\//.test(value) || AMAZON_RESOURCE_NAME.test(value)) return true;
-  const parts = value.split(/[-_./]/).filter(Boolean);
+  const parts = value.split(/[-_./[\]]/).filter(Boolean);
   const words = (pattern: RegExp) => parts.every((p) => pattern.test(p) || /^\d{1,4}$/.test(p));
-  return parts.length >= 2 && (words(/^[a-z]+$/) || words(/^[A-Z]+$/) || words(/^[A-Z][a-z]*$/));
+  if (parts.length >= 2 && (words(/^[a-z]+$/) || words(/^[A-Z]+$/) || words(/^[A-Z][a-z]*$/) || words(PASCAL_CASE))) return true;
+  return parts.length === 1 && PASCAL_CASE.test(value) && (value.match(/[A-Z]/g)?.length ?? 0) >= 3;
 }
+
+/** `NextMarker`, `ExclusiveStartShardId`: capitalised humps that each hold a vowel, as words do and random letters rarely. */
+const PASCAL_CASE = /^(?:[AEIOUY][a-z]*|[A-Z][a-z]*[aeiouy][a-z]*)+$/;

@@ -1,8 +1,12 @@
 import type { Confidence, Severity } from '../../core/finding.js';
 import { isDocumentedExample } from './known-examples.js';
 
-/** Directories and file names that hold tests, fixtures and examples rather than deployed config. */
-const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|testdata|test[-_]data|examples?|samples?|mocks?)(?:\/|$)|(?:^|\/)(?:test_[^/]*|[^/]*[._-](?:test|spec)\.[^/]+|conftest\.py)$/i;
+/**
+ * Directories and file names that hold tests, fixtures and examples rather than deployed config,
+ * example files (`.env.example`, `settings.py.dist`, botocore's `examples-1.json`) included.
+ */
+const TEST_PATH =
+  /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|testdata|test[-_]data|examples?|samples?|mocks?)(?:\/|$)|(?:^|\/)(?:test_[^/]*|[^/]*[._-](?:test|spec)\.[^/]+|conftest\.py|(?:examples?|samples?)[-_.][^/]*|[^/]*\.(?:example|sample|template|dist|tmpl|tpl))$/i;
 
 export function isTestPath(file: string): boolean {
   return TEST_PATH.test(file);
@@ -20,7 +24,7 @@ export interface Ranking {
  * "foobar", `user:pass@`, "password1"). A weak real password reads the same, so they are down-ranked, not dropped.
  */
 const STAND_IN =
-  /^(?:(?:db|some|my|your|the|new|old|test|example|sample|dummy|fake|super)[_-]?(?:pass(?:word|wd)?|secret|token|key)|pass|pwd|p[a@]ssw[o0]rd|secret|admin|letmein|hunter2|sample|example|test|demo|foo|bar|baz|foobar|abc|qwerty|12345678?)\d*[!.?]*$/i;
+  /^(?:(?:(?:db|some|my|your|the|new|old|test|example|sample|dummy|fake|super)[_-]?){1,2}(?:pass(?:word|wd)?|secret|token|key)|pass|pwd|p[a@]ssw[o0]rd|secret|admin|letmein|hunter2|sample|example|test|demo|foo|bar|baz|foobar|abc|qwerty|12345678?)\d*[!.?]*$/i;
 
 /**
  * Down-ranks, never drops: a documented sample key is informational, one in a test or example

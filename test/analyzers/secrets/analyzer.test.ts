@@ -57,7 +57,7 @@ describe('down-ranking, never dropping', () => {
     expect(secret).toMatchObject({ severity: 'info', confidence: 'low' });
   });
 
-  it.each(['tests/test_load.py', 'test/fixtures/creds.env', 'pkg/testdata/x.yaml', 'examples/demo/.env', 'src/db.spec.ts'])('ranks %s as low and says it is a test path', (file) => {
+  it.each(['tests/test_load.py', 'test/fixtures/creds.env', 'pkg/testdata/x.yaml', 'examples/demo/.env', 'src/db.spec.ts', 'deploy/.env.example', 'config/settings.py.dist', 'data/rds/examples-1.json'])('ranks %s as low and says it is a test path', (file) => {
     const [finding] = scanSecrets(`STRIPE = "sk_live_FAKEkQjOn2f4jdEsyzpoAEki"\n`, 'secret.stripe-secret-key', file);
     expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
     expect(finding!.message).toMatch(/down-ranked: in a test, fixture or example path/);
@@ -116,7 +116,7 @@ describe('URL templates', () => {
 });
 
 describe('stand-in values', () => {
-  it.each(['dbpassword', 'somepassword', 'sample', 'qwerty123', 'test_token1', 'password1', 'P@ssw0rd', 'admin123', 'secret!'])('down-ranks password = %s, saying why', (value) => {
+  it.each(['dbpassword', 'somepassword', 'sample', 'qwerty123', 'test_token1', 'password1', 'P@ssw0rd', 'admin123', 'secret!', 'mynewpassword'])('down-ranks password = %s, saying why', (value) => {
     const [finding] = scanSecrets(`password = "${value}"\n`, 'secret.generic-password', 'etl/settings.py');
     expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
     expect(finding!.message).toMatch(/reads like a stand-in/);
@@ -198,6 +198,10 @@ describe('entropy threshold of the generic detector', () => {
     expect(scanSecrets(enums, undefined, 'models/types.py')).toEqual([]);
     expect(scanSecrets('settings = {"password_env": "WAREHOUSE_DB_PASSWORD"}\n', undefined, 'jobs/a.py')).toEqual([]);
     expect(scanSecrets('ALLOW_CREDENTIALS = "Access-Control-Allow-Credentials"\nSECRET_HEADER = "X-Amz-Security-Token"\n', undefined, 'api/cors.py')).toEqual([]);
+    const paginators = '{\n  "input_token": "ExclusiveStartTableName",\n  "input_token": "ExclusiveStartBackupArn",\n  "output_token": "StreamDescription.Shards[-1].ShardId",\n  "output_token": "DistributionList.NextMarker",\n  "PasswordLastUsed": "2016-09-24T16:18:07Z"\n}\n';
+    expect(scanSecrets(paginators, undefined, 'data/paginators-1.json')).toEqual([]);
+    // random letters seldom make vowelled humps; one that does not is still judged by its randomness
+    expect(scanSecrets('{"output_token": "QxvbRtzmKwpLdfgh"}\n', 'secret.generic-secret', 'data/paginators-1.json')).toHaveLength(1);
     const formatted = 'body = f"ClientRequestToken=\'{self.client_request_token}\'"\nerr = f\'token: "{current_phrase!r}"\'\n';
     expect(scanSecrets(formatted, undefined, 'stacks/models.py')).toEqual([]);
     expect(scanSecrets('{"Condition": {"StringLike": {"secretsmanager:SecretId": "arn:*:secretsmanager:*:*:secret:AmazonMSK_*"}}}\n', undefined, 'iam/managed.py')).toEqual([]);
