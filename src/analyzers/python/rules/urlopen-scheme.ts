@@ -43,7 +43,8 @@ export const urlopenScheme: PythonRule = {
   onCall(call, ctx) {
     if (!calls(call, ['urllib.request.urlopen', 'urllib.request.urlretrieve', 'urllib.request.Request', 'urllib.request.URLopener', 'urllib.request.FancyURLopener'])) return;
     const url = argument(call, 0, 'url');
-    if (!url) return;
+    // urlopen(request): the Request's own URL was judged where the Request was built.
+    if (!url || ctx.nameOf(url) === 'urllib.request.Request()') return;
     reportDynamic(ctx, call, url, { message: (how) => `${call.name}() opens a URL ${how}; file:// and ftp:// are followed too` });
   },
 };
