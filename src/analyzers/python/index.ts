@@ -21,9 +21,12 @@ export const pythonAnalyzer: FileAnalyzer = {
   name: PYTHON_ANALYZER,
   category: 'sast',
   rules: pythonRules,
-  required: (file) => file.kind === 'python',
+  required: (file) => file.kind === 'python' && !STUB_FILE.test(file.path),
   analyze: (file) => analyzePythonSource(file.text, file.path),
 };
+
+/** Type stubs hold signatures only: no code runs from them, so no rule can apply (the secret scan still reads them). */
+const STUB_FILE = /\.pyi$/i;
 
 const MAX_SYNTAX_ERRORS_LISTED = 3;
 

@@ -8,6 +8,11 @@ describe('python analyzer', () => {
     expect(pythonAnalyzer.rules.map((r) => r.id)).toEqual(pythonRules.map((r) => r.id));
   });
 
+  it('takes Python modules but not type stubs, which hold no code that runs', () => {
+    const entry = { absPath: '/r/a.py', size: 1, kind: 'python' as const };
+    expect(['jobs/load.py', 'typing/tests/data/reveal/npyio.pyi', 'stubs/x.PYI'].map((p) => pythonAnalyzer.required({ ...entry, path: p }))).toEqual([true, false, false]);
+  });
+
   it('locates findings on the call, 1-based, with the line as snippet', () => {
     const [finding] = scan(py`
       import os
