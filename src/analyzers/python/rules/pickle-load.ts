@@ -1,3 +1,6 @@
+import { walkPickle } from '../../pickle-artifact/walk.js';
+import { judgeGlobal } from '../../pickle-artifact/safe-globals.js';
+import { bytesLiteral } from '../bytes-literal.js';
 import { calls } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
@@ -28,7 +31,11 @@ export const pickleLoad: PythonRule = {
   severity: 'high',
   confidence: 'high',
   cwe: ['CWE-502'],
-  what: 'Finds calls that unpickle data: pickle, cPickle, dill, cloudpickle, joblib and shelve loaders.',
+  what:
+    'Finds calls that unpickle data: pickle, cPickle, dill, cloudpickle, joblib and shelve loaders. A round trip ' +
+    '(`loads(dumps(x))`) is not reported; a pickle written into the source as a bytes literal is judged by its opcodes ' +
+    'against the allow-list used for pickle files: passed when it imports only data classes, critical when it imports ' +
+    'code such as os.system.',
   why:
     'Unpickling runs code chosen by whoever wrote the bytes: a pickle can call os.system while it loads. ' +
     'Pipelines unpickle model artifacts, cached frames and messages from queues and buckets, so one writable ' +
@@ -49,11 +56,34 @@ export const pickleLoad: PythonRule = {
   ],
   references: ['https://docs.python.org/3/library/pickle.html', 'https://cwe.mitre.org/data/definitions/502.html'],
   onCall(call, ctx) {
-    if (calls(call, UNSAFE_LOADERS) && !isRoundTrip(call.positional[0], ctx)) {
-      ctx.report(call.node, { message: `${call.name}() deserializes with pickle, which runs code embedded in the data` });
-    }
+    if (!calls(call, UNSAFE_LOADERS) || isRoundTrip(call.positional[0], ctx)) return;
+    const literal = literalPickle(call.positional[0], ctx);
+    if (literal === 'harmless') return;
+    ctx.report(call.node, {
+      message: literal
+        ? `${call.name}() unpickles a literal that imports ${literal}, which runs when it loads`
+        : `${call.name}() deserializes with pickle, which runs code embedded in the data`,
+      ...(literal ? { severity: 'critical' as const } : {}),
+    });
   },
 };
+
+/**
+ * A pickle written into the source as a bytes literal (a test's fixed payload), judged by its
+ * opcodes against the same allow-list as pickle files in the repo, never unpickled: `harmless`
+ * when it imports only data classes, the first code-running import when it has one, and
+ * undefined when the data is not such a literal or imports something the list does not know.
+ */
+function literalPickle(data: SyntaxNode | undefined, ctx: PythonContext): 'harmless' | string | undefined {
+  const node = data && (ctx.taint.engine.assignedValue(data) ?? data);
+  const bytes = node ? bytesLiteral(node) : undefined;
+  if (!bytes) return undefined;
+  const walk = walkPickle(bytes);
+  const verdicts = walk.globals.map((g) => ({ name: `${g.module}.${g.name}`, verdict: judgeGlobal(g.module, g.name) }));
+  const running = verdicts.find((v) => v.verdict === 'critical');
+  if (running) return running.name;
+  return !walk.problem && verdicts.every((v) => v.verdict === 'allowed') ? 'harmless' : undefined;
+}
 
 /** `pickle.loads(pickle.dumps(x))`, directly or through a name bound once: a copy, reading nothing from outside. */
 function isRoundTrip(data: SyntaxNode | undefined, ctx: PythonContext): boolean {

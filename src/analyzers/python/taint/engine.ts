@@ -169,8 +169,14 @@ export class TaintEngine {
 
   /** The call a name read was assigned from, when that is the name's only binding there (`PAT` after `PAT = re.compile(…)`). */
   assignedCall(read: SyntaxNode): CallSite | undefined {
+    const value = this.assignedValue(read);
+    return value?.type === 'call' ? this.resolver.callSite(value) : undefined;
+  }
+
+  /** The expression a name holds where one assignment alone reaches the read. */
+  assignedValue(read: SyntaxNode): SyntaxNode | undefined {
     const only = read.type === 'identifier' ? this.onlyBinding(read) : undefined;
-    return only?.kind === 'assign' && only.value.type === 'call' ? this.resolver.callSite(only.value) : undefined;
+    return only?.kind === 'assign' ? only.value : undefined;
   }
 
   private onlyBinding(node: SyntaxNode): Binding | undefined {
