@@ -85,10 +85,15 @@ function literalPickle(data: SyntaxNode | undefined, ctx: PythonContext): 'harml
   return !walk.problem && verdicts.every((v) => v.verdict === 'allowed') ? 'harmless' : undefined;
 }
 
-/** `pickle.loads(pickle.dumps(x))`, directly or through a name bound once: a copy, reading nothing from outside. */
+/**
+ * `pickle.loads(pickle.dumps(x))` or `pickle.loads(array.dumps())` (an object pickling itself),
+ * directly or through a name bound once: a copy, reading nothing from outside.
+ */
 function isRoundTrip(data: SyntaxNode | undefined, ctx: PythonContext): boolean {
   if (!data) return false;
-  const callee = data.type === 'call' ? data.childForFieldName('function') : undefined;
-  const made = callee ? ctx.nameOf(callee) : ctx.taint.engine.assignedCall(data)?.name;
-  return made !== undefined && DUMPERS.includes(made);
+  const made = data.type === 'call' ? data : ctx.taint.engine.assignedValue(data);
+  const callee = made?.type === 'call' ? made.childForFieldName('function') : undefined;
+  if (!callee) return false;
+  const ownDumps = callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'dumps' && made!.childForFieldName('arguments')?.namedChildCount === 0;
+  return ownDumps || DUMPERS.includes(ctx.nameOf(callee) ?? '');
 }

@@ -17,6 +17,11 @@ describe('bytes literals', () => {
 });
 
 describe(ID, () => {
+  it('passes a round trip: pickle.dumps() or an object pickling itself, read straight back', () => {
+    const code = ['import pickle', 'a = pickle.loads(pickle.dumps(frame))', 'blob = zs.dumps()', 'b = pickle.loads(blob)', 'c = pickle.loads(json.dumps(x, indent=2))', 'd = pickle.loads(cache.dumps(key))', ''].join('\n');
+    expect(scan(code, ID).map((f) => f.location.startLine)).toEqual([5, 6]);
+  });
+
   it('judges a literal pickle by the globals it imports: data only passes, code is critical', () => {
     const code = [
       'import pickle',
