@@ -33,7 +33,7 @@ export const pickleLoad: PythonRule = {
   cwe: ['CWE-502'],
   what:
     'Finds calls that unpickle data: pickle, cPickle, dill, cloudpickle, joblib and shelve loaders. A round trip ' +
-    '(`loads(dumps(x))`) is not reported; a pickle written into the source as a bytes literal is judged by its opcodes ' +
+    '(`loads(dumps(x))`, `loads(array.dumps())`) is not reported; a pickle written into the source as a bytes literal is judged by its opcodes ' +
     'against the allow-list used for pickle files: passed when it imports only data classes, critical when it imports ' +
     'code such as os.system.',
   why:
