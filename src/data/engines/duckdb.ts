@@ -90,8 +90,14 @@ function textColumn(name: string, physicalType: string): SourceColumn {
 
 function readError(file: string, format: DataFormat, err: unknown): DataInputError {
   const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '');
+  if (format === 'json' && ONE_OBJECT.test(message)) {
+    return new DataInputError(`cannot read ${file} as json: it holds one JSON object, not records; give an array of objects or JSON Lines (the records under a key: jq '.KEY' ${file})`);
+  }
   return new DataInputError(`cannot read ${file} as ${format}: ${message}`);
 }
+
+/** DuckDB's refusal of a document whose top level is an object rather than an array of records. */
+const ONE_OBJECT = /top-level JSON array .*first character is '\{'/;
 
 class DuckDbEngine implements DataEngine {
   readonly dialect = duckdbDialect;

@@ -16,19 +16,21 @@ const BY_EXTENSION: Record<string, DataFormat> = {
   '.pq': 'parquet',
 };
 
-/** The file's format from its extension, else from its first bytes. */
+/**
+ * The file's format from its extension, else from its first bytes. A `.json` file whose first line
+ * is a whole object is JSON Lines: Spark's `write.json` and BigQuery's exports name them so.
+ */
 export function detectFormat(file: string): DataFormat {
   const byName = BY_EXTENSION[path.extname(file).toLowerCase()];
-  if (byName) return byName;
+  if (byName && byName !== 'json') return byName;
   const head = readHead(file, 4096);
-  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
+  if (!byName && head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
   const text = head.toString('utf8').trimStart();
-  if (text.startsWith('[')) return 'json';
   if (text.startsWith('{')) {
     const firstLine = text.split('\n', 1)[0]!.trim();
     return firstLine.endsWith('}') ? 'jsonl' : 'json';
   }
-  return 'csv';
+  return byName ?? (text.startsWith('[') ? 'json' : 'csv');
 }
 
 function readHead(file: string, bytes: number): Buffer {

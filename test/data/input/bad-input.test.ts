@@ -121,6 +121,14 @@ describe('hostile data files: a clear error or a counted violation, never a cras
     expect(report.violations).toEqual([expect.objectContaining({ kind: 'invalid-json', count: 1 })]);
   });
 
+  it('reads a .json file of one object per line as JSON Lines (Spark and BigQuery exports), and says what a single object is', async () => {
+    const part = await profile(write('part-00000.json', '{"a":1,"b":"x"}\n{"a":2,"b":"y"}\n'));
+    expect(part.rowCount).toBe(2);
+    const single = write('config.json', '{\n  "partitions": {"aws": {}},\n  "version": 3\n}\n');
+    await expect(profile(single)).rejects.toThrow(`cannot read ${single} as json: it holds one JSON object, not records;`);
+    expect((await profile(write('rows.json', '[{"a":1},{"a":2},{"a":3}]'))).rowCount).toBe(3);
+  });
+
   it('reports a missing file', async () => {
     await expect(profile('/nonexistent/data.csv')).rejects.toThrow(/no such file/);
   });
