@@ -12,7 +12,8 @@ export function bytesLiteral(node: SyntaxNode): Uint8Array | undefined {
   for (const part of parts) {
     const bytes = part.type === 'string' ? decodePart(part.text) : undefined;
     if (!bytes) return undefined;
-    decoded.push(...bytes);
+    // One by one: spreading a megabyte-long literal into push() would overflow the stack.
+    for (const byte of bytes) decoded.push(byte);
   }
   return Uint8Array.from(decoded);
 }

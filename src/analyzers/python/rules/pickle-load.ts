@@ -58,10 +58,10 @@ export const pickleLoad: PythonRule = {
   onCall(call, ctx) {
     if (!calls(call, UNSAFE_LOADERS) || isRoundTrip(call.positional[0], ctx)) return;
     const literal = literalPickle(call.positional[0], ctx);
-    if (literal === 'harmless') return;
+    if (literal === 'data only') return;
     ctx.report(call.node, {
       message: literal
-        ? `${call.name}() unpickles a literal that imports ${literal}, which runs when it loads`
+        ? `${call.name}() unpickles a literal that imports ${literal.runs}, which runs when it loads`
         : `${call.name}() deserializes with pickle, which runs code embedded in the data`,
       ...(literal ? { severity: 'critical' as const } : {}),
     });
@@ -70,19 +70,19 @@ export const pickleLoad: PythonRule = {
 
 /**
  * A pickle written into the source as a bytes literal (a test's fixed payload), judged by its
- * opcodes against the same allow-list as pickle files in the repo, never unpickled: `harmless`
+ * opcodes against the same allow-list as pickle files in the repo, never unpickled: `data only`
  * when it imports only data classes, the first code-running import when it has one, and
  * undefined when the data is not such a literal or imports something the list does not know.
  */
-function literalPickle(data: SyntaxNode | undefined, ctx: PythonContext): 'harmless' | string | undefined {
+function literalPickle(data: SyntaxNode | undefined, ctx: PythonContext): 'data only' | { runs: string } | undefined {
   const node = data && (ctx.taint.engine.assignedValue(data) ?? data);
   const bytes = node ? bytesLiteral(node) : undefined;
   if (!bytes) return undefined;
   const walk = walkPickle(bytes);
   const verdicts = walk.globals.map((g) => ({ name: `${g.module}.${g.name}`, verdict: judgeGlobal(g.module, g.name) }));
   const running = verdicts.find((v) => v.verdict === 'critical');
-  if (running) return running.name;
-  return !walk.problem && verdicts.every((v) => v.verdict === 'allowed') ? 'harmless' : undefined;
+  if (running) return { runs: running.name };
+  return !walk.problem && verdicts.every((v) => v.verdict === 'allowed') ? 'data only' : undefined;
 }
 
 /**
