@@ -137,7 +137,9 @@ export function randomLiteral(minEntropy: number): (candidate: Candidate) => Ver
  */
 function namesItself(candidate: Candidate): boolean {
   const folded = (value: string) => value.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return folded(candidate.secret) === folded(assignedName(candidate));
+  const name = assignedName(candidate);
+  // A qualified key names itself by its last part (`AttributeOID.CHALLENGE_PASSWORD: "challengePassword"`).
+  return [name, name.slice(name.lastIndexOf('.') + 1)].some((n) => folded(n) === folded(candidate.secret));
 }
 
 /** The whole name a literal is assigned to (`WaitForTaskToken`), where the pattern captured it from its keyword on. */

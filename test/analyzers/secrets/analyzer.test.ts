@@ -196,6 +196,7 @@ describe('entropy threshold of the generic detector', () => {
   it('takes a constant whose value is its own name, an upper-case name and a format field for names, not secrets', () => {
     const enums = 'class UserStatus(str, enum.Enum):\n    FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"\n    PUBLIC_KEY_OR_PASSWORD = "PUBLIC_KEY_OR_PASSWORD"\nWaitForTaskToken = "waitForTaskToken"\n';
     expect(scanSecrets(enums, undefined, 'models/types.py')).toEqual([]);
+    expect(scanSecrets('NAMES = {\n    AttributeOID.CHALLENGE_PASSWORD: "challengePassword",\n}\n', undefined, 'x509/oid.py')).toEqual([]);
     expect(scanSecrets('settings = {"password_env": "WAREHOUSE_DB_PASSWORD"}\n', undefined, 'jobs/a.py')).toEqual([]);
     expect(scanSecrets('ALLOW_CREDENTIALS = "Access-Control-Allow-Credentials"\nSECRET_HEADER = "X-Amz-Security-Token"\n', undefined, 'api/cors.py')).toEqual([]);
     const paginators = '{\n  "input_token": "ExclusiveStartTableName",\n  "input_token": "ExclusiveStartBackupArn",\n  "output_token": "StreamDescription.Shards[-1].ShardId",\n  "output_token": "DistributionList.NextMarker",\n  "PasswordLastUsed": "2016-09-24T16:18:07Z"\n}\n';
