@@ -1,6 +1,7 @@
 import type { Confidence, Severity } from '../../core/finding.js';
 import { classify, type FileKind } from '../../inventory/classify.js';
 import { AnchorAutomaton } from './anchor-automaton.js';
+import { bareStringSpans } from './docstrings.js';
 import { isPlaceholder } from './placeholders.js';
 import { rank } from './ranking.js';
 import type { Candidate, SecretRule, Specificity } from './secret-rule.js';
@@ -66,12 +67,13 @@ export class SecretScanner {
   scan(text: string, file: string): SecretHit[] {
     const { wanted, offsets } = this.findAnchors(text);
     const hits: SecretHit[] = [];
-    const unquotedIsExpression = EXPRESSION_LANGUAGES.has(classify(file, ''));
+    const kind = classify(file, '');
+    const context: MatchContext = { unquotedIsExpression: EXPRESSION_LANGUAGES.has(kind), inProse: kind === 'python' ? proseOfPython(text) : () => false };
     this.rules.forEach((rule, i) => {
       if (wanted[i] !== 1) return;
       const sticky = this.sticky[i];
       const matches = sticky ? matchesAt(sticky, text, matchStarts(text, offsets[i]!)) : text.matchAll(rule.pattern);
-      hits.push(...judge(rule, matches, text, file, unquotedIsExpression));
+      hits.push(...judge(rule, matches, text, file, context));
     });
     return resolveOverlaps(hits);
   }
@@ -130,18 +132,58 @@ function* matchesAt(sticky: RegExp, text: string, starts: number[]): Generator<R
  */
 const EXPRESSION_LANGUAGES: ReadonlySet<FileKind> = new Set(['python', 'javascript', 'terraform']);
 
-function judge(rule: SecretRule, matches: Iterable<RegExpMatchArray>, text: string, file: string, unquotedIsExpression: boolean): SecretHit[] {
+/** What the file's language says about a match: whether unquoted values are expressions, and whether an offset is in prose. */
+interface MatchContext {
+  unquotedIsExpression: boolean;
+  inProse: (offset: number) => boolean;
+}
+
+/**
+ * Whether an offset lies in a docstring or a string standing as a comment. The file is parsed only
+ * for an offset after an odd number of triple quotes of one kind: elsewhere it cannot be in one.
+ */
+function proseOfPython(text: string): (offset: number) => boolean {
+  let quotes: number[][] | undefined;
+  let spans: Array<[number, number]> | undefined;
+  return (offset) => {
+    quotes ??= ['"""', "'''"].map((q) => offsetsOf(text, q));
+    if (!quotes.some((list) => countBefore(list, offset) % 2 === 1)) return false;
+    return (spans ??= bareStringSpans(text)).some(([start, end]) => offset >= start && offset < end);
+  };
+}
+
+function offsetsOf(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) found.push(i);
+  return found;
+}
+
+/** How many of the ascending offsets lie before `offset`. */
+function countBefore(sorted: number[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function judge(rule: SecretRule, matches: Iterable<RegExpMatchArray>, text: string, file: string, context: MatchContext): SecretHit[] {
   const hits: SecretHit[] = [];
   for (const match of matches) {
     // A pattern with two shapes names its second capture secret2 (group names must be unique).
     const secret = match.groups?.secret ?? match.groups?.secret2;
     if (!secret) continue;
-    if (unquotedIsExpression && match.groups?.secret2 !== undefined) continue;
+    if (context.unquotedIsExpression && match.groups?.secret2 !== undefined) continue;
     const candidate: Candidate = { secret, groups: match.groups!, index: match.index!, text };
     const verdict = rule.verify?.(candidate);
     if (verdict?.reject || (!verdict?.proven && isPlaceholder(secret))) continue;
     const start = match.index! + match[0].indexOf(secret);
-    const ranking = rank(secret, file, { severity: verdict?.severity ?? rule.severity, confidence: rule.confidence }, verdict?.doubt);
+    // A generic detector has only a name and some randomness to go on; in a docstring that is an example for the reader.
+    const doubt = verdict?.doubt ?? (rule.specificity === 'generic' && context.inProse(start) ? 'it is in a docstring, written for the reader' : undefined);
+    const ranking = rank(secret, file, { severity: verdict?.severity ?? rule.severity, confidence: rule.confidence }, doubt);
     hits.push({
       rule,
       secret,

@@ -154,15 +154,22 @@ export function assignedName({ groups, index, text }: Candidate): string {
  * case or a short number (`db-password-prod`, `DB_PASSWORD_SECRET`,
  * `projects/acme/secrets/db/versions/latest`) names a secret kept elsewhere, and one of
  * capitalised words is a header, type or field name (`Access-Control-Allow-Credentials`,
- * `DistributionList.NextMarker`, `LastEvaluatedTableName`); so do a URL, a file path and an ARN.
+ * `DistributionList.NextMarker`); so do a URL, a file path and an ARN.
  */
 export function looksLikeIdentifier(value: string): boolean {
   if (/:\/\/|^[~.]?\//.test(value) || AMAZON_RESOURCE_NAME.test(value)) return true;
   const parts = value.split(/[-_./[\]]/).filter(Boolean);
   const words = (pattern: RegExp) => parts.every((p) => pattern.test(p) || /^\d{1,4}$/.test(p));
-  if (parts.length >= 2 && (words(/^[a-z]+$/) || words(/^[A-Z]+$/) || words(/^[A-Z][a-z]*$/) || words(PASCAL_CASE))) return true;
-  return parts.length === 1 && PASCAL_CASE.test(value) && (value.match(/[A-Z]/g)?.length ?? 0) >= 3;
+  return parts.length >= 2 && (words(/^[a-z]+$/) || words(/^[A-Z]+$/) || words(/^[A-Z][a-z]*$/) || words(PASCAL_CASE));
 }
 
 /** `NextMarker`, `ExclusiveStartShardId`: capitalised humps that each hold a vowel, as words do and random letters rarely. */
 const PASCAL_CASE = /^(?:[AEIOUY][a-z]*|[A-Z][a-z]*[aeiouy][a-z]*)+$/;
+
+/**
+ * A field or type name of three or more capitalised words (`LastEvaluatedTableName`): no random
+ * token. A password may well be made so (`MyDogRex`), so only the random-token detector asks.
+ */
+export function isPascalCaseName(value: string): boolean {
+  return PASCAL_CASE.test(value) && (value.match(/[A-Z]/g)?.length ?? 0) >= 3;
+}

@@ -102,6 +102,30 @@ describe('documentation domains', () => {
   });
 });
 
+describe('docstrings', () => {
+  it('down-ranks a generic detector in a Python docstring, saying why, but not a known format or a string the code assigns', () => {
+    const code = [
+      'def connect(user, password):',
+      '    """Connect to the warehouse.',
+      '',
+      "    >>> connect('etl', password='IAmSensitive')",
+      `    >>> token = "${PAT}"`,
+      '    """',
+      '',
+      'TEMPLATE = """',
+      'password: "IAmSensitive"',
+      '"""',
+      "DEFAULT_PASSWORD = 'IAmSensitive'",
+      '',
+    ].join('\n');
+    const found = scanSecrets(code, undefined, 'etl/warehouse.py').map((f) => `${f.ruleId}:${f.location.startLine}:${f.severity}`);
+    expect(found).toEqual(['secret.generic-password:4:low', 'secret.github-personal-access-token:5:high', 'secret.generic-password:9:high', 'secret.generic-password:11:high']);
+    expect(scanSecrets(code, 'secret.generic-password', 'etl/warehouse.py')[0]!.message).toMatch(/down-ranked: it is in a docstring/);
+    // the same text outside Python is not parsed as Python
+    expect(scanSecrets(code, 'secret.generic-password', 'etl/warehouse.md')[0]).toMatchObject({ severity: 'high' });
+  });
+});
+
 describe('URL templates', () => {
   it('down-ranks a password in a URL whose host is a slot to fill in (host:port, hostname), saying why', () => {
     for (const host of ['host:port', 'hostname', 'server:5432', 'db.internal:port']) {
@@ -201,6 +225,8 @@ describe('entropy threshold of the generic detector', () => {
     expect(scanSecrets('ALLOW_CREDENTIALS = "Access-Control-Allow-Credentials"\nSECRET_HEADER = "X-Amz-Security-Token"\n', undefined, 'api/cors.py')).toEqual([]);
     const paginators = '{\n  "input_token": "ExclusiveStartTableName",\n  "input_token": "ExclusiveStartBackupArn",\n  "output_token": "StreamDescription.Shards[-1].ShardId",\n  "output_token": "DistributionList.NextMarker",\n  "PasswordLastUsed": "2016-09-24T16:18:07Z"\n}\n';
     expect(scanSecrets(paginators, undefined, 'data/paginators-1.json')).toEqual([]);
+    // a password may be made of capitalised words, so the password detector keeps judging it
+    expect(scanSecrets('DEFAULT_PASSWORD = "MyDogRexLikesBones"\n', 'secret.generic-password', 'jobs/a.py')).toHaveLength(1);
     // random letters seldom make vowelled humps; one that does not is still judged by its randomness
     expect(scanSecrets('{"output_token": "QxvbRtzmKwpLdfgh"}\n', 'secret.generic-secret', 'data/paginators-1.json')).toHaveLength(1);
     const formatted = 'body = f"ClientRequestToken=\'{self.client_request_token}\'"\nerr = f\'token: "{current_phrase!r}"\'\n';

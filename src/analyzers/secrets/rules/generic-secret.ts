@@ -1,4 +1,4 @@
-import { assignedName, namedLiteral, QUOTED_CHAR, randomLiteral, VALUE_CHAR } from '../patterns.js';
+import { assignedName, isPascalCaseName, namedLiteral, QUOTED_CHAR, randomLiteral, VALUE_CHAR } from '../patterns.js';
 import { secretRule } from '../secret-rule.js';
 
 /**
@@ -37,7 +37,7 @@ export const genericSecret = secretRule({
   anchors: ['secret', 'token', 'credential', ...['api', 'access', 'auth', 'private', 'signing', 'encryption', 'master'].flatMap((w) => [`${w}_key`, `${w}-key`, `${w}key`])],
   startsAtAnchor: true,
   pattern: namedLiteral(KEYWORD, `${QUOTED_CHAR}{${GENERIC_SECRET_MIN_LENGTH},400}`, `${VALUE_CHAR}{${GENERIC_SECRET_MIN_LENGTH},400}`),
-  verify: (candidate) => (NOT_A_CREDENTIAL.test(assignedName(candidate)) ? { reject: true } : isRandomLiteral(candidate)),
+  verify: (candidate) => (NOT_A_CREDENTIAL.test(assignedName(candidate)) || isPascalCaseName(candidate.secret) ? { reject: true } : isRandomLiteral(candidate)),
   bad: [
     { file: 'jobs/vendor_sync.py', code: 'VENDOR_API_TOKEN = "q8Zr4LxT2mWv9NcB7yKd3PfH"\n' },
     { file: '.env', code: 'PARTNER_CLIENT_SECRET=Xk29vLq7Tz4Rb8Nw1Mc6Hy3J\n' },
