@@ -1,4 +1,5 @@
 import { argument, calls } from '../call-site.js';
+import { URLLIB_REQUEST_OBJECT } from '../taint/sinks.js';
 import type { PythonRule } from '../python-rule.js';
 import { reportDynamic } from './dynamic-value.js';
 
@@ -44,7 +45,7 @@ export const urlopenScheme: PythonRule = {
     if (!calls(call, ['urllib.request.urlopen', 'urllib.request.urlretrieve', 'urllib.request.Request', 'urllib.request.URLopener', 'urllib.request.FancyURLopener'])) return;
     const url = argument(call, 0, 'url');
     // urlopen(request): the Request's own URL was judged where the Request was built.
-    if (!url || ctx.nameOf(url) === 'urllib.request.Request()') return;
+    if (!url || ctx.nameOf(url) === URLLIB_REQUEST_OBJECT) return;
     reportDynamic(ctx, call, url, { message: (how) => `${call.name}() opens a URL ${how}; file:// and ftp:// are followed too` });
   },
 };

@@ -55,6 +55,8 @@ export class TaintChecker {
   readonly deferred: FlowSink[] = [];
   readonly calls: CallSite[] = [];
   readonly sinks = new Map<string, SinkHit>();
+  /** The constants and names of the file, as the extraction-filter judgement asks for them. */
+  private readonly valuesAndNames = { constantOf: (n: SyntaxNode) => this.values.constantOf(n), nameOf: (n: SyntaxNode) => this.engine.nameOf(n) };
 
   constructor(
     readonly engine: TaintEngine,
@@ -123,7 +125,7 @@ export class TaintChecker {
   private applies(call: CallSite, spec: SinkSpec): boolean {
     if (spec.buildsOnly && this.isMessageText(call)) return false;
     if (spec.maxPositional !== undefined && call.positional.length > spec.maxPositional) return false;
-    if (spec.filtered && extractionFilter(call, { constantOf: (n) => this.values.constantOf(n), nameOf: (n) => this.engine.nameOf(n) }) === 'safe') return false;
+    if (spec.filtered && extractionFilter(call, this.valuesAndNames) === 'safe') return false;
     if (spec.whenTrue) {
       const flag = call.keywords.get(spec.whenTrue);
       if (!flag || this.values.truthOf(flag) !== true) return false;

@@ -64,6 +64,8 @@ export interface SinkSpec {
 }
 
 const FIRST = (keyword: string) => ({ index: 0, keyword });
+/** What a variable holding `urllib.request.Request(url, …)` resolves to: its URL is judged where it is built. */
+export const URLLIB_REQUEST_OBJECT = 'urllib.request.Request()';
 /** Database drivers: their cursors run SQL and return rows. */
 export const DB_MODULES = ['sqlite3', 'psycopg2', 'psycopg', 'pymysql', 'MySQLdb', 'mysql.connector', 'pyodbc', 'duckdb', 'sqlalchemy', 'snowflake.connector'];
 /** Airflow providers whose hooks are DB-API hooks (run, get_records… take SQL); HttpHook.run takes an endpoint. */
@@ -109,7 +111,7 @@ export const SINKS: readonly SinkSpec[] = [
   // zipfile strips ../ and leading slashes from member names itself; tarfile only with a filter.
   { family: 'path-traversal', kind: 'file', methods: ['extractall', 'extract'], under: ['tarfile'], args: ['receiver'], filtered: true, does: 'is extracted, and its member names become paths' },
   { family: 'ssrf', kind: 'api', names: ['requests.get', 'requests.post', 'requests.put', 'requests.delete', 'requests.head', 'requests.request', 'httpx.get', 'httpx.post', 'httpx.request', 'urllib.request.urlretrieve', 'urllib.request.Request'], args: [FIRST('url')], does: 'is fetched as a URL' },
-  { family: 'ssrf', kind: 'api', names: ['urllib.request.urlopen'], args: [FIRST('url')], checkedWhenBuilt: ['urllib.request.Request()'], does: 'is fetched as a URL' },
+  { family: 'ssrf', kind: 'api', names: ['urllib.request.urlopen'], args: [FIRST('url')], checkedWhenBuilt: [URLLIB_REQUEST_OBJECT], does: 'is fetched as a URL' },
   { family: 'ssrf', kind: 'api', methods: ['get', 'post', 'put', 'delete', 'request'], under: ['requests.Session()', 'requests.session()', 'httpx.Client()', 'httpx.AsyncClient()'], args: [FIRST('url')], does: 'is fetched as a URL' },
   { family: 'xxe', kind: 'xml', names: XML_PARSE_CALLS, args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
   { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },
