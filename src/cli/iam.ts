@@ -13,7 +13,7 @@ export function registerIam(program: Command): void {
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('-c, --config <file>', 'config file (default: pipewarden.yml in the root)')
     .action(async (root: string, flags: { output?: string; config?: string }) => {
-      const { assess: options } = resolveScanOptions(root, { config: flags.config, history: false, cache: false, baseline: false, progress: false, offline: true });
+      const { assess: options } = resolveScanOptions(root, { config: flags.config, history: false, cache: false, baseline: false, foreignMarkers: true, progress: false, offline: true });
       const collected = await collectInventory(options.root, { maxFileSize: options.maxFileSize, exclude: options.exclude, deps: options.settings.deps });
       for (const e of collected.errors) process.stderr.write(`pipewarden: ${e.file}: ${e.message}\n`);
       const needs = s3NeedsOf(collected.lineage);

@@ -33,6 +33,7 @@ export interface ScanFlags {
   cacheDir?: string;
   baseline: string | boolean;
   ignoreFile?: string;
+  foreignMarkers: boolean;
   progress: boolean;
   osvDb?: string;
   offline?: boolean;
@@ -57,6 +58,7 @@ export function addScanOptions(command: Command): Command {
     .option('--no-cache', 'analyse every file again instead of reusing cached results')
     .option('--cache-dir <dir>', 'where the result cache lives (default <path>/.pipewarden)')
     .option('--ignore-file <file>', 'suppressions file (default <path>/.pipewarden-ignore.yml)')
+    .option('--no-foreign-markers', "let only pipewarden's own inline comments suppress, not # nosec, # nosemgrep, gitleaks:allow …")
     .option('--osv-db <path>', 'advisories: a directory of OSV JSON files, or a database from `pipewarden db update`')
     .option('--offline', 'never use the network (no OSV API, no package index)')
     .option('--resolve', 'resolve transitive dependencies of requirements without a lockfile from the package index')
@@ -96,6 +98,7 @@ export function resolveScanOptions(rootArg: string, flags: ScanFlags): ResolvedS
       baselineFile: baseline,
       ignoreEntries: loadIgnoreFile(root, flags.ignoreFile ?? config.ignoreFile),
       failOn: flags.failOn ?? config.failOn ?? 'high',
+      foreignMarkers: flags.foreignMarkers && config.foreignMarkers !== false,
       settings: { deps: depsSettings(root, flags, config), secrets: { gitHistory: flags.gitHistory ?? false, maxBlobSize: maxFileSize }, image: imageSettings(flags) },
     },
   };

@@ -35,6 +35,8 @@ export interface AssessOptions {
   baselineFile: string | undefined;
   ignoreEntries: IgnoreEntry[];
   failOn: Severity | 'none';
+  /** Whether other scanners' inline markers (`# nosec`, `# nosemgrep` …) suppress findings. */
+  foreignMarkers: boolean;
   settings: AnalyzerSettings;
   now?: () => Date;
   onProgress?: (done: number, total: number) => void;
@@ -91,6 +93,8 @@ export async function assess(options: AssessOptions): Promise<AssessmentResult> 
     ignoreEntries: options.ignoreEntries,
     baseline: options.baselineFile ? readBaseline(options.baselineFile) : undefined,
     today: started.toISOString().slice(0, 10),
+    banditIds: banditEquivalents(),
+    foreignMarkers: options.foreignMarkers,
   });
   outcome.active.sort(compareFindings);
   outcome.suppressed.sort((a, b) => compareFindings(a.finding, b.finding));
@@ -188,6 +192,11 @@ function addInlineIgnores(root: string, findings: Finding[], inline: Map<string,
     const found = inlineIgnoresFor(new SourceText(text), lines);
     if (found.length > 0) inline.set(file, [...(inline.get(file) ?? []), ...found]);
   }
+}
+
+function banditEquivalents(): (ruleId: string) => readonly string[] {
+  const byRule = new Map(allRules().map((rule) => [rule.id, rule.bandit ?? []]));
+  return (ruleId) => byRule.get(ruleId) ?? [];
 }
 
 /** Categories whose findings come from another command, because assess never runs the pipeline. */

@@ -26,6 +26,8 @@ export interface ConfigFile {
   cache?: { enabled?: boolean; dir?: string };
   baseline?: string;
   ignoreFile?: string;
+  /** Whether other scanners' inline markers (`# nosec`, `# nosemgrep`, `gitleaks:allow` …) suppress findings (default true). */
+  foreignMarkers?: boolean;
   /** Drift thresholds per column, slow-drift detectors, log spikes and webhooks for the data commands. */
   data?: DataConfig;
   /** How to run the pipeline for dynamic probes (fuzz, poison); see src/dynamic/pipeline.ts. */
@@ -67,6 +69,7 @@ export const CONFIG_SCHEMA = {
     },
     baseline: { type: 'string', minLength: 1 },
     ignoreFile: { type: 'string', minLength: 1 },
+    foreignMarkers: { type: 'boolean' },
     pipeline: PIPELINE_SCHEMA,
     data: DATA_CONFIG_SCHEMA,
     deps: {

@@ -24,4 +24,6 @@ export interface RuleMeta {
   bad: RuleExample[];
   good: RuleExample[];
   references: string[];
+  /** Bandit test ids the rule stands in for: `# nosec B301` and ruff's `# noqa: S301` suppress it. */
+  bandit?: string[];
 }

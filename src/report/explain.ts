@@ -3,6 +3,7 @@ import type { RuleExample, RuleMeta } from '../core/rule.js';
 /** A rule's documentation as plain text: what, why, fix, examples, references. */
 export function explainRule(rule: RuleMeta): string {
   const facts = [`severity: ${rule.severity}`, `confidence: ${rule.confidence}`, `category: ${rule.category}`, ...rule.cwe];
+  if (rule.bandit) facts.push(`Bandit ${rule.bandit.join(', ')} (# nosec ${rule.bandit[0]} suppresses it)`);
   const sections = [
     `${rule.id} — ${rule.title}\n${facts.join(' · ')}`,
     section('What it does', rule.what),

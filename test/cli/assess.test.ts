@@ -140,6 +140,18 @@ describe('suppressions', () => {
     expect(text.stdout).toMatch(/1 suppressed/);
   });
 
+  it("honours Bandit's # nosec unless --no-foreign-markers or the config turns other scanners' markers off", async () => {
+    const root = pipeline({ 'jobs/lookup.py': LOADER.replace('pickle.load(fh)', 'pickle.load(fh)  # nosec B301') });
+    const honoured = await assessJson(root);
+    expect(honoured.report.suppressed.map((s: { suppression: unknown }) => s.suppression)).toEqual([{ kind: 'inline', reason: 'bandit: # nosec B301' }]);
+    const flag = await assessJson(root, '--no-foreign-markers');
+    expect(flag.code).toBe(1);
+    expect(flag.report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('py.deserialization.pickle');
+    writeFiles(root, { 'pipewarden.yml': 'foreignMarkers: false\n' });
+    const config = await assessJson(root);
+    expect(config.report.suppressed).toEqual([]);
+  });
+
   it('applies ignore-file entries until they expire', async () => {
     const root = pipeline();
     writeFiles(root, {
@@ -239,6 +251,7 @@ describe('rules and explain', () => {
     const res = await runCli(['explain', 'py.deserialization.pickle']);
     expect(res.code).toBe(0);
     for (const heading of ['What it does', 'Why it matters', 'How to fix it', 'Bad', 'Good', 'References']) expect(res.stdout).toContain(heading);
+    expect(res.stdout).toContain('Bandit B301 (# nosec B301 suppresses it)');
   });
 
   it('rejects an unknown rule with exit 2', async () => {

@@ -15,27 +15,27 @@ describe('inline ignores', () => {
       ].join('\n'),
     );
     expect(inlineIgnoresFor(source, [1, 2, 3, 4])).toEqual([
-      { line: 1, rules: ['py.deserialization.pickle'], reason: 'artifact we sign ourselves' },
-      { line: 2, rules: ['js.exec', 'js.eval'], reason: 'build script only' },
-      { line: 3, rules: ['sql.jinja-var'], reason: 'dbt var is an enum' },
+      { line: 1, tool: 'pipewarden', scope: { rules: ['py.deserialization.pickle'] }, reason: 'artifact we sign ourselves' },
+      { line: 2, tool: 'pipewarden', scope: { rules: ['js.exec', 'js.eval'] }, reason: 'build script only' },
+      { line: 3, tool: 'pipewarden', scope: { rules: ['sql.jinja-var'] }, reason: 'dbt var is an enum' },
     ]);
   });
 
   it('applies a comment-only line to the line below it, and a bare ignore to every rule', () => {
     const source = new SourceText('# pipewarden: ignore trusted fixture\nmodel = pickle.load(fh)\nx = 1 # pipewarden: ignore[a]\ny = 2\n');
-    expect(inlineIgnoresFor(source, [2, 4])).toEqual([{ line: 2, rules: 'all', reason: 'trusted fixture' }]);
+    expect(inlineIgnoresFor(source, [2, 4])).toEqual([{ line: 2, tool: 'pipewarden', scope: { all: true }, reason: 'trusted fixture' }]);
   });
 });
 
 describe('applySuppressions', () => {
-  const base = { inline: new Map(), ignoreEntries: [], baseline: undefined, today: '2026-06-01' };
+  const base = { inline: new Map(), ignoreEntries: [], baseline: undefined, today: '2026-06-01', banditIds: () => [], foreignMarkers: true };
 
   it('keeps every finding, moving suppressed ones aside with their kind and reason', () => {
     const findings = [finding({ line: 1 }), finding({ line: 2 }), finding({ line: 3, file: 'jobs/other.py' }), finding({ line: 9 })];
     const outcome = applySuppressions({
       ...base,
       findings,
-      inline: new Map([['jobs/clean.py', [{ line: 1, rules: ['py.deserialization.pickle'], reason: 'signed' }]]]),
+      inline: new Map([['jobs/clean.py', [{ line: 1, tool: 'pipewarden', scope: { rules: ['py.deserialization.pickle'] }, reason: 'signed' }]]]),
       ignoreEntries: [{ path: 'jobs/other.py', reason: 'legacy job, removed in Q3' }],
       baseline: new Set([findings[3]!.fingerprint]),
     });
@@ -52,7 +52,7 @@ describe('applySuppressions', () => {
     const outcome = applySuppressions({
       ...base,
       findings: [finding({ ruleId: 'py.code-injection.eval-exec' })],
-      inline: new Map([['jobs/clean.py', [{ line: 3, rules: ['py.deserialization.pickle'], reason: '' }]]]),
+      inline: new Map([['jobs/clean.py', [{ line: 3, tool: 'pipewarden', scope: { rules: ['py.deserialization.pickle'] }, reason: '' }]]]),
     });
     expect(outcome.active).toHaveLength(1);
   });

@@ -10,6 +10,8 @@ export interface AssessTreeOptions {
   deps?: Partial<DepsSettings>;
   /** Settings of the other analyzers (secrets, image), as the CLI would pass them. */
   settings?: Omit<AnalyzerSettings, 'deps'>;
+  /** Whether other scanners' inline markers suppress (default true, as on the command line). */
+  foreignMarkers?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export function assessRoot(root: string, options: AssessTreeOptions = {}): Promi
     baselineFile: undefined,
     ignoreEntries: [],
     failOn: 'high',
+    foreignMarkers: options.foreignMarkers ?? true,
     settings: { ...options.settings, deps: { ...DEFAULT_DEPS_SETTINGS, offline: true, ...options.deps } },
   });
 }

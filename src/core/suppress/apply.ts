@@ -11,6 +11,10 @@ export interface SuppressionInput {
   baseline: Set<string> | undefined;
   /** YYYY-MM-DD, for expiry. */
   today: string;
+  /** The Bandit tests a rule stands in for, so that `# nosec B301` finds its rules. */
+  banditIds: (ruleId: string) => readonly string[];
+  /** Whether other scanners' markers (`# nosec`, `# nosemgrep`, `gitleaks:allow` …) count. */
+  foreignMarkers: boolean;
 }
 
 export interface SuppressionOutcome {
@@ -34,7 +38,12 @@ export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
   for (const finding of input.findings) {
     const inline = input.inline
       .get(finding.location.file)
-      ?.find((ignore) => ignore.line === finding.location.startLine && inlineIgnoreCovers(ignore, finding.ruleId));
+      ?.find(
+        (ignore) =>
+          ignore.line === finding.location.startLine &&
+          (input.foreignMarkers || ignore.tool === 'pipewarden') &&
+          inlineIgnoreCovers(ignore, finding, input.banditIds),
+      );
     if (inline) {
       suppressed.push({ finding, kind: 'inline', reason: inline.reason || 'no reason given' });
       continue;

@@ -34,6 +34,7 @@ export const assertValidation: PythonRule = {
     { file: 'tests/test_load_events.py', code: 'def test_load():\n    assert load({"amount": 1}) == {"amount": 1}\n' },
     { file: 'jobs/read_frame.py', code: 'def read(handle):\n    assert handle is not None and not isinstance(handle, str)\n    return handle.read()\n' },
   ],
+  bandit: ['B101'],
   references: ['https://docs.python.org/3/reference/simple_stmts.html#the-assert-statement', 'https://cwe.mitre.org/data/definitions/617.html'],
   onNode: {
     types: ['assert_statement'],

@@ -27,6 +27,7 @@ export const bidiControl: PythonRule = {
       code: 'RLO = "\\u202e"  # written as an escape, visible to reviewers\n\n\ndef strip_controls(text: str) -> str:\n    return text.replace(RLO, "")\n',
     },
   ],
+  bandit: ['B613'],
   references: ['https://trojansource.codes/', 'https://bandit.readthedocs.io/en/latest/plugins/b613_trojansource.html'],
   onNode: {
     types: ['string', 'comment'],

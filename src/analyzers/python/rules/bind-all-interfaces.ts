@@ -29,6 +29,7 @@ export const bindAllInterfaces: PythonRule = {
     { file: 'serve/api.py', code: 'import uvicorn\n\nuvicorn.run("features.api:app", host="0.0.0.0", port=8000)\n' },
   ],
   good: [{ file: 'serve/metrics.py', code: 'import socket\n\nsock = socket.socket()\nsock.bind(("127.0.0.1", 9100))\n' }],
+  bandit: ['B104'],
   references: ['https://cwe.mitre.org/data/definitions/605.html'],
   onCall(call, ctx) {
     let host: SyntaxNode | undefined;

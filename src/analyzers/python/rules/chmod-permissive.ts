@@ -29,6 +29,7 @@ export const chmodPermissive: PythonRule = {
       code: 'import os\n\n\ndef publish(path: str) -> None:\n    os.chmod(path, 0o640)\n',
     },
   ],
+  bandit: ['B103'],
   references: ['https://docs.python.org/3/library/os.html#os.chmod', 'https://bandit.readthedocs.io/en/latest/plugins/b103_set_bad_file_permissions.html'],
   onCall(call, ctx) {
     const modeArg = modeArgument(call);

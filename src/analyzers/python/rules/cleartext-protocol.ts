@@ -44,6 +44,7 @@ export const cleartextProtocol: PythonRule = {
         '    ftp.prot_p()\n',
     },
   ],
+  bandit: ['B312', 'B321', 'B401', 'B402'],
   references: ['https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS', 'https://cwe.mitre.org/data/definitions/319.html'],
   onCall(call, ctx) {
     if (!calls(call, Object.keys(CLEARTEXT))) return;

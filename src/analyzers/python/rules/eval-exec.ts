@@ -61,6 +61,7 @@ export const evalExec: PythonRule = {
         '    return value\n',
     },
   ],
+  bandit: ['B307', 'B102'],
   references: ['https://docs.python.org/3/library/functions.html#eval', 'https://cwe.mitre.org/data/definitions/95.html'],
   onCall(call, ctx) {
     if (!calls(call, EVALUATORS)) return;

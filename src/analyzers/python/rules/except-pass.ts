@@ -55,6 +55,7 @@ export const exceptPass: PythonRule = {
         '    return kept\n',
     },
   ],
+  bandit: ['B110', 'B112'],
   references: ['https://cwe.mitre.org/data/definitions/390.html', 'https://docs.python.org/3/tutorial/errors.html#handling-exceptions'],
   onNode: {
     types: ['except_clause'],

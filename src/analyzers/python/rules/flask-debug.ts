@@ -25,6 +25,7 @@ export const flaskDebug: PythonRule = {
       code: 'import os\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\nif __name__ == "__main__":\n    app.run(port=8080, debug=False)\n',
     },
   ],
+  bandit: ['B201'],
   references: ['https://flask.palletsprojects.com/en/latest/debugging/', 'https://cwe.mitre.org/data/definitions/489.html'],
   onCall(call, ctx) {
     if (call.name !== 'flask.Flask().run') return;

@@ -39,6 +39,7 @@ export const hardcodedTmp: PythonRule = {
         '    return path\n',
     },
   ],
+  bandit: ['B108'],
   references: ['https://bandit.readthedocs.io/en/latest/plugins/b108_hardcoded_tmp_directory.html', 'https://cwe.mitre.org/data/definitions/377.html'],
   onCall(call, ctx) {
     for (const arg of [...call.positional, ...call.keywords.values()]) {

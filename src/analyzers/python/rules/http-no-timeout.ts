@@ -43,6 +43,7 @@ export const httpNoTimeout: PythonRule = {
         '    return response.json()["rates"] + httpx.get("https://fx.example.com/latest").json()\n',
     },
   ],
+  bandit: ['B113'],
   references: [
     'https://requests.readthedocs.io/en/latest/user/advanced/#timeouts',
     'https://www.python-httpx.org/advanced/timeouts/',

@@ -43,6 +43,7 @@ export const huggingfaceUnpinned: PythonRule = {
       code: 'from transformers import AutoModel\n\nmodel = AutoModel.from_pretrained("./models/minilm")\n',
     },
   ],
+  bandit: ['B615'],
   references: [
     'https://bandit.readthedocs.io/en/latest/plugins/b615_huggingface_unsafe_download.html',
     'https://huggingface.co/docs/huggingface_hub/guides/download',

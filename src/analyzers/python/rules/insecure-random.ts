@@ -50,6 +50,7 @@ export const insecureRandom: PythonRule = {
       code: 'import random\n\n\ndef sample_rows(rows: list, k: int) -> list:\n    return random.sample(rows, k)\n',
     },
   ],
+  bandit: ['B311'],
   references: ['https://docs.python.org/3/library/random.html', 'https://docs.python.org/3/library/secrets.html', 'https://cwe.mitre.org/data/definitions/338.html'],
   onCall(call, ctx) {
     if (!call.name || !RANDOM_CALLS.has(call.name)) return;

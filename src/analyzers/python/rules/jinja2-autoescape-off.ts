@@ -41,6 +41,7 @@ export const jinja2AutoescapeOff: PythonRule = {
         ')\n',
     },
   ],
+  bandit: ['B701'],
   references: [
     'https://jinja.palletsprojects.com/en/stable/api/#autoescaping',
     'https://bandit.readthedocs.io/en/latest/plugins/b701_jinja2_autoescape_false.html',

@@ -15,6 +15,7 @@ export const loggingConfigListen: PythonRule = {
   remediation: 'Configure logging from a file shipped with the job; if live reconfiguration is needed, pass verify= to authenticate the payload.',
   bad: [{ file: 'jobs/service.py', code: 'import logging.config\n\nlistener = logging.config.listen(9030)\nlistener.start()\n' }],
   good: [{ file: 'jobs/service.py', code: 'import logging.config\n\nlogging.config.fileConfig("logging.ini")\n' }],
+  bandit: ['B612'],
   references: ['https://docs.python.org/3/library/logging.config.html#logging.config.listen', 'https://bandit.readthedocs.io/en/latest/plugins/b612_logging_config_insecure_listen.html'],
   onCall(call, ctx) {
     if (calls(call, ['logging.config.listen']) && !call.keywords.has('verify') && !call.hasSplat) {

@@ -29,6 +29,7 @@ export const makoNoEscape: PythonRule = {
         'body = Template(filename="templates/digest.html", default_filters=["h"]).render(rows=[])\n',
     },
   ],
+  bandit: ['B702'],
   references: ['https://docs.makotemplates.org/en/latest/filtering.html', 'https://bandit.readthedocs.io/en/latest/plugins/b702_use_of_mako_templates.html'],
   onCall(call, ctx) {
     if (!calls(call, ['mako.template.Template', 'mako.lookup.TemplateLookup'])) return;

@@ -47,6 +47,7 @@ export const marshalLoad: PythonRule = {
         '        return json.load(fh)\n',
     },
   ],
+  bandit: ['B302'],
   references: ['https://docs.python.org/3/library/marshal.html', 'https://cwe.mitre.org/data/definitions/502.html'],
   onCall(call, ctx) {
     if (calls(call, ['marshal.load'])) {

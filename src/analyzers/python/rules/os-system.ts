@@ -62,6 +62,7 @@ export const osSystem: PythonRule = {
         '    os.system("sync")\n',
     },
   ],
+  bandit: ['B605'],
   references: ['https://docs.python.org/3/library/os.html#os.system', 'https://cwe.mitre.org/data/definitions/78.html'],
   onCall(call, ctx) {
     if (calls(call, SHELL_STRING_RUNNERS)) {

@@ -40,6 +40,7 @@ export const pandasReadPickle: PythonRule = {
         '    return orders.merge(customers, on="customer_id", how="left")\n',
     },
   ],
+  bandit: ['B301'],
   references: [
     'https://pandas.pydata.org/docs/reference/api/pandas.read_pickle.html',
     'https://cwe.mitre.org/data/definitions/502.html',

@@ -41,6 +41,7 @@ export const paramikoAutoAddPolicy: PythonRule = {
         '    return client.open_sftp()\n',
     },
   ],
+  bandit: ['B507'],
   references: ['https://docs.paramiko.org/en/stable/api/client.html', 'https://cwe.mitre.org/data/definitions/295.html'],
   onCall(call, ctx) {
     if (call.method !== 'set_missing_host_key_policy') return;

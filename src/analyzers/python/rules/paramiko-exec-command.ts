@@ -39,6 +39,7 @@ export const paramikoExecCommand: PythonRule = {
         '    stdin.write(partition + "\\n")\n',
     },
   ],
+  bandit: ['B601'],
   references: ['https://docs.paramiko.org/en/stable/api/client.html#paramiko.client.SSHClient.exec_command', 'https://bandit.readthedocs.io/en/latest/plugins/b601_paramiko_calls.html'],
   onCall(call, ctx) {
     if (call.method !== 'exec_command' || !call.name?.startsWith('paramiko.')) return;

@@ -54,6 +54,7 @@ export const pickleLoad: PythonRule = {
     { file: 'load_frame.py', code: 'import pandas as pd\n\nframe = pd.read_parquet("features.parquet")\n' },
     { file: 'copy_model.py', code: 'import pickle\n\n\ndef deep_copy(model):\n    blob = pickle.dumps(model)\n    return pickle.loads(blob)\n' },
   ],
+  bandit: ['B301'],
   references: ['https://docs.python.org/3/library/pickle.html', 'https://cwe.mitre.org/data/definitions/502.html'],
   onCall(call, ctx) {
     if (!calls(call, UNSAFE_LOADERS) || isRoundTrip(call.positional[0], ctx)) return;

@@ -148,6 +148,7 @@ export const sqlFormattedQuery: PythonRule = {
         '    return pd.read_sql(QUERY, engine, params={"countries": countries})\n',
     },
   ],
+  bandit: ['B608'],
   references: [
     'https://peps.python.org/pep-0249/#id15',
     'https://www.psycopg.org/docs/usage.html#the-problem-with-the-query-parameters',

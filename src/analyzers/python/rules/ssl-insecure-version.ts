@@ -40,6 +40,7 @@ export const sslInsecureVersion: PythonRule = {
         'data = urllib.request.urlopen("https://feed.example.com/x.csv", context=ctx).read()\n',
     },
   ],
+  bandit: ['B323', 'B502', 'B503', 'B504'],
   references: ['https://docs.python.org/3/library/ssl.html#security-considerations', 'https://cwe.mitre.org/data/definitions/326.html'],
   onCall(call, ctx) {
     if (calls(call, UNVERIFIED)) {

@@ -54,6 +54,7 @@ export const subprocessShell: PythonRule = {
         '    subprocess.run("hdfs dfs -ls /warehouse | tail -n 5", shell=True, check=True)\n',
     },
   ],
+  bandit: ['B602', 'B604'],
   references: [
     'https://docs.python.org/3/library/subprocess.html#security-considerations',
     'https://cwe.mitre.org/data/definitions/78.html',

@@ -61,6 +61,7 @@ export const tarfileExtractall: PythonRule = {
         '    return sorted(staging.rglob("*.csv"))\n',
     },
   ],
+  bandit: ['B202'],
   references: [
     'https://docs.python.org/3/library/tarfile.html#tarfile-extraction-filter',
     'https://peps.python.org/pep-0706/',

@@ -38,6 +38,7 @@ export const tempfileMktemp: PythonRule = {
         '    return fh.name\n',
     },
   ],
+  bandit: ['B306'],
   references: ['https://docs.python.org/3/library/tempfile.html#tempfile.mktemp', 'https://cwe.mitre.org/data/definitions/377.html'],
   onCall(call, ctx) {
     if (calls(call, ['tempfile.mktemp', 'os.tempnam', 'os.tmpnam'])) {

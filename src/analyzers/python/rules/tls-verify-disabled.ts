@@ -61,6 +61,7 @@ export const tlsVerifyDisabled: PythonRule = {
         '    return response.json()["rates"]\n',
     },
   ],
+  bandit: ['B501'],
   references: [
     'https://requests.readthedocs.io/en/latest/user/advanced/#ssl-cert-verification',
     'https://www.python-httpx.org/advanced/ssl/',

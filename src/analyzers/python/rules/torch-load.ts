@@ -49,6 +49,7 @@ export const torchLoad: PythonRule = {
         '    return state["epoch"]\n',
     },
   ],
+  bandit: ['B614'],
   references: [
     'https://pytorch.org/docs/stable/generated/torch.load.html',
     'https://pytorch.org/docs/stable/notes/serialization.html',

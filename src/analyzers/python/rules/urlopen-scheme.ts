@@ -40,6 +40,7 @@ export const urlopenScheme: PythonRule = {
         '        return response.read()\n',
     },
   ],
+  bandit: ['B310'],
   references: ['https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b310-urllib-urlopen', 'https://cwe.mitre.org/data/definitions/939.html'],
   onCall(call, ctx) {
     if (!calls(call, ['urllib.request.urlopen', 'urllib.request.urlretrieve', 'urllib.request.Request', 'urllib.request.URLopener', 'urllib.request.FancyURLopener'])) return;

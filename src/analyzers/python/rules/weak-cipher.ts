@@ -46,6 +46,7 @@ export const weakCipher: PythonRule = {
         'def seal(key: bytes, data: bytes) -> bytes:\n    nonce = os.urandom(12)\n    return nonce + AESGCM(key).encrypt(nonce, data, None)\n',
     },
   ],
+  bandit: ['B304', 'B305'],
   references: ['https://cryptography.io/en/latest/hazmat/primitives/symmetric-encryption/', 'https://cwe.mitre.org/data/definitions/327.html'],
   onCall(call, ctx) {
     if (calls(call, WEAK_CIPHERS) || (call.name !== undefined && ECB_MODES.has(call.name))) {

@@ -49,6 +49,7 @@ export const weakHash: PythonRule = {
         '    return int(hashlib.md5(key.encode(), usedforsecurity=False).hexdigest(), 16) % buckets\n',
     },
   ],
+  bandit: ['B303', 'B324'],
   references: ['https://docs.python.org/3/library/hashlib.html#hash-algorithms', 'https://cwe.mitre.org/data/definitions/328.html'],
   onCall(call, ctx) {
     let algorithm: string | undefined;

@@ -41,6 +41,7 @@ export const weakKeySize: PythonRule = {
       code: 'from cryptography.hazmat.primitives.asymmetric import rsa\n\nkey = rsa.generate_private_key(public_exponent=65537, key_size=3072)\n',
     },
   ],
+  bandit: ['B505'],
   references: ['https://bandit.readthedocs.io/en/latest/plugins/b505_weak_cryptographic_key.html', 'https://cwe.mitre.org/data/definitions/326.html'],
   onCall(call, ctx) {
     const generator = call.name ? GENERATORS[call.name] : undefined;

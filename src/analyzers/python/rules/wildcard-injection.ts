@@ -21,6 +21,7 @@ export const wildcardInjection: PythonRule = {
   remediation: 'Put -- before the glob ("tar cf out.tar -- *"), use ./* instead of *, or list files in Python and pass them as a list without a shell.',
   bad: [{ file: 'jobs/archive.py', code: 'import os\n\nos.system("cd /data/landing && tar czf /archive/today.tgz *")\n' }],
   good: [{ file: 'jobs/archive.py', code: 'import os\n\nos.system("cd /data/landing && tar czf /archive/today.tgz -- ./*")\n' }],
+  bandit: ['B609'],
   references: ['https://bandit.readthedocs.io/en/latest/plugins/b609_linux_commands_wildcard_injection.html', 'https://cwe.mitre.org/data/definitions/155.html'],
   onCall(call, ctx) {
     const shellFlag = call.keywords.get('shell');

@@ -48,6 +48,7 @@ export const xmlUnsafeParser: PythonRule = {
       code: 'import xml.etree.ElementTree as ET\n\nDEFAULTS = ET.fromstring("<config><retries>3</retries></config>")\n',
     },
   ],
+  bandit: ['B313', 'B314', 'B315', 'B316', 'B317', 'B318', 'B319', 'B320'],
   references: [
     'https://docs.python.org/3/library/xml.html#xml-vulnerabilities',
     'https://bandit.readthedocs.io/en/latest/blacklists/blacklist_calls.html#b313-b320-xml-bad-elementtree',

@@ -78,6 +78,7 @@ export const yamlLoad: PythonRule = {
         '    return load(stream, Loader=EnvLoader)\n',
     },
   ],
+  bandit: ['B506'],
   references: [
     'https://pyyaml.org/wiki/PyYAMLDocumentation',
     'https://github.com/yaml/pyyaml/wiki/PyYAML-yaml.load(input)-Deprecation',

@@ -38,5 +38,6 @@ export const genericPassword = secretRule({
     { file: 'etl/settings.py', code: 'DATABASES = {"default": {"USER": "etl", "PASSWORD": os.environ["DB_PASSWORD"]}}\nconn = connect(password=db_password)\n' },
     { file: 'docker-compose.yml', code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/pg_password\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n' },
   ],
+  bandit: ['B105', 'B106', 'B107'],
   references: ['https://cwe.mitre.org/data/definitions/259.html', 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html'],
 });

@@ -46,5 +46,6 @@ export const genericSecret = secretRule({
     { file: 'jobs/vendor_sync.py', code: 'VENDOR_API_TOKEN = os.environ["VENDOR_API_TOKEN"]\nTOKEN_SECRET_NAME = "projects/acme/secrets/vendor-token/versions/latest"\n' },
     { file: 'train/tokenize.py', code: 'tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\n' },
   ],
+  bandit: ['B105', 'B106', 'B107'],
   references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://en.wikipedia.org/wiki/Entropy_(information_theory)'],
 });

@@ -33,6 +33,7 @@ function assessCached(root: string) {
     baselineFile: undefined,
     ignoreEntries: [],
     failOn: 'high',
+    foreignMarkers: true,
     settings: { deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } },
   });
 }

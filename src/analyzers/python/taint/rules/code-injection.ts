@@ -21,6 +21,7 @@ export const codeInjection = taintRule(
       code: "import pandas as pd\n\ndf = pd.read_csv(\"orders.csv\")\nmargin = df.eval(\"revenue - cost\")\n",
     },
   ],
+  bandit: ['B307', 'B102'],
   references: ["https://cwe.mitre.org/data/definitions/95.html"],
   },
   'code-injection',

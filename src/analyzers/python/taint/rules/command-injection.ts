@@ -21,6 +21,7 @@ export const commandInjection = taintRule(
       code: "import os\nimport shlex\nimport subprocess\n\nprefix = os.environ[\"SYNC_PREFIX\"]\nsubprocess.run([\"aws\", \"s3\", \"sync\", \"s3://landing/\" + prefix, \"/data\"])\nsubprocess.run(\"ls \" + shlex.quote(prefix), shell=True)\n",
     },
   ],
+  bandit: ['B602', 'B604', 'B605'],
   references: ["https://cwe.mitre.org/data/definitions/78.html"],
   },
   'command-injection',

@@ -21,6 +21,7 @@ export const deserialization = taintRule(
       code: "import json\nimport requests\n\nresp = requests.get(\"https://models.example.com/latest\", timeout=10)\nparams = json.loads(resp.content)\n",
     },
   ],
+  bandit: ['B301', 'B302', 'B506', 'B614'],
   references: ["https://cwe.mitre.org/data/definitions/502.html"],
   },
   'deserialization',

@@ -21,6 +21,7 @@ export const sqlInjection = taintRule(
       code: "import sys\nimport sqlite3\n\nconn = sqlite3.connect(\"w.db\")\nday = sys.argv[1]\nconn.execute(\"DELETE FROM events WHERE ds = ?\", (day,))\n",
     },
   ],
+  bandit: ['B608'],
   references: ["https://cwe.mitre.org/data/definitions/89.html"],
   },
   'sql-injection',

@@ -21,6 +21,7 @@ export const ssrf = taintRule(
       code: "import requests\n\nrequests.get(\"https://api.example.com/enrich\", timeout=10)\n",
     },
   ],
+  bandit: ['B310'],
   references: ["https://cwe.mitre.org/data/definitions/918.html"],
   },
   'ssrf',

@@ -21,6 +21,7 @@ export const xxe = taintRule(
       code: "import requests\nimport defusedxml.ElementTree as ET\n\nbody = requests.get(\"https://feed.example.com/items.xml\", timeout=10).text\nroot = ET.fromstring(body)\n",
     },
   ],
+  bandit: ['B313', 'B314', 'B315', 'B316', 'B317', 'B318', 'B319', 'B320'],
   references: ["https://cwe.mitre.org/data/definitions/611.html"],
   },
   'xxe',
