@@ -7,6 +7,7 @@ import { pythonCrossModuleTaint } from './python/taint/project.js';
 import { notebookAnalyzer } from './notebook/index.js';
 import { sqlAnalyzer } from './sql/index.js';
 import { javascriptAnalyzer } from './javascript/index.js';
+import { jsInstalledVersions } from './javascript/installed-versions.js';
 import { pickleArtifactAnalyzer } from './pickle-artifact/index.js';
 import { secretsAnalyzer } from './secrets/index.js';
 import { secretsHistoryAnalyzer } from './secrets/git-history.js';
@@ -30,7 +31,7 @@ import { signalRules } from '../data/rules/signal-rules.js';
 export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer, secretsAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
-export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, iamLeastPrivilege, iamCloudPolicies, attackPaths, secretsHistoryAnalyzer, terraformAnalyzer, containerImageAnalyzer];
+export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, jsInstalledVersions, iamLeastPrivilege, iamCloudPolicies, attackPaths, secretsHistoryAnalyzer, terraformAnalyzer, containerImageAnalyzer];
 
 /** Rules the data commands (drift, profile, logs) report through, rather than an analyzer. */
 export const dataRules: RuleMeta[] = [...anomalyRules, ...signalRules];

@@ -106,7 +106,8 @@ export interface ProjectOutput {
 
 /**
  * The finding of rule `ruleId` that starts at `line`:`column` of `file`, replaced by a finding of
- * `severity`: only when it is no more severe, so that a replacement never lowers how a problem
+ * `severity`, or settled by project facts (an installed version that has the fix) with no
+ * replacement: only when it is no more severe, so that a replacement never lowers how a problem
  * is rated.
  */
 export interface FindingPlace {

@@ -2,7 +2,7 @@ import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../..
 import { makeFinding, nodeRange } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { collectBindings, moduleName } from './bindings.js';
-import { JAVASCRIPT_ANALYZER, type ScriptFacts } from './facts.js';
+import { JAVASCRIPT_ANALYZER, type ScriptFacts, type VersionBoundFinding } from './facts.js';
 import type { CallSite } from './call-site.js';
 import type { JsContext } from './js-rule.js';
 import { dialectOf, parseScript, type SyntaxNode, unwrap } from './parser.js';
@@ -32,6 +32,7 @@ function analyzeScript(file: SourceFile): AnalyzerOutput {
   const values = new JsValues(bindings, nameOf);
   const modules = importedModules(root);
   const findings: RawFinding[] = [];
+  const versionBound: VersionBoundFinding[] = [];
   const checks = jsRules.map((rule) => {
     const ctx: JsContext = {
       kindOf: (n) => values.kindOf(n),
@@ -40,6 +41,11 @@ function analyzeScript(file: SourceFile): AnalyzerOutput {
       nameOf,
       imports: (m) => modules.has(m),
       report: (at, options) => findings.push(makeFinding(rule, file.path, source, nodeRange(at), options)),
+      reportBelow: (at, bound, options) => {
+        const finding = makeFinding(rule, file.path, source, nodeRange(at), options);
+        findings.push(finding);
+        versionBound.push({ ruleId: rule.id, line: finding.location.startLine, column: finding.location.startColumn, ...bound });
+      },
     };
     return { rule, ctx };
   });
@@ -50,7 +56,11 @@ function analyzeScript(file: SourceFile): AnalyzerOutput {
     if (call.name !== undefined && !uses.has(call.name)) uses.set(call.name, node.startPosition.row + 1);
     for (const { rule, ctx } of checks) rule.onCall(call, ctx);
   }
-  const facts: ScriptFacts = { imports: [...modules].sort(), uses: [...uses].map(([name, line]) => ({ name, line })) };
+  const facts: ScriptFacts = {
+    imports: [...modules].sort(),
+    uses: [...uses].map(([name, line]) => ({ name, line })),
+    ...(versionBound.length > 0 ? { versionBound } : {}),
+  };
   return { findings, problems: root.hasError ? [syntaxProblem(root, dialectOf(file.path))] : [], facts };
 }
 

@@ -14,6 +14,11 @@ export interface JsContext {
   /** Whether the file imports or requires this module (normalized: no `node:`). */
   imports(module: string): boolean;
   report(node: SyntaxNode, options?: ReportOptions): void;
+  /**
+   * Reports a finding that holds only while npm `package` is older than `fixedIn`: the project's
+   * lockfile or package.json then confirms it (`confirmed` becomes the message) or settles it.
+   */
+  reportBelow(node: SyntaxNode, bound: { package: string; fixedIn: string; confirmed: string }, options: ReportOptions): void;
 }
 
 /** A JavaScript/TypeScript rule: its docs and metadata, and a check run on every call in the file. */

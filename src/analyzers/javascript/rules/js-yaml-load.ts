@@ -17,9 +17,11 @@ export const jsYamlLoad: JsRule = {
   cwe: ['CWE-502'],
   what:
     'Finds js-yaml load()/loadAll(). With schema DEFAULT_FULL_SCHEMA or types from js-yaml-js-types it is reported ' +
-    'at high confidence. Without a schema it is reported at medium confidence: js-yaml 3 loads with the full schema ' +
-    'by default, js-yaml 4 made load() safe, and the version installed is not visible from the code. An explicit ' +
-    'safe schema (JSON_SCHEMA, CORE_SCHEMA, FAILSAFE_SCHEMA, DEFAULT_SAFE_SCHEMA) and safeLoad() are not reported.',
+    'at high confidence. Without a schema it depends on the version: js-yaml 3 loads with the full schema by default, ' +
+    'js-yaml 4 made load() safe. The nearest package-lock.json, yarn.lock, pnpm-lock.yaml or package.json above the ' +
+    'script decides: a 3.x install is reported at high confidence, a 4.x one not at all, and with neither it is ' +
+    'reported at medium confidence. An explicit safe schema (JSON_SCHEMA, CORE_SCHEMA, FAILSAFE_SCHEMA, ' +
+    'DEFAULT_SAFE_SCHEMA) and safeLoad() are not reported.',
   why:
     'js-yaml 3’s default schema understands !!js/function, which turns YAML text into a JavaScript function that ' +
     'runs when the loaded object is used (a toString called during logging, for one). Pipelines read YAML configs, ' +
@@ -50,7 +52,11 @@ export const jsYamlLoad: JsRule = {
     if (schema && unsafeSchema(ctx, schema)) {
       ctx.report(call.node, { message: `${label} with a schema that builds JavaScript functions (!!js/function) from the document`, confidence: 'high' });
     } else if (!schema || !SAFE_SCHEMAS.includes(ctx.nameOf(schema) ?? '')) {
-      ctx.report(call.node, { message: `${label} without a safe schema runs !!js/function tags on js-yaml < 4; check the installed version or pass schema: CORE_SCHEMA` });
+      ctx.reportBelow(
+        call.node,
+        { package: 'js-yaml', fixedIn: '4.0.0', confirmed: `${label} without a safe schema runs !!js/function tags from the document` },
+        { message: `${label} without a safe schema runs !!js/function tags on js-yaml < 4; check the installed version or pass schema: CORE_SCHEMA` },
+      );
     }
   },
 };
