@@ -12,6 +12,7 @@ describe("other scanners' inline markers", () => {
     expect(scopesOf('x = pickle.load(f)  # nosec: B301 signed by our job')).toEqual([{ tool: 'bandit', scope: { bandit: ['B301'] } }]);
     expect(scopesOf('assert isinstance(buf, io.BytesIO)  # nosec assert_used')).toEqual([{ tool: 'bandit', scope: { bandit: ['B101'] } }]);
     expect(scopesOf('x = f()  # nosec - reviewed in PR 12')).toEqual([{ tool: 'bandit', scope: { all: true } }]);
+    expect(scopesOf('    "model = pickle.load(fh)  # nosec B301\\n",')).toEqual([{ tool: 'bandit', scope: { bandit: ['B301'] } }]);
   });
 
   it("reads ruff's and flake8-bandit's S codes as Bandit tests, and ignores a noqa without one", () => {

@@ -32,7 +32,8 @@ const BANDIT: InlineMarker = {
     const match = /#\s*nosec\b:?([^#]*)/.exec(text);
     if (!match) return undefined;
     const tail = match[1] ?? '';
-    const ids = tail.split(/[\s,]+/).flatMap((word) => (/^B\d{3}$/.test(word) ? [word] : Object.hasOwn(BANDIT_TEST_NAMES, word) ? [BANDIT_TEST_NAMES[word]!] : []));
+    // Split on anything but word characters: in a notebook the line ends in an escaped `\n",`.
+    const ids = tail.split(/\W+/).flatMap((word) => (/^B\d{3}$/.test(word) ? [word] : Object.hasOwn(BANDIT_TEST_NAMES, word) ? [BANDIT_TEST_NAMES[word]!] : []));
     return { scope: ids.length > 0 ? { bandit: ids } : { all: true }, reason: reasonFrom('bandit', '# nosec', tail) };
   },
 };
