@@ -199,7 +199,8 @@ function columnProfile(p: ColumnPlan, row: Row): ColumnProfile {
     signals: Object.fromEntries(
       SECURITY_SIGNALS.map((name): [string, SignalStats] => {
         const n = number(get(`s_${name}`)) ?? 0;
-        return [name, { count: n, rate: rate(n, nonNull), examples: [] }];
+        const examples = [get(`s_${name}_low`), get(`s_${name}_high`)].flatMap((v) => (v === null || v === undefined ? [] : [String(Number(v))]));
+        return [name, { count: n, rate: rate(n, nonNull), examples: [...new Set(examples)] }];
       }),
     ) as ColumnProfile['signals'],
     ...(formats.length > 0 ? { formats: Object.fromEntries(formats.map((f) => [f, number(get(`f_${f}`)) ?? 0])) } : {}),

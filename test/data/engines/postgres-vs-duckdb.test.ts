@@ -71,6 +71,15 @@ describe.skipIf(!hasPostgres)('the same metrics on PostgreSQL and DuckDB', () =>
     for (let i = 0; i <= 100; i += 5) expect(Math.abs(d.quantiles[i]! - p.quantiles[i]!), `p${i}`).toBeLessThan(range * 0.02);
   });
 
+  it('gives the non-finite values of a double column as its examples, as DuckDB does for Parquet', async () => {
+    const client = new pg.Client({ connectionString: server.dsn });
+    await client.connect();
+    await client.query("CREATE TABLE scores AS SELECT v AS score FROM unnest(ARRAY[1, 'NaN', 2, '-Infinity', 3]::float8[]) AS t(v)");
+    await client.end();
+    const profile = await profileDataset({ engine: 'postgres', dsn: server.dsn, table: 'scores' });
+    expect(column(profile, 'score').signals.nanOrInfinity).toMatchObject({ count: 2, examples: ['-Infinity', 'NaN'] });
+  });
+
   it('builds identical histograms and top values', () => {
     for (const name of ['amount', 'id']) expect(column(fromDuckDb, name).histogram, name).toEqual(column(fromPostgres, name).histogram);
     expect(column(fromPostgres, 'amount').histogram.reduce((n, b) => n + b.count, 0)).toBe(3000 - column(fromPostgres, 'amount').nullCount);

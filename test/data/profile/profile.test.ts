@@ -224,14 +224,15 @@ describe('input formats', () => {
     const file = write('typed.parquet', '');
     const db = await DuckDBInstance.create(':memory:');
     const connection = await db.connect();
-    await connection.run(`COPY (SELECT i AS id, i * 0.5 AS half, 'v' || (i % 3) AS label, CASE WHEN i = 3 THEN 'NaN'::DOUBLE ELSE i END AS d FROM range(10) t(i)) TO '${file}' (FORMAT parquet)`);
+    await connection.run(`COPY (SELECT i AS id, i * 0.5 AS half, 'v' || (i % 3) AS label, CASE WHEN i = 3 THEN 'NaN'::DOUBLE WHEN i = 5 THEN '-Infinity'::DOUBLE ELSE i END AS d FROM range(10) t(i)) TO '${file}' (FORMAT parquet)`);
     connection.closeSync();
     db.closeSync();
     const profile = await profileDataset({ engine: 'duckdb', file });
     expect(column(profile, 'id')).toMatchObject({ type: 'integer', min: 0, max: 9, typeMismatchCount: 0 });
     expect(column(profile, 'half').type).toBe('number');
     expect(column(profile, 'label').topValues.map((t) => t.count)).toEqual([4, 3, 3]);
-    expect(column(profile, 'd').signals.nanOrInfinity.count).toBe(1);
+    // A native double has no text to sample, so its lowest and highest non-finite values are the examples.
+    expect(column(profile, 'd').signals.nanOrInfinity).toMatchObject({ count: 2, examples: ['-Infinity', 'NaN'] });
     expect(column(profile, 'd').max).toBe(9);
   });
 
