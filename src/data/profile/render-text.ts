@@ -63,7 +63,8 @@ function percent(rate: number): string {
 
 function shown(value: number | string | null): string {
   if (value === null) return '-';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toPrecision(6);
+  // Six significant digits without padding zeros (1.5, not 1.50000), integers past 2^53 included.
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
   return printable(value.length > 24 ? `${value.slice(0, 24)}…` : value);
 }
 

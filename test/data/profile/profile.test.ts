@@ -1,5 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { renderProfileText } from '../../../src/data/profile/render-text.js';
 import { profileDataset, profileSql } from '../../../src/data/profile/index.js';
 import { SECURITY_SIGNALS, type ColumnProfile, type DatasetProfile } from '../../../src/data/profile/types.js';
 import { sampleRows, toCsv } from '../sample-data.js';
@@ -234,6 +235,8 @@ describe('input formats', () => {
     // A native double has no text to sample, so its lowest and highest non-finite values are the examples.
     expect(column(profile, 'd').signals.nanOrInfinity).toMatchObject({ count: 2, examples: ['-Infinity', 'NaN'] });
     expect(column(profile, 'd').max).toBe(9);
+    // Six significant digits, no padding zeros: 4.5 and 2.25, not 4.50000 and 2.25000.
+    expect(renderProfileText(profile)).toMatch(/\nhalf +number +0% +0% +\d+ +0 +4\.5 +2\.25 +1\.51383\n/);
   });
 
   it('prints the SQL of a dry run without scanning', async () => {
