@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { inferSchemaFrom, validateSource } from '../../../src/data/schema/index.js';
@@ -62,6 +63,18 @@ describe('schema infer', async () => {
     const report = await validateSource({ engine: 'duckdb', file: people }, schema);
     expect(report.records).toBe(40);
     expect(report.violations).toEqual([]);
+  });
+  it('accepts a Parquet file it was inferred from, zoned timestamps included', async () => {
+    // DuckDB (and PostgreSQL) print a timestamp with time zone with an hour-only offset: 2024-01-01 01:00:00+00.
+    const file = write('zoned.parquet', '');
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    await connection.run(`COPY (SELECT i AS id, TIMESTAMPTZ '2024-01-01 00:00:00+00' + INTERVAL (i) HOUR AS seen FROM range(20) t(i)) TO '${file}' (FORMAT parquet)`);
+    connection.closeSync();
+    db.closeSync();
+    const inferred = await inferSchemaFrom({ engine: 'duckdb', file }, { margin: 0.1 });
+    expect(inferred.properties!['seen']!.format).toBe('date-time');
+    expect((await validateSource({ engine: 'duckdb', file }, inferred)).violations).toEqual([]);
   });
 });
 
