@@ -28,9 +28,10 @@ export function inferSchema(profile: DatasetProfile, options: InferOptions = {})
 
 function columnSchema(c: ColumnProfile, margin: number, enumMax: number): ColumnSchema {
   const nullable = c.nullCount > 0 || c.count === 0;
-  const schema: ColumnSchema = {};
   const jsonType = jsonTypeOf(c);
-  schema.type = nullable ? [jsonType, 'null'] : jsonType;
+  // Nested and mixed values: the text-level bounds below would describe their printed form.
+  if (jsonType !== 'string' && jsonType !== c.type) return jsonType === undefined ? {} : { type: nullable ? [jsonType, 'null'] : jsonType };
+  const schema: ColumnSchema = { type: nullable ? [jsonType, 'null'] : jsonType };
   if ((c.type === 'integer' || c.type === 'number') && typeof c.min === 'number' && typeof c.max === 'number') {
     const slack = (c.max - c.min || Math.abs(c.max) || 1) * margin;
     schema.minimum = c.type === 'integer' ? Math.floor(c.min - slack) : roundOutward(c.min - slack, slack, Math.floor);
@@ -64,7 +65,12 @@ function roundOutward(bound: number, slack: number, round: (x: number) => number
   return Number((round(bound * scale) / scale).toFixed(decimals));
 }
 
-function jsonTypeOf(c: ColumnProfile): JsonType {
+/** The JSON type of a column's values; none for a JSON column, whose values may be of any type. */
+function jsonTypeOf(c: ColumnProfile): JsonType | undefined {
+  const physical = c.physicalType.toUpperCase();
+  if (/\[\d*\]$|^ARRAY$/.test(physical)) return 'array';
+  if (/^(STRUCT|MAP)\b/.test(physical)) return 'object';
+  if (physical === 'JSON' || physical === 'JSONB') return undefined;
   if (c.type === 'integer' || c.type === 'number' || c.type === 'boolean') return c.type;
   return 'string';
 }
