@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../parser.js';
 import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
 import { type TaintEngine, reaches } from './engine.js';
-import { dependsOnImports, type Flow, flowKey, joinFlows, lineOf, type SourceHit } from './flow.js';
+import { dependsOnImports, type Flow, flowKey, joinFlows, lineOf, originKey, type SourceHit } from './flow.js';
 import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks } from './sinks.js';
 import { CREDENTIAL_NAME, OPERATOR_SOURCES } from './sources.js';
 
@@ -37,6 +37,12 @@ export interface SinkHit {
 export type TaintReport = (family: SinkFamily, node: SyntaxNode, options: ReportOptions) => void;
 
 const MAX_SUMMARY_ROUNDS = 4;
+/**
+ * Paths through imported calls kept per parameter, sink and origin. Chains of imported calls
+ * combine into exponentially many (gsutil's rsync.py ran past 250 s); the project step needs only
+ * a few, as mergeFlows keeps a few per expression.
+ */
+const MAX_PATHS_PER_ROUTE = 4;
 /** Calls that open the file their first argument names, in the mode their second gives. */
 const FILE_OPENERS = new Set(['builtins.open', 'io.open', 'codecs.open']);
 
@@ -48,6 +54,8 @@ const FILE_OPENERS = new Set(['builtins.open', 'io.open', 'codecs.open']);
 export class TaintChecker {
   private readonly matches = new Map<number, SinkSpec[]>();
   private readonly paramSinks = new Map<number, FlowSink[]>();
+  /** Per function, the flow keys kept for each family, sink and origin. */
+  private readonly paramRoutes = new Map<number, Map<string, Set<string>>>();
   private readonly reported = new Set<string>();
   /** The flows reported from this module, one per sink line, family and source. */
   readonly reportedFlows: ReportedFlow[] = [];
@@ -158,9 +166,15 @@ export class TaintChecker {
   }
 
   private addFlowSink(fn: SyntaxNode, entry: FlowSink): boolean {
+    const routes = this.paramRoutes.get(fn.id) ?? new Map<string, Set<string>>();
+    const route = `${entry.family}:${entry.sink.id}:${originKey(entry.flow.origin)}`;
+    const paths = routes.get(route) ?? new Set<string>();
+    const key = flowKey(entry.flow);
+    if (paths.has(key) || paths.size >= MAX_PATHS_PER_ROUTE) return false;
+    paths.add(key);
+    routes.set(route, paths);
+    this.paramRoutes.set(fn.id, routes);
     const list = this.paramSinks.get(fn.id) ?? [];
-    const key = `${entry.family}:${entry.sink.id}:${flowKey(entry.flow)}`;
-    if (list.some((e) => `${e.family}:${e.sink.id}:${flowKey(e.flow)}` === key)) return false;
     list.push(entry);
     this.paramSinks.set(fn.id, list);
     return true;
