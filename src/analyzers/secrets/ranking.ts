@@ -21,10 +21,11 @@ export interface Ranking {
 
 /**
  * Values people type for a credential in docs and local setups ("dbpassword", "mysecret",
- * "foobar", `user:pass@`, "password1"). A weak real password reads the same, so they are down-ranked, not dropped.
+ * "foobar", `user:pass@`, "password1"), and "notasecret", the fixed password Google gives every
+ * service-account .p12 file. A weak real password reads the same, so they are down-ranked, not dropped.
  */
 const STAND_IN =
-  /^(?:(?:(?:db|some|my|your|the|new|old|test|example|sample|dummy|fake|super)[_-]?){1,2}(?:pass(?:word|wd)?|secret|token|key)|pass|pwd|p[a@]ssw[o0]rd|secret|admin|letmein|hunter2|sample|example|test|demo|foo|bar|baz|foobar|abc|qwerty|12345678?)\d*[!.?]*$/i;
+  /^(?:(?:(?:db|some|my|your|the|new|old|test|example|sample|dummy|fake|super)[_-]?){1,2}(?:pass(?:word|wd)?|secret|token|key)|pass|pwd|p[a@]ssw[o0]rd|secret|not[_-]?a[_-]?secret|admin|letmein|hunter2|sample|example|test|demo|foo|bar|baz|foobar|abc|qwerty|12345678?)\d*[!.?]*$/i;
 
 /**
  * Down-ranks, never drops: a documented sample key is informational, one in a test or example

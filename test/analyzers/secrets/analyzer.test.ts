@@ -140,7 +140,7 @@ describe('URL templates', () => {
 });
 
 describe('stand-in values', () => {
-  it.each(['dbpassword', 'somepassword', 'sample', 'qwerty123', 'test_token1', 'password1', 'P@ssw0rd', 'admin123', 'secret!', 'mynewpassword'])('down-ranks password = %s, saying why', (value) => {
+  it.each(['dbpassword', 'somepassword', 'sample', 'qwerty123', 'test_token1', 'password1', 'P@ssw0rd', 'admin123', 'secret!', 'mynewpassword', 'notasecret'])('down-ranks password = %s, saying why', (value) => {
     const [finding] = scanSecrets(`password = "${value}"\n`, 'secret.generic-password', 'etl/settings.py');
     expect(finding).toMatchObject({ severity: 'low', confidence: 'low' });
     expect(finding!.message).toMatch(/reads like a stand-in/);
