@@ -154,14 +154,20 @@ export function assignedName({ groups, index, text }: Candidate): string {
  * case or a short number (`db-password-prod`, `DB_PASSWORD_SECRET`,
  * `projects/acme/secrets/db/versions/latest`) names a secret kept elsewhere, and one of
  * capitalised words is a header, type or field name (`Access-Control-Allow-Credentials`,
- * `DistributionList.NextMarker`); so do a URL, a file path and an ARN.
+ * `DistributionList.NextMarker`); so do a URL, a URN (`urn:ietf:params:oauth:token-type:jwt`), a
+ * file path, an ARN and a qualified class name (`google_oauth2.Credentials` as a type annotation).
+ * A lower-case word inside the value may end in a digit or two (`google_oauth2_credentials`).
  */
 export function looksLikeIdentifier(value: string): boolean {
-  if (/:\/\/|^[~.]?\//.test(value) || AMAZON_RESOURCE_NAME.test(value)) return true;
+  if (/:\/\/|^[~.]?\/|^urn:[a-z0-9][a-z0-9-]*:/i.test(value) || AMAZON_RESOURCE_NAME.test(value) || QUALIFIED_CLASS.test(value)) return true;
   const parts = value.split(/[-_./[\]]/).filter(Boolean);
   const words = (pattern: RegExp) => parts.every((p) => pattern.test(p) || /^\d{1,4}$/.test(p));
-  return parts.length >= 2 && (words(/^[a-z]+$/) || words(/^[A-Z]+$/) || words(/^[A-Z][a-z]*$/) || words(PASCAL_CASE));
+  // Digits after the last word are how people lengthen a password (`summer_fun1`), so only inner words take them.
+  const lowerWords = parts.every((p, i) => (i < parts.length - 1 ? /^[a-z]+\d{0,2}$/ : /^[a-z]+$/).test(p) || /^\d{1,4}$/.test(p));
+  return parts.length >= 2 && (lowerWords || words(/^[A-Z]+$/) || words(/^[A-Z][a-z]*$/) || words(PASCAL_CASE));
 }
+
+const QUALIFIED_CLASS = /^(?:[a-z][a-z0-9_]*\.)+[A-Z][A-Za-z0-9]*$/;
 
 /** `NextMarker`, `ExclusiveStartShardId`: capitalised humps that each hold a vowel, as words do and random letters rarely. */
 const PASCAL_CASE = /^(?:[AEIOUY][a-z]*|[A-Z][a-z]*[aeiouy][a-z]*)+$/;

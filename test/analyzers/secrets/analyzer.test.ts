@@ -232,6 +232,13 @@ describe('entropy threshold of the generic detector', () => {
     const formatted = 'body = f"ClientRequestToken=\'{self.client_request_token}\'"\nerr = f\'token: "{current_phrase!r}"\'\n';
     expect(scanSecrets(formatted, undefined, 'stacks/models.py')).toEqual([]);
     expect(scanSecrets('{"Condition": {"StringLike": {"secretsmanager:SecretId": "arn:*:secretsmanager:*:*:secret:AmazonMSK_*"}}}\n', undefined, 'iam/managed.py')).toEqual([]);
+    const gcloud =
+      '_STS_REQUESTED_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token"\n_CREDENTIALS_KEY = "google_oauth2_credentials"\n' +
+      "def quota(project_id: str, credentials: 'google_oauth2.Credentials'):\n    pass\n" +
+      "HELPER = {'token-key': '{.credential.access_token}'}\n";
+    expect(scanSecrets(gcloud, undefined, 'auth/external_account.py')).toEqual([]);
+    // digits after the last word are how a password is lengthened: still judged
+    expect(scanSecrets('DB_PASSWORD = "summer_holiday_fun42"\n', 'secret.generic-password', 'jobs/a.py')).toHaveLength(1);
     // a value that only shares the name's words, or a mixed-case word, is still judged by its randomness
     expect(scanSecrets('FORCE_CHANGE_PASSWORD = "Force_Change_Pw2024!"\n', 'secret.generic-password', 'jobs/a.py')).toHaveLength(1);
   });
