@@ -30,6 +30,12 @@ export interface SourceSpec {
   under?: readonly string[];
   /** Methods matched only on the result of one of these (`download_blob().readall()`). */
   after?: readonly string[];
+  /**
+   * Methods of a client object, never of the class itself: `self.get_object(...)` is the class's
+   * own or inherited method (boto's AWSQueryConnection.get_object parses an API response), while
+   * `self.s3.get_object(...)` is a client's. (`self.xcom_pull` is Airflow's own, so not every method.)
+   */
+  clientOnly?: true;
   /** Where the call names its dataset (a path, URL, table or bucket), for lineage. */
   dataset?: { index: number; keyword: string };
   /** The dataset is the table the receiver's query reads: rows fetched from `cur` after `cur.execute("SELECT … FROM t")`. */
@@ -72,9 +78,9 @@ export const SOURCES: readonly SourceSpec[] = [
   },
   { kind: 'api', methods: ['get', 'post', 'request'], under: ['requests.Session()', 'requests.session()', 'httpx.Client()', 'httpx.AsyncClient()', 'urllib3.PoolManager()'], dataset: URL },
   { kind: 'download', names: ['urllib.request.urlretrieve', 'wget.download'], dataset: URL },
-  { kind: 'bucket', methods: ['get_object'], dataset: { index: -1, keyword: 'Key' } },
+  { kind: 'bucket', methods: ['get_object'], dataset: { index: -1, keyword: 'Key' }, clientOnly: true },
   { kind: 'download', methods: ['download_file', 'download_fileobj'], under: ['boto3'] },
-  { kind: 'bucket', methods: ['download_as_text', 'download_as_bytes', 'download_as_string', 'download_blob', 'download_to_filename'] },
+  { kind: 'bucket', methods: ['download_as_text', 'download_as_bytes', 'download_as_string', 'download_blob', 'download_to_filename'], clientOnly: true },
   // Any binary stream has a readall(); an Azure blob download's is the blob.
   { kind: 'bucket', methods: ['readall'], after: ['download_blob'] },
   { kind: 'queue', names: ['kafka.KafkaConsumer', 'confluent_kafka.Consumer', 'aiokafka.AIOKafkaConsumer'] },
@@ -110,11 +116,15 @@ export const SPARK_READ = /(?:^|\.)(read|readStream)\.(csv|json|parquet|orc|text
 /** Names of keys and parameters that hold credentials, for the credential-logging rule. */
 export const CREDENTIAL_NAME = /pass(word|wd)?|secret|token|api_?key|private_?key|credential/i;
 
+/** A method called on the class itself: `self.m`, `cls.m`, `super().m`. */
+const OWN_RECEIVER = /^(?:self|cls|super\(\))\.[\w]+$/;
+
 /** The spec `name` (resolved callee, or name read) matches, if any. */
 export function matchSource(name: string, method: string | undefined): SourceSpec | undefined {
   for (const spec of SOURCES) {
     if (spec.names?.includes(name)) return spec;
     if (method && spec.methods?.includes(method)) {
+      if (spec.clientOnly && OWN_RECEIVER.test(name)) continue;
       if ((!spec.under || spec.under.some((u) => name.startsWith(u))) && (!spec.after || spec.after.some((a) => name.endsWith(`${a}().${method}`)))) return spec;
     }
   }
