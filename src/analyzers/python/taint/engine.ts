@@ -200,7 +200,7 @@ export class TaintEngine {
 
   private compute(node: SyntaxNode, depth: number): Flow[] {
     const hit = node.type === 'identifier' || node.type === 'attribute' || node.type === 'subscript' || node.type === 'call' ? this.sourceAt(node) : undefined;
-    if (hit) return [{ origin: { source: hit }, steps: [this.step(hit.line, `source: ${hit.api} (${hit.kind})`)], validated: false }];
+    if (hit) return [sourceFlow(hit, [this.step(hit.line, `source: ${hit.api} (${hit.kind})`)])];
     switch (node.type) {
       case 'identifier':
         return this.identifier(node, depth);
@@ -285,7 +285,7 @@ export class TaintEngine {
     const delivered = this.deliveredAs(name, fn, index);
     if (delivered) {
       const hit = this.hitFor(fn, { kind: delivered.kind }, delivered.api, undefined);
-      return [{ origin: { source: hit }, steps: [this.step(line, `source: ${hit.api} (${hit.kind})`)], validated: false }];
+      return [sourceFlow(hit, [this.step(line, `source: ${hit.api} (${hit.kind})`)])];
     }
     const step = this.step(line, `parameter ${name} of ${fn.childForFieldName('name')?.text ?? 'function'}()`);
     return [{ origin: { param: { fn, index, name } }, steps: [step], validated: false }];
@@ -582,6 +582,15 @@ function isDiscarded(call: SyntaxNode): boolean {
 }
 
 /** Whether a flow still endangers a sink of `family`. */
+/**
+ * The flow an ingestion point starts. What a download returns is the local file it wrote, named
+ * by urllib's temporary file, the caller or the URL's base name: the file's content is the
+ * sender's, its path is not, so the path is no traversal (reading the file is its own source).
+ */
+function sourceFlow(hit: SourceHit, steps: TraceStep[]): Flow {
+  return { origin: { source: hit }, steps, validated: false, ...(hit.kind === 'download' ? { stoppedFor: ['path-traversal'] } : {}) };
+}
+
 export function reaches(flow: Flow, family: SinkFamily): boolean {
   return !flow.validated && !(flow.stoppedFor ?? []).includes(family);
 }

@@ -32,3 +32,22 @@ describe("a client library's method called on the class itself", () => {
     expect(findings.filter((f) => f.ruleId === 'py.taint.code-injection').map((f) => f.location.startLine)).toEqual([20]);
   });
 });
+
+describe('a downloaded file', () => {
+  it('is a path the download chose, not the sender: opening it is no traversal, unpickling it still is deserialisation', () => {
+    const code = py`
+      import pickle
+      import urllib.request
+
+
+      def fetch(url):
+          local, headers = urllib.request.urlretrieve(url)
+          with open(local) as fh:
+              text = fh.read()
+          with open(local, "rb") as fh:
+              return text, pickle.load(fh)
+    `;
+    const taint = analyzePythonText(code, 'jobs/fetch.py').findings.filter((f) => f.ruleId.startsWith('py.taint.'));
+    expect(taint.map((f) => [f.ruleId, f.location.startLine])).toEqual([['py.taint.deserialization', 10]]);
+  });
+});
