@@ -13,6 +13,8 @@ describe("other scanners' inline markers", () => {
     expect(scopesOf('assert isinstance(buf, io.BytesIO)  # nosec assert_used')).toEqual([{ tool: 'bandit', scope: { bandit: ['B101'] } }]);
     expect(scopesOf('x = f()  # nosec - reviewed in PR 12')).toEqual([{ tool: 'bandit', scope: { all: true } }]);
     expect(scopesOf('    "model = pickle.load(fh)  # nosec B301\\n",')).toEqual([{ tool: 'bandit', scope: { bandit: ['B301'] } }]);
+    const cell = inlineIgnoresFor(new SourceText('    "model = pickle.load(fh)  # pipewarden: ignore[py.deserialization.pickle] signed by us\\n",\n    "x = eval(s)  # nosec B307\\n"\n'), [1, 2]);
+    expect(cell.map((i) => i.reason)).toEqual(['signed by us', 'bandit: # nosec B307']);
   });
 
   it("reads ruff's and flake8-bandit's S codes as Bandit tests, and ignores a noqa without one", () => {

@@ -1,4 +1,5 @@
 import type { InlineMarker, MarkerScope } from './inline.js';
+import { withoutJsonLineEnd } from './json-line-end.js';
 
 /*
  * Other scanners' suppression comments. A team moving to pipewarden has reviewed these lines
@@ -83,5 +84,5 @@ export const FOREIGN_MARKERS: readonly InlineMarker[] = [
 
 /** The marker as written, which is all the justification another tool's comment carries. */
 function reasonFrom(tool: string, marker: string, tail: string): string {
-  return `${tool}: ${marker}${tail}`.replace(/\s+/g, ' ').trim();
+  return `${tool}: ${marker}${withoutJsonLineEnd(tail)}`.replace(/\s+/g, ' ').trim();
 }

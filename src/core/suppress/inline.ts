@@ -1,6 +1,7 @@
 import type { FindingCategory } from '../finding.js';
 import type { SourceText } from '../source-text.js';
 import { FOREIGN_MARKERS } from './foreign-markers.js';
+import { withoutJsonLineEnd } from './json-line-end.js';
 
 /** Which findings on its line an inline marker covers. */
 export type MarkerScope =
@@ -42,7 +43,7 @@ const PIPEWARDEN_MARKER: InlineMarker = {
     const match = DIRECTIVE.exec(text);
     if (!match) return undefined;
     const rules = (match[1] ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-    return { scope: rules.length > 0 ? { rules } : { all: true }, reason: (match[2] ?? '').trim() };
+    return { scope: rules.length > 0 ? { rules } : { all: true }, reason: withoutJsonLineEnd(match[2] ?? '').trim() };
   },
 };
 
