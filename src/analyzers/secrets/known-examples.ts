@@ -13,6 +13,8 @@ const DOCUMENTED = new Set([
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
   'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1',
+  // RFC 6749's client s6BhdRkqt3:gX1fBat3bV, in every OAuth library's docstrings.
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
 ]);
 
 /** AWS's documentation marks every sample key with EXAMPLE; other vendors' samples follow suit. */

@@ -173,9 +173,11 @@ const QUALIFIED_CLASS = /^(?:[a-z][a-z0-9_]*\.)+[A-Z][A-Za-z0-9]*$/;
 const PASCAL_CASE = /^(?:[AEIOUY][a-z]*|[A-Z][a-z]*[aeiouy][a-z]*)+$/;
 
 /**
- * A field or type name of three or more capitalised words (`LastEvaluatedTableName`): no random
- * token. A password may well be made so (`MyDogRex`), so only the random-token detector asks.
+ * A field or type name of three or more capitalised words (`LastEvaluatedTableName`), or one in
+ * camel case (`gcpSecretManagerCertificateConfig`): no random token. A password may well be made
+ * so (`MyDogRex`), so only the random-token detector asks.
  */
 export function isPascalCaseName(value: string): boolean {
-  return PASCAL_CASE.test(value) && (value.match(/[A-Z]/g)?.length ?? 0) >= 3;
+  const humps = /^[a-z]+(?=[A-Z])/.exec(value)?.[0].length ?? 0;
+  return PASCAL_CASE.test(value.slice(humps)) && (value.match(/[A-Z]/g)?.length ?? 0) >= 3;
 }

@@ -55,6 +55,8 @@ describe('down-ranking, never dropping', () => {
     expect(finding!.message).toMatch(/down-ranked: a documented example key/);
     const [secret] = scanSecrets('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n', 'secret.aws-secret-access-key', 'deploy/config.ini');
     expect(secret).toMatchObject({ severity: 'info', confidence: 'low' });
+    const [rfc] = scanSecrets('# Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW\n', 'secret.basic-auth-header', 'oauth2/clients/base.py');
+    expect(rfc).toMatchObject({ severity: 'info', confidence: 'low' });
   });
 
   it.each(['tests/test_load.py', 'test/fixtures/creds.env', 'pkg/testdata/x.yaml', 'examples/demo/.env', 'src/db.spec.ts', 'deploy/.env.example', 'config/settings.py.dist', 'data/rds/examples-1.json'])('ranks %s as low and says it is a test path', (file) => {
@@ -237,6 +239,10 @@ describe('entropy threshold of the generic detector', () => {
       "def quota(project_id: str, credentials: 'google_oauth2.Credentials'):\n    pass\n" +
       "HELPER = {'token-key': '{.credential.access_token}'}\n";
     expect(scanSecrets(gcloud, undefined, 'auth/external_account.py')).toEqual([]);
+    const templates = "NC_CC_GCP_SECRET_CONFIG = 'gcpSecretManagerCertificateConfig'\nproxy_url = 'http://{}:{}@{}:{}/'.format(user, password, host, port)\n";
+    expect(scanSecrets(templates, undefined, 'shim/__init__.py')).toEqual([]);
+    // camel case needs vowelled humps after the first, as words have
+    expect(scanSecrets('API_TOKEN = "qxvbRtzmKwpLdfghNc"\n', 'secret.generic-secret', 'jobs/a.py')).toHaveLength(1);
     // digits after the last word are how a password is lengthened: still judged
     expect(scanSecrets('DB_PASSWORD = "summer_holiday_fun42"\n', 'secret.generic-password', 'jobs/a.py')).toHaveLength(1);
     // a value that only shares the name's words, or a mixed-case word, is still judged by its randomness
