@@ -62,8 +62,9 @@ export function metricsQuery(dialect: SqlDialect, relation: string, plans: Colum
       derived.push(`CASE WHEN ${local.suspect} THEN ${text} END AS ${q('suspect')}`);
       aggregates.push(`count(${q('suspect')}) AS ${q('suspects')}`);
     } else if (p.type === 'number') {
-      const nonFinite = `CASE WHEN NOT ${dialect.isFinite(raw)} THEN ${raw} END`;
-      aggregates.push(`${countWhere(`NOT ${dialect.isFinite(raw)}`)} AS ${q('s_nanOrInfinity')}`);
+      const finite = dialect.isFinite(raw);
+      const nonFinite = `CASE WHEN NOT ${finite} THEN ${raw} END`;
+      aggregates.push(`${countWhere(`NOT ${finite}`)} AS ${q('s_nanOrInfinity')}`);
       // The lowest and highest non-finite values (-Infinity, Infinity, NaN) are its examples.
       aggregates.push(`min(${nonFinite}) AS ${q('s_nanOrInfinity_low')}`, `max(${nonFinite}) AS ${q('s_nanOrInfinity_high')}`);
     }

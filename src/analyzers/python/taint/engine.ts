@@ -581,7 +581,6 @@ function isDiscarded(call: SyntaxNode): boolean {
   return parent?.type === 'expression_statement';
 }
 
-/** Whether a flow still endangers a sink of `family`. */
 /**
  * The flow an ingestion point starts. What a download returns is the local file it wrote, named
  * by urllib's temporary file, the caller or the URL's base name: the file's content is the
@@ -591,16 +590,17 @@ function sourceFlow(hit: SourceHit, steps: TraceStep[]): Flow {
   return { origin: { source: hit }, steps, validated: false, ...(hit.kind === 'download' ? { stoppedFor: ['path-traversal'] } : {}) };
 }
 
+/** Whether a flow still endangers a sink of `family`. */
 export function reaches(flow: Flow, family: SinkFamily): boolean {
   return !flow.validated && !(flow.stoppedFor ?? []).includes(family);
 }
 
-/** A function's parameter names in order, `self` included. */
 /** The function or class a class-body or module statement defines, decorated or not. */
 export function definitionIn(node: SyntaxNode): SyntaxNode | undefined {
   return node.type === 'decorated_definition' ? (node.childForFieldName('definition') ?? undefined) : node;
 }
 
+/** A function's parameter names in order, `self` included. */
 export function parameterNames(fn: SyntaxNode): string[] {
   const names: string[] = [];
   for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
