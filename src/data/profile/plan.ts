@@ -36,7 +36,8 @@ export function planColumn(dialect: SqlDialect, column: SourceColumn, index: num
   const type = declared ?? column.type;
   const raw = dialect.quoteIdent(column.name);
   const parsed = column.rawText || type !== column.type;
-  const text = column.rawText ? raw : parsed || type === 'string' ? dialect.text(raw) : null;
+  // Nested values (structs, lists, maps, JSON) are signalled on their printed form: a payload inside an array still travels.
+  const text = column.rawText ? raw : parsed || TEXTUAL.includes(type) ? dialect.text(raw) : null;
   const typed = parsed && !TEXTUAL.includes(type) ? dialect.tryCast(text!, type) : raw;
   const mismatch = typed !== raw ? `(${raw} IS NOT NULL AND ${typed} IS NULL)` : null;
   return {

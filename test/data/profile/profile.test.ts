@@ -239,6 +239,21 @@ describe('input formats', () => {
     expect(renderProfileText(profile)).toMatch(/\nhalf +number +0% +0% +\d+ +0 +4\.5 +2\.25 +1\.51383\n/);
   });
 
+  it('looks for payloads inside nested Parquet values, on their printed form', async () => {
+    const file = write('nested.parquet', '');
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    await connection.run(
+      `COPY (SELECT i AS id, {'src': CASE WHEN i = 1 THEN '<script>alert(1)</script>' ELSE 'x' || i END} AS meta, ['../../etc/passwd', 'a'][1:1 + (i % 2)] AS paths FROM range(4) t(i)) TO '${file}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    db.closeSync();
+    const profile = await profileDataset({ engine: 'duckdb', file });
+    expect(column(profile, 'meta')).toMatchObject({ kind: 'other', signals: { scriptFragment: { count: 1 } } });
+    expect(column(profile, 'paths').signals.pathTraversal.count).toBe(4);
+    expect(column(profile, 'meta').length.max).toBeGreaterThan(column(profile, 'meta').length.min!);
+  });
+
   it('prints the SQL of a dry run without scanning', async () => {
     const sql = await profileSql({ engine: 'duckdb', file: write('dry.csv', 'a,b\n1,x\n') });
     expect(sql).toContain('approx_quantile(');
