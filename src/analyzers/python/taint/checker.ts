@@ -233,15 +233,18 @@ export function sinkLabel(api: string, does: string): string {
   return `sink: ${api}() — the value ${does}`;
 }
 
+/** Sinks whose argument is what a job's operator picks: a file to read, an endpoint to call. */
+const OPERATOR_CHOSEN: ReadonlySet<SinkFamily> = new Set(['path-traversal', 'ssrf']);
+
 /** How a flow from `source` into a sink is reported, in this module or through others. */
 export function flowReport(family: SinkFamily, api: string, does: string, source: ReportedSource, trace: TraceStep[], through = ''): ReportOptions & { message: string } {
-  // A batch job opening the paths its own command line or environment names is doing its job;
-  // whoever controls those already runs the job. Kept, but ranked low.
-  const operatorPath = family === 'path-traversal' && OPERATOR_SOURCES.has(source.kind);
+  // A batch job opening the paths or fetching the URLs its own command line or environment names
+  // is doing its job; whoever controls those already runs the job. Kept, but ranked low.
+  const operatorChoice = OPERATOR_CHOSEN.has(family) && OPERATOR_SOURCES.has(source.kind);
   return {
-    message: `${api}() gets data from ${describe(source)} (line ${source.line})${through}; the value ${does}${operatorPath ? ' (a command-line or environment value: trusted as far as the job’s operator is)' : ''}`,
-    confidence: operatorPath ? 'low' : 'high',
-    ...(operatorPath ? { severity: 'low' as const } : {}),
+    message: `${api}() gets data from ${describe(source)} (line ${source.line})${through}; the value ${does}${operatorChoice ? ' (a command-line or environment value: trusted as far as the job’s operator is)' : ''}`,
+    confidence: operatorChoice ? 'low' : 'high',
+    ...(operatorChoice ? { severity: 'low' as const } : {}),
     trace,
   };
 }

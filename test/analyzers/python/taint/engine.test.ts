@@ -311,6 +311,27 @@ describe('Python taint engine', () => {
     expect(taint(code).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.ssrf:8', 'py.taint.ssrf:10']);
   });
 
+  it('ranks a URL the job\'s environment or command line names low, and one from an Airflow Variable or a record high', () => {
+    const code = py`
+      import os
+      import sys
+      import requests
+      from airflow.models import Variable
+      requests.post(os.environ["RESULTS_ENDPOINT"], json={}, timeout=10)
+      requests.get(sys.argv[1], timeout=10)
+      requests.get(Variable.get("enrich_url"), timeout=10)
+      rows = requests.get("https://feed.example.com/items", timeout=10).json()
+      requests.get(rows[0]["next"], timeout=10)
+    `;
+    expect(scan(code, 'py.taint.ssrf').map((f) => [f.location.startLine, f.severity, f.confidence])).toEqual([
+      [5, 'low', 'low'],
+      [6, 'low', 'low'],
+      [7, 'high', 'high'],
+      [9, 'high', 'high'],
+    ]);
+    expect(scan(code, 'py.taint.ssrf')[0]!.message).toContain('(a command-line or environment value: trusted as far as the job’s operator is)');
+  });
+
   it('takes a tar extraction with a checking filter, and any zip extraction, for safe; no filter or the fully-trusted one is not', () => {
     const code = py`
       import io
