@@ -257,6 +257,15 @@ describe('entropy threshold of the generic detector', () => {
     }
   });
 
+  it('takes optimistic-locking tokens and names of the secret stores themselves for no credential, unless a credential word follows', () => {
+    const moto = 'KEYS = {\n    "alias/aws/secretsmanager": "fee5173a-3972-428e-ae73-cd4c2a371222",\n}\nself.update_token = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"\n';
+    expect(scanSecrets(moto, undefined, 'moto/kms/utils.py')).toEqual([]);
+    expect(scanSecrets('SECRETSMANAGER_ENDPOINT = "fee5173a-3972-428e-ae73-cd4c2a371222"\n', undefined, 'jobs/a.py')).toEqual([]);
+    for (const name of ['secret_manager_key', 'SECRETSMANAGER_ACCESS_TOKEN', 'update_secret']) {
+      expect(scanSecrets(`${name} = "fee5173a-3972-428e-ae73-cd4c2a371222"\n`, 'secret.generic-secret', 'jobs/a.py'), name).toHaveLength(1);
+    }
+  });
+
   it('leaves a known format to its own detector instead of the generic one', () => {
     const findings = scanSecrets(`api_token = "${PAT}"\n`, undefined, 'jobs/a.py');
     expect(findings.map((f) => f.ruleId)).toEqual(['secret.github-personal-access-token']);
