@@ -2,6 +2,12 @@
 const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
 const REQUESTS_SESSIONS = ['requests.Session()', 'requests.session()', 'requests.sessions.Session()'];
 
+/** Client objects whose methods fetch a URL: a requests or httpx session, a urllib3 pool. */
+export const HTTP_CLIENTS: readonly string[] = [...REQUESTS_SESSIONS, 'httpx.Client()', 'httpx.AsyncClient()', 'urllib3.PoolManager()'];
+
+/** Where `request(method, url, …)` takes its URL: the HTTP method comes first. */
+export const REQUEST_URL = { index: 1, keyword: 'url' } as const;
+
 /** requests' module functions and Session methods: no timeout unless one is passed. */
 export const REQUESTS_CALLS = [
   ...VERBS.map((v) => `requests.${v}`),

@@ -1,5 +1,6 @@
 import { AIRFLOW_SHELL_OPERATORS } from '../airflow-shell-operators.js';
 import { XML_PARSE_CALLS } from '../xml-parsers.js';
+import { HTTP_CLIENTS, REQUEST_URL } from '../rules/http-clients.js';
 
 /**
  * Dangerous sinks and data writes. Each row names the taint rule (family) it belongs to — or
@@ -110,9 +111,11 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'path-traversal', kind: 'file', names: ['shutil.unpack_archive'], args: [FIRST('filename')], filtered: true, does: 'is unpacked, and its member names become paths' },
   // zipfile strips ../ and leading slashes from member names itself; tarfile only with a filter.
   { family: 'path-traversal', kind: 'file', methods: ['extractall', 'extract'], under: ['tarfile'], args: ['receiver'], filtered: true, does: 'is extracted, and its member names become paths' },
-  { family: 'ssrf', kind: 'api', names: ['requests.get', 'requests.post', 'requests.put', 'requests.delete', 'requests.head', 'requests.request', 'httpx.get', 'httpx.post', 'httpx.request', 'urllib.request.urlretrieve', 'urllib.request.Request'], args: [FIRST('url')], does: 'is fetched as a URL' },
+  { family: 'ssrf', kind: 'api', names: ['requests.get', 'requests.post', 'requests.put', 'requests.delete', 'requests.head', 'httpx.get', 'httpx.post', 'urllib.request.urlretrieve', 'urllib.request.Request'], args: [FIRST('url')], does: 'is fetched as a URL' },
+  { family: 'ssrf', kind: 'api', names: ['requests.request', 'httpx.request', 'urllib3.request'], args: [REQUEST_URL], does: 'is fetched as a URL' },
   { family: 'ssrf', kind: 'api', names: ['urllib.request.urlopen'], args: [FIRST('url')], checkedWhenBuilt: [URLLIB_REQUEST_OBJECT], does: 'is fetched as a URL' },
-  { family: 'ssrf', kind: 'api', methods: ['get', 'post', 'put', 'delete', 'request'], under: ['requests.Session()', 'requests.session()', 'httpx.Client()', 'httpx.AsyncClient()'], args: [FIRST('url')], does: 'is fetched as a URL' },
+  { family: 'ssrf', kind: 'api', methods: ['get', 'post', 'put', 'delete'], under: HTTP_CLIENTS, args: [FIRST('url')], does: 'is fetched as a URL' },
+  { family: 'ssrf', kind: 'api', methods: ['request', 'urlopen'], under: HTTP_CLIENTS, args: [REQUEST_URL], does: 'is fetched as a URL' },
   { family: 'xxe', kind: 'xml', names: XML_PARSE_CALLS, args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
   { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },
   { family: 'template-injection', kind: 'template', methods: ['from_string'], under: ['jinja2'], args: [FIRST('source')], does: 'is compiled as a template' },

@@ -1,3 +1,4 @@
+import { HTTP_CLIENTS, REQUEST_URL } from '../rules/http-clients.js';
 import { DB_MODULES, SQL_HOOK_MODULES } from './sinks.js';
 
 /**
@@ -73,10 +74,12 @@ export const SOURCES: readonly SourceSpec[] = [
   { kind: 'file', names: ['json.load', 'json.loads'] },
   {
     kind: 'api',
-    names: ['requests.get', 'requests.post', 'requests.request', 'requests.put', 'httpx.get', 'httpx.post', 'httpx.request', 'urllib.request.urlopen', 'urllib3.request', 'aiohttp.request'],
+    names: ['requests.get', 'requests.post', 'requests.put', 'httpx.get', 'httpx.post', 'urllib.request.urlopen'],
     dataset: URL,
   },
-  { kind: 'api', methods: ['get', 'post', 'request'], under: ['requests.Session()', 'requests.session()', 'httpx.Client()', 'httpx.AsyncClient()', 'urllib3.PoolManager()'], dataset: URL },
+  { kind: 'api', names: ['requests.request', 'httpx.request', 'urllib3.request', 'aiohttp.request'], dataset: REQUEST_URL },
+  { kind: 'api', methods: ['get', 'post'], under: HTTP_CLIENTS, dataset: URL },
+  { kind: 'api', methods: ['request'], under: HTTP_CLIENTS, dataset: REQUEST_URL },
   { kind: 'download', names: ['urllib.request.urlretrieve', 'wget.download'], dataset: URL },
   { kind: 'bucket', methods: ['get_object'], dataset: { index: -1, keyword: 'Key' }, clientOnly: true },
   { kind: 'download', methods: ['download_file', 'download_fileobj'], under: ['boto3'] },

@@ -332,6 +332,23 @@ describe('Python taint engine', () => {
     expect(scan(code, 'py.taint.ssrf')[0]!.message).toContain('(a command-line or environment value: trusted as far as the job’s operator is)');
   });
 
+  it('takes the URL of request(method, url) from its second argument, for SSRF and for lineage', () => {
+    const code = py`
+      import json
+      import requests
+      import urllib3
+      row = json.loads(open("replay.jsonl").readline())
+      requests.request("GET", row["url"], timeout=5)
+      requests.request(row["method"], "https://api.example.com/events", timeout=5)
+      urllib3.PoolManager().request("PUT", row["callback"], body=b"{}")
+      http = urllib3.PoolManager()
+      reply = http.request("GET", "https://feed.example.com/items.json")
+    `;
+    expect(scan(code, 'py.taint.ssrf').map((f) => f.location.startLine)).toEqual([5, 7]);
+    const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
+    expect(lineage.sources.find((s) => s.line === 9)?.dataset).toBe('https://feed.example.com/items.json');
+  });
+
   it('takes a tar extraction with a checking filter, and any zip extraction, for safe; no filter or the fully-trusted one is not', () => {
     const code = py`
       import io
