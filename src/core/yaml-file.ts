@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { UsageError } from './errors.js';
+import { yamlErrorReason } from './yaml-error.js';
 
 /** Aliases allowed in one file: enough for real configs, far too few for an alias bomb. */
 const MAX_ALIASES = 100;
@@ -25,7 +26,7 @@ export function loadYamlFile<T>(file: string, displayName: string, schema: objec
   const first = doc.errors[0];
   if (first) {
     const { line, col } = lineCounter.linePos(first.pos[0]);
-    throw new UsageError(`${displayName}:${line}:${col}: invalid YAML: ${first.message.split('\n')[0]}`);
+    throw new UsageError(`${displayName}:${line}:${col}: invalid YAML: ${yamlErrorReason(first)}`);
   }
   let data: unknown;
   try {

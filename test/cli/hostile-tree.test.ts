@@ -11,8 +11,9 @@ let root: string;
 
 /**
  * A tree built to hurt a scanner: binary and undecodable files, a 50 MB file, a 1 MB line,
- * 100,000-deep brackets, symlink loops and a link to /etc, a file nobody may read, a FIFO,
- * a YAML alias bomb and a YAML bomb posing as the config's neighbour.
+ * 100,000-deep brackets, a 4 MB generated literal of four million syntax nodes, symlink loops
+ * and a link to /etc, a file nobody may read, a FIFO, a YAML alias bomb, YAML nested 30,000
+ * deep and a YAML bomb posing as the config's neighbour.
  */
 beforeAll(() => {
   root = tempTree({
@@ -24,6 +25,8 @@ beforeAll(() => {
     'jobs/deep.py': `x = ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
     'jobs/deep_calls.py': `x = ${'f('.repeat(20_000)}${')'.repeat(20_000)}\n`,
     'jobs/unbalanced.py': `x = ${'('.repeat(50_000)}\n`,
+    'jobs/generated_table.py': `TABLE = [${'1,'.repeat(2_000_000)}]\n`,
+    'k8s/deep.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata: ${'['.repeat(30_000)}${']'.repeat(30_000)}\n`,
     'jobs/secret.py': 'import pickle\npickle.loads(b)\n',
     'k8s/bomb.yaml': yamlBomb(),
     'data/huge.csv': '',
@@ -70,6 +73,9 @@ describe('assess on a hostile tree', () => {
     expect(errors['bin/convert']).toBeUndefined();
     expect(errors['jobs/invalid_utf8.py']).toMatch(/not valid UTF-8/);
     expect(errors['jobs/unbalanced.py']).toMatch(/syntax error/);
+    // Copying this tree would exhaust the thread's heap inside the parser binding, which aborts the process.
+    expect(errors['jobs/generated_table.py']).toMatch(/^the file has 4,000,00\d syntax nodes, more than the 750,000 one analysis holds in memory/);
+    expect(errors['k8s/deep.yaml']).toBe('invalid YAML at line 5, column 3283: nested too deeply to parse');
     if (process.getuid?.() === 0) expect(errors['jobs/secret.py']).toMatch(/cannot read file \(EACCES\)/);
 
     const skipped = Object.fromEntries(report.skipped.map((s: { file: string; reason: string }) => [s.file, s.reason]));

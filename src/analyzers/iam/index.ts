@@ -6,6 +6,7 @@ import { checkPolicy } from './check-policy.js';
 import { IAM_ANALYZER, type IamFacts } from './facts.js';
 import { readPolicy, type Locate } from './policy.js';
 import { iamRules } from './rules/index.js';
+import { yamlErrorReason } from '../../core/yaml-error.js';
 
 /** Standalone AWS policy documents (JSON files holding a Statement list). */
 export const iamAnalyzer: FileAnalyzer = {
@@ -19,7 +20,7 @@ export const iamAnalyzer: FileAnalyzer = {
 function analyzePolicyFile(file: SourceFile): AnalyzerOutput {
   // JSON is YAML: the yaml parser keeps every node's offsets, which JSON.parse does not.
   const doc = parseDocument(file.text, { uniqueKeys: false });
-  if (doc.errors.length > 0) return { findings: [], problems: [`not valid JSON: ${doc.errors[0]!.message.split('\n')[0]}`] };
+  if (doc.errors.length > 0) return { findings: [], problems: [`not valid JSON: ${yamlErrorReason(doc.errors[0]!)}`] };
   const lines = new LineIndex(file.text);
   const locate: Locate = (path) => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;

@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { LockfileError } from './errors.js';
 import { stripBom } from './text.js';
+import { yamlErrorReason } from '../../../core/yaml-error.js';
 
 /** Lockfiles use no aliases at all; a handful is tolerated, an alias bomb is refused before it expands. */
 const MAX_ALIASES = 100;
@@ -36,8 +37,7 @@ export function decodeYaml(text: string, file: string): DecodedYaml {
   }
   const first = doc.errors[0];
   if (first) {
-    const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
-    throw new LockfileError(file, `invalid YAML: ${message}`, first.linePos?.[0].line);
+    throw new LockfileError(file, `invalid YAML: ${yamlErrorReason(first)}`, first.linePos?.[0].line);
   }
   let data: unknown;
   try {

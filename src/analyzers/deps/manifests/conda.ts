@@ -5,6 +5,7 @@ import { excerpt, ManifestError } from './errors.js';
 import { isVersion, leadingName } from './pep508.js';
 import { RequirementLines, stripComment } from './requirement-lines.js';
 import { requirementOf } from './requirement.js';
+import { yamlErrorReason } from '../../../core/yaml-error.js';
 
 type YamlNode = ReturnType<Document['createNode']>;
 
@@ -37,8 +38,7 @@ export function parseCondaEnvironment(text: string, file: string): ParsedManifes
   const doc = parseDocument(text, { lineCounter });
   const error = doc.errors[0];
   if (error) {
-    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new ManifestError(`invalid YAML: ${reason}`, error.linePos?.[0].line);
+    throw new ManifestError(`invalid YAML: ${yamlErrorReason(error)}`, error.linePos?.[0].line);
   }
   const lineOf = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
   let aliases = 0;

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from 'yaml';
 import type { Range } from '../../../core/make-finding.js';
 import { type CloudResource, emptyObject, type Entry, relocate, type Value } from '../cloud-rules/model.js';
+import { yamlErrorReason } from '../../../core/yaml-error.js';
 
 /** Aliases one template may expand: plenty for real templates, far too few for an alias bomb. */
 const MAX_ALIASES = 100;
@@ -25,7 +26,7 @@ export function parseTemplate(text: string, file: string): ParsedTemplate {
   const error = doc.errors[0];
   if (error) {
     const { line, col } = lines.linePos(error.pos[0]);
-    return { resources: [], problems: [`invalid YAML/JSON at line ${line}, column ${col}: ${error.message.split('\n')[0]}`] };
+    return { resources: [], problems: [`invalid YAML/JSON at line ${line}, column ${col}: ${yamlErrorReason(error)}`] };
   }
   try {
     // The yaml package's own guard against alias bombs, before anything expands an alias here.

@@ -1,5 +1,6 @@
 import { isCollection, isPair, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Range } from '../../../core/make-finding.js';
+import { yamlErrorReason } from '../../../core/yaml-error.js';
 
 /** Aliases allowed in one document: plenty for real manifests, far too few for an alias bomb. */
 const MAX_ALIASES = 100;
@@ -80,7 +81,7 @@ function documentProblem(doc: Document.Parsed, text: string, lineCounter: LineCo
   }
   if (!error) return undefined;
   const { line, col } = lineCounter.linePos(error.pos[0]);
-  return `invalid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}`;
+  return `invalid YAML at line ${line}, column ${col}: ${yamlErrorReason(error)}`;
 }
 
 /** `image: {{ .Values.image }}` is valid YAML — a map used as a key — but no manifest means that. */

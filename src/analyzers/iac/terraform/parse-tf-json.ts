@@ -5,6 +5,7 @@ import { LineIndex } from '../../sql/lines.js';
 import type { Expr, HclAttribute, HclBlock } from './hcl-syntax.js';
 import type { ParsedHcl } from './parse-hcl.js';
 import { readTemplateString } from './template-string.js';
+import { yamlErrorReason } from '../../../core/yaml-error.js';
 
 /** Deeper values than this are left unknown, as in the native-syntax reader. */
 const MAX_DEPTH = 100;
@@ -38,7 +39,7 @@ export function parseTerraformJson(text: string, variables = false): ParsedHcl {
   // The yaml parser keeps every node's offsets (JSON is YAML) but exhausts memory on deep nesting.
   if (flowDepthExceeds(text, MAX_NESTING)) return none(`Terraform JSON nests deeper than ${MAX_NESTING} levels`);
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length > 0) return none(`JSON not read: ${doc.errors[0]!.message.split('\n')[0]}`);
+  if (doc.errors.length > 0) return none(`JSON not read: ${yamlErrorReason(doc.errors[0]!)}`);
   if (!isMap(doc.contents)) return none('a Terraform JSON file holds one object at its top level');
   const reader = new JsonReader(new LineIndex(text));
   const result: ParsedHcl = { blocks: [], attributes: [], problems: reader.problems };
