@@ -1,6 +1,7 @@
 import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
 import { makeFinding, nodeRange } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
+import { excessSyntaxNodes, MAX_NATIVE_SYNTAX_NODES } from '../../core/syntax-node-limit.js';
 import { collectBindings, moduleName } from './bindings.js';
 import { JAVASCRIPT_ANALYZER, type ScriptFacts, type VersionBoundFinding } from './facts.js';
 import type { CallSite } from './call-site.js';
@@ -24,7 +25,10 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 const MAX_SYNTAX_ERRORS_LISTED = 3;
 
 function analyzeScript(file: SourceFile): AnalyzerOutput {
-  const root = parseScript(file.text, dialectOf(file.path)).rootNode;
+  const tree = parseScript(file.text, dialectOf(file.path));
+  const excess = excessSyntaxNodes(tree, MAX_NATIVE_SYNTAX_NODES);
+  if (excess) return { findings: [], problems: [excess] };
+  const root = tree.rootNode;
   const source = new SourceText(file.text);
   const bindings = collectBindings(root);
   const resolver = new Resolver(bindings);

@@ -1,5 +1,6 @@
 import Parser from 'tree-sitter';
 import Python from 'tree-sitter-python';
+import { excessSyntaxNodes, MAX_COPIED_SYNTAX_NODES } from '../../core/syntax-node-limit.js';
 import { SyntaxTree, typesWithFields } from './syntax-tree.js';
 
 export type { SyntaxNode } from './syntax-tree.js';
@@ -18,15 +19,6 @@ const FORM_FEED = 12;
 const SPACE = 32;
 const TAB = 9;
 const BACKSLASH = 92;
-
-/**
- * The most syntax nodes a file may have. Each becomes a JavaScript object (see syntax-tree.ts), and
- * an analysis thread's heap holds about a million of them: when the copying walk runs out of heap
- * inside a call into the binding, the binding aborts the whole process instead of failing the file.
- * The largest modules seen, generated API clients of 5 MB, have about 300,000; a 4 MB generated
- * literal (`x = [1, 1, …]`) has four million.
- */
-export const MAX_SYNTAX_NODES = 750_000;
 
 /** Source the parser cannot be trusted with; the file is reported instead of parsed. */
 export class UnparseableSource extends Error {}
@@ -50,13 +42,8 @@ export function parsePython(text: string): SyntaxTree {
   // The binding reads the string through a callback; a buffer size above the default keeps
   // large files from being fed in many small chunks.
   const native = parser.parse(text, undefined, { bufferSize: Math.max(text.length + 1, 32 * 1024) });
-  const nodes = native.rootNode.descendantCount;
-  if (nodes > MAX_SYNTAX_NODES) {
-    throw new UnparseableSource(
-      `the file has ${nodes.toLocaleString('en-US')} syntax nodes, more than the ${MAX_SYNTAX_NODES.toLocaleString('en-US')} ` +
-        'one analysis holds in memory (usually a generated data literal), so its code was not analysed',
-    );
-  }
+  const excess = excessSyntaxNodes(native, MAX_COPIED_SYNTAX_NODES);
+  if (excess) throw new UnparseableSource(excess);
   return new SyntaxTree(native, text, FIELD_PARENTS);
 }
 

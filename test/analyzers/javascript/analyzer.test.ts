@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { javascriptAnalyzer } from '../../../src/analyzers/javascript/index.js';
 import { dialectOf } from '../../../src/analyzers/javascript/parser.js';
+import { MAX_NATIVE_SYNTAX_NODES } from '../../../src/core/syntax-node-limit.js';
 import { analyzeScriptText, scan } from './scan.js';
 
 describe('javascript analyzer', () => {
@@ -13,6 +14,14 @@ describe('javascript analyzer', () => {
     expect(javascriptAnalyzer.required({ ...entry, path: 'src/d.ts', kind: 'javascript' })).toBe(true);
     expect(['a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.ts', 'a.MTS', 'a.cts', 'a.tsx', 'bin/run'].map(dialectOf)).toEqual([
       'javascript', 'javascript', 'javascript', 'javascript', 'typescript', 'typescript', 'typescript', 'tsx', 'javascript',
+    ]);
+  });
+
+  it('refuses a script with more syntax nodes than one analysis holds, and says so', () => {
+    const result = analyzeScriptText(`eval(input);\nmodule.exports = [${'1,'.repeat(MAX_NATIVE_SYNTAX_NODES / 2)}];\n`);
+    expect(result.findings).toEqual([]);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'the file has 5,000,020 syntax nodes, more than the 5,000,000 one analysis holds in memory (usually generated code or data), so its code was not analysed',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pythonAnalyzer } from '../../../src/analyzers/python/index.js';
 import { pythonRules } from '../../../src/analyzers/python/rules/index.js';
-import { MAX_SYNTAX_NODES } from '../../../src/analyzers/python/parser.js';
+import { MAX_COPIED_SYNTAX_NODES } from '../../../src/core/syntax-node-limit.js';
 import { analyzePythonText, py, scan } from './scan.js';
 
 describe('python analyzer', () => {
@@ -59,12 +59,12 @@ describe('python analyzer', () => {
   });
 
   it('refuses a file with more syntax nodes than one analysis holds, and says so', () => {
-    const elements = MAX_SYNTAX_NODES / 2 + 1;
+    const elements = MAX_COPIED_SYNTAX_NODES / 2 + 1;
     const result = analyzePythonText(`import pickle\npickle.loads(blob)\nTABLE = [${'7,'.repeat(elements)}]\n`);
     expect(result.findings).toEqual([]);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]!.message).toMatch(
-      /^the file has 750,0\d\d syntax nodes, more than the 750,000 one analysis holds in memory \(usually a generated data literal\), so its code was not analysed$/,
+      /^the file has 750,0\d\d syntax nodes, more than the 750,000 one analysis holds in memory \(usually generated code or data\), so its code was not analysed$/,
     );
     expect(analyzePythonText(`import pickle\npickle.loads(blob)\nTABLE = [${'7,'.repeat(elements - 20)}]\n`).findings).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import Parser from 'tree-sitter';
 import HCL from '@tree-sitter-grammars/tree-sitter-hcl';
 import { nodeRange } from '../../../core/make-finding.js';
+import { excessSyntaxNodes, MAX_COPIED_SYNTAX_NODES } from '../../../core/syntax-node-limit.js';
 import type { Expr, HclAttribute, HclBlock } from './hcl-syntax.js';
 
 type Node = Parser.SyntaxNode;
@@ -24,6 +25,8 @@ export function parseHcl(text: string): ParsedHcl {
     parser.setLanguage(HCL as Parser.Language);
   }
   const tree = parser.parse(text);
+  const excess = excessSyntaxNodes(tree, MAX_COPIED_SYNTAX_NODES);
+  if (excess) return { blocks: [], attributes: [], problems: [excess] };
   const body = tree.rootNode.namedChildren.find((n) => n.type === 'body');
   const { blocks, attributes } = body ? readBody(body) : { blocks: [], attributes: [] };
   return { blocks, attributes, problems: tree.rootNode.hasError ? syntaxProblems(tree.rootNode) : [] };

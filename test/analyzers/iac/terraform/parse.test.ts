@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHcl } from '../../../../src/analyzers/iac/terraform/parse-hcl.js';
+import { MAX_COPIED_SYNTAX_NODES } from '../../../../src/core/syntax-node-limit.js';
 import { scanTerraform } from './scan.js';
 
 describe('Terraform parsing and resolution', () => {
@@ -16,6 +17,16 @@ describe('Terraform parsing and resolution', () => {
     });
     expect(errors.map((e) => e.file)).toEqual(['broken.tf']);
     expect(errors[0]!.message).toMatch(/HCL syntax error/);
+    expect(findings.filter((f) => f.ruleId === 'tf.s3.public-acl').map((f) => f.location.file)).toEqual(['ok.tf']);
+  });
+
+  it('refuses a file with more syntax nodes than one analysis holds, and reads the others', () => {
+    const { findings, errors } = scanTerraform({
+      'generated.tf': `locals {\n  table = [${'1,'.repeat(MAX_COPIED_SYNTAX_NODES / 4)}]\n}\n`,
+      'ok.tf': 'resource "aws_s3_bucket_acl" "y" {\n  acl = "public-read"\n}\n',
+    });
+    expect(errors.map((e) => e.file)).toEqual(['generated.tf']);
+    expect(errors[0]!.message).toMatch(/^the file has 750,0\d\d syntax nodes, more than the 750,000 one analysis holds in memory/);
     expect(findings.filter((f) => f.ruleId === 'tf.s3.public-acl').map((f) => f.location.file)).toEqual(['ok.tf']);
   });
 
