@@ -22,8 +22,9 @@ export async function openDuckDbFile(file: string, options: DuckDbOptions = {}):
   if (!fs.existsSync(file)) throw new DataInputError(`no such file: ${file}`);
   if (!fs.statSync(file).isFile()) throw new DataInputError(`not a regular file: ${file}`);
   const format = options.format ?? detectFormat(file);
+  const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
   const instance = await DuckDBInstance.create(':memory:', {
-    memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+    memory_limit: memoryLimit,
     threads: String(options.threads ?? Math.max(1, Math.min(os.availableParallelism(), 4))),
     // Spilling goes to the system temp dir, never next to the user's data.
     temp_directory: os.tmpdir(),
@@ -33,11 +34,11 @@ export async function openDuckDbFile(file: string, options: DuckDbOptions = {}):
   const connection = await instance.connect();
   try {
     const { relation, columns } = await describe(connection, file, format);
-    return new DuckDbEngine(instance, connection, file, relation, columns, format);
+    return new DuckDbEngine(instance, connection, file, relation, columns, format, memoryLimit);
   } catch (err) {
     connection.closeSync();
     instance.closeSync();
-    throw err instanceof DataInputError ? err : readError(file, format, err);
+    throw err instanceof DataInputError ? err : readError(file, format, err, memoryLimit);
   }
 }
 
@@ -88,13 +89,17 @@ function textColumn(name: string, physicalType: string): SourceColumn {
   return { name, physicalType, type: logicalTypeOf(physicalType), rawText: true };
 }
 
-function readError(file: string, format: DataFormat, err: unknown): DataInputError {
+function readError(file: string, format: DataFormat, err: unknown, memoryLimit: string): DataInputError {
   const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '');
   if (format === 'json' && ONE_OBJECT.test(message)) {
     return new DataInputError(`cannot read ${file} as json: it holds one JSON object, not records; give an array of objects or JSON Lines (the records under a key: jq '.KEY' ${file})`);
   }
-  return new DataInputError(`cannot read ${file} as ${format}: ${message}`);
+  // DuckDB names the allocation that failed, not the limit behind it, which is the part a user can change.
+  const limit = OUT_OF_MEMORY.test(message) ? `; DuckDB's memory limit of ${memoryLimit} is used up (profile --memory-limit raises it)` : '';
+  return new DataInputError(`cannot read ${file} as ${format}: ${message}${limit}`);
 }
+
+const OUT_OF_MEMORY = /failed to allocate|could not allocate|out of memory/i;
 
 /** DuckDB's refusal of a document whose top level is an object rather than an array of records. */
 const ONE_OBJECT = /top-level JSON array .*first character is '\{'/;
@@ -109,6 +114,7 @@ class DuckDbEngine implements DataEngine {
     readonly relation: string,
     readonly columns: SourceColumn[],
     private readonly format: DataFormat,
+    private readonly memoryLimit: string,
   ) {}
 
   async query(sql: string): Promise<Row[]> {
@@ -116,7 +122,7 @@ class DuckDbEngine implements DataEngine {
       const reader = await this.connection.runAndReadAll(sql);
       return reader.getRowObjectsJS() as Row[];
     } catch (err) {
-      throw readError(this.source, this.format, err);
+      throw readError(this.source, this.format, err, this.memoryLimit);
     }
   }
 

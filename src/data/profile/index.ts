@@ -57,6 +57,15 @@ const DEFAULTS = {
 
 export const DEFAULT_MAX_LABELS = 50;
 
+/**
+ * Columns one aggregate scan computes, and grouping sets one grouped scan groups. DuckDB keeps every
+ * row-level layer of every column (raw, parsed, text, value) for a vector of rows per thread, and a
+ * hash table per grouping set: one scan of 500 integer columns, or of 200 grouping sets, ran out of
+ * the default 512 MB. A wider table takes one scan per chunk.
+ */
+export const COLUMNS_PER_SCAN = 128;
+export const GROUPING_SETS_PER_SCAN = 64;
+
 /** Profiles a file (DuckDB) or a table (PostgreSQL) in two scans: one aggregate, one grouped. */
 export async function profileDataset(source: DataSource, options: ProfileOptions = {}): Promise<DatasetProfile> {
   return withEngine(source, (engine) => profileEngine(engine, { ...options, dataset: options.dataset ?? defaultDatasetName(source) }));
@@ -66,9 +75,13 @@ export async function profileDataset(source: DataSource, options: ProfileOptions
 export async function profileSql(source: DataSource, options: ProfileOptions = {}): Promise<string> {
   return withEngine(source, async (engine) => {
     const plans = planColumns(engine, options);
-    const label = options.label === undefined ? '' : `-- pass 3: numeric moments per label of ${oneLine(options.label)}\n${labelSql(engine, plans, options.label, maxLabels(options))};\n`;
-    return `-- pass 1: every column metric in one aggregate scan\n${metricsQuery(engine.dialect, engine.relation, plans, settings(options))};\n` +
-      '-- pass 2: one GROUP BY GROUPING SETS scan for histograms, top values, and the signal counts and examples of pre-checked values; its bin edges come from pass 1\n' +
+    const label =
+      options.label === undefined
+        ? ''
+        : `-- pass 3: numeric moments per label of ${oneLine(options.label)}\n${labelQueries(engine, plans, options.label, maxLabels(options)).map(([, sql]) => `${sql};\n`).join('')}`;
+    const pass1 = columnChunks(plans).map((chunk) => `${metricsQuery(engine.dialect, engine.relation, chunk, settings(options))};\n`);
+    return `-- pass 1: every column metric in one aggregate scan (one per ${COLUMNS_PER_SCAN} columns)\n${pass1.join('')}` +
+      `-- pass 2: one GROUP BY GROUPING SETS scan (one per ${GROUPING_SETS_PER_SCAN} sets) for histograms, top values, and the signal counts and examples of pre-checked values; its bin edges come from pass 1\n` +
       label;
   });
 }
@@ -76,15 +89,14 @@ export async function profileSql(source: DataSource, options: ProfileOptions = {
 export async function profileEngine(engine: DataEngine, options: ProfileOptions & { dataset: string }): Promise<DatasetProfile> {
   const config = settings(options);
   const plans = planColumns(engine, options);
-  const [row] = await engine.query(metricsQuery(engine.dialect, engine.relation, plans, config));
-  if (!row) throw new Error('the metrics query returned no row');
+  const row = await metricsRow(engine, plans, config);
   const columns = plans.map((p) => columnProfile(p, row));
   const rowCount = number(row['row_count']) ?? 0;
   const later = plans.map((p, i) => (columns[i]!.typeMismatchCount === 0 ? parsedThroughout(engine.dialect, p) : p));
   const buckets = later.flatMap((p, i): Bucketing[] => [...bucketing(p, columns[i]!, config), ...signalBuckets(engine, p, row, config)]);
-  if (buckets.length > 0) {
-    const rows = await engine.query(bucketsQuery(engine.dialect, engine.relation, buckets, Math.max(config.topValues, config.histogramBins)));
-    fillBuckets(buckets, columns, later, rows, config.topValues);
+  for (const chunk of chunked(buckets, GROUPING_SETS_PER_SCAN)) {
+    const rows = await engine.query(bucketsQuery(engine.dialect, engine.relation, chunk, Math.max(config.topValues, config.histogramBins)));
+    fillBuckets(chunk, columns, later, rows, config.topValues);
   }
   const labelConditional = options.label === undefined ? undefined : await labelConditionalStats(engine, later, columns, options.label, maxLabels(options));
   const issues = await engine.readIssues();
@@ -102,6 +114,26 @@ export async function profileEngine(engine: DataEngine, options: ProfileOptions 
     rejectedRows: issues.rejectedRows,
     ...(labelConditional ? { labelConditional } : {}),
   };
+}
+
+/** Pass 1's one row of metrics, from one aggregate scan per chunk of columns (aliases differ per column). */
+async function metricsRow(engine: DataEngine, plans: ColumnPlan[], config: typeof DEFAULTS): Promise<Row> {
+  const row: Row = {};
+  for (const chunk of columnChunks(plans)) {
+    const [part] = await engine.query(metricsQuery(engine.dialect, engine.relation, chunk, config));
+    if (!part) throw new Error('the metrics query returned no row');
+    Object.assign(row, part);
+  }
+  return row;
+}
+
+/** The columns of each pass-1 scan; a table without columns still has its rows counted. */
+function columnChunks(plans: ColumnPlan[]): ColumnPlan[][] {
+  return plans.length > 0 ? chunked(plans, COLUMNS_PER_SCAN) : [[]];
+}
+
+function chunked<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
 function maxLabels(options: ProfileOptions): number {
@@ -126,7 +158,6 @@ function numericPlans(plans: ColumnPlan[], label: string): ColumnPlan[] {
  */
 async function labelConditionalStats(engine: DataEngine, plans: ColumnPlan[], columns: ColumnProfile[], label: string, limit: number): Promise<LabelConditionalStats> {
   const plan = labelPlan(plans, label);
-  const numeric = numericPlans(plans, label);
   const skip = (count: string): LabelConditionalStats => ({
     column: label,
     maxLabels: limit,
@@ -135,22 +166,31 @@ async function labelConditionalStats(engine: DataEngine, plans: ColumnPlan[], co
   });
   const approxDistinct = columns[plans.indexOf(plan)]!.approxDistinct;
   if (approxDistinct > 2 * limit) return skip(`about ${approxDistinct}`);
-  const rows = await engine.query(labelSql(engine, plans, label, limit));
-  if (rows.length > limit) return skip(`at least ${rows.length}`);
-  return {
-    column: label,
-    maxLabels: limit,
-    groups: rows.map((r) => ({
-      label: String(r['label_value']),
-      rows: number(r['label_rows']) ?? 0,
-      columns: numeric.map((p, i) => ({ column: p.column.name, count: number(r[`v${i}_n`]) ?? 0, mean: number(r[`v${i}_mean`]), stddev: number(r[`v${i}_sd`]) })),
-    })),
-  };
+  const groups = new Map<string, LabelConditionalStats['groups'][number]>();
+  for (const [chunk, sql] of labelQueries(engine, plans, label, limit)) {
+    const rows = await engine.query(sql);
+    if (rows.length > limit) return skip(`at least ${rows.length}`);
+    // Every chunk groups the same rows by the same label, so each returns the same labels.
+    for (const r of rows) {
+      const key = String(r['label_value']);
+      const group = groups.get(key) ?? { label: key, rows: number(r['label_rows']) ?? 0, columns: [] };
+      group.columns.push(...chunk.map((p, i) => ({ column: p.column.name, count: number(r[`v${i}_n`]) ?? 0, mean: number(r[`v${i}_mean`]), stddev: number(r[`v${i}_sd`]) })));
+      groups.set(key, group);
+    }
+  }
+  return { column: label, maxLabels: limit, groups: [...groups.values()] };
 }
 
-/** The grouped query, asking for one label more than `limit` so that too many labels show. */
-function labelSql(engine: DataEngine, plans: ColumnPlan[], label: string, limit: number): string {
-  return labelConditionalQuery(engine.dialect, engine.relation, labelPlan(plans, label), numericPlans(plans, label), limit + 1);
+/**
+ * The grouped queries, one per chunk of numeric columns, each asking for one label more than
+ * `limit` so that too many labels show.
+ */
+function labelQueries(engine: DataEngine, plans: ColumnPlan[], label: string, limit: number): Array<[ColumnPlan[], string]> {
+  const numeric = numericPlans(plans, label);
+  return (numeric.length > 0 ? chunked(numeric, COLUMNS_PER_SCAN) : [[]]).map((chunk) => [
+    chunk,
+    labelConditionalQuery(engine.dialect, engine.relation, labelPlan(plans, label), chunk, limit + 1),
+  ]);
 }
 
 function settings(options: ProfileOptions): typeof DEFAULTS {
