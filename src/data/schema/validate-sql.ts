@@ -1,5 +1,6 @@
 import type { SqlDialect } from '../engines/dialect.js';
 import type { DataEngine } from '../engines/engine.js';
+import { COLUMNS_PER_SCAN } from '../profile/index.js';
 import { redact } from '../profile/redact.js';
 import { STRING_FORMATS, isStringFormat } from './formats.js';
 import { allowsNull, declaredType, type ColumnSchema, type RecordSchema } from './json-schema.js';
@@ -8,31 +9,50 @@ import type { ValidationReport, Violation } from './violations.js';
 interface Check {
   path: string;
   kind: string;
+  /** The condition over the parsed layer's aliases of its column (`r0`, `t0`, `p0`). */
   condition: string;
+  /** The alias of the column's text, which examples are taken from. */
   text: string;
 }
 
+/** One aggregate scan: the checks of a chunk of columns. */
+interface Scan {
+  sql: string;
+  checks: Check[];
+}
+
 /**
- * Validates every row of a table-like source against a record schema with one aggregate query:
- * each schema keyword becomes a counted condition per column, with two example values each.
+ * Validates every row of a table-like source against a record schema with one aggregate query per
+ * chunk of columns: each schema keyword becomes a counted condition per column, with two example
+ * values each.
  */
 export async function validateWithSql(engine: DataEngine, schema: RecordSchema): Promise<ValidationReport> {
-  const { sql, checks, structural } = validationQuery(engine, schema);
-  const [row] = await engine.query(sql);
-  const records = Number(row?.['row_count'] ?? 0);
-  const violations: Violation[] = [...structural.map((s) => ({ ...s, count: records }))];
-  checks.forEach((check, i) => {
-    const count = Number(row?.[`v${i}`] ?? 0);
-    if (count === 0) return;
-    const examples = [...new Set([row?.[`v${i}_a`], row?.[`v${i}_b`]].filter((e): e is string => typeof e === 'string').map(redact))];
-    violations.push({ path: check.path, kind: check.kind, count, examples });
-  });
+  const { scans, structural } = validationScans(engine, schema);
+  let records = 0;
+  const violations: Violation[] = [];
+  for (const scan of scans) {
+    const [row] = await engine.query(scan.sql);
+    records = Number(row?.['row_count'] ?? 0);
+    scan.checks.forEach((check, i) => {
+      const count = Number(row?.[`v${i}`] ?? 0);
+      if (count === 0) return;
+      const examples = [...new Set([row?.[`v${i}_a`], row?.[`v${i}_b`]].filter((e): e is string => typeof e === 'string').map(redact))];
+      violations.push({ path: check.path, kind: check.kind, count, examples });
+    });
+  }
+  violations.unshift(...structural.map((s) => ({ ...s, count: records })));
   const issues = await engine.readIssues();
   if (issues.rejectedRows > 0) violations.push({ path: '', kind: 'unreadable-row', count: issues.rejectedRows, examples: [], message: issues.messages[0] ?? '' });
   return { source: engine.source, method: `sql:${engine.dialect.name}`, records: records + issues.rejectedRows, violations };
 }
 
-export function validationQuery(engine: DataEngine, schema: RecordSchema): { sql: string; checks: Check[]; structural: Array<Omit<Violation, 'count'>> } {
+/**
+ * The scans that validate `schema`, at least one (it counts the rows). Each parses a column once
+ * in an inner layer (raw value, text, typed value), evaluates every condition once per row in a
+ * middle layer, and counts with sums rather than FILTER clauses: with a FILTER and a cast per
+ * aggregate, 100 columns of 2,000 rows took 24 s and 2 GB in DuckDB, 1,000 columns ran out of memory.
+ */
+export function validationScans(engine: DataEngine, schema: RecordSchema): { scans: Scan[]; structural: Array<Omit<Violation, 'count'>> } {
   const d = engine.dialect;
   const properties = schema.properties ?? {};
   const present = new Set(engine.columns.map((c) => c.name));
@@ -41,35 +61,51 @@ export function validationQuery(engine: DataEngine, schema: RecordSchema): { sql
   if (schema.additionalProperties === false) {
     for (const name of present) if (!Object.hasOwn(properties, name)) structural.push({ path: name, kind: 'additionalProperties', examples: [], message: 'column not in the schema' });
   }
-  const checks: Check[] = [];
-  for (const column of engine.columns) {
-    const columnSchema = properties[column.name];
-    if (columnSchema) checks.push(...columnChecks(d, column.name, columnSchema));
-  }
-  const items = ['count(*) AS row_count'];
-  checks.forEach((c, i) => {
-    items.push(`count(*) FILTER (WHERE ${c.condition}) AS v${i}`);
-    items.push(`min(${c.text}) FILTER (WHERE ${c.condition}) AS v${i}_a`, `max(${c.text}) FILTER (WHERE ${c.condition}) AS v${i}_b`);
-  });
-  return { sql: `SELECT\n  ${items.join(',\n  ')}\nFROM ${engine.relation}`, checks, structural };
+  const checked = engine.columns.flatMap((c) => (properties[c.name] ? [{ name: c.name, schema: properties[c.name]! }] : []));
+  const chunks = checked.length > 0 ? Array.from({ length: Math.ceil(checked.length / COLUMNS_PER_SCAN) }, (_, i) => checked.slice(i * COLUMNS_PER_SCAN, (i + 1) * COLUMNS_PER_SCAN)) : [[]];
+  return { scans: chunks.map((chunk) => scanOf(d, engine.relation, chunk)), structural };
 }
 
-function columnChecks(d: SqlDialect, name: string, s: ColumnSchema): Check[] {
-  const raw = d.quoteIdent(name);
-  const text = d.text(raw);
+function scanOf(d: SqlDialect, relation: string, columns: Array<{ name: string; schema: ColumnSchema }>): Scan {
+  const parsed: string[] = [];
+  const checks: Check[] = [];
+  columns.forEach(({ name, schema }, j) => {
+    const raw = d.quoteIdent(name);
+    const text = d.text(raw);
+    const type = declaredType(schema);
+    const typed = type && type !== 'string' ? d.tryCast(text, type) : null;
+    parsed.push(`${raw} AS r${j}`, `${text} AS t${j}`);
+    // A string column is parsed as a number only for numeric bounds: the strict parse is a regular expression per value.
+    if (typed || hasNumericBound(schema)) parsed.push(`${typed ?? d.tryCast(text, 'number')} AS p${j}`);
+    checks.push(...columnChecks(d, name, schema, j, typed !== null));
+  });
+  const flags = checks.map((c, i) => `${c.condition} AS f${i}`);
+  const keep = columns.map((_, j) => `t${j}`);
+  const items = ['count(*) AS row_count'];
+  checks.forEach((c, i) => {
+    items.push(`sum(CASE WHEN f${i} THEN 1 ELSE 0 END) AS v${i}`);
+    items.push(`min(CASE WHEN f${i} THEN ${c.text} END) AS v${i}_a`, `max(CASE WHEN f${i} THEN ${c.text} END) AS v${i}_b`);
+  });
+  const inner = parsed.length > 0 ? `(SELECT ${[...keep, ...flags].join(', ')} FROM (SELECT ${parsed.join(', ')} FROM ${relation}) parsed) flagged` : relation;
+  return { sql: `SELECT\n  ${items.join(',\n  ')}\nFROM ${inner}`, checks };
+}
+
+/** Column `j`'s checks over the parsed layer: `r` its raw value, `t` its text, `p` its value as the declared type (or as a number). */
+function columnChecks(d: SqlDialect, name: string, s: ColumnSchema, j: number, typedByDeclaration: boolean): Check[] {
+  const raw = `r${j}`;
+  const text = `t${j}`;
+  const typed = `p${j}`;
   const type = declaredType(s);
-  const typed = type && type !== 'string' ? d.tryCast(text, type) : null;
   const checks: Check[] = [];
   const add = (kind: string, condition: string): void => {
     checks.push({ path: name, kind, condition: `(${raw} IS NOT NULL AND ${condition})`, text });
   };
   if (!allowsNull(s)) checks.push({ path: name, kind: 'null', condition: `(${raw} IS NULL)`, text });
-  if (typed) add('type', `${typed} IS NULL`);
-  const numeric = typed ?? d.tryCast(text, 'number');
-  if (s.minimum !== undefined) add('minimum', `${numeric} < ${literalNumber(s.minimum)}`);
-  if (s.maximum !== undefined) add('maximum', `${numeric} > ${literalNumber(s.maximum)}`);
-  if (s.exclusiveMinimum !== undefined) add('exclusiveMinimum', `${numeric} <= ${literalNumber(s.exclusiveMinimum)}`);
-  if (s.exclusiveMaximum !== undefined) add('exclusiveMaximum', `${numeric} >= ${literalNumber(s.exclusiveMaximum)}`);
+  if (typedByDeclaration) add('type', `${typed} IS NULL`);
+  if (s.minimum !== undefined) add('minimum', `${typed} < ${literalNumber(s.minimum)}`);
+  if (s.maximum !== undefined) add('maximum', `${typed} > ${literalNumber(s.maximum)}`);
+  if (s.exclusiveMinimum !== undefined) add('exclusiveMinimum', `${typed} <= ${literalNumber(s.exclusiveMinimum)}`);
+  if (s.exclusiveMaximum !== undefined) add('exclusiveMaximum', `${typed} >= ${literalNumber(s.exclusiveMaximum)}`);
   if (s.minLength !== undefined) add('minLength', `${d.length(text)} < ${Math.floor(s.minLength)}`);
   if (s.maxLength !== undefined) add('maxLength', `${d.length(text)} > ${Math.floor(s.maxLength)}`);
   if (s.format !== undefined && isStringFormat(s.format)) add('format', `NOT ${d.matches(text, STRING_FORMATS[s.format])}`);
@@ -78,9 +114,13 @@ function columnChecks(d: SqlDialect, name: string, s: ColumnSchema): Check[] {
     const values = s.enum.filter((v) => v !== null);
     const numbers = type === 'integer' || type === 'number';
     const list = values.map((v) => (numbers && typeof v === 'number' ? literalNumber(v) : d.quoteLiteral(String(v))));
-    add('enum', list.length === 0 ? 'true' : `${numbers ? numeric : text} NOT IN (${list.join(', ')})`);
+    add('enum', list.length === 0 ? 'true' : `${numbers ? typed : text} NOT IN (${list.join(', ')})`);
   }
   return checks;
+}
+
+function hasNumericBound(s: ColumnSchema): boolean {
+  return [s.minimum, s.maximum, s.exclusiveMinimum, s.exclusiveMaximum].some((bound) => bound !== undefined);
 }
 
 function literalNumber(n: number): string {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMNS_PER_SCAN, GROUPING_SETS_PER_SCAN, profileDataset, profileSql } from '../../../src/data/profile/index.js';
 import { tempDataDir } from '../temp-data.js';
+import { WIDE_LABELS, wideCsv, wideLabel, wideValue } from '../wide-data.js';
 
 const write = tempDataDir();
 const ROWS = 2000;
 const COLUMNS = 520;
-const LABELS = ['a', 'b', 'c'];
-
-/** Column i, row r: even columns spread over 97 values (histogram only), odd ones over 7 (top values too). */
-const value = (r: number, i: number): number => (r * (i + 1)) % (i % 2 === 0 ? 97 : 7);
-const labelOf = (r: number): string => LABELS[r % LABELS.length]!;
-
-function wideCsv(): string {
-  const lines = [['label', ...Array.from({ length: COLUMNS }, (_, i) => `n${i}`)].join(',')];
-  for (let r = 0; r < ROWS; r++) lines.push([labelOf(r), ...Array.from({ length: COLUMNS }, (_, i) => value(r, i))].join(','));
-  return `${lines.join('\n')}\n`;
-}
 
 function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
@@ -23,7 +13,7 @@ function mean(values: number[]): number {
 
 describe('profiling a wide table', () => {
   // 520 columns and 780 grouping sets: one scan of either ran out of DuckDB's default 512 MB.
-  const file = write('features.csv', wideCsv());
+  const file = write('features.csv', wideCsv(ROWS, COLUMNS));
 
   it('profiles every column, in scans of a bounded number of columns and grouping sets', async () => {
     const profile = await profileDataset({ engine: 'duckdb', file }, { label: 'label' });
@@ -31,7 +21,7 @@ describe('profiling a wide table', () => {
     expect(profile.columns).toHaveLength(COLUMNS + 1);
     for (const i of [0, 1, 255, 256, 518, 519]) {
       const column = profile.columns[i + 1]!;
-      const values = Array.from({ length: ROWS }, (_, r) => value(r, i));
+      const values = Array.from({ length: ROWS }, (_, r) => wideValue(r, i));
       expect(column.name).toBe(`n${i}`);
       expect([column.min, column.max]).toEqual([Math.min(...values), Math.max(...values)]);
       expect(column.mean).toBeCloseTo(mean(values), 9);
@@ -42,11 +32,11 @@ describe('profiling a wide table', () => {
       }
     }
     const groups = profile.labelConditional!.groups;
-    const labels = Array.from({ length: ROWS }, (_, r) => labelOf(r));
-    expect(groups.map((g) => [g.label, g.rows])).toEqual(LABELS.map((l) => [l, labels.filter((x) => x === l).length]));
+    const labels = Array.from({ length: ROWS }, (_, r) => wideLabel(r));
+    expect(groups.map((g) => [g.label, g.rows])).toEqual(WIDE_LABELS.map((l) => [l, labels.filter((x) => x === l).length]));
     for (const g of groups) {
       expect(g.columns.map((c) => c.column)).toEqual(Array.from({ length: COLUMNS }, (_, i) => `n${i}`));
-      const last = Array.from({ length: ROWS }, (_, r) => r).filter((r) => labelOf(r) === g.label).map((r) => value(r, COLUMNS - 1));
+      const last = Array.from({ length: ROWS }, (_, r) => r).filter((r) => wideLabel(r) === g.label).map((r) => wideValue(r, COLUMNS - 1));
       expect(g.columns[COLUMNS - 1]!.mean).toBeCloseTo(mean(last), 9);
     }
   });
@@ -61,7 +51,7 @@ describe('profiling a wide table', () => {
 
 describe('running out of DuckDB memory', () => {
   it('names the memory limit behind the failed allocation, which is what a user can change', async () => {
-    const file = write('features-small-limit.csv', wideCsv());
+    const file = write('features-small-limit.csv', wideCsv(ROWS, COLUMNS));
     await expect(profileDataset({ engine: 'duckdb', file, memoryLimit: '8MB' })).rejects.toThrow(
       /^cannot read .*features-small-limit\.csv as csv: .*allocate.*; DuckDB's memory limit of 8MB is used up \(profile --memory-limit raises it\)$/,
     );
