@@ -62,9 +62,32 @@ export function validationScans(engine: DataEngine, schema: RecordSchema): { sca
     for (const name of present) if (!Object.hasOwn(properties, name)) structural.push({ path: name, kind: 'additionalProperties', examples: [], message: 'column not in the schema' });
   }
   const checked = engine.columns.flatMap((c) => (properties[c.name] ? [{ name: c.name, schema: properties[c.name]! }] : []));
-  const chunks = checked.length > 0 ? Array.from({ length: Math.ceil(checked.length / COLUMNS_PER_SCAN) }, (_, i) => checked.slice(i * COLUMNS_PER_SCAN, (i + 1) * COLUMNS_PER_SCAN)) : [[]];
-  return { scans: chunks.map((chunk) => scanOf(d, engine.relation, chunk)), structural };
+  return { scans: scanChunks(d, checked).map((chunk) => scanOf(d, engine.relation, chunk)), structural };
 }
+
+/**
+ * Columns in chunks of at most COLUMNS_PER_SCAN columns and CHECKS_PER_SCAN checks (each check is
+ * three aggregates; PostgreSQL takes at most 1,664 items in a select list); always one chunk, which
+ * counts the rows.
+ */
+function scanChunks(d: SqlDialect, columns: Array<{ name: string; schema: ColumnSchema }>): Array<Array<{ name: string; schema: ColumnSchema }>> {
+  const chunks: Array<Array<{ name: string; schema: ColumnSchema }>> = [[]];
+  let checks = 0;
+  for (const column of columns) {
+    const count = columnChecks(d, column.name, column.schema, 0).length;
+    const current = chunks[chunks.length - 1]!;
+    if (current.length > 0 && (current.length >= COLUMNS_PER_SCAN || checks + count > CHECKS_PER_SCAN)) {
+      chunks.push([column]);
+      checks = count;
+    } else {
+      current.push(column);
+      checks += count;
+    }
+  }
+  return chunks;
+}
+
+const CHECKS_PER_SCAN = 500;
 
 function scanOf(d: SqlDialect, relation: string, columns: Array<{ name: string; schema: ColumnSchema }>): Scan {
   const parsed: string[] = [];
@@ -72,12 +95,12 @@ function scanOf(d: SqlDialect, relation: string, columns: Array<{ name: string; 
   columns.forEach(({ name, schema }, j) => {
     const raw = d.quoteIdent(name);
     const text = d.text(raw);
-    const type = declaredType(schema);
-    const typed = type && type !== 'string' ? d.tryCast(text, type) : null;
+    const type = parsedType(schema);
+    const typed = type ? d.tryCast(text, type) : null;
     parsed.push(`${raw} AS r${j}`, `${text} AS t${j}`);
     // A string column is parsed as a number only for numeric bounds: the strict parse is a regular expression per value.
     if (typed || hasNumericBound(schema)) parsed.push(`${typed ?? d.tryCast(text, 'number')} AS p${j}`);
-    checks.push(...columnChecks(d, name, schema, j, typed !== null));
+    checks.push(...columnChecks(d, name, schema, j));
   });
   const flags = checks.map((c, i) => `${c.condition} AS f${i}`);
   const keep = columns.map((_, j) => `t${j}`);
@@ -91,7 +114,7 @@ function scanOf(d: SqlDialect, relation: string, columns: Array<{ name: string; 
 }
 
 /** Column `j`'s checks over the parsed layer: `r` its raw value, `t` its text, `p` its value as the declared type (or as a number). */
-function columnChecks(d: SqlDialect, name: string, s: ColumnSchema, j: number, typedByDeclaration: boolean): Check[] {
+function columnChecks(d: SqlDialect, name: string, s: ColumnSchema, j: number): Check[] {
   const raw = `r${j}`;
   const text = `t${j}`;
   const typed = `p${j}`;
@@ -101,7 +124,7 @@ function columnChecks(d: SqlDialect, name: string, s: ColumnSchema, j: number, t
     checks.push({ path: name, kind, condition: `(${raw} IS NOT NULL AND ${condition})`, text });
   };
   if (!allowsNull(s)) checks.push({ path: name, kind: 'null', condition: `(${raw} IS NULL)`, text });
-  if (typedByDeclaration) add('type', `${typed} IS NULL`);
+  if (parsedType(s)) add('type', `${typed} IS NULL`);
   if (s.minimum !== undefined) add('minimum', `${typed} < ${literalNumber(s.minimum)}`);
   if (s.maximum !== undefined) add('maximum', `${typed} > ${literalNumber(s.maximum)}`);
   if (s.exclusiveMinimum !== undefined) add('exclusiveMinimum', `${typed} <= ${literalNumber(s.exclusiveMinimum)}`);
@@ -117,6 +140,12 @@ function columnChecks(d: SqlDialect, name: string, s: ColumnSchema, j: number, t
     add('enum', list.length === 0 ? 'true' : `${numbers ? typed : text} NOT IN (${list.join(', ')})`);
   }
   return checks;
+}
+
+/** The type a column's text is parsed as, where the schema declares one other than string. */
+function parsedType(s: ColumnSchema): ReturnType<typeof declaredType> {
+  const type = declaredType(s);
+  return type === 'string' ? undefined : type;
 }
 
 function hasNumericBound(s: ColumnSchema): boolean {
