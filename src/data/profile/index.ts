@@ -81,8 +81,8 @@ export async function profileSql(source: DataSource, options: ProfileOptions = {
         ? ''
         : `-- pass 3: numeric moments per label of ${oneLine(options.label)}\n${labelQueries(engine, plans, options.label, maxLabels(options)).map(([, sql]) => `${sql};\n`).join('')}`;
     const pass1 = columnChunks(plans).map((chunk) => `${metricsQuery(engine.dialect, engine.relation, chunk, settings(options))};\n`);
-    return `-- pass 1: every column metric in one aggregate scan (one per ${COLUMNS_PER_SCAN} columns)\n${pass1.join('')}` +
-      `-- pass 2: one GROUP BY GROUPING SETS scan (one per ${GROUPING_SETS_PER_SCAN} sets) for histograms, top values, and the signal counts and examples of pre-checked values; its bin edges come from pass 1\n` +
+    return `-- pass 1: every column metric, one aggregate scan per ${COLUMNS_PER_SCAN} columns\n${pass1.join('')}` +
+      `-- pass 2: one GROUP BY GROUPING SETS scan per ${GROUPING_SETS_PER_SCAN} sets for histograms, top values, and the signal counts and examples of pre-checked values; its bin edges come from pass 1\n` +
       label;
   });
 }

@@ -45,7 +45,8 @@ describe('profiling a wide table', () => {
     const sql = await profileSql({ engine: 'duckdb', file }, { label: 'label' });
     expect(sql.match(/count\(\*\) AS row_count/g)).toHaveLength(Math.ceil((COLUMNS + 1) / COLUMNS_PER_SCAN));
     expect(sql.match(/GROUP BY label_value/g)).toHaveLength(Math.ceil(COLUMNS / COLUMNS_PER_SCAN));
-    expect(sql).toContain(`one per ${GROUPING_SETS_PER_SCAN} sets`);
+    expect(sql).toContain(`one aggregate scan per ${COLUMNS_PER_SCAN} columns`);
+    expect(sql).toContain(`one GROUP BY GROUPING SETS scan per ${GROUPING_SETS_PER_SCAN} sets`);
   });
 });
 
