@@ -58,6 +58,11 @@ export interface ColumnDrift {
   drifted: boolean;
   /** Set when the column exists on one side only. */
   missingFrom?: 'reference' | 'current';
+  /**
+   * Set when one side has no values in the column (no rows, or only nulls): its distribution,
+   * range and type cannot be compared. A column that empties in the current data is drift.
+   */
+  noValues?: 'reference' | 'current';
   /** Set when the two sides disagree on the column's type (a saved baseline against one profiled without it). */
   typeChanged?: { reference: string; current: string };
   distribution?: DistributionCheck;
@@ -107,18 +112,27 @@ export function compareProfiles(reference: DatasetProfile, current: DatasetProfi
 
 function compareColumn(ref: ColumnProfile, cur: ColumnProfile, referenceRows: number, options: ResolvedCheckSettings, settings: DriftSettings): ColumnDrift {
   const nonNull = (c: ColumnProfile) => Math.max(0, c.count - c.nullCount);
+  // An empty side's statistics describe nothing (its type is only the default), so only the null rate compares.
+  const noValues = nonNull(ref) === 0 ? 'reference' : nonNull(cur) === 0 ? 'current' : undefined;
   const distribution =
-    ref.kind === 'numeric' ? numericDistribution(ref, cur, referenceRows, options, settings) : ref.kind === 'categorical' ? categoricalDistribution(ref, cur, referenceRows, options, settings) : undefined;
+    noValues !== undefined
+      ? undefined
+      : ref.kind === 'numeric'
+        ? numericDistribution(ref, cur, referenceRows, options, settings)
+        : ref.kind === 'categorical'
+          ? categoricalDistribution(ref, cur, referenceRows, options, settings)
+          : undefined;
   const nullRate = rateCheck(ref.nullCount, ref.count, cur.nullCount, cur.count, options.nullRate, options.alpha);
   const typeMismatchRate = rateCheck(ref.typeMismatchCount, nonNull(ref), cur.typeMismatchCount, nonNull(cur), options.typeMismatchRate, options.alpha);
-  const range = ref.kind === 'numeric' ? rangeCheck(ref, cur, options) : undefined;
+  const range = ref.kind === 'numeric' && noValues === undefined ? rangeCheck(ref, cur, options) : undefined;
   // Integer and number are one kind: a column of whole numbers may gain a fraction without changing type.
-  const typeChanged = ref.kind !== cur.kind ? { reference: ref.type, current: cur.type } : undefined;
-  const drifted = typeChanged !== undefined || [distribution, nullRate, typeMismatchRate, range].some((c) => c?.drifted === true);
+  const typeChanged = ref.kind !== cur.kind && noValues === undefined ? { reference: ref.type, current: cur.type } : undefined;
+  const drifted = noValues === 'current' || typeChanged !== undefined || [distribution, nullRate, typeMismatchRate, range].some((c) => c?.drifted === true);
   return {
     column: ref.name,
     kind: ref.kind,
     drifted,
+    ...(noValues ? { noValues } : {}),
     ...(typeChanged ? { typeChanged } : {}),
     ...(distribution ? { distribution } : {}),
     ...(nullRate ? { nullRate } : {}),

@@ -44,6 +44,8 @@ function columnFindings(report: DriftReport, target: string): Finding[] {
     if (c.missingFrom) {
       add(typeMismatch, c.missingFrom === 'current' ? 'present in the reference, missing from the current data' : 'not in the reference: a new column');
     }
+    // Rows of nulls already show as a null-rate change; no rows at all show only here.
+    if (c.noValues === 'current' && !c.nullRate?.drifted) add(nullRate, 'no values in the current data; the reference has some');
     if (c.typeChanged) add(typeMismatch, `type changed from ${c.typeChanged.reference} to ${c.typeChanged.current}`);
     if (c.distribution?.drifted) {
       add(c.kind === 'numeric' ? driftNumeric : driftCategorical, `distribution drifted (${c.distribution.rule}): ${describeTests(c.distribution.tests)}`);

@@ -37,6 +37,8 @@ function columnLines(c: ColumnDrift, oneLine: (t: string) => string): string[] {
   if (c.missingFrom) return [`${head}: missing from the ${c.missingFrom}`];
   const mark = (drifted: boolean) => (drifted ? '!' : ' ');
   const lines = [head];
+  if (c.noValues === 'reference') lines.push('     distribution not compared: the reference has no values in this column');
+  if (c.noValues === 'current') lines.push('   ! no values in the current data (the reference has some)');
   if (c.typeChanged) lines.push(`   ! type changed from ${c.typeChanged.reference} to ${c.typeChanged.current}`);
   if (c.distribution) lines.push(`   ${mark(c.distribution.drifted)} distribution [${c.distribution.rule}]: ${describeTests(c.distribution.tests)}`);
   if (c.nullRate) lines.push(`   ${mark(c.nullRate.drifted)} null rate ${describeRate(c.nullRate)}`);

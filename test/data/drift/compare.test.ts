@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/errors.js';
 import { compareProfiles, type ColumnDrift } from '../../../src/data/drift/compare.js';
 import { driftFindings } from '../../../src/data/drift/findings.js';
+import { renderDriftText } from '../../../src/data/drift/render.js';
 import { resolveDriftSettings } from '../../../src/data/drift/settings.js';
 import type { DatasetProfile } from '../../../src/data/profile/types.js';
 import { normal, profileRows, seededRandom, tempDir } from '../monitor/synthetic.js';
@@ -110,6 +111,29 @@ describe('compareProfiles', () => {
     const report = compareProfiles(reference, texty, resolveDriftSettings());
     expect(column(report, 'amount')).toMatchObject({ drifted: true, typeChanged: { reference: 'number', current: 'string' } });
     expect(driftFindings(report).map((f) => f.message)).toEqual(['column "amount": type changed from number to string']);
+  });
+
+  it('does not compare distributions against an empty side, and calls a column that empties drift', async () => {
+    const empty = await profileRows(dir, 'empty', header, []);
+    const againstEmpty = compareProfiles(empty, same, resolveDriftSettings());
+    expect(againstEmpty.columns.map((c) => [c.column, c.drifted, c.noValues, c.distribution, c.typeChanged])).toEqual([
+      ['amount', false, 'reference', undefined, undefined],
+      ['label', false, 'reference', undefined, undefined],
+      ['note', false, 'reference', undefined, undefined],
+    ]);
+    expect(driftFindings(againstEmpty)).toEqual([]);
+    expect(renderDriftText(againstEmpty)).toContain('ok     amount (categorical)\n     distribution not compared: the reference has no values in this column\n');
+    const emptied = compareProfiles(same, empty, resolveDriftSettings());
+    expect(emptied.columns.map((c) => [c.column, c.drifted, c.noValues])).toEqual([
+      ['amount', true, 'current'],
+      ['label', true, 'current'],
+      ['note', true, 'current'],
+    ]);
+    expect(driftFindings(emptied).map((f) => f.message)).toEqual([
+      'column "amount": no values in the current data; the reference has some',
+      'column "label": no values in the current data; the reference has some',
+      'column "note": no values in the current data; the reference has some',
+    ]);
   });
 
   it('rejects a method that does not fit the column kind', () => {
