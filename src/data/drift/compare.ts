@@ -114,14 +114,7 @@ function compareColumn(ref: ColumnProfile, cur: ColumnProfile, referenceRows: nu
   const nonNull = (c: ColumnProfile) => Math.max(0, c.count - c.nullCount);
   // An empty side's statistics describe nothing (its type is only the default), so only the null rate compares.
   const noValues = nonNull(ref) === 0 ? 'reference' : nonNull(cur) === 0 ? 'current' : undefined;
-  const distribution =
-    noValues !== undefined
-      ? undefined
-      : ref.kind === 'numeric'
-        ? numericDistribution(ref, cur, referenceRows, options, settings)
-        : ref.kind === 'categorical'
-          ? categoricalDistribution(ref, cur, referenceRows, options, settings)
-          : undefined;
+  const distribution = noValues === undefined ? distributionCheck(ref, cur, referenceRows, options, settings) : undefined;
   const nullRate = rateCheck(ref.nullCount, ref.count, cur.nullCount, cur.count, options.nullRate, options.alpha);
   const typeMismatchRate = rateCheck(ref.typeMismatchCount, nonNull(ref), cur.typeMismatchCount, nonNull(cur), options.typeMismatchRate, options.alpha);
   const range = ref.kind === 'numeric' && noValues === undefined ? rangeCheck(ref, cur, options) : undefined;
@@ -139,6 +132,11 @@ function compareColumn(ref: ColumnProfile, cur: ColumnProfile, referenceRows: nu
     ...(typeMismatchRate ? { typeMismatchRate } : {}),
     ...(range ? { range } : {}),
   };
+}
+
+function distributionCheck(ref: ColumnProfile, cur: ColumnProfile, referenceRows: number, options: ResolvedCheckSettings, settings: DriftSettings): DistributionCheck | undefined {
+  if (ref.kind === 'numeric') return numericDistribution(ref, cur, referenceRows, options, settings);
+  return ref.kind === 'categorical' ? categoricalDistribution(ref, cur, referenceRows, options, settings) : undefined;
 }
 
 function numericDistribution(ref: ColumnProfile, cur: ColumnProfile, referenceRows: number, options: ResolvedCheckSettings, settings: DriftSettings): DistributionCheck | undefined {

@@ -128,7 +128,7 @@ async function metricsRow(engine: DataEngine, plans: ColumnPlan[], config: typeo
   return row;
 }
 
-/** The columns of each pass-1 scan; a table without columns still has its rows counted. */
+/** The columns of each scan, at least one scan: a table without columns still has its rows counted. */
 function columnChunks(plans: ColumnPlan[]): ColumnPlan[][] {
   return plans.length > 0 ? chunked(plans, COLUMNS_PER_SCAN) : [[]];
 }
@@ -188,7 +188,7 @@ async function labelConditionalStats(engine: DataEngine, plans: ColumnPlan[], co
  */
 function labelQueries(engine: DataEngine, plans: ColumnPlan[], label: string, limit: number): Array<[ColumnPlan[], string]> {
   const numeric = numericPlans(plans, label);
-  return (numeric.length > 0 ? chunked(numeric, COLUMNS_PER_SCAN) : [[]]).map((chunk) => [
+  return columnChunks(numeric).map((chunk) => [
     chunk,
     labelConditionalQuery(engine.dialect, engine.relation, labelPlan(plans, label), chunk, limit + 1),
   ]);

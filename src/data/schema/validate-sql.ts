@@ -52,7 +52,7 @@ export async function validateWithSql(engine: DataEngine, schema: RecordSchema):
  * middle layer, and counts with sums rather than FILTER clauses: with a FILTER and a cast per
  * aggregate, 100 columns of 2,000 rows took 24 s and 2 GB in DuckDB, 1,000 columns ran out of memory.
  */
-export function validationScans(engine: DataEngine, schema: RecordSchema): { scans: Scan[]; structural: Array<Omit<Violation, 'count'>> } {
+function validationScans(engine: DataEngine, schema: RecordSchema): { scans: Scan[]; structural: Array<Omit<Violation, 'count'>> } {
   const d = engine.dialect;
   const properties = schema.properties ?? {};
   const present = new Set(engine.columns.map((c) => c.name));
