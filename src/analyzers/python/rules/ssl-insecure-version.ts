@@ -2,11 +2,15 @@ import { calls } from '../call-site.js';
 import type { PythonRule } from '../python-rule.js';
 import { calleeLabel } from './dynamic-value.js';
 
-/** Protocol constants of ssl and pyOpenSSL that select SSL 2/3 or TLS 1.0/1.1. */
+/**
+ * Protocol constants of ssl and pyOpenSSL that select SSL 2/3 or TLS 1.0/1.1. SSLv23_METHOD, like
+ * ssl.PROTOCOL_SSLv23, is OpenSSL's version-flexible method (TLS_METHOD under its old name): it
+ * negotiates the highest version both sides allow, so it is not among them.
+ */
 const OLD_PROTOCOLS = new Set([
   ...['PROTOCOL_SSLv2', 'PROTOCOL_SSLv3', 'PROTOCOL_TLSv1', 'PROTOCOL_TLSv1_1'].map((p) => `ssl.${p}`),
   ...['TLSVersion.SSLv3', 'TLSVersion.TLSv1', 'TLSVersion.TLSv1_1'].map((p) => `ssl.${p}`),
-  ...['SSLv2_METHOD', 'SSLv3_METHOD', 'SSLv23_METHOD', 'TLSv1_METHOD', 'TLSv1_1_METHOD'].map((p) => `OpenSSL.SSL.${p}`),
+  ...['SSLv2_METHOD', 'SSLv3_METHOD', 'TLSv1_METHOD', 'TLSv1_1_METHOD'].map((p) => `OpenSSL.SSL.${p}`),
 ]);
 const UNVERIFIED = ['ssl._create_unverified_context', 'ssl._create_stdlib_context'];
 
@@ -19,7 +23,8 @@ export const sslInsecureVersion: PythonRule = {
   cwe: ['CWE-326', 'CWE-295'],
   what:
     'Finds ssl._create_unverified_context() / _create_stdlib_context(), and calls given ssl.PROTOCOL_SSLv2/SSLv3/' +
-    'TLSv1/TLSv1_1, the matching ssl.TLSVersion values, or pyOpenSSL’s old *_METHOD constants.',
+    'TLSv1/TLSv1_1, the matching ssl.TLSVersion values, or pyOpenSSL’s SSLv2/SSLv3/TLSv1/TLSv1_1 *_METHOD constants ' +
+    '(not SSLv23_METHOD, which negotiates the highest version).',
   why:
     'An unverified context accepts any certificate, and SSL 3 / TLS 1.0–1.1 have practical downgrade and decryption ' +
     'attacks. Either way the data and credentials of the connection are open to whoever sits on the path.',
@@ -39,6 +44,7 @@ export const sslInsecureVersion: PythonRule = {
         'ctx.minimum_version = ssl.TLSVersion.TLSv1_2\n' +
         'data = urllib.request.urlopen("https://feed.example.com/x.csv", context=ctx).read()\n',
     },
+    { file: 'ingest/tls_server.py', code: 'from OpenSSL import SSL\n\nctx = SSL.Context(SSL.SSLv23_METHOD)\n' },
   ],
   bandit: ['B323', 'B502', 'B503', 'B504'],
   references: ['https://docs.python.org/3/library/ssl.html#security-considerations', 'https://cwe.mitre.org/data/definitions/326.html'],

@@ -13,4 +13,9 @@ describe(ID, () => {
   it('does not report default contexts and current versions', () => {
     expect(scan('import ssl\nssl.create_default_context()\nssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\n', ID)).toEqual([]);
   });
+
+  it('does not report the version-flexible methods, whatever their old names say', () => {
+    expect(scan('import ssl\nssl.SSLContext(ssl.PROTOCOL_SSLv23)\n', ID)).toEqual([]);
+    expect(scan('from OpenSSL import SSL\nSSL.Context(SSL.SSLv23_METHOD)\nSSL.Context(SSL.TLS_METHOD)\n', ID)).toEqual([]);
+  });
 });
