@@ -3,6 +3,7 @@ import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { detectFormat, type DataFormat } from '../input/format.js';
 import { checkCsvFile, SNIFF_LINE_BYTES } from './csv-file.js';
+import { copyRecordLines, countNonRecordLines, type RecordLinesCopy } from './jsonl-file.js';
 import { logicalTypeOf } from './dialect.js';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { DataInputError, type DataEngine, type ReadIssues, type Row, type SourceColumn } from './engine.js';
@@ -32,14 +33,23 @@ export async function openDuckDbFile(file: string, options: DuckDbOptions = {}):
     enable_external_access: 'true',
   });
   const connection = await instance.connect();
+  let skipped: RecordLinesCopy | undefined;
   try {
-    const { relation, columns } = await describe(connection, file, format);
-    return new DuckDbEngine(instance, connection, file, relation, columns, format, memoryLimit);
+    skipped = format === 'jsonl' ? await skipNonRecordLines(connection, file) : undefined;
+    const { relation, columns } = await describe(connection, skipped?.file ?? file, format);
+    return new DuckDbEngine(instance, connection, file, relation, columns, format, memoryLimit, skipped);
   } catch (err) {
+    skipped?.remove();
     connection.closeSync();
     instance.closeSync();
     throw err instanceof DataInputError ? err : readError(file, format, err, memoryLimit);
   }
+}
+
+/** For JSON Lines with lines that are not records, a copy without them (the rest is read as usual). */
+async function skipNonRecordLines(connection: DuckDBConnection, file: string): Promise<RecordLinesCopy | undefined> {
+  const bad = await countNonRecordLines(connection, duckdbDialect.quoteLiteral(file));
+  return bad > 0 ? copyRecordLines(file, MAX_REJECT_MESSAGES) : undefined;
 }
 
 async function describe(connection: DuckDBConnection, file: string, format: DataFormat): Promise<{ relation: string; columns: SourceColumn[] }> {
@@ -115,6 +125,7 @@ class DuckDbEngine implements DataEngine {
     readonly columns: SourceColumn[],
     private readonly format: DataFormat,
     private readonly memoryLimit: string,
+    private readonly skipped?: RecordLinesCopy,
   ) {}
 
   async query(sql: string): Promise<Row[]> {
@@ -127,6 +138,7 @@ class DuckDbEngine implements DataEngine {
   }
 
   async readIssues(): Promise<ReadIssues> {
+    if (this.skipped) return this.skipped.issues;
     if (this.format !== 'csv' && this.format !== 'tsv') return { rejectedRows: 0, messages: [] };
     const rows = await this.query(
       // Every scan of the file logs its rejects again; the first scan's are the file's.
@@ -142,5 +154,6 @@ class DuckDbEngine implements DataEngine {
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
+    this.skipped?.remove();
   }
 }

@@ -1,5 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataInputError } from '../../../src/data/engines/engine.js';
 import { checkJson } from '../../../src/data/input/json-check.js';
@@ -119,6 +121,33 @@ describe('hostile data files: a clear error or a counted violation, never a cras
   it('counts a record that is not JSON', async () => {
     const report = await validateSource({ engine: 'duckdb', file: write('broken.jsonl', '{"a":1}\n{"a":\n') }, { type: 'object' });
     expect(report.violations).toEqual([expect.objectContaining({ kind: 'invalid-json', count: 1 })]);
+  });
+
+  it('skips JSON Lines that are not records — a write cut short, a bare value — naming them, and profiles every record as a clean file would', async () => {
+    const records = Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: i, day: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, name: `n${i}` }));
+    const clean = await profile(write('clean.jsonl', `${records.join('\n')}\n`));
+    const dirty = [...records.slice(0, 10), '{"id": 10, "day": ', ...records.slice(10, 30), '5', '[1, 2]', '', ...records.slice(30)];
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-tmpdir-'));
+    const previous = process.env['TMPDIR'];
+    process.env['TMPDIR'] = tmp;
+    try {
+      const result = await profile(write('dirty.jsonl', `\uFEFF${dirty.join('\r\n')}\r\n`));
+      // DuckDB's ignore_errors turned the record after a truncated line into NULLs too: all 50 must be here.
+      expect(result.rowCount).toBe(50);
+      expect(result.rejectedRows).toBe(3);
+      expect(result.warnings).toEqual([
+        '3 rows could not be read and were skipped',
+        'line 11: malformed JSON: Unexpected end of JSON input',
+        'line 32: not a JSON object: a number',
+        'line 33: not a JSON object: an array',
+      ]);
+      expect(result.columns.map((c) => [c.name, c.type, c.nullCount])).toEqual(clean.columns.map((c) => [c.name, c.type, c.nullCount]));
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = previous;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('reads a .json file of one object per line as JSON Lines (Spark and BigQuery exports), and says what a single object is', async () => {
