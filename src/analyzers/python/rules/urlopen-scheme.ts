@@ -1,6 +1,7 @@
 import { argument, calls } from '../call-site.js';
 import { URLLIB_REQUEST_OBJECT } from '../taint/sinks.js';
 import type { PythonRule } from '../python-rule.js';
+import { fixedUrlPart } from '../url-prefix.js';
 import { reportDynamic } from './dynamic-value.js';
 
 export const urlopenScheme: PythonRule = {
@@ -11,7 +12,8 @@ export const urlopenScheme: PythonRule = {
   confidence: 'medium',
   cwe: ['CWE-939', 'CWE-73'],
   what:
-    'Finds urllib.request.urlopen/urlretrieve/Request and URLopener calls whose URL is not a literal (Bandit B310). ' +
+    'Finds urllib.request.urlopen/urlretrieve/Request and URLopener calls whose URL is not a literal and does not ' +
+    'start with a written-out scheme such as f"https://{host}/…" (Bandit B310). ' +
     'Where the URL is traced to an ingestion point, py.taint.ssrf reports it instead.',
   why:
     'Unlike requests, urllib follows file:// and ftp:// as readily as https://. A URL column or config value that says ' +
@@ -47,6 +49,8 @@ export const urlopenScheme: PythonRule = {
     const url = argument(call, 0, 'url');
     // urlopen(request): the Request's own URL was judged where the Request was built.
     if (!url || ctx.nameOf(url) === URLLIB_REQUEST_OBJECT) return;
+    // f"https://{host}/{key}": whatever is spliced in, the scheme is the one written.
+    if (fixedUrlPart(url, (n) => ctx.constantOf(n)) !== undefined) return;
     reportDynamic(ctx, call, url, { message: (how) => `${call.name}() opens a URL ${how}; file:// and ftp:// are followed too` });
   },
 };

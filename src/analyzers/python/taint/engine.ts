@@ -5,6 +5,7 @@ import { budgetFor, NameMemo } from '../name-memo.js';
 import type { SyntaxNode } from '../parser.js';
 import type { Resolver } from '../resolver.js';
 import { SpanIndex } from '../../spans.js';
+import { fixedUrlPart } from '../url-prefix.js';
 import type { ValueClassifier } from '../values.js';
 import { type Flow, type ImportedCall, joinFlows, lineOf, markValidated, mergeFlows, type SourceHit, withStep } from './flow.js';
 import { accessPath, Guards } from './guards.js';
@@ -37,6 +38,8 @@ const COMPOSITE = new Set([
   'string',
   'format_expression',
 ]);
+/** Expressions that build a string from parts, which may start with a fixed URL. */
+const BUILT_STRINGS = new Set(['string', 'concatenated_string', 'binary_operator', 'call']);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 /** Functions whose result says nothing of their arguments' text. */
 const OPAQUE_RESULTS = new Set(['builtins.print', 'builtins.type', 'builtins.callable', 'builtins.hasattr', 'builtins.issubclass', 'builtins.range']);
@@ -193,9 +196,15 @@ export class TaintEngine {
     if (depth > MAX_DEPTH) return [];
     const cached = this.exprMemo.get(node.id);
     if (cached) return cached;
-    const flows = this.compute(node, depth + 1);
+    const flows = this.confinedToHost(node, this.compute(node, depth + 1));
     this.exprMemo.set(node.id, flows);
     return flows;
+  }
+
+  /** A URL built on a written-out scheme and host (`f"https://api.example.com/{key}"`): what is spliced in cannot choose the host. */
+  private confinedToHost(node: SyntaxNode, flows: Flow[]): Flow[] {
+    if (flows.length === 0 || !BUILT_STRINGS.has(node.type)) return flows;
+    return fixedUrlPart(node, (n) => this.values.constantOf(n)) === 'host' ? this.sanitized(flows, ['ssrf']) : flows;
   }
 
   private compute(node: SyntaxNode, depth: number): Flow[] {

@@ -16,4 +16,18 @@ describe(ID, () => {
     `;
     expect(scan(code, ID).map((f) => f.location.startLine)).toEqual([3, 7]);
   });
+
+  it('does not report a URL that starts with its scheme written out, whatever is spliced in after it', () => {
+    const code = py`
+      from urllib.request import urlopen, urlretrieve
+      def fetch(host, key, page):
+          urlopen(f"https://{host}/objects/{key}")
+          urlopen("https://api.example.com/pages/%d" % page)
+          urlretrieve("https://" + host + "/dump.tar.gz")
+          urlopen("https://api.example.com/{}".format(key))
+          urlopen(host + "/objects")
+          urlopen(f"{host}/objects")
+    `;
+    expect(scan(code, ID).map((f) => f.location.startLine)).toEqual([7, 8]);
+  });
 });
