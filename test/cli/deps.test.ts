@@ -65,6 +65,23 @@ describe('dependency assessment', () => {
     expect(report.findings.map((f: JsonFinding) => f.ruleId).sort()).toEqual(['deps.unpinned-requirement', 'py.deserialization.pickle']);
   });
 
+  it('leaves out one requirement that does not read, as a scan error, and assesses the others of its file', async () => {
+    const root = tree({ 'requirements.txt': 'pandas>=1.5\nnumpy >= = 1\nrequests\n' });
+    const res = await runCli(['assess', root, '--only', 'deps', '--format', 'json', '--no-history', '--offline']);
+    const report = JSON.parse(res.stdout);
+    expect(report.errors).toEqual([
+      {
+        file: 'requirements.txt',
+        analyzer: 'deps-files',
+        message: 'cannot parse requirements.txt (line 2): invalid requirement "numpy >= = 1": ">= = 1" is not a version specifier; that entry was left out, the others were read',
+      },
+    ]);
+    expect(report.findings.map((f: JsonFinding) => [f.ruleId, f.location.startLine])).toEqual([
+      ['deps.unpinned-requirement', 1],
+      ['deps.unpinned-requirement', 3],
+    ]);
+  });
+
   it('says plainly when no advisory source is available, and carries on', async () => {
     const root = tree({ 'requirements.txt': 'PyYAML==5.3.1\n' });
     const res = await runCli(['assess', root, '--only', 'deps', '--offline', '--no-history'], { env: { XDG_CACHE_HOME: root } });

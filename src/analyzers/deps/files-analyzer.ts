@@ -9,6 +9,7 @@ export const DEPS_FILES_ANALYZER = 'deps-files';
 /**
  * Reads every manifest and lockfile into facts for the dependency project analyzer. A file that
  * does not parse is a scan error for that file alone; the rest of the project is still assessed.
+ * An entry of a manifest that does not read is a scan error too, and the file's other entries count.
  */
 export const depsFilesAnalyzer: FileAnalyzer = {
   name: DEPS_FILES_ANALYZER,
@@ -19,13 +20,17 @@ export const depsFilesAnalyzer: FileAnalyzer = {
     const base = path.posix.basename(file.path);
     try {
       const facts: DependencyFacts | undefined = parseLockfile(base, file.text, file.path) ?? parseManifest(base, file.text, file.path);
-      return { findings: [], problems: [], facts };
+      const skipped = facts?.type === 'manifest' ? (facts.skipped ?? []) : [];
+      return { findings: [], problems: skipped.map(({ line, reason }) => `${cannotParse(base, line, reason)}; that entry was left out, the others were read`), facts };
     } catch (err) {
-      const line = (err as { line?: number }).line;
-      return { findings: [], problems: [`cannot parse ${base}${line ? ` (line ${line})` : ''}: ${(err as Error).message}`] };
+      return { findings: [], problems: [cannotParse(base, (err as { line?: number }).line, (err as Error).message)] };
     }
   },
 };
+
+function cannotParse(base: string, line: number | undefined, reason: string): string {
+  return `cannot parse ${base}${line ? ` (line ${line})` : ''}: ${reason}`;
+}
 
 function isDependencyFile(file: FileEntry): boolean {
   return file.kind === 'manifest' || file.kind === 'lockfile' || path.posix.basename(file.path) === 'setup.py';

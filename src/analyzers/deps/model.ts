@@ -42,6 +42,8 @@ export interface ParsedManifest {
   indexes: PackageIndex[];
   /** Files this one pulls in (`-r`, `-c`), relative to the scanned root. */
   includes: Array<{ file: string; kind: 'requirements' | 'constraints'; line: number }>;
+  /** Entries that did not read and were left out, with why; the rest was read. */
+  skipped?: Array<{ line?: number; reason: string }>;
   /** True when the manifest describes a library (setup.py/setup.cfg, pyproject with a build backend and no app marker); ranges are fine there. */
   isLibrary: boolean;
 }

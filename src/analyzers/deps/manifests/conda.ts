@@ -1,7 +1,7 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { DeclaredRequirement, ParsedManifest } from '../model.js';
 import { normalizePyPIName } from '../model.js';
-import { excerpt, ManifestError } from './errors.js';
+import { excerpt, ManifestError, SkippedEntries } from './errors.js';
 import { isVersion, leadingName } from './pep508.js';
 import { RequirementLines, stripComment } from './requirement-lines.js';
 import { requirementOf } from './requirement.js';
@@ -66,24 +66,29 @@ export function parseCondaEnvironment(text: string, file: string): ParsedManifes
   if (!isSeq(dependencies)) throw new ManifestError('dependencies must be a list', lineOf(dependencies));
 
   const pip = new RequirementLines(file);
+  const skipped = new SkippedEntries();
   for (const item of dependencies.items.map(resolve)) {
     const line = lineOf(item);
-    if (isScalar(item) && typeof item.value === 'string') {
-      const requirement = condaRequirement(item.value, line);
-      if (requirement) manifest.requirements.push(requirement);
-    } else if (isMap(item) && item.has('pip')) {
+    if (isMap(item) && item.has('pip')) {
       const entries = resolve(item.get('pip', true));
       if (!isSeq(entries)) throw new ManifestError('pip must be a list of requirements', lineOf(entries) ?? line);
       for (const entry of entries.items.map(resolve)) {
-        if (!isScalar(entry) || typeof entry.value !== 'string') throw new ManifestError('each pip entry must be a string', lineOf(entry) ?? line);
-        // conda hands the list to pip as a requirements file, where a " #" starts a comment.
-        const content = stripComment(entry.value).trim();
-        if (content !== '') pip.add(content, lineOf(entry) ?? line ?? 1);
+        skipped.read(lineOf(entry) ?? line, () => {
+          if (!isScalar(entry) || typeof entry.value !== 'string') throw new ManifestError('each pip entry must be a string');
+          // conda hands the list to pip as a requirements file, where a " #" starts a comment.
+          const content = stripComment(entry.value).trim();
+          if (content !== '') pip.add(content, lineOf(entry) ?? line ?? 1);
+        });
       }
-    } else {
-      throw new ManifestError('each dependency must be a conda package spec or a pip: list', line);
+      continue;
     }
+    const requirement = skipped.read(line, () => {
+      if (!isScalar(item) || typeof item.value !== 'string') throw new ManifestError('each dependency must be a conda package spec or a pip: list');
+      return condaRequirement(item.value, line);
+    });
+    if (requirement) manifest.requirements.push(requirement);
   }
+  manifest.skipped = skipped.entries;
   manifest.requirements.push(...pip.requirements);
   manifest.indexes.push(...pip.indexes);
   manifest.includes.push(...pip.includes);

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import type { DeclaredRequirement, DirectSource, ParsedManifest } from '../model.js';
-import { excerpt, ManifestError } from './errors.js';
+import { excerpt, ManifestError, SkippedEntries } from './errors.js';
 import { memberLines } from './json-lines.js';
 import { requirementOf } from './requirement.js';
 import { isTable, own, type Table } from './shape.js';
@@ -34,17 +34,21 @@ export function parsePackageJson(text: string, _file: string): ParsedManifest {
   if (!isTable(doc)) throw new ManifestError('package.json must hold a JSON object', 1);
   const lines = memberLines(text);
   const requirements: DeclaredRequirement[] = [];
+  const skipped = new SkippedEntries();
   for (const [section, group] of SECTIONS) {
     const entries = own(doc, section);
     if (entries === undefined) continue;
     if (!isTable(entries)) throw new ManifestError(`${section} must be an object`, lines.get(section));
     for (const [name, spec] of Object.entries(entries)) {
       const line = lines.get(`${section}\u0000${name}`);
-      if (typeof spec !== 'string') throw new ManifestError(`${section}.${name} must be a version string`, line);
-      requirements.push(npmRequirement(name, spec, group, line));
+      const requirement = skipped.read(line, () => {
+        if (typeof spec !== 'string') throw new ManifestError(`${section}.${name} must be a version string`, line);
+        return npmRequirement(name, spec, group, line);
+      });
+      if (requirement) requirements.push(requirement);
     }
   }
-  return { type: 'manifest', ecosystem: 'npm', format: 'package.json', requirements, indexes: [], includes: [], isLibrary: isLibrary(doc) };
+  return { type: 'manifest', ecosystem: 'npm', format: 'package.json', requirements, indexes: [], includes: [], skipped: skipped.entries, isLibrary: isLibrary(doc) };
 }
 
 /**

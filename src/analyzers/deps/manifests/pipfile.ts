@@ -1,6 +1,6 @@
 import type { DeclaredRequirement, ParsedManifest } from '../model.js';
 import { normalizePyPIName } from '../model.js';
-import { atLine, excerpt, ManifestError } from './errors.js';
+import { excerpt, ManifestError, SkippedEntries } from './errors.js';
 import { exactPin, leadingName, parseSpecifier } from './pep508.js';
 import { checkedMarker, requirementOf } from './requirement.js';
 import { isTable, optionalString, optionalStrings, type Table } from './shape.js';
@@ -32,20 +32,22 @@ const MARKER_KEYS = [
 export function parsePipfile(text: string, _file: string): ParsedManifest {
   const { doc, lines } = readToml(text);
   const requirements: DeclaredRequirement[] = [];
+  const skipped = new SkippedEntries();
   for (const [category, packages] of Object.entries(doc)) {
     if (NOT_CATEGORIES.has(category)) continue;
     if (!isTable(packages)) throw new ManifestError(`${category} must be a table of packages`, lines.lineOf([category]));
     const group = category === 'packages' ? 'main' : category === 'dev-packages' ? 'dev' : category;
     for (const [name, value] of Object.entries(packages)) {
       const line = lines.lineOf([category, name]);
-      requirements.push(atLine(line, () => pipfileEntry(name, value, `${category}.${name}`, { group, line })));
+      const requirement = skipped.read(line, () => pipfileEntry(name, value, `${category}.${name}`, { group, line }));
+      if (requirement) requirements.push(requirement);
     }
   }
   const indexes = arrayOfTables(doc, ['source'], lines).flatMap(({ table, path, line }, i) => {
     const url = optionalString(table, 'url', dotted(path), line);
     return url === undefined ? [] : [{ url, kind: i === 0 ? ('primary' as const) : ('extra' as const), line }];
   });
-  return { type: 'manifest', ecosystem: 'PyPI', format: 'Pipfile', requirements, indexes, includes: [], isLibrary: false };
+  return { type: 'manifest', ecosystem: 'PyPI', format: 'Pipfile', requirements, indexes, includes: [], skipped: skipped.entries, isLibrary: false };
 }
 
 /** `name = "*"`, `name = "==1.0"` or a table with version, extras, markers and a git/path/file source. */

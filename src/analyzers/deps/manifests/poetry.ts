@@ -1,6 +1,6 @@
 import type { DeclaredRequirement, PackageIndex } from '../model.js';
 import { normalizePyPIName } from '../model.js';
-import { atLine, excerpt, ManifestError } from './errors.js';
+import { excerpt, ManifestError, type SkippedEntries } from './errors.js';
 import { isVersion, leadingName } from './pep508.js';
 import { checkedMarker, requirementOf } from './requirement.js';
 import { isTable, optionalString, optionalStrings, own, type Table } from './shape.js';
@@ -16,20 +16,20 @@ const CONSTRAINT = /^[A-Za-z0-9_.*+!<>=~^|,\s-]*$/;
  * `optional` is installed only through the extras of `[tool.poetry.extras]` that name it, so it
  * is recorded once per such extra (under group "optional" when no extra names it).
  */
-export function poetryDependencies(poetry: Table, lines: TomlLines): DeclaredRequirement[] {
+export function poetryDependencies(poetry: Table, lines: TomlLines, skipped: SkippedEntries): DeclaredRequirement[] {
   const extrasOf = extrasByPackage(poetry, lines);
-  return dependencyTable(poetry, ['dependencies'], lines, (requirement, optional) =>
+  return dependencyTable(poetry, ['dependencies'], lines, skipped, (requirement, optional) =>
     optional ? (extrasOf.get(requirement.name) ?? ['optional']) : ['main'],
   );
 }
 
 /** Legacy `[tool.poetry.dev-dependencies]` (group "dev") and `[tool.poetry.group.<name>.dependencies]`. */
-export function poetryGroups(poetry: Table, lines: TomlLines): DeclaredRequirement[] {
-  const requirements = dependencyTable(poetry, ['dev-dependencies'], lines, () => ['dev']);
+export function poetryGroups(poetry: Table, lines: TomlLines, skipped: SkippedEntries): DeclaredRequirement[] {
+  const requirements = dependencyTable(poetry, ['dev-dependencies'], lines, skipped, () => ['dev']);
   const groups = own(poetry, 'group');
   if (groups !== undefined && !isTable(groups)) throw new ManifestError('tool.poetry.group must be a table', lines.lineOf([...POETRY, 'group']));
   for (const name of Object.keys(groups ?? {})) {
-    requirements.push(...dependencyTable(poetry, ['group', name, 'dependencies'], lines, () => [name]));
+    requirements.push(...dependencyTable(poetry, ['group', name, 'dependencies'], lines, skipped, () => [name]));
   }
   return requirements;
 }
@@ -46,11 +46,15 @@ export function poetrySources(poetry: Table, lines: TomlLines): PackageIndex[] {
   });
 }
 
-/** Requirements of one Poetry dependency table; `groupsOf` says under which groups each is recorded. */
+/**
+ * Requirements of one Poetry dependency table; `groupsOf` says under which groups each is
+ * recorded. An entry that does not read is left out and noted.
+ */
 function dependencyTable(
   poetry: Table,
   subPath: string[],
   lines: TomlLines,
+  skipped: SkippedEntries,
   groupsOf: (requirement: DeclaredRequirement, optional: boolean) => string[],
 ): DeclaredRequirement[] {
   const path = [...POETRY, ...subPath];
@@ -67,7 +71,9 @@ function dependencyTable(
       : [{ value, path: [...path, name] }];
     for (const entry of entries) {
       const line = lines.lineOf(entry.path);
-      const { requirement, optional } = atLine(line, () => poetryEntry(name, entry.value, dotted(entry.path), line));
+      const read = skipped.read(line, () => poetryEntry(name, entry.value, dotted(entry.path), line));
+      if (!read) continue;
+      const { requirement, optional } = read;
       for (const group of groupsOf(requirement, optional)) {
         requirements.push({ ...requirement, extras: [...requirement.extras], hashes: [...requirement.hashes], group });
       }

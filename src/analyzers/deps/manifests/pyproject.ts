@@ -1,4 +1,5 @@
 import type { DeclaredRequirement, PackageIndex, ParsedManifest } from '../model.js';
+import { SkippedEntries } from './errors.js';
 import { arrayOfTables, dotted, namedPep508Arrays, pep508Array } from './toml-fields.js';
 import { poetryDependencies, poetryGroups, poetrySources } from './poetry.js';
 import { isTable, optionalString, optionalStrings, own, tableAt, type Table } from './shape.js';
@@ -17,17 +18,18 @@ export function parsePyproject(text: string, _file: string): ParsedManifest {
   const pdm = tableAt(doc, ['tool', 'pdm'], lineOf);
   const uv = tableAt(doc, ['tool', 'uv'], lineOf);
 
-  const requirements = pep508Array(own(project, 'dependencies'), ['project', 'dependencies'], 'main', lines);
-  requirements.push(...namedPep508Arrays(own(project, 'optional-dependencies'), ['project', 'optional-dependencies'], lines));
-  if (poetry) requirements.push(...poetryMain(poetry, project, requirements, lines), ...poetryGroups(poetry, lines));
-  requirements.push(...namedPep508Arrays(own(doc, 'dependency-groups'), ['dependency-groups'], lines));
-  requirements.push(...namedPep508Arrays(own(pdm, 'dev-dependencies'), ['tool', 'pdm', 'dev-dependencies'], lines));
-  requirements.push(...pep508Array(own(uv, 'dev-dependencies'), ['tool', 'uv', 'dev-dependencies'], 'dev', lines));
+  const skipped = new SkippedEntries();
+  const requirements = pep508Array(own(project, 'dependencies'), ['project', 'dependencies'], 'main', lines, skipped);
+  requirements.push(...namedPep508Arrays(own(project, 'optional-dependencies'), ['project', 'optional-dependencies'], lines, skipped));
+  if (poetry) requirements.push(...poetryMain(poetry, project, requirements, lines, skipped), ...poetryGroups(poetry, lines, skipped));
+  requirements.push(...namedPep508Arrays(own(doc, 'dependency-groups'), ['dependency-groups'], lines, skipped));
+  requirements.push(...namedPep508Arrays(own(pdm, 'dev-dependencies'), ['tool', 'pdm', 'dev-dependencies'], lines, skipped));
+  requirements.push(...pep508Array(own(uv, 'dev-dependencies'), ['tool', 'uv', 'dev-dependencies'], 'dev', lines, skipped));
 
   const indexes = [...(poetry ? poetrySources(poetry, lines) : []), ...pdmSources(pdm, lines), ...uvIndexes(uv, lines)];
   // The format names the tool managing the project, when one is configured: its lock and commands apply.
   const format = poetry ? 'poetry' : pdm ? 'pdm' : uv ? 'uv' : 'pyproject (PEP 621)';
-  return { type: 'manifest', ecosystem: 'PyPI', format, requirements, indexes, includes: [], isLibrary: isLibrary(doc, project, poetry, pdm, uv) };
+  return { type: 'manifest', ecosystem: 'PyPI', format, requirements, indexes, includes: [], skipped: skipped.entries, isLibrary: isLibrary(doc, project, poetry, pdm, uv) };
 }
 
 /**
@@ -35,8 +37,8 @@ export function parsePyproject(text: string, _file: string): ParsedManifest {
  * `[tool.poetry.dependencies]` only adds details to those entries, of which a source (git, url,
  * path) is the one that matters here.
  */
-function poetryMain(poetry: Table, project: Table | undefined, declared: DeclaredRequirement[], lines: TomlLines): DeclaredRequirement[] {
-  const entries = poetryDependencies(poetry, lines);
+function poetryMain(poetry: Table, project: Table | undefined, declared: DeclaredRequirement[], lines: TomlLines, skipped: SkippedEntries): DeclaredRequirement[] {
+  const entries = poetryDependencies(poetry, lines, skipped);
   if (own(project, 'dependencies') === undefined) return entries;
   for (const entry of entries) {
     const target = declared.find((r) => r.name === entry.name && r.source === undefined);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DeclaredRequirement, PackageIndex, ParsedManifest } from '../model.js';
-import { excerpt, ManifestError } from './errors.js';
+import { excerpt, ManifestError, type SkippedEntries } from './errors.js';
 import { isUrl } from './direct-reference.js';
 import { declareRequirement } from './requirement.js';
 
@@ -50,12 +50,12 @@ export function stripComment(line: string): string {
 
 /**
  * Requirements written one per entry (setuptools' lists), where pip options do not apply but
- * comments and blank entries are tolerated.
+ * comments and blank entries are tolerated. An entry that does not read is left out and noted.
  */
-export function requirementList(entries: ReadonlyArray<{ text: string; line: number }>, group: string): DeclaredRequirement[] {
+export function requirementList(entries: ReadonlyArray<{ text: string; line: number }>, group: string, skipped: SkippedEntries): DeclaredRequirement[] {
   return entries.flatMap(({ text, line }) => {
     const content = stripComment(text).trim();
-    const requirement = content === '' ? undefined : declareRequirement(content, { group, line });
+    const requirement = content === '' ? undefined : skipped.read(line, () => declareRequirement(content, { group, line }));
     return requirement ? [requirement] : [];
   });
 }

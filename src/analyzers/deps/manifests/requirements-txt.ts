@@ -1,4 +1,5 @@
 import type { ParsedManifest } from '../model.js';
+import { SkippedEntries } from './errors.js';
 import { RequirementLines, stripComment } from './requirement-lines.js';
 import { splitLines } from './text-lines.js';
 
@@ -10,12 +11,13 @@ import { splitLines } from './text-lines.js';
  */
 export function parseRequirementsTxt(text: string, file: string): ParsedManifest {
   const lines = new RequirementLines(file);
+  const skipped = new SkippedEntries();
   for (const { text: logical, line } of logicalLines(text)) {
     const content = stripComment(logical).trim();
-    if (content !== '') lines.add(content, line);
+    if (content !== '') skipped.read(line, () => lines.add(content, line));
   }
   const { requirements, indexes, includes } = lines;
-  return { type: 'manifest', ecosystem: 'PyPI', format: 'requirements.txt', requirements, indexes, includes, isLibrary: false };
+  return { type: 'manifest', ecosystem: 'PyPI', format: 'requirements.txt', requirements, indexes, includes, skipped: skipped.entries, isLibrary: false };
 }
 
 function* logicalLines(text: string): Generator<{ text: string; line: number }> {

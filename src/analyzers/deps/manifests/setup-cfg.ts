@@ -1,5 +1,6 @@
 import type { DeclaredRequirement, ParsedManifest } from '../model.js';
 import { type IniOption, parseIni } from './ini.js';
+import { SkippedEntries } from './errors.js';
 import { requirementList, resolveInclude } from './requirement-lines.js';
 
 /**
@@ -11,6 +12,7 @@ import { requirementList, resolveInclude } from './requirement-lines.js';
 export function parseSetupCfg(text: string, file: string): ParsedManifest {
   const sections = parseIni(text);
   const includes: ParsedManifest['includes'] = [];
+  const skipped = new SkippedEntries();
   const read = (option: IniOption | undefined, group: string): DeclaredRequirement[] => {
     if (!option) return [];
     const first = option.lines[0]!;
@@ -22,11 +24,11 @@ export function parseSetupCfg(text: string, file: string): ParsedManifest {
       return [];
     }
     const entries = option.lines.length === 1 ? first.text.split(';').map((text) => ({ text, line: first.line })) : option.lines;
-    return requirementList(entries, group);
+    return requirementList(entries, group, skipped);
   };
   const options = sections.get('options');
   // configparser lower-cases keys; setuptools also still reads the dashed spelling.
   const requirements = read(options?.get('install_requires') ?? options?.get('install-requires'), 'main');
   for (const [extra, option] of sections.get('options.extras_require') ?? []) requirements.push(...read(option, extra));
-  return { type: 'manifest', ecosystem: 'PyPI', format: 'setup.cfg', requirements, indexes: [], includes, isLibrary: true };
+  return { type: 'manifest', ecosystem: 'PyPI', format: 'setup.cfg', requirements, indexes: [], includes, skipped: skipped.entries, isLibrary: true };
 }

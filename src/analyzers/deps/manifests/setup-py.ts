@@ -1,6 +1,6 @@
 import type { DeclaredRequirement, ParsedManifest } from '../model.js';
 import { parsePython, type SyntaxNode, UnparseableSource } from '../../python/parser.js';
-import { atLine, ManifestError } from './errors.js';
+import { atLine, ManifestError, SkippedEntries } from './errors.js';
 import { validateMarker } from './markers.js';
 import { requirementList } from './requirement-lines.js';
 
@@ -24,17 +24,18 @@ export function parseSetupPy(text: string, _file: string): ParsedManifest {
   }
   if (root.hasError) throw new ManifestError('Python syntax error', firstErrorLine(root));
   const requirements: DeclaredRequirement[] = [];
+  const skipped = new SkippedEntries();
   for (const call of root.descendantsOfType('call').filter(isSetupCall)) {
     for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) {
       if (argument.type !== 'keyword_argument') continue;
       const keyword = argument.childForFieldName('name')?.text;
       const value = argument.childForFieldName('value');
       if (!value) continue;
-      if (keyword === 'install_requires') requirements.push(...requirementList(stringsOf(value), 'main'));
-      if (keyword === 'extras_require' && value.type === 'dictionary') requirements.push(...extras(value));
+      if (keyword === 'install_requires') requirements.push(...requirementList(stringsOf(value), 'main', skipped));
+      if (keyword === 'extras_require' && value.type === 'dictionary') requirements.push(...extras(value, skipped));
     }
   }
-  return { type: 'manifest', ecosystem: 'PyPI', format: 'setup.py', requirements, indexes: [], includes: [], isLibrary: true };
+  return { type: 'manifest', ecosystem: 'PyPI', format: 'setup.py', requirements, indexes: [], includes: [], skipped: skipped.entries, isLibrary: true };
 }
 
 /** `setup(...)`, `setuptools.setup(...)`, `distutils.core.setup(...)`. */
@@ -48,7 +49,7 @@ function isSetupCall(call: SyntaxNode): boolean {
  * `{"s3": [...], "parquet:python_version >= '3.9'": [...]}`: setuptools lets an extra's key
  * carry a marker after ":", which applies to all its requirements.
  */
-function extras(dictionary: SyntaxNode): DeclaredRequirement[] {
+function extras(dictionary: SyntaxNode, skipped: SkippedEntries): DeclaredRequirement[] {
   return dictionary.namedChildren.flatMap((pair) => {
     const key = pair.type === 'pair' ? pair.childForFieldName('key') : null;
     const value = pair.childForFieldName('value');
@@ -58,7 +59,7 @@ function extras(dictionary: SyntaxNode): DeclaredRequirement[] {
     const extra = (colon < 0 ? name : name.slice(0, colon)).trim();
     const keyMarker = colon < 0 ? undefined : name.slice(colon + 1).trim();
     if (keyMarker !== undefined) atLine(key!.startPosition.row + 1, () => validateMarker(keyMarker));
-    return requirementList(stringsOf(value), extra).map((requirement) => {
+    return requirementList(stringsOf(value), extra, skipped).map((requirement) => {
       if (keyMarker === undefined) return requirement;
       return { ...requirement, marker: requirement.marker === undefined ? keyMarker : `(${requirement.marker}) and (${keyMarker})` };
     });

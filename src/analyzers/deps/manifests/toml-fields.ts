@@ -1,6 +1,6 @@
 import type { DeclaredRequirement, DirectSource } from '../model.js';
 import { describeReference, isUrl } from './direct-reference.js';
-import { ManifestError } from './errors.js';
+import { ManifestError, type SkippedEntries } from './errors.js';
 import { declareRequirement } from './requirement.js';
 import { isTable, optionalString, own, type Table } from './shape.js';
 import type { TomlLines, TomlPath } from './toml.js';
@@ -8,27 +8,30 @@ import type { TomlLines, TomlPath } from './toml.js';
 /**
  * The requirements of a TOML array of PEP 508 strings (`[project] dependencies`, an extra, a
  * dependency group). `{ include-group = "…" }` tables (PEP 735) are skipped: the included
- * group is read under its own name. PDM writes editable entries as `-e <url or path>`.
+ * group is read under its own name. PDM writes editable entries as `-e <url or path>`. An entry
+ * that does not read is left out and noted.
  */
-export function pep508Array(value: unknown, path: TomlPath, group: string, lines: TomlLines): DeclaredRequirement[] {
+export function pep508Array(value: unknown, path: TomlPath, group: string, lines: TomlLines, skipped: SkippedEntries): DeclaredRequirement[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new ManifestError(`${dotted(path)} must be an array of requirement strings`, lines.lineOf(path));
   const requirements: DeclaredRequirement[] = [];
   value.forEach((entry: unknown, i) => {
     const line = lines.lineOf([...path, i]);
     if (isTable(entry) && typeof own(entry, 'include-group') === 'string') return;
-    if (typeof entry !== 'string') throw new ManifestError(`${dotted([...path, i])} must be a requirement string`, line);
-    const requirement = declareRequirement(entry.replace(/^\s*-e\s+/, ''), { group, line });
+    const requirement = skipped.read(line, () => {
+      if (typeof entry !== 'string') throw new ManifestError(`${dotted([...path, i])} must be a requirement string`, line);
+      return declareRequirement(entry.replace(/^\s*-e\s+/, ''), { group, line });
+    });
     if (requirement) requirements.push(requirement);
   });
   return requirements;
 }
 
 /** Every array in a table of named lists (optional-dependencies, dependency groups), each under its name. */
-export function namedPep508Arrays(table: unknown, path: TomlPath, lines: TomlLines): DeclaredRequirement[] {
+export function namedPep508Arrays(table: unknown, path: TomlPath, lines: TomlLines, skipped: SkippedEntries): DeclaredRequirement[] {
   if (table === undefined) return [];
   if (!isTable(table)) throw new ManifestError(`${dotted(path)} must be a table`, lines.lineOf(path));
-  return Object.entries(table).flatMap(([name, list]) => pep508Array(list, [...path, name], name, lines));
+  return Object.entries(table).flatMap(([name, list]) => pep508Array(list, [...path, name], name, lines, skipped));
 }
 
 /** A path as a message shows it: tool.poetry.source[0]. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCondaEnvironment } from '../../../../src/analyzers/deps/manifests/conda.js';
-import { fixture, manifestError, named, summary } from './helpers.js';
+import { fixture, manifestError, named, skippedEntry, summary } from './helpers.js';
 
 const parse = (text: string, file = 'environment.yml') => parseCondaEnvironment(text, file);
 
@@ -70,15 +70,23 @@ describe('conda environment.yml', () => {
     ['invalid YAML', 'dependencies:\n  - numpy\n  bad: [\n', 3, /^invalid YAML/],
     ['a top level that is no mapping', '- numpy\n- pandas\n', 1, /must be a mapping/],
     ['dependencies that are no list', 'dependencies: numpy\n', 1, /dependencies must be a list/],
-    ['an entry that is neither spec nor pip list', 'dependencies:\n  - numpy\n  - {channel: x}\n', 3, /conda package spec or a pip: list/],
-    ['a spec that is garbage', 'dependencies:\n  - "!!!"\n', 2, /invalid conda package spec/],
-    ['a version that is garbage', 'dependencies:\n  - "numpy=1.2$"\n', 2, /invalid version/],
     ['a pip list that is no list', 'dependencies:\n  - pip: pandas\n', 2, /pip must be a list/],
-    ['a bad pip line', 'dependencies:\n  - pip:\n      - pandas\n      - --bogus\n', 4, /unknown option/],
   ])('reports %s at its line', (_label, text, line, message) => {
     const error = manifestError(() => parse(text));
     expect(error.message).toMatch(message);
     expect(error.line).toBe(line);
+  });
+
+  it.each([
+    ['an entry that is neither spec nor pip list', 'dependencies:\n  - numpy\n  - {channel: x}\n  - scipy\n', 3, /conda package spec or a pip: list/, ['numpy', 'scipy']],
+    ['a spec that is garbage', 'dependencies:\n  - "!!!"\n  - numpy\n', 2, /invalid conda package spec/, ['numpy']],
+    ['a version that is garbage', 'dependencies:\n  - "numpy=1.2$"\n  - scipy\n', 2, /invalid version/, ['scipy']],
+    ['a bad pip line', 'dependencies:\n  - pip:\n      - pandas\n      - --bogus\n      - requests\n', 4, /unknown option/, ['pandas', 'requests']],
+    ['a pip entry that is no string', 'dependencies:\n  - pip:\n      - [x]\n      - requests\n', 3, /each pip entry must be a string/, ['requests']],
+  ])('leaves out %s, noting its line, and reads the rest', (_label, text, line, reason, names) => {
+    const manifest = parse(text);
+    expect(skippedEntry(manifest)).toEqual({ line, reason: expect.stringMatching(reason) });
+    expect(manifest.requirements.map((r) => r.name)).toEqual(names);
   });
 
   it('refuses nesting deep enough to exhaust the YAML parser before parsing, quickly', () => {

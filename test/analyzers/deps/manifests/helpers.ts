@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { ManifestError } from '../../../../src/analyzers/deps/manifests/errors.js';
-import type { DeclaredRequirement } from '../../../../src/analyzers/deps/model.js';
+import type { DeclaredRequirement, ParsedManifest } from '../../../../src/analyzers/deps/model.js';
 
 /** A hand-written manifest from test/fixtures/deps/manifests. */
 export function fixture(name: string): string {
@@ -16,6 +16,13 @@ export function manifestError(parse: () => unknown): ManifestError {
     throw error;
   }
   throw new Error('expected a ManifestError, but parsing succeeded');
+}
+
+/** The one entry a parser left out of `manifest`; fails the test when it left out none or several. */
+export function skippedEntry(manifest: ParsedManifest): { line?: number; reason: string } {
+  const skipped = manifest.skipped ?? [];
+  if (skipped.length !== 1) throw new Error(`expected one entry left out, got ${JSON.stringify(skipped)}`);
+  return skipped[0]!;
 }
 
 /** The requirement named `name` (the only one, or the first of several). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePackageJson } from '../../../../src/analyzers/deps/manifests/package-json.js';
-import { fixture, manifestError, named, summary } from './helpers.js';
+import { fixture, manifestError, named, skippedEntry, summary } from './helpers.js';
 
 const parse = (text: string) => parsePackageJson(text, 'dashboard/package.json');
 
@@ -64,12 +64,19 @@ describe('package.json', () => {
     ['truncated JSON', '{\n  "dependencies": {\n', 3, /^invalid JSON/],
     ['a document that is no object', '[1, 2]', 1, /must hold a JSON object/],
     ['a section that is no object', '{\n  "name": "a",\n  "dependencies": ["express"]\n}', 3, /dependencies must be an object/],
-    ['a specifier that is no string', '{\n  "devDependencies": {\n    "vitest": 1\n  }\n}', 3, /devDependencies\.vitest must be a version string/],
-    ['an alias naming nothing', '{"dependencies": {"x": "npm:"}}', 1, /names no package/],
   ])('reports %s at its line', (_label, text, line, message) => {
     const error = manifestError(() => parse(text));
     expect(error.message).toMatch(message);
     expect(error.line).toBe(line);
+  });
+
+  it.each([
+    ['a specifier that is no string', '{\n  "devDependencies": {\n    "vitest": 1,\n    "tsx": "4.7.0"\n  }\n}', 3, /devDependencies\.vitest must be a version string/, ['tsx']],
+    ['an alias naming nothing', '{"dependencies": {"x": "npm:", "express": "4.18.2"}}', 1, /names no package/, ['express']],
+  ])('leaves out %s, noting its line, and reads the rest', (_label, text, line, reason, names) => {
+    const manifest = parse(text);
+    expect(skippedEntry(manifest)).toEqual({ line, reason: expect.stringMatching(reason) });
+    expect(manifest.requirements.map((r) => r.name)).toEqual(names);
   });
 
   it('places keys by their own line even with escapes, nested objects and repeated keys', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePipfile } from '../../../../src/analyzers/deps/manifests/pipfile.js';
-import { fixture, manifestError, named, summary } from './helpers.js';
+import { fixture, manifestError, named, skippedEntry, summary } from './helpers.js';
 
 const parse = (text: string) => parsePipfile(text, 'Pipfile');
 
@@ -52,14 +52,21 @@ describe('Pipfile', () => {
 
   it.each([
     ['invalid TOML', '[packages]\npandas = \n', 2, /^invalid TOML/],
-    ['a bad version', '[packages]\npandas = "latest please"\n', 2, /is not a version specifier/],
-    ['a bad marker key', "[packages]\npywin32 = {version = \"*\", sys_platform = \"=== ===\"}\n", 2, /invalid environment marker/],
     ['a category that is no table', 'packages = "pandas"\n', 1, /packages must be a table/],
-    ['a package of the wrong type', '[dev-packages]\npytest = true\n', 2, /must be a version string or a table/],
-    ['extras that are no list of strings', '[packages]\nmoto = {extras = "s3"}\n', 2, /extras must be an array of strings/],
   ])('reports %s at its line', (_label, text, line, message) => {
     const error = manifestError(() => parse(text));
     expect(error.message).toMatch(message);
     expect(error.line).toBe(line);
+  });
+
+  it.each([
+    ['a bad version', '[packages]\npandas = "latest please"\nnumpy = "*"\n', 2, /is not a version specifier/],
+    ['a bad marker key', "[packages]\npywin32 = {version = \"*\", sys_platform = \"=== ===\"}\nnumpy = \"*\"\n", 2, /invalid environment marker/],
+    ['a package of the wrong type', '[dev-packages]\npytest = true\nnumpy = "*"\n', 2, /must be a version string or a table/],
+    ['extras that are no list of strings', '[packages]\nmoto = {extras = "s3"}\nnumpy = "*"\n', 2, /extras must be an array of strings/],
+  ])('leaves out %s, noting its line, and reads the rest', (_label, text, line, reason) => {
+    const manifest = parse(text);
+    expect(skippedEntry(manifest)).toEqual({ line, reason: expect.stringMatching(reason) });
+    expect(manifest.requirements.map((r) => r.name)).toEqual(['numpy']);
   });
 });

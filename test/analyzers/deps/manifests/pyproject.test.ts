@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePyproject } from '../../../../src/analyzers/deps/manifests/pyproject.js';
-import { fixture, manifestError, named, summary } from './helpers.js';
+import { fixture, manifestError, named, skippedEntry, summary } from './helpers.js';
 
 const parse = (text: string) => parsePyproject(text, 'pyproject.toml');
 
@@ -197,17 +197,24 @@ describe('pyproject.toml, malformed', () => {
 
   it.each([
     ['dependencies that are no array', '[project]\nname = "x"\ndependencies = "pandas"\n', 3, /project\.dependencies must be an array/],
-    ['a non-string element', '[project]\ndependencies = [\n  "pandas",\n  42,\n]\n', 4, /project\.dependencies\[1\] must be a requirement string/],
-    ['an invalid requirement string', '[project.optional-dependencies]\ns3 = [\n  "s3fs >= >= 1",\n]\n', 3, /invalid requirement/],
-    ['a Poetry name that is no package name', '[tool.poetry.dependencies]\n"not a name" = "^1"\n', 2, /is not a package name/],
-    ['a Poetry constraint that is garbage', '[tool.poetry.dependencies]\npandas = "^2.0; rm -rf"\n', 2, /is not a version constraint/],
-    ['a Poetry marker that is garbage', '[tool.poetry.dependencies]\npandas = { markers = "python_version ~~ 3" }\n', 2, /invalid environment marker/],
-    ['a Poetry entry of the wrong type', '[tool.poetry.group.dev.dependencies]\npytest = 7\n', 2, /must be a constraint string or a table/],
     ['a [tool] that is no table', 'tool = 3\n', 1, /tool must be a table/],
   ])('reports %s at its line', (_label, text, line, message) => {
     const error = manifestError(() => parse(text));
     expect(error.message).toMatch(message);
     expect(error.line).toBe(line);
+  });
+
+  it.each([
+    ['a non-string element', '[project]\ndependencies = [\n  "pandas",\n  42,\n  "numpy",\n]\n', 4, /project\.dependencies\[1\] must be a requirement string/, ['pandas', 'numpy']],
+    ['an invalid requirement string', '[project.optional-dependencies]\ns3 = [\n  "s3fs >= >= 1",\n  "boto3",\n]\n', 3, /invalid requirement/, ['boto3']],
+    ['a Poetry name that is no package name', '[tool.poetry.dependencies]\n"not a name" = "^1"\nnumpy = "^1"\n', 2, /is not a package name/, ['numpy']],
+    ['a Poetry constraint that is garbage', '[tool.poetry.dependencies]\npandas = "^2.0; rm -rf"\nnumpy = "^1"\n', 2, /is not a version constraint/, ['numpy']],
+    ['a Poetry marker that is garbage', '[tool.poetry.dependencies]\npandas = { markers = "python_version ~~ 3" }\nnumpy = "^1"\n', 2, /invalid environment marker/, ['numpy']],
+    ['a Poetry entry of the wrong type', '[tool.poetry.group.dev.dependencies]\npytest = 7\nruff = "^0.4"\n', 2, /must be a constraint string or a table/, ['ruff']],
+  ])('leaves out %s, noting its line, and reads the rest', (_label, text, line, reason, names) => {
+    const manifest = parse(text);
+    expect(skippedEntry(manifest)).toEqual({ line, reason: expect.stringMatching(reason) });
+    expect(manifest.requirements.map((r) => r.name)).toEqual(names);
   });
 
   it('refuses nesting deep enough to be hostile, quickly', () => {
@@ -224,6 +231,6 @@ describe('pyproject.toml, malformed', () => {
       ['constructor', '^1'],
       ['hasownproperty', '^2'],
     ]);
-    expect(manifestError(() => parse('[tool.poetry.dependencies]\n__proto__ = "^1"\n')).message).toMatch(/"__proto__" is not a package name/);
+    expect(skippedEntry(parse('[tool.poetry.dependencies]\n__proto__ = "^1"\n')).reason).toMatch(/"__proto__" is not a package name/);
   });
 });

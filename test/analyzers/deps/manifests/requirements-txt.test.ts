@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequirementsTxt } from '../../../../src/analyzers/deps/manifests/requirements-txt.js';
-import { fixture, manifestError, named, summary } from './helpers.js';
+import { fixture, manifestError, named, skippedEntry, summary } from './helpers.js';
 
 const FILE = 'services/ingest/requirements.txt';
 const parse = (text: string, file = FILE) => parseRequirementsTxt(text, file);
@@ -124,7 +124,7 @@ describe('requirements.txt', () => {
 
   it('joins continuation lines pip-style: a comment line ends the run, a trailing backslash at the end is fine', () => {
     const text = 'pandas==2.1.1 \\\n  # the hash comes next\n--hash=sha256:abcd\nboto3\\\n==1.28.0\\\n';
-    expect(() => parse(text)).toThrow(/--hash belongs on the line of the requirement/);
+    expect(skippedEntry(parse(text))).toEqual({ line: 3, reason: expect.stringMatching(/--hash belongs on the line of the requirement/) });
     const joined = parse('pandas==2.1.1 \\\n    --hash=sha256:abcd \\\n    --hash=sha512:ef01\nboto3\\\n==1.28.0\\\n');
     expect(joined.requirements.map((r) => [r.name, r.specifier, r.hashes, r.line])).toEqual([
       ['pandas', '==2.1.1', ['sha256:abcd', 'sha512:ef01'], 1],
@@ -201,19 +201,18 @@ describe('requirements.txt', () => {
       ['-r', 3, /-r needs a value/],
       ['--pre=yes', 3, /takes no value/],
       ['--trusted-host "unterminated', 3, /unterminated quote/],
-    ])('%s → ManifestError on its line', (line, expected, message) => {
-      const error = manifestError(() => parse(`pandas\n# fine so far\n${line}\nnumpy\n`));
-      expect(error.line).toBe(expected);
-      expect(error.message).toMatch(message);
+    ])('%s → left out, noting its line; the lines around it are read', (line, expected, message) => {
+      const manifest = parse(`pandas\n# fine so far\n${line}\nnumpy\n`);
+      expect(skippedEntry(manifest)).toEqual({ line: expected, reason: expect.stringMatching(message) });
+      expect(manifest.requirements.map((r) => [r.name, r.line])).toEqual(expect.arrayContaining([['pandas', 1], ['numpy', 4]]));
     });
 
-    it('reports a continued requirement at the line it starts on', () => {
-      expect(manifestError(() => parse('ok\nbroken \\\n  >= \\\n  1 2\n')).line).toBe(2);
+    it('notes a continued requirement at the line it starts on', () => {
+      expect(skippedEntry(parse('ok\nbroken \\\n  >= \\\n  1 2\n')).line).toBe(2);
     });
 
     it('keeps messages short for huge lines', () => {
-      const error = manifestError(() => parse(`x ${'y'.repeat(1_000_000)}`));
-      expect(error.message.length).toBeLessThan(300);
+      expect(skippedEntry(parse(`x ${'y'.repeat(1_000_000)}`)).reason.length).toBeLessThan(300);
     });
   });
 });

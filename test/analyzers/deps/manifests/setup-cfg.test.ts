@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSetupCfg } from '../../../../src/analyzers/deps/manifests/setup-cfg.js';
-import { fixture, manifestError, named, summary } from './helpers.js';
+import { fixture, manifestError, named, skippedEntry, summary } from './helpers.js';
 
 const parse = (text: string, file = 'setup.cfg') => parseSetupCfg(text, file);
 
@@ -44,10 +44,15 @@ describe('setup.cfg', () => {
     ['an option before any section', 'install_requires = pandas\n', 1, /before the first \[section\]/],
     ['a repeated section', '[options]\n[options]\n', 2, /appears twice/],
     ['a repeated option', '[options]\ninstall_requires = a\ninstall_requires = b\n', 3, /appears twice/],
-    ['an invalid requirement', '[options]\ninstall_requires =\n  pandas\n  numpy >= = 1\n', 4, /invalid requirement/],
   ])('reports %s at its line', (_label, text, line, message) => {
     const error = manifestError(() => parse(text));
     expect(error.message).toMatch(message);
     expect(error.line).toBe(line);
+  });
+
+  it('leaves out an invalid requirement, noting its line, and reads the rest', () => {
+    const manifest = parse('[options]\ninstall_requires =\n  pandas\n  numpy >= = 1\n  pyarrow\n');
+    expect(skippedEntry(manifest)).toEqual({ line: 4, reason: expect.stringMatching(/invalid requirement/) });
+    expect(manifest.requirements.map((r) => r.name)).toEqual(['pandas', 'pyarrow']);
   });
 });

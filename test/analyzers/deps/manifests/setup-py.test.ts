@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSetupPy } from '../../../../src/analyzers/deps/manifests/setup-py.js';
-import { fixture, manifestError, named, summary } from './helpers.js';
+import { fixture, manifestError, named, skippedEntry, summary } from './helpers.js';
 
 const parse = (text: string) => parseSetupPy(text, 'setup.py');
 
@@ -75,9 +75,13 @@ describe('setup.py', () => {
     expect(error.line).toBe(4);
   });
 
-  it('reports an invalid requirement literal at its line', () => {
-    const error = manifestError(() => parse('setup(\n    install_requires=[\n        "pandas >= >= 1",\n    ],\n)\n'));
-    expect(error.line).toBe(3);
+  it('leaves out an invalid requirement literal, noting its line, and reads the rest', () => {
+    const manifest = parse('setup(\n    install_requires=[\n        "pandas >= >= 1",\n        "numpy",\n    ],\n    extras_require={"s3": ["s3fs >=", "boto3"]},\n)\n');
+    expect(manifest.skipped).toEqual([
+      { line: 3, reason: expect.stringMatching(/invalid requirement "pandas >= >= 1"/) },
+      { line: 6, reason: expect.stringMatching(/invalid requirement "s3fs >="/) },
+    ]);
+    expect(manifest.requirements.map((r) => r.name)).toEqual(['numpy', 'boto3']);
   });
 
   it('refuses indentation deep enough to crash the parser, as an error for the file', () => {
