@@ -28,8 +28,21 @@ export function parseScript(text: string, dialect: Dialect): Tree {
     parser.setLanguage(LANGUAGES[dialect] as Parser.Language);
     parsers.set(dialect, parser);
   }
+  const source = dialect === 'javascript' ? text : blankTypeReexports(text);
   // As for Python: a buffer above the default keeps large files from being fed in small chunks.
-  return parser.parse(text, undefined, { bufferSize: Math.max(text.length + 1, 32 * 1024) });
+  return parser.parse(source, undefined, { bufferSize: Math.max(source.length + 1, 32 * 1024) });
+}
+
+/** `export type * from "./types"` and `export type * as T from …` (TypeScript 5.0), whole statements. */
+const TYPE_REEXPORT = /^[ \t]*export[ \t]+type[ \t]+\*(?:[ \t]+as[ \t]+[\w$]+)?[ \t]+from[ \t]*(["'])[^"'\n]*\1[ \t]*;?/gm;
+
+/**
+ * The grammar (tree-sitter-typescript 0.23, the latest) predates type-only star re-exports and
+ * reads one as a syntax error. They hold no code that runs, so they are blanked — spaces of the
+ * same length, keeping every offset and line — rather than reported as a broken file.
+ */
+function blankTypeReexports(text: string): string {
+  return text.includes('export type') ? text.replace(TYPE_REEXPORT, (statement) => ' '.repeat(statement.length)) : text;
 }
 
 /** Wrappers that do not change a value: parentheses, TypeScript assertions, await. */
