@@ -65,6 +65,7 @@ export class TaintEngine {
   private readonly classes: SpanIndex<SyntaxNode>;
   private guardIndex: Guards | undefined;
   private readonly selfAttributes = new Map<string, SyntaxNode[]>();
+  private instanceStores?: Map<string, SyntaxNode[]>;
   private readonly importsAirflow: boolean;
   private readonly importRoots: ReadonlySet<string>;
   private readonly functionNames = new Map<number, string | undefined>();
@@ -216,7 +217,9 @@ export class TaintEngine {
       case 'attribute': {
         const object = node.childForFieldName('object');
         const selfFlows = object?.type === 'identifier' && object.text === 'self' ? this.selfAttribute(node, depth) : [];
-        const flows = mergeFlows([selfFlows, object ? this.expr(object, depth) : []]);
+        const instance = object?.type === 'identifier' && object.text !== 'self' ? object : undefined;
+        const whole = () => mergeFlows([selfFlows, object ? this.expr(object, depth) : []]);
+        const flows = instance ? mergeFlows([this.storedInInstance(node, instance, depth), this.instanceField(node, instance, depth) ?? whole()]) : whole();
         // `sys.stdin.name` is "<stdin>" and `.encoding` the locale's: what the stream is, not what it holds.
         const metadata = STREAM_METADATA.has(node.childForFieldName('attribute')?.text ?? '');
         return this.checkedPath(node, metadata ? flows.filter((f) => !('source' in f.origin && f.origin.source.kind === 'stdin')) : flows);
@@ -422,20 +425,66 @@ export class TaintEngine {
     return flows;
   }
 
+  /**
+   * `job.path` where `job = Job(…)` builds a class of this file whose `__init__` alone sets
+   * `self.path`: what `__init__` stores there, its parameters filled from the call — not every
+   * argument of it (`Job("/srv/in.csv", body).path` is the literal). Undefined when another
+   * method or a base class may set the field, and the whole object's flows stand.
+   */
+  private instanceField(node: SyntaxNode, object: SyntaxNode, depth: number): Flow[] | undefined {
+    const built = this.assignedValue(object);
+    const classRef = built?.type === 'call' ? built.childForFieldName('function') : null;
+    const cls = classRef?.type === 'identifier' ? this.onlyBinding(classRef) : undefined;
+    const attr = node.childForFieldName('attribute')?.text;
+    const bases = cls?.kind === 'class' ? (cls.node.childForFieldName('superclasses')?.namedChildren ?? []) : [];
+    if (cls?.kind !== 'class' || !attr || bases.some((b: SyntaxNode) => b.text !== 'object')) return undefined;
+    const stores = this.selfStores(cls.node, attr);
+    const init = (cls.node.childForFieldName('body')?.namedChildren ?? []).map(definitionIn).find((d) => d?.childForFieldName('name')?.text === '__init__');
+    if (!init || stores.length === 0 || stores.some((a: SyntaxNode) => this.enclosingFunction(a)?.id !== init.id)) return undefined;
+    const call = this.resolver.callSite(built!);
+    const bridge = [this.step(lineOf(built!), `passed to ${cls.node.childForFieldName('name')?.text ?? 'class'}()`)];
+    return mergeFlows(
+      stores.map((store: SyntaxNode) => {
+        const stored = withStep(this.expr(store, depth), this.step(lineOf(store), `stored in self.${attr}`));
+        return mergeFlows(
+          stored.map((flow) => {
+            if (!('param' in flow.origin) || flow.origin.param.fn.id !== init.id) return [flow];
+            const arg = this.argumentFor(call, init, flow.origin.param.index, 1);
+            return arg ? this.expr(arg, depth).map((p) => joinFlows(p, bridge, flow)) : [];
+          }),
+        );
+      }),
+    );
+  }
+
+  /** `job.path = …` in the scope that reads `job.path`: what is stored in the instance's field there. */
+  private storedInInstance(node: SyntaxNode, instance: SyntaxNode, depth: number): Flow[] {
+    const target = `${instance.text}.${node.childForFieldName('attribute')?.text ?? ''}`;
+    this.instanceStores ??= storesByTarget(this.root, (left) => left.type === 'attribute' && left.childForFieldName('object')?.text !== 'self');
+    const scope = this.enclosingFunction(node)?.id;
+    const values = (this.instanceStores.get(target) ?? []).filter((v) => this.enclosingFunction(v)?.id === scope);
+    return mergeFlows(values.map((v) => withStep(this.expr(v, depth), this.step(lineOf(v), `stored in ${target}`))));
+  }
+
   /** `self.x` read in a method: whatever any method of the class assigns to `self.x`. */
   private selfAttribute(node: SyntaxNode, depth: number): Flow[] {
     const cls = this.classes.around(node).next().value;
     const attr = node.childForFieldName('attribute')?.text;
     if (!cls || !attr) return [];
+    return mergeFlows(this.selfStores(cls, attr).map((v) => withStep(this.expr(v, depth), this.step(lineOf(v), `stored in self.${attr}`))));
+  }
+
+  /** The values any method of a class assigns to `self.<attr>`. */
+  private selfStores(cls: SyntaxNode, attr: string): SyntaxNode[] {
     const key = `${cls.id}.${attr}`;
-    const values: SyntaxNode[] =
+    const values =
       this.selfAttributes.get(key) ??
       cls
         .descendantsOfType('assignment')
         .filter((a: SyntaxNode) => a.childForFieldName('left')?.text === `self.${attr}`)
         .flatMap((a: SyntaxNode) => a.childForFieldName('right') ?? []);
     this.selfAttributes.set(key, values);
-    return mergeFlows(values.map((v) => withStep(this.expr(v, depth), this.step(lineOf(v), `stored in self.${attr}`))));
+    return values;
   }
 
   private detectSource(node: SyntaxNode, known?: CallSite): SourceHit | undefined {
@@ -605,6 +654,20 @@ export function reaches(flow: Flow, family: SinkFamily): boolean {
 }
 
 /** The function or class a class-body or module statement defines, decorated or not. */
+/** The right-hand sides of the assignments in `root` whose target passes `wanted`, by the target's text. */
+function storesByTarget(root: SyntaxNode, wanted: (left: SyntaxNode) => boolean): Map<string, SyntaxNode[]> {
+  const stores = new Map<string, SyntaxNode[]>();
+  for (const assignment of root.descendantsOfType('assignment')) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (!left || !right || !wanted(left)) continue;
+    const list = stores.get(left.text);
+    if (list) list.push(right);
+    else stores.set(left.text, [right]);
+  }
+  return stores;
+}
+
 export function definitionIn(node: SyntaxNode): SyntaxNode | undefined {
   return node.type === 'decorated_definition' ? (node.childForFieldName('definition') ?? undefined) : node;
 }

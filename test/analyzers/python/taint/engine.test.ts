@@ -356,6 +356,70 @@ describe('Python taint engine', () => {
     expect(scan(code, 'py.taint.path-traversal').map((f) => f.location.startLine)).toEqual([16]);
   });
 
+  it('reads a field of an instance of a class of this file as what its __init__ stores there, not every argument of the call', () => {
+    const code = py`
+      import json
+      import sys
+      import subprocess
+      class Job(object):
+          def __init__(self, command, body, note="manual"):
+              self.command = command
+              self.body = body.strip()
+              self.note = note
+      payload = json.loads(sys.stdin.read())
+      fixed = Job("make load", payload["body"])
+      subprocess.run(fixed.command, shell=True)
+      subprocess.run(fixed.body, shell=True)
+      chosen = Job(payload["cmd"], "")
+      subprocess.run(chosen.command, shell=True)
+      subprocess.run(Job("x", "", note=payload["note"]).note, shell=True)
+      labelled = Job("x", "", note=payload["note"])
+      subprocess.run(labelled.note, shell=True)
+    `;
+    expect(scan(code, 'py.taint.command-injection').map((f) => f.location.startLine)).toEqual([12, 14, 15, 17]);
+    expect(trace(code, 'py.taint.command-injection')).toEqual([
+      'job.py:9:source: json.loads (file)',
+      'job.py:9:assigned to payload',
+      'job.py:10:passed to Job()',
+      'job.py:7:stored in self.body',
+      'job.py:12:sink: subprocess.run() — the value runs as a shell command (shell=True)',
+    ]);
+  });
+
+  it('keeps the whole object\'s flows where a base class or another method may set the field, and adds what the code stores in the instance', () => {
+    const code = py`
+      import json
+      import sys
+      import subprocess
+      class Base:
+          def __init__(self, command):
+              self.command = command
+      class Job(Base):
+          def __init__(self, command, body):
+              super().__init__(command)
+              self.body = body
+      class Task:
+          def __init__(self, command, body):
+              self.command = command
+              self.body = body
+          def reset(self, command):
+              self.command = command
+      payload = json.loads(sys.stdin.read())
+      job = Job("make load", payload["body"])
+      subprocess.run(job.command, shell=True)
+      task = Task("make load", payload["body"])
+      subprocess.run(task.command, shell=True)
+      other = Task("make load", "")
+      other.command = payload["cmd"]
+      subprocess.run(other.command, shell=True)
+    `;
+    expect(scan(code, 'py.taint.command-injection').map((f) => f.location.startLine)).toEqual([19, 21, 24]);
+    expect(scan(code, 'py.taint.command-injection')[2]!.trace!.slice(-2).map((s) => `${s.line}:${s.label}`)).toEqual([
+      '23:stored in other.command',
+      '24:sink: subprocess.run() — the value runs as a shell command (shell=True)',
+    ]);
+  });
+
   it('takes the URL of request(method, url) from its second argument, for SSRF and for lineage', () => {
     const code = py`
       import json
