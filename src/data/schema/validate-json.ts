@@ -1,12 +1,13 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { jsonRecords } from '../input/records.js';
 import { STRING_FORMATS } from './formats.js';
+import { linearRegExp } from './linear-regexp.js';
 import type { RecordSchema } from './json-schema.js';
 import { ViolationTally, type ValidationReport } from './violations.js';
 
 /** Validates every record of a JSON or JSON Lines file with ajv, streaming JSON Lines. */
 export async function validateJson(file: string, format: 'json' | 'jsonl', schema: RecordSchema): Promise<ValidationReport> {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: false, code: { regExp: linearRegExp } });
   for (const [name, pattern] of Object.entries(STRING_FORMATS)) ajv.addFormat(name, new RegExp(pattern));
   let validate;
   try {

@@ -149,6 +149,31 @@ describe('schema validate on JSON documents (ajv)', () => {
     );
   });
 
+  it('matches schema patterns in linear time: a crafted record cannot stall the check with backtracking', async () => {
+    const patterned: RecordSchema = {
+      type: 'object',
+      properties: {
+        code: { type: 'string', pattern: '^(a+)+$' },
+        sku: { type: 'string', pattern: '^[A-Z]{3}-\\d+$' },
+        twice: { type: 'string', pattern: '^(\\w)\\1$' },
+      },
+      patternProperties: { '^x-(a|aa)+$': { type: 'integer' } },
+    };
+    const lines = [
+      { code: `${'a'.repeat(60)}!`, sku: 'ABC-12', twice: 'zz' },
+      { code: 'aaa', sku: 'abc-12', twice: 'zy' },
+      { code: 'aaa', sku: 'ABC-1', [`x-${'a'.repeat(60)}`]: 'not a number' },
+    ];
+    const report = await validateSource({ engine: 'duckdb', file: write('patterns.jsonl', lines.map((l) => JSON.stringify(l)).join('\n')) }, patterned);
+    expect(report.violations.map((v) => [v.path, v.kind, v.count])).toEqual([
+      ['code', 'pattern', 1],
+      ['sku', 'pattern', 1],
+      // RE2 has no back-references: that pattern is still JavaScript's, and still checked.
+      ['twice', 'pattern', 1],
+      [`x-${'a'.repeat(60)}`, 'type', 1],
+    ]);
+  });
+
   it('validates the elements of a JSON array document', async () => {
     const file = write('array.json', JSON.stringify([{ id: 1, user: 'a' }, { id: 2 }, { id: 3, user: 'c', amount: -1 }]));
     const report = await validateSource({ engine: 'duckdb', file }, schema);
