@@ -2,6 +2,7 @@ import type { Confidence, Severity } from '../../core/finding.js';
 import { classify, type FileKind } from '../../inventory/classify.js';
 import { AnchorAutomaton } from './anchor-automaton.js';
 import { bareStringSpans } from './docstrings.js';
+import { markdownSpans } from './notebook-prose.js';
 import { isPlaceholder } from './placeholders.js';
 import { rank } from './ranking.js';
 import type { Candidate, SecretRule, Specificity } from './secret-rule.js';
@@ -68,7 +69,7 @@ export class SecretScanner {
     const { wanted, offsets } = this.findAnchors(text);
     const hits: SecretHit[] = [];
     const kind = classify(file, '');
-    const context: MatchContext = { unquotedIsExpression: EXPRESSION_LANGUAGES.has(kind), inProse: kind === 'python' ? proseOfPython(text) : () => false };
+    const context: MatchContext = { unquotedIsExpression: EXPRESSION_LANGUAGES.has(kind), proseAt: proseOf(kind, text) };
     this.rules.forEach((rule, i) => {
       if (wanted[i] !== 1) return;
       const sticky = this.sticky[i];
@@ -132,10 +133,23 @@ function* matchesAt(sticky: RegExp, text: string, starts: number[]): Generator<R
  */
 const EXPRESSION_LANGUAGES: ReadonlySet<FileKind> = new Set(['python', 'javascript', 'terraform']);
 
-/** What the file's language says about a match: whether unquoted values are expressions, and whether an offset is in prose. */
+/** What the file's language says about a match: whether unquoted values are expressions, and whether an offset is in prose (and which). */
 interface MatchContext {
   unquotedIsExpression: boolean;
-  inProse: (offset: number) => boolean;
+  proseAt: (offset: number) => string | undefined;
+}
+
+/** Text written for a reader in files of `kind`: Python docstrings, notebook markdown cells. */
+function proseOf(kind: FileKind, text: string): (offset: number) => string | undefined {
+  if (kind === 'python') {
+    const inDocstring = proseOfPython(text);
+    return (offset) => (inDocstring(offset) ? 'it is in a docstring, written for the reader' : undefined);
+  }
+  if (kind === 'notebook') {
+    let spans: Array<[number, number]> | undefined;
+    return (offset) => ((spans ??= markdownSpans(text)).some(([start, end]) => offset >= start && offset < end) ? 'it is in a markdown cell, written for the reader' : undefined);
+  }
+  return () => undefined;
 }
 
 /**
@@ -181,8 +195,8 @@ function judge(rule: SecretRule, matches: Iterable<RegExpMatchArray>, text: stri
     const verdict = rule.verify?.(candidate);
     if (verdict?.reject || (!verdict?.proven && isPlaceholder(secret))) continue;
     const start = match.index! + match[0].indexOf(secret);
-    // A generic detector has only a name and some randomness to go on; in a docstring that is an example for the reader.
-    const doubt = verdict?.doubt ?? (rule.specificity === 'generic' && context.inProse(start) ? 'it is in a docstring, written for the reader' : undefined);
+    // A generic detector has only a name and some randomness to go on; in prose that is an example for the reader.
+    const doubt = verdict?.doubt ?? (rule.specificity === 'generic' ? context.proseAt(start) : undefined);
     const ranking = rank(secret, file, { severity: verdict?.severity ?? rule.severity, confidence: rule.confidence }, doubt);
     hits.push({
       rule,

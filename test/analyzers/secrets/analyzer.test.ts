@@ -4,6 +4,7 @@ import { shannonEntropy } from '../../../src/analyzers/secrets/entropy.js';
 import { secretsAnalyzer } from '../../../src/analyzers/secrets/index.js';
 import { redact } from '../../../src/analyzers/secrets/redact.js';
 import { GENERIC_SECRET_MIN_ENTROPY, GENERIC_SECRET_MIN_LENGTH } from '../../../src/analyzers/secrets/rules/generic-secret.js';
+import { exampleNotebook } from '../../../src/analyzers/notebook/example-notebook.js';
 import { analyzeSecrets, scanSecrets } from './scan.js';
 
 const PAT_BODY = 'FAKEbIXzfWru4zCBz3N14fvoj3cUCt';
@@ -125,6 +126,20 @@ describe('docstrings', () => {
     expect(scanSecrets(code, 'secret.generic-password', 'etl/warehouse.py')[0]!.message).toMatch(/down-ranked: it is in a docstring/);
     // the same text outside Python is not parsed as Python
     expect(scanSecrets(code, 'secret.generic-password', 'etl/warehouse.md')[0]).toMatchObject({ severity: 'high' });
+  });
+});
+
+describe('notebook markdown', () => {
+  it('down-ranks a generic detector in a markdown cell, saying why, but not in a code cell nor a known format', () => {
+    const notebook = exampleNotebook([
+      { type: 'markdown', source: `# Connecting\n\nCall \`connect('etl', password='IAmSensitive')\`, or use\n\`${PAT}\`` },
+      "DEFAULT_PASSWORD = 'IAmSensitive'",
+    ]);
+    const found = scanSecrets(notebook, undefined, 'notebooks/warehouse.ipynb').map((f) => `${f.ruleId}:${f.severity}`);
+    expect(found).toEqual(['secret.generic-password:low', 'secret.github-personal-access-token:high', 'secret.generic-password:high']);
+    expect(scanSecrets(notebook, 'secret.generic-password', 'notebooks/warehouse.ipynb')[0]!.message).toMatch(/down-ranked: it is in a markdown cell, written for the reader/);
+    // A file that is no readable notebook has no markdown cells to be lenient about.
+    expect(scanSecrets(`{"cells": [${"password='IAmSensitive'"}`, 'secret.generic-password', 'broken.ipynb')[0]).toMatchObject({ severity: 'high' });
   });
 });
 
