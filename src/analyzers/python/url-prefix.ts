@@ -17,14 +17,18 @@ const FIXED_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * a fixed host picks a path or query on it, not where the request goes (the SSRF remediation).
  */
 export function fixedUrlPart(node: SyntaxNode, constantOf: (node: SyntaxNode) => Constant | undefined): 'host' | 'scheme' | undefined {
-  const text = leadingText(node, constantOf, 0);
+  const text = urlLeadingText(node, constantOf);
   if (text === undefined) return undefined;
   return FIXED_HOST.test(text) ? 'host' : FIXED_SCHEME.test(text) ? 'scheme' : undefined;
 }
 
 const MAX_DEPTH = 16;
 
-/** The literal text a built string starts with, up to its first non-literal part. */
+/** The literal text a string built from parts starts with, up to its first non-literal part. */
+export function urlLeadingText(node: SyntaxNode, constantOf: (node: SyntaxNode) => Constant | undefined): string | undefined {
+  return leadingText(node, constantOf, 0);
+}
+
 function leadingText(node: SyntaxNode, constantOf: (node: SyntaxNode) => Constant | undefined, depth: number): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const constant = constantOf(node);

@@ -4,6 +4,7 @@ import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel } from './dynamic-value.js';
 import { URL_READERS } from './http-clients.js';
 import { stringText } from './string-literal.js';
+import { urlLeadingText } from '../url-prefix.js';
 
 /** Hosts where plain HTTP does not leave the machine. */
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
@@ -17,7 +18,7 @@ export const httpUrl: PythonRule = {
   cwe: ['CWE-319'],
   what:
     'Finds requests, httpx, urllib and aiohttp calls and pandas/polars/pyarrow readers whose URL is an http:// ' +
-    'literal (or an f-string starting with one) for a host other than localhost.',
+    'literal, or a URL built from one (f-string, +, %, str.format) whose host is written out, for a host other than localhost.',
   why:
     'Whatever comes over plain HTTP can be read and rewritten on the way: the CSV that becomes a training set, the ' +
     'reference table that drives joins, the token in the query string. A network attacker poisons the data without ' +
@@ -56,19 +57,9 @@ export const httpUrl: PythonRule = {
   },
 };
 
-/** The host of an http:// URL written literally, or at the start of an f-string. */
+/** The host of an http:// URL written literally, or at the start of one built from parts (f-string, +, %, format). */
 function plainHttpHost(node: SyntaxNode, ctx: PythonContext): string | undefined {
-  const text = stringText(node, ctx) ?? (node.type === 'string' ? leadingText(node) : undefined);
-  const match = text ? /^http:\/\/([^/?#{]+)/i.exec(text) : null;
+  const text = stringText(node, ctx) ?? urlLeadingText(node, (n) => ctx.constantOf(n));
+  const match = text ? /^http:\/\/([^/?#{%]+)/i.exec(text) : null;
   return match?.[1];
-}
-
-/** The literal text of an f-string before its first field. */
-function leadingText(node: SyntaxNode): string {
-  let text = '';
-  for (const child of node.namedChildren) {
-    if (child.type === 'interpolation') break;
-    if (child.type === 'string_content') text += child.text;
-  }
-  return text;
 }

@@ -11,6 +11,18 @@ describe(ID, () => {
     expect(scan('import requests\nrequests.request("GET", "http://api.example.com/", timeout=5)\n', ID)).toHaveLength(1);
   });
 
+  it('reports URLs built from parts after a written-out http:// host: +, % and str.format', () => {
+    const code = [
+      'import requests',
+      'BASE = "http://api.example.com/v1/"',
+      'requests.get(BASE + day, timeout=5)',
+      'requests.get("http://api.example.com/rows/%s" % day, timeout=5)',
+      'requests.get("http://api.example.com/{}".format(day), timeout=5)',
+      'requests.get("http://" + host + "/rows", timeout=5)',
+    ].join('\n');
+    expect(scan(code, ID).map((f) => f.location.startLine)).toEqual([3, 4, 5]);
+  });
+
   it('does not report https, loopback, dynamic URLs or other functions', () => {
     const code = [
       'import pandas as pd',
