@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { compressionOf } from '../input/compression.js';
 import { detectFormat, type DataFormat } from '../input/format.js';
 import { checkCsvFile, SNIFF_LINE_BYTES } from './csv-file.js';
 import { copyRecordLines, countNonRecordLines, type RecordLinesCopy } from './jsonl-file.js';
@@ -48,18 +49,25 @@ export async function openDuckDbFile(file: string, options: DuckDbOptions = {}):
 
 /** For JSON Lines with lines that are not records, a copy without them (the rest is read as usual). */
 async function skipNonRecordLines(connection: DuckDBConnection, file: string): Promise<RecordLinesCopy | undefined> {
-  const bad = await countNonRecordLines(connection, duckdbDialect.quoteLiteral(file));
+  const bad = await countNonRecordLines(connection, `${duckdbDialect.quoteLiteral(file)}${compressionOption(file)}`);
   return bad > 0 ? copyRecordLines(file, MAX_REJECT_MESSAGES) : undefined;
+}
+
+/** DuckDB's reader option for a compressed file, named by its bytes too (it goes by the extension alone). */
+function compressionOption(file: string): string {
+  const compression = compressionOf(file);
+  return compression ? `, compression = '${compression}'` : '';
 }
 
 async function describe(connection: DuckDBConnection, file: string, format: DataFormat): Promise<{ relation: string; columns: SourceColumn[] }> {
   const path = duckdbDialect.quoteLiteral(file);
+  const compression = compressionOption(file);
   if (format === 'parquet') {
     const relation = `read_parquet(${path})`;
     return { relation, columns: (await describeRelation(connection, relation)).map(({ name, type }) => typedColumn(name, type)) };
   }
   if (format === 'json' || format === 'jsonl') {
-    const options = `format = '${format === 'jsonl' ? 'newline_delimited' : 'array'}'`;
+    const options = `format = '${format === 'jsonl' ? 'newline_delimited' : 'array'}'${compression}`;
     // Depth 2 types top-level fields only; nested values stay JSON text, so a 10,000-deep document
     // costs one string instead of a 10,000-level nested type.
     const detected = await describeRelation(connection, `read_json(${path}, ${options}, maximum_depth = 2)`);
@@ -68,9 +76,10 @@ async function describe(connection: DuckDBConnection, file: string, format: Data
   }
   // CSV: the sniffer picks dialect and column types from a sample; the scan then reads every value
   // as text and parses it in SQL, so a value that does not fit its column is counted, not fatal.
-  const check = checkCsvFile(file);
-  if ('refusal' in check) throw new DataInputError(`cannot read ${file} as ${format}: ${check.refusal}`);
-  const encoding = check.encoding === 'utf-16' ? ", encoding = 'utf-16'" : '';
+  // The byte checks read the file as stored: a compressed one is taken as UTF-8, as DuckDB would.
+  const check = compression ? undefined : checkCsvFile(file);
+  if (check && 'refusal' in check) throw new DataInputError(`cannot read ${file} as ${format}: ${check.refusal}`);
+  const encoding = `${check?.encoding === 'utf-16' ? ", encoding = 'utf-16'" : ''}${compression}`;
   const delimiter = format === 'tsv' ? ", delim = '\\t'" : '';
   const sniffed = await connection.runAndReadAll(
     `SELECT Delimiter, Quote, HasHeader, Columns FROM sniff_csv(${path}, ignore_errors = true, max_line_size = ${SNIFF_LINE_BYTES}, buffer_size = ${SNIFF_LINE_BYTES}${delimiter}${encoding})`,

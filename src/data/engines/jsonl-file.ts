@@ -3,15 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { openDecompressed, withoutCompressionExtension } from '../input/compression.js';
 import type { ReadIssues } from './engine.js';
 
 /**
  * How many lines of a JSON Lines file are not a JSON object: malformed (a write cut short) or a
  * bare number, string or array. One DuckDB pass that parses each line once; blank lines do not count.
+ * `fileArguments` is the quoted path and any reader options (compression).
  */
-export async function countNonRecordLines(connection: DuckDBConnection, quotedPath: string): Promise<number> {
+export async function countNonRecordLines(connection: DuckDBConnection, fileArguments: string): Promise<number> {
   const reader = await connection.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE json IS NULL OR json_type(json) <> 'OBJECT') AS bad FROM read_json_objects(${quotedPath}, format = 'newline_delimited', ignore_errors = true)`,
+    `SELECT count(*) FILTER (WHERE json IS NULL OR json_type(json) <> 'OBJECT') AS bad FROM read_json_objects(${fileArguments}, format = 'newline_delimited', ignore_errors = true)`,
   );
   return Number((reader.getRowObjectsJS()[0] as { bad: bigint | number }).bad);
 }
@@ -32,11 +34,11 @@ export interface RecordLinesCopy {
 export async function copyRecordLines(file: string, maxMessages: number): Promise<RecordLinesCopy> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipewarden-jsonl-'));
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  const copy = path.join(dir, path.basename(file));
+  const copy = path.join(dir, path.basename(withoutCompressionExtension(file)));
   const out = fs.createWriteStream(copy);
   const issues: ReadIssues = { rejectedRows: 0, messages: [] };
   try {
-    const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    const lines = readline.createInterface({ input: openDecompressed(file).setEncoding('utf8'), crlfDelay: Infinity });
     let number = 0;
     for await (const raw of lines) {
       number++;

@@ -1,4 +1,5 @@
 import type { DataFormat } from '../input/format.js';
+import { withoutCompressionExtension } from '../input/compression.js';
 import { DataInputError, type DataEngine } from './engine.js';
 
 export const ENGINES = ['duckdb', 'postgres'] as const;
@@ -36,7 +37,7 @@ export async function withEngine<T>(source: DataSource, work: (engine: DataEngin
 /** The name a source's batches are stored under when none is given. */
 export function defaultDatasetName(source: DataSource): string {
   if (source.engine === 'postgres') return source.table;
-  const base = source.file.split(/[\\/]/).pop() ?? source.file;
+  const base = withoutCompressionExtension(source.file).split(/[\\/]/).pop() ?? source.file;
   const name = base.replace(/\.(csv|tsv|tab|jsonl|ndjson|json|parquet|pq)$/i, '');
   if (!name) throw new DataInputError(`cannot name a dataset after "${source.file}"; pass --dataset`);
   return name;

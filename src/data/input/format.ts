@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { DataInputError } from '../engines/engine.js';
+import { decompressedHead, withoutCompressionExtension } from './compression.js';
 
 export const DATA_FORMATS = ['csv', 'tsv', 'jsonl', 'json', 'parquet'] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
@@ -18,12 +18,13 @@ const BY_EXTENSION: Record<string, DataFormat> = {
 
 /**
  * The file's format from its extension, else from its first bytes. A `.json` file whose first line
- * is a whole object is JSON Lines: Spark's `write.json` and BigQuery's exports name them so.
+ * is a whole object is JSON Lines: Spark's `write.json` and BigQuery's exports name them so. A
+ * compressed file (`events.jsonl.gz`) is judged by the name and bytes it decompresses to.
  */
 export function detectFormat(file: string): DataFormat {
-  const byName = BY_EXTENSION[path.extname(file).toLowerCase()];
+  const byName = BY_EXTENSION[path.extname(withoutCompressionExtension(file)).toLowerCase()];
   if (byName && byName !== 'json') return byName;
-  const head = readHead(file, 4096);
+  const head = decompressedHead(file, 4096);
   if (!byName && head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
   const text = head.toString('utf8').trimStart();
   if (text.startsWith('{')) {
@@ -31,21 +32,6 @@ export function detectFormat(file: string): DataFormat {
     return firstLine.endsWith('}') ? 'jsonl' : 'json';
   }
   return byName ?? (text.startsWith('[') ? 'json' : 'csv');
-}
-
-function readHead(file: string, bytes: number): Buffer {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (err) {
-    throw new DataInputError(`cannot open ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-  try {
-    const buffer = Buffer.alloc(bytes);
-    return buffer.subarray(0, fs.readSync(fd, buffer, 0, bytes, 0));
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 export function parseFormat(value: string): DataFormat {

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import readline from 'node:readline';
-import { DataInputError } from '../engines/engine.js';
+import { openDecompressed, readDecompressed } from './compression.js';
 import { checkJson } from './json-check.js';
 
 /** One JSON record, or why it could not be one. */
@@ -18,7 +17,7 @@ export async function* jsonRecords(file: string, format: 'json' | 'jsonl'): Asyn
     yield* documentRecords(file);
     return;
   }
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = readline.createInterface({ input: openDecompressed(file).setEncoding('utf8'), crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line++;
@@ -28,9 +27,8 @@ export async function* jsonRecords(file: string, format: 'json' | 'jsonl'): Asyn
 }
 
 function* documentRecords(file: string): Generator<RecordResult> {
-  const size = fs.statSync(file).size;
-  if (size > MAX_DOCUMENT_BYTES) throw new DataInputError(`${file} is ${size} bytes; JSON documents over ${MAX_DOCUMENT_BYTES} bytes must be JSON Lines`);
-  const parsed = parseRecord(fs.readFileSync(file, 'utf8'), 1);
+  const text = readDecompressed(file, MAX_DOCUMENT_BYTES, (size) => `${file} is ${size}; JSON documents over ${MAX_DOCUMENT_BYTES} bytes must be JSON Lines`).toString('utf8');
+  const parsed = parseRecord(text, 1);
   if ('problem' in parsed || !Array.isArray(parsed.value)) {
     yield parsed;
     return;
