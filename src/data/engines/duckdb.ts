@@ -4,7 +4,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { compressionOf } from '../input/compression.js';
 import { detectFormat, type DataFormat } from '../input/format.js';
 import { checkCsvFile, SNIFF_LINE_BYTES } from './csv-file.js';
-import { copyRecordLines, countNonRecordLines, type RecordLinesCopy } from './jsonl-file.js';
+import { copyRecordLines, countNonRecordLines, keysMissing, type RecordLinesCopy } from './jsonl-file.js';
 import { logicalTypeOf } from './dialect.js';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { DataInputError, type DataEngine, type ReadIssues, type Row, type SourceColumn } from './engine.js';
@@ -70,7 +70,9 @@ async function describe(connection: DuckDBConnection, file: string, format: Data
     const options = `format = '${format === 'jsonl' ? 'newline_delimited' : 'array'}'${compression}`;
     // Depth 2 types top-level fields only; nested values stay JSON text, so a 10,000-deep document
     // costs one string instead of a 10,000-level nested type.
-    const detected = await describeRelation(connection, `read_json(${path}, ${options}, maximum_depth = 2)`);
+    const sampled = await describeRelation(connection, `read_json(${path}, ${options}, maximum_depth = 2)`);
+    const late = await keysMissing(connection, `${path}, ${options}`, sampled.map(({ name }) => name));
+    const detected = [...sampled, ...late.map((name) => ({ name, type: 'VARCHAR' }))];
     const asText = detected.map(({ name }) => `${duckdbDialect.quoteLiteral(name)}: 'VARCHAR'`).join(', ');
     return { relation: `read_json(${path}, ${options}, columns = {${asText}})`, columns: detected.map(({ name, type }) => textColumn(name, type)) };
   }

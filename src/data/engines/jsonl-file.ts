@@ -18,6 +18,21 @@ export async function countNonRecordLines(connection: DuckDBConnection, fileArgu
   return Number((reader.getRowObjectsJS()[0] as { bad: bigint | number }).bad);
 }
 
+/**
+ * Top-level keys of the file's records that `known` (the columns DuckDB typed from its sample of
+ * the first 20,480 records) lacks, in order. A field that first appears after the sample — one
+ * record carrying `"cmd": "=HYPERLINK(…)"` at the end of a big batch — would otherwise not be
+ * read at all. One pass that lists each record's keys; such columns are read as text.
+ */
+export async function keysMissing(connection: DuckDBConnection, fileArguments: string, known: readonly string[]): Promise<string[]> {
+  const reader = await connection.runAndReadAll(
+    `SELECT DISTINCT unnest(json_keys(json)) AS key FROM read_json_objects(${fileArguments}, ignore_errors = true) WHERE json_type(json) = 'OBJECT' ORDER BY key`,
+  );
+  // DuckDB's column names are case-insensitive: "Cmd" beside "cmd" is one column.
+  const seen = new Set(known.map((name) => name.toLowerCase()));
+  return (reader.getRowObjectsJS() as Array<{ key: string }>).map(({ key }) => key).filter((key) => !seen.has(key.toLowerCase()) && seen.add(key.toLowerCase()));
+}
+
 /** A copy of a JSON Lines file holding only its records, and what was left out. */
 export interface RecordLinesCopy {
   file: string;

@@ -150,6 +150,18 @@ describe('hostile data files: a clear error or a counted violation, never a cras
     }
   });
 
+  it('profiles a field that first appears after the 20,480 records DuckDB types its columns from', async () => {
+    const early = Array.from({ length: 25_000 }, (_, i) => JSON.stringify({ id: i, v: 'x' }));
+    // "V" is "v" to DuckDB, whose column names ignore case: it must not break the read.
+    const late = [JSON.stringify({ id: 25_000, v: 'x', cmd: '=HYPERLINK("http://evil.example")' }), JSON.stringify({ id: 25_001, V: 'y' })];
+    const result = await profile(write('late-field.jsonl', `${[...early, ...late].join('\n')}\n`));
+    expect(result.columns.map((c) => c.name)).toEqual(['id', 'v', 'cmd']);
+    const cmd = result.columns.find((c) => c.name === 'cmd')!;
+    expect([result.rowCount, cmd.nullCount, cmd.signals.formulaPrefix.count]).toEqual([25_002, 25_001, 1]);
+    const array = await profile(write('late-field.json', `[${[...early, ...late].join(',')}]`));
+    expect(array.columns.map((c) => c.name)).toEqual(['id', 'v', 'cmd']);
+  });
+
   it('reads a .json file of one object per line as JSON Lines (Spark and BigQuery exports), and says what a single object is', async () => {
     const part = await profile(write('part-00000.json', '{"a":1,"b":"x"}\n{"a":2,"b":"y"}\n'));
     expect(part.rowCount).toBe(2);
