@@ -9,7 +9,8 @@ export const DEPS_FILES_ANALYZER = 'deps-files';
 /**
  * Reads every manifest and lockfile into facts for the dependency project analyzer. A file that
  * does not parse is a scan error for that file alone; the rest of the project is still assessed.
- * An entry of a manifest that does not read is a scan error too, and the file's other entries count.
+ * An entry of a manifest or lockfile that does not read is a scan error too, and the file's other
+ * entries count.
  */
 export const depsFilesAnalyzer: FileAnalyzer = {
   name: DEPS_FILES_ANALYZER,
@@ -20,7 +21,7 @@ export const depsFilesAnalyzer: FileAnalyzer = {
     const base = path.posix.basename(file.path);
     try {
       const facts: DependencyFacts | undefined = parseLockfile(base, file.text, file.path) ?? parseManifest(base, file.text, file.path);
-      const skipped = facts?.type === 'manifest' ? (facts.skipped ?? []) : [];
+      const skipped = facts?.skipped ?? [];
       return { findings: [], problems: skipped.map(({ line, reason }) => `${cannotParse(base, line, reason)}; that entry was left out, the others were read`), facts };
     } catch (err) {
       return { findings: [], problems: [cannotParse(base, (err as { line?: number }).line, (err as Error).message)] };

@@ -43,9 +43,15 @@ export interface ParsedManifest {
   /** Files this one pulls in (`-r`, `-c`), relative to the scanned root. */
   includes: Array<{ file: string; kind: 'requirements' | 'constraints'; line: number }>;
   /** Entries that did not read and were left out, with why; the rest was read. */
-  skipped?: Array<{ line?: number; reason: string }>;
+  skipped?: SkippedEntry[];
   /** True when the manifest describes a library (setup.py/setup.cfg, pyproject with a build backend and no app marker); ranges are fine there. */
   isLibrary: boolean;
+}
+
+/** An entry of a manifest or lockfile that did not read and was left out. */
+export interface SkippedEntry {
+  line?: number;
+  reason: string;
 }
 
 /** One resolved package in a lockfile. */
@@ -71,6 +77,8 @@ export interface ParsedLockfile {
   packages: LockedPackage[];
   /** Names of the project's own direct dependencies: the roots of every dependency path. */
   roots: string[];
+  /** Package entries that did not read and were left out, with why; the rest was read. */
+  skipped?: SkippedEntry[];
 }
 
 export type DependencyFacts = ParsedManifest | ParsedLockfile;

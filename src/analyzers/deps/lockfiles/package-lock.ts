@@ -1,4 +1,5 @@
 import type { DirectSource, ParsedLockfile } from '../model.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { assemble, type RawPackage } from './assemble.js';
 import { Fields } from './fields.js';
 import { decodeJson, jsonMemberLines } from './json.js';
@@ -35,25 +36,28 @@ export function parsePackageLock(text: string, file: string): ParsedLockfile {
 
   const raw: RawPackage[] = [];
   const linkedNames: string[] = [];
+  const skipped = new SkippedEntries();
   for (const key of Object.keys(packages.table)) {
     const at = key.lastIndexOf(NODE_MODULES);
     // "" is the project and paths outside node_modules are workspace folders, reached by their links.
     if (at < 0) continue;
-    const installed = entry(key);
-    const linked = installed.flag('link') === true;
-    const folder = linked ? installed.string('resolved') : undefined;
-    const target = folder !== undefined && packages.has(folder) ? entry(folder) : installed;
-    // An aliased install ("node_modules/lodash4") names the real package in "name".
-    const name = installed.optionalString('name') ?? key.slice(at + NODE_MODULES.length);
-    if (linked) linkedNames.push(name);
-    raw.push({
-      name,
-      version: target.optionalString('version') ?? '',
-      dependencies: edges(target, EDGE_KEYS),
-      dev: installed.flag('dev') ?? target.flag('dev') ?? false,
-      hashes: (installed.optionalString('integrity') ?? '').split(/\s+/).filter(Boolean),
-      source: folder !== undefined ? pathSource(folder) : resolvedSource(installed),
-      line: lines?.get(key),
+    skipped.read(lines?.get(key), () => {
+      const installed = entry(key);
+      const linked = installed.flag('link') === true;
+      const folder = linked ? installed.string('resolved') : undefined;
+      const target = folder !== undefined && packages.has(folder) ? entry(folder) : installed;
+      // An aliased install ("node_modules/lodash4") names the real package in "name".
+      const name = installed.optionalString('name') ?? key.slice(at + NODE_MODULES.length);
+      raw.push({
+        name,
+        version: target.optionalString('version') ?? '',
+        dependencies: edges(target, EDGE_KEYS),
+        dev: installed.flag('dev') ?? target.flag('dev') ?? false,
+        hashes: (installed.optionalString('integrity') ?? '').split(/\s+/).filter(Boolean),
+        source: folder !== undefined ? pathSource(folder) : resolvedSource(installed),
+        line: lines?.get(key),
+      });
+      if (linked) linkedNames.push(name);
     });
   }
   const project = packages.has('') ? entry('') : undefined;
@@ -61,7 +65,7 @@ export function parsePackageLock(text: string, file: string): ParsedLockfile {
     prod: [...edges(project, ['dependencies', 'optionalDependencies']), ...linkedNames],
     dev: edges(project, ['devDependencies']),
   };
-  return assemble('npm', 'package-lock.json', raw, declared);
+  return { ...assemble('npm', 'package-lock.json', raw, declared), skipped: skipped.entries };
 }
 
 /** Names a package's dependency maps install, aliases resolved to the real package. */

@@ -1,5 +1,6 @@
 import { normalizePyPIName, type DirectSource, type ParsedLockfile } from '../model.js';
-import { assemble } from './assemble.js';
+import { SkippedEntries } from '../skipped-entries.js';
+import { assemble, type RawPackage } from './assemble.js';
 import type { Fields } from './fields.js';
 import { fileHashes, legacyFileHashes, readPackageTables } from './python-lock.js';
 import { pathSource, urlSource, vcsSource } from './sources.js';
@@ -17,12 +18,11 @@ const REQUIREMENT_NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
  * `[[package]]` entry with the same name and version; assemble merges them.
  */
 export function parsePdmLock(text: string, file: string): ParsedLockfile {
-  const { root, packages } = readPackageTables(text, file);
+  const skipped = new SkippedEntries();
+  const { root, packages } = readPackageTables(text, file, skipped);
   const legacy = legacyFileHashes(root);
-  return assemble(
-    'PyPI',
-    'pdm.lock',
-    packages.map(({ fields, name, version, line }) => ({
+  const raw = packages.flatMap(({ fields, name, version, line }) =>
+    skipped.read(line, (): RawPackage => ({
       name,
       version,
       dependencies: fields.strings('dependencies').map((req) => {
@@ -33,8 +33,9 @@ export function parsePdmLock(text: string, file: string): ParsedLockfile {
       hashes: [...fileHashes(fields.tables('files')), ...(legacy.get(`${name} ${version}`) ?? [])],
       source: source(fields),
       line,
-    })),
+    })) ?? [],
   );
+  return { ...assemble('PyPI', 'pdm.lock', raw), skipped: skipped.entries };
 }
 
 /** pdm keeps the source in the package table: git (+ the resolved revision), url, or path. */

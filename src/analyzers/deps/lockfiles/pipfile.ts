@@ -1,4 +1,5 @@
 import { normalizePyPIName, type DirectSource, type ParsedLockfile } from '../model.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { assemble, type RawPackage } from './assemble.js';
 import { Fields } from './fields.js';
 import { decodeJson, jsonMemberLines } from './json.js';
@@ -17,24 +18,28 @@ export function parsePipfileLock(text: string, file: string): ParsedLockfile {
   const root = Fields.of(decodeJson(text, file), file, 'Pipfile.lock');
   const lines = jsonMemberLines(text, SECTIONS);
   const raw: RawPackage[] = [];
+  const skipped = new SkippedEntries();
   for (const section of SECTIONS) {
     for (const [key, value] of root.entries(section)) {
       const line = lines.get(section)?.get(key);
-      const entry = Fields.of(value, file, `${section} "${key}"`, line);
-      raw.push({
-        name: normalizePyPIName(key),
-        // "==2.31.0" (or "===…"); VCS and path entries carry no version.
-        version: (entry.optionalString('version') ?? '').replace(/^===?/, ''),
-        dependencies: [],
-        dev: section === 'develop',
-        hashes: entry.strings('hashes'),
-        source: source(entry),
-        line,
+      const read = skipped.read(line, (): RawPackage => {
+        const entry = Fields.of(value, file, `${section} "${key}"`, line);
+        return {
+          name: normalizePyPIName(key),
+          // "==2.31.0" (or "===…"); VCS and path entries carry no version.
+          version: (entry.optionalString('version') ?? '').replace(/^===?/, ''),
+          dependencies: [],
+          dev: section === 'develop',
+          hashes: entry.strings('hashes'),
+          source: source(entry),
+          line,
+        };
       });
+      if (read) raw.push(read);
     }
   }
   const namesOf = (dev: boolean) => raw.filter((p) => p.dev === dev).map((p) => p.name);
-  return assemble('PyPI', 'Pipfile.lock', raw, { prod: namesOf(false), dev: namesOf(true) });
+  return { ...assemble('PyPI', 'Pipfile.lock', raw, { prod: namesOf(false), dev: namesOf(true) }), skipped: skipped.entries };
 }
 
 function source(entry: Fields): DirectSource | undefined {

@@ -1,4 +1,5 @@
 import type { DirectSource, ParsedLockfile } from '../model.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { assemble, type DeclaredRoots, type RawPackage } from './assemble.js';
 import { Fields } from './fields.js';
 import { descriptorName, npmSource } from './npm-refs.js';
@@ -39,24 +40,29 @@ export function parsePnpmLock(text: string, file: string): ParsedLockfile {
   const packageLines = yaml.keyLines(['packages']);
   const byKey = new Map<string, Identity>();
   const raw: RawPackage[] = [];
+  const skipped = new SkippedEntries();
   for (const [key, value] of root.entries('packages')) {
-    const entry = Fields.of(value, file, `package "${key}"`, packageLines.get(key));
-    const id = identity(key, entry, v5);
-    byKey.set(withoutPeers(key), id);
-    raw.push({
-      ...id,
-      dependencies: edges(entry, v5),
-      dev: v9 ? undefined : entry.flag('dev') === true,
-      ...resolution(entry),
-      line: packageLines.get(key),
+    skipped.read(packageLines.get(key), () => {
+      const entry = Fields.of(value, file, `package "${key}"`, packageLines.get(key));
+      const id = identity(key, entry, v5);
+      raw.push({
+        ...id,
+        dependencies: edges(entry, v5),
+        dev: v9 ? undefined : entry.flag('dev') === true,
+        ...resolution(entry),
+        line: packageLines.get(key),
+      });
+      byKey.set(withoutPeers(key), id);
     });
   }
   for (const [key, value] of root.entries('snapshots')) {
-    const entry = Fields.of(value, file, `snapshot "${key}"`);
-    const id = byKey.get(withoutPeers(key)) ?? identity(key, entry, v5);
-    raw.push({ ...id, dependencies: edges(entry, v5), hashes: [] });
+    skipped.read(undefined, () => {
+      const entry = Fields.of(value, file, `snapshot "${key}"`);
+      const id = byKey.get(withoutPeers(key)) ?? identity(key, entry, v5);
+      raw.push({ ...id, dependencies: edges(entry, v5), hashes: [] });
+    });
   }
-  return assemble('npm', 'pnpm-lock.yaml', raw, declaredRoots(root, v5));
+  return { ...assemble('npm', 'pnpm-lock.yaml', raw, declaredRoots(root, v5)), skipped: skipped.entries };
 }
 
 function declaredRoots(root: Fields, v5: boolean): DeclaredRoots {

@@ -1,5 +1,6 @@
 import { normalizePyPIName, type DirectSource, type ParsedLockfile } from '../model.js';
-import { assemble } from './assemble.js';
+import { SkippedEntries } from '../skipped-entries.js';
+import { assemble, type RawPackage } from './assemble.js';
 import type { Fields } from './fields.js';
 import { fileHashes, legacyFileHashes, readPackageTables } from './python-lock.js';
 import { pathSource, urlSource, vcsSource } from './sources.js';
@@ -13,12 +14,11 @@ import { pathSource, urlSource, vcsSource } from './sources.js';
  * inventory already merges the pyproject manifest, which knows the direct names exactly.
  */
 export function parsePoetryLock(text: string, file: string): ParsedLockfile {
-  const { root, packages } = readPackageTables(text, file);
+  const skipped = new SkippedEntries();
+  const { root, packages } = readPackageTables(text, file, skipped);
   const legacy = legacyFileHashes(root);
-  return assemble(
-    'PyPI',
-    'poetry.lock',
-    packages.map(({ fields, name, version, line }) => ({
+  const raw = packages.flatMap(({ fields, name, version, line }) =>
+    skipped.read(line, (): RawPackage => ({
       name,
       version,
       // Table values ({ version, markers, optional }) and lists of them (one per marker) alike:
@@ -28,8 +28,9 @@ export function parsePoetryLock(text: string, file: string): ParsedLockfile {
       hashes: [...fileHashes(fields.tables('files')), ...(legacy.get(name) ?? [])],
       source: source(fields),
       line,
-    })),
+    })) ?? [],
   );
+  return { ...assemble('PyPI', 'poetry.lock', raw), skipped: skipped.entries };
 }
 
 /** lock 1.1 says `category = "dev"`; 2.1 lists `groups`, dev when "main" is not among them; 2.0 says nothing. */

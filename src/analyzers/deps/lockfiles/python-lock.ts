@@ -1,4 +1,5 @@
 import { normalizePyPIName } from '../model.js';
+import type { SkippedEntries } from '../skipped-entries.js';
 import { Fields } from './fields.js';
 import { arrayTableLines, decodeToml } from './toml.js';
 
@@ -12,17 +13,23 @@ export interface PackageTable {
   line?: number;
 }
 
-/** Decodes a TOML lockfile and reads its `[[package]]` array, each table labelled by its name and line. */
-export function readPackageTables(text: string, file: string): { root: Fields; packages: PackageTable[] } {
+/**
+ * Decodes a TOML lockfile and reads its `[[package]]` array, each table labelled by its name and
+ * line; a table without a name is left out and noted.
+ */
+export function readPackageTables(text: string, file: string, skipped: SkippedEntries): { root: Fields; packages: PackageTable[] } {
   const root = Fields.of(decodeToml(text, file), file, 'lockfile');
   const tables = root.list('package');
   const headers = arrayTableLines(text, 'package');
   const lines = headers.length === tables.length ? headers : [];
-  const packages = tables.map((table, i): PackageTable => {
+  const packages = tables.flatMap((table, i): PackageTable[] => {
     const line = lines[i];
-    const name = normalizePyPIName(Fields.of(table, file, `package #${i + 1}`, line).string('name'));
-    const fields = Fields.of(table, file, `package "${name}"`, line);
-    return { fields, name, version: fields.optionalString('version') ?? '', line };
+    const read = skipped.read(line, (): PackageTable => {
+      const name = normalizePyPIName(Fields.of(table, file, `package #${i + 1}`, line).string('name'));
+      const fields = Fields.of(table, file, `package "${name}"`, line);
+      return { fields, name, version: fields.optionalString('version') ?? '', line };
+    });
+    return read ? [read] : [];
   });
   return { root, packages };
 }

@@ -2,6 +2,7 @@ import { normalizePyPIName, type DirectSource, type ParsedLockfile } from '../mo
 import { assemble, type DeclaredRoots, type RawPackage } from './assemble.js';
 import type { Fields } from './fields.js';
 import { fileHashes, readPackageTables } from './python-lock.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { pathSource, urlSource, vcsSource } from './sources.js';
 
 const LOCAL_SOURCE_KEYS = ['path', 'directory', 'editable', 'virtual'] as const;
@@ -15,29 +16,33 @@ const LOCAL_SOURCE_KEYS = ['path', 'directory', 'editable', 'virtual'] as const;
  * DeclaredRoots). Without a project entry the roots are derived.
  */
 export function parseUvLock(text: string, file: string): ParsedLockfile {
-  const { packages } = readPackageTables(text, file);
+  const skipped = new SkippedEntries();
+  const { packages } = readPackageTables(text, file, skipped);
   let declared: DeclaredRoots | undefined;
   const members: string[] = [];
   const raw: RawPackage[] = [];
   for (const { fields, name, version, line } of packages) {
-    const dependencies = [...dependencyNames(fields.tables('dependencies')), ...groupMembers(fields, 'optional-dependencies')];
-    const src = fields.fields('source');
-    if (isProject(src)) {
-      declared = { prod: dependencies, dev: groupMembers(fields, 'dev-dependencies') };
-      continue;
-    }
-    if (src?.has('editable') || src?.has('virtual')) members.push(name);
-    const sdist = fields.fields('sdist')?.optionalString('hash');
-    raw.push({
-      name,
-      version,
-      dependencies,
-      hashes: [...(sdist === undefined ? [] : [sdist]), ...fileHashes(fields.tables('wheels'))],
-      source: source(src),
-      line,
+    skipped.read(line, () => {
+      const dependencies = [...dependencyNames(fields.tables('dependencies')), ...groupMembers(fields, 'optional-dependencies')];
+      const src = fields.fields('source');
+      if (isProject(src)) {
+        declared = { prod: dependencies, dev: groupMembers(fields, 'dev-dependencies') };
+        return;
+      }
+      if (src?.has('editable') || src?.has('virtual')) members.push(name);
+      const sdist = fields.fields('sdist')?.optionalString('hash');
+      raw.push({
+        name,
+        version,
+        dependencies,
+        hashes: [...(sdist === undefined ? [] : [sdist]), ...fileHashes(fields.tables('wheels'))],
+        source: source(src),
+        line,
+      });
     });
   }
-  return assemble('PyPI', 'uv.lock', raw, declared && { ...declared, prod: [...declared.prod, ...members] });
+  const roots = declared && { ...declared, prod: [...declared.prod, ...members] };
+  return { ...assemble('PyPI', 'uv.lock', raw, roots), skipped: skipped.entries };
 }
 
 function isProject(src: Fields | undefined): boolean {

@@ -1,4 +1,5 @@
 import type { DirectSource, ParsedLockfile } from '../model.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { assemble, type RawPackage } from './assemble.js';
 import { Fields } from './fields.js';
 import { dependencyTarget, descriptorName, npmSource } from './npm-refs.js';
@@ -30,31 +31,34 @@ export function parseYarnBerry(text: string, file: string): ParsedLockfile {
   const raw: RawPackage[] = [];
   let projectDependencies: string[] | undefined;
   const members: string[] = [];
+  const skipped = new SkippedEntries();
   for (const [key, value] of Object.entries(root.table)) {
     if (key === '__metadata') continue;
-    const entry = Fields.of(value, file, `entry "${key}"`, lines.get(key));
-    const resolution = entry.string('resolution');
-    const name = descriptorName(resolution) ?? entry.fail(`resolution "${resolution}" is not name@reference`);
-    const reference = resolution.slice(name.length + 1);
-    const dependencies = entry.stringMap('dependencies').map(([dep, spec]) => dependencyTarget(dep, spec));
-    if (reference === `${WORKSPACE}.`) {
-      projectDependencies = dependencies;
-      continue;
-    }
-    if (reference.startsWith(WORKSPACE)) members.push(name);
-    const checksum = entry.optionalString('checksum');
-    raw.push({
-      name,
-      version: entry.optionalString('version') ?? '',
-      dependencies,
-      dev: false,
-      hashes: checksum === undefined ? [] : [checksum],
-      source: source(reference),
-      line: lines.get(key),
+    skipped.read(lines.get(key), () => {
+      const entry = Fields.of(value, file, `entry "${key}"`, lines.get(key));
+      const resolution = entry.string('resolution');
+      const name = descriptorName(resolution) ?? entry.fail(`resolution "${resolution}" is not name@reference`);
+      const reference = resolution.slice(name.length + 1);
+      const dependencies = entry.stringMap('dependencies').map(([dep, spec]) => dependencyTarget(dep, spec));
+      if (reference === `${WORKSPACE}.`) {
+        projectDependencies = dependencies;
+        return;
+      }
+      if (reference.startsWith(WORKSPACE)) members.push(name);
+      const checksum = entry.optionalString('checksum');
+      raw.push({
+        name,
+        version: entry.optionalString('version') ?? '',
+        dependencies,
+        dev: false,
+        hashes: checksum === undefined ? [] : [checksum],
+        source: source(reference),
+        line: lines.get(key),
+      });
     });
   }
   const declared = projectDependencies && { prod: [...projectDependencies, ...members], dev: [] };
-  return assemble('npm', 'yarn.lock berry', raw, declared);
+  return { ...assemble('npm', 'yarn.lock berry', raw, declared), skipped: skipped.entries };
 }
 
 function source(reference: string): DirectSource | undefined {

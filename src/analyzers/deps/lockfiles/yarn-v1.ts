@@ -1,4 +1,5 @@
 import type { ParsedLockfile } from '../model.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { assemble, type RawPackage } from './assemble.js';
 import { LockfileError } from './errors.js';
 import { dependencyTarget, descriptorName, npmSource } from './npm-refs.js';
@@ -28,7 +29,8 @@ const EDGE_BLOCKS = ['dependencies', 'optionalDependencies'] as const;
  * (see assemble) and nothing is marked dev.
  */
 export function parseYarnV1(text: string, file: string): ParsedLockfile {
-  const raw = readEntries(text, file).map((entry): RawPackage => {
+  const skipped = new SkippedEntries();
+  const raw = readEntries(text, file).flatMap((entry) => skipped.read(entry.line, (): RawPackage => {
     const fail = (reason: string): never => {
       throw new LockfileError(file, `entry "${entry.descriptors.join(', ')}": ${reason}`, entry.line);
     };
@@ -45,8 +47,8 @@ export function parseYarnV1(text: string, file: string): ParsedLockfile {
       source: npmSource(resolved ?? range),
       line: entry.line,
     };
-  });
-  return assemble('npm', 'yarn.lock v1', raw);
+  }) ?? []);
+  return { ...assemble('npm', 'yarn.lock v1', raw), skipped: skipped.entries };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { DeclaredRequirement, ParsedManifest } from '../model.js';
 import { normalizePyPIName } from '../model.js';
-import { excerpt, ManifestError, SkippedEntries } from './errors.js';
+import { excerpt, ManifestError } from './errors.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { isVersion, leadingName } from './pep508.js';
 import { RequirementLines, stripComment } from './requirement-lines.js';
 import { requirementOf } from './requirement.js';

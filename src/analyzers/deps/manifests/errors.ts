@@ -14,27 +14,6 @@ export class ManifestError extends Error {
   }
 }
 
-/**
- * Entries of a manifest left out because they do not read — a typo in one requirement — with
- * why. The rest of the file is still read: one bad line must not hide the packages around it
- * from the vulnerability check.
- */
-export class SkippedEntries {
-  readonly entries: Array<{ line?: number; reason: string }> = [];
-
-  /** Reads one entry; a ManifestError leaves that entry out and is noted. */
-  read<T>(line: number | undefined, read: () => T): T | undefined {
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof ManifestError)) throw error;
-      const at = error.line ?? line;
-      this.entries.push(at === undefined ? { reason: error.message } : { line: at, reason: error.message });
-      return undefined;
-    }
-  }
-}
-
 /** Runs `parse`, placing a ManifestError that has no line yet at `line`. */
 export function atLine<T>(line: number | undefined, parse: () => T): T {
   try {

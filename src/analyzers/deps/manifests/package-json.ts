@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { DeclaredRequirement, DirectSource, ParsedManifest } from '../model.js';
-import { excerpt, ManifestError, SkippedEntries } from './errors.js';
+import { excerpt, ManifestError } from './errors.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { memberLines } from './json-lines.js';
 import { requirementOf } from './requirement.js';
 import { isTable, own, type Table } from './shape.js';

@@ -1,6 +1,7 @@
 import type { DeclaredRequirement, ParsedManifest } from '../model.js';
 import { normalizePyPIName } from '../model.js';
-import { excerpt, ManifestError, SkippedEntries } from './errors.js';
+import { excerpt, ManifestError } from './errors.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { exactPin, leadingName, parseSpecifier } from './pep508.js';
 import { checkedMarker, requirementOf } from './requirement.js';
 import { isTable, optionalString, optionalStrings, type Table } from './shape.js';

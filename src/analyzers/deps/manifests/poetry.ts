@@ -1,6 +1,7 @@
 import type { DeclaredRequirement, PackageIndex } from '../model.js';
 import { normalizePyPIName } from '../model.js';
-import { excerpt, ManifestError, type SkippedEntries } from './errors.js';
+import { excerpt, ManifestError } from './errors.js';
+import type { SkippedEntries } from '../skipped-entries.js';
 import { isVersion, leadingName } from './pep508.js';
 import { checkedMarker, requirementOf } from './requirement.js';
 import { isTable, optionalString, optionalStrings, own, type Table } from './shape.js';

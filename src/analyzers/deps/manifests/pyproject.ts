@@ -1,5 +1,5 @@
 import type { DeclaredRequirement, PackageIndex, ParsedManifest } from '../model.js';
-import { SkippedEntries } from './errors.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { arrayOfTables, dotted, namedPep508Arrays, pep508Array } from './toml-fields.js';
 import { poetryDependencies, poetryGroups, poetrySources } from './poetry.js';
 import { isTable, optionalString, optionalStrings, own, tableAt, type Table } from './shape.js';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DeclaredRequirement, PackageIndex, ParsedManifest } from '../model.js';
-import { excerpt, ManifestError, type SkippedEntries } from './errors.js';
+import { excerpt, ManifestError } from './errors.js';
+import type { SkippedEntries } from '../skipped-entries.js';
 import { isUrl } from './direct-reference.js';
 import { declareRequirement } from './requirement.js';
 

@@ -1,5 +1,5 @@
 import type { ParsedManifest } from '../model.js';
-import { SkippedEntries } from './errors.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { RequirementLines, stripComment } from './requirement-lines.js';
 import { splitLines } from './text-lines.js';
 

@@ -1,6 +1,6 @@
 import type { DeclaredRequirement, ParsedManifest } from '../model.js';
 import { type IniOption, parseIni } from './ini.js';
-import { SkippedEntries } from './errors.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { requirementList, resolveInclude } from './requirement-lines.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { DeclaredRequirement, ParsedManifest } from '../model.js';
 import { parsePython, type SyntaxNode, UnparseableSource } from '../../python/parser.js';
-import { atLine, ManifestError, SkippedEntries } from './errors.js';
+import { atLine, ManifestError } from './errors.js';
+import { SkippedEntries } from '../skipped-entries.js';
 import { validateMarker } from './markers.js';
 import { requirementList } from './requirement-lines.js';
 

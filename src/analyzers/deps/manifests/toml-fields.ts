@@ -1,6 +1,7 @@
 import type { DeclaredRequirement, DirectSource } from '../model.js';
 import { describeReference, isUrl } from './direct-reference.js';
-import { ManifestError, type SkippedEntries } from './errors.js';
+import { ManifestError } from './errors.js';
+import type { SkippedEntries } from '../skipped-entries.js';
 import { declareRequirement } from './requirement.js';
 import { isTable, optionalString, own, type Table } from './shape.js';
 import type { TomlLines, TomlPath } from './toml.js';

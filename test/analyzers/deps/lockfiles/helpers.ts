@@ -39,6 +39,14 @@ export function pathTo(lock: ParsedLockfile, name: string): string[] | undefined
   return undefined;
 }
 
+/** The one package entry a parser left out, with its reason as `message`; fails the test when it left out none or several. */
+export function leftOut(lock: ParsedLockfile): { message: string; line?: number } {
+  const skipped = lock.skipped ?? [];
+  if (skipped.length !== 1) throw new Error(`expected one entry left out, got ${JSON.stringify(skipped)}`);
+  const [{ reason, line }] = skipped as [{ reason: string; line?: number }];
+  return line === undefined ? { message: reason } : { message: reason, line };
+}
+
 /** Runs `fn`, expecting a LockfileError-like throw, and returns it. */
 export function thrown(fn: () => unknown): Error & { line?: number; file?: string } {
   try {

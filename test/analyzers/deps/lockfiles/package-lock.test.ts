@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LockfileError } from '../../../../src/analyzers/deps/lockfiles/errors.js';
 import { parseLockfile } from '../../../../src/analyzers/deps/lockfiles/index.js';
 import { parsePackageLock } from '../../../../src/analyzers/deps/lockfiles/package-lock.js';
-import { fixture, names, pathTo, pkg, thrown } from './helpers.js';
+import { fixture, leftOut, names, pathTo, pkg, thrown } from './helpers.js';
 
 describe('package-lock.json v3', () => {
   const lock = parsePackageLock(fixture('package-lock.json'), 'ingest/package-lock.json');
@@ -127,12 +127,12 @@ describe('package-lock.json edge cases', () => {
     expect(err.line).toBe(77);
   });
 
-  it('reports a missing lockfileVersion, a missing "packages" and wrong types', () => {
+  it('reports a missing lockfileVersion and a missing "packages"; leaves out a package of the wrong shape, keeping the others', () => {
     expect(() => parsePackageLock('{}', 'package-lock.json')).toThrow('"lockfileVersion" must be a number');
     expect(() => parsePackageLock('{"lockfileVersion": 3}', 'package-lock.json')).toThrow('"packages" is missing');
-    const err = thrown(() => parsePackageLock('{"lockfileVersion": 3,\n"packages": {\n"node_modules/a": {"version": 1}}}', 'package-lock.json'));
-    expect(err.message).toBe('package "node_modules/a": "version" must be a string');
-    expect(err.line).toBe(3);
-    expect(() => lockOf({ 'node_modules/a': { dependencies: { b: 1 } } })).toThrow('"b" must be a string');
+    const lock = parsePackageLock('{"lockfileVersion": 3,\n"packages": {\n"node_modules/a": {"version": 1},\n"node_modules/c": {"version": "2.0.0"}}}', 'package-lock.json');
+    expect(leftOut(lock)).toEqual({ message: 'package "node_modules/a": "version" must be a string', line: 3 });
+    expect(names(lock)).toEqual(['c@2.0.0']);
+    expect(leftOut(lockOf({ 'node_modules/a': { dependencies: { b: 1 } } })).message).toContain('"b" must be a string');
   });
 });

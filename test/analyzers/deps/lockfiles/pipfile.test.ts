@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LockfileError } from '../../../../src/analyzers/deps/lockfiles/errors.js';
 import { parsePipfileLock } from '../../../../src/analyzers/deps/lockfiles/pipfile.js';
-import { fixture, pkg, thrown } from './helpers.js';
+import { fixture, leftOut, names, pkg, thrown } from './helpers.js';
 
 describe('Pipfile.lock', () => {
   const lock = parsePipfileLock(fixture('Pipfile.lock'), 'Pipfile.lock');
@@ -59,10 +59,10 @@ describe('Pipfile.lock', () => {
     expect(err.line).toBe(52);
   });
 
-  it('reports a wrongly typed entry with its line', () => {
-    const err = thrown(() => parsePipfileLock('{\n  "default": {\n    "six": {"version": "==1.16.0", "hashes": "sha256:x"}\n  }\n}', 'Pipfile.lock'));
-    expect(err.message).toBe('default "six": "hashes" must be a list');
-    expect(err.line).toBe(3);
+  it('leaves out a wrongly typed entry, noting its line, and keeps the others', () => {
+    const lock = parsePipfileLock('{\n  "default": {\n    "six": {"version": "==1.16.0", "hashes": "sha256:x"},\n    "idna": {"version": "==3.7"}\n  }\n}', 'Pipfile.lock');
+    expect(leftOut(lock)).toEqual({ message: 'default "six": "hashes" must be a list', line: 3 });
+    expect(names(lock)).toEqual(['idna@3.7']);
     expect(() => parsePipfileLock('[]', 'Pipfile.lock')).toThrow('Pipfile.lock must be a mapping');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LockfileError } from '../../../../src/analyzers/deps/lockfiles/errors.js';
 import { parsePnpmLock } from '../../../../src/analyzers/deps/lockfiles/pnpm.js';
-import { fixture, pathTo, pkg, thrown } from './helpers.js';
+import { fixture, leftOut, names, pathTo, pkg, thrown } from './helpers.js';
 
 describe('pnpm-lock.yaml v9', () => {
   const lock = parsePnpmLock(fixture('pnpm-v9.yaml'), 'pnpm-lock.yaml');
@@ -104,10 +104,10 @@ describe('pnpm-lock.yaml errors', () => {
     expect(() => parsePnpmLock('lockfileVersion: next\n', 'pnpm-lock.yaml')).toThrow(LockfileError);
   });
 
-  it('reports a package whose key and fields give no name', () => {
-    const err = thrown(() => parsePnpmLock("lockfileVersion: '9.0'\npackages:\n  'https://example.com/x.tgz':\n    resolution: {tarball: x}\n", 'pnpm-lock.yaml'));
-    expect(err.message).toBe('package "https://example.com/x.tgz": cannot tell the package name from the key');
-    expect(err.line).toBe(3);
+  it('leaves out a package whose key and fields give no name, noting its line', () => {
+    const lock = parsePnpmLock("lockfileVersion: '9.0'\npackages:\n  'https://example.com/x.tgz':\n    resolution: {tarball: x}\n  ms@2.1.3:\n    resolution: {integrity: sha512-x}\n", 'pnpm-lock.yaml');
+    expect(leftOut(lock)).toEqual({ message: 'package "https://example.com/x.tgz": cannot tell the package name from the key', line: 3 });
+    expect(names(lock)).toEqual(['ms@2.1.3']);
   });
 
   it('reports an importer dependency without a version', () => {

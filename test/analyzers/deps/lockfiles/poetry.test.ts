@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LockfileError } from '../../../../src/analyzers/deps/lockfiles/errors.js';
 import { parsePoetryLock } from '../../../../src/analyzers/deps/lockfiles/poetry.js';
-import { fixture, pathTo, pkg, thrown } from './helpers.js';
+import { fixture, leftOut, names, pathTo, pkg, thrown } from './helpers.js';
 
 describe('poetry.lock (lock-version 2.1, groups)', () => {
   const lock = parsePoetryLock(fixture('poetry.lock'), 'jobs/poetry.lock');
@@ -108,24 +108,22 @@ describe('poetry.lock errors', () => {
     expect((err as LockfileError).file).toBe('poetry.lock');
   });
 
-  it('reports a wrongly typed field with the package and its line', () => {
-    const err = thrown(() => parsePoetryLock('[[package]]\nname = "a"\nversion = "1"\n\n[[package]]\nname = "B_c"\nversion = 2\n', 'poetry.lock'));
-    expect(err).toBeInstanceOf(LockfileError);
-    expect(err.message).toBe('package "b-c": "version" must be a string');
-    expect(err.line).toBe(5);
+  it('leaves out a package with a wrongly typed field, naming it and its line, and keeps the others', () => {
+    const lock = parsePoetryLock('[[package]]\nname = "a"\nversion = "1"\n\n[[package]]\nname = "B_c"\nversion = 2\n', 'poetry.lock');
+    expect(leftOut(lock)).toEqual({ message: 'package "b-c": "version" must be a string', line: 5 });
+    expect(names(lock)).toEqual(['a@1']);
   });
 
-  it('reports a package without a name', () => {
-    const err = thrown(() => parsePoetryLock('[[package]]\nversion = "1"\n', 'poetry.lock'));
-    expect(err.message).toBe('package #1: "name" is missing');
+  it('leaves out a package without a name', () => {
+    expect(leftOut(parsePoetryLock('[[package]]\nversion = "1"\n', 'poetry.lock')).message).toBe('package #1: "name" is missing');
   });
 
-  it('reports "package" that is not an array of tables', () => {
+  it('reports "package" that is not an array of tables; leaves out an element that is no table', () => {
     expect(() => parsePoetryLock('package = "x"\n', 'poetry.lock')).toThrow(LockfileError);
-    expect(() => parsePoetryLock('package = ["x"]\n', 'poetry.lock')).toThrow('package #1 must be a mapping');
+    expect(leftOut(parsePoetryLock('package = ["x"]\n', 'poetry.lock')).message).toBe('package #1 must be a mapping');
   });
 
   it('parses an empty lock', () => {
-    expect(parsePoetryLock('', 'poetry.lock')).toEqual({ type: 'lockfile', ecosystem: 'PyPI', format: 'poetry.lock', packages: [], roots: [] });
+    expect(parsePoetryLock('', 'poetry.lock')).toEqual({ type: 'lockfile', ecosystem: 'PyPI', format: 'poetry.lock', packages: [], roots: [], skipped: [] });
   });
 });

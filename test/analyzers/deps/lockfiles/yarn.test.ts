@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LockfileError } from '../../../../src/analyzers/deps/lockfiles/errors.js';
 import { parseYarnLock } from '../../../../src/analyzers/deps/lockfiles/yarn.js';
-import { fixture, pathTo, pkg, thrown } from './helpers.js';
+import { fixture, leftOut, names, pathTo, pkg, thrown } from './helpers.js';
 
 describe('yarn.lock v1', () => {
   const lock = parseYarnLock(fixture('yarn-v1.lock'), 'yarn.lock');
@@ -60,13 +60,20 @@ describe('yarn.lock v1', () => {
     ['a field without a value', 'a@^1:\n  version\n', 2, 'expected a value or ":" after "version"'],
     ['text after a value', 'a@^1:\n  version "1.0.0" "2"\n', 2, 'unexpected text after the value of "version"'],
     ['a nested block', 'a@^1:\n  dependencies:\n    b:\n', 3, '"b" opens a block where a value is expected'],
-    ['an entry without a version', '\n"a@^1":\n  resolved "https://example.com/a.tgz"\n', 2, 'entry "a@^1": "version" is missing'],
-    ['a descriptor without a range', 'lodash:\n  version "1"\n', 1, 'entry "lodash": "lodash" is not name@range'],
   ])('reports %s with its line', (_, text, line, message) => {
     const err = thrown(() => parseYarnLock(text, 'yarn.lock'));
     expect(err).toBeInstanceOf(LockfileError);
     expect(err.message).toBe(message);
     expect(err.line).toBe(line);
+  });
+
+  it.each([
+    ['an entry without a version', '\n"a@^1":\n  resolved "https://example.com/a.tgz"\n', 2, 'entry "a@^1": "version" is missing'],
+    ['a descriptor without a range', 'lodash:\n  version "1"\n', 1, 'entry "lodash": "lodash" is not name@range'],
+  ])('leaves out %s, noting its line, and keeps the other entries', (_, text, line, message) => {
+    const lock = parseYarnLock(`${text}\nms@^2.1.3:\n  version "2.1.3"\n`, 'yarn.lock');
+    expect(leftOut(lock)).toEqual({ message, line });
+    expect(names(lock)).toEqual(['ms@2.1.3']);
   });
 });
 
@@ -126,10 +133,10 @@ describe('yarn.lock berry', () => {
   });
 
   it('reports an entry without a usable resolution', () => {
-    const err = thrown(() => parseYarnLock('__metadata:\n  version: 8\n\n"a@npm:^1":\n  version: 1.0.0\n', 'yarn.lock'));
-    expect(err.message).toBe('entry "a@npm:^1": "resolution" is missing');
-    expect(err.line).toBe(4);
-    expect(() => parseYarnLock('__metadata:\n  version: 8\n"a":\n  resolution: a\n', 'yarn.lock')).toThrow('resolution "a" is not name@reference');
-    expect(() => parseYarnLock('__metadata:\n  version: 8\n"a@npm:^1":\n  - 1\n', 'yarn.lock')).toThrow('entry "a@npm:^1" must be a mapping');
+    const lock = parseYarnLock('__metadata:\n  version: 8\n\n"a@npm:^1":\n  version: 1.0.0\n\n"ms@npm:^2":\n  version: 2.1.3\n  resolution: "ms@npm:2.1.3"\n', 'yarn.lock');
+    expect(leftOut(lock)).toEqual({ message: 'entry "a@npm:^1": "resolution" is missing', line: 4 });
+    expect(names(lock)).toEqual(['ms@2.1.3']);
+    expect(leftOut(parseYarnLock('__metadata:\n  version: 8\n"a":\n  resolution: a\n', 'yarn.lock')).message).toContain('resolution "a" is not name@reference');
+    expect(leftOut(parseYarnLock('__metadata:\n  version: 8\n"a@npm:^1":\n  - 1\n', 'yarn.lock')).message).toContain('entry "a@npm:^1" must be a mapping');
   });
 });
