@@ -10,7 +10,7 @@ import type { ValueClassifier } from '../values.js';
 import { type Flow, type ImportedCall, joinFlows, lineOf, markValidated, mergeFlows, type SourceHit, withStep } from './flow.js';
 import { accessPath, Guards } from './guards.js';
 import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.js';
-import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, matchSource, MESSAGE_CALLBACKS, ROUTE_APPS, ROUTE_DECORATOR, type SourceKind, type SourceSpec, SPARK_READ } from './sources.js';
+import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, matchReadSource, matchSource, MESSAGE_CALLBACKS, ROUTE_APPS, ROUTE_DECORATOR, type SourceKind, type SourceSpec, SPARK_READ } from './sources.js';
 import type { SinkFamily } from './sinks.js';
 import { importRootsOf, mayBeRepoFunction, rootOf } from './repo-imports.js';
 import { readsOnly, tableOfStatement } from './sql-table.js';
@@ -496,7 +496,7 @@ export class TaintEngine {
       // `from flask import request` names the source; it reads nothing.
       if (node.parent?.type === 'dotted_name' || node.parent?.type === 'aliased_import') return undefined;
       const name = this.resolver.nameOf(node);
-      const spec = name ? matchSource(name, undefined) : undefined;
+      const spec = name ? matchReadSource(name) : undefined;
       if (spec && name) return this.hitFor(node, spec, name, undefined);
       if (node.type === 'attribute' && node.childForFieldName('attribute')?.text === 'conf' && /dag_run\W*$/.test(node.childForFieldName('object')?.text ?? '')) {
         return this.hitFor(node, { kind: 'airflow-conf' }, 'dag_run.conf', undefined);

@@ -44,6 +44,7 @@ const LIBRARY_ROOTS: ReadonlySet<string> = new Set([
   ...STDLIB,
   ...COMMON_LIBRARIES,
   ...[...SOURCES, ...SINKS, ...SANITIZERS].flatMap((spec) => [...(spec.names ?? []), ...(spec.under ?? [])]),
+  ...SOURCES.flatMap((spec) => spec.values ?? []),
   ...VALIDATING_BASES,
   ...VALIDATING_CALLS,
 ].map(rootOf));

@@ -24,8 +24,13 @@ export const OPERATOR_SOURCES: ReadonlySet<string> = new Set<SourceKind>(['argv'
 
 export interface SourceSpec {
   kind: SourceKind;
-  /** Resolved dotted names: callees for calls (`pandas.read_csv`), else the name read (`sys.argv`). */
+  /** Resolved dotted names of the callees whose result is the data (`pandas.read_csv`). */
   names?: readonly string[];
+  /**
+   * Resolved dotted names whose value is the data where they are read (`sys.argv`). Callees are
+   * not: `self.opener = urllib.request.urlopen` keeps a function, and reads nothing.
+   */
+  values?: readonly string[];
   /** Method names matched on any receiver, or on receivers resolving under one of `under`. */
   methods?: readonly string[];
   under?: readonly string[];
@@ -91,10 +96,10 @@ export const SOURCES: readonly SourceSpec[] = [
   { kind: 'queue', methods: ['get_records'], under: ['boto3'] },
   { kind: 'queue', methods: ['pull', 'subscribe'], under: ['google.cloud.pubsub', 'google.cloud.pubsub_v1'] },
   { kind: 'queue', methods: ['receive_messages', 'receive_message'], under: ['boto3', 'azure'] },
-  { kind: 'stdin', names: ['builtins.input', 'sys.stdin'] },
-  { kind: 'argv', names: ['sys.argv', 'argparse.ArgumentParser().parse_args', 'argparse.ArgumentParser().parse_known_args'] },
-  { kind: 'env', names: ['os.environ', 'os.getenv', 'os.environ.get'], key: { index: 0, keyword: 'key' } },
-  { kind: 'request', names: ['flask.request', 'bottle.request', 'werkzeug.local.request'] },
+  { kind: 'stdin', names: ['builtins.input'], values: ['sys.stdin'] },
+  { kind: 'argv', names: ['argparse.ArgumentParser().parse_args', 'argparse.ArgumentParser().parse_known_args'], values: ['sys.argv'] },
+  { kind: 'env', names: ['os.getenv', 'os.environ.get'], values: ['os.environ'], key: { index: 0, keyword: 'key' } },
+  { kind: 'request', values: ['flask.request', 'bottle.request', 'werkzeug.local.request'] },
   { kind: 'airflow-conf', names: ['airflow.models.Variable.get', 'airflow.models.variable.Variable.get', 'airflow.sdk.Variable.get'], key: { index: 0, keyword: 'key' } },
   { kind: 'airflow-conf', methods: ['xcom_pull'] },
 ];
@@ -122,7 +127,12 @@ export const CREDENTIAL_NAME = /pass(word|wd)?|secret|token|api_?key|private_?ke
 /** A method called on the class itself: `self.m`, `cls.m`, `super().m`. */
 const OWN_RECEIVER = /^(?:self|cls|super\(\))\.[\w]+$/;
 
-/** The spec `name` (resolved callee, or name read) matches, if any. */
+/** The spec a name read as a value (not called) matches, if any. */
+export function matchReadSource(name: string): SourceSpec | undefined {
+  return SOURCES.find((spec) => spec.values?.includes(name));
+}
+
+/** The spec a call of `name` (the resolved callee) matches, if any. */
 export function matchSource(name: string, method: string | undefined): SourceSpec | undefined {
   for (const spec of SOURCES) {
     if (spec.names?.includes(name)) return spec;

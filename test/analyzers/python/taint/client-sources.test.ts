@@ -51,3 +51,38 @@ describe('a downloaded file', () => {
     expect(taint.map((f) => [f.ruleId, f.location.startLine])).toEqual([['py.taint.deserialization', 10]]);
   });
 });
+
+describe('a source function kept, not called', () => {
+  it('reads nothing: an opener stored on the instance is no ingestion point, while a call of the function and a read of sys.argv are', () => {
+    const code = py`
+      import os
+      import sys
+      import urllib.request
+
+
+      class Index:
+          def __init__(self):
+              self.opener = urllib.request.urlopen
+
+          def fetch(self, name):
+              return os.path.join("/data", self.opener.__name__, name)
+
+          def page(self, url):
+              return os.path.join("/data", urllib.request.urlopen(url).read())
+
+
+      os.system(sys.argv[1])
+    `;
+    const { findings, facts } = analyzePythonText(code, 'crawl/index.py');
+    const sources = (facts['python'] as { lineage: { sources: Array<{ api: string; line: number }> } }).lineage.sources;
+    expect(sources.map((s) => [s.api, s.line])).toEqual([
+      ['urllib.request.urlopen', 14],
+      ['sys.argv', 17],
+    ]);
+    const taint = findings.filter((f) => f.ruleId.startsWith('py.taint.'));
+    expect(taint.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['py.taint.path-traversal', 14],
+      ['py.taint.command-injection', 17],
+    ]);
+  });
+});
