@@ -3,7 +3,7 @@ import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { compressionOf } from '../input/compression.js';
 import { detectFormat, type DataFormat } from '../input/format.js';
-import { checkCsvFile, SNIFF_LINE_BYTES } from './csv-file.js';
+import { checkCsvFile, LATIN1_NOTE, SNIFF_LINE_BYTES } from './csv-file.js';
 import { copyRecordLines, countNonRecordLines, keysMissing, type RecordLinesCopy } from './jsonl-file.js';
 import { logicalTypeOf } from './dialect.js';
 import { duckdbDialect } from './duckdb-dialect.js';
@@ -37,8 +37,8 @@ export async function openDuckDbFile(file: string, options: DuckDbOptions = {}):
   let skipped: RecordLinesCopy | undefined;
   try {
     skipped = format === 'jsonl' ? await skipNonRecordLines(connection, file) : undefined;
-    const { relation, columns } = await describe(connection, skipped?.file ?? file, format);
-    return new DuckDbEngine(instance, connection, file, relation, columns, format, memoryLimit, skipped);
+    const { relation, columns, notes } = await describe(connection, skipped?.file ?? file, format);
+    return new DuckDbEngine(instance, connection, file, relation, columns, format, memoryLimit, notes, skipped);
   } catch (err) {
     skipped?.remove();
     connection.closeSync();
@@ -59,12 +59,19 @@ function compressionOption(file: string): string {
   return compression ? `, compression = '${compression}'` : '';
 }
 
-async function describe(connection: DuckDBConnection, file: string, format: DataFormat): Promise<{ relation: string; columns: SourceColumn[] }> {
+/** The relation that reads the file, its columns, and what a reader of the profile should know about how it was read. */
+interface Described {
+  relation: string;
+  columns: SourceColumn[];
+  notes: string[];
+}
+
+async function describe(connection: DuckDBConnection, file: string, format: DataFormat): Promise<Described> {
   const path = duckdbDialect.quoteLiteral(file);
   const compression = compressionOption(file);
   if (format === 'parquet') {
     const relation = `read_parquet(${path})`;
-    return { relation, columns: (await describeRelation(connection, relation)).map(({ name, type }) => typedColumn(name, type)) };
+    return { relation, columns: (await describeRelation(connection, relation)).map(({ name, type }) => typedColumn(name, type)), notes: [] };
   }
   if (format === 'json' || format === 'jsonl') {
     const options = `format = '${format === 'jsonl' ? 'newline_delimited' : 'array'}'${compression}`;
@@ -74,14 +81,14 @@ async function describe(connection: DuckDBConnection, file: string, format: Data
     const late = await keysMissing(connection, `${path}, ${options}`, sampled.map(({ name }) => name));
     const detected = [...sampled, ...late.map((name) => ({ name, type: 'VARCHAR' }))];
     const asText = detected.map(({ name }) => `${duckdbDialect.quoteLiteral(name)}: 'VARCHAR'`).join(', ');
-    return { relation: `read_json(${path}, ${options}, columns = {${asText}})`, columns: detected.map(({ name, type }) => textColumn(name, type)) };
+    return { relation: `read_json(${path}, ${options}, columns = {${asText}})`, columns: detected.map(({ name, type }) => textColumn(name, type)), notes: [] };
   }
   // CSV: the sniffer picks dialect and column types from a sample; the scan then reads every value
   // as text and parses it in SQL, so a value that does not fit its column is counted, not fatal.
   // The byte checks read the file as stored: a compressed one is taken as UTF-8, as DuckDB would.
   const check = compression ? undefined : checkCsvFile(file);
   if (check && 'refusal' in check) throw new DataInputError(`cannot read ${file} as ${format}: ${check.refusal}`);
-  const encoding = `${check?.encoding === 'utf-16' ? ", encoding = 'utf-16'" : ''}${compression}`;
+  const encoding = `${check && check.encoding !== 'utf-8' ? `, encoding = '${check.encoding}'` : ''}${compression}`;
   const delimiter = format === 'tsv' ? ", delim = '\\t'" : '';
   const sniffed = await connection.runAndReadAll(
     `SELECT Delimiter, Quote, HasHeader, Columns FROM sniff_csv(${path}, ignore_errors = true, max_line_size = ${SNIFF_LINE_BYTES}, buffer_size = ${SNIFF_LINE_BYTES}${delimiter}${encoding})`,
@@ -94,7 +101,7 @@ async function describe(connection: DuckDBConnection, file: string, format: Data
   // and DuckDB's recovery from it drops thousands of good rows after it without counting them.
   const quoting = format === 'tsv' && sniff.Quote === '(empty)' ? "quote = '', escape = ''" : `quote = '"', escape = '"'`;
   const relation = `read_csv(${path}, delim = ${duckdbDialect.quoteLiteral(sniff.Delimiter)}, header = ${sniff.HasHeader}, columns = {${names}}, store_rejects = true, auto_detect = false, ${quoting}${encoding})`;
-  return { relation, columns: sniff.Columns.map((c) => textColumn(c.name, c.type)) };
+  return { relation, columns: sniff.Columns.map((c) => textColumn(c.name, c.type)), notes: check?.encoding === 'latin-1' ? [LATIN1_NOTE] : [] };
 }
 
 async function describeRelation(connection: DuckDBConnection, relation: string): Promise<Array<{ name: string; type: string }>> {
@@ -136,6 +143,7 @@ class DuckDbEngine implements DataEngine {
     readonly columns: SourceColumn[],
     private readonly format: DataFormat,
     private readonly memoryLimit: string,
+    private readonly notes: string[],
     private readonly skipped?: RecordLinesCopy,
   ) {}
 
@@ -149,8 +157,8 @@ class DuckDbEngine implements DataEngine {
   }
 
   async readIssues(): Promise<ReadIssues> {
-    if (this.skipped) return this.skipped.issues;
-    if (this.format !== 'csv' && this.format !== 'tsv') return { rejectedRows: 0, messages: [] };
+    if (this.skipped) return { ...this.skipped.issues, notes: this.notes };
+    if (this.format !== 'csv' && this.format !== 'tsv') return { rejectedRows: 0, messages: [], notes: this.notes };
     const rows = await this.query(
       // Every scan of the file logs its rejects again; the first scan's are the file's.
       `WITH first AS (SELECT * FROM reject_errors WHERE scan_id = (SELECT min(scan_id) FROM reject_errors))
@@ -159,6 +167,7 @@ class DuckDbEngine implements DataEngine {
     return {
       rejectedRows: Number(rows[0]?.['total'] ?? 0),
       messages: rows.map((r) => `line ${String(r['line'])}: ${String(r['error_type']).toLowerCase()}: ${String(r['error_message'])}`),
+      notes: this.notes,
     };
   }
 

@@ -21,6 +21,8 @@ export type Row = Record<string, unknown>;
 export interface ReadIssues {
   rejectedRows: number;
   messages: string[];
+  /** How the source was read where a reader of the results should know it (an encoding guessed). */
+  notes: string[];
 }
 
 /** A table-like source the metrics run against, wherever the data lives. */

@@ -51,7 +51,7 @@ export async function copyRecordLines(file: string, maxMessages: number): Promis
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
   const copy = path.join(dir, path.basename(withoutCompressionExtension(file)));
   const out = fs.createWriteStream(copy);
-  const issues: ReadIssues = { rejectedRows: 0, messages: [] };
+  const issues: ReadIssues = { rejectedRows: 0, messages: [], notes: [] };
   try {
     const lines = readline.createInterface({ input: openDecompressed(file).setEncoding('utf8'), crlfDelay: Infinity });
     let number = 0;

@@ -68,7 +68,7 @@ class PostgresEngine implements DataEngine {
 
   async readIssues(): Promise<ReadIssues> {
     // A table has no unreadable rows: its types were enforced on insert.
-    return { rejectedRows: 0, messages: [] };
+    return { rejectedRows: 0, messages: [], notes: [] };
   }
 
   async close(): Promise<void> {

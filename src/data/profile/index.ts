@@ -101,7 +101,8 @@ export async function profileEngine(engine: DataEngine, options: ProfileOptions 
   }
   const labelConditional = options.label === undefined ? undefined : await labelConditionalStats(engine, later, columns, options.label, maxLabels(options));
   const issues = await engine.readIssues();
-  const warnings = issues.rejectedRows > 0 ? [`${issues.rejectedRows} rows could not be read and were skipped`, ...issues.messages.map(redactLine)] : [];
+  const rejects = issues.rejectedRows > 0 ? [`${issues.rejectedRows} rows could not be read and were skipped`, ...issues.messages.map(redactLine)] : [];
+  const warnings = [...issues.notes, ...rejects];
   if (labelConditional?.skipped) warnings.push(labelConditional.skipped);
   return {
     version: 1,

@@ -88,6 +88,19 @@ describe('hostile data files: a clear error or a counted violation, never a cras
     expect(result.warnings.join('\n')).toMatch(/invalid encoding/);
   });
 
+  it('reads a Latin-1 file whole, saying so, where read as UTF-8 every row with an accent was lost', async () => {
+    const latin1 = Buffer.from('name,city\nAnn,Berlin\nJos\xe9,S\xe3o Paulo\n=HYPERLINK("http://x"),Malm\xf6\n', 'latin1');
+    const result = await profile(write('latin1.csv', latin1));
+    expect(result.rowCount).toBe(3);
+    expect(result.rejectedRows).toBe(0);
+    expect(result.columns.find((c) => c.name === 'city')!.topValues.map((t) => t.value).sort()).toEqual(['Berlin', 'Malmö', 'São Paulo']);
+    expect(result.columns.find((c) => c.name === 'name')!.signals.formulaPrefix.count).toBe(1);
+    expect(result.warnings).toEqual([expect.stringMatching(/^the file is not UTF-8 .* read as Latin-1/)]);
+    const report = await validateSource({ engine: 'duckdb', file: write('latin1-v.csv', latin1) }, { type: 'object', properties: { city: { type: 'string', maxLength: 8 } } });
+    expect(report.records).toBe(3);
+    expect(report.violations).toEqual([expect.objectContaining({ path: 'city', kind: 'maxLength', count: 1 })]);
+  });
+
   it('counts ragged rows as violations when validating a CSV', async () => {
     const report = await validateSource({ engine: 'duckdb', file: write('ragged2.csv', 'a,b\n1,2\n3\n4,5\n') }, { type: 'object', properties: { a: { type: 'integer' } } });
     expect(report.records).toBe(3);
