@@ -22,7 +22,22 @@ const QUOTING = new Set(['quote_ident', 'quote_literal', 'quote_nullable', 'quot
 const CONCATENATING = new Set(['concat', 'concat_ws', 'replace']);
 /** PostgreSQL's format(): %I and %L quote their argument, %s does not. */
 const FORMATTING = new Set(['format', 'printf']);
-const UNSAFE_SPECIFIER = /%(?:\d+\$)?-?\d*[^IL%\d$-]/;
+const CASTS = new Set(['cast', 'try_cast', 'safe_cast']);
+/** A format specifier: `%[n$][-][width]type`; a `*` width takes an argument of its own. */
+const SPECIFIER = /%(?:(\d+)\$)?-?(\d*|\*(?:\d+\$)?)([A-Za-z%])/g;
+/**
+ * Types whose values are spliced as text that carries no quote, keyword or statement (numbers,
+ * booleans, dates and times, UUIDs): a variable declared so is as harmless as a literal.
+ */
+const INERT_TYPES = new Set([
+  'smallint', 'integer', 'int', 'bigint', 'int2', 'int4', 'int8', 'tinyint', 'mediumint', 'serial', 'bigserial',
+  'numeric', 'decimal', 'real', 'float', 'float4', 'float8', 'double', 'money', 'bit',
+  'boolean', 'bool', 'date', 'time', 'timestamp', 'timestamptz', 'datetime', 'datetime2', 'smalldatetime', 'interval', 'uuid', 'uniqueidentifier',
+]);
+/** What a declaration's name follows: a parameter list (`(`, `,`, IN/OUT), DECLARE, or the previous declaration's `;`. */
+const DECLARATION_LEADS = new Set(['(', ',', ';', 'declare', 'in', 'out', 'inout']);
+/** Words that follow a name without declaring its type (`CAST(@n AS …)`, `a, b AS c`). */
+const NOT_TYPES = new Set(['as', 'and', 'or', 'is', 'not', 'in', 'from', 'where', 'on', 'then', 'else', 'when', 'end', 'into', 'like', 'between', 'asc', 'desc']);
 const LITERAL_WORDS = new Set(['null', 'true', 'false']);
 const STRING_OPS = new Set(['||', '+']);
 const OTHER_OPS = new Set(['-', '*', '/', '%']);
@@ -35,11 +50,14 @@ const MAX_DEPTH = 48;
  */
 export class SqlValues {
   private readonly variables = new Map<string, SqlValueKind>();
+  /** Parameters and variables every declaration of which in the file gives an inert type. */
+  private readonly inert: ReadonlySet<string>;
   /** For each `(`, the index of its `)`: computed once so nested input costs linear time. */
   private readonly closers: Int32Array;
 
   constructor(private readonly tokens: readonly Token[]) {
     this.closers = matchParens(tokens);
+    this.inert = inertVariables(tokens);
     for (let i = 0; i < tokens.length; i++) this.recordAssignment(i);
   }
 
@@ -100,6 +118,7 @@ export class SqlValues {
         if (LITERAL_WORDS.has(token.text)) return at('literal', i + 1);
         const name = this.qualifiedName(i);
         if (this.tokens[name.end]?.text === '(') return at(this.callKind(name.text, name.end, depth), this.closingParen(name.end) + 1);
+        if (this.inert.has(name.text)) return at('literal', name.end);
         return at(this.variables.get(name.text) ?? 'unknown', name.end);
       }
     }
@@ -128,17 +147,29 @@ export class SqlValues {
   private callKind(name: string, open: number, depth: number): SqlValueKind {
     const fn = name.slice(name.lastIndexOf('.') + 1);
     if (QUOTING.has(fn)) return 'literal';
+    // CAST(v AS type) and T-SQL's CONVERT(type, v) keep the kind of v.
+    if (CASTS.has(fn)) {
+      const value = this.expression(open + 1, depth + 1);
+      return this.tokens[value.end]?.text === 'as' ? value.kind : 'unknown';
+    }
     const args = this.argumentsAt(open, depth);
+    if (fn === 'convert' && args.length >= 2 && this.isTypeName(args[0]!)) return args[1]!.kind;
     const kinds = args.map((a) => a.kind);
     if (kinds.every((k) => k === 'literal')) return 'literal';
     if (FORMATTING.has(fn)) {
       const template = this.tokens[args[0]?.start ?? -1];
-      const safeTemplate =
-        args[0]?.kind === 'literal' && template?.type === 'string' && !UNSAFE_SPECIFIER.test(template.text.replaceAll('%%', ''));
-      return safeTemplate ? 'literal' : 'formatted';
+      const spliced = args[0]?.kind === 'literal' && template?.type === 'string' ? unquotedArguments(template.text) : undefined;
+      return spliced?.every((n) => args[n]?.kind === 'literal') ? 'literal' : 'formatted';
     }
     if (CONCATENATING.has(fn)) return 'formatted';
     return kinds.includes('formatted') ? 'formatted' : 'unknown';
+  }
+
+  /** `NVARCHAR(10)` or `INT`: a word, with or without a length, that is no variable. */
+  private isTypeName(arg: SqlExpression): boolean {
+    const word = this.tokens[arg.start]!;
+    if (word.type !== 'word' || word.text.startsWith('@')) return false;
+    return arg.end === arg.start + 1 || (this.tokens[arg.start + 1]?.text === '(' && this.closingParen(arg.start + 1) + 1 === arg.end);
   }
 
   private argumentsAt(open: number, depth: number): SqlExpression[] {
@@ -201,6 +232,42 @@ export class SqlValues {
     }
     return plpgsql && i > 0 ? this.tokens[i - 1]!.text : undefined;
   }
+}
+
+/**
+ * The arguments (1 is the first after the template) that a format template splices without
+ * quoting them (`%s`), or undefined when that cannot be told (a `*` width, an unknown type).
+ */
+function unquotedArguments(template: string): number[] | undefined {
+  const spliced: number[] = [];
+  let next = 1;
+  for (const [, position, width, type] of template.matchAll(SPECIFIER)) {
+    if (type === '%') continue;
+    if (width?.startsWith('*') || !/^[sIL]$/.test(type!)) return undefined;
+    const n = position ? Number(position) : next;
+    next = n + 1;
+    if (type === 's') spliced.push(n);
+  }
+  return spliced;
+}
+
+/**
+ * Names declared with an inert type (`days int`, `@n INT`, `DECLARE n integer;`) and never with
+ * another: the file's routines share one table of names, so one text declaration spoils it.
+ */
+function inertVariables(tokens: readonly Token[]): ReadonlySet<string> {
+  const inert = new Set<string>();
+  const other = new Set<string>();
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const name = tokens[i]!;
+    const type = tokens[i + 1]!;
+    // A T-SQL variable is declared wherever `@name type` stands (a procedure's first parameter follows its name).
+    if (name.type !== 'word' || type.type !== 'word' || !(DECLARATION_LEADS.has(tokens[i - 1]!.text) || name.text.startsWith('@'))) continue;
+    if (INERT_TYPES.has(type.text)) inert.add(name.text);
+    else if (!NOT_TYPES.has(type.text)) other.add(name.text);
+  }
+  for (const name of other) inert.delete(name);
+  return inert;
 }
 
 function verdict(kinds: SqlValueKind[], stringOp: boolean, otherOp: boolean): SqlValueKind {

@@ -104,6 +104,40 @@ describe('sql.dynamic-execute', () => {
     expect(scan("EXEC ('SELECT * FROM ' + QUOTENAME(@t));\n", ID)).toEqual([]);
   });
 
+  it('takes a number, date or UUID variable as harmless to splice, by the types the file declares', () => {
+    const plpgsql = lines(
+      'CREATE FUNCTION purge(tbl text, days int, label text) RETURNS void AS $$',
+      'DECLARE',
+      '  cutoff date := current_date;',
+      '  who varchar;',
+      'BEGIN',
+      "  EXECUTE format('DELETE FROM %I WHERE created < now() - interval ''%s days''', tbl, days);",
+      "  EXECUTE 'DELETE FROM t WHERE d < ''' || cutoff || '''';",
+      "  EXECUTE format('SELECT %1$s', days, label);",
+      "  EXECUTE format('SELECT %2$s, %1$s', label, days);",
+      "  EXECUTE format('DELETE FROM %s', tbl);",
+      "  EXECUTE 'SELECT ' || who;",
+      "  EXECUTE format('SELECT %*s', days, label);",
+      'END;',
+      '$$ LANGUAGE plpgsql;',
+    );
+    expect(scan(plpgsql, ID).map((f) => f.location.startLine)).toEqual([9, 10, 11, 12]);
+    const tsql = lines(
+      'CREATE PROCEDURE dbo.purge @days INT, @name NVARCHAR(50) AS',
+      'BEGIN',
+      "  DECLARE @a NVARCHAR(400) = N'DELETE FROM logs WHERE age > ' + CAST(@days AS NVARCHAR(10));",
+      '  EXEC sp_executesql @a;',
+      "  DECLARE @b NVARCHAR(400) = N'SELECT ' + CONVERT(NVARCHAR(10), @days);",
+      '  EXEC (@b);',
+      "  DECLARE @c NVARCHAR(400) = N'SELECT ' + CAST(@name AS NVARCHAR(50));",
+      '  EXEC (@c);',
+      'END;',
+    );
+    expect(scan(tsql, ID).map((f) => f.location.startLine)).toEqual([8]);
+    // A name declared as text anywhere in the file is not taken for a number.
+    expect(scan(lines('CREATE FUNCTION a(n int) RETURNS void AS $$ BEGIN NULL; END; $$ LANGUAGE plpgsql;', 'CREATE FUNCTION b(n text) RETURNS void AS $$', 'BEGIN', "  EXECUTE 'SELECT ' || n;", 'END;', '$$ LANGUAGE plpgsql;'), ID)).toHaveLength(1);
+  });
+
   it('handles T-SQL without semicolons and MySQL PREPARE, but not PostgreSQL PREPARE … AS', () => {
     expect(scan(lines("SET @sql = 'SELECT * FROM ' + @t", 'EXEC(@sql)'), ID)).toHaveLength(1);
     expect(scan("PREPARE s FROM CONCAT('SELECT * FROM ', @t);\n", ID)).toHaveLength(1);

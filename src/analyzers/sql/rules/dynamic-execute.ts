@@ -28,7 +28,9 @@ export const dynamicExecute: SqlRule = {
     'Finds EXECUTE / EXECUTE IMMEDIATE (PL/pgSQL, Oracle, Snowflake, BigQuery), EXEC(…) and sp_executesql (T-SQL) and ' +
     'PREPARE … FROM (MySQL) whose SQL text is built with ||, +, CONCAT(…), REPLACE(…) or format() with %s, directly ' +
     'or through a variable assigned so in the file. Text quoted with quote_ident/quote_literal/QUOTENAME or ' +
-    'format(%I, %L) counts as safe; a literal run with USING parameters is safe. Text of unknown origin is reported ' +
+    'format(%I, %L) counts as safe, and so does a parameter or variable declared in the file only with a number, ' +
+    'boolean, date, time or UUID type (also through CAST and CONVERT): its text carries no quote. A literal run with ' +
+    'USING parameters is safe. Text of unknown origin is reported ' +
     'at medium confidence where the statement always runs dynamic SQL.',
   why:
     'Stored procedures that load, merge or purge partitions often build their statements from table names, dates ' +
