@@ -2,9 +2,10 @@ import { type Binding, type Bindings, bindingsKey } from './bindings.js';
 import { type SyntaxNode, unwrap } from './parser.js';
 
 /**
- * Where a value comes from, as in the Python analyzer: literal (fixed in the source), formatted
- * (a string built from literal and non-literal parts: a template with substitutions, `+`, path
- * joining, `.concat`/`.join`/`.replace`), or unknown.
+ * Where a value comes from, as in the Python analyzer: literal (fixed in the source, or a number
+ * or boolean computed at run time, whose text carries no quote, space or shell character),
+ * formatted (a string built from literal and non-literal parts: a template with substitutions,
+ * `+`, path joining, `.concat`/`.join`/`.replace`), or unknown.
  */
 export type ValueKind = 'literal' | 'formatted' | 'unknown';
 export type Constant = string | number | boolean | null;
@@ -18,6 +19,11 @@ const BUILDING_METHODS = new Set(['concat', 'join', 'replace', 'replaceAll']);
 /** Functions and methods whose result is their (first) argument or receiver, reshaped. */
 const RESHAPING_FUNCTIONS = new Set(['path.normalize', 'path.dirname', 'String', 'url.fileURLToPath', 'fileURLToPath']);
 const RESHAPING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'slice', 'substring', 'toString', 'repeat']);
+/** Functions and methods whose result is a number whatever their input. */
+const NUMERIC_FUNCTIONS = new Set(['Number', 'parseInt', 'parseFloat', 'Number.parseInt', 'Number.parseFloat', 'BigInt', 'Date.now']);
+const NUMERIC_METHODS = new Set(['toFixed', 'toPrecision', 'getTime']);
+/** Binary operators whose result is a number or a boolean (`+` may build a string; `??`, `||`, `&&` pass an operand through). */
+const PASSING_OPERATORS = new Set(['+', '??', '||', '&&']);
 /** The request in Express, Koa, Fastify and AWS Lambda handlers: whoever sends it controls it. */
 const REQUEST_INPUT = /^(?:(?:req|request)\.(?:params|query|body|headers|cookies|files?|url|originalUrl|path)|ctx\.(?:params|query|request)|event\.(?:body|queryStringParameters|pathParameters|headers))\b/;
 /** The script's own command line: whoever runs the script controls it. */
@@ -80,10 +86,15 @@ export class JsValues {
         const args = node.childForFieldName('arguments')?.namedChildren ?? [];
         return constructor && this.nameOf(constructor) === 'URL' ? building(args.map(next)) : 'unknown';
       }
+      // `-x`, `!x`, `typeof x`, `i++`: a number, a boolean or a type name.
+      case 'unary_expression':
+      case 'update_expression':
+        return 'literal';
       case 'member_expression':
       case 'call_expression':
         if (TRUSTED.has(this.nameOf(node) ?? node.text)) return 'literal';
-        return node.type === 'call_expression' ? this.callKind(node, next) : 'unknown';
+        if (node.type === 'member_expression') return node.childForFieldName('property')?.text === 'length' ? 'literal' : 'unknown';
+        return this.callKind(node, next);
       default:
         return LITERAL_TYPES.has(node.type) ? 'literal' : 'unknown';
     }
@@ -97,8 +108,7 @@ export class JsValues {
     const l = next(left);
     const r = next(right);
     if (operator === '??' || operator === '||' || operator === '&&') return combine([l, r]);
-    if (l === 'literal' && r === 'literal') return 'literal';
-    if (operator !== '+') return 'unknown';
+    if ((l === 'literal' && r === 'literal') || !PASSING_OPERATORS.has(operator ?? '')) return 'literal';
     if (l === 'formatted' || r === 'formatted') return 'formatted';
     return this.isString(left, depth) || this.isString(right, depth) ? 'formatted' : 'unknown';
   }
@@ -113,6 +123,7 @@ export class JsValues {
     const receiver = fn.type === 'member_expression' ? fn.childForFieldName('object') : null;
     // Module functions first: `path.join` is not the string method `join`.
     const callee = this.nameOf(fn) ?? '';
+    if (NUMERIC_FUNCTIONS.has(callee) || callee.startsWith('Math.') || (method && NUMERIC_METHODS.has(method))) return 'literal';
     if (BUILDING_FUNCTIONS.has(callee)) return building(argKinds);
     if (RESHAPING_FUNCTIONS.has(callee)) return argKinds[0] ?? 'unknown';
     if (method && receiver && BUILDING_METHODS.has(method)) return building([next(receiver), ...argKinds]);

@@ -184,6 +184,22 @@ describe('js.sql-injection.template', () => {
     );
     expect(scan(code, ID)).toEqual([]);
   });
+
+  it('takes numbers and booleans computed from input as harmless to splice, and strings built from it not', () => {
+    const code = lines(
+      "const { Pool } = require('pg');",
+      'const pool = new Pool();',
+      'const n = Number(req.query.n);',
+      'pool.query(`SELECT * FROM t LIMIT ${n}`);',
+      'pool.query(`SELECT * FROM t LIMIT ${parseInt(req.query.n, 10)} OFFSET ${Math.max(0, req.query.o)}`);',
+      'pool.query(`SELECT * FROM t WHERE n = ${req.body.a * 2} AND ok = ${!req.body.b} AND l = ${req.body.s.length}`);',
+      "pool.query('SELECT * FROM t WHERE d > ' + (Date.now() - req.body.age));",
+      'pool.query(`SELECT * FROM t WHERE s = ${req.body.s}`);',
+      "pool.query('SELECT * FROM t WHERE s = ' + (req.body.s || 'x'));",
+      'pool.query(`SELECT * FROM t WHERE s = ${String(req.body.n)}`);',
+    );
+    expect(scan(code, ID).map((f) => f.location.startLine)).toEqual([8, 9, 10]);
+  });
 });
 
 describe('js.path-traversal.fs', () => {
