@@ -43,6 +43,8 @@ const LOOPS = ['for_statement', 'while_statement'];
 /** Statements of which one run takes at most one arm. */
 const BRANCHING = ['if_statement', 'match_statement'];
 const ANY_TIME = -1;
+/** Methods that put their (last) argument into the container they are called on. */
+const MUTATORS = new Set(['append', 'extend', 'insert', 'add', 'update', 'appendleft', 'extendleft', 'setdefault']);
 
 const BINDING_SITES = [
   'assignment',
@@ -82,6 +84,8 @@ export class Bindings {
     this.loops = SpanIndex.of(root, LOOPS);
     this.blocks = SpanIndex.of(root, ['block']);
     for (const node of root.descendantsOfType(BINDING_SITES)) this.collect(node);
+    // After every assignment is known: a container is filled where its name is bound.
+    for (const node of root.descendantsOfType(['call', 'assignment', 'augmented_assignment'])) this.collectStore(node);
   }
 
   /** How many bindings the file has, to size work budgets. */
@@ -285,6 +289,20 @@ export class Bindings {
     }
   }
 
+  /**
+   * `parts.append(x)`, `seen.add(x)`, `d.update(x)`, `d[k] = x`: the container now also holds x,
+   * as if by `parts += [x]`, in the scope that binds the name (neither makes a name local).
+   */
+  private collectStore(node: SyntaxNode): void {
+    const store = node.type === 'call' ? mutation(node) : itemStore(node);
+    if (!store) return;
+    const { container, operator, value } = store;
+    for (let scope = this.scopeOf(node); ; scope = this.scopeOf(scope)) {
+      if (this.table.get(scope.id)?.has(container)) return this.add(scope, container, node.endIndex, { kind: 'augment', operator, value });
+      if (scope.id === this.root.id) return;
+    }
+  }
+
   private outerFunction(scope: SyntaxNode): SyntaxNode {
     let outer = scope;
     do outer = this.scopeOf(outer);
@@ -295,6 +313,30 @@ export class Bindings {
 
 export function collectBindings(root: SyntaxNode): Bindings {
   return new Bindings(root);
+}
+
+interface ContainerStore {
+  container: string;
+  operator: string;
+  value: SyntaxNode;
+}
+
+/** `parts.append(x)` and the other mutators: the value put in is the last positional argument. */
+function mutation(call: SyntaxNode): ContainerStore | undefined {
+  const fn = call.childForFieldName('function');
+  const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+  const method = fn?.childForFieldName('attribute')?.text ?? '';
+  if (object?.type !== 'identifier' || !MUTATORS.has(method)) return undefined;
+  const value = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment').at(-1);
+  return value ? { container: object.text, operator: `.${method}()`, value } : undefined;
+}
+
+/** `d[k] = x` and `d[k] += x`. */
+function itemStore(assignment: SyntaxNode): ContainerStore | undefined {
+  const left = assignment.childForFieldName('left');
+  const object = left?.type === 'subscript' ? left.childForFieldName('value') : null;
+  const value = assignment.childForFieldName('right');
+  return object?.type === 'identifier' && value ? { container: object.text, operator: '[]=', value } : undefined;
 }
 
 /** Identifies a set of bindings: reads that see the same set get the same answers. */

@@ -44,6 +44,8 @@ const NUMBER_FUNCTIONS = new Set(['builtins.int', 'builtins.float', 'builtins.le
 /** Builtins whose elements are their arguments' elements (with numbers: enumerate's counter). */
 const ELEMENT_WALKERS = new Set(['builtins.enumerate', 'builtins.zip', 'builtins.sorted', 'builtins.reversed', 'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.iter']);
 const DICT_VIEWS = new Set(['items', 'keys', 'values']);
+/** Builtins that make a container of their positional arguments' elements; with none, an empty one. */
+const CONTAINER_BUILDERS = new Set(['builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.dict', 'builtins.sorted', 'builtins.reversed']);
 /** Comprehensions: every element is their body's value. */
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression']);
 const ESCAPES = ['escape_sequence', 'escape_interpolation'];
@@ -124,8 +126,12 @@ export class ValueClassifier {
       case 'identifier':
         return this.confined(node) ? 'literal' : this.nameKind(node, depth);
       case 'attribute':
-      case 'subscript':
         return this.confined(node) ? 'literal' : 'unknown';
+      case 'subscript': {
+        // An item of a literal text or container is literal (`env["MODE"]` after `env = {}; env["MODE"] = "fast"`).
+        const value = node.childForFieldName('value');
+        return this.confined(node) || (value && next(value) === 'literal') ? 'literal' : 'unknown';
+      }
       case 'call':
         return this.callKind(node, next);
       default:
@@ -176,6 +182,10 @@ export class ValueClassifier {
     }
     const callee = this.calleeOf(fn);
     if (callee && (NUMBER_FUNCTIONS.has(callee) || this.quoting.includes(callee))) return 'literal';
+    if (callee && CONTAINER_BUILDERS.has(callee)) {
+      const positional = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
+      return allLiteral(positional.map(next));
+    }
     return callee && STRING_FUNCTIONS.has(callee) && args[0] ? next(args[0]) : 'unknown';
   }
 

@@ -281,7 +281,8 @@ export class TaintEngine {
         this.augments.set(b.value.id, []);
         const earlier = this.bindings.visibleAt(name, b.value) ?? [];
         const parts = [this.expr(b.value, depth), ...earlier.map((e) => this.binding(name, e, depth))];
-        const flows = withStep(mergeFlows(parts), this.step(lineOf(b.value), `appended to ${name} (${b.operator})`));
+        const how = b.operator === '[]=' ? `stored in ${name}[…]` : b.operator.startsWith('.') ? `added to ${name} by ${b.operator}` : `appended to ${name} (${b.operator})`;
+        const flows = withStep(mergeFlows(parts), this.step(lineOf(b.value), how));
         this.augments.set(b.value.id, flows);
         return flows;
       }
@@ -415,12 +416,17 @@ export class TaintEngine {
     ]);
   }
 
-  /** What a function's return statements carry; parameters appear as param origins. */
+  /**
+   * What a function's return statements carry, and a generator's `yield`s (iterating its result
+   * gives what it yields); parameters appear as param origins.
+   */
   returnFlows(fn: SyntaxNode, depth: number): Flow[] {
     if (this.summaries.has(fn.id)) return this.summaries.get(fn.id) ?? [];
     this.summaries.set(fn.id, undefined);
-    const returns = fn.descendantsOfType('return_statement').filter((r) => this.enclosingFunction(r)?.id === fn.id);
-    const flows = mergeFlows(returns.map((r) => (r.namedChildren[0] ? withStep(this.expr(r.namedChildren[0], depth), this.step(lineOf(r), 'returned')) : [])));
+    const exits = fn.descendantsOfType(['return_statement', 'yield']).filter((r) => this.enclosingFunction(r)?.id === fn.id);
+    const flows = mergeFlows(
+      exits.map((r) => (r.namedChildren[0] ? withStep(this.expr(r.namedChildren[0], depth), this.step(lineOf(r), r.type === 'yield' ? 'yielded' : 'returned')) : [])),
+    );
     this.summaries.set(fn.id, flows);
     return flows;
   }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePythonText, py } from '../scan.js';
+
+const taintLines = (code: string) =>
+  analyzePythonText(code, 'jobs/run.py')
+    .findings.filter((f) => f.ruleId.startsWith('py.taint.'))
+    .map((f) => [f.ruleId, f.location.startLine, f.trace!.map((s) => s.label).find((l) => /added to|stored in \w+\[|yielded/.test(l))]);
+
+describe('containers filled after they are made', () => {
+  it('carry what append, add, update and item stores put into them, in the scope that binds the name', () => {
+    const code = py`
+      import os
+      import pandas as pd
+
+      ARGS = []
+
+
+      def run(path):
+          df = pd.read_csv(path)
+          parts = ["echo"]
+          parts.append(df["name"].iloc[0])
+          os.system(" ".join(parts))
+          opts = {}
+          opts["cmd"] = df["cmd"][0]
+          os.system(opts["cmd"])
+          ARGS.extend(df["args"])
+          seen = set()
+          seen.add(df["k"][0])
+          os.system(" ".join(sorted(seen)))
+          conf = dict(mode="x")
+          conf.update(df.to_dict())
+          os.system(conf["mode"])
+
+
+      def later():
+          os.system(" ".join(ARGS))
+    `;
+    expect(taintLines(code)).toEqual([
+      ['py.taint.command-injection', 11, 'added to parts by .append()'],
+      ['py.taint.command-injection', 14, 'stored in opts[…]'],
+      ['py.taint.command-injection', 18, 'added to seen by .add()'],
+      ['py.taint.command-injection', 21, 'added to conf by .update()'],
+      ['py.taint.command-injection', 25, 'added to ARGS by .extend()'],
+    ]);
+  });
+
+  it('stay literal when only literals go in, so the pattern rules do not report them', () => {
+    const code = py`
+      import os
+      import subprocess
+
+      def run():
+          names = set()
+          names.add("fixed")
+          os.system(" ".join(sorted(names)))
+          args = ["ls"]
+          args.extend(["-l", "/tmp"])
+          subprocess.run(" ".join(args), shell=True)
+          env = {}
+          env["MODE"] = "fast"
+          os.system("run --mode " + env["MODE"])
+    `;
+    expect(analyzePythonText(code, 'jobs/run.py').findings.filter((f) => f.ruleId.includes('command-injection') || f.ruleId.includes('subprocess'))).toEqual([]);
+  });
+});
+
+describe('generators', () => {
+  it('yield their values to whoever iterates over their result', () => {
+    const code = py`
+      import subprocess
+      import pandas as pd
+
+      def commands(path):
+          for rec in pd.read_csv(path).itertuples():
+              yield rec.cmd
+
+      def run(path):
+          for cmd in commands(path):
+              subprocess.call(cmd, shell=True)
+    `;
+    expect(taintLines(code)).toEqual([['py.taint.command-injection', 10, 'yielded']]);
+  });
+});
