@@ -281,6 +281,7 @@ export class Bindings {
         return;
       }
       case 'parameters':
+      case 'lambda_parameters':
         // Bound on entry, before any statement of the body.
         for (const [index, name] of targetNames(node).entries()) this.add(scope, name, node.startIndex, { kind: 'param', fn: scope, index });
         return;

@@ -152,7 +152,7 @@ describe('Bindings', () => {
   });
 
   it('gives comprehensions and lambdas their own scope', () => {
-    expect(visible('x = "s"\nrows = [use(x) for x in xs]\nuse(x)\nfn = lambda x: use(x)\n')).toEqual([['element'], ['assign'], ['other']]);
+    expect(visible('x = "s"\nrows = [use(x) for x in xs]\nuse(x)\nfn = lambda x: use(x)\n')).toEqual([['element'], ['assign'], ['param']]);
   });
 
   it('makes global and nonlocal names opaque in both scopes', () => {

@@ -51,8 +51,18 @@ const FILE_OPENERS = new Set(['builtins.open', 'io.open', 'codecs.open']);
  * parameter flows as function summaries and, once every call is seen, reports the call sites
  * that hand those parameters untrusted data (repeating so summaries compose through callers).
  */
+/** A sink function handed over as a callback (`series.map(os.system)`): it is called with each element. */
+interface HandedSink {
+  spec: SinkSpec;
+  api: string;
+  elements: SyntaxNode;
+}
+
 export class TaintChecker {
   private readonly matches = new Map<number, SinkSpec[]>();
+  private readonly handed = new Map<number, HandedSink[]>();
+  /** Calls that hand each element of something to a function of this file. */
+  private readonly callbacks: Array<{ call: CallSite; fn: SyntaxNode; elements: SyntaxNode }> = [];
   private readonly paramSinks = new Map<number, FlowSink[]>();
   /** Per function, the flow keys kept for each family, sink and origin. */
   private readonly paramRoutes = new Map<number, Map<string, Set<string>>>();
@@ -83,6 +93,7 @@ export class TaintChecker {
     const specs = matchSinks(name, call.method, this.engine.isImportedName(name)).filter((s) => this.applies(call, s));
     if (specs.length > 0) this.matches.set(call.node.id, specs);
     for (const spec of specs) if (spec.family === 'write') this.check(call, 'write');
+    this.noteCallback(call);
   }
 
   check(call: CallSite, family: SinkFamily): void {
@@ -92,37 +103,75 @@ export class TaintChecker {
         .filter((a) => !spec.checkedWhenBuilt?.includes(this.engine.nameOf(a) ?? ''))
         .flatMap((a) => this.engine.flowsOf(a));
       this.noteSink(call, spec, flows);
-      for (const flow of flows) {
-        if (!reaches(flow, family) || (family === 'credential-logging' && !isCredential(flow))) continue;
-        if ('param' in flow.origin) this.addFlowSink(flow.origin.param.fn, { family, spec, sink: call.node, api: calleeName(call), flow });
-        else this.emit(family, call.node, calleeName(call), spec, flow);
+      this.reach(call.node, calleeName(call), spec, family, flows);
+    }
+    for (const { spec, api, elements } of this.handed.get(call.node.id) ?? []) {
+      if (spec.family !== family) continue;
+      const step = this.engine.step(lineOf(call.node), `each element passed to ${api}()`);
+      this.reach(call.node, api, spec, family, this.engine.flowsOf(elements).map((f) => ({ ...f, steps: [...f.steps, step] })));
+    }
+  }
+
+  private reach(sink: SyntaxNode, api: string, spec: SinkSpec, family: SinkFamily, flows: Flow[]): void {
+    for (const flow of flows) {
+      if (!reaches(flow, family) || (family === 'credential-logging' && !isCredential(flow))) continue;
+      if ('param' in flow.origin) this.addFlowSink(flow.origin.param.fn, { family, spec, sink, api, flow });
+      else this.emit(family, sink, api, spec, flow);
+    }
+  }
+
+  /**
+   * A callback site: a sink function handed over whole is a sink of the elements (only one that
+   * takes its data first and needs no flag such as shell=True); a function of this file gets
+   * them in its first parameter, which `finish` follows.
+   */
+  private noteCallback(call: CallSite): void {
+    const site = this.engine.callbackSite(call);
+    if (!site) return;
+    const fn = this.engine.localFunction(site.callback);
+    if (fn) {
+      this.callbacks.push({ call, fn, elements: site.elements });
+      return;
+    }
+    const name = this.engine.nameOf(site.callback);
+    if (!name || (site.callback.type !== 'attribute' && site.callback.type !== 'identifier')) return;
+    const specs = matchSinks(name, undefined, this.engine.isImportedName(name)).filter(
+      (s) => s.family !== 'write' && !s.whenTrue && s.writeMode === undefined && s.args.some((a) => a === 'all' || (a !== 'receiver' && a.index === 0)),
+    );
+    if (specs.length > 0) this.handed.set(call.node.id, specs.map((spec) => ({ spec, api: name, elements: site.elements })));
+  }
+
+  /** Reports flows into functions' parameters from their call sites in this file, callback sites included. */
+  finish(): void {
+    for (let round = 0, changed = true; changed && round < MAX_SUMMARY_ROUNDS; round++) {
+      changed = false;
+      for (const { call, fn, elements } of this.callbacks) {
+        changed = this.feed(call, fn, (index) => (index === 0 ? elements : undefined), 'each element passed to') || changed;
+      }
+      for (const call of this.calls) {
+        const local = this.engine.localCallee(call);
+        if (local) changed = this.feed(call, local.fn, (index) => this.engine.argumentFor(call, local.fn, index, local.offset), 'passed to') || changed;
       }
     }
   }
 
-  /** Reports flows into functions' parameters from their call sites in this file. */
-  finish(): void {
-    for (let round = 0, changed = true; changed && round < MAX_SUMMARY_ROUNDS; round++) {
-      changed = false;
-      for (const call of this.calls) {
-        const local = this.engine.localCallee(call);
-        const entries = local ? this.paramSinks.get(local.fn.id) : undefined;
-        if (!local || !entries) continue;
-        for (const entry of [...entries]) {
-          if (!('param' in entry.flow.origin)) continue;
-          const { index, name } = entry.flow.origin.param;
-          const arg = this.engine.argumentFor(call, local.fn, index, local.offset);
-          if (!arg) continue;
-          const fname = local.fn.childForFieldName('name')?.text ?? 'function';
-          for (const flow of this.engine.flowsOf(arg)) {
-            if (!reaches(flow, entry.family)) continue;
-            const joined = joinFlows(flow, [this.engine.step(lineOf(call.node), `passed to ${fname}() as ${name}`)], entry.flow);
-            if ('param' in flow.origin) changed = this.addFlowSink(flow.origin.param.fn, { ...entry, flow: joined }) || changed;
-            else this.emit(entry.family, entry.sink, entry.api, entry.spec, joined);
-          }
-        }
+  /** Joins what a call hands a function's parameters with where those parameters go; whether a summary grew. */
+  private feed(call: CallSite, fn: SyntaxNode, argumentFor: (index: number) => SyntaxNode | undefined, verb: string): boolean {
+    let changed = false;
+    const fname = fn.childForFieldName('name')?.text ?? 'lambda';
+    for (const entry of [...(this.paramSinks.get(fn.id) ?? [])]) {
+      if (!('param' in entry.flow.origin)) continue;
+      const { index, name } = entry.flow.origin.param;
+      const arg = argumentFor(index);
+      if (!arg) continue;
+      for (const flow of this.engine.flowsOf(arg)) {
+        if (!reaches(flow, entry.family)) continue;
+        const joined = joinFlows(flow, [this.engine.step(lineOf(call.node), `${verb} ${fname}() as ${name}`)], entry.flow);
+        if ('param' in flow.origin) changed = this.addFlowSink(flow.origin.param.fn, { ...entry, flow: joined }) || changed;
+        else this.emit(entry.family, entry.sink, entry.api, entry.spec, joined);
       }
     }
+    return changed;
   }
 
   /** Parameter-to-sink summaries of a function, for cross-module facts. */

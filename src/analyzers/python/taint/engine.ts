@@ -160,6 +160,29 @@ export class TaintEngine {
     return undefined;
   }
 
+  /**
+   * A call that hands each element of something to a function: `df.apply(f, axis=1)`,
+   * `series.map(os.system)`, `map(f, rows)`, `pool.map(f, rows)`. The callback is the first
+   * argument; the elements are those of the second, or else of the receiver.
+   */
+  callbackSite(call: CallSite): { callback: SyntaxNode; elements: SyntaxNode } | undefined {
+    const callback = call.positional[0];
+    if (!callback) return undefined;
+    if (call.method === undefined) return ELEMENT_FUNCTIONS.has(call.name ?? '') && call.positional[1] ? { callback, elements: call.positional[1] } : undefined;
+    if (!CALLBACK_METHODS.has(call.method)) return undefined;
+    const fn = call.node.childForFieldName('function');
+    const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    const elements = call.positional[1] ?? receiver;
+    return elements ? { callback, elements } : undefined;
+  }
+
+  /** The function of this file a callback argument is: a lambda, or a name bound only to a def. */
+  localFunction(node: SyntaxNode): SyntaxNode | undefined {
+    if (node.type === 'lambda') return node;
+    const only = node.type === 'identifier' ? this.onlyBinding(node) : undefined;
+    return only?.kind === 'function' ? only.node : undefined;
+  }
+
   /** The argument a call passes for parameter `index` of `fn`. */
   argumentFor(call: CallSite, fn: SyntaxNode, index: number, offset: number): SyntaxNode | undefined {
     const param = parameterNames(fn)[index];
@@ -679,6 +702,14 @@ export function definitionIn(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** A function's parameter names in order, `self` included. */
+/** Builtins that call their first argument with each element of their second. */
+const ELEMENT_FUNCTIONS: ReadonlySet<string> = new Set(['builtins.map', 'builtins.filter']);
+/**
+ * Methods that call their first argument with each element (row, value, record) of their receiver
+ * — pandas, Spark RDDs and DataFrames — or, given a second argument, of that (pools, executors).
+ */
+const CALLBACK_METHODS: ReadonlySet<string> = new Set(['apply', 'map', 'applymap', 'transform', 'agg', 'aggregate', 'foreach', 'foreachPartition', 'mapPartitions', 'flatMap', 'filter', 'imap', 'imap_unordered', 'map_async', 'submit']);
+
 export function parameterNames(fn: SyntaxNode): string[] {
   const names: string[] = [];
   for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {

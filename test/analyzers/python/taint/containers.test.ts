@@ -81,3 +81,53 @@ describe('generators', () => {
     expect(taintLines(code)).toEqual([['py.taint.command-injection', 10, 'yielded']]);
   });
 });
+
+describe('callbacks handed each element', () => {
+  const labels = (code: string) =>
+    analyzePythonText(code, 'jobs/run.py')
+      .findings.filter((f) => f.ruleId.startsWith('py.taint.'))
+      .map((f) => [f.ruleId, f.location.startLine, f.trace!.map((s) => s.label).find((l) => l.startsWith('each element'))]);
+
+  it('follow rows into lambdas and functions given to apply/map, and into sink functions given whole', () => {
+    const code = py`
+      import os
+      import subprocess
+      from concurrent.futures import ThreadPoolExecutor
+      import pandas as pd
+
+      def run_row(r):
+          subprocess.call(r["cmd"], shell=True)
+
+      def main(path):
+          df = pd.read_csv(path)
+          df.apply(lambda r: os.system(r["cmd"]), axis=1)
+          df.apply(run_row, axis=1)
+          df["cmd"].map(os.system)
+          list(map(os.system, df["cmd"]))
+          with ThreadPoolExecutor() as pool:
+              pool.map(run_row, df.to_dict("records"))
+    `;
+    expect(labels(code)).toEqual([
+      ['py.taint.command-injection', 7, 'each element passed to run_row() as r'],
+      ['py.taint.command-injection', 11, 'each element passed to lambda() as r'],
+      ['py.taint.command-injection', 13, 'each element passed to os.system()'],
+      ['py.taint.command-injection', 14, 'each element passed to os.system()'],
+    ]);
+  });
+
+  it('leave literal elements, list-form commands and functions that ignore their data alone', () => {
+    const code = py`
+      import os
+      import subprocess
+      import pandas as pd
+
+      def main(path):
+          df = pd.read_csv(path)
+          list(map(os.system, ["ls", "pwd"]))
+          df["name"].map(subprocess.call)
+          df.apply(lambda r: os.system("date"), axis=1)
+          df["n"].map(lambda v: int(v) + 1)
+    `;
+    expect(labels(code)).toEqual([]);
+  });
+});
