@@ -1,8 +1,8 @@
-import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
+import { type AnalyzerOutput, type FileAnalyzer, type FindingPlace, type RawFinding, type SourceFile, withoutReplaced } from '../../core/analyzer.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import type { PythonFacts } from '../python/facts.js';
-import { analyzePythonSource } from '../python/index.js';
+import { analyzePythonSource, coveredBy } from '../python/index.js';
 import { NOTEBOOK_ANALYZER } from './facts.js';
 import { NotebookModule } from './module.js';
 import type { NotebookContext } from './notebook-rule.js';
@@ -27,6 +27,7 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
   }
   const problems = [...notebook.problems];
   const findings: RawFinding[] = [];
+  const covered: FindingPlace[] = [];
   // Kernels name it 'python', 'python3' or 'ipython'; a notebook that names none is taken as Python.
   const language = notebook.language ?? 'python';
   const isPython = /^i?python/.test(language);
@@ -36,6 +37,8 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
   if (module.text !== '') {
     const python = analyzePythonSource(module.text, file.path);
     findings.push(...python.findings.map((f) => module.placeFinding(f)));
+    // A proven flow into a shell escape replaces the escape's pattern finding on that line.
+    covered.push(...findings.flatMap(coveredBy));
     problems.push(...python.problems.map((p) => module.placeText(p)));
     if (python.facts) facts = module.placeFacts(python.facts as PythonFacts);
   }
@@ -53,5 +56,5 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
     };
     rule.check(ctx);
   }
-  return { findings, problems, ...(facts ? { facts } : {}) };
+  return { findings: withoutReplaced(findings, covered), problems, ...(facts ? { facts } : {}) };
 }

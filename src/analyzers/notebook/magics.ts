@@ -1,3 +1,5 @@
+import { asFString } from './interpolation.js';
+
 /**
  * IPython syntax in code cells — `!cmd`, `%magic`, `%%cell_magic`, `x = !cmd`, `obj?` — turned
  * into plain Python the parser accepts, one line for one line so positions stay aligned, and the
@@ -115,12 +117,24 @@ function translatePython(lines: readonly string[], from: number, out: Translated
     }
     // An escaped command continues over backslash-ended lines; each becomes a neutral line too.
     const { command, end } = continued(escape.command, lines, i);
-    out.python.push(`${indent}${escape.target ? `${escape.target} = ${UNKNOWN_VALUE}` : NEUTRAL}`);
+    out.python.push(`${indent}${standIn(escape, command)}`);
     for (let k = i + 1; k <= end; k++) out.python.push(`${indent}${NEUTRAL}`);
     if (escape.shell) out.commands.push({ line: i + 1, command, expands: true });
     i = end;
   }
   return out;
+}
+
+/**
+ * The Python a shell escape stands for. With Python values spliced into the command it is the
+ * call IPython makes (`!gzip {name}` is `get_ipython().system(f'gzip {name}')`, `files = !ls {d}`
+ * is `files = get_ipython().getoutput(f'ls {d}')`), so the taint analysis sees what reaches the
+ * shell; otherwise nothing (an assignment binds a value nobody knows).
+ */
+function standIn(escape: Escape, command: string): string {
+  const spliced = escape.shell ? asFString(command) : undefined;
+  if (spliced) return `${escape.target ? `${escape.target} = ` : ''}get_ipython().${escape.target ? 'getoutput' : 'system'}(${spliced})`;
+  return escape.target ? `${escape.target} = ${UNKNOWN_VALUE}` : NEUTRAL;
 }
 
 interface Escape {

@@ -5,6 +5,8 @@
  */
 export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
   '__import__',
+  // Not Python's, but an IPython kernel adds it to the builtins; notebooks' shell escapes stand for its methods.
+  'get_ipython',
   'abs',
   'aiter',
   'all',

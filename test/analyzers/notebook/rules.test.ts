@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolations } from '../../../src/analyzers/notebook/interpolation.js';
+import { asFString, interpolations } from '../../../src/analyzers/notebook/interpolation.js';
 import { findEmails, findPhoneNumbers, redactPersonalData } from '../../../src/analyzers/notebook/personal-data.js';
 import { unpinnedPipRequirements } from '../../../src/analyzers/notebook/pip-install.js';
 import { errorOutput, findingsOf, notebook, rawLine, resultOutput, streamOutput } from './scan.js';
@@ -42,6 +42,31 @@ describe('nb.shell-escape-injection', () => {
     ["echo '$notexpanded'", []],
   ])('%s → %j', (command, expected) => {
     expect(interpolations(command)).toEqual(expected);
+  });
+
+  it.each([
+    ['aws s3 cp s3://b/{key} .', "f'aws s3 cp s3://b/{key} .'"],
+    ["gzip {name} && echo 'done {{x}}' $$HOME \\n", "f'gzip {name} && echo \\'done {{x}}\\' $HOME \\\\n'"],
+    ['wc -l {row["file"]} $n', "f'wc -l {row[\"file\"]} {n}'"],
+    ["cat {a['x']} {b[\"y\"]}", undefined],
+    ['ls $HOME /data', undefined],
+  ])('%s runs as %s', (command, python) => {
+    expect(asFString(command)).toBe(python);
+  });
+
+  it('gives way to the taint finding, with its trace, where the spliced value comes from an ingestion point', () => {
+    const json = notebook(['import pandas as pd\nname = pd.read_csv("s3://in/list.csv")["file"][0]\nother = pick()\n', '!gzip {name}\n!gzip {other}\nout = !cat $name\n']);
+    expect(findingsOf(json, 'nb.shell-escape-injection').map((f) => f.message)).toEqual(['{other} is pasted into a shell command unquoted (cell 2, line 2)']);
+    const taint = findingsOf(json, 'py.taint.command-injection');
+    expect(taint.map((f) => [f.message.slice(-15), f.confidence])).toEqual([
+      ['cell 2, line 1)', 'high'],
+      ['cell 2, line 3)', 'high'],
+    ]);
+    expect(taint[0]!.trace!.map((s) => s.label)).toEqual([
+      'source: pandas.read_csv (file) (cell 1, line 2)',
+      'assigned to name (cell 1, line 2)',
+      'sink: builtins.get_ipython().system() — the value runs as a shell command (cell 2, line 1)',
+    ]);
   });
 
   it('reports expanding escapes only, not cell magic bodies', () => {

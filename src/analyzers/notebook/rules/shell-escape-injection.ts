@@ -12,7 +12,8 @@ export const shellEscapeInjection: NotebookRule = {
   cwe: ['CWE-78'],
   what:
     'Finds shell escapes and shell-running magics (`!cmd {var}`, `!cmd $var`, `files = !ls {path}`, `%sx`, `%pip`) that ' +
-    'splice a Python value into the command line, which IPython does textually before the shell parses it.',
+    'splice a Python value into the command line, which IPython does textually before the shell parses it. Where the ' +
+    'value comes from an ingestion point the taint analysis follows, py.taint.command-injection reports it instead, with the trace.',
   why:
     'IPython pastes the value into the command without quoting. When the value comes from data — a file name in a bucket ' +
     'listing, a column of an export, a parameter of a scheduled run — a `;`, `$( )` or backtick in it runs commands in ' +
@@ -22,7 +23,7 @@ export const shellEscapeInjection: NotebookRule = {
     'with `shlex.quote` before building the command; validate names from data against an allow-list.',
   bad: [
     { file: 'fetch.ipynb', code: exampleNotebook(['key = listing[0]\n', '!aws s3 cp s3://landing/{key} data/\n']) },
-    { file: 'count.ipynb', code: exampleNotebook(['name = input()\n', 'lines = !wc -l $name\n']) },
+    { file: 'count.ipynb', code: exampleNotebook(['name = dbutils.widgets.get("table")\n', 'lines = !wc -l $name\n']) },
   ],
   good: [
     {

@@ -25,5 +25,5 @@ export const commandInjection = taintRule(
   references: ["https://cwe.mitre.org/data/definitions/78.html"],
   },
   'command-injection',
-  ["py.command-injection.subprocess-shell", "py.command-injection.os-system"],
+  ["py.command-injection.subprocess-shell", "py.command-injection.os-system", "nb.shell-escape-injection"],
 );
