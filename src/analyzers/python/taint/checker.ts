@@ -43,6 +43,9 @@ const MAX_SUMMARY_ROUNDS = 4;
  * a few, as mergeFlows keeps a few per expression.
  */
 const MAX_PATHS_PER_ROUTE = 4;
+/** Operations that, in a Spark condition, build a Column rather than text. */
+const COLUMN_OPERATIONS = new Set(['comparison_operator', 'boolean_operator', 'not_operator', 'unary_operator', 'attribute']);
+const COLUMN_JOINS = new Set(['&', '|', '^']);
 /** Calls that open the file their first argument names, in the mode their second gives. */
 const FILE_OPENERS = new Set(['builtins.open', 'io.open', 'codecs.open']);
 
@@ -101,6 +104,7 @@ export class TaintChecker {
       if (spec.family !== family) continue;
       const flows = sinkArguments(call, spec)
         .filter((a) => !spec.checkedWhenBuilt?.includes(this.engine.nameOf(a) ?? ''))
+        .filter((a) => !spec.textOnly || this.mayBeText(a))
         .flatMap((a) => this.engine.flowsOf(a));
       this.noteSink(call, spec, flows);
       this.reach(call.node, calleeName(call), spec, family, flows);
@@ -177,6 +181,16 @@ export class TaintChecker {
   /** Parameter-to-sink summaries of a function, for cross-module facts. */
   paramSinksOf(fn: SyntaxNode): FlowSink[] {
     return this.paramSinks.get(fn.id) ?? [];
+  }
+
+  /** Not a Column expression: no comparison or boolean operation, no Column attribute, no call of pyspark's functions or of their results' methods. */
+  private mayBeText(arg: SyntaxNode): boolean {
+    if (arg.type === 'parenthesized_expression' && arg.namedChildren.length === 1) return this.mayBeText(arg.namedChildren[0]!);
+    if (COLUMN_OPERATIONS.has(arg.type)) return false;
+    // `(F.col("a") == v) & (F.col("b") > w)`: Columns joined; `+` may build text.
+    if (arg.type === 'binary_operator' && COLUMN_JOINS.has(arg.childForFieldName('operator')?.text ?? '')) return false;
+    const fn = arg.type === 'call' ? arg.childForFieldName('function') : null;
+    return !(fn && this.engine.nameOf(fn)?.startsWith('pyspark.sql.functions.'));
   }
 
   private applies(call: CallSite, spec: SinkSpec): boolean {

@@ -58,6 +58,11 @@ export interface SinkSpec {
    * of a `Request(url, headers=…)` whose URL the Request sink checked; a token in its headers is no URL.
    */
   checkedWhenBuilt?: readonly string[];
+  /**
+   * Only an argument that may be text counts: a Spark Column expression (`F.col("c") == v`,
+   * `df.c.isin(v)`) carries values as parameters, not as SQL text.
+   */
+  textOnly?: true;
   /** A tar extraction, harmless when given a checking `filter=` ("data", "tar", a function). */
   filtered?: true;
   /** Where the call names its dataset, for lineage. */
@@ -98,6 +103,10 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'sql-injection', kind: 'table', methods: ['execute', 'executemany', 'executescript', 'sql'], args: [FIRST('query')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', methods: ['query'], under: DB_MODULES, args: [FIRST('query')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', methods: HOOK_SQL_METHODS, under: SQL_HOOK_MODULES, args: [FIRST('sql')], does: 'runs as SQL' },
+  // Spark parses text conditions and expressions as SQL: `df.filter("c = '" + v + "'")`, `df.selectExpr(e)`, `F.expr(e)`.
+  { family: 'sql-injection', kind: 'eval', names: ['pyspark.sql.functions.expr'], args: [FIRST('str')], does: 'is parsed as a Spark SQL expression' },
+  { family: 'sql-injection', kind: 'eval', methods: ['selectExpr'], args: ['all'], does: 'is parsed as a Spark SQL expression' },
+  { family: 'sql-injection', kind: 'eval', methods: ['filter', 'where'], under: ['pyspark'], args: [FIRST('condition')], textOnly: true, does: 'is parsed as a Spark SQL condition' },
   { family: 'command-injection', kind: 'command', names: ['os.system', 'os.popen', 'asyncio.create_subprocess_shell', 'commands.getoutput', 'subprocess.getoutput', 'subprocess.getstatusoutput'], args: [FIRST('command')], does: 'runs as a shell command' },
   // What a notebook's `!cmd` and `x = !cmd` run (see the notebook analyzer's magics).
   { family: 'command-injection', kind: 'command', names: ['builtins.get_ipython().system', 'builtins.get_ipython().getoutput'], args: [FIRST('cmd')], does: 'runs as a shell command' },
