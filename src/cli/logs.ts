@@ -1,7 +1,8 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
+import { DataInputError } from '../data/engines/engine.js';
+import { readDecompressed } from '../data/input/compression.js';
 import { analyzeLogs, DEFAULT_LOG_SETTINGS, learnBaseline, type LogSettings } from '../data/logs/analyze.js';
 import { readLogBaseline, writeLogBaseline, type LogBaseline } from '../data/logs/baseline.js';
 import { logFindings } from '../data/logs/findings.js';
@@ -42,14 +43,23 @@ export function registerLogs(program: Command): void {
   });
 }
 
+/** What a string can hold, about: longer logs are refused rather than failing halfway. */
+const MAX_LOG_BYTES = 512 * 1024 * 1024;
+/** How much of a log is looked at for the NUL bytes text never has. */
+const BINARY_SNIFF_BYTES = 64 * 1024;
+
 function readRecords(file: string): LogRecord[] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Rotated logs are often gzipped (`app.log.1.gz`).
+    bytes = readDecompressed(file, MAX_LOG_BYTES, (size) => `${file} is ${size}; split logs over ${MAX_LOG_BYTES} bytes`);
   } catch (err) {
+    if (err instanceof DataInputError) throw new UsageError(err.message);
     throw new UsageError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  return parseLog(text, file);
+  const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  if (nul >= 0) throw new UsageError(`${file}: not a text log (a NUL byte at offset ${nul}: binary data, or text in UTF-16)`);
+  return parseLog(bytes.toString('utf8'), file);
 }
 
 /** A saved baseline as is, or one learnt from a known-good log. */

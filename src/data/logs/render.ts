@@ -4,6 +4,12 @@ import type { LogAnalysis } from './analyze.js';
 import { describeSpike } from './findings.js';
 
 const TEMPLATES_SHOWN = 15;
+/** A template longer than this (a 5 MB line is one template) is cut in the text report; the JSON keeps it whole. */
+const TEMPLATE_SHOWN_CHARS = 200;
+
+function shortened(text: string): string {
+  return text.length > TEMPLATE_SHOWN_CHARS ? `${text.slice(0, TEMPLATE_SHOWN_CHARS)}… (${text.length} characters)` : text;
+}
 
 export function renderLogsJson(analysis: LogAnalysis, findings: Finding[]): string {
   const rates = analysis.rates.map(({ first, ...r }) => ({ ...r, ...(first ? { first: { file: first.file, line: first.line } } : {}) }));
@@ -17,7 +23,7 @@ export function renderLogsText(analysis: LogAnalysis, findings: Finding[]): stri
   for (const r of analysis.rates) lines.push(`${r.spike ? 'SPIKE' : 'ok   '}  ${oneLine(describeSpike(r))}`);
   for (const c of analysis.newErrorClasses) lines.push(`NEW    exception ${oneLine(c.name)} × ${c.count}, first at ${oneLine(c.first.file)}:${c.first.line}`);
   lines.push('', `Templates (${analysis.templates.length}; baseline → current):`);
-  for (const t of analysis.templates.slice(0, TEMPLATES_SHOWN)) lines.push(`  ${String(t.baseline).padStart(6)} → ${String(t.current).padEnd(6)} ${t.level.padEnd(8)} ${oneLine(t.template)}`);
+  for (const t of analysis.templates.slice(0, TEMPLATES_SHOWN)) lines.push(`  ${String(t.baseline).padStart(6)} → ${String(t.current).padEnd(6)} ${t.level.padEnd(8)} ${shortened(oneLine(t.template))}`);
   lines.push('', findings.length === 0 ? 'No log anomalies.' : `${findings.length} log anomal${findings.length === 1 ? 'y' : 'ies'}.`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { logExample } from '../../../src/data/rules/log-examples.js';
 import { runCli } from '../../helpers/cli.js';
@@ -37,9 +38,28 @@ describe('pipewarden logs', () => {
     expect(clean.stdout).toContain('No log anomalies.');
   });
 
+  it('reads a gzipped log, refuses binary data clearly, and cuts a huge template in the text report', async () => {
+    const text = logExample('airflow-task.log', 'warning-spike').code;
+    const gz = path.join(dir, 'task.log.1.gz');
+    fs.writeFileSync(gz, zlib.gzipSync(text));
+    const r = await runCli(['logs', gz, '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).rates.find((x: { kind: string }) => x.kind === 'warning')).toMatchObject({ spike: true, currentCount: 10 });
+    const binary = path.join(dir, 'core.log');
+    fs.writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00]));
+    const refused = await runCli(['logs', binary], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${binary}: not a text log (a NUL byte at offset 6: binary data, or text in UTF-16)`);
+    const long = write('long.log', `2024-01-01 00:00:00 ERROR ${'A'.repeat(100_000)}\n2024-01-01 00:00:01 INFO ok\n`);
+    const shown = await runCli(['logs', long], { cwd: dir });
+    const line = shown.stdout.split('\n').find((l) => l.includes('AAAA'))!;
+    expect(line.length).toBeLessThan(300);
+    expect(line).toMatch(/A… \(\d+ characters\)$/);
+  });
+
   it('exits 2 for a file it cannot read', async () => {
     const r = await runCli(['logs', path.join(dir, 'missing.log')], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('cannot read (ENOENT)');
+    expect(r.stderr).toContain(`cannot open ${path.join(dir, 'missing.log')}: ENOENT`);
   });
 });
