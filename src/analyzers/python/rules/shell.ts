@@ -14,7 +14,7 @@ export function sequenceItems(node: SyntaxNode): SyntaxNode[] | undefined {
  * `cmd /c CMD`), the node of that string: argv-style APIs are injection-proof only until the
  * program they start is itself a shell. `args` excludes argv[0].
  */
-export function shellCommand(ctx: PythonContext, program: SyntaxNode | undefined, args: SyntaxNode[]): SyntaxNode | undefined {
+export function shellCommand(ctx: Pick<PythonContext, 'constantOf'>, program: SyntaxNode | undefined, args: SyntaxNode[]): SyntaxNode | undefined {
   const path = program ? ctx.constantOf(program) : undefined;
   if (typeof path !== 'string' || !SHELLS.has(basename(path))) return undefined;
   for (const [i, arg] of args.entries()) {

@@ -2,6 +2,7 @@ import type { ReportOptions } from '../../../core/analyzer.js';
 import type { TraceStep } from '../../../core/finding.js';
 import { argument, calleeName, type CallSite } from '../call-site.js';
 import { extractionFilter } from '../extraction-filter.js';
+import { sequenceItems, shellCommand } from '../rules/shell.js';
 import type { SyntaxNode } from '../parser.js';
 import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
@@ -102,7 +103,7 @@ export class TaintChecker {
   check(call: CallSite, family: SinkFamily): void {
     for (const spec of this.matches.get(call.node.id) ?? []) {
       if (spec.family !== family) continue;
-      const flows = sinkArguments(call, spec)
+      const flows = sinkArguments(call, spec, this.values)
         .filter((a) => !spec.checkedWhenBuilt?.includes(this.engine.nameOf(a) ?? ''))
         .filter((a) => !spec.textOnly || this.mayBeText(a))
         .flatMap((a) => this.engine.flowsOf(a));
@@ -140,7 +141,7 @@ export class TaintChecker {
     const name = this.engine.nameOf(site.callback);
     if (!name || (site.callback.type !== 'attribute' && site.callback.type !== 'identifier')) return;
     const specs = matchSinks(name, undefined, this.engine.isImportedName(name)).filter(
-      (s) => s.family !== 'write' && !s.whenTrue && s.writeMode === undefined && s.args.some((a) => a === 'all' || (a !== 'receiver' && a.index === 0)),
+      (s) => s.family !== 'write' && !s.whenTrue && s.writeMode === undefined && s.args.some((a) => a === 'all' || (typeof a === 'object' && a.index === 0)),
     );
     if (specs.length > 0) this.handed.set(call.node.id, specs.map((spec) => ({ spec, api: name, elements: site.elements })));
   }
@@ -323,9 +324,15 @@ function isCredential(flow: Flow): boolean {
 }
 
 /** The argument nodes of a sink call that must not carry untrusted data. */
-export function sinkArguments(call: CallSite, spec: SinkSpec): SyntaxNode[] {
+export function sinkArguments(call: CallSite, spec: SinkSpec, values: Pick<ValueClassifier, 'constantOf'>): SyntaxNode[] {
   return spec.args.flatMap((arg) => {
     if (arg === 'all') return [...call.positional, ...call.keywords.values()];
+    if (arg === 'shell-script') {
+      const argv = argument(call, 0, 'args');
+      const items = argv && sequenceItems(argv);
+      const script = items && shellCommand(values, items[0], items.slice(1));
+      return script ? [script] : [];
+    }
     if (arg === 'receiver') {
       const fn = call.node.childForFieldName('function');
       const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;

@@ -24,8 +24,12 @@ export type SinkFamily =
 
 export type SinkKind = 'file' | 'table' | 'bucket' | 'api' | 'queue' | 'command' | 'eval' | 'template' | 'log' | 'import' | 'regex' | 'xml';
 
-/** An argument by position or keyword; `receiver` is the object a method is called on. */
-export type SinkArg = { index: number; keyword: string } | 'receiver' | 'all';
+/**
+ * An argument by position or keyword; `receiver` is the object a method is called on;
+ * `shell-script` the command of a shell the first argument, an argv list, starts with -c
+ * (`["bash", "-c", cmd]`).
+ */
+export type SinkArg = { index: number; keyword: string } | 'receiver' | 'all' | 'shell-script';
 
 export interface SinkSpec {
   family: SinkFamily;
@@ -111,6 +115,7 @@ export const SINKS: readonly SinkSpec[] = [
   // What a notebook's `!cmd` and `x = !cmd` run (see the notebook analyzer's magics).
   { family: 'command-injection', kind: 'command', names: ['builtins.get_ipython().system', 'builtins.get_ipython().getoutput'], args: [FIRST('cmd')], does: 'runs as a shell command' },
   { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
+  { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: ['shell-script'], does: 'runs as a shell command (a shell started with -c)' },
   ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),
   { family: 'code-injection', kind: 'eval', names: ['builtins.eval', 'builtins.exec', 'builtins.compile', 'pandas.eval'], args: [FIRST('source')], does: 'runs as code' },
   // A receiver of unknown type may be a DataFrame; one resolved to a driver or Tk is not (its query is SQL, its eval Tcl).
