@@ -47,6 +47,8 @@ const MAX_PATHS_PER_ROUTE = 4;
 /** Operations that, in a Spark condition, build a Column rather than text. */
 const COLUMN_OPERATIONS = new Set(['comparison_operator', 'boolean_operator', 'not_operator', 'unary_operator', 'attribute']);
 const COLUMN_JOINS = new Set(['&', '|', '^']);
+/** Functions that build column expressions, not text: Spark's and polars'. */
+const EXPRESSION_LIBRARIES = ['pyspark.sql.functions.', 'polars.'];
 /** Calls that open the file their first argument names, in the mode their second gives. */
 const FILE_OPENERS = new Set(['builtins.open', 'io.open', 'codecs.open']);
 
@@ -184,14 +186,15 @@ export class TaintChecker {
     return this.paramSinks.get(fn.id) ?? [];
   }
 
-  /** Not a Column expression: no comparison or boolean operation, no Column attribute, no call of pyspark's functions or of their results' methods. */
+  /** Not a column expression: no comparison or boolean operation, no Column attribute, no call of Spark's or polars' functions or of their results' methods. */
   private mayBeText(arg: SyntaxNode): boolean {
     if (arg.type === 'parenthesized_expression' && arg.namedChildren.length === 1) return this.mayBeText(arg.namedChildren[0]!);
     if (COLUMN_OPERATIONS.has(arg.type)) return false;
     // `(F.col("a") == v) & (F.col("b") > w)`: Columns joined; `+` may build text.
     if (arg.type === 'binary_operator' && COLUMN_JOINS.has(arg.childForFieldName('operator')?.text ?? '')) return false;
     const fn = arg.type === 'call' ? arg.childForFieldName('function') : null;
-    return !(fn && this.engine.nameOf(fn)?.startsWith('pyspark.sql.functions.'));
+    const name = fn ? this.engine.nameOf(fn) : undefined;
+    return !(name && EXPRESSION_LIBRARIES.some((l) => name.startsWith(l)));
   }
 
   private applies(call: CallSite, spec: SinkSpec): boolean {

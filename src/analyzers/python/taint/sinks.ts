@@ -110,7 +110,8 @@ export const SINKS: readonly SinkSpec[] = [
   // Spark parses text conditions and expressions as SQL: `df.filter("c = '" + v + "'")`, `df.selectExpr(e)`, `F.expr(e)`.
   { family: 'sql-injection', kind: 'eval', names: ['pyspark.sql.functions.expr'], args: [FIRST('str')], does: 'is parsed as a Spark SQL expression' },
   { family: 'sql-injection', kind: 'eval', methods: ['selectExpr'], args: ['all'], does: 'is parsed as a Spark SQL expression' },
-  { family: 'sql-injection', kind: 'eval', methods: ['filter', 'where'], under: ['pyspark'], args: [FIRST('condition')], textOnly: true, does: 'is parsed as a Spark SQL condition' },
+  // A receiver of unknown type (a DataFrame parameter) may be Spark's; pandas', numpy's and polars' take no SQL text.
+  { family: 'sql-injection', kind: 'eval', methods: ['filter', 'where'], notUnder: ['pandas', 'numpy', 'polars'], maxPositional: 1, args: [FIRST('condition')], textOnly: true, does: 'is parsed as a Spark SQL condition' },
   { family: 'command-injection', kind: 'command', names: ['os.system', 'os.popen', 'asyncio.create_subprocess_shell', 'commands.getoutput', 'subprocess.getoutput', 'subprocess.getstatusoutput'], args: [FIRST('command')], does: 'runs as a shell command' },
   // What a notebook's `!cmd` and `x = !cmd` run (see the notebook analyzer's magics).
   { family: 'command-injection', kind: 'command', names: ['builtins.get_ipython().system', 'builtins.get_ipython().getoutput'], args: [FIRST('cmd')], does: 'runs as a shell command' },

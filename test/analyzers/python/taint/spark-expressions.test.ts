@@ -38,3 +38,32 @@ describe('Spark SQL given as text', () => {
     ]);
   });
 });
+
+describe('a DataFrame parameter', () => {
+  it("may be Spark's: its text filter is a sink, while pandas', numpy's and polars' calls and expressions are not", () => {
+    const code = py`
+      import json
+      import numpy as np
+      import pandas as pd
+      import polars as pl
+
+
+      def transform(df, cfg):
+          return df.filter(f"country = '{cfg['country']}'")
+
+
+      def keep(df, cfg):
+          return df.filter(pl.col("a").is_in(cfg["values"])).where(df["x"] > cfg["x"])
+
+
+      def run(sdf):
+          cfg = json.load(open("cfg.json"))
+          transform(sdf, cfg)
+          keep(sdf, cfg)
+          pd.read_csv("x.csv").filter(cfg["cols"])
+          np.where(cfg["mask"])
+    `;
+    const taint = analyzePythonText(code, 'jobs/transform.py').findings.filter((f) => f.ruleId === 'py.taint.sql-injection');
+    expect(taint.map((f) => f.location.startLine)).toEqual([8]);
+  });
+});
