@@ -52,11 +52,6 @@ const EXPRESSION_LIBRARIES = ['pyspark.sql.functions.', 'polars.'];
 /** Calls that open the file their first argument names, in the mode their second gives. */
 const FILE_OPENERS = new Set(['builtins.open', 'io.open', 'codecs.open']);
 
-/**
- * Checks sinks against the engine's flows: reports ingestion-point flows at once, keeps
- * parameter flows as function summaries and, once every call is seen, reports the call sites
- * that hand those parameters untrusted data (repeating so summaries compose through callers).
- */
 /** A sink function handed over as a callback (`series.map(os.system)`): it is called with each element. */
 interface HandedSink {
   spec: SinkSpec;
@@ -64,6 +59,11 @@ interface HandedSink {
   elements: SyntaxNode;
 }
 
+/**
+ * Checks sinks against the engine's flows: reports ingestion-point flows at once, keeps
+ * parameter flows as function summaries and, once every call is seen, reports the call sites
+ * that hand those parameters untrusted data (repeating so summaries compose through callers).
+ */
 export class TaintChecker {
   private readonly matches = new Map<number, SinkSpec[]>();
   private readonly handed = new Map<number, HandedSink[]>();

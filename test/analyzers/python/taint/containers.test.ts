@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePythonText, py } from '../scan.js';
 
-const taintLines = (code: string) =>
+/** Each taint finding's rule, line and the step of its trace that `step` picks. */
+const taintLines = (code: string, step = /added to|stored in \w+\[|yielded/) =>
   analyzePythonText(code, 'jobs/run.py')
     .findings.filter((f) => f.ruleId.startsWith('py.taint.'))
-    .map((f) => [f.ruleId, f.location.startLine, f.trace!.map((s) => s.label).find((l) => /added to|stored in \w+\[|yielded/.test(l))]);
+    .map((f) => [f.ruleId, f.location.startLine, f.trace!.map((s) => s.label).find((l) => step.test(l))]);
 
 describe('containers filled after they are made', () => {
   it('carry what append, add, update and item stores put into them, in the scope that binds the name', () => {
@@ -83,10 +84,7 @@ describe('generators', () => {
 });
 
 describe('callbacks handed each element', () => {
-  const labels = (code: string) =>
-    analyzePythonText(code, 'jobs/run.py')
-      .findings.filter((f) => f.ruleId.startsWith('py.taint.'))
-      .map((f) => [f.ruleId, f.location.startLine, f.trace!.map((s) => s.label).find((l) => l.startsWith('each element'))]);
+  const labels = (code: string) => taintLines(code, /^each element/);
 
   it('follow rows into lambdas and functions given to apply/map, and into sink functions given whole', () => {
     const code = py`
