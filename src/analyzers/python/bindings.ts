@@ -10,7 +10,8 @@ type BindingShape =
   /** A parameter of `fn`, the `index`th in its parameter list. */
   | { kind: 'param'; fn: SyntaxNode; index: number }
   /** A name bound to a part of `value`: an unpacking target, or a loop target over `value`. */
-  | { kind: 'element'; value: SyntaxNode }
+  /** `item`: the name is one of a flat unpacking of each element (`for line, reason, raw in rejects`). */
+  | { kind: 'element'; value: SyntaxNode; item?: ItemPosition }
   | { kind: 'other' };
 
 interface Span {
@@ -43,6 +44,7 @@ const LOOPS = ['for_statement', 'while_statement'];
 /** Statements of which one run takes at most one arm. */
 const BRANCHING = ['if_statement', 'match_statement'];
 const ANY_TIME = -1;
+const UNPACKING = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
 /** Methods that put their (last) argument into the container they are called on. */
 const MUTATORS = new Set(['append', 'extend', 'insert', 'add', 'update', 'appendleft', 'extendleft', 'setdefault']);
 
@@ -209,6 +211,13 @@ export class Bindings {
     for (const name of targetNames(target)) this.add(scope, name, at, { kind: 'element', value }, replaces);
   }
 
+  /** A loop's target: a flat unpacking of plain names knows which item of each element each name gets. */
+  private addLoopTarget(scope: SyntaxNode, target: SyntaxNode, value: SyntaxNode, at: number, replaces?: Span): void {
+    const names = UNPACKING.has(target.type) ? target.namedChildren : [];
+    if (names.length < 2 || names.some((n) => n.type !== 'identifier')) return this.addElements(scope, target, value, at, replaces);
+    names.forEach((n, index) => this.add(scope, n.text, at, { kind: 'element', value, item: { index, of: names.length } }, replaces));
+  }
+
   private collect(node: SyntaxNode): void {
     const scope = this.scopeOf(node);
     switch (node.type) {
@@ -249,7 +258,7 @@ export class Bindings {
         // Each pass of a loop binds its target afresh before the body runs: there it is the element.
         const body = node.type === 'for_statement' ? node.childForFieldName('body') : null;
         const replaces = body ? { start: body.startIndex, end: body.endIndex } : undefined;
-        if (left && right) this.addElements(scope, left, right, right.endIndex, replaces);
+        if (left && right) this.addLoopTarget(scope, left, right, right.endIndex, replaces);
         else if (left) this.addOpaque(scope, left, node.startIndex);
         return;
       }
@@ -314,6 +323,12 @@ export class Bindings {
 
 export function collectBindings(root: SyntaxNode): Bindings {
   return new Bindings(root);
+}
+
+/** Item `index` of elements that are tuples of `of` items. */
+export interface ItemPosition {
+  index: number;
+  of: number;
 }
 
 interface ContainerStore {

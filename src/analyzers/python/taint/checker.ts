@@ -153,17 +153,21 @@ export class TaintChecker {
     for (let round = 0, changed = true; changed && round < MAX_SUMMARY_ROUNDS; round++) {
       changed = false;
       for (const { call, fn, elements } of this.callbacks) {
-        changed = this.feed(call, fn, (index) => (index === 0 ? elements : undefined), 'each element passed to') || changed;
+        changed = this.feed(call, fn, (index) => (index === 0 ? elements : undefined), 'each element passed to', false) || changed;
       }
       for (const call of this.calls) {
         const local = this.engine.localCallee(call);
-        if (local) changed = this.feed(call, local.fn, (index) => this.engine.argumentFor(call, local.fn, index, local.offset), 'passed to') || changed;
+        if (local) changed = this.feed(call, local.fn, (index) => this.engine.argumentFor(call, local.fn, index, local.offset), 'passed to', true) || changed;
       }
     }
   }
 
-  /** Joins what a call hands a function's parameters with where those parameters go; whether a summary grew. */
-  private feed(call: CallSite, fn: SyntaxNode, argumentFor: (index: number) => SyntaxNode | undefined, verb: string): boolean {
+  /**
+   * Joins what a call hands a function's parameters with where those parameters go; whether a
+   * summary grew. Where the function unpacks a parameter's elements (`for line, reason, raw in
+   * rejects`) and the call hands the argument itself, only the unpacked item of it is followed.
+   */
+  private feed(call: CallSite, fn: SyntaxNode, argumentFor: (index: number) => SyntaxNode | undefined, verb: string, whole: boolean): boolean {
     let changed = false;
     const fname = fn.childForFieldName('name')?.text ?? 'lambda';
     for (const entry of [...(this.paramSinks.get(fn.id) ?? [])]) {
@@ -171,7 +175,8 @@ export class TaintChecker {
       const { index, name } = entry.flow.origin.param;
       const arg = argumentFor(index);
       if (!arg) continue;
-      for (const flow of this.engine.flowsOf(arg)) {
+      const item = whole ? entry.flow.origin.param.item : undefined;
+      for (const flow of (item && this.engine.itemFlows(arg, item)) || this.engine.flowsOf(arg)) {
         if (!reaches(flow, entry.family)) continue;
         const joined = joinFlows(flow, [this.engine.step(lineOf(call.node), `${verb} ${fname}() as ${name}`)], entry.flow);
         if ('param' in flow.origin) changed = this.addFlowSink(flow.origin.param.fn, { ...entry, flow: joined }) || changed;

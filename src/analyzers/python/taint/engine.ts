@@ -1,5 +1,5 @@
 import type { TraceStep } from '../../../core/finding.js';
-import { type Binding, type Bindings, bindingsKey } from '../bindings.js';
+import { type Binding, type Bindings, bindingsKey, type ItemPosition } from '../bindings.js';
 import { argument, calleeName, type CallSite, receiverOf } from '../call-site.js';
 import { budgetFor, NameMemo } from '../name-memo.js';
 import type { SyntaxNode } from '../parser.js';
@@ -46,6 +46,14 @@ const OPAQUE_RESULTS = new Set(['builtins.print', 'builtins.type', 'builtins.cal
 
 /** Attributes of a stream object that describe the stream rather than carry its data. */
 const STREAM_METADATA: ReadonlySet<string> = new Set(['name', 'encoding', 'errors', 'mode', 'closed', 'newlines']);
+/**
+ * An attribute of a reader that says what the reader is or where it stands, not what it read:
+ * `sys.stdin.name` is "<stdin>" and `.encoding` the locale's; a csv reader's `line_num` counts lines.
+ */
+function describesReader(attr: string, source: SourceHit): boolean {
+  return (source.kind === 'stdin' && STREAM_METADATA.has(attr)) || (attr === 'line_num' && source.api.startsWith('csv.'));
+}
+
 /** Streams over text or bytes already in memory. */
 const IN_MEMORY_STREAMS: ReadonlySet<string> = new Set(['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO']);
 
@@ -176,6 +184,29 @@ export class TaintEngine {
     return elements ? { callback, elements } : undefined;
   }
 
+  /**
+   * Item `item.index` of each element of a container: of the tuples `rejects.append((…, …, …))`
+   * put in, when that is all that fills it; of a parameter, kept in its origin for the callers to
+   * resolve (see TaintChecker). Undefined when the container holds anything else.
+   */
+  itemFlows(container: SyntaxNode, item: ItemPosition, depth = 0): Flow[] | undefined {
+    const bindings = container.type === 'identifier' ? this.bindings.visibleAt(container.text, container) : undefined;
+    if (!bindings) return undefined;
+    const [only] = bindings;
+    if (bindings.length === 1 && only?.kind === 'param') {
+      return this.parameter(container.text, only.fn, only.index).map((f) => ('param' in f.origin ? { ...f, origin: { param: { ...f.origin.param, item } } } : f));
+    }
+    const items: SyntaxNode[] = [];
+    for (const b of bindings) {
+      if (b.kind === 'assign' && EMPTY_CONTAINERS.has(b.value.text.replace(/\s/g, ''))) continue;
+      const tuple = b.kind === 'augment' && b.operator === '.append()' ? unparenthesized(b.value) : undefined;
+      const parts = tuple?.type === 'tuple' ? tuple.namedChildren.filter((c: SyntaxNode) => c.type !== 'comment') : [];
+      if (parts.length !== item.of) return undefined;
+      items.push(parts[item.index]!);
+    }
+    return mergeFlows(items.map((part) => withStep(this.expr(part, depth), this.step(lineOf(part), `added to ${container.text} by .append()`))));
+  }
+
   /** The function of this file a callback argument is: a lambda, or a name bound only to a def. */
   localFunction(node: SyntaxNode): SyntaxNode | undefined {
     if (node.type === 'lambda') return node;
@@ -243,9 +274,8 @@ export class TaintEngine {
         const instance = object?.type === 'identifier' && object.text !== 'self' ? object : undefined;
         const whole = () => mergeFlows([selfFlows, object ? this.expr(object, depth) : []]);
         const flows = instance ? mergeFlows([this.storedInInstance(node, instance, depth), this.instanceField(node, instance, depth) ?? whole()]) : whole();
-        // `sys.stdin.name` is "<stdin>" and `.encoding` the locale's: what the stream is, not what it holds.
-        const metadata = STREAM_METADATA.has(node.childForFieldName('attribute')?.text ?? '');
-        return this.checkedPath(node, metadata ? flows.filter((f) => !('source' in f.origin && f.origin.source.kind === 'stdin')) : flows);
+        const attr = node.childForFieldName('attribute')?.text ?? '';
+        return this.checkedPath(node, flows.filter((f) => !('source' in f.origin && describesReader(attr, f.origin.source))));
       }
       case 'subscript': {
         const value = node.childForFieldName('value');
@@ -294,7 +324,8 @@ export class TaintEngine {
           return [{ origin: { source: hit }, steps: [this.step(hit.line, `source: lines of ${b.value.text} (file)`), this.step(lineOf(b.value), `iterated into ${name}`)], validated: false }];
         }
         const verb = b.kind === 'assign' ? 'assigned to' : b.kind === 'with' ? 'bound by with to' : 'unpacked or iterated into';
-        return withStep(this.expr(b.value, depth), this.step(lineOf(b.value), `${verb} ${name}`));
+        const flows = (b.kind === 'element' && b.item && this.itemFlows(b.value, b.item, depth)) || this.expr(b.value, depth);
+        return withStep(flows, this.step(lineOf(b.value), `${verb} ${name}`));
       }
       case 'augment': {
         // In a loop an augmented assignment sees itself among the earlier bindings, and long
@@ -702,6 +733,13 @@ export function definitionIn(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** A function's parameter names in order, `self` included. */
+/** What an empty list, tuple or set starts as. */
+const EMPTY_CONTAINERS: ReadonlySet<string> = new Set(['[]', '()', 'list()', 'tuple()', 'set()']);
+
+function unparenthesized(node: SyntaxNode): SyntaxNode {
+  return node.type === 'parenthesized_expression' && node.namedChildren.length === 1 ? unparenthesized(node.namedChildren[0]!) : node;
+}
+
 /** Builtins that call their first argument with each element of their second. */
 const ELEMENT_FUNCTIONS: ReadonlySet<string> = new Set(['builtins.map', 'builtins.filter']);
 /**

@@ -1,4 +1,5 @@
 import type { TraceStep } from '../../../core/finding.js';
+import type { ItemPosition } from '../bindings.js';
 import type { SyntaxNode } from '../parser.js';
 import type { SinkFamily } from './sinks.js';
 import type { SourceKind } from './sources.js';
@@ -29,7 +30,7 @@ export interface ImportedCall {
  * Where a flow starts: an ingestion point, (inside a function) one of its parameters, or what an
  * imported call returns — known only once the project step reads the callee module's summary.
  */
-export type Origin = { source: SourceHit } | { param: { fn: SyntaxNode; index: number; name: string } } | { call: ImportedCall };
+export type Origin = { source: SourceHit } | { param: { fn: SyntaxNode; index: number; name: string; item?: ItemPosition } } | { call: ImportedCall };
 
 /**
  * The flow went into argument `arg` (position, keyword, or -1 for the receiver) of an imported
@@ -62,7 +63,8 @@ const MAX_FLOWS = 4;
 export function originKey(origin: Origin): string {
   if ('source' in origin) return origin.source.id;
   if ('call' in origin) return `call:${origin.call.node.id}`;
-  return `param:${origin.param.fn.id}:${origin.param.index}`;
+  const { fn, index, item } = origin.param;
+  return `param:${fn.id}:${index}${item ? `[${item.index}/${item.of}]` : ''}`;
 }
 
 /** Flows through different imported calls are kept apart: the project step may drop one and not the other. */

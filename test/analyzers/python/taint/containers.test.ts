@@ -129,3 +129,36 @@ describe('callbacks handed each element', () => {
     expect(labels(code)).toEqual([]);
   });
 });
+
+describe('tuples put into a container and unpacked when iterated', () => {
+  it('give each name its own item, here and in a function the container is handed to', () => {
+    const code = py`
+      import csv
+      import os
+      import sys
+
+      def write_rejects(path, rejects):
+          with open(path, "w") as handle:
+              writer = csv.writer(handle)
+              for line, reason, raw in rejects:
+                  writer.writerow([line, reason])
+                  os.system("echo " + raw["cmd"])
+
+      def main():
+          rejects = []
+          reader = csv.DictReader(open(sys.argv[1]))
+          for raw in reader:
+              rejects.append((reader.line_num, "bad row", raw))
+          for line, reason, raw in rejects:
+              print(line, reason)
+              os.system("echo " + raw["cmd"])
+          write_rejects("rejects.csv", rejects)
+    `;
+    // The line number and the fixed reason written to the CSV carry nothing of the row; the row itself does.
+    const taint = analyzePythonText(code, 'jobs/clean.py').findings.filter((f) => f.ruleId.startsWith('py.taint.') && f.ruleId !== 'py.taint.path-traversal');
+    expect(taint.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['py.taint.command-injection', 10],
+      ['py.taint.command-injection', 19],
+    ]);
+  });
+});
