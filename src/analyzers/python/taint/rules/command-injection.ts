@@ -6,7 +6,7 @@ export const commandInjection = taintRule(
   title: "Untrusted data reaches a shell command",
   severity: 'critical',
   cwe: ["CWE-78"],
-  what: "Follows ingested data into os.system, os.popen and subprocess calls with shell=True.",
+  what: "Follows ingested data into os.system, os.popen, subprocess calls with shell=True, the script of a shell an argv list starts with -c ([\"bash\", \"-c\", cmd]), and a notebook's shell escapes (!cmd {value}), which IPython runs through get_ipython().system.",
   why: "A file name or partition value from upstream data with ; or $( ) in it starts commands on the worker.",
   remediation: "Pass an argument list without shell=True, or quote each value with shlex.quote.",
   bad: [

@@ -6,7 +6,7 @@ export const sqlInjection = taintRule(
   title: "Untrusted data reaches a SQL query",
   severity: 'high',
   cwe: ["CWE-89"],
-  what: "Follows data from ingestion points (files, APIs, queues, CLI arguments, environment, Airflow run config, HTTP requests) into SQL text run by cursor.execute, .sql(), pandas.read_sql, sqlalchemy.text and duckdb.",
+  what: "Follows data from ingestion points (files, APIs, queues, CLI arguments, environment, Airflow run config, HTTP requests) into SQL text run by cursor.execute, .sql(), pandas.read_sql, sqlalchemy.text and duckdb, and Spark SQL given as text (filter/where conditions, selectExpr, F.expr; Column expressions carry values as parameters and are not followed into).",
   why: "Values read from landing files, messages or DAG run parameters that are spliced into SQL can end the string and add clauses that run with the pipeline's warehouse role.",
   remediation: "Keep SQL text literal and pass values as bound parameters (cur.execute(q, (v,)), read_sql(q, con, params=...)); check identifiers against an allow-list.",
   bad: [
