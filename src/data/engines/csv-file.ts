@@ -19,12 +19,13 @@ export const LATIN1_NOTE =
   'the file is not UTF-8 and holds no UTF-8 character beyond ASCII: it was read as Latin-1 (ISO-8859-1), where the bytes 0x80-0x9F that Windows-1252 uses for curly quotes and dashes are control characters';
 
 export function checkCsvFile(file: string): CsvFileCheck {
-  const head = readHead(file, HEAD_BYTES);
+  const sample = readHead(file, ENCODING_SAMPLE_BYTES);
+  const head = sample.subarray(0, HEAD_BYTES);
   if ((head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head, 1)) return { refusal: 'it is UTF-16 big-endian text; convert it to UTF-8 (iconv -f UTF-16BE -t UTF-8)' };
   if (!linesFit(file, SNIFF_LINE_BYTES)) return { refusal: `a line among its first ${SNIFF_LINE_BYTES} bytes is longer than that` };
   // UTF-16 little-endian, with its byte-order mark or without (ASCII characters then alternate with NULs).
   if ((head[0] === 0xff && head[1] === 0xfe) || looksUtf16(head, 0)) return { encoding: 'utf-16' };
-  return { encoding: isLatin1(readHead(file, ENCODING_SAMPLE_BYTES)) ? 'latin-1' : 'utf-8' };
+  return { encoding: isLatin1(sample) ? 'latin-1' : 'utf-8' };
 }
 
 /**
