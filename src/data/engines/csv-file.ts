@@ -25,7 +25,7 @@ export function checkCsvFile(file: string): CsvFileCheck {
   if (!linesFit(file, SNIFF_LINE_BYTES)) return { refusal: `a line among its first ${SNIFF_LINE_BYTES} bytes is longer than that` };
   // UTF-16 little-endian, with its byte-order mark or without (ASCII characters then alternate with NULs).
   if ((head[0] === 0xff && head[1] === 0xfe) || looksUtf16(head, 0)) return { encoding: 'utf-16' };
-  return { encoding: isLatin1(sample) ? 'latin-1' : 'utf-8' };
+  return { encoding: isLatin1(sample, sample.length === ENCODING_SAMPLE_BYTES) ? 'latin-1' : 'utf-8' };
 }
 
 /**
@@ -33,9 +33,9 @@ export function checkCsvFile(file: string): CsvFileCheck {
  * which read as UTF-8 would lose every row with an accent. A file mixing both stays UTF-8, its
  * other rows counted as unreadable.
  */
-function isLatin1(sample: Buffer): boolean {
-  // The sample may end inside a character.
-  for (let cut = 0; cut < 4 && cut < sample.length; cut++) if (isUtf8(sample.subarray(0, sample.length - cut))) return false;
+function isLatin1(sample: Buffer, cutShort: boolean): boolean {
+  // A sample cut short of the file's end may end inside a character; a whole file may not.
+  for (let cut = 0; cut < (cutShort ? 4 : 1) && cut < sample.length; cut++) if (isUtf8(sample.subarray(0, sample.length - cut))) return false;
   return !UTF8_MULTIBYTE.test(sample.toString('latin1'));
 }
 

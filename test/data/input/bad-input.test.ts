@@ -99,6 +99,9 @@ describe('hostile data files: a clear error or a counted violation, never a cras
     const report = await validateSource({ engine: 'duckdb', file: write('latin1-v.csv', latin1) }, { type: 'object', properties: { city: { type: 'string', maxLength: 8 } } });
     expect(report.records).toBe(3);
     expect(report.violations).toEqual([expect.objectContaining({ path: 'city', kind: 'maxLength', count: 1 })]);
+    // A small file whose only accent is its last byte, with no newline after it.
+    const short = await profile(write('latin1-end.csv', Buffer.from('name\nZo\xeb', 'latin1')));
+    expect(short.columns.find((c) => c.name === 'name')!.topValues.map((t) => t.value)).toEqual(['Zoë']);
   });
 
   it('counts ragged rows as violations when validating a CSV', async () => {
