@@ -1,11 +1,12 @@
 import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
-import { type JinjaBlock, scanJinja } from './jinja.js';
+import { scanJinja } from './jinja.js';
 import { LineIndex } from './lines.js';
 import { sqlRules } from './rules/index.js';
-import type { Splice, SqlContext } from './sql-rule.js';
-import { type Token, tokenize } from './tokenize.js';
+import type { SqlContext } from './sql-rule.js';
+import { tokenize } from './tokenize.js';
+import { splicesOf } from './unsafe-splices.js';
 import { SqlValues } from './values.js';
 
 export const sqlAnalyzer: FileAnalyzer = {
@@ -36,29 +37,4 @@ function analyzeSql(file: SourceFile): AnalyzerOutput {
     rule.check(ctx);
   }
   return { findings, problems: [...jinja.problems, ...problems] };
-}
-
-/** Each `{{ … }}` block with the context it renders into, told by the masked token covering it. */
-function splicesOf(blocks: JinjaBlock[], tokens: Token[]): Splice[] {
-  return blocks
-    .filter((b) => b.kind === 'expression')
-    .map((block) => {
-      const token = tokenAt(tokens, block.start);
-      // No token covers it: it sits in a comment, or after text the tokenizer gave up on.
-      if (!token) return { block, context: 'comment' };
-      return { block, context: token.type === 'string' || token.type === 'quoted' ? 'quoted' : 'code' };
-    });
-}
-
-function tokenAt(tokens: Token[], offset: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (offset < t.start) hi = mid - 1;
-    else if (offset >= t.end) lo = mid + 1;
-    else return t;
-  }
-  return undefined;
 }

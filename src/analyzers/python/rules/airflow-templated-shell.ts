@@ -1,5 +1,5 @@
 import type { Confidence } from '../../../core/finding.js';
-import { AIRFLOW_SHELL_OPERATORS } from '../airflow-shell-operators.js';
+import { AIRFLOW_SHELL_OPERATORS, operatorTemplates } from '../airflow-templated-operators.js';
 import type { PythonRule } from '../python-rule.js';
 
 /** Run configuration: whoever may trigger the DAG writes it, and nothing validates it by default. */
@@ -78,16 +78,13 @@ export const airflowTemplatedShell: PythonRule = {
     'https://cwe.mitre.org/data/definitions/78.html',
   ],
   onCall(call, ctx) {
-    const field = AIRFLOW_SHELL_OPERATORS.find(({ names }) => names.includes(call.name ?? ''))?.field;
-    const command = field ? call.keywords.get(field) : undefined;
-    const text = command ? ctx.constantOf(command) : undefined;
-    if (typeof text !== 'string') return;
-    const spliced = splicedInput(text);
-    if (!spliced) return;
-    const operator = call.name!.slice(call.name!.lastIndexOf('.') + 1);
-    ctx.report(command!, {
-      message: `${operator} ${field} splices {{ ${spliced.expression} }} into the shell command Airflow runs`,
-      confidence: spliced.confidence,
-    });
+    for (const { operator, field, node, text } of operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS)) {
+      const spliced = splicedInput(text);
+      if (!spliced) continue;
+      ctx.report(node, {
+        message: `${operator} ${field} splices {{ ${spliced.expression} }} into the shell command Airflow runs`,
+        confidence: spliced.confidence,
+      });
+    }
   },
 };

@@ -39,6 +39,7 @@ import { weakKeySize } from './weak-key-size.js';
 import { loggingConfigListen } from './logging-config-listen.js';
 import { paramikoExecCommand } from './paramiko-exec-command.js';
 import { airflowTemplatedShell } from './airflow-templated-shell.js';
+import { airflowTemplatedSql } from './airflow-templated-sql.js';
 import { wildcardInjection } from './wildcard-injection.js';
 
 export const pythonRules: PythonRule[] = [
@@ -82,5 +83,6 @@ export const pythonRules: PythonRule[] = [
   loggingConfigListen,
   paramikoExecCommand,
   airflowTemplatedShell,
+  airflowTemplatedSql,
   wildcardInjection,
 ];

@@ -1,16 +1,5 @@
-import { stringEnd } from '../jinja.js';
-import type { SpliceContext, SqlRule } from '../sql-rule.js';
-
-/** Values a caller of dbt or Airflow chooses: --vars, the environment, DAG params and trigger conf. */
-const SOURCES = /(?<![.\w])(?:env_var|var)\s*\(|(?<![.\w])params\b|(?<![.\w])dag_run\s*\.\s*conf\b/g;
-/** Calls whose result is safe whatever the argument: they quote it, or resolve it to a known relation. */
-const SAFE_CALLS = new Set(['ref', 'source', 'config', 'log', 'adapter.quote', 'adapter.quote_as_configured', 'dbt.string_literal', 'string_literal']);
-/** Calls that escape quotes, which is enough inside a quoted literal but not in bare SQL. */
-const ESCAPING_CALLS = new Set(['escape_single_quotes', 'dbt.escape_single_quotes']);
-/** Filters whose output cannot carry SQL syntax. */
-const CASTING_FILTERS = new Set(['int', 'float', 'round', 'abs', 'length', 'count', 'filesizeformat']);
-const MAX_SOURCES_CHECKED = 32;
-const SET_STATEMENT = /^-?\s*set\s+([A-Za-z_]\w*)\s*=([\s\S]*?)-?$/;
+import type { SqlRule } from '../sql-rule.js';
+import { unsafeSplices } from '../unsafe-splices.js';
 
 export const jinjaUnsafeSplice: SqlRule = {
   id: 'sql.jinja-unsafe-splice',
@@ -62,23 +51,7 @@ export const jinjaUnsafeSplice: SqlRule = {
     'https://cwe.mitre.org/data/definitions/89.html',
   ],
   check(ctx) {
-    const tainted = new Set<string>();
-    const contexts = new Map(ctx.splices.map((s) => [s.block, s.context]));
-    for (const block of ctx.jinja) {
-      if (block.kind === 'statement') {
-        const set = SET_STATEMENT.exec(block.body.trim());
-        if (set) {
-          // The value is checked as if it were spliced bare; a cast in the set makes the variable safe.
-          if (unsafeSource(set[2]!, 'code', tainted)) tainted.add(set[1]!);
-          else tainted.delete(set[1]!);
-        }
-        continue;
-      }
-      const context = contexts.get(block);
-      if (!context || context === 'comment') continue;
-      const source = unsafeSource(block.body, context, tainted);
-      if (!source) continue;
-      const quoted = context === 'quoted';
+    for (const { block, source, quoted } of unsafeSplices(ctx.jinja, ctx.splices)) {
       ctx.report(block.start, block.end, {
         message: quoted
           ? `${source} is rendered inside a quoted SQL literal without escaping; a value containing a quote breaks out of it`
@@ -88,95 +61,3 @@ export const jinjaUnsafeSplice: SqlRule = {
     }
   },
 };
-
-/** The first untrusted value in a Jinja expression that reaches the output unprotected, as written. */
-function unsafeSource(body: string, context: SpliceContext, tainted: ReadonlySet<string>): string | undefined {
-  const code = maskStrings(body);
-  const names = [...tainted].map((n) => `(?<![.\\w])${n}\\b`);
-  const pattern = names.length === 0 ? SOURCES : new RegExp(`${SOURCES.source}|${names.join('|')}`, 'g');
-  const callees = new CalleeStack(code);
-  let examined = 0;
-  for (const match of code.matchAll(pattern)) {
-    const start = match.index;
-    const end = primaryEnd(code, start + match[0].length);
-    // Each check may scan the rest of the text; past a few dozen sources, report rather than go quadratic.
-    const protectedHere =
-      examined++ < MAX_SOURCES_CHECKED && (callees.protects(start, context) || protectedByFilter(code, body, end, context));
-    if (!protectedHere) return body.slice(start, end).trim();
-  }
-  return undefined;
-}
-
-/** Blanks the inside of string literals, so quotes and parentheses in them count for nothing. */
-function maskStrings(body: string): string {
-  let out = '';
-  let at = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] !== '"' && body[i] !== "'") continue;
-    const close = stringEnd(body, i);
-    const end = close === -1 ? body.length - 1 : close;
-    out += body.slice(at, i + 1) + ' '.repeat(Math.max(0, end - i - 1)) + body.slice(end, end + 1);
-    at = end + 1;
-    i = end;
-  }
-  return out + body.slice(at);
-}
-
-/** The end of the call/attribute/subscript chain a match begins (`var('x').y[0]`), so filters after it apply to it. */
-function primaryEnd(code: string, from: number): number {
-  let i = code[from - 1] === '(' ? balanced(code, from - 1) : from;
-  for (;;) {
-    const rest = /^\s*(\.\s*\w+|[[(])/.exec(code.slice(i, i + 256));
-    if (!rest) return i;
-    const bracket = rest[1]!;
-    i += rest[0].length;
-    if (bracket === '[' || bracket === '(') i = balanced(code, i - 1);
-  }
-}
-
-/** The offset just past the bracket closing the one at `open` (or the end of the text). */
-function balanced(code: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    const c = code[i];
-    if (c === '(' || c === '[') depth++;
-    else if ((c === ')' || c === ']') && --depth === 0) return i + 1;
-  }
-  return code.length;
-}
-
-/** The calls whose arguments enclose an offset; offsets must be asked in increasing order. */
-class CalleeStack {
-  private readonly open: string[] = [];
-  private scanned = 0;
-
-  constructor(private readonly code: string) {}
-
-  /** Inside the arguments of a call that quotes or resolves them. */
-  protects(at: number, context: SpliceContext): boolean {
-    for (; this.scanned < at; this.scanned++) {
-      const c = this.code[this.scanned];
-      if (c === '(') this.open.push(/([\w.]+)\s*$/.exec(this.code.slice(Math.max(0, this.scanned - 64), this.scanned))?.[1] ?? '');
-      else if (c === ')') this.open.pop();
-    }
-    return this.open.some((c) => SAFE_CALLS.has(c) || (context === 'quoted' && ESCAPING_CALLS.has(c)));
-  }
-}
-
-/** Followed by a casting filter, or, inside quotes, by a replace filter that doubles or escapes quotes. */
-function protectedByFilter(code: string, body: string, from: number, context: SpliceContext): boolean {
-  const filter = /\s*\|\s*(\w+)\s*/y;
-  let i = from;
-  for (let match = execAt(filter, code, i); match; match = execAt(filter, code, i)) {
-    i += match[0].length;
-    const args = code[i] === '(' ? body.slice(i, (i = balanced(code, i))) : '';
-    if (CASTING_FILTERS.has(match[1]!)) return true;
-    if (context === 'quoted' && match[1] === 'replace' && /["']'/.test(args)) return true;
-  }
-  return false;
-}
-
-function execAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
-  pattern.lastIndex = at;
-  return pattern.exec(text);
-}

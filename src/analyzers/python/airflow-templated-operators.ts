@@ -1,0 +1,73 @@
+import type { CallSite } from './call-site.js';
+import type { SyntaxNode } from './parser.js';
+import type { PythonContext } from './python-rule.js';
+
+/** Airflow operator classes, under every module path each has had, and the templated field that runs. */
+export interface TemplatedOperators {
+  names: readonly string[];
+  field: string;
+}
+
+/**
+ * Operators whose templated field a shell runs (operators.bash, bash_operator,
+ * providers.standard, contrib). Shared by the pattern rule, which reads Jinja templates in the
+ * field, and the command-injection taint sink, which follows Python values into it, so both agree.
+ */
+export const AIRFLOW_SHELL_OPERATORS: readonly TemplatedOperators[] = [
+  {
+    names: ['airflow.operators.bash.BashOperator', 'airflow.operators.bash_operator.BashOperator', 'airflow.providers.standard.operators.bash.BashOperator'],
+    field: 'bash_command',
+  },
+  { names: ['airflow.providers.ssh.operators.ssh.SSHOperator', 'airflow.contrib.operators.ssh_operator.SSHOperator'], field: 'command' },
+];
+
+/** Operators whose templated field the database runs as SQL (their `parameters=` are bound, not spliced). */
+export const AIRFLOW_SQL_OPERATORS: readonly TemplatedOperators[] = [
+  {
+    names: [
+      'airflow.providers.common.sql.operators.sql.SQLExecuteQueryOperator',
+      'airflow.providers.common.sql.operators.sql.SQLCheckOperator',
+      'airflow.providers.common.sql.operators.sql.SQLValueCheckOperator',
+      'airflow.providers.postgres.operators.postgres.PostgresOperator',
+      'airflow.operators.postgres_operator.PostgresOperator',
+      'airflow.providers.mysql.operators.mysql.MySqlOperator',
+      'airflow.operators.mysql_operator.MySqlOperator',
+      'airflow.providers.sqlite.operators.sqlite.SqliteOperator',
+      'airflow.operators.sqlite_operator.SqliteOperator',
+      'airflow.providers.microsoft.mssql.operators.mssql.MsSqlOperator',
+      'airflow.providers.oracle.operators.oracle.OracleOperator',
+      'airflow.providers.snowflake.operators.snowflake.SnowflakeOperator',
+      'airflow.providers.snowflake.operators.snowflake.SnowflakeSqlApiOperator',
+      'airflow.providers.trino.operators.trino.TrinoOperator',
+      'airflow.providers.vertica.operators.vertica.VerticaOperator',
+      'airflow.providers.jdbc.operators.jdbc.JdbcOperator',
+      'airflow.providers.databricks.operators.databricks_sql.DatabricksSqlOperator',
+      'airflow.providers.amazon.aws.operators.redshift_sql.RedshiftSQLOperator',
+      'airflow.providers.google.cloud.operators.bigquery.BigQueryExecuteQueryOperator',
+    ],
+    field: 'sql',
+  },
+  { names: ['airflow.providers.amazon.aws.operators.athena.AthenaOperator'], field: 'query' },
+  { names: ['airflow.providers.apache.hive.operators.hive.HiveOperator'], field: 'hql' },
+];
+
+/** A literal template given to an operator's run field: one per statement when the field takes a list. */
+export interface OperatorTemplate {
+  operator: string;
+  field: string;
+  node: SyntaxNode;
+  text: string;
+}
+
+/** The literal templates a call to one of `operators` gives its run field (none for other calls). */
+export function operatorTemplates(call: CallSite, ctx: PythonContext, operators: readonly TemplatedOperators[]): OperatorTemplate[] {
+  const field = operators.find(({ names }) => names.includes(call.name ?? ''))?.field;
+  const value = field ? call.keywords.get(field) : undefined;
+  if (!field || !value) return [];
+  const operator = call.name!.slice(call.name!.lastIndexOf('.') + 1);
+  const items = value.type === 'list' || value.type === 'tuple' ? value.namedChildren : [value];
+  return items.flatMap((node) => {
+    const text = ctx.constantOf(node);
+    return typeof text === 'string' ? [{ operator, field, node, text }] : [];
+  });
+}
