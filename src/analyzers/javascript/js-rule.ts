@@ -8,7 +8,7 @@ import type { Constant, InputOrigin, ValueKind } from './values.js';
 export interface JsContext {
   kindOf(node: SyntaxNode): ValueKind;
   constantOf(node: SyntaxNode): Constant | undefined;
-  /** Whether the value is built from an HTTP request or the command line, and which (a request first). */
+  /** Whether the value is built from an HTTP request, data the script reads or the command line, and which (in that order). */
   inputOf(node: SyntaxNode): InputOrigin | undefined;
   nameOf(node: SyntaxNode): string | undefined;
   /** Whether the file imports or requires this module (normalized: no `node:`). */

@@ -28,11 +28,42 @@ const PASSING_OPERATORS = new Set(['+', '??', '||', '&&']);
 const REQUEST_INPUT = /^(?:(?:req|request)\.(?:params|query|body|headers|cookies|files?|url|originalUrl|path)|ctx\.(?:params|query|request)|event\.(?:body|queryStringParameters|pathParameters|headers))\b/;
 /** The script's own command line: whoever runs the script controls it. */
 const COMMAND_LINE = /^process\.argv\b/;
+/**
+ * Calls whose result is data the script reads — files, parsed CSV, HTTP responses, S3 objects: the
+ * ingestion points of a Node pipeline, whose records whoever wrote the data chose.
+ */
+const INGESTING_CALLS = new Set([
+  'fs.readFileSync',
+  'fs.readFile',
+  'fs.promises.readFile',
+  'fs.createReadStream',
+  'csv-parse.parse',
+  'csv-parse/sync.parse',
+  'papaparse.parse',
+  'fetch',
+  'node-fetch',
+  'undici.fetch',
+  'undici.request',
+  'axios',
+  'axios.get',
+  'axios.post',
+  'axios.request',
+  'got',
+  'got.get',
+  'got.post',
+  '@aws-sdk/client-s3.S3Client().send',
+  '@aws-sdk/client-s3.S3().getObject',
+]);
 
-/** Where input that the script's caller controls comes from; a request outranks the command line. */
-export type InputOrigin = 'request' | 'command-line';
+/**
+ * Where input that the script's caller or its data controls comes from: an HTTP request, data the
+ * script reads, or its own command line — ranked in that order when a value mixes them.
+ */
+export type InputOrigin = 'request' | 'ingested' | 'command-line';
+const ORIGIN_RANK: Record<InputOrigin, number> = { request: 3, ingested: 2, 'command-line': 1 };
 /** Array methods that call their first argument with each element first. */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+const FUNCTION_TYPES = new Set(['arrow_function', 'function_expression', 'function', 'generator_function', 'class']);
 const MAX_DEPTH = 64;
 
 export class JsValues {
@@ -155,15 +186,10 @@ export class JsValues {
     return 'unknown';
   }
 
-  /** The first parameter of a callback given to `array.forEach(…)`, `.map(…)` and the like is an element of that array. */
+  /** A callback's first parameter is an element of the array it is given to: literal when that array is. */
   private callbackElementKind(fn: SyntaxNode, depth: number): ValueKind {
-    const args = fn.parent;
-    const call = args?.parent;
-    const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
-    if (callee?.type !== 'member_expression' || args?.type !== 'arguments' || args.namedChildren[0]?.id !== fn.id) return 'unknown';
-    const array = callee.childForFieldName('object');
-    if (!array || !ELEMENT_CALLBACKS.has(callee.childForFieldName('property')?.text ?? '')) return 'unknown';
-    return this.classify(array, depth + 1) === 'literal' ? 'literal' : 'unknown';
+    const array = elementsGiven(fn);
+    return array && this.classify(array, depth + 1) === 'literal' ? 'literal' : 'unknown';
   }
 
   private isString(node: SyntaxNode, depth: number): boolean {
@@ -201,14 +227,31 @@ export class JsValues {
   private input(raw: SyntaxNode, depth: number): InputOrigin | null {
     if (depth > MAX_DEPTH) return null;
     const node = unwrap(raw);
-    const parts = node.type === 'identifier' ? [node] : [node, ...node.descendantsOfType(['identifier', 'member_expression', 'subscript_expression'])];
+    // A function is code, not data: what its body reads is not its value.
+    if (FUNCTION_TYPES.has(node.type)) return null;
+    const parts = node.type === 'identifier' ? [node] : [node, ...node.descendantsOfType(['identifier', 'member_expression', 'subscript_expression', 'call_expression'])];
     let found: InputOrigin | null = null;
     for (const part of parts) {
-      const origin = part.type === 'identifier' ? this.inputName(part, depth) : part.type === 'member_expression' || part.type === 'subscript_expression' ? originOf(part.text.slice(0, 64)) : null;
-      if (origin === 'request') return origin;
-      found ??= origin;
+      found = worse(found, this.partInput(part, depth));
+      if (found === 'request') return found;
     }
     return found;
+  }
+
+  private partInput(part: SyntaxNode, depth: number): InputOrigin | null {
+    switch (part.type) {
+      case 'identifier':
+        return this.inputName(part, depth);
+      case 'member_expression':
+      case 'subscript_expression':
+        return originOf(part.text.slice(0, 64));
+      case 'call_expression': {
+        const fn = part.childForFieldName('function');
+        return fn && INGESTING_CALLS.has(this.nameOf(fn) ?? '') ? 'ingested' : null;
+      }
+      default:
+        return null;
+    }
   }
 
   private inputName(node: SyntaxNode, depth: number): InputOrigin | null {
@@ -219,16 +262,37 @@ export class JsValues {
     this.inputNames.set(key, null);
     let found: InputOrigin | null = null;
     for (const b of bindings) {
-      const origin = b.kind === 'assign' || b.kind === 'augment' ? this.input(b.value, depth + 1) : b.kind === 'member' ? this.input(b.object, depth + 1) : null;
-      if (origin === 'request') {
-        found = origin;
-        break;
-      }
-      found ??= origin;
+      found = worse(found, this.bindingInput(b, depth));
+      if (found === 'request') break;
     }
     this.inputNames.set(key, found);
     return found;
   }
+
+  private bindingInput(binding: Binding, depth: number): InputOrigin | null {
+    if (binding.kind === 'assign' || binding.kind === 'augment') return this.input(binding.value, depth + 1);
+    if (binding.kind === 'member') return this.input(binding.object, depth + 1);
+    const array = binding.kind === 'param' && binding.firstOf ? elementsGiven(binding.firstOf) : undefined;
+    return array ? this.input(array, depth + 1) : null;
+  }
+}
+
+/**
+ * The array whose elements a callback gets in its first parameter, when it is given to
+ * `array.forEach(…)`, `.map(…)` and the like.
+ */
+function elementsGiven(fn: SyntaxNode): SyntaxNode | undefined {
+  const args = fn.parent;
+  const call = args?.parent;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+  if (callee?.type !== 'member_expression' || args?.type !== 'arguments' || args.namedChildren[0]?.id !== fn.id) return undefined;
+  if (!ELEMENT_CALLBACKS.has(callee.childForFieldName('property')?.text ?? '')) return undefined;
+  return callee.childForFieldName('object') ?? undefined;
+}
+
+function worse(a: InputOrigin | null, b: InputOrigin | null): InputOrigin | null {
+  if (!a || !b) return a ?? b;
+  return ORIGIN_RANK[a] >= ORIGIN_RANK[b] ? a : b;
 }
 
 function originOf(text: string): InputOrigin | null {

@@ -24,6 +24,8 @@ describe('js.command-injection.exec', () => {
   it('reports a command of unknown origin at medium, follows concatenation through variables', () => {
     expect(scan(lines("const { exec } = require('child_process');", 'function f(cmd) { exec(cmd); }'), ID)).toMatchObject([{ severity: 'medium', confidence: 'medium' }]);
     expect(scan(lines("const { exec } = require('child_process');", "let c = 'ls ';", 'c += dir;', 'exec(c);'), ID)).toMatchObject([{ confidence: 'high' }]);
+    const fromCsv = lines("const { exec } = require('child_process');", "const { parse } = require('csv-parse/sync');", "for (const job of parse(fs.readFileSync('jobs.csv'))) exec(job.command);");
+    expect(scan(fromCsv, ID)).toMatchObject([{ severity: 'high', confidence: 'high', message: 'child_process.exec() runs a command taken from data the script reads through the shell' }]);
   });
 
   it('judges spawn/execFile by their shell option and argv', () => {
@@ -100,6 +102,27 @@ describe('js.code-injection.eval', () => {
       [6, 'medium'],
       [7, 'high'],
     ]);
+  });
+
+  it('reports code of otherwise unknown origin taken from a request or read data at high confidence', () => {
+    const code = lines(
+      "import axios from 'axios';",
+      'const { data } = await axios.get(rulesUrl);',
+      "const check = new Function('row', data.transform);",
+      'eval(req.body.expr);',
+      'setTimeout(() => eval(fallback), 10);',
+    );
+    const found = scan(code, ID, 'job.mjs');
+    expect(found.map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [3, 'high'],
+      [4, 'high'],
+      [5, 'medium'],
+    ]);
+    expect(found[0]!.message).toBe('Function() runs code taken from data the script reads');
+  });
+
+  it('does not take a callback as the data its body reads', () => {
+    expect(scan(lines('setTimeout(() => { send(req.body); }, 10);', 'setInterval(function () { poll(req.query.u); }, 5);'), ID)).toEqual([]);
   });
 
   it('does not report literals, callbacks, or methods named eval', () => {
@@ -228,6 +251,31 @@ describe('js.path-traversal.fs', () => {
       [10, 'high', 'high'],
     ]);
     expect(found[1]!.message).toBe("fs.promises.readFile() uses a path built from the command line (trusted as far as the script's operator is)");
+  });
+
+  it('rates paths taken from data the script reads high: CSV rows looped over or handed to a callback, HTTP responses', () => {
+    const code = lines(
+      "import fs from 'node:fs';",
+      "import path from 'node:path';",
+      "import { parse } from 'csv-parse/sync';",
+      "import axios from 'axios';",
+      "const rows = parse(fs.readFileSync('landing/files.csv'), { columns: true });",
+      "for (const row of rows) fs.writeFileSync(path.join('/out', row.name), '');",
+      'rows.forEach((r) => fs.rmSync(`/data/${r.partition}`));',
+      'const { data } = await axios.get(feedUrl);',
+      'fs.unlinkSync(data.stale);',
+      'const manifest = await (await fetch(feedUrl)).json();',
+      'fs.readFileSync(manifest.path);',
+      "fs.writeFileSync(path.join('/out', path.basename(data.name)), '');",
+    );
+    const found = scan(code, ID, 'ingest.ts');
+    expect(found.map((f) => [f.location.startLine, f.severity, f.confidence])).toEqual([
+      [6, 'high', 'high'],
+      [7, 'high', 'high'],
+      [9, 'high', 'high'],
+      [11, 'high', 'high'],
+    ]);
+    expect(found[0]!.message).toBe('fs.writeFileSync() uses a path built from data the script reads');
   });
 
   it('accepts literal, __dirname-based and basename-confined paths, and non-fs readFile', () => {

@@ -12,14 +12,20 @@ export interface DynamicValueReport {
 
 /**
  * The shared verdict of injection-shaped rules on a call's dangerous argument: a literal is fine;
- * a string built from a template or concatenation is reported at the rule's severity with high
- * confidence; any other value as `unknown` says. Returns whether it reported.
+ * a string built from a template or concatenation, or a value taken from a request or from data
+ * the script reads, is reported at the rule's severity with high confidence; any other value as
+ * `unknown` says. Returns whether it reported.
  */
 export function reportDynamic(ctx: JsContext, call: CallSite, value: SyntaxNode, report: DynamicValueReport): boolean {
   const kind = ctx.kindOf(value);
   if (kind === 'literal') return false;
   if (kind === 'formatted') {
     ctx.report(call.node, { message: report.message('built by a template string or concatenation'), confidence: 'high' });
+    return true;
+  }
+  const input = ctx.inputOf(value);
+  if (input === 'request' || input === 'ingested') {
+    ctx.report(call.node, { message: report.message(input === 'request' ? 'taken from request input' : 'taken from data the script reads'), confidence: 'high' });
     return true;
   }
   if (!report.unknown) return false;

@@ -40,7 +40,8 @@ export const pathTraversalFs: JsRule = {
   cwe: ['CWE-22'],
   what:
     'Finds fs (and fs/promises, fs-extra) reads, writes, opens, deletes, renames and copies whose path comes from ' +
-    'an HTTP request (req.params/query/body…, Koa ctx, Lambda event) — high — or is otherwise not a literal: from ' +
+    'an HTTP request (req.params/query/body…, Koa ctx, Lambda event) or from data the script reads (a file, parsed ' +
+    'CSV, an HTTP response, an S3 object) — high — or is otherwise not a literal: from ' +
     'process.argv (low: the operator names the files a script works on), built from a template, concatenation or ' +
     'path.join (medium severity) or of unknown origin (low), all three at low confidence. Paths from __dirname, ' +
     'import.meta, process.cwd() and literals, and path.basename() results, are not reported.',
@@ -92,6 +93,8 @@ export const pathTraversalFs: JsRule = {
 function verdictOn(ctx: JsContext, call: CallSite, arg: SyntaxNode): { message: string; severity: Severity; confidence: Confidence } | undefined {
   const input = ctx.inputOf(arg);
   if (input === 'request') return { message: `${calleeLabel(call)} uses a path built from request input`, severity: 'high', confidence: 'high' };
+  // A record naming a file (`row.file`, `manifest.path`) is chosen by whoever wrote the data.
+  if (input === 'ingested') return { message: `${calleeLabel(call)} uses a path built from data the script reads`, severity: 'high', confidence: 'high' };
   // A script opening the paths its own command line names is doing its job; whoever controls
   // those already runs the script. Kept, but ranked low, as for Python jobs.
   if (input === 'command-line') return { message: `${calleeLabel(call)} uses a path built from the command line (trusted as far as the script's operator is)`, severity: 'low', confidence: 'low' };
