@@ -278,6 +278,18 @@ describe('js.path-traversal.fs', () => {
     expect(found[0]!.message).toBe('fs.writeFileSync() uses a path built from data the script reads');
   });
 
+  it('takes an S3 object read through the v3 client as read data', () => {
+    const code = lines(
+      "import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';",
+      "import * as fs from 'node:fs';",
+      'const s3 = new S3Client({});',
+      "const obj = await s3.send(new GetObjectCommand({ Bucket: 'landing', Key: 'manifest.json' }));",
+      'const manifest = JSON.parse(await obj.Body.transformToString());',
+      'fs.unlinkSync(manifest.stale);',
+    );
+    expect(scan(code, ID, 'sweep.mjs')).toMatchObject([{ severity: 'high', confidence: 'high', location: { startLine: 6 } }]);
+  });
+
   it('accepts literal, __dirname-based and basename-confined paths, and non-fs readFile', () => {
     const code = lines(
       "const fs = require('fs-extra');",
