@@ -3,6 +3,7 @@ import os from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { compressionOf } from '../input/compression.js';
 import { detectFormat, type DataFormat } from '../input/format.js';
+import { noRecords } from '../input/no-records.js';
 import { checkCsvFile, LATIN1_NOTE, SNIFF_LINE_BYTES } from './csv-file.js';
 import { copyRecordLines, countNonRecordLines, keysMissing, type RecordLinesCopy } from './jsonl-file.js';
 import { logicalTypeOf } from './dialect.js';
@@ -69,6 +70,8 @@ interface Described {
 async function describe(connection: DuckDBConnection, file: string, format: DataFormat): Promise<Described> {
   const path = duckdbDialect.quoteLiteral(file);
   const compression = compressionOption(file);
+  const empty = compression || format === 'parquet' ? undefined : noRecords(file, format);
+  if (empty) throw new DataInputError(`cannot read ${file} as ${format}: ${empty}`);
   if (format === 'parquet') {
     const relation = `read_parquet(${path})`;
     return { relation, columns: (await describeRelation(connection, relation)).map(({ name, type }) => typedColumn(name, type)), notes: [] };

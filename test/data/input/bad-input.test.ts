@@ -186,6 +186,23 @@ describe('hostile data files: a clear error or a counted violation, never a cras
     expect((await profile(write('rows.json', '[{"a":1},{"a":2},{"a":3}]'))).rowCount).toBe(3);
   });
 
+  it.each([
+    ['empty.csv', '', 'the file is empty'],
+    ['blank.csv', '\n\r\n  \n', 'the file holds only blank lines'],
+    ['bom.tsv', '\ufeff\n', 'the file holds only blank lines'],
+    ['empty.jsonl', '', 'the file is empty'],
+    ['none.json', ' [ ]\n', 'the file is an empty JSON array: it holds no records'],
+  ])('refuses %s, which holds no records, instead of profiling a column DuckDB makes up for it', async (name, text, why) => {
+    await expect(profile(write(name, text))).rejects.toThrow(`as ${name.split('.')[1]}: ${why}`);
+  });
+
+  it('profiles a CSV of a header alone as its columns with no rows and no warning', async () => {
+    const result = await profile(write('header.csv', 'id,name\n'));
+    expect(result.rowCount).toBe(0);
+    expect(result.columns.map((c) => c.name)).toEqual(['id', 'name']);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('reports a missing file', async () => {
     await expect(profile('/nonexistent/data.csv')).rejects.toThrow(/no such file/);
   });
