@@ -115,20 +115,32 @@ export interface FindingPlace {
   file: string;
   line: number;
   column: number;
+  /** Where the replacing finding's code ends: findings starting anywhere from line:column to here are replaced. */
+  through?: { line: number; column: number };
   severity: Severity;
 }
 
 /** `findings` without those that findings at `places` replace. */
 export function withoutReplaced<T extends Pick<RawFinding, 'ruleId' | 'location' | 'severity'>>(findings: T[], places: FindingPlace[]): T[] {
   if (places.length === 0) return findings;
-  const key = (ruleId: string, file: string, line: number, column: number) => `${ruleId}\u0000${file}:${line}:${column}`;
-  // the most severe replacement at each place
-  const ceiling = new Map<string, number>();
+  const byRule = new Map<string, FindingPlace[]>();
   for (const p of places) {
-    const k = key(p.ruleId, p.file, p.line, p.column);
-    ceiling.set(k, Math.max(ceiling.get(k) ?? 0, severityRank(p.severity)));
+    const key = `${p.ruleId}\u0000${p.file}`;
+    byRule.set(key, [...(byRule.get(key) ?? []), p]);
   }
-  return findings.filter((f) => severityRank(f.severity) > (ceiling.get(key(f.ruleId, f.location.file, f.location.startLine, f.location.startColumn)) ?? 0));
+  return findings.filter((f) => {
+    const { file, startLine: line, startColumn: column } = f.location;
+    const candidates = byRule.get(`${f.ruleId}\u0000${file}`) ?? [];
+    // Replaced by a place at least as severe that starts where it does or spans where it starts.
+    return !candidates.some((p) => severityRank(p.severity) >= severityRank(f.severity) && within({ line, column }, p));
+  });
+}
+
+function within(at: { line: number; column: number }, place: FindingPlace): boolean {
+  const end = place.through ?? place;
+  const afterStart = at.line > place.line || (at.line === place.line && at.column >= place.column);
+  const beforeEnd = at.line < end.line || (at.line === end.line && at.column <= end.column);
+  return afterStart && beforeEnd;
 }
 
 /**

@@ -127,8 +127,10 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
  */
 export function coveredBy(finding: Pick<RawFinding, 'ruleId' | 'location' | 'severity'>): FindingPlace[] {
   const rule = pythonRules.find((r) => r.id === finding.ruleId);
-  const { file, startLine: line, startColumn: column } = finding.location;
-  return rule && isTaintRule(rule) ? rule.covers.map((ruleId) => ({ ruleId, file, line, column, severity: finding.severity })) : [];
+  const { file, startLine: line, startColumn: column, endLine, endColumn } = finding.location;
+  // The sink call's whole text: a pattern finding on the query built inside it (`execute(text(f"…"))`) is the same flaw.
+  const through = { line: endLine, column: endColumn };
+  return rule && isTaintRule(rule) ? rule.covers.map((ruleId) => ({ ruleId, file, line, column, through, severity: finding.severity })) : [];
 }
 
 function withoutCovered(findings: RawFinding[]): RawFinding[] {

@@ -73,6 +73,8 @@ export class TaintChecker {
   /** Per function, the flow keys kept for each family, sink and origin. */
   private readonly paramRoutes = new Map<number, Map<string, Set<string>>>();
   private readonly reported = new Set<string>();
+  /** The sink calls reported, by family and source: a sink nested in one of them is the same problem. */
+  private readonly reportedSinks = new Map<string, SyntaxNode[]>();
   /** The flows reported from this module, one per sink line, family and source. */
   readonly reportedFlows: ReportedFlow[] = [];
   /** Flows into sinks that depend on imported calls, left to the project step. */
@@ -259,10 +261,14 @@ export class TaintChecker {
     }
     if (!('source' in flow.origin)) return;
     const source = flow.origin.source;
-    // Nested sinks of one family on a line (`open(os.path.join(base, name))`) are one problem.
+    // Nested sinks of one family (`open(os.path.join(base, name))`, `execute(\n text(q))`), or two
+    // on a line, are one problem.
     const key = `${family}:${lineOf(sink)}:${source.id}`;
-    if (this.reported.has(key)) return;
+    const around = `${family}:${source.id}`;
+    const sinks = this.reportedSinks.get(around) ?? [];
+    if (this.reported.has(key) || sinks.some((s) => nested(s, sink) || nested(sink, s))) return;
     this.reported.add(key);
+    this.reportedSinks.set(around, [...sinks, sink]);
     this.reportedFlows.push({ family, line: lineOf(sink), source: source.id });
     const trace: TraceStep[] = [...flow.steps, this.engine.step(lineOf(sink), sinkLabel(api, spec.does))];
     this.report(family, sink, flowReport(family, api, spec.does, source, trace));
@@ -349,4 +355,9 @@ export function sinkArguments(call: CallSite, spec: SinkSpec, values: Pick<Value
     const node = call.positional[arg.index] ?? call.keywords.get(arg.keyword);
     return node ? [node] : [];
   });
+}
+
+/** Whether `inner` lies within `outer`'s text. */
+function nested(outer: SyntaxNode, inner: SyntaxNode): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
