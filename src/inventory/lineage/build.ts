@@ -51,7 +51,9 @@ export function buildLineage(modules: Map<string, ModuleLineage>): LineageGraph 
     }
     for (const s of facts.sinks) {
       const node = dataset(s.kind, s.api, s.dataset, s.line);
-      const jobId = job(s.function);
+      // An operator that runs SQL (`PostgresOperator(sql="INSERT INTO …")`) is the task writing the table, not the DAG file.
+      const task = facts.tasks.find((t) => t.line === s.line && s.api.endsWith(`.${t.operator}`));
+      const jobId = task ? `task:${file}#${task.taskId}` : job(s.function);
       // A dangerous call on a file it only reads (open() for reading, a pickle load) is still an input of its job.
       addEdge(s.reads ? { from: node, to: jobId, type: 'reads', validated: s.validated } : { from: jobId, to: node, type: 'writes', validated: s.validated });
       if (s.validated) continue;

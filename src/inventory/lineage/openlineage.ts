@@ -17,13 +17,15 @@ interface OpenLineageDataset {
 export function renderOpenLineage(graph: LineageGraph, root: string, eventTime: string): string {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const namespace = `pipewarden://${path.basename(root)}`;
+  const movesData = (n: LineageNode) => graph.edges.some((e) => (e.type === 'reads' && e.to === n.id) || (e.type === 'writes' && e.from === n.id));
+  // An Airflow task that runs SQL itself (a SQL operator) is a job of its own.
   const events = graph.nodes
-    .filter((n) => n.type === 'job')
+    .filter((n) => n.type === 'job' || (n.type === 'task' && movesData(n)))
     .map((job) => ({
       eventTime,
       producer: PRODUCER,
       schemaURL: SCHEMA_URL,
-      job: { namespace, name: job.label },
+      job: { namespace, name: job.type === 'task' ? `${job.file}:${job.label}` : job.label },
       inputs: graph.edges.filter((e) => e.type === 'reads' && e.to === job.id).map((e) => datasetOf(byId.get(e.from)!)),
       outputs: graph.edges.filter((e) => e.type === 'writes' && e.from === job.id).map((e) => datasetOf(byId.get(e.to)!)),
     }));

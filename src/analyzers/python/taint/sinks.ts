@@ -107,7 +107,10 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'sql-injection', kind: 'table', methods: ['execute', 'executemany', 'executescript', 'sql'], args: [FIRST('query')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', methods: ['query'], under: DB_MODULES, args: [FIRST('query')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', methods: HOOK_SQL_METHODS, under: SQL_HOOK_MODULES, args: [FIRST('sql')], does: 'runs as SQL' },
-  ...AIRFLOW_SQL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'sql-injection', kind: 'table', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as SQL' })),
+  ...AIRFLOW_SQL_OPERATORS.map(({ names, field }): SinkSpec => {
+    const sql = { index: -1, keyword: field };
+    return { family: 'sql-injection', kind: 'table', names, args: [sql], dataset: sql, does: 'is rendered by Airflow and run as SQL' };
+  }),
   // Spark parses text conditions and expressions as SQL: `df.filter("c = '" + v + "'")`, `df.selectExpr(e)`, `F.expr(e)`.
   { family: 'sql-injection', kind: 'eval', names: ['pyspark.sql.functions.expr'], args: [FIRST('str')], does: 'is parsed as a Spark SQL expression' },
   { family: 'sql-injection', kind: 'eval', methods: ['selectExpr'], args: ['all'], does: 'is parsed as a Spark SQL expression' },

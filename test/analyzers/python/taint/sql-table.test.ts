@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzePythonSource } from '../../../../src/analyzers/python/index.js';
 import type { PythonFacts } from '../../../../src/analyzers/python/facts.js';
 import { readsOnly, tableOfStatement } from '../../../../src/analyzers/python/taint/sql-table.js';
+import { buildLineage } from '../../../../src/inventory/lineage/build.js';
+import { renderOpenLineage } from '../../../../src/inventory/lineage/openlineage.js';
 
 describe('tableOfStatement', () => {
   it.each([
@@ -35,6 +37,31 @@ describe('tableOfStatement', () => {
     const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
     expect(lineage.sources.map((s) => s.dataset)).toEqual(['crm.leads']);
     expect(lineage.sinks.map((s) => s.dataset)).toEqual(['seen', 'leads_copy']);
+  });
+
+  it('draws the table an Airflow SQL operator writes as written by its task, which OpenLineage lists as a job', () => {
+    const code = [
+      'from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator',
+      'from airflow.providers.postgres.hooks.postgres import PostgresHook',
+      'PostgresHook("wh").run("DELETE FROM staging.stale")',
+      'SQLExecuteQueryOperator(',
+      '    task_id="publish",',
+      '    conn_id="wh",',
+      '    sql="INSERT INTO marts.daily SELECT * FROM staging.orders",',
+      ')',
+    ].join('\n');
+    const lineage = (analyzePythonSource(code, 'dags/publish.py').facts as PythonFacts).lineage!;
+    expect(lineage.sinks.map((s) => s.dataset)).toEqual(['staging.stale', 'marts.daily']);
+    const graph = buildLineage(new Map([['dags/publish.py', lineage]]));
+    expect(graph.edges.filter((e) => e.type === 'writes').map((e) => [e.from, e.to])).toEqual([
+      ['job:dags/publish.py#<module>', 'dataset:staging.stale'],
+      ['task:dags/publish.py#publish', 'dataset:marts.daily'],
+    ]);
+    const events = renderOpenLineage(graph, '/srv/dags', '2026-11-27T00:00:00.000Z').trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.map((e) => [e.job.name, e.outputs.map((o: { name: string }) => o.name)])).toEqual([
+      ['dags/publish.py', ['staging.stale']],
+      ['dags/publish.py:publish', ['marts.daily']],
+    ]);
   });
 
   it.each([
