@@ -570,7 +570,13 @@ export class TaintEngine {
     // `self.get_object()` where the class defines get_object is the project's own method, followed as such.
     if (!spec || this.localCallee(call)) return undefined;
     if (spec.parsesArgument && this.isInMemoryText(argument(call, 0, ''))) return undefined;
+    if (spec.parsesText && this.knownText(argument(call, 0, 's'))) return undefined;
     return this.hitFor(node, spec, calleeName(call), call);
+  }
+
+  /** Text whose origin is known: a literal, or a value that flows from an ingestion point (and is followed from there). */
+  private knownText(node: SyntaxNode | undefined): boolean {
+    return node !== undefined && (this.values.kindOf(node) === 'literal' || this.flowsOf(node).some((f) => 'source' in f.origin));
   }
 
   /** `io.StringIO(s)`, `s.splitlines()`, a literal list of lines: text the program already holds. */

@@ -55,6 +55,12 @@ export interface SourceSpec {
    * `s.splitlines()`, a list) it reads no file, and the text's own origin is followed instead.
    */
   parsesArgument?: true;
+  /**
+   * The call parses text its first argument already holds (`json.loads(s)`): a literal is no
+   * input, and text from an ingestion point is followed from that point; only text of unknown
+   * origin makes the call an ingestion point of its own.
+   */
+  parsesText?: true;
 }
 
 const PATH = { index: 0, keyword: 'filepath_or_buffer' };
@@ -76,7 +82,8 @@ export const SOURCES: readonly SourceSpec[] = [
   { kind: 'file', methods: ['read', 'readline', 'readlines'], under: FILE_HANDLES, opened: true },
   { kind: 'file', methods: ['read_text', 'read_bytes'], under: ['pathlib'] },
   { kind: 'file', names: ['csv.reader', 'csv.DictReader'], parsesArgument: true },
-  { kind: 'file', names: ['json.load', 'json.loads'] },
+  { kind: 'file', names: ['json.load'] },
+  { kind: 'file', names: ['json.loads'], parsesText: true },
   {
     kind: 'api',
     names: ['requests.get', 'requests.post', 'requests.put', 'httpx.get', 'httpx.post', 'urllib.request.urlopen'],

@@ -47,6 +47,22 @@ describe('Python taint engine', () => {
     expect(scan(code, 'py.sql-injection.formatted-query').map((f) => f.location.startLine)).toEqual([10]);
   });
 
+  it('takes json.loads of a literal for no input, and follows parsed text from where it was ingested', () => {
+    const code = py`
+      import json, os, subprocess
+      from kafka import KafkaConsumer
+      DEFAULTS = '{"cmd": "ls -l"}'
+      os.system(json.loads(DEFAULTS)["cmd"])
+      for msg in KafkaConsumer("events"):
+          event = json.loads(msg.value)
+          subprocess.run(event["hook"], shell=True)
+      def handle(raw):
+          os.system(json.loads(raw)["cmd"])
+    `;
+    expect(scan(code, 'py.taint.command-injection').map((f) => f.location.startLine)).toEqual([7, 9]);
+    expect(trace(code, 'py.taint.command-injection')?.[0]).toBe('job.py:5:source: kafka.KafkaConsumer (queue)');
+  });
+
   it('follows parameters and return values within a file', () => {
     const code = py`
       import os
@@ -396,7 +412,7 @@ describe('Python taint engine', () => {
     `;
     expect(scan(code, 'py.taint.command-injection').map((f) => f.location.startLine)).toEqual([12, 14, 15, 17]);
     expect(trace(code, 'py.taint.command-injection')).toEqual([
-      'job.py:9:source: json.loads (file)',
+      'job.py:9:source: sys.stdin (stdin)',
       'job.py:9:assigned to payload',
       'job.py:10:passed to Job()',
       'job.py:7:stored in self.body',
