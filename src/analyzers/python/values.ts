@@ -37,8 +37,8 @@ const STRING_METHODS = new Set([
   'removeprefix',
   'removesuffix',
 ]);
-/** Functions that return their first argument's text, reshaped. */
-const STRING_FUNCTIONS = new Set(['textwrap.dedent', 'inspect.cleandoc', 'builtins.str']);
+/** Functions whose result is their first argument's text, reshaped or parsed (`json.loads` of a literal is literal). */
+const STRING_FUNCTIONS = new Set(['textwrap.dedent', 'inspect.cleandoc', 'builtins.str', 'json.loads']);
 /** Functions whose result is a number whatever their argument (bool is left out: rules read flags from it). */
 const NUMBER_FUNCTIONS = new Set(['builtins.int', 'builtins.float', 'builtins.len']);
 /** Builtins whose elements are their arguments' elements (with numbers: enumerate's counter). */

@@ -28,6 +28,7 @@ describe('ValueClassifier.kindOf', () => {
     ['v = -1', 'literal'],
     ['v = "a" if flag else "b"', 'literal'],
     ['v = "SELECT 1".strip()', 'literal'],
+    ['import json\nDEFAULTS = \'{"cmd": "ls"}\'\nv = json.loads(DEFAULTS)["cmd"]', 'literal'],
     ['v = ", ".join(["a", "b"])', 'literal'],
     ['T = "t"\nv = f"SELECT * FROM {T}"', 'literal'],
     ['v = f"SELECT {x}"', 'formatted'],
