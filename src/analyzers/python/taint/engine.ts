@@ -10,7 +10,7 @@ import type { ValueClassifier } from '../values.js';
 import { type Flow, type ImportedCall, joinFlows, lineOf, markValidated, mergeFlows, type SourceHit, withStep } from './flow.js';
 import { accessPath, Guards } from './guards.js';
 import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.js';
-import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, matchReadSource, matchSource, MESSAGE_CALLBACKS, ROUTE_APPS, ROUTE_DECORATOR, type SourceKind, type SourceSpec, SPARK_READ } from './sources.js';
+import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, matchReadSource, matchSource, MESSAGE_CALLBACKS, ROUTE_APPS, ROUTE_DECORATOR, type SourceKind, type SourceSpec, SPARK_READ, SPARK_UDF } from './sources.js';
 import type { SinkFamily } from './sinks.js';
 import { importRootsOf, mayBeRepoFunction, rootOf } from './repo-imports.js';
 import { readsOnly, tableOfStatement } from './sql-table.js';
@@ -78,6 +78,7 @@ export class TaintEngine {
   private readonly importRoots: ReadonlySet<string>;
   private readonly functionNames = new Map<number, string | undefined>();
   private callbackIndex: ReadonlySet<number> | undefined;
+  private udfIndex: ReadonlySet<number> | undefined;
   private readonly executeCalls = new Map<number, SyntaxNode[]>();
 
   constructor(
@@ -362,6 +363,7 @@ export class TaintEngine {
   private deliveredAs(name: string, fn: SyntaxNode, index: number): { kind: SourceKind; api: string } | undefined {
     if (this.isRoute(fn) && name !== 'self') return { kind: 'request', api: `request parameter ${name}` };
     if (this.importsAirflow && AIRFLOW_CONTEXT_KEYS.has(name) && name !== 'conf') return { kind: 'airflow-conf', api: `Airflow context ${name}` };
+    if (this.sparkUdfs.has(fn.id)) return { kind: 'table', api: `DataFrame column given to the Spark UDF ${fn.childForFieldName('name')?.text ?? ''}()` };
     if (index !== 0) return undefined;
     if (this.messageCallbacks.has(fn.id)) return { kind: 'queue', api: `message delivered to ${fn.childForFieldName('name')?.text ?? 'callback'}()` };
     const params = parameterNames(fn);
@@ -369,6 +371,37 @@ export class TaintEngine {
       return { kind: 'request', api: 'AWS Lambda event' };
     }
     return undefined;
+  }
+
+  private get sparkUdfs(): ReadonlySet<number> {
+    this.udfIndex ??= this.findSparkUdfs();
+    return this.udfIndex;
+  }
+
+  /**
+   * Functions of this file Spark runs on column values: decorated with `udf`/`pandas_udf`, or
+   * wrapped by them or registered with `spark.udf.register(name, fn)`.
+   */
+  private findSparkUdfs(): Set<number> {
+    const found = new Set<number>();
+    if (!this.text.includes('udf')) return found;
+    const isUdf = (callee: SyntaxNode | null | undefined) => SPARK_UDF.test(callee ? (this.resolver.nameOf(callee) ?? '') : '');
+    for (const node of this.root.descendantsOfType(['decorated_definition', 'call'])) {
+      if (node.type === 'decorated_definition') {
+        const fn = node.childForFieldName('definition');
+        const decorated = node.namedChildren.some((d) => {
+          const expr = d.type === 'decorator' ? d.namedChildren[0] : undefined;
+          return isUdf(expr?.type === 'call' ? expr.childForFieldName('function') : expr);
+        });
+        if (decorated && fn?.type === 'function_definition') found.add(fn.id);
+        continue;
+      }
+      const call = this.resolver.callSite(node);
+      const wrapped = isUdf(node.childForFieldName('function')) ? call.positional[0] : call.method === 'register' && call.name?.includes('.udf.') ? call.positional[1] : undefined;
+      const target = wrapped?.type === 'identifier' ? this.onlyBinding(wrapped) : undefined;
+      if (target?.kind === 'function') found.add(target.node.id);
+    }
+    return found;
   }
 
   private get messageCallbacks(): ReadonlySet<number> {

@@ -118,6 +118,8 @@ export const AIRFLOW_CONTEXT_KEYS: ReadonlySet<string> = new Set(['params', 'dag
 export const MESSAGE_CALLBACKS: ReadonlyArray<{ method: string; under: readonly string[]; callback: { index: number; keyword: string } }> = [
   { method: 'subscribe', under: ['google.cloud.pubsub', 'google.cloud.pubsub_v1'], callback: { index: 1, keyword: 'callback' } },
 ];
+/** What makes a function a Spark UDF, which Spark calls with the values of the columns it is applied to. */
+export const SPARK_UDF = /^pyspark\.sql\.functions\.(?:udf|pandas_udf)$/;
 /** An AWS Lambda entry point: its event (an S3 notification, an SQS batch, an API Gateway request) comes from outside. */
 export const LAMBDA_HANDLER = /^(?:lambda_)?handler$|_handler$/;
 
