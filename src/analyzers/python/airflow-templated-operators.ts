@@ -1,3 +1,4 @@
+import type { Confidence } from '../../core/finding.js';
 import type { CallSite } from './call-site.js';
 import type { SyntaxNode } from './parser.js';
 import type { PythonContext } from './python-rule.js';
@@ -70,4 +71,23 @@ export function operatorTemplates(call: CallSite, ctx: PythonContext, operators:
     const text = ctx.constantOf(node);
     return typeof text === 'string' ? [{ operator, field, node, text }] : [];
   });
+}
+
+/** Run configuration: whoever may trigger the DAG writes it, and nothing validates it by default. */
+const TRIGGER_CONF = /\bdag_run\s*\.\s*conf\b/;
+/** Params (which a Param schema may confine), upstream tasks' XComs and Variables. */
+const RUN_INPUT = /\b(?:params\b|(?:ti|task_instance)\s*\.\s*xcom_pull\b|var\s*\.\s*(?:value|json)\b)/;
+/** A last filter that turns the value into a number, which cannot break out of the command. */
+const NUMBER_FILTER = /\|\s*(?:int|float|round)\s*(?:\([^)]*\))?\s*$/;
+
+/** The worst Jinja expression in a template: one that splices run configuration, else other run input. */
+export function runInputIn(command: string): { expression: string; confidence: Confidence } | undefined {
+  let found: { expression: string; confidence: Confidence } | undefined;
+  for (const match of command.matchAll(/\{\{(.*?)\}\}/gs)) {
+    const expression = match[1]!.trim();
+    if (NUMBER_FILTER.test(expression)) continue;
+    if (TRIGGER_CONF.test(expression)) return { expression, confidence: 'high' };
+    if (!found && RUN_INPUT.test(expression)) found = { expression, confidence: 'medium' };
+  }
+  return found;
 }

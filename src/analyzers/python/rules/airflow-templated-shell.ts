@@ -1,25 +1,5 @@
-import type { Confidence } from '../../../core/finding.js';
-import { AIRFLOW_SHELL_OPERATORS, operatorTemplates } from '../airflow-templated-operators.js';
+import { AIRFLOW_SHELL_OPERATORS, operatorTemplates, runInputIn } from '../airflow-templated-operators.js';
 import type { PythonRule } from '../python-rule.js';
-
-/** Run configuration: whoever may trigger the DAG writes it, and nothing validates it by default. */
-const TRIGGER_CONF = /\bdag_run\s*\.\s*conf\b/;
-/** Params (which a Param schema may confine), upstream tasks' XComs and Variables. */
-const RUN_INPUT = /\b(?:params\b|(?:ti|task_instance)\s*\.\s*xcom_pull\b|var\s*\.\s*(?:value|json)\b)/;
-/** A last filter that turns the value into a number, which cannot break out of the command. */
-const NUMBER_FILTER = /\|\s*(?:int|float|round)\s*(?:\([^)]*\))?\s*$/;
-
-/** The worst Jinja expression in a command: one that splices run configuration, else other run input. */
-function splicedInput(command: string): { expression: string; confidence: Confidence } | undefined {
-  let found: { expression: string; confidence: Confidence } | undefined;
-  for (const match of command.matchAll(/\{\{(.*?)\}\}/gs)) {
-    const expression = match[1]!.trim();
-    if (NUMBER_FILTER.test(expression)) continue;
-    if (TRIGGER_CONF.test(expression)) return { expression, confidence: 'high' };
-    if (!found && RUN_INPUT.test(expression)) found = { expression, confidence: 'medium' };
-  }
-  return found;
-}
 
 export const airflowTemplatedShell: PythonRule = {
   id: 'py.airflow.templated-shell-command',
@@ -79,7 +59,7 @@ export const airflowTemplatedShell: PythonRule = {
   ],
   onCall(call, ctx) {
     for (const { operator, field, node, text } of operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS)) {
-      const spliced = splicedInput(text);
+      const spliced = runInputIn(text);
       if (!spliced) continue;
       ctx.report(node, {
         message: `${operator} ${field} splices {{ ${spliced.expression} }} into the shell command Airflow runs`,

@@ -1,3 +1,4 @@
+import { runInputIn } from '../airflow-templated-operators.js';
 import type { PythonLineage } from '../facts.js';
 import type { SyntaxNode } from '../parser.js';
 import type { Resolver } from '../resolver.js';
@@ -117,4 +118,50 @@ function keywordConstant(call: SyntaxNode | undefined, keyword: string, values: 
   const node = keywordNode(call, keyword);
   const value = node ? values.constantOf(node) : undefined;
   return typeof value === 'string' ? value : undefined;
+}
+
+export interface TemplatedParameter {
+  expression: string;
+  line: number;
+}
+
+/** Operators that call a Python function of the DAG's with `op_args`/`op_kwargs`, rendered as templates first. */
+const PYTHON_OPERATOR = /\.(?:Python|BranchPython|ShortCircuit|PythonVirtualenv|ExternalPython)Operator$/;
+
+/**
+ * The parameters that Python operators fill with templates splicing run input
+ * (`op_kwargs={"table": "{{ dag_run.conf['table'] }}"}`), by the function node's id and parameter
+ * name, with the Jinja expression and the operator's line. `callableOf` resolves `python_callable=`
+ * to a function of this file.
+ */
+export function templatedParameters(
+  root: SyntaxNode,
+  resolver: Resolver,
+  values: ValueClassifier,
+  callableOf: (node: SyntaxNode) => SyntaxNode | undefined,
+  parameterNames: (fn: SyntaxNode) => string[],
+): Map<number, Map<string, TemplatedParameter>> {
+  const found = new Map<number, Map<string, TemplatedParameter>>();
+  for (const call of root.descendantsOfType('call')) {
+    const name = resolver.nameOf(call.childForFieldName('function') ?? call);
+    const callable = name && PYTHON_OPERATOR.test(name) ? keywordNode(call, 'python_callable') : undefined;
+    const fn = callable ? callableOf(callable) : undefined;
+    if (!fn) continue;
+    const filled = new Map<string, TemplatedParameter>();
+    const note = (param: string | undefined, value: SyntaxNode | null | undefined) => {
+      const text = value ? values.constantOf(value) : undefined;
+      const input = typeof text === 'string' ? runInputIn(text) : undefined;
+      if (param && input) filled.set(param, { expression: input.expression, line: call.startPosition.row + 1 });
+    };
+    const params = parameterNames(fn);
+    for (const [i, arg] of (keywordNode(call, 'op_args')?.namedChildren ?? []).entries()) note(params[i], arg);
+    const kwargs = keywordNode(call, 'op_kwargs');
+    for (const pair of kwargs?.type === 'dictionary' ? kwargs.namedChildren : []) {
+      const key = pair.type === 'pair' ? pair.childForFieldName('key') : null;
+      const param = key ? values.constantOf(key) : undefined;
+      if (typeof param === 'string') note(param, pair.childForFieldName('value'));
+    }
+    if (filled.size > 0) found.set(fn.id, filled);
+  }
+  return found;
 }

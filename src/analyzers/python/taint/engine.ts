@@ -11,6 +11,7 @@ import { type Flow, type ImportedCall, joinFlows, lineOf, markValidated, mergeFl
 import { accessPath, Guards } from './guards.js';
 import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.js';
 import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, matchReadSource, matchSource, MESSAGE_CALLBACKS, ROUTE_APPS, ROUTE_DECORATOR, type SourceKind, type SourceSpec, SPARK_READ, SPARK_UDF } from './sources.js';
+import { type TemplatedParameter, templatedParameters } from './airflow.js';
 import type { SinkFamily } from './sinks.js';
 import { importRootsOf, mayBeRepoFunction, rootOf } from './repo-imports.js';
 import { readsOnly, tableOfStatement } from './sql-table.js';
@@ -79,6 +80,7 @@ export class TaintEngine {
   private readonly functionNames = new Map<number, string | undefined>();
   private callbackIndex: ReadonlySet<number> | undefined;
   private udfIndex: ReadonlySet<number> | undefined;
+  private templatedIndex: ReadonlyMap<number, ReadonlyMap<string, TemplatedParameter>> | undefined;
   private readonly executeCalls = new Map<number, SyntaxNode[]>();
 
   constructor(
@@ -363,6 +365,8 @@ export class TaintEngine {
   private deliveredAs(name: string, fn: SyntaxNode, index: number): { kind: SourceKind; api: string } | undefined {
     if (this.isRoute(fn) && name !== 'self') return { kind: 'request', api: `request parameter ${name}` };
     if (this.importsAirflow && AIRFLOW_CONTEXT_KEYS.has(name) && name !== 'conf') return { kind: 'airflow-conf', api: `Airflow context ${name}` };
+    const templated = this.templatedParameters.get(fn.id)?.get(name);
+    if (templated) return { kind: 'airflow-conf', api: `{{ ${templated.expression} }} rendered into ${name} by the operator at line ${templated.line}` };
     if (this.sparkUdfs.has(fn.id)) return { kind: 'table', api: `DataFrame column given to the Spark UDF ${fn.childForFieldName('name')?.text ?? ''}()` };
     if (index !== 0) return undefined;
     if (this.messageCallbacks.has(fn.id)) return { kind: 'queue', api: `message delivered to ${fn.childForFieldName('name')?.text ?? 'callback'}()` };
@@ -371,6 +375,15 @@ export class TaintEngine {
       return { kind: 'request', api: 'AWS Lambda event' };
     }
     return undefined;
+  }
+
+  private get templatedParameters(): ReadonlyMap<number, ReadonlyMap<string, TemplatedParameter>> {
+    const callableOf = (node: SyntaxNode) => {
+      const target = node.type === 'identifier' ? this.onlyBinding(node) : undefined;
+      return target?.kind === 'function' ? target.node : undefined;
+    };
+    this.templatedIndex ??= this.importsAirflow ? templatedParameters(this.root, this.resolver, this.values, callableOf, parameterNames) : new Map();
+    return this.templatedIndex;
   }
 
   private get sparkUdfs(): ReadonlySet<number> {

@@ -523,6 +523,28 @@ describe('Python taint engine', () => {
     expect(taint('import os\nos.system("ls /tmp")\nimport re\nre.compile("a+")\n')).toEqual([]);
   });
 
+  it('takes a Python operator callable\'s parameters filled with templated run input for airflow-conf sources', () => {
+    const code = py`
+      import subprocess
+      from airflow import DAG
+      from airflow.operators.python import PythonOperator
+      def load(table, ds, limit, note):
+          subprocess.run(f"psql -c 'TRUNCATE {table}'", shell=True)
+          subprocess.run(f"echo {ds} {limit}", shell=True)
+          subprocess.run(note, shell=True)
+      with DAG("d", schedule=None) as dag:
+          PythonOperator(
+              task_id="load",
+              python_callable=load,
+              op_args=["{{ params.table }}"],
+              op_kwargs={"ds": "{{ ds }}", "limit": "{{ dag_run.conf['limit'] | int }}", "note": "{{ ti.xcom_pull(task_ids='x') }}"},
+          )
+    `;
+    const found = scan(code, 'py.taint.command-injection');
+    expect(found.map((f) => f.location.startLine)).toEqual([5, 7]);
+    expect(found[0]!.message).toContain("gets data from {{ params.table }} rendered into table by the operator at line 9 (airflow-conf)");
+  });
+
   it('records lineage for an Airflow DAG and its job', () => {
     const code = py`
       import pandas as pd
