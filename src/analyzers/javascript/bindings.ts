@@ -8,8 +8,12 @@ type BindingShape =
   | { kind: 'member'; object: SyntaxNode; key: string | undefined }
   /** An ESM import: the module, or one of its exports. */
   | { kind: 'import'; name: string }
-  /** A function's parameter (or a catch clause's): whatever the caller passes; `firstOf` is the function whose plain first parameter it is. */
-  | { kind: 'param'; firstOf?: SyntaxNode }
+  /**
+   * A function's parameter (or a catch clause's): whatever the caller passes. `firstOf` is the
+   * function whose plain first parameter it is; `partOfFirst` the function whose destructured
+   * first parameter (`({ message }) => …`) it is part of.
+   */
+  | { kind: 'param'; firstOf?: SyntaxNode; partOfFirst?: SyntaxNode }
   /** `let x;`: declared with no value yet. */
   | { kind: 'declared' };
 
@@ -96,7 +100,8 @@ export class Bindings {
         const fn = this.functionOf(node);
         node.namedChildren.forEach((param, i) => {
           const plain = i === 0 && (param.type === 'identifier' || param.childForFieldName('pattern')?.type === 'identifier');
-          for (const name of patternNames(param)) this.add(fn, name, plain ? { kind: 'param', firstOf: fn } : { kind: 'param' });
+          const shape = plain ? { kind: 'param', firstOf: fn } as const : i === 0 ? { kind: 'param', partOfFirst: fn } as const : { kind: 'param' } as const;
+          for (const name of patternNames(param)) this.add(fn, name, shape);
         });
         return;
       }

@@ -63,6 +63,10 @@ export type InputOrigin = 'request' | 'ingested' | 'command-line';
 const ORIGIN_RANK: Record<InputOrigin, number> = { request: 3, ingested: 2, 'command-line': 1 };
 /** Array methods that call their first argument with each element first. */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+/** Object keys under which consumer libraries take the function they hand each message to. */
+const MESSAGE_HANDLER_KEYS = new Set(['eachMessage', 'eachBatch', 'handleMessage', 'handleMessageBatch']);
+/** Events whose listener gets what arrived: a message, a chunk of a stream, a line read. */
+const MESSAGE_EVENTS = new Set(['message', 'data', 'line']);
 const FUNCTION_TYPES = new Set(['arrow_function', 'function_expression', 'function', 'generator_function', 'class']);
 const MAX_DEPTH = 64;
 
@@ -272,8 +276,29 @@ export class JsValues {
   private bindingInput(binding: Binding, depth: number): InputOrigin | null {
     if (binding.kind === 'assign' || binding.kind === 'augment') return this.input(binding.value, depth + 1);
     if (binding.kind === 'member') return this.input(binding.object, depth + 1);
-    const array = binding.kind === 'param' && binding.firstOf ? elementsGiven(binding.firstOf) : undefined;
+    if (binding.kind !== 'param') return null;
+    const handler = binding.firstOf ?? binding.partOfFirst;
+    if (handler && this.receivesMessages(handler)) return 'ingested';
+    const array = binding.firstOf ? elementsGiven(binding.firstOf) : undefined;
     return array ? this.input(array, depth + 1) : null;
+  }
+
+  /**
+   * A callback handed what a consumer receives: kafkajs `run({ eachMessage })`, sqs-consumer's
+   * `handleMessage`, amqplib's `consume(queue, cb)`, and stream, socket and readline `message`,
+   * `data` and `line` events.
+   */
+  private receivesMessages(fn: SyntaxNode): boolean {
+    if (fn.type === 'method_definition') return MESSAGE_HANDLER_KEYS.has(fn.childForFieldName('name')?.text ?? '');
+    const holder = fn.parent;
+    if (holder?.type === 'pair') return MESSAGE_HANDLER_KEYS.has(holder.childForFieldName('key')?.text ?? '');
+    const call = holder?.type === 'arguments' ? holder.parent : undefined;
+    const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+    if (callee?.type !== 'member_expression' || holder!.namedChildren[1]?.id !== fn.id) return false;
+    const method = callee.childForFieldName('property')?.text;
+    const event = holder!.namedChildren[0];
+    if (method === 'consume') return true;
+    return (method === 'on' || method === 'once') && event?.type === 'string' && MESSAGE_EVENTS.has(event.text.slice(1, -1));
   }
 }
 

@@ -121,6 +121,28 @@ describe('js.code-injection.eval', () => {
     expect(found[0]!.message).toBe('Function() runs code taken from data the script reads');
   });
 
+  it('takes what a consumer hands its callback for read data: kafkajs, amqplib, readline lines, but not other events', () => {
+    const code = lines(
+      "import { exec } from 'node:child_process';",
+      'await consumer.run({',
+      '  eachMessage: async ({ message }) => {',
+      '    exec(JSON.parse(message.value.toString()).hook);',
+      '  },',
+      '  async eachBatch({ batch }) { eval(batch.messages[0].value.toString()); },',
+      '});',
+      "channel.consume('jobs', (msg) => eval(msg.content.toString()));",
+      "rl.on('line', (line) => exec(line));",
+      "process.on('exit', (code) => exec(cleanup));",
+    );
+    expect(scan(code, undefined, 'consume.mjs').map((f) => [f.location.startLine, f.ruleId, f.confidence])).toEqual([
+      [4, 'js.command-injection.exec', 'high'],
+      [6, 'js.code-injection.eval', 'high'],
+      [8, 'js.code-injection.eval', 'high'],
+      [9, 'js.command-injection.exec', 'high'],
+      [10, 'js.command-injection.exec', 'medium'],
+    ]);
+  });
+
   it('does not take a callback as the data its body reads', () => {
     expect(scan(lines('setTimeout(() => { send(req.body); }, 10);', 'setInterval(function () { poll(req.query.u); }, 5);'), ID)).toEqual([]);
   });
