@@ -214,6 +214,24 @@ describe('js.sql-injection.template', () => {
     expect(scan('export const f = (db, t) => db.query("SELECT * FROM " + t);\n', ID)).toEqual([]);
   });
 
+  it('reports a whole statement taken from a request or from read data, as the driver resolves', () => {
+    const code = lines(
+      "import pg from 'pg';",
+      "import { parse } from 'csv-parse/sync';",
+      "import fs from 'node:fs';",
+      'const pool = new pg.Pool();',
+      "for (const row of parse(fs.readFileSync('queries.csv'))) await pool.query(row.sql);",
+      'await pool.query(req.body.sql);',
+      'await pool.query(statement);',
+      'db.query(req.query.q);',
+    );
+    expect(scan(code, ID, 'replay.mjs').map((f) => [f.location.startLine, f.confidence, f.message])).toEqual([
+      [5, 'high', 'pg.Pool().query() runs SQL text taken from data the script reads; pass values as parameters'],
+      [6, 'high', 'pg.Pool().query() runs SQL text taken from request input; pass values as parameters'],
+      [8, 'medium', 'db.query() runs SQL text taken from request input; pass values as parameters'],
+    ]);
+  });
+
   it('accepts parameters, query objects, tagged templates and literal templates', () => {
     const code = lines(
       "const { Pool } = require('pg');",

@@ -23,12 +23,18 @@ export function reportDynamic(ctx: JsContext, call: CallSite, value: SyntaxNode,
     ctx.report(call.node, { message: report.message('built by a template string or concatenation'), confidence: 'high' });
     return true;
   }
-  const input = ctx.inputOf(value);
-  if (input === 'request' || input === 'ingested') {
-    ctx.report(call.node, { message: report.message(input === 'request' ? 'taken from request input' : 'taken from data the script reads'), confidence: 'high' });
+  const taken = takenFrom(ctx, value);
+  if (taken) {
+    ctx.report(call.node, { message: report.message(taken), confidence: 'high' });
     return true;
   }
   if (!report.unknown) return false;
   ctx.report(call.node, { message: report.message('whose origin is not visible here'), ...report.unknown });
   return true;
+}
+
+/** How a value of no visible shape came from outside — a request, or data the script reads — if it did. */
+export function takenFrom(ctx: JsContext, value: SyntaxNode): string | undefined {
+  const input = ctx.inputOf(value);
+  return input === 'request' ? 'taken from request input' : input === 'ingested' ? 'taken from data the script reads' : undefined;
 }

@@ -1,6 +1,7 @@
 import { calleeLabel, type CallSite, propertyOf } from '../call-site.js';
 import type { JsContext, JsRule } from '../js-rule.js';
 import { unwrap } from '../parser.js';
+import { takenFrom } from './dynamic-value.js';
 
 /** Per driver, the methods that take SQL text first. */
 const DRIVERS: Record<string, readonly string[]> = {
@@ -28,7 +29,8 @@ export const sqlInjectionTemplate: JsRule = {
     'util.format passed to pg (query), mysql/mysql2 (query, execute), sqlite3 (run, all, get, each, exec, prepare), ' +
     'better-sqlite3 (prepare, exec), knex (raw, whereRaw…), sequelize (query) and postgres (unsafe). Placeholders with ' +
     'a values array and tagged templates (sql`…`) are parameterised and not reported. Calls on a receiver named like ' +
-    'a connection (db, client, pool…) in a file that imports a driver are reported at medium confidence.',
+    'a connection (db, client, pool…) in a file that imports a driver are reported at medium confidence. A whole ' +
+    'statement taken from a request or from data the script reads (pool.query(row.sql)) is reported like a built one.',
   why:
     'Ingestion scripts build INSERT and MERGE statements from file names, column headers and field values read from ' +
     'the data they load. Spliced into the text, a crafted value ends the statement and runs another with the ' +
@@ -78,9 +80,13 @@ export const sqlInjectionTemplate: JsRule = {
     const query = unwrap(first);
     // Query-config objects: pg's { text, values }, mysql's { sql, values }.
     const text = query.type === 'object' ? (propertyOf(query, 'text') ?? propertyOf(query, 'sql')) : query;
-    if (!text || ctx.kindOf(text) !== 'formatted') return;
+    if (!text) return;
+    const kind = ctx.kindOf(text);
+    // A whole statement taken from a request or from data (`pool.query(row.sql)`) is as bad as one built from it.
+    const taken = kind === 'unknown' ? takenFrom(ctx, text) : undefined;
+    if (kind !== 'formatted' && !taken) return;
     ctx.report(call.node, {
-      message: `${calleeLabel(call)} runs SQL text built by a template string or concatenation; pass values as parameters`,
+      message: `${calleeLabel(call)} runs SQL text ${taken ?? 'built by a template string or concatenation'}; pass values as parameters`,
       confidence: driver.resolved ? 'high' : 'medium',
     });
   },
