@@ -58,9 +58,9 @@ export const SIGNAL_DEFINITIONS: SignalDefinition[] = [
     condition: regex('(\\.\\.[/\\\\]|\\.\\.%(2f|5c)|%2e%2e(%2f|%5c|[/\\\\])|%252e%252e|^/etc/(passwd|shadow)|^[a-z]:\\\\windows\\\\)', true),
   },
   {
-    name: 'controlChars', hint: '[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]',
-    // Tab, LF and CR are ordinary inside text; every other C0/C1 control is not.
-    condition: regex('[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]'),
+    name: 'controlChars', hint: '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]',
+    // Tab, LF and CR are ordinary inside text; every other C0/C1 control is not, NUL least of all (C consumers cut the value there).
+    condition: regex('[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]'),
   },
   { name: 'bidiOverride', hint: '[\u202A-\u202E\u2066-\u2069]', condition: regex('[\u202A-\u202E\u2066-\u2069]') },
   { name: 'longString', hint: null, condition: (d, text, o) => `(${d.length(text)} > ${o.longStringLength})` },

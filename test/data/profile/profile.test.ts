@@ -19,7 +19,7 @@ const PAYLOADS: Record<string, string[]> = {
   sql: ["x' OR 1=1 --", 'a UNION SELECT password FROM users', '1; DROP TABLE t '],
   script: ['<script>alert(1)</script>', 'javascript:alert(1)', '<img src=x onerror=alert(1)>'],
   path: ['../../etc/passwd', '..%2f..%2fboot.ini'],
-  control: ['bell\u0007', 'esc\u001b[31m'],
+  control: ['bell\u0007', 'esc\u001b[31m', 'nul\u0000byte'],
   bidi: ['abc\u202Etxt.exe', 'x\u2066y'],
   long: ['y'.repeat(5000)],
   nan: ['NaN', '-Infinity'],
