@@ -70,7 +70,7 @@ interface Described {
 async function describe(connection: DuckDBConnection, file: string, format: DataFormat): Promise<Described> {
   const path = duckdbDialect.quoteLiteral(file);
   const compression = compressionOption(file);
-  const empty = compression || format === 'parquet' ? undefined : noRecords(file, format);
+  const empty = format === 'parquet' ? undefined : noRecords(file, format);
   if (empty) throw new DataInputError(`cannot read ${file} as ${format}: ${empty}`);
   if (format === 'parquet') {
     const relation = `read_parquet(${path})`;

@@ -2,6 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DataInputError } from '../../../src/data/engines/engine.js';
 import { checkJson } from '../../../src/data/input/json-check.js';
@@ -192,6 +193,8 @@ describe('hostile data files: a clear error or a counted violation, never a cras
     ['bom.tsv', '\ufeff\n', 'the file holds only blank lines'],
     ['empty.jsonl', '', 'the file is empty'],
     ['none.json', ' [ ]\n', 'the file is an empty JSON array: it holds no records'],
+    ['empty.csv.gz', gzipSync(''), 'the file is empty'],
+    ['blank.jsonl.gz', gzipSync('\n\n'), 'the file holds only blank lines'],
   ])('refuses %s, which holds no records, instead of profiling a column DuckDB makes up for it', async (name, text, why) => {
     await expect(profile(write(name, text))).rejects.toThrow(`as ${name.split('.')[1]}: ${why}`);
   });
