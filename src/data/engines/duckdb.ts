@@ -103,8 +103,27 @@ async function describe(connection: DuckDBConnection, file: string, format: Data
   // character like any other: read as a quote, a stray one (`"AGENT" K is…`) is a malformed row,
   // and DuckDB's recovery from it drops thousands of good rows after it without counting them.
   const quoting = format === 'tsv' && sniff.Quote === '(empty)' ? "quote = '', escape = ''" : `quote = '"', escape = '"'`;
-  const relation = `read_csv(${path}, delim = ${duckdbDialect.quoteLiteral(sniff.Delimiter)}, header = ${sniff.HasHeader}, columns = {${names}}, store_rejects = true, auto_detect = false, ${quoting}${encoding})`;
-  return { relation, columns: sniff.Columns.map((c) => textColumn(c.name, c.type)), notes: check?.encoding === 'latin-1' ? [LATIN1_NOTE] : [] };
+  const layout = `delim = ${duckdbDialect.quoteLiteral(sniff.Delimiter)}, auto_detect = false, ${quoting}${encoding}`;
+  const relation = `read_csv(${path}, header = ${sniff.HasHeader}, columns = {${names}}, store_rejects = true, ${layout})`;
+  const header = sniff.HasHeader ? await headerNotes(connection, `${path}, ${layout}`, sniff.Columns.map((c) => c.name)) : [];
+  return { relation, columns: sniff.Columns.map((c) => textColumn(c.name, c.type)), notes: [...(check?.encoding === 'latin-1' ? [LATIN1_NOTE] : []), ...header] };
+}
+
+/**
+ * What DuckDB renamed in a CSV header: a name given twice (the second `amount` becomes `amount_1`,
+ * so a smuggled duplicate column is profiled apart from the one consumers may read) and a column
+ * with no name (`column2`). Read from the header line itself, as text.
+ */
+async function headerNotes(connection: DuckDBConnection, readArgs: string, names: string[]): Promise<string[]> {
+  const raw = names.map((_, i) => `${duckdbDialect.quoteLiteral(`c${i}`)}: 'VARCHAR'`).join(', ');
+  const reader = await connection.runAndReadAll(`SELECT * FROM read_csv(${readArgs}, header = false, columns = {${raw}}, ignore_errors = true) LIMIT 1`);
+  const written = (reader.getRows()[0] ?? []).map((v) => (v === null ? '' : String(v).trim()));
+  return names.flatMap((name, i) => {
+    const given = written[i] ?? '';
+    if (given === name) return [];
+    if (given === '') return [`column ${i + 1} has no name in the header; it is profiled as ${name}`];
+    return written.slice(0, i).includes(given) ? [`the header names ${given} more than once; column ${i + 1} is profiled as ${name}`] : [];
+  });
 }
 
 async function describeRelation(connection: DuckDBConnection, relation: string): Promise<Array<{ name: string; type: string }>> {

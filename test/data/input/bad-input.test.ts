@@ -206,6 +206,16 @@ describe('hostile data files: a clear error or a counted violation, never a cras
     expect(result.warnings).toEqual([]);
   });
 
+  it('warns where DuckDB renamed a header: a name given twice (a smuggled duplicate column) and a column with no name', async () => {
+    const result = await profile(write('smuggled.csv', 'id,amount,amount,\n1,2,3,4\n'));
+    expect(result.columns.map((c) => c.name)).toEqual(['id', 'amount', 'amount_1', 'column3']);
+    expect(result.warnings).toEqual([
+      'the header names amount more than once; column 3 is profiled as amount_1',
+      'column 4 has no name in the header; it is profiled as column3',
+    ]);
+    expect((await profile(write('plain.tsv', 'id\tamount_1\n1\t2\n'))).warnings).toEqual([]);
+  });
+
   it('reports a missing file', async () => {
     await expect(profile('/nonexistent/data.csv')).rejects.toThrow(/no such file/);
   });
