@@ -28,24 +28,66 @@ export interface UnsafeSplice {
  */
 export function unsafeSplices(jinja: readonly JinjaBlock[], splices: readonly Splice[]): UnsafeSplice[] {
   const found: UnsafeSplice[] = [];
-  const tainted = new Set<string>();
   const contexts = new Map(splices.map((s) => [s.block, s.context]));
-  for (const block of jinja) {
-    if (block.kind === 'statement') {
-      const set = SET_STATEMENT.exec(block.body.trim());
-      if (set) {
-        // The value is checked as if it were spliced bare; a cast in the set makes the variable safe.
-        if (unsafeSource(set[2]!, 'code', tainted)) tainted.add(set[1]!);
-        else tainted.delete(set[1]!);
-      }
-      continue;
-    }
-    const context = contexts.get(block);
-    if (!context || context === 'comment') continue;
-    const source = unsafeSource(block.body, context, tainted);
+  walkTemplate(jinja, (block, sourceIn) => {
+    const context = block.kind === 'expression' ? contexts.get(block) : undefined;
+    if (!context || context === 'comment') return;
+    const source = sourceIn(block.body, context);
     if (source) found.push({ block, source, quoted: context === 'quoted' });
-  }
+  });
   return found;
+}
+
+/** A call in a template that runs the SQL text it is given, with the untrusted value that text is built from. */
+export interface UnsafeQuery {
+  block: JinjaBlock;
+  call: string;
+  source: string;
+}
+
+/** dbt's calls that run their argument as a query while the template renders. */
+const QUERY_CALL = /(?<![.\w])(run_query|adapter\s*\.\s*execute|dbt_utils\s*\.\s*get_query_results_as_dict)\s*\(/g;
+
+/**
+ * Queries a macro runs itself — `{% do run_query("delete from " ~ var("t")) %}`, `adapter.execute(q)`
+ * with `q` set from a caller's value — which never appear in the rendered SQL for the splice
+ * check to see.
+ */
+export function unsafeQueries(jinja: readonly JinjaBlock[]): UnsafeQuery[] {
+  const found: UnsafeQuery[] = [];
+  walkTemplate(jinja, (block, sourceIn) => {
+    if (block.kind === 'comment') return;
+    const code = maskStrings(block.body);
+    for (const match of code.matchAll(QUERY_CALL)) {
+      const open = match.index + match[0].length - 1;
+      const source = sourceIn(block.body.slice(open + 1, balanced(code, open) - 1), 'code');
+      if (source) found.push({ block, call: match[1]!.replace(/\s+/g, ''), source });
+    }
+  });
+  return found;
+}
+
+/**
+ * Visits the blocks in order with a check for untrusted values in an expression, which knows the
+ * `{% set %}` variables set so far from such values (a cast in the set makes the variable safe).
+ */
+function walkTemplate(jinja: readonly JinjaBlock[], visit: (block: JinjaBlock, sourceIn: (expression: string, context: SpliceContext) => string | undefined) => void): void {
+  // Each variable with the untrusted value it was first set from, which findings name.
+  const tainted = new Map<string, string>();
+  const sourceIn = (expression: string, context: SpliceContext) => {
+    const source = unsafeSource(expression, context, tainted);
+    const origin = source === undefined ? undefined : tainted.get(source);
+    return origin === undefined ? source : `${source} (set from ${origin})`;
+  };
+  for (const block of jinja) {
+    const set = block.kind === 'statement' ? SET_STATEMENT.exec(block.body.trim()) : null;
+    if (set) {
+      const source = unsafeSource(set[2]!, 'code', tainted);
+      if (source) tainted.set(set[1]!, tainted.get(source) ?? source);
+      else tainted.delete(set[1]!);
+    }
+    visit(block, sourceIn);
+  }
 }
 
 /** The unsafe splices of a template given as text, such as the `sql=` of an Airflow operator. */
@@ -80,9 +122,9 @@ function tokenAt(tokens: Token[], offset: number): Token | undefined {
 }
 
 /** The first untrusted value in a Jinja expression that reaches the output unprotected, as written. */
-function unsafeSource(body: string, context: SpliceContext, tainted: ReadonlySet<string>): string | undefined {
+function unsafeSource(body: string, context: SpliceContext, tainted: ReadonlyMap<string, string>): string | undefined {
   const code = maskStrings(body);
-  const names = [...tainted].map((n) => `(?<![.\\w])${n}\\b`);
+  const names = [...tainted.keys()].map((n) => `(?<![.\\w])${n}\\b`);
   const pattern = names.length === 0 ? SOURCES : new RegExp(`${SOURCES.source}|${names.join('|')}`, 'g');
   const callees = new CalleeStack(code);
   let examined = 0;

@@ -60,6 +60,37 @@ describe('sql.jinja-unsafe-splice', () => {
   });
 });
 
+describe('sql.jinja-unsafe-query', () => {
+  const ID = 'sql.jinja-unsafe-query';
+
+  it('reports queries a macro runs built from a caller\'s value, naming where a set variable got it', () => {
+    const code = lines(
+      "{% set table = var('table') %}",
+      '{% set q = "delete from " ~ table %}',
+      '{% do run_query(q) %}',
+      '{% set rows = dbt_utils.get_query_results_as_dict("select * from " ~ params.src) %}',
+      "{{ adapter.execute('grant select on ' ~ env_var('GRANTEE')) }}",
+    );
+    expect(scan(code, ID, 'macros/m.sql').map((f) => [f.location.startLine, f.message])).toEqual([
+      [3, "run_query() runs a query built from q (set from var('table')), which whoever runs dbt chooses"],
+      [4, 'dbt_utils.get_query_results_as_dict() runs a query built from params.src, which whoever runs dbt chooses'],
+      [5, "adapter.execute() runs a query built from env_var('GRANTEE'), which whoever runs dbt chooses"],
+    ]);
+  });
+
+  it('leaves casts, quoted and resolved names, literals and comments alone', () => {
+    const code = lines(
+      "{% set days = var('days') | int %}",
+      '{% do run_query("delete from t where age > " ~ days) %}',
+      "{% do run_query('vacuum ' ~ adapter.quote(var('t')) ~ ' ' ~ ref('events')) %}",
+      "{% do run_query('select 1') %}",
+      "{# run_query('drop ' ~ var('x')) #}",
+      "{% set day = var('day') %}{% set day = '2024-01-01' %}{% do run_query('select ' ~ day) %}",
+    );
+    expect(scan(code, ID, 'macros/m.sql')).toEqual([]);
+  });
+});
+
 describe('sql.dynamic-execute', () => {
   const ID = 'sql.dynamic-execute';
   const body = (...statements: string[]) => lines('DO $$', 'BEGIN', ...statements.map((s) => `  ${s}`), 'END', '$$;');

@@ -1,0 +1,54 @@
+import type { SqlRule } from '../sql-rule.js';
+import { unsafeQueries } from '../unsafe-splices.js';
+
+export const jinjaUnsafeQuery: SqlRule = {
+  id: 'sql.jinja-unsafe-query',
+  title: 'dbt macro runs a query built from a caller’s value',
+  category: 'sast',
+  severity: 'high',
+  confidence: 'high',
+  cwe: ['CWE-89'],
+  what:
+    'Finds run_query(…), adapter.execute(…) and dbt_utils.get_query_results_as_dict(…) in macros and models whose ' +
+    'query text is built (with ~, + or format) from var(…), env_var(…), params… or dag_run.conf…, directly or through ' +
+    'a {% set %} variable. Values cast with | int or | float, and wrapped in ref()/source()/adapter.quote(), are left ' +
+    'alone — the same judgement sql.jinja-unsafe-splice makes on rendered SQL.',
+  why:
+    'These calls run their query while the template renders, with the transformation role’s rights, and the query ' +
+    'never appears in the compiled SQL a reviewer reads: a --vars value such as `t; drop schema analytics cascade` ' +
+    'becomes part of it.',
+  remediation:
+    'Build relation names with adapter.quote() or api.Relation.create(), resolve models with ref()/source(), cast ' +
+    'numbers with | int, and check enumerated choices against a list in the macro before the query is built.',
+  bad: [
+    {
+      file: 'macros/purge_partition.sql',
+      code:
+        '{% macro purge_partition() %}\n' +
+        '  {% set q = "delete from " ~ var("target_table") ~ " where ds = current_date" %}\n' +
+        '  {% do run_query(q) %}\n' +
+        '{% endmacro %}\n',
+    },
+  ],
+  good: [
+    {
+      file: 'macros/purge_partition.sql',
+      code:
+        '{% macro purge_partition() %}\n' +
+        '  {% set q = "delete from " ~ ref("events") ~ " where ds >= current_date - " ~ (var("days") | int) %}\n' +
+        '  {% do run_query(q) %}\n' +
+        '  {% do run_query("vacuum " ~ adapter.quote(var("schema"))) %}\n' +
+        '{% endmacro %}\n',
+    },
+  ],
+  references: [
+    'https://docs.getdbt.com/reference/dbt-jinja-functions/run_query',
+    'https://docs.getdbt.com/reference/dbt-jinja-functions/var',
+    'https://cwe.mitre.org/data/definitions/89.html',
+  ],
+  check(ctx) {
+    for (const { block, call, source } of unsafeQueries(ctx.jinja)) {
+      ctx.report(block.start, block.end, { message: `${call}() runs a query built from ${source}, which whoever runs dbt chooses` });
+    }
+  },
+};
