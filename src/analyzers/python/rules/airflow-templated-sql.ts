@@ -26,18 +26,7 @@ export const airflowTemplatedSql: PythonRule = {
     'the template (| int), and declare params with a Param schema (enum or pattern) so Airflow rejects bad values at ' +
     'trigger time.',
   bad: [
-    {
-      file: 'dags/purge.py',
-      code:
-        'from airflow import DAG\n' +
-        'from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator\n\n' +
-        'with DAG("purge", schedule=None) as dag:\n' +
-        '    SQLExecuteQueryOperator(\n' +
-        '        task_id="purge",\n' +
-        '        conn_id="warehouse",\n' +
-        '        sql="DELETE FROM {{ dag_run.conf[\'table\'] }} WHERE loaded_at < now() - interval \'30 days\'",\n' +
-        '    )\n',
-    },
+    { file: 'dags/purge.py', code: purgeDag('"DELETE FROM {{ dag_run.conf[\'table\'] }} WHERE loaded_at < now() - interval \'30 days\'"') },
     {
       file: 'dags/reload.py',
       code:
@@ -54,16 +43,10 @@ export const airflowTemplatedSql: PythonRule = {
   good: [
     {
       file: 'dags/purge.py',
-      code:
-        'from airflow import DAG\n' +
-        'from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator\n\n' +
-        'with DAG("purge", schedule=None) as dag:\n' +
-        '    SQLExecuteQueryOperator(\n' +
-        '        task_id="purge",\n' +
-        '        conn_id="warehouse",\n' +
-        '        sql="DELETE FROM staging.events WHERE day = %(day)s AND shard < {{ params.shards | int }}",\n' +
-        '        parameters={"day": "{{ dag_run.conf[\'day\'] }}"},\n' +
-        '    )\n',
+      code: purgeDag(
+        '"DELETE FROM staging.events WHERE day = %(day)s AND shard < {{ params.shards | int }}",\n' +
+          '        parameters={"day": "{{ dag_run.conf[\'day\'] }}"}',
+      ),
     },
   ],
   references: [
@@ -84,3 +67,17 @@ export const airflowTemplatedSql: PythonRule = {
     }
   },
 };
+
+/** A DAG with one SQLExecuteQueryOperator task given `sql` (and any keyword arguments after it). */
+function purgeDag(sql: string): string {
+  return (
+    'from airflow import DAG\n' +
+    'from airflow.providers.common.sql.operators.sql import SQLExecuteQueryOperator\n\n' +
+    'with DAG("purge", schedule=None) as dag:\n' +
+    '    SQLExecuteQueryOperator(\n' +
+    '        task_id="purge",\n' +
+    '        conn_id="warehouse",\n' +
+    `        sql=${sql},\n` +
+    '    )\n'
+  );
+}
