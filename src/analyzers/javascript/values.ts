@@ -29,14 +29,12 @@ const REQUEST_INPUT = /^(?:(?:req|request)\.(?:params|query|body|headers|cookies
 /** The script's own command line: whoever runs the script controls it. */
 const COMMAND_LINE = /^process\.argv\b/;
 /**
- * Calls whose result is data the script reads — files, parsed CSV, HTTP responses, S3 objects: the
- * ingestion points of a Node pipeline, whose records whoever wrote the data chose.
+ * Calls whose result is data the script reads — parsed CSV, HTTP responses, S3 objects: the
+ * ingestion points of a Node pipeline, whose records whoever wrote the data chose. A file's raw
+ * text is not among them: a script running its own `schema.sql` or template is common and safe,
+ * and a path chosen from outside is the fs rule's finding.
  */
 const INGESTING_CALLS = new Set([
-  'fs.readFileSync',
-  'fs.readFile',
-  'fs.promises.readFile',
-  'fs.createReadStream',
   'csv-parse.parse',
   'csv-parse/sync.parse',
   'papaparse.parse',

@@ -232,6 +232,19 @@ describe('js.sql-injection.template', () => {
     ]);
   });
 
+  it('does not take a file\'s raw text for read data: a script running its own schema file is common and safe', () => {
+    const code = lines(
+      "import pg from 'pg';",
+      "import fs from 'node:fs';",
+      "import path from 'node:path';",
+      'const pool = new pg.Pool();',
+      "await pool.query(fs.readFileSync(path.join(import.meta.dirname, 'schema.sql'), 'utf8'));",
+      "const seed = await fs.promises.readFile('seed.sql', 'utf8');",
+      'await pool.query(seed);',
+    );
+    expect(scan(code, ID, 'migrate.mjs')).toEqual([]);
+  });
+
   it('accepts parameters, query objects, tagged templates and literal templates', () => {
     const code = lines(
       "const { Pool } = require('pg');",

@@ -40,7 +40,7 @@ export const pathTraversalFs: JsRule = {
   cwe: ['CWE-22'],
   what:
     'Finds fs (and fs/promises, fs-extra) reads, writes, opens, deletes, renames and copies whose path comes from ' +
-    'an HTTP request (req.params/query/body…, Koa ctx, Lambda event) or from data the script reads (a file, parsed ' +
+    'an HTTP request (req.params/query/body…, Koa ctx, Lambda event) or from data the script reads (parsed ' +
     'CSV, an HTTP response, an S3 object) — high — or is otherwise not a literal: from ' +
     'process.argv (low: the operator names the files a script works on), built from a template, concatenation or ' +
     'path.join (medium severity) or of unknown origin (low), all three at low confidence. Paths from __dirname, ' +
