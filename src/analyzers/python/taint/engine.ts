@@ -617,7 +617,21 @@ export class TaintEngine {
     if (!spec || this.localCallee(call)) return undefined;
     if (spec.parsesArgument && this.isInMemoryText(argument(call, 0, ''))) return undefined;
     if (spec.parsesText && this.knownText(argument(call, 0, 's'))) return undefined;
+    if (spec.kind === 'file' && call.method && this.readsOwnCode(call, spec)) return undefined;
     return this.hitFor(node, spec, calleeName(call), call);
+  }
+
+  /**
+   * A read of a file the path names as code — `open("schema.sql").read()`, `(Path(__file__).parent /
+   * "seed.sql").read_text()` — is the project's own script or template, run on purpose, not data.
+   */
+  private readsOwnCode(call: CallSite, spec: SourceSpec): boolean {
+    const receiver = receiverOf(call.node);
+    const handle = receiver?.type === 'identifier' ? this.onlyBinding(receiver) : undefined;
+    const bound = handle && (handle.kind === 'assign' || handle.kind === 'with') ? handle.value : receiver;
+    // A handle's path is its opener's first argument; a pathlib path is the receiver itself.
+    const path = spec.opened ? (bound?.type === 'call' ? argument(this.resolver.callSite(bound), 0, 'file') : undefined) : bound;
+    return path !== undefined && CODE_FILE.test(path.text);
   }
 
   /** Text whose origin is known: a literal, or a value that flows from an ingestion point (and is followed from there). */
@@ -799,6 +813,9 @@ const ELEMENT_FUNCTIONS: ReadonlySet<string> = new Set(['builtins.map', 'builtin
  * — pandas, Spark RDDs and DataFrames — or, given a second argument, of that (pools, executors).
  */
 const CALLBACK_METHODS: ReadonlySet<string> = new Set(['apply', 'map', 'applymap', 'transform', 'agg', 'aggregate', 'foreach', 'foreachPartition', 'mapPartitions', 'flatMap', 'filter', 'imap', 'imap_unordered', 'map_async', 'submit']);
+
+/** A path expression ending in the name of a SQL, Python, shell or template file. */
+const CODE_FILE = /["'][^"']*\.(?:sql|hql|py|sh|bash|j2|jinja2?|tmpl|tpl)["']\s*\)?\s*$/i;
 
 export function parameterNames(fn: SyntaxNode): string[] {
   const names: string[] = [];

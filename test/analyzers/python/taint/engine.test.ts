@@ -63,6 +63,24 @@ describe('Python taint engine', () => {
     expect(trace(code, 'py.taint.command-injection')?.[0]).toBe('job.py:5:source: kafka.KafkaConsumer (queue)');
   });
 
+  it('takes a file the path names as code (schema.sql, a template) for the project\'s own, not for ingested data', () => {
+    const code = py`
+      import os, pathlib, sqlite3
+      conn = sqlite3.connect("w.db")
+      conn.executescript(open("schema.sql").read())
+      with open(pathlib.Path(__file__).parent / "seed.sql") as f:
+          conn.executescript(f.read())
+      conn.execute(pathlib.Path("views.sql").read_text())
+      conn.execute(open("landing/statements.txt").read())
+      os.system(pathlib.Path(os.environ["INBOX"]).read_text())
+    `;
+    expect(taint(code).map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['py.taint.sql-injection', 7],
+      ['py.taint.command-injection', 8],
+      ['py.taint.path-traversal', 8],
+    ]);
+  });
+
   it('follows parameters and return values within a file', () => {
     const code = py`
       import os
