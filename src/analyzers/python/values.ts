@@ -197,6 +197,8 @@ export class ValueClassifier {
         bindings.map((b): ValueKind => {
           if (b.kind === 'assign') return this.classify(b.value, depth + 1);
           if (b.kind === 'element') return this.elementKind(b.value, depth + 1);
+          // `def purge(days: int)`: declared a number, its text carries no quote (as a SQL `days int` is taken).
+          if (b.kind === 'param') return declaredInert(b.fn, node.text) ? 'literal' : 'unknown';
           if (b.kind === 'augment') {
             const added = this.classify(b.value, depth + 1);
             if (added === 'literal') return 'literal';
@@ -292,4 +294,19 @@ function combine(kinds: ValueKind[]): ValueKind {
 
 function allLiteral(kinds: ValueKind[]): ValueKind {
   return kinds.every((k) => k === 'literal') ? 'literal' : 'unknown';
+}
+
+/**
+ * Annotations that declare a value carrying no text: a web framework (FastAPI) converts a route's
+ * parameter to them or refuses the request, and elsewhere the code's own types say so.
+ */
+const INERT_ANNOTATION = /^(?:Optional\[)?(?:int|float|bool|complex|decimal\.Decimal|Decimal|date|datetime|time|timedelta|datetime\.(?:date|datetime|time|timedelta)|UUID|uuid\.UUID|PositiveInt|NegativeInt|NonNegativeInt|conint\(.*\)|confloat\(.*\))\]?(?:\s*\|\s*None)?$/;
+
+/** Whether the function's parameter `name` is annotated with a type that carries no text. */
+export function declaredInert(fn: SyntaxNode, name: string): boolean {
+  const param = fn.childForFieldName('parameters')?.namedChildren.find(
+    (p) => (p.type === 'typed_parameter' || p.type === 'typed_default_parameter') && (p.childForFieldName('name') ?? p.namedChildren[0])?.text === name,
+  );
+  const annotation = param?.childForFieldName('type');
+  return annotation !== null && annotation !== undefined && INERT_ANNOTATION.test(annotation.text.replace(/\s+/g, ' ').trim());
 }

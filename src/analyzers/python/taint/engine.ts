@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../parser.js';
 import type { Resolver } from '../resolver.js';
 import { SpanIndex } from '../../spans.js';
 import { fixedUrlPart } from '../url-prefix.js';
-import type { ValueClassifier } from '../values.js';
+import { declaredInert, type ValueClassifier } from '../values.js';
 import { type Flow, type ImportedCall, joinFlows, lineOf, markValidated, mergeFlows, type SourceHit, withStep } from './flow.js';
 import { accessPath, Guards } from './guards.js';
 import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.js';
@@ -363,7 +363,8 @@ export class TaintEngine {
 
   /** What a parameter receives from outside, if its function is an entry point: a web route, an Airflow callable, a message callback, a Lambda handler. */
   private deliveredAs(name: string, fn: SyntaxNode, index: number): { kind: SourceKind; api: string } | undefined {
-    if (this.isRoute(fn) && name !== 'self') return { kind: 'request', api: `request parameter ${name}` };
+    // FastAPI converts a parameter declared as a number, boolean, date or UUID before the route runs, or answers 422.
+    if (this.isRoute(fn) && name !== 'self') return declaredInert(fn, name) ? undefined : { kind: 'request', api: `request parameter ${name}` };
     if (this.importsAirflow && AIRFLOW_CONTEXT_KEYS.has(name) && name !== 'conf') return { kind: 'airflow-conf', api: `Airflow context ${name}` };
     const templated = this.templatedParameters.get(fn.id)?.get(name);
     if (templated) return { kind: 'airflow-conf', api: `{{ ${templated.expression} }} rendered into ${name} by the operator at line ${templated.line}` };

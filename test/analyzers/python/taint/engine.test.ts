@@ -81,6 +81,19 @@ describe('Python taint engine', () => {
     ]);
   });
 
+  it('takes a FastAPI route parameter declared as a number or date for no request text', () => {
+    const code = py`
+      import duckdb
+      from fastapi import FastAPI
+      app = FastAPI()
+      @app.get("/rows")
+      def rows(limit: int, since: datetime.date | None = None, col: str = "a"):
+          duckdb.sql(f"SELECT * FROM t WHERE d > '{since}' LIMIT {limit}")
+          duckdb.sql(f"SELECT {col} FROM t")
+    `;
+    expect(scan(code).filter((f) => f.ruleId.includes('sql')).map((f) => [f.ruleId, f.location.startLine])).toEqual([['py.taint.sql-injection', 7]]);
+  });
+
   it('follows parameters and return values within a file', () => {
     const code = py`
       import os
