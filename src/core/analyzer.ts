@@ -126,7 +126,9 @@ export function withoutReplaced<T extends Pick<RawFinding, 'ruleId' | 'location'
   const byRule = new Map<string, FindingPlace[]>();
   for (const p of places) {
     const key = `${p.ruleId}\u0000${p.file}`;
-    byRule.set(key, [...(byRule.get(key) ?? []), p]);
+    const list = byRule.get(key);
+    if (list) list.push(p);
+    else byRule.set(key, [p]);
   }
   return findings.filter((f) => {
     const { file, startLine: line, startColumn: column } = f.location;

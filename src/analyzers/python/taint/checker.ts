@@ -268,7 +268,8 @@ export class TaintChecker {
     const sinks = this.reportedSinks.get(around) ?? [];
     if (this.reported.has(key) || sinks.some((s) => nested(s, sink) || nested(sink, s))) return;
     this.reported.add(key);
-    this.reportedSinks.set(around, [...sinks, sink]);
+    sinks.push(sink);
+    this.reportedSinks.set(around, sinks);
     this.reportedFlows.push({ family, line: lineOf(sink), source: source.id });
     const trace: TraceStep[] = [...flow.steps, this.engine.step(lineOf(sink), sinkLabel(api, spec.does))];
     this.report(family, sink, flowReport(family, api, spec.does, source, trace));

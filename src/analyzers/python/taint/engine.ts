@@ -379,11 +379,8 @@ export class TaintEngine {
   }
 
   private get templatedParameters(): ReadonlyMap<number, ReadonlyMap<string, TemplatedParameter>> {
-    const callableOf = (node: SyntaxNode) => {
-      const target = node.type === 'identifier' ? this.onlyBinding(node) : undefined;
-      return target?.kind === 'function' ? target.node : undefined;
-    };
-    this.templatedIndex ??= this.importsAirflow ? templatedParameters(this.root, this.resolver, this.values, callableOf, parameterNames) : new Map();
+    const namedFunction = (node: SyntaxNode) => (node.type === 'identifier' ? this.localFunction(node) : undefined);
+    this.templatedIndex ??= this.importsAirflow ? templatedParameters(this.root, this.resolver, this.values, namedFunction, parameterNames) : new Map();
     return this.templatedIndex;
   }
 
@@ -412,8 +409,8 @@ export class TaintEngine {
       }
       const call = this.resolver.callSite(node);
       const wrapped = isUdf(node.childForFieldName('function')) ? call.positional[0] : call.method === 'register' && call.name?.includes('.udf.') ? call.positional[1] : undefined;
-      const target = wrapped?.type === 'identifier' ? this.onlyBinding(wrapped) : undefined;
-      if (target?.kind === 'function') found.add(target.node.id);
+      const target = wrapped?.type === 'identifier' ? this.localFunction(wrapped) : undefined;
+      if (target) found.add(target.id);
     }
     return found;
   }
@@ -627,9 +624,7 @@ export class TaintEngine {
    * "seed.sql").read_text()` — is the project's own script or template, run on purpose, not data.
    */
   private readsOwnCode(call: CallSite, spec: SourceSpec): boolean {
-    const receiver = receiverOf(call.node);
-    const handle = receiver?.type === 'identifier' ? this.onlyBinding(receiver) : undefined;
-    const bound = handle && (handle.kind === 'assign' || handle.kind === 'with') ? handle.value : receiver;
+    const bound = this.boundValue(receiverOf(call.node));
     // A handle's path is its opener's first argument; a pathlib path is the receiver itself.
     const path = spec.opened ? (bound?.type === 'call' ? argument(this.resolver.callSite(bound), 0, 'file') : undefined) : bound;
     return path !== undefined && CODE_FILE.test(path.text);
@@ -703,11 +698,16 @@ export class TaintEngine {
 
   /** The path a file handle was opened with: `open("a.csv")` itself, or a name bound once to it (`with open("a.csv") as f`). */
   private openedPath(handle: SyntaxNode | undefined): string | undefined {
-    const only = handle?.type === 'identifier' ? this.onlyBinding(handle) : undefined;
-    const opener = handle?.type === 'call' ? handle : only && (only.kind === 'assign' || only.kind === 'with') && only.value.type === 'call' ? only.value : undefined;
-    if (!opener) return undefined;
+    const opener = this.boundValue(handle);
+    if (opener?.type !== 'call') return undefined;
     const call = this.resolver.callSite(opener);
     return FILE_HANDLES.includes(`${call.name}()`) ? this.constantString(argument(call, 0, 'file')) : undefined;
+  }
+
+  /** What a name bound once (`f = open(…)`, `with open(…) as f`) stands for; any other expression itself. */
+  private boundValue(node: SyntaxNode | undefined): SyntaxNode | undefined {
+    const only = node?.type === 'identifier' ? this.onlyBinding(node) : undefined;
+    return only && (only.kind === 'assign' || only.kind === 'with') ? only.value : node;
   }
 
   private lastExecuteOn(receiver: string, before: SyntaxNode): SyntaxNode | undefined {
