@@ -29,15 +29,8 @@ interface Span {
 export type Binding = BindingShape & { id: number; at: number; replaces: Span | undefined };
 
 /** Nodes whose names live in a scope of their own. */
-const SCOPES = [
-  'function_definition',
-  'lambda',
-  'class_definition',
-  'list_comprehension',
-  'set_comprehension',
-  'dictionary_comprehension',
-  'generator_expression',
-];
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const SCOPES = ['function_definition', 'lambda', 'class_definition', ...COMPREHENSIONS];
 /** Scopes whose code runs top to bottom, so a binding reaches only later reads, or reads around a loop. */
 const SEQUENTIAL = new Set(['module', 'function_definition', 'class_definition']);
 const LOOPS = ['for_statement', 'while_statement'];
@@ -263,8 +256,13 @@ export class Bindings {
         return;
       }
       case 'named_expression': {
+        // `(x := v)` binds like `x = v`, but in a comprehension it binds in the scope around it
+        // (PEP 572). It may sit in a condition that short-circuits, so earlier bindings stay visible.
         const name = node.childForFieldName('name');
-        if (name) this.addOpaque(scope, name, node.endIndex);
+        const value = node.childForFieldName('value');
+        let owner = scope;
+        while (COMPREHENSIONS.has(owner.type)) owner = this.scopeOf(owner);
+        if (name && value) this.add(owner, name.text, node.endIndex, { kind: 'assign', value });
         return;
       }
       case 'except_clause': {

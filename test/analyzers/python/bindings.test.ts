@@ -41,7 +41,7 @@ describe('Bindings', () => {
     expect(values(code)).toEqual([['second'], ['fix(row)'], ['first', 'second', 'fix(row)']]);
   });
 
-  it('records unpacking and loop targets as elements and parameters by position; walrus and except targets are opaque', () => {
+  it('records unpacking and loop targets as elements and parameters by position; walrus targets as assignments, except targets opaque', () => {
     const code = py`
       a, b = pair
       use(a)
@@ -66,7 +66,20 @@ describe('Bindings', () => {
     const opaque = ['other'];
     const param = ['param'];
     const element = ['element'];
-    expect(visible(code)).toEqual([element, element, param, param, param, param, param, opaque, opaque, undefined, opaque]);
+    expect(visible(code)).toEqual([element, element, param, param, param, param, param, ['assign'], opaque, undefined, opaque]);
+  });
+
+  it('binds a walrus in a comprehension in the function around it, and keeps earlier values visible after a walrus', () => {
+    const code = py`
+      def f(keys):
+          hit = None
+          found = [v for k in keys if (v := lookup(k))]
+          use(v)
+          if ok and (hit := probe()):
+              pass
+          use(hit)
+    `;
+    expect(values(code)).toEqual([['lookup(k)'], ['None', 'probe()']]);
   });
 
   it('records class and function definitions with their node', () => {

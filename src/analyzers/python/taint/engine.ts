@@ -616,6 +616,9 @@ export class TaintEngine {
     if (spec.parsesArgument && this.isInMemoryText(argument(call, 0, ''))) return undefined;
     if (spec.parsesText && this.knownText(argument(call, 0, 's'))) return undefined;
     if (spec.kind === 'file' && call.method && this.readsOwnCode(call, spec)) return undefined;
+    // `download_blob().readall()` goes on reading what its receiver, an ingestion point, began.
+    const receiver = receiverOf(call.node);
+    if (receiver?.type === 'call' && this.sourceAt(receiver)) return undefined;
     return this.hitFor(node, spec, calleeName(call), call);
   }
 

@@ -153,17 +153,17 @@ describe('tableOfStatement', () => {
     ]);
   });
 
-  it('takes readall() as a blob read only after download_blob()', () => {
+  it('takes readall() as a blob read only after download_blob(), and the chained pair as one ingestion point', () => {
     const code = [
       'def fetch(container, stream):',
       '    blob = container.get_blob_client("exports/day.csv").download_blob().readall()',
       '    eval(blob)',
       '    eval(stream.readall())',
     ].join('\n');
-    const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
-    expect(lineage.sources.map((s) => [s.api, s.line])).toEqual([
-      ['container.get_blob_client().download_blob().readall', 2],
-      ['container.get_blob_client().download_blob', 2],
-    ]);
+    const result = analyzePythonSource(code, 'job.py');
+    const lineage = (result.facts as PythonFacts).lineage!;
+    expect(lineage.sources.map((s) => [s.api, s.line])).toEqual([['container.get_blob_client().download_blob', 2]]);
+    const traced = result.findings.filter((f) => f.ruleId === 'py.taint.code-injection');
+    expect(traced.map((f) => [f.location.startLine, f.confidence])).toEqual([[3, 'high']]);
   });
 });
