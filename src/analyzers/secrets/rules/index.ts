@@ -68,6 +68,7 @@ import { slackAppToken } from './slack-app-token.js';
 import { slackToken } from './slack-token.js';
 import { slackWebhook } from './slack-webhook.js';
 import { snowflakePassword } from './snowflake-password.js';
+import { sqlRolePassword } from './sql-role-password.js';
 import { snowflakeUrl } from './snowflake-url.js';
 import { stripeSecretKey } from './stripe-secret-key.js';
 import { stripeWebhookSecret } from './stripe-webhook-secret.js';
@@ -148,6 +149,7 @@ export const secretRules: SecretRule[] = [
   slackWebhook,
   snowflakePassword,
   snowflakeUrl,
+  sqlRolePassword,
   stripeSecretKey,
   stripeWebhookSecret,
   telegramBotToken,
