@@ -38,33 +38,92 @@ export function unsafeSplices(jinja: readonly JinjaBlock[], splices: readonly Sp
   return found;
 }
 
-/** A call in a template that runs the SQL text it is given, with the untrusted value that text is built from. */
+/** SQL that dbt runs from a template, built from a caller's value: a query call's argument or a model's hook. */
 export interface UnsafeQuery {
-  block: JinjaBlock;
-  call: string;
+  /** What runs it, as the finding names it: `run_query()`, `the model's post_hook`. */
+  runner: string;
   source: string;
+  /** Offsets in the file of what is reported: the call, or the hook argument. */
+  start: number;
+  end: number;
+  /** The value lands inside a quoted literal of the hook's SQL, where only a quote in it breaks out. */
+  quoted: boolean;
 }
 
 /** dbt's calls that run their argument as a query while the template renders. */
 const QUERY_CALL = /(?<![.\w])(run_query|adapter\s*\.\s*execute|dbt_utils\s*\.\s*get_query_results_as_dict)\s*\(/g;
+/** A model's hooks, SQL that dbt runs before and after building it: `config(post_hook="grant …")`. */
+const CONFIG_CALL = /(?<![.\w])config\s*\(/g;
+const HOOK_ARGUMENT = /(?<![.\w])(pre_hook|post_hook)\s*=(?!=)\s*/y;
 
 /**
  * Queries a macro runs itself — `{% do run_query("delete from " ~ var("t")) %}`, `adapter.execute(q)`
- * with `q` set from a caller's value — which never appear in the rendered SQL for the splice
- * check to see.
+ * with `q` set from a caller's value — and a model's hooks, built from such a value
+ * (`pre_hook="delete from {{ this }} where ds = '" ~ var("ds") ~ "'"`) or rendering one in their
+ * own template text when dbt runs them (`post_hook="grant select on {{ this }} to {{ var('role') }}"`).
+ * None of this appears in the model's compiled SQL for the splice check to see.
  */
 export function unsafeQueries(jinja: readonly JinjaBlock[]): UnsafeQuery[] {
   const found: UnsafeQuery[] = [];
   walkTemplate(jinja, (block, sourceIn) => {
     if (block.kind === 'comment') return;
     const code = maskStrings(block.body);
+    const bodyStart = block.start + 2;
     for (const match of code.matchAll(QUERY_CALL)) {
       const open = match.index + match[0].length - 1;
       const source = sourceIn(block.body.slice(open + 1, balanced(code, open) - 1), 'code');
-      if (source) found.push({ block, call: match[1]!.replace(/\s+/g, ''), source });
+      if (source) found.push({ runner: `${match[1]!.replace(/\s+/g, '')}()`, source, start: block.start, end: block.end, quoted: false });
+    }
+    for (const hook of hooksIn(code)) {
+      const value = block.body.slice(hook.start, hook.end);
+      const runner = `the model's ${hook.name}`;
+      const at = { start: bodyStart + hook.start, end: bodyStart + hook.end };
+      const built = sourceIn(value, 'code');
+      if (built) found.push({ runner, source: built, ...at, quoted: false });
+      for (const literal of stringsIn(code, hook.start, hook.end)) {
+        for (const splice of unsafeSplicesIn(block.body.slice(literal.start + 1, literal.end - 1))) found.push({ runner, source: splice.source, ...at, quoted: splice.quoted });
+      }
     }
   });
   return found;
+}
+
+/** The `pre_hook=`/`post_hook=` arguments of the `config(…)` calls in masked code, each value's span. */
+function hooksIn(code: string): Array<{ name: string; start: number; end: number }> {
+  const hooks: Array<{ name: string; start: number; end: number }> = [];
+  for (const call of code.matchAll(CONFIG_CALL)) {
+    const close = balanced(code, call.index + call[0].length - 1) - 1;
+    for (let at = call.index + call[0].length; at < close; at = argumentEnd(code, at, close) + 1) {
+      const name = execAt(HOOK_ARGUMENT, code, /^\s*/.exec(code.slice(at))![0].length + at);
+      if (!name) continue;
+      const start = name.index + name[0].length;
+      hooks.push({ name: name[1]!, start, end: argumentEnd(code, start, close) });
+    }
+  }
+  return hooks;
+}
+
+/** Where the argument starting at `from` ends: the next comma outside brackets, or the call's closing bracket. */
+function argumentEnd(code: string, from: number, close: number): number {
+  let depth = 0;
+  for (let i = from; i < close; i++) {
+    const c = code[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) return i;
+  }
+  return close;
+}
+
+/** The string literals (quotes included) between two offsets of masked code. */
+function* stringsIn(code: string, from: number, to: number): Generator<{ start: number; end: number }> {
+  for (let i = from; i < to; i++) {
+    if (code[i] !== '"' && code[i] !== "'") continue;
+    const close = stringEnd(code, i);
+    if (close === -1) return;
+    yield { start: i, end: close + 1 };
+    i = close;
+  }
 }
 
 /**

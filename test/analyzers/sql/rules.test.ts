@@ -89,6 +89,37 @@ describe('sql.jinja-unsafe-query', () => {
     );
     expect(scan(code, ID, 'macros/m.sql')).toEqual([]);
   });
+
+  it('reports a model\'s hooks built from a caller\'s value or rendering one, at the hook', () => {
+    const code = lines(
+      '{{ config(',
+      '    materialized="incremental",',
+      '    pre_hook="delete from {{ this }} where ds = \'" ~ var("ds") ~ "\'",',
+      '    post_hook=[',
+      '      "grant select on {{ this }} to role {{ var(\'reporter_role\') }}",',
+      '      "analyze {{ this }} where region = \'{{ env_var(\'REGION\') }}\'",',
+      '    ],',
+      ') }}',
+      'select * from {{ ref("stg_orders") }}',
+    );
+    expect(scan(code, ID).map((f) => [f.location.startLine, f.confidence, f.message])).toEqual([
+      [3, 'high', "the model's pre_hook runs a query built from var(\"ds\"), which whoever runs dbt chooses"],
+      [4, 'high', "the model's post_hook runs a query built from var('reporter_role'), which whoever runs dbt chooses"],
+      [4, 'medium', "the model's post_hook renders env_var('REGION') inside a quoted SQL literal without escaping; a value containing a quote breaks out of it"],
+    ]);
+    expect(scan(code, 'sql.jinja-unsafe-splice')).toEqual([]);
+  });
+
+  it('leaves hooks of literals, casts and quoted names alone, and config values that are no SQL', () => {
+    const code = lines(
+      '{{ config(materialized=var("materialization"), tags=[var("tag")], pre_hook="set search_path = analytics") }}',
+      '{{ config(post_hook="delete from {{ this }} where age > {{ var(\'days\') | int }}") }}',
+      '{{ config(post_hook="grant select on {{ this }} to {{ adapter.quote(var(\'role\')) }}") }}',
+      '{{ config(pre_hook_note=var("x"), enabled=(var("on") == "yes")) }}',
+      'select 1',
+    );
+    expect(scan(code, ID)).toEqual([]);
+  });
 });
 
 describe('sql.dynamic-execute', () => {

@@ -3,7 +3,7 @@ import { unsafeQueries } from '../unsafe-splices.js';
 
 export const jinjaUnsafeQuery: SqlRule = {
   id: 'sql.jinja-unsafe-query',
-  title: 'dbt macro runs a query built from a caller’s value',
+  title: 'dbt macro or hook runs a query built from a caller’s value',
   category: 'sast',
   severity: 'high',
   confidence: 'high',
@@ -11,8 +11,9 @@ export const jinjaUnsafeQuery: SqlRule = {
   what:
     'Finds run_query(…), adapter.execute(…) and dbt_utils.get_query_results_as_dict(…) in macros and models whose ' +
     'query text is built (with ~, + or format) from var(…), env_var(…), params… or dag_run.conf…, directly or through ' +
-    'a {% set %} variable. Values cast with | int or | float, and wrapped in ref()/source()/adapter.quote(), are left ' +
-    'alone — the same judgement sql.jinja-unsafe-splice makes on rendered SQL.',
+    'a {% set %} variable, and a model\'s config(pre_hook=…, post_hook=…) built from such a value or rendering one in ' +
+    'its own template text when dbt runs the hook. Values cast with | int or | float, and wrapped in ' +
+    'ref()/source()/adapter.quote(), are left alone — the same judgement sql.jinja-unsafe-splice makes on rendered SQL.',
   why:
     'These calls run their query while the template renders, with the transformation role’s rights, and the query ' +
     'never appears in the compiled SQL a reviewer reads: a --vars value such as `t; drop schema analytics cascade` ' +
@@ -29,6 +30,12 @@ export const jinjaUnsafeQuery: SqlRule = {
         '  {% do run_query(q) %}\n' +
         '{% endmacro %}\n',
     },
+    {
+      file: 'models/marts/orders.sql',
+      code:
+        '{{ config(materialized="table", post_hook="grant select on {{ this }} to role {{ var(\'reporter_role\') }}") }}\n' +
+        'select * from {{ ref("stg_orders") }}\n',
+    },
   ],
   good: [
     {
@@ -40,6 +47,12 @@ export const jinjaUnsafeQuery: SqlRule = {
         '  {% do run_query("vacuum " ~ adapter.quote(var("schema"))) %}\n' +
         '{% endmacro %}\n',
     },
+    {
+      file: 'models/marts/orders.sql',
+      code:
+        '{{ config(materialized=var("materialization"), post_hook="grant select on {{ this }} to role {{ adapter.quote(var(\'reporter_role\')) }}") }}\n' +
+        'select * from {{ ref("stg_orders") }}\n',
+    },
   ],
   references: [
     'https://docs.getdbt.com/reference/dbt-jinja-functions/run_query',
@@ -47,8 +60,13 @@ export const jinjaUnsafeQuery: SqlRule = {
     'https://cwe.mitre.org/data/definitions/89.html',
   ],
   check(ctx) {
-    for (const { block, call, source } of unsafeQueries(ctx.jinja)) {
-      ctx.report(block.start, block.end, { message: `${call}() runs a query built from ${source}, which whoever runs dbt chooses` });
+    for (const { runner, source, start, end, quoted } of unsafeQueries(ctx.jinja)) {
+      ctx.report(start, end, {
+        message: quoted
+          ? `${runner} renders ${source} inside a quoted SQL literal without escaping; a value containing a quote breaks out of it`
+          : `${runner} runs a query built from ${source}, which whoever runs dbt chooses`,
+        confidence: quoted ? 'medium' : 'high',
+      });
     }
   },
 };
