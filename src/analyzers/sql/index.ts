@@ -1,6 +1,7 @@
 import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
+import { dbtHooks, isDbtProject } from './dbt-project.js';
 import { scanJinja } from './jinja.js';
 import { LineIndex } from './lines.js';
 import { sqlRules } from './rules/index.js';
@@ -13,17 +14,26 @@ export const sqlAnalyzer: FileAnalyzer = {
   name: 'sql',
   category: 'sast',
   rules: sqlRules,
-  required: (file) => file.kind === 'sql',
+  required: (file) => file.kind === 'sql' || isDbtProject(file.path),
   analyze: analyzeSql,
 };
 
-function analyzeSql(file: SourceFile): AnalyzerOutput {
+/** A SQL file's tokens and templates; a dbt project file's hooks, which only the hook-aware rules read. */
+function contentsOf(file: SourceFile): Omit<SqlContext, 'report'> & { problems: string[] } {
+  if (isDbtProject(file.path)) {
+    const { hooks, problems } = dbtHooks(file.text);
+    return { tokens: [], values: new SqlValues([]), jinja: [], splices: [], hooks, problems };
+  }
   const jinja = scanJinja(file.text);
   const { tokens, problems } = tokenize(jinja.masked);
+  return { tokens, values: new SqlValues(tokens), jinja: jinja.blocks, splices: splicesOf(jinja.blocks, tokens), hooks: [], problems: [...jinja.problems, ...problems] };
+}
+
+function analyzeSql(file: SourceFile): AnalyzerOutput {
+  const { problems, ...shared } = contentsOf(file);
   const source = new SourceText(file.text);
   const lines = new LineIndex(file.text);
   const findings: RawFinding[] = [];
-  const shared = { tokens, values: new SqlValues(tokens), jinja: jinja.blocks, splices: splicesOf(jinja.blocks, tokens) };
   for (const rule of sqlRules) {
     const ctx: SqlContext = {
       ...shared,
@@ -36,5 +46,5 @@ function analyzeSql(file: SourceFile): AnalyzerOutput {
     };
     rule.check(ctx);
   }
-  return { findings, problems: [...jinja.problems, ...problems] };
+  return { findings, problems };
 }

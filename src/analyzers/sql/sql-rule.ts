@@ -1,5 +1,6 @@
 import type { ReportOptions } from '../../core/analyzer.js';
 import type { RuleMeta } from '../../core/rule.js';
+import type { DbtHook } from './dbt-project.js';
 import type { JinjaBlock } from './jinja.js';
 import type { Token } from './tokenize.js';
 import type { SqlValues } from './values.js';
@@ -20,6 +21,8 @@ export interface SqlContext {
   /** Every Jinja block, in order; `{% set %}` statements among them. */
   jinja: readonly JinjaBlock[];
   splices: readonly Splice[];
+  /** The hooks of a `dbt_project.yml` (which has no SQL of its own); none in a SQL file. */
+  hooks: readonly DbtHook[];
   /** Reports the text from offset `start` to offset `end`. */
   report(start: number, end: number, options?: ReportOptions): void;
 }

@@ -1,3 +1,4 @@
+import type { DbtHook } from './dbt-project.js';
 import { type JinjaBlock, scanJinja, stringEnd } from './jinja.js';
 import type { Splice, SpliceContext } from './sql-rule.js';
 import { type Token, tokenize } from './tokenize.js';
@@ -80,12 +81,20 @@ export function unsafeQueries(jinja: readonly JinjaBlock[]): UnsafeQuery[] {
       const at = { start: bodyStart + hook.start, end: bodyStart + hook.end };
       const built = sourceIn(value, 'code');
       if (built) found.push({ runner, source: built, ...at, quoted: false });
-      for (const literal of stringsIn(code, hook.start, hook.end)) {
-        for (const splice of unsafeSplicesIn(block.body.slice(literal.start + 1, literal.end - 1))) found.push({ runner, source: splice.source, ...at, quoted: splice.quoted });
-      }
+      for (const literal of stringsIn(code, hook.start, hook.end)) found.push(...renderedQueries(runner, block.body.slice(literal.start + 1, literal.end - 1), at));
     }
   });
   return found;
+}
+
+/** The hooks of a dbt project file that render a caller's value into their SQL (`on-run-end: "grant … {{ var('role') }}"`). */
+export function unsafeProjectHooks(hooks: readonly DbtHook[]): UnsafeQuery[] {
+  return hooks.flatMap((hook) => renderedQueries(`${hook.key} in dbt_project.yml`, hook.text, hook));
+}
+
+/** A hook's own template text, rendered when dbt runs it: each unsafe splice in it. */
+function renderedQueries(runner: string, template: string, at: { start: number; end: number }): UnsafeQuery[] {
+  return unsafeSplicesIn(template).map((splice) => ({ runner, source: splice.source, start: at.start, end: at.end, quoted: splice.quoted }));
 }
 
 /** The `pre_hook=`/`post_hook=` arguments of the `config(…)` calls in masked code, each value's span. */

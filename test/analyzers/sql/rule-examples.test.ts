@@ -13,6 +13,6 @@ describeRuleExamples({
   rules: sqlRules,
   scan: analyzeSqlText,
   idPattern: /^sql\.[a-z-]+$/,
-  filePattern: /\.sql$/,
+  filePattern: /\.sql$|^dbt_project\.yml$/,
   checkRule: (rule) => expect(rule.category).toBe('sast'),
 });

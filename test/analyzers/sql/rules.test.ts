@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scan } from './scan.js';
+import { analyzeSqlText, scan } from './scan.js';
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
@@ -119,6 +119,39 @@ describe('sql.jinja-unsafe-query', () => {
       'select 1',
     );
     expect(scan(code, ID)).toEqual([]);
+  });
+});
+
+describe('sql.jinja-unsafe-query in dbt_project.yml', () => {
+  const ID = 'sql.jinja-unsafe-query';
+
+  it('reads run hooks and folder hooks at any depth, as strings, lists and {sql:} objects, and reports each at its line', () => {
+    const project = lines(
+      'name: shop',
+      'on-run-start: "create schema if not exists {{ var(\'audit_schema\') }}"',
+      'on-run-end:',
+      '  - "grant usage on schema {{ target.schema }} to role reporter"',
+      '  - sql: "vacuum {{ env_var(\'VACUUM_TABLE\') }}"',
+      '    transaction: false',
+      'models:',
+      '  shop:',
+      '    marts:',
+      '      +post-hook: |',
+      "        delete from {{ this }} where region = '{{ var(\"region\") }}'",
+      '      +pre-hook: "{{ log(var(\'note\'), info=True) }}"',
+    );
+    expect(scan(project, ID, 'dbt_project.yml').map((f) => [f.location.startLine, f.confidence, f.message])).toEqual([
+      [2, 'high', "on-run-start in dbt_project.yml runs a query built from var('audit_schema'), which whoever runs dbt chooses"],
+      [5, 'high', "on-run-end in dbt_project.yml runs a query built from env_var('VACUUM_TABLE'), which whoever runs dbt chooses"],
+      [10, 'medium', '+post-hook in dbt_project.yml renders var("region") inside a quoted SQL literal without escaping; a value containing a quote breaks out of it'],
+    ]);
+  });
+
+  it('reports a project file that is no YAML as a problem, and runs no SQL rule on its text', () => {
+    const broken = analyzeSqlText('name: shop\non-run-end: [ "grant all on x to public" \n  bad: : :\n' + '['.repeat(300), 'dbt_project.yml');
+    expect(broken.findings).toEqual([]);
+    expect(JSON.stringify(broken.errors)).toContain('dbt_project.yml could not be read as YAML');
+    expect(scan('name: shop\nvars:\n  note: "grant all on schema x to public"\n', undefined, 'dbt_project.yml')).toEqual([]);
   });
 });
 

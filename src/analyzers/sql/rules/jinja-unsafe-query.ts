@@ -1,5 +1,5 @@
 import type { SqlRule } from '../sql-rule.js';
-import { unsafeQueries } from '../unsafe-splices.js';
+import { unsafeProjectHooks, unsafeQueries } from '../unsafe-splices.js';
 
 export const jinjaUnsafeQuery: SqlRule = {
   id: 'sql.jinja-unsafe-query',
@@ -11,8 +11,9 @@ export const jinjaUnsafeQuery: SqlRule = {
   what:
     'Finds run_query(…), adapter.execute(…) and dbt_utils.get_query_results_as_dict(…) in macros and models whose ' +
     'query text is built (with ~, + or format) from var(…), env_var(…), params… or dag_run.conf…, directly or through ' +
-    'a {% set %} variable, and a model\'s config(pre_hook=…, post_hook=…) built from such a value or rendering one in ' +
-    'its own template text when dbt runs the hook. Values cast with | int or | float, and wrapped in ' +
+    'a {% set %} variable, and hooks — a model\'s config(pre_hook=…, post_hook=…), dbt_project.yml\'s on-run-start, ' +
+    'on-run-end and +pre-hook/+post-hook — built from such a value or rendering one in their own template text when dbt ' +
+    'runs them. Values cast with | int or | float, and wrapped in ' +
     'ref()/source()/adapter.quote(), are left alone — the same judgement sql.jinja-unsafe-splice makes on rendered SQL.',
   why:
     'These calls run their query while the template renders, with the transformation role’s rights, and the query ' +
@@ -36,6 +37,10 @@ export const jinjaUnsafeQuery: SqlRule = {
         '{{ config(materialized="table", post_hook="grant select on {{ this }} to role {{ var(\'reporter_role\') }}") }}\n' +
         'select * from {{ ref("stg_orders") }}\n',
     },
+    {
+      file: 'dbt_project.yml',
+      code: 'name: shop\non-run-end:\n  - "grant usage on schema {{ target.schema }} to role {{ var(\'reporter_role\') }}"\n',
+    },
   ],
   good: [
     {
@@ -53,6 +58,10 @@ export const jinjaUnsafeQuery: SqlRule = {
         '{{ config(materialized=var("materialization"), post_hook="grant select on {{ this }} to role {{ adapter.quote(var(\'reporter_role\')) }}") }}\n' +
         'select * from {{ ref("stg_orders") }}\n',
     },
+    {
+      file: 'dbt_project.yml',
+      code: 'name: shop\non-run-end:\n  - "grant usage on schema {{ target.schema }} to role {{ adapter.quote(var(\'reporter_role\')) }}"\n',
+    },
   ],
   references: [
     'https://docs.getdbt.com/reference/dbt-jinja-functions/run_query',
@@ -60,7 +69,7 @@ export const jinjaUnsafeQuery: SqlRule = {
     'https://cwe.mitre.org/data/definitions/89.html',
   ],
   check(ctx) {
-    for (const { runner, source, start, end, quoted } of unsafeQueries(ctx.jinja)) {
+    for (const { runner, source, start, end, quoted } of [...unsafeQueries(ctx.jinja), ...unsafeProjectHooks(ctx.hooks)]) {
       ctx.report(start, end, {
         message: quoted
           ? `${runner} renders ${source} inside a quoted SQL literal without escaping; a value containing a quote breaks out of it`
