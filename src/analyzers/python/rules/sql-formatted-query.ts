@@ -77,6 +77,11 @@ const DATABASE_MODULES = [
   'sqlalchemy',
   'pyspark',
 ];
+/**
+ * A result turned into a pandas DataFrame (`spark.table(t).toPandas()`, `duckdb.sql(q).df()`) is
+ * no database handle: its `query()` evaluates a pandas expression, which the taint engine judges.
+ */
+const PANDAS_FRAME = /\.(?:toPandas|to_pandas|pandas_api|df|fetchdf|fetch_df)\(\)/;
 /** Query objects composed from parts that their library quotes; they are checked where built. */
 const COMPOSED_QUERIES = ['psycopg2.sql.', 'psycopg.sql.', 'sqlalchemy.'];
 
@@ -176,7 +181,7 @@ function sinkOf(call: CallSite): { sink: QuerySink; known: boolean } | undefined
   if (call.method === undefined) return undefined;
   const receiver = name.slice(0, -(call.method.length + 1));
   if (HOOK_SQL_METHODS.includes(call.method) && isSqlHook(receiver)) return { sink: HOOK, known: true };
-  const known = DATABASE_MODULES.some((m) => receiver === m || receiver.startsWith(`${m}.`));
+  const known = DATABASE_MODULES.some((m) => receiver === m || receiver.startsWith(`${m}.`)) && !PANDAS_FRAME.test(receiver);
   const sink = METHOD_SINKS.get(call.method) ?? (known ? HANDLE_METHOD_SINKS.get(call.method) : undefined);
   return sink && { sink, known };
 }

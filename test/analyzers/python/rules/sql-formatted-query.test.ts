@@ -114,6 +114,14 @@ describe(ID, () => {
     `, ID)).toHaveLength(1);
     expect(scan('from google.cloud import bigquery\nclient = bigquery.Client()\nclient.query(f"SELECT * FROM {t}")\n', ID)).toHaveLength(1);
     expect(scan('frame.query(f"x > {threshold}")\n', ID)).toEqual([]);
+    // A database result turned into a pandas frame evaluates a pandas expression in query(), not SQL.
+    expect(scan(py`
+      import duckdb
+      from pyspark.sql import SparkSession
+      spark = SparkSession.builder.getOrCreate()
+      spark.table("events").toPandas().query(rule)
+      duckdb.sql("select * from t").df().query(f"x > {threshold}")
+    `, ID)).toEqual([]);
     // An HTTP hook's run() takes an endpoint, not SQL; a hook looked up by connection may be a SQL one.
     expect(scan('from airflow.providers.http.hooks.http import HttpHook\nHttpHook(http_conn_id="api").run(f"/tenants/{t}")\n', ID)).toEqual([]);
     expect(scan('from airflow.hooks.base import BaseHook\nBaseHook.get_hook("wh").run(f"VACUUM {t}")\n', ID)).toHaveLength(1);
