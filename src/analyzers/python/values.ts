@@ -88,6 +88,33 @@ export class ValueClassifier {
     return this.constant(node, 0);
   }
 
+  /**
+   * A text built from a fixed start and parts known only at run time, those parts written `{…}`
+   * (`f"s3a://landing/{run_date}/"`, `BASE + name`): how lineage names a dataset the code chooses
+   * per run. Only f-strings and `+` chains; undefined when the text does not start fixed.
+   */
+  templateOf(node: SyntaxNode): string | undefined {
+    const pieces = this.templatePieces(node, 0);
+    return pieces && pieces.length > 1 && pieces[0]!.fixed ? pieces.map((p) => p.text).join('') : undefined;
+  }
+
+  private templatePieces(node: SyntaxNode, depth: number): TemplatePiece[] | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const constant = this.constant(node, depth);
+    if (typeof constant === 'string') return [{ text: constant, fixed: true }];
+    if (node.type === 'string' && node.descendantsOfType('interpolation').length > 0) {
+      return node.namedChildren.flatMap((c) =>
+        c.type === 'string_content' ? [{ text: c.text, fixed: true }] : c.type === 'interpolation' ? [slot(c.namedChildren[0])] : [],
+      );
+    }
+    if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+') {
+      const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')];
+      const parts = left && right ? [this.templatePieces(left, depth + 1), this.templatePieces(right, depth + 1)] : [];
+      return parts.length === 2 && parts.every(Boolean) ? parts.flatMap((p) => p!) : undefined;
+    }
+    return [slot(node)];
+  }
+
   /** Python truthiness of a constant expression; undefined when not known. */
   truthOf(node: SyntaxNode): boolean | undefined {
     const value = this.constantOf(node);
@@ -284,6 +311,18 @@ function stringConstant(node: SyntaxNode): string | undefined {
   const parts = node.namedChildren.filter((c) => c.type !== 'string_start' && c.type !== 'string_end');
   if (parts.some((p) => p.type !== 'string_content' || p.descendantsOfType(ESCAPES).length > 0)) return undefined;
   return parts.map((p) => p.text).join('');
+}
+
+interface TemplatePiece {
+  text: string;
+  /** Written in the code, rather than known only at run time. */
+  fixed: boolean;
+}
+
+/** A part of a template known only at run time, named by its (short) expression. */
+function slot(expression: SyntaxNode | undefined): TemplatePiece {
+  const text = expression?.text.replace(/\s+/g, ' ') ?? '';
+  return { text: text.length > 0 && text.length <= 40 ? `{${text}}` : '{…}', fixed: false };
 }
 
 /** All literal → literal; any formatted → formatted; else unknown. */

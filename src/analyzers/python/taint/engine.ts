@@ -743,8 +743,15 @@ export class TaintEngine {
     const bucket = this.constantString(call.keywords.get('Bucket'));
     const key = this.constantString(call.keywords.get('Key'));
     if (bucket !== undefined) return key !== undefined ? `s3://${bucket}/${key}` : `s3://${bucket}`;
-    const named = this.constantString(argument(call, where.index, where.keyword));
-    return kind === 'table' && named !== undefined ? (tableOfStatement(named) ?? named) : named;
+    const given = argument(call, where.index, where.keyword);
+    const named = this.constantString(given);
+    if (named !== undefined) return kind === 'table' ? (tableOfStatement(named) ?? named) : named;
+    const template = given ? this.values.templateOf(given) : undefined;
+    if (kind !== 'table' || template === undefined) return template;
+    // A templated statement names its table or nothing (its text is no dataset name), and a table
+    // the run fills in whole (`{table}`) is none in particular.
+    const table = tableOfStatement(template) ?? (/\s/.test(template) ? undefined : template);
+    return table === undefined || /^(?:\{[^{}]*\}\.?)+$/.test(table) ? undefined : table;
   }
 
   /** Whether the SQL a call runs is a constant query that writes nowhere (`cur.execute("SELECT …")`). */
@@ -783,7 +790,6 @@ export function reaches(flow: Flow, family: SinkFamily): boolean {
   return !flow.validated && !(flow.stoppedFor ?? []).includes(family);
 }
 
-/** The function or class a class-body or module statement defines, decorated or not. */
 /** The right-hand sides of the assignments in `root` whose target passes `wanted`, by the target's text. */
 function storesByTarget(root: SyntaxNode, wanted: (left: SyntaxNode) => boolean): Map<string, SyntaxNode[]> {
   const stores = new Map<string, SyntaxNode[]>();

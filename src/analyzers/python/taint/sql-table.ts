@@ -1,8 +1,9 @@
-const NAME = String.raw`(?:"[^"]+"|\x60[^\x60]+\x60|\[[^\]]+\]|[\w$]+)`;
+/** A name, quoted or not; `{…}` stands for a part a template fills in at run time (`{schema}.orders`). */
+const NAME = String.raw`(?:"[^"]+"|\x60[^\x60]+\x60|\[[^\]]+\]|(?:[\w$]|\{[^{}\s]+\})+)`;
 const QUALIFIED = String.raw`(${NAME}(?:\s*\.\s*${NAME})*)`;
 /** Statements that write one table, named right after their opening words. */
 const WRITES = new RegExp(
-  String.raw`^\s*(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update(?:\s+only)?|delete\s+from|merge\s+into|truncate(?:\s+table)?|copy|` +
+  String.raw`^\s*(?:insert\s+(?:or\s+\w+\s+)?(?:into|overwrite)(?:\s+table)?|replace\s+into|update(?:\s+only)?|delete\s+from|merge\s+into|truncate(?:\s+table)?|copy|` +
     String.raw`create\s+(?:or\s+replace\s+)?(?:(?:temp|temporary|unlogged)\s+)?table(?:\s+if\s+not\s+exists)?|drop\s+table(?:\s+if\s+exists)?|alter\s+table(?:\s+if\s+exists)?)\s+` +
     QUALIFIED,
   'i',

@@ -17,6 +17,8 @@ describe('tableOfStatement', () => {
     ['COPY staging.feedback FROM STDIN WITH CSV', 'staging.feedback'],
     ['  SELECT id, email\n  FROM crm.leads WHERE active', 'crm.leads'],
     ['TRUNCATE TABLE [dbo].[orders]', 'dbo.orders'],
+    ['INSERT OVERWRITE TABLE curated.events SELECT * FROM events', 'curated.events'],
+    ['insert into {schema}.orders_{ds} select 1', '{schema}.orders_{ds}'],
   ])('%j names %s', (sql, table) => {
     expect(tableOfStatement(sql)).toBe(table);
   });
@@ -37,6 +39,28 @@ describe('tableOfStatement', () => {
     const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
     expect(lineage.sources.map((s) => s.dataset)).toEqual(['crm.leads']);
     expect(lineage.sinks.map((s) => s.dataset)).toEqual(['seen', 'leads_copy']);
+  });
+
+  it('names a dataset the code builds per run by its template, with a fixed start, and a table filled in whole by none', () => {
+    const code = [
+      'import sys',
+      'from pyspark.sql import SparkSession',
+      'spark = SparkSession.builder.getOrCreate()',
+      'run_date, table = sys.argv[1], sys.argv[2]',
+      'df = spark.read.json(f"s3a://landing/{run_date}/")',
+      'spark.sql(f"INSERT OVERWRITE TABLE curated.{table} SELECT * FROM events")',
+      'spark.sql("INSERT INTO " + table + " SELECT * FROM events")',
+      'df.write.parquet("s3a://curated/" + table + "/")',
+      'df.write.parquet(f"{base_uri}/out")',
+    ].join('\n');
+    const lineage = (analyzePythonSource(code, 'job.py').facts as PythonFacts).lineage!;
+    expect(lineage.sources.filter((s) => s.kind === 'file').map((s) => s.dataset)).toEqual(['s3a://landing/{run_date}/']);
+    expect(lineage.sinks.map((s) => [s.line, s.dataset ?? null])).toEqual([
+      [6, 'curated.{table}'],
+      [7, null],
+      [8, 's3a://curated/{table}/'],
+      [9, null],
+    ]);
   });
 
   it('draws the table an Airflow SQL operator writes as written by its task, which OpenLineage lists as a job', () => {
