@@ -12,7 +12,7 @@ import { IAM_ANALYZER, type IamFacts } from './facts.js';
 import { statementName } from './iam-rule.js';
 import { excessGrantRule as rule } from './least-privilege-rule.js';
 import type { Statement } from './policy.js';
-import { s3NeedsOf, suggestPolicy, type S3Needs } from './s3-needs.js';
+import { chosenAtRunTime, s3NeedsOf, suggestPolicy, type S3Needs } from './s3-needs.js';
 
 const OBJECT_READS = ['s3:GetObject'];
 const OBJECT_WRITES = ['s3:PutObject', 's3:DeleteObject'];
@@ -57,12 +57,14 @@ function excessOf(statement: Statement, needs: S3Needs): Excess[] {
   const writes = OBJECT_WRITES.filter((a) => allows(statement, a));
   if (!reads && writes.length === 0) return [];
   const touched = [...needs.keys()].join(', ');
+  // Code that picks a bucket at run time may need any bucket: only what it does in the named ones can be judged.
+  const anyBucket = [...needs.keys()].some(chosenAtRunTime);
   return statement.resources.flatMap((resource): Excess[] => {
-    if (coversEverything(resource)) return [{ resource, why: `covers every bucket, while the code touches only ${touched}` }];
+    if (coversEverything(resource)) return anyBucket ? [] : [{ resource, why: `covers every bucket, while the code touches only ${touched}` }];
     const bucket = /^arn:aws[\w-]*:s3:::([^/*]+)/.exec(resource)?.[1];
     if (!bucket) return [];
     const used = needs.get(bucket);
-    if (!used) return [{ resource, why: `names bucket ${bucket}, which the code never reads or writes` }];
+    if (!used) return anyBucket ? [] : [{ resource, why: `names bucket ${bucket}, which the code never reads or writes` }];
     if (writes.length > 0 && used.write.size === 0) return [{ resource, why: `allows ${writes.join(', ')} in ${bucket}, which the code only reads` }];
     return [];
   });

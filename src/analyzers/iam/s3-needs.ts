@@ -8,7 +8,10 @@ export interface BucketNeeds {
 
 export type S3Needs = Map<string, BucketNeeds>;
 
-/** The S3 locations the lineage shows the code touching, by bucket, from datasets whose URI is written literally. */
+/**
+ * The S3 locations the lineage shows the code touching, by bucket, from datasets whose URI is
+ * written literally or as a template; a bucket the run fills in is keyed by its template (`{bucket}`).
+ */
 export function s3NeedsOf(lineage: LineageGraph): S3Needs {
   const uris = new Map(lineage.nodes.filter((n) => n.uri?.startsWith('s3://')).map((n) => [n.id, n.uri!]));
   const needs: S3Needs = new Map();
@@ -25,6 +28,11 @@ export function s3NeedsOf(lineage: LineageGraph): S3Needs {
   return needs;
 }
 
+/** A bucket the code names only at run time (`s3://{bucket}/…`): it may be any bucket. */
+export function chosenAtRunTime(bucket: string): boolean {
+  return bucket.includes('{');
+}
+
 /** The folder of a key (`raw/2024/x.csv` → `raw/2024/`); a key with a date or glob in it stops before that part. */
 function prefixOf(key: string): string {
   const folder = key.includes('/') ? key.slice(0, key.lastIndexOf('/') + 1) : '';
@@ -39,6 +47,7 @@ const WRITE_ACTIONS = ['s3:PutObject'];
 export function suggestPolicy(needs: S3Needs): object {
   const statements: object[] = [];
   for (const [bucket, { read, write }] of [...needs].sort(([a], [b]) => a.localeCompare(b))) {
+    if (chosenAtRunTime(bucket)) continue;
     const id = bucket.replace(/[^A-Za-z0-9]/g, '');
     if (read.size > 0) {
       statements.push({ Sid: `Read${id}`, Effect: 'Allow', Action: READ_ACTIONS, Resource: objectArns(bucket, read) });

@@ -39,6 +39,19 @@ describe('least privilege from the code (iam.excess-grant)', () => {
     expect(messages[1]).toContain('allows s3:PutObject in landing, which the code only reads');
   });
 
+  it('judges only the named buckets when the code also picks one at run time, which may be any', async () => {
+    const job = `${JOB}extra = pd.read_csv(f"s3://{bucket}/exports/day.csv")\n`;
+    const policy = examplePolicy(
+      { Sid: 'Payroll', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::payroll/*' },
+      { Sid: 'Landing', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::landing/*' },
+      { Sid: 'Any', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::*' },
+    );
+    const messages = await excess(policy, job);
+    expect(messages.map((m) => m.split(':')[0])).toEqual(['statement "Landing"']);
+    expect(messages[0]).toContain('allows s3:PutObject in landing, which the code only reads');
+    expect(messages[0]).not.toContain('{bucket}');
+  });
+
   it('stays silent when the code names no S3 location to compare with', async () => {
     expect(await excess(rule.bad[0]!.code, 'import pandas as pd\n\nframe = pd.read_csv(input_path)\n')).toEqual([]);
   });
