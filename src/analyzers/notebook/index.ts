@@ -48,6 +48,7 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
     const ctx: NotebookContext = {
       notebook,
       shell: module.shell,
+      queries: module.queries,
       report(at, snippet, options) {
         const range = { startLine: at.line, startColumn: at.column, endLine: at.line, endColumn: at.endColumn };
         const finding = makeFinding(rule, file.path, raw, range, options);

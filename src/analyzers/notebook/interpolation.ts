@@ -88,3 +88,12 @@ export function asFString(command: string): string | undefined {
   const body = parts.map((p) => ('expression' in p ? `{${p.expression}}` : p.text.replace(escaped, (c) => (c === '{' || c === '}' ? c + c : `\\${c}`)))).join('');
   return `f${quote}${body}${quote}`;
 }
+
+/**
+ * A jupysql query as the splices it makes: jupysql renders `{{ expr }}`, and the older `{expr}` and
+ * `$name` forms are expanded too, so all three become IPython's `{expr}` (`:name` is a bound
+ * parameter, not a splice).
+ */
+export function sqlAsIPython(query: string): string {
+  return query.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, '{$1}');
+}

@@ -1,4 +1,4 @@
-import { asFString } from './interpolation.js';
+import { asFString, sqlAsIPython } from './interpolation.js';
 
 /**
  * IPython syntax in code cells — `!cmd`, `%magic`, `%%cell_magic`, `x = !cmd`, `obj?` — turned
@@ -23,6 +23,8 @@ export interface TranslatedCell {
   /** Exactly as many lines as the cell has. */
   python: string[];
   commands: CellCommand[];
+  /** `%sql` lines and `%%sql` cells (their magic's line), with the query as written. */
+  queries: CellCommand[];
 }
 
 /** Cell magics whose body is still Python, run under some instrument. */
@@ -59,7 +61,8 @@ export function translateCell(lines: readonly string[]): TranslatedCell {
   if (cellMagic) {
     const [, name = '', args = ''] = cellMagic;
     // `%%time` and the like: the magic's line goes, the rest is Python.
-    if (PYTHON_BODY_MAGICS.has(name)) return translatePython(lines, head + 1, { python: [...lines.slice(0, head), NEUTRAL], commands: [] });
+    if (PYTHON_BODY_MAGICS.has(name)) return translatePython(lines, head + 1, { python: [...lines.slice(0, head), NEUTRAL], commands: [], queries: [] });
+    if (name === 'sql') return sqlCell(lines, head);
     const shell = SHELL_CELL_MAGICS.has(name) || (name === 'script' && SCRIPT_SHELLS.has(args.split(/\s+/)[0] ?? ''));
     return opaqueCell(lines, shell, head + 1);
   }
@@ -70,7 +73,15 @@ export function translateCell(lines: readonly string[]): TranslatedCell {
     const cell = opaqueCell(lines, true, head + 1);
     return marker[2] === '' ? cell : { ...cell, commands: [{ line: head + 1, command: marker[2]!, expands: false }, ...cell.commands] };
   }
-  return translatePython(lines, 0, { python: [], commands: [] });
+  return translatePython(lines, 0, { python: [], commands: [], queries: [] });
+}
+
+/** A `%%sql` cell: one query, whose splices make it the call jupysql makes, on the magic's line. */
+function sqlCell(lines: readonly string[], head: number): TranslatedCell {
+  const query = lines.slice(head + 1).join(' ');
+  const call = sqlMagicCall('run_cell_magic', query);
+  const python = [...lines.slice(0, head), call ?? NEUTRAL, ...lines.slice(head + 1).map(() => NEUTRAL)];
+  return { python, commands: [], queries: [{ line: head + 1, command: query, expands: true }] };
 }
 
 /** A cell in another language: every line neutral; a shell script's lines are its commands. */
@@ -81,7 +92,7 @@ function opaqueCell(lines: readonly string[], shell: boolean, from: number): Tra
       if (!command.startsWith('#')) commands.push({ line, command, expands: false });
     }
   }
-  return { python: lines.map(() => NEUTRAL), commands };
+  return { python: lines.map(() => NEUTRAL), commands, queries: [] };
 }
 
 /** Shell lines with backslash continuations joined, numbered by the line each starts on. */
@@ -120,6 +131,7 @@ function translatePython(lines: readonly string[], from: number, out: Translated
     out.python.push(`${indent}${standIn(escape, command)}`);
     for (let k = i + 1; k <= end; k++) out.python.push(`${indent}${NEUTRAL}`);
     if (escape.shell) out.commands.push({ line: i + 1, command, expands: true });
+    if (escape.sql) out.queries.push({ line: i + 1, command, expands: true });
     i = end;
   }
   return out;
@@ -132,9 +144,19 @@ function translatePython(lines: readonly string[], from: number, out: Translated
  * shell; otherwise nothing (an assignment binds a value nobody knows).
  */
 function standIn(escape: Escape, command: string): string {
+  const assign = escape.target ? `${escape.target} = ` : '';
+  const query = escape.sql ? sqlMagicCall('run_line_magic', command) : undefined;
+  if (query) return `${assign}${query}`;
   const spliced = escape.shell ? asFString(command) : undefined;
-  if (spliced) return `${escape.target ? `${escape.target} = ` : ''}get_ipython().${escape.target ? 'getoutput' : 'system'}(${spliced})`;
-  return escape.target ? `${escape.target} = ${UNKNOWN_VALUE}` : NEUTRAL;
+  if (spliced) return `${assign}get_ipython().${escape.target ? 'getoutput' : 'system'}(${spliced})`;
+  return escape.target ? `${assign}${UNKNOWN_VALUE}` : NEUTRAL;
+}
+
+/** The call a jupysql/ipython-sql query with Python values spliced in stands for; undefined when nothing is spliced in. */
+function sqlMagicCall(method: 'run_line_magic' | 'run_cell_magic', query: string): string | undefined {
+  const spliced = asFString(sqlAsIPython(query));
+  if (!spliced) return undefined;
+  return `get_ipython().${method}('sql', ${method === 'run_cell_magic' ? "'', " : ''}${spliced})`;
 }
 
 interface Escape {
@@ -145,6 +167,8 @@ interface Escape {
   target?: string;
   /** The Python statement a magic runs, which stands in for the line. */
   python?: string;
+  /** A `%sql` query, run by jupysql or ipython-sql. */
+  sql?: boolean;
 }
 
 /** The IPython escape a line is, if it is one. */
@@ -154,7 +178,7 @@ function escapeOf(line: string): Escape | undefined {
   if (assigned) {
     // What the magic returns is bound, not the statement it runs: `t = %timeit -o f()`.
     const inner = escapeOf(assigned[2]!);
-    return inner && { command: inner.command, shell: inner.shell, target: assigned[1]! };
+    return inner && { command: inner.command, shell: inner.shell, target: assigned[1]!, ...(inner.sql ? { sql: true } : {}) };
   }
   if (trimmed.startsWith('!') && !trimmed.startsWith('!=')) return { command: trimmed.replace(/^!!?/, ''), shell: true };
   const magic = LINE_MAGIC.exec(trimmed);
@@ -162,6 +186,7 @@ function escapeOf(line: string): Escape | undefined {
     const [, name = '', args = ''] = magic;
     if (SHELL_LINE_MAGICS.has(name)) return { command: args, shell: true };
     if (INSTALLER_LINE_MAGICS.has(name)) return { command: `${name} ${args}`, shell: true };
+    if (name === 'sql') return { command: args, shell: false, sql: true };
     if (PYTHON_ARGUMENT_MAGICS.has(name) && args !== '' && !args.startsWith('-')) return { command: trimmed, shell: false, python: args };
     return { command: trimmed, shell: false };
   }

@@ -1,10 +1,10 @@
 import type { RawFinding } from '../../core/analyzer.js';
 import type { TraceStep } from '../../core/finding.js';
 import type { PythonFacts, PythonLineage } from '../python/facts.js';
-import { translateCell } from './magics.js';
+import { type CellCommand, translateCell } from './magics.js';
 import { cellPlace, type Cell, type CellLine, type RawSpan } from './notebook.js';
 
-/** A shell command of a code cell, placed in the notebook. */
+/** A shell command (or `%sql` query) of a code cell, placed in the notebook. */
 export interface ShellCommand {
   cell: number;
   line: number;
@@ -30,6 +30,8 @@ interface ModuleLine {
 export class NotebookModule {
   readonly text: string;
   readonly shell: ShellCommand[] = [];
+  /** The `%sql` and `%%sql` queries, placed like the shell commands. */
+  readonly queries: ShellCommand[] = [];
   private readonly lines: ModuleLine[] = [];
 
   constructor(cells: readonly Cell[]) {
@@ -41,10 +43,12 @@ export class NotebookModule {
         python.push(text);
         this.lines.push({ cell: cell.number, line: i + 1, source: cell.lines[i]! });
       });
-      for (const { line, command, expands } of translated.commands) {
+      const place = ({ line, command, expands }: CellCommand): ShellCommand => {
         const source = cell.lines[line - 1]!;
-        this.shell.push({ cell: cell.number, line, command, expands, at: source.at, snippet: source.text.trim() });
-      }
+        return { cell: cell.number, line, command, expands, at: source.at, snippet: source.text.trim() };
+      };
+      this.shell.push(...translated.commands.map(place));
+      this.queries.push(...translated.queries.map(place));
     }
     this.text = python.length > 0 ? `${python.join('\n')}\n` : '';
   }

@@ -7,6 +7,8 @@ import type { Notebook, RawSpan } from './notebook.js';
 export interface NotebookContext {
   notebook: Notebook;
   shell: readonly ShellCommand[];
+  /** The `%sql` lines and `%%sql` cells of code cells. */
+  queries: readonly ShellCommand[];
   /**
    * Reports at a place in the raw .ipynb file; `snippet` is what the user reads as the code of the
    * finding (the cell line, or an output line with personal data redacted). The message should

@@ -25,6 +25,8 @@ describe('IPython syntax in code cells', () => {
     ['a Databricks %sql cell', '%sql\nSELECT * FROM t WHERE'],
     ['a Databricks %sh cell', '%sh ls /dbfs\necho done'],
     ['a cell magic after blank lines', '\n  \n%%bash\necho "(not python"'],
+    ['%sql lines with splices', "%sql SELECT * FROM t WHERE id = {i}\nr = %sql SELECT '{{ x }}'\n%sql duckdb://"],
+    ['a %%sql cell with a splice', "%%sql\nSELECT *\nFROM {{table}}\nWHERE c = '$v'"],
     ['timed statements', '%time df = (load(1,\n    2))\n%timeit -n 10 f()\n%prun f()'],
   ];
 
@@ -39,7 +41,7 @@ describe('IPython syntax in code cells', () => {
 
   it('keeps Python that only looks like an escape: continuation lines and strings', () => {
     const source = lines('ok = (a\n      != b)\nr = (x\n     % y)\ns = """\n!not a command\n%not a magic\n"""');
-    expect(translateCell(source)).toEqual({ python: source, commands: [] });
+    expect(translateCell(source)).toEqual({ python: source, commands: [], queries: [] });
   });
 
   it('keeps the statement a timing magic runs, so its bindings and calls are analysed', () => {
@@ -71,5 +73,17 @@ describe('IPython syntax in code cells', () => {
     expect(translateCell(lines('%sh pip install a\npip install b')).commands.map((c) => c.command)).toEqual(['pip install a', 'pip install b']);
     expect(translateCell(lines('%%script python3\nprint(1)')).commands).toEqual([]);
     expect(translateCell(lines('%%html\n<b>x</b>')).commands).toEqual([]);
+  });
+
+  it('stands a %sql query with splices in for the call jupysql makes, and lists every query with its line', () => {
+    const line = translateCell(lines("%load_ext sql\nrows = %sql SELECT * FROM {{ table }} WHERE id = :id\n%sql SELECT 1"));
+    expect(line.python).toEqual(['pass', "rows = get_ipython().run_line_magic('sql', f'SELECT * FROM {table} WHERE id = :id')", 'pass']);
+    expect(line.queries).toEqual([
+      { line: 2, command: 'SELECT * FROM {{ table }} WHERE id = :id', expands: true },
+      { line: 3, command: 'SELECT 1', expands: true },
+    ]);
+    const cell = translateCell(lines('%%sql\nDELETE FROM {{t}}\nWHERE ds = $day'));
+    expect(cell.python).toEqual(["get_ipython().run_cell_magic('sql', '', f'DELETE FROM {t} WHERE ds = {day}')", 'pass', 'pass']);
+    expect(cell.queries).toEqual([{ line: 1, command: 'DELETE FROM {{t}} WHERE ds = $day', expands: true }]);
   });
 });

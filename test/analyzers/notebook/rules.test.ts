@@ -80,6 +80,33 @@ describe('nb.shell-escape-injection', () => {
   });
 });
 
+describe('nb.sql-magic-injection', () => {
+  it('reports splices into %sql lines and %%sql cells, not bound parameters or literal queries', () => {
+    const json = notebook(['%load_ext sql\nt = pick()\n', "%sql SELECT * FROM {t} WHERE id = :id\nn = %sql SELECT count(*) FROM x WHERE r = $t\n%sql SELECT 1\n", '%%sql\nDROP TABLE {{ t }}\n']);
+    expect(findingsOf(json, 'nb.sql-magic-injection').map((f) => [f.message, f.cwe])).toEqual([
+      ['{t} is spliced into a %sql query as text (cell 2, line 1)', ['CWE-89']],
+      ['$t is spliced into a %sql query as text (cell 2, line 2)', ['CWE-89']],
+      ['{t} is spliced into a %sql query as text (cell 3, line 1)', ['CWE-89']],
+    ]);
+  });
+
+  it('gives way to the taint finding, with its trace, where the spliced value comes from an ingestion point', () => {
+    const json = notebook(['import pandas as pd\ntable = pd.read_csv("s3://in/tables.csv")["name"][0]\n', '%%sql\nDELETE FROM {{table}}\n', 'rows = %sql SELECT * FROM {table}\n']);
+    expect(findingsOf(json, 'nb.sql-magic-injection')).toEqual([]);
+    const taint = findingsOf(json, 'py.taint.sql-injection');
+    expect(taint.map((f) => [f.message.slice(-15), f.confidence])).toEqual([
+      ['cell 2, line 1)', 'high'],
+      ['cell 3, line 1)', 'high'],
+    ]);
+    expect(taint[0]!.trace!.at(-1)!.label).toBe('sink: builtins.get_ipython().run_cell_magic() — the value runs as SQL (%%sql) (cell 2, line 1)');
+  });
+
+  it('leaves a run_line_magic call of another magic to the other rules', () => {
+    const json = notebook(['import pandas as pd\nv = pd.read_csv("s3://in/x.csv")["v"][0]\nget_ipython().run_line_magic("matplotlib", v)\n']);
+    expect(findingsOf(json, 'py.taint.sql-injection')).toEqual([]);
+  });
+});
+
 describe('nb.output-personal-data', () => {
   it('finds people’s addresses, including non-ASCII ones, and skips role accounts, file names and versions', () => {
     const text = 'zoë.müller@example.de, Mark.Tan@Example.com. support@example.com git@github.com icon@2x.png pandas@1.3.5 @home';

@@ -2,6 +2,7 @@ import type { NotebookRule } from '../notebook-rule.js';
 import { outputPersonalData } from './output-personal-data.js';
 import { outputStackTrace } from './output-stack-trace.js';
 import { shellEscapeInjection } from './shell-escape-injection.js';
+import { sqlMagicInjection } from './sql-magic-injection.js';
 import { unpinnedPipInstall } from './unpinned-pip-install.js';
 
-export const notebookRules: NotebookRule[] = [unpinnedPipInstall, shellEscapeInjection, outputStackTrace, outputPersonalData];
+export const notebookRules: NotebookRule[] = [unpinnedPipInstall, shellEscapeInjection, sqlMagicInjection, outputStackTrace, outputPersonalData];

@@ -207,6 +207,11 @@ export class TaintChecker {
   private applies(call: CallSite, spec: SinkSpec): boolean {
     if (spec.buildsOnly && this.isMessageText(call)) return false;
     if (spec.maxPositional !== undefined && call.positional.length > spec.maxPositional) return false;
+    if (spec.magics) {
+      const name = argument(call, 0, 'magic_name');
+      const magic = name ? this.values.constantOf(name) : undefined;
+      if (typeof magic !== 'string' || !spec.magics.includes(magic)) return false;
+    }
     if (spec.filtered && extractionFilter(call, this.valuesAndNames) === 'safe') return false;
     if (spec.whenTrue) {
       const flag = call.keywords.get(spec.whenTrue);

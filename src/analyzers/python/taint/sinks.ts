@@ -43,6 +43,8 @@ export interface SinkSpec {
   args: readonly SinkArg[];
   /** What the call does with the argument, for messages and traces. */
   does: string;
+  /** Only for `get_ipython().run_line_magic(name, …)`-style calls running one of these magics. */
+  magics?: readonly string[];
   /** Only when this keyword is given a true value (`shell=True`). */
   whenTrue?: string;
   /** Only for `open()`-style calls whose mode (argument 1 or `mode=`) writes. */
@@ -119,6 +121,9 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'command-injection', kind: 'command', names: ['os.system', 'os.popen', 'asyncio.create_subprocess_shell', 'commands.getoutput', 'subprocess.getoutput', 'subprocess.getstatusoutput'], args: [FIRST('command')], does: 'runs as a shell command' },
   // What a notebook's `!cmd` and `x = !cmd` run (see the notebook analyzer's magics).
   { family: 'command-injection', kind: 'command', names: ['builtins.get_ipython().system', 'builtins.get_ipython().getoutput'], args: [FIRST('cmd')], does: 'runs as a shell command' },
+  // What a notebook's `%sql` and `%%sql` queries with Python values spliced in run (jupysql, ipython-sql).
+  { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_line_magic'], magics: ['sql'], args: [{ index: 1, keyword: 'line' }], does: 'runs as SQL (%sql)' },
+  { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_cell_magic'], magics: ['sql'], args: [{ index: 2, keyword: 'cell' }], does: 'runs as SQL (%%sql)' },
   { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
   { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: ['shell-script'], does: 'runs as a shell command (a shell started with -c)' },
   ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),

@@ -25,5 +25,5 @@ export const sqlInjection = taintRule(
   references: ["https://cwe.mitre.org/data/definitions/89.html"],
   },
   'sql-injection',
-  ["py.sql-injection.formatted-query"],
+  ["py.sql-injection.formatted-query", "nb.sql-magic-injection"],
 );
