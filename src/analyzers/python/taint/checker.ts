@@ -155,11 +155,11 @@ export class TaintChecker {
     for (let round = 0, changed = true; changed && round < MAX_SUMMARY_ROUNDS; round++) {
       changed = false;
       for (const { call, fn, elements } of this.callbacks) {
-        changed = this.feed(call, fn, (index) => (index === 0 ? elements : undefined), 'each element passed to', false) || changed;
+        changed = this.feed(call, fn, (index) => (index === 0 ? [elements] : []), 'each element passed to', false) || changed;
       }
       for (const call of this.calls) {
         const local = this.engine.localCallee(call);
-        if (local) changed = this.feed(call, local.fn, (index) => this.engine.argumentFor(call, local.fn, index, local.offset), 'passed to', true) || changed;
+        if (local) changed = this.feed(call, local.fn, (index) => this.engine.argumentsFor(call, local.fn, index, local.offset), 'passed to', true) || changed;
       }
     }
   }
@@ -169,21 +169,26 @@ export class TaintChecker {
    * summary grew. Where the function unpacks a parameter's elements (`for line, reason, raw in
    * rejects`) and the call hands the argument itself, only the unpacked item of it is followed.
    */
-  private feed(call: CallSite, fn: SyntaxNode, argumentFor: (index: number) => SyntaxNode | undefined, verb: string, whole: boolean): boolean {
+  private feed(call: CallSite, fn: SyntaxNode, argumentsFor: (index: number) => SyntaxNode[], verb: string, whole: boolean): boolean {
     let changed = false;
     const fname = fn.childForFieldName('name')?.text ?? 'lambda';
     for (const entry of [...(this.paramSinks.get(fn.id) ?? [])]) {
       if (!('param' in entry.flow.origin)) continue;
       const { index, name } = entry.flow.origin.param;
-      const arg = argumentFor(index);
-      if (!arg) continue;
-      const item = whole ? entry.flow.origin.param.item : undefined;
-      for (const flow of (item && this.engine.itemFlows(arg, item)) || this.engine.flowsOf(arg)) {
-        if (!reaches(flow, entry.family)) continue;
-        const joined = joinFlows(flow, [this.engine.step(lineOf(call.node), `${verb} ${fname}() as ${name}`)], entry.flow);
-        if ('param' in flow.origin) changed = this.addFlowSink(flow.origin.param.fn, { ...entry, flow: joined }) || changed;
-        else this.emit(entry.family, entry.sink, entry.api, entry.spec, joined);
-      }
+      for (const arg of argumentsFor(index)) changed = this.feedArgument(call, arg, entry, `${verb} ${fname}() as ${name}`, whole) || changed;
+    }
+    return changed;
+  }
+
+  /** Joins what one argument carries with where its parameter goes (`via` names the passing); whether a summary grew. */
+  private feedArgument(call: CallSite, arg: SyntaxNode, entry: FlowSink, via: string, whole: boolean): boolean {
+    let changed = false;
+    const item = whole && 'param' in entry.flow.origin ? entry.flow.origin.param.item : undefined;
+    for (const flow of (item && this.engine.itemFlows(arg, item)) || this.engine.flowsOf(arg)) {
+      if (!reaches(flow, entry.family)) continue;
+      const joined = joinFlows(flow, [this.engine.step(lineOf(call.node), via)], entry.flow);
+      if ('param' in flow.origin) changed = this.addFlowSink(flow.origin.param.fn, { ...entry, flow: joined }) || changed;
+      else this.emit(entry.family, entry.sink, entry.api, entry.spec, joined);
     }
     return changed;
   }

@@ -104,7 +104,7 @@ export class RepoFunctions {
     const call = this.importedCall(file, via.call);
     const callee = call && this.lookup(file, call.callee);
     if (!call || !callee) return [tail];
-    const index = via.arg === -1 ? callee.offset - 1 : typeof via.arg === 'number' ? via.arg + callee.offset : callee.params.indexOf(via.arg);
+    const index = via.arg === -1 ? callee.offset - 1 : parameterIndex(callee.params, via.arg, callee.offset);
     if (index < 0) return [];
     const into = { file, line: call.line, label: `passed to ${call.callee}() as ${callee.params[index] ?? `argument ${index + 1}`}` };
     const back = { file, line: call.line, label: `returned from ${call.callee}()` };
@@ -136,4 +136,16 @@ function fromPackage(file: string, relative: string): string {
 function moduleNames(file: string): string[] {
   const parts = file.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/');
   return parts.map((_, i) => parts.slice(i).join('.'));
+}
+
+/**
+ * The parameter of a summarised function (`params` as the summary writes them, `*args` and
+ * `**kwargs` with their stars) that an argument binds to: a keyword by name, else to `**kwargs`;
+ * a position by place, past a `*args` to it. -1 when none does.
+ */
+export function parameterIndex(params: readonly string[], arg: number | string, offset: number): number {
+  if (typeof arg === 'string') return params.includes(arg) ? params.indexOf(arg) : params.findIndex((p) => p.startsWith('**'));
+  const rest = params.findIndex((p) => p.startsWith('*') && !p.startsWith('**'));
+  const index = arg + offset;
+  return rest !== -1 && index >= rest ? rest : index;
 }

@@ -217,10 +217,22 @@ export class TaintEngine {
     return only?.kind === 'function' ? only.node : undefined;
   }
 
-  /** The argument a call passes for parameter `index` of `fn`. */
-  argumentFor(call: CallSite, fn: SyntaxNode, index: number, offset: number): SyntaxNode | undefined {
-    const param = parameterNames(fn)[index];
-    return call.positional[index - offset] ?? (param ? call.keywords.get(param) : undefined);
+  /**
+   * The arguments a call passes for parameter `index` of `fn`: one for a plain parameter; for
+   * `*args` the positional ones left over, for `**kwargs` the keywords no other parameter names
+   * and any `**mapping` unpacked into the call.
+   */
+  argumentsFor(call: CallSite, fn: SyntaxNode, index: number, offset: number): SyntaxNode[] {
+    const params = parametersOf(fn);
+    const param = params[index];
+    if (param?.splat === 'args') return call.positional.slice(Math.max(0, index - offset));
+    if (param?.splat === 'kwargs') {
+      const named = new Set(params.map((p) => p.name));
+      const unpacked = (call.node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type === 'dictionary_splat').flatMap((a) => a.namedChildren.slice(0, 1));
+      return [...[...call.keywords].flatMap(([key, value]) => (named.has(key) ? [] : [value])), ...unpacked];
+    }
+    const arg = call.positional[index - offset] ?? (param ? call.keywords.get(param.name) : undefined);
+    return arg ? [arg] : [];
   }
 
   /** The resolved call at a `call` node. */
@@ -489,10 +501,8 @@ export class TaintEngine {
         results.push([flow]);
         continue;
       }
-      const arg = this.argumentFor(call, fn, flow.origin.param.index, offset);
-      if (!arg) continue;
       const bridge = [this.step(callLine, `passed to ${fname}() as ${flow.origin.param.name}`)];
-      results.push(this.expr(arg, depth).map((p) => joinFlows(p, bridge, flow)));
+      for (const arg of this.argumentsFor(call, fn, flow.origin.param.index, offset)) results.push(this.expr(arg, depth).map((p) => joinFlows(p, bridge, flow)));
     }
     return withStep(mergeFlows(results), this.step(callLine, `returned from ${fname}()`));
   }
@@ -553,8 +563,7 @@ export class TaintEngine {
         return mergeFlows(
           stored.map((flow) => {
             if (!('param' in flow.origin) || flow.origin.param.fn.id !== init.id) return [flow];
-            const arg = this.argumentFor(call, init, flow.origin.param.index, 1);
-            return arg ? this.expr(arg, depth).map((p) => joinFlows(p, bridge, flow)) : [];
+            return this.argumentsFor(call, init, flow.origin.param.index, 1).flatMap((arg) => this.expr(arg, depth).map((p) => joinFlows(p, bridge, flow)));
           }),
         );
       }),
@@ -827,11 +836,24 @@ const CALLBACK_METHODS: ReadonlySet<string> = new Set(['apply', 'map', 'applymap
 /** A path expression ending in the name of a SQL, Python, shell or template file. */
 const CODE_FILE = /["'][^"']*\.(?:sql|hql|py|sh|bash|j2|jinja2?|tmpl|tpl)["']\s*\)?\s*$/i;
 
-export function parameterNames(fn: SyntaxNode): string[] {
-  const names: string[] = [];
+/** A parameter of a function; `splat` for `*args` (which takes the positional arguments left over) and `**kwargs`. */
+export interface Parameter {
+  name: string;
+  splat?: 'args' | 'kwargs';
+}
+
+export function parametersOf(fn: SyntaxNode): Parameter[] {
+  const params: Parameter[] = [];
   for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    const id = p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier'));
-    if (id) names.push(id.text);
+    // `*args: str` is a typed parameter around the splat; its type is no name.
+    const inner = p.type === 'typed_parameter' ? (p.namedChildren[0] ?? p) : p;
+    const splat = inner.type === 'list_splat_pattern' ? 'args' : inner.type === 'dictionary_splat_pattern' ? 'kwargs' : undefined;
+    const id = inner.type === 'identifier' ? inner : (inner.childForFieldName('name') ?? inner.namedChildren.find((c) => c.type === 'identifier'));
+    if (id) params.push(splat ? { name: id.text, splat } : { name: id.text });
   }
-  return names;
+  return params;
+}
+
+export function parameterNames(fn: SyntaxNode): string[] {
+  return parametersOf(fn).map((p) => p.name);
 }

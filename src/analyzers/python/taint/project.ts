@@ -4,7 +4,7 @@ import { stableFingerprint } from '../../../core/fingerprint.js';
 import { PYTHON_ANALYZER, type PythonFacts, type SinkFact } from '../facts.js';
 import { coveredBy } from '../index.js';
 import { flowReport, type ReportedSource, sinkLabel } from './checker.js';
-import { RepoFunctions, stillReaches } from './cross-module.js';
+import { parameterIndex, RepoFunctions, stillReaches } from './cross-module.js';
 import { taintRules } from './rules/index.js';
 import type { SinkFamily } from './sinks.js';
 
@@ -67,7 +67,7 @@ export function crossModuleFindings(facts: Map<string, PythonFacts>): Finding[] 
         }),
       );
       for (const arg of [...call.args.map((a) => ({ ...a, validated: false, stoppedFor: [] })), ...resolved]) {
-        const index = arg.keyword !== undefined ? target.params.indexOf(arg.keyword) : arg.index + target.offset;
+        const index = parameterIndex(target.params, arg.keyword ?? arg.index, target.offset);
         for (const sink of target.sinks.filter((s) => s.param === index)) {
           const inside = repo.resolve(target.file, { param: index, steps: sink.steps, validated: arg.validated, stoppedFor: arg.stoppedFor, ...(sink.via ? { via: sink.via } : {}) });
           for (const flow of inside.filter((r) => stillReaches(r, sink.family))) {

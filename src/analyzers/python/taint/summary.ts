@@ -3,7 +3,7 @@ import type { CallSite } from '../call-site.js';
 import type { SinkFact, TaintFlowFact, TaintSummary, ViaFact } from '../facts.js';
 import type { SyntaxNode } from '../parser.js';
 import type { FlowSink, TaintChecker } from './checker.js';
-import { definitionIn, parameterNames } from './engine.js';
+import { definitionIn, parametersOf } from './engine.js';
 import { dependsOnImports, type Flow, type ImportedCall, type Via } from './flow.js';
 import { importRootsOf, mayBeRepoFunction } from './repo-imports.js';
 
@@ -19,7 +19,8 @@ export function taintSummary(root: SyntaxNode, checker: TaintChecker, calls: Cal
   const returns: NonNullable<TaintSummary['returns']> = [];
   const untainted: string[] = [];
   for (const { fn, name } of summarisedFunctions(root)) {
-    const params = parameterNames(fn);
+    // Splat parameters keep their stars: callers bind the arguments left over to them.
+    const params = parametersOf(fn).map((p) => (p.splat === 'args' ? `*${p.name}` : p.splat === 'kwargs' ? `**${p.name}` : p.name));
     const sinks = checker.paramSinksOf(fn).flatMap((entry) => {
       if (!('param' in entry.flow.origin)) return [];
       const via = facts.via(entry.flow.via);
