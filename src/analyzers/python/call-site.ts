@@ -38,3 +38,11 @@ export function argument(call: CallSite, index: number, keyword: string): Syntax
 export function calls(call: CallSite, names: readonly string[]): boolean {
   return call.name !== undefined && names.includes(call.name);
 }
+
+/** What a call unpacks into its arguments: the `rows` of `*rows` and the `opts` of `**opts`, or only those of one kind. */
+export function unpackedArguments(call: CallSite, kind?: 'list_splat' | 'dictionary_splat'): SyntaxNode[] {
+  if (!call.hasSplat) return [];
+  return (call.node.childForFieldName('arguments')?.namedChildren ?? [])
+    .filter((a) => (kind ? a.type === kind : a.type === 'list_splat' || a.type === 'dictionary_splat'))
+    .flatMap((a) => a.namedChildren.slice(0, 1));
+}

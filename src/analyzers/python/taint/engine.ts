@@ -1,6 +1,6 @@
 import type { TraceStep } from '../../../core/finding.js';
 import { type Binding, type Bindings, bindingsKey, type ItemPosition } from '../bindings.js';
-import { argument, calleeName, type CallSite, receiverOf } from '../call-site.js';
+import { argument, calleeName, type CallSite, receiverOf, unpackedArguments } from '../call-site.js';
 import { budgetFor, NameMemo } from '../name-memo.js';
 import type { SyntaxNode } from '../parser.js';
 import type { Resolver } from '../resolver.js';
@@ -228,8 +228,7 @@ export class TaintEngine {
     if (param?.splat === 'args') return call.positional.slice(Math.max(0, index - offset));
     if (param?.splat === 'kwargs') {
       const named = new Set(params.map((p) => p.name));
-      const unpacked = (call.node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type === 'dictionary_splat').flatMap((a) => a.namedChildren.slice(0, 1));
-      return [...[...call.keywords].flatMap(([key, value]) => (named.has(key) ? [] : [value])), ...unpacked];
+      return [...[...call.keywords].flatMap(([key, value]) => (named.has(key) ? [] : [value])), ...unpackedArguments(call, 'dictionary_splat')];
     }
     const arg = call.positional[index - offset] ?? (param ? call.keywords.get(param.name) : undefined);
     return arg ? [arg] : [];
@@ -460,7 +459,7 @@ export class TaintEngine {
   private call(node: SyntaxNode, depth: number): Flow[] {
     const call = this.resolver.callSite(node);
     const name = call.name ?? '';
-    const args = () => mergeFlows([...call.positional, ...call.keywords.values()].map((a) => this.expr(a, depth)));
+    const args = () => mergeFlows([...call.positional, ...call.keywords.values(), ...unpackedArguments(call)].map((a) => this.expr(a, depth)));
     const sanitizer = matchSanitizer(name, call.method);
     if (sanitizer?.stops === 'all' || this.constructsValidator(node)) return markValidated(args());
     if (sanitizer) return this.sanitized(mergeFlows([args(), this.receiverFlows(node, depth)]), sanitizer.stops);

@@ -79,6 +79,42 @@ describe('*args and **kwargs parameters', () => {
     ]);
   });
 
+  it('follow what a call unpacks into its arguments: a dataclass built from **record, a helper given *fields', () => {
+    const result = analyzePythonText(py`
+      import json
+      import os
+      import sqlite3
+      from dataclasses import dataclass
+      from pydantic import BaseModel
+      import boto3
+
+      @dataclass
+      class Job:
+          table: str
+          path: str
+
+      class Checked(BaseModel):
+          table: str
+
+      def load_jobs():
+          body = boto3.client("s3").get_object(Bucket="cfg", Key="jobs.json")["Body"].read()
+          return [Job(**j) for j in json.loads(body)]
+
+      def run(conn: sqlite3.Connection, fields):
+          for job in load_jobs():
+              conn.execute(f"DELETE FROM {job.table}")
+          record = json.loads(open("landing/job.json").read())
+          os.system(" ".join(str(*record["argv"])))
+          conn.execute("DELETE FROM " + Checked(**record).table)
+    `);
+    const taint = result.findings.filter((f) => f.ruleId.startsWith('py.taint.'));
+    expect(taint.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['py.taint.sql-injection', 22],
+      ['py.taint.command-injection', 24],
+    ]);
+    expect(taint[0]!.trace!.map((s) => s.label)).toContain('returned from load_jobs()');
+  });
+
   it.each([
     [['a', 'b'], 'b', 0, 1],
     [['a', 'b'], 'c', 0, -1],
