@@ -203,9 +203,31 @@ describe('js.sql-injection.template', () => {
     ["import Database from 'better-sqlite3';\nconst store = new Database('x.db');", 'store.prepare'],
     ["const knex = require('knex')({ client: 'pg' });", 'knex.raw'],
     ["import { Sequelize } from 'sequelize';\nconst orm = new Sequelize('sqlite::memory:');", 'orm.query'],
+    ["import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();", 'prisma.$queryRawUnsafe'],
+    ["import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();", 'prisma.$executeRawUnsafe'],
+    ["const duckdb = require('duckdb');\nconst warehouse = new duckdb.Database(':memory:');", 'warehouse.all'],
+    ["import { DuckDBInstance } from '@duckdb/node-api';\nconst connection = await (await DuckDBInstance.create()).connect();", 'connection.runAndReadAll'],
+    ["const { BigQuery } = require('@google-cloud/bigquery');\nconst bq = new BigQuery();", 'bq.query'],
   ])('reports %s with %s of a template', (setup, callee) => {
     const findings = scan(lines(setup, `${callee}(\`SELECT * FROM t WHERE id = \${id}\`);`), ID, 'load.ts');
     expect(findings).toMatchObject([{ severity: 'high', confidence: 'high' }]);
+  });
+
+  it('reads the text of snowflake-sdk and BigQuery query objects, and leaves their bound parameters alone', () => {
+    const code = lines(
+      "const snowflake = require('snowflake-sdk');",
+      "const { BigQuery } = require('@google-cloud/bigquery');",
+      'const sf = snowflake.createConnection({});',
+      'const bq = new BigQuery();',
+      'sf.execute({ sqlText: `DELETE FROM ${table}` });',
+      "bq.createQueryJob({ query: 'SELECT * FROM ' + table });",
+      "sf.execute({ sqlText: 'DELETE FROM t WHERE id = ?', binds: [id] });",
+      "bq.query({ query: 'SELECT * FROM t WHERE a = @a', params: { a: table } });",
+    );
+    expect(scan(code, ID, 'load.js').map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [5, 'high'],
+      [6, 'high'],
+    ]);
   });
 
   it('reports connection-like receivers of unknown origin at medium in files that import a driver', () => {

@@ -13,7 +13,14 @@ const DRIVERS: Record<string, readonly string[]> = {
   knex: ['raw', 'whereRaw', 'orWhereRaw', 'havingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'fromRaw'],
   sequelize: ['query'],
   postgres: ['unsafe'],
+  '@prisma/client': ['$queryRawUnsafe', '$executeRawUnsafe'],
+  duckdb: ['all', 'run', 'each', 'exec', 'prepare', 'arrowIPCAll', 'stream'],
+  '@duckdb/node-api': ['run', 'runAndReadAll', 'runAndRead', 'stream', 'streamAndReadAll', 'prepare'],
+  'snowflake-sdk': ['execute'],
+  '@google-cloud/bigquery': ['query', 'createQueryJob'],
 };
+/** Query-config objects take the text in one of these: pg's { text }, mysql's { sql }, snowflake-sdk's { sqlText }, BigQuery's { query }. */
+const QUERY_PROPERTIES = ['text', 'sql', 'sqlText', 'query'];
 /** Receivers that, in a file importing a driver, are its connections even when their origin is out of sight. */
 const CONNECTION_NAMES = /^(?:db|database|client|pool|conn|connection|knex|sequelize|trx|tx|sql)$/i;
 
@@ -27,7 +34,9 @@ export const sqlInjectionTemplate: JsRule = {
   what:
     'Finds query text built by a template string with substitutions, concatenation, .concat/.join/.replace or ' +
     'util.format passed to pg (query), mysql/mysql2 (query, execute), sqlite3 (run, all, get, each, exec, prepare), ' +
-    'better-sqlite3 (prepare, exec), knex (raw, whereRaw…), sequelize (query) and postgres (unsafe). Placeholders with ' +
+    'better-sqlite3 (prepare, exec), knex (raw, whereRaw…), sequelize (query), postgres (unsafe), Prisma ' +
+    '($queryRawUnsafe, $executeRawUnsafe), duckdb and @duckdb/node-api (all, run, exec, prepare…), snowflake-sdk ' +
+    '(execute({ sqlText })) and BigQuery (query, createQueryJob). Placeholders with ' +
     'a values array and tagged templates (sql`…`) are parameterised and not reported. Calls on a receiver named like ' +
     'a connection (db, client, pool…) in a file that imports a driver are reported at medium confidence. A whole ' +
     'statement taken from a request or from data the script reads (pool.query(row.sql)) is reported like a built one.',
@@ -78,8 +87,7 @@ export const sqlInjectionTemplate: JsRule = {
     const first = call.args[0];
     if (!driver || !first || call.tagged) return;
     const query = unwrap(first);
-    // Query-config objects: pg's { text, values }, mysql's { sql, values }.
-    const text = query.type === 'object' ? (propertyOf(query, 'text') ?? propertyOf(query, 'sql')) : query;
+    const text = query.type === 'object' ? QUERY_PROPERTIES.map((p) => propertyOf(query, p)).find(Boolean) : query;
     if (!text) return;
     const kind = ctx.kindOf(text);
     // A whole statement taken from a request or from data (`pool.query(row.sql)`) is as bad as one built from it.
