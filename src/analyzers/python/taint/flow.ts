@@ -2,7 +2,7 @@ import type { TraceStep } from '../../../core/finding.js';
 import type { ItemPosition } from '../bindings.js';
 import type { SyntaxNode } from '../parser.js';
 import type { SinkFamily } from './sinks.js';
-import type { SourceKind } from './sources.js';
+import { OPERATOR_SOURCES, type SourceKind } from './sources.js';
 
 /** One ingestion point met in the file. */
 export interface SourceHit {
@@ -57,6 +57,11 @@ export interface Flow {
   via?: Via[];
 }
 
+/** A data source or a parameter, rather than an imported call's guessed result or the operator's argv or environment. */
+function weighty(origin: Origin): boolean {
+  return 'param' in origin || ('source' in origin && !OPERATOR_SOURCES.has(origin.source.kind));
+}
+
 /** Flows kept per expression: enough to report one trace per origin without blowing up. */
 const MAX_FLOWS = 4;
 
@@ -75,8 +80,9 @@ export function flowKey(flow: Flow): string {
 
 /**
  * Union of flow lists, one flow per origin and path through imported calls (the unvalidated one
- * preferred), capped. Imported calls' results are guesses until the project step: they take only
- * room that sources and parameters leave.
+ * preferred), capped. Imported calls' results are guesses until the project step, and the
+ * operator's own command line and environment are reported low: they take only room that data
+ * sources and parameters leave.
  */
 export function mergeFlows(lists: Flow[][]): Flow[] {
   const byKey = new Map<string, Flow>();
@@ -88,10 +94,10 @@ export function mergeFlows(lists: Flow[][]): Flow[] {
         if (seen.validated && !flow.validated) byKey.set(key, flow);
       } else if (byKey.size < MAX_FLOWS) {
         byKey.set(key, flow);
-      } else if (!('call' in flow.origin)) {
-        const guess = [...byKey].find(([, f]) => 'call' in f.origin);
-        if (guess) {
-          byKey.delete(guess[0]);
+      } else if (weighty(flow.origin)) {
+        const light = [...byKey].find(([, f]) => !weighty(f.origin));
+        if (light) {
+          byKey.delete(light[0]);
           byKey.set(key, flow);
         }
       }

@@ -333,3 +333,22 @@ describe('one finding per sink when only the project step proves the flow', () =
     }
   });
 });
+
+describe('flows kept per expression', () => {
+  it('keep an imported call that reads a file when environment values would fill every place', async () => {
+    const job = py`
+      import os
+      from osinfo import release
+
+      def platform():
+          return (release(), os.environ["A"], os.environ["B"], os.environ.get("C"), os.environ.get("D"))
+
+      def build_dir():
+          return open(os.path.join("/srv/build", platform()[0]))
+    `;
+    const found = await taintIn({ 'osinfo.py': 'def release():\n    return open("/etc/os-release").read()\n', 'job.py': job }, 'path-traversal');
+    const high = found.filter((f) => f.severity === 'high');
+    expect(high.map((f) => [f.location.file, f.location.startLine])).toEqual([['job.py', 8]]);
+    expect(high[0]!.message).toContain('builtins.open().read (file /etc/os-release)');
+  });
+});
