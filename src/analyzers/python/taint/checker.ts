@@ -150,8 +150,15 @@ export class TaintChecker {
     if (specs.length > 0) this.handed.set(call.node.id, specs.map((spec) => ({ spec, api: name, elements: site.elements })));
   }
 
-  /** Reports flows into functions' parameters from their call sites in this file, callback sites included. */
+  /**
+   * Checks what `@task.bash` functions return, then reports flows into functions' parameters from
+   * their call sites in this file, callback sites included.
+   */
   finish(): void {
+    for (const { fn, value } of this.engine.bashTaskCommands()) {
+      const api = `@task.bash ${fn.childForFieldName('name')?.text ?? 'task'}`;
+      this.reach(value, api, BASH_TASK_SINK, 'command-injection', this.engine.flowsOf(value));
+    }
     for (let round = 0, changed = true; changed && round < MAX_SUMMARY_ROUNDS; round++) {
       changed = false;
       for (const { call, fn, elements } of this.callbacks) {
@@ -321,6 +328,9 @@ export type ReportedSource = Pick<SourceHit, 'api' | 'dataset' | 'line'> & { kin
 export function sinkLabel(api: string, does: string): string {
   return `sink: ${api}() — the value ${does}`;
 }
+
+/** What a `@task.bash` function returns, which Airflow hands to bash. */
+const BASH_TASK_SINK: SinkSpec = { family: 'command-injection', kind: 'command', args: [], does: 'is run by bash as the task\'s command' };
 
 /** Sinks whose argument is what a job's operator picks: a file to read, an endpoint to call. */
 const OPERATOR_CHOSEN: ReadonlySet<SinkFamily> = new Set(['path-traversal', 'ssrf']);

@@ -411,11 +411,7 @@ export class TaintEngine {
     for (const node of this.root.descendantsOfType(['decorated_definition', 'call'])) {
       if (node.type === 'decorated_definition') {
         const fn = node.childForFieldName('definition');
-        const decorated = node.namedChildren.some((d) => {
-          const expr = d.type === 'decorator' ? d.namedChildren[0] : undefined;
-          return isUdf(expr?.type === 'call' ? expr.childForFieldName('function') : expr);
-        });
-        if (decorated && fn?.type === 'function_definition') found.add(fn.id);
+        if (fn?.type === 'function_definition' && this.decoratorNames(fn).some((n) => SPARK_UDF.test(n))) found.add(fn.id);
         continue;
       }
       const call = this.resolver.callSite(node);
@@ -446,13 +442,28 @@ export class TaintEngine {
   }
 
   private isRoute(fn: SyntaxNode): boolean {
-    // A decorated_definition holds the function; its decorators name the route.
+    return this.decoratorNames(fn).some((name) => ROUTE_DECORATOR.test(name) && ROUTE_APPS.some((a) => name.startsWith(a)));
+  }
+
+  /** The resolved names of a function's decorators, called or not (`@app.get("/x")`, `@task.bash`). */
+  private decoratorNames(fn: SyntaxNode): string[] {
+    // A decorated_definition holds the function beside its decorators.
     const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-    return (decorated?.namedChildren ?? []).some((d) => {
+    return (decorated?.namedChildren ?? []).flatMap((d) => {
       const expr = d.type === 'decorator' ? d.namedChildren[0] : undefined;
       const callee = expr?.type === 'call' ? expr.childForFieldName('function') : expr;
       const name = callee ? this.resolver.nameOf(callee) : undefined;
-      return name !== undefined && ROUTE_DECORATOR.test(name) && ROUTE_APPS.some((a) => name.startsWith(a));
+      return name ? [name] : [];
+    });
+  }
+
+  /** The values `@task.bash` functions return: Airflow runs each as a bash command. */
+  bashTaskCommands(): Array<{ fn: SyntaxNode; value: SyntaxNode }> {
+    if (!this.importsAirflow) return [];
+    return this.root.descendantsOfType('function_definition').flatMap((fn) => {
+      if (!this.decoratorNames(fn).some((n) => BASH_TASK.test(n))) return [];
+      const returns = fn.descendantsOfType('return_statement').filter((r) => this.enclosingFunction(r)?.id === fn.id);
+      return returns.flatMap((r) => (r.namedChildren[0] ? [{ fn, value: r.namedChildren[0] }] : []));
     });
   }
 
@@ -831,6 +842,9 @@ const ELEMENT_FUNCTIONS: ReadonlySet<string> = new Set(['builtins.map', 'builtin
  * — pandas, Spark RDDs and DataFrames — or, given a second argument, of that (pools, executors).
  */
 const CALLBACK_METHODS: ReadonlySet<string> = new Set(['apply', 'map', 'applymap', 'transform', 'agg', 'aggregate', 'foreach', 'foreachPartition', 'mapPartitions', 'flatMap', 'filter', 'imap', 'imap_unordered', 'map_async', 'submit']);
+
+/** Airflow's decorator for a task whose function returns the bash command to run. */
+const BASH_TASK = /^airflow\.(?:decorators|sdk)\.task\.bash$/;
 
 /** A path expression ending in the name of a SQL, Python, shell or template file. */
 const CODE_FILE = /["'][^"']*\.(?:sql|hql|py|sh|bash|j2|jinja2?|tmpl|tpl)["']\s*\)?\s*$/i;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePythonText, py } from '../scan.js';
+
+describe('@task.bash functions', () => {
+  it('have the command they return followed as a shell command, from TaskFlow arguments and the context', () => {
+    const result = analyzePythonText(py`
+      from airflow.decorators import dag, task
+      from airflow.operators.python import get_current_context
+
+      @dag(schedule=None)
+      def pipeline():
+          @task
+          def pick(**context):
+              return context["params"]["name"]
+
+          @task.bash
+          def purge(name: str):
+              return f"rm -rf /data/{name}"
+
+          @task.bash(cwd="/srv")
+          def archive():
+              key = get_current_context()["dag_run"].conf["key"]
+              if not key:
+                  return "echo nothing to archive"
+              return "aws s3 mv s3://in/" + key + " s3://archive/"
+
+          purge(pick())
+          archive()
+
+      pipeline()
+    `);
+    const taint = result.findings.filter((f) => f.ruleId === 'py.taint.command-injection');
+    expect(taint.map((f) => [f.location.startLine, f.severity])).toEqual([
+      [12, 'critical'],
+      [19, 'critical'],
+    ]);
+    expect(taint[0]!.trace!.map((s) => s.label)).toEqual([
+      'source: context["params"] (airflow-conf)',
+      'returned',
+      'returned from pick()',
+      'passed to purge() as name',
+      "sink: @task.bash purge() — the value is run by bash as the task's command",
+    ]);
+  });
+
+  it('leave literal commands and plain @task functions that return text alone', () => {
+    const result = analyzePythonText(py`
+      from airflow.decorators import task
+
+      @task.bash
+      def sync():
+          return "aws s3 sync s3://in /data"
+
+      @task
+      def describe(**context):
+          return f"rm -rf {context['params']['name']}"
+    `);
+    expect(result.findings.filter((f) => f.ruleId.startsWith('py.taint.'))).toEqual([]);
+  });
+});
