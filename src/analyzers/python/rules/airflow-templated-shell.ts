@@ -1,5 +1,7 @@
 import { AIRFLOW_SHELL_OPERATORS, operatorTemplates, runInputIn } from '../airflow-templated-operators.js';
-import type { PythonRule } from '../python-rule.js';
+import { BASH_TASK_DECORATOR, decoratorNames, returnedValues } from '../decorators.js';
+import type { SyntaxNode } from '../parser.js';
+import type { PythonContext, PythonRule } from '../python-rule.js';
 
 export const airflowTemplatedShell: PythonRule = {
   id: 'py.airflow.templated-shell-command',
@@ -9,7 +11,7 @@ export const airflowTemplatedShell: PythonRule = {
   confidence: 'high',
   cwe: ['CWE-78'],
   what:
-    'Finds BashOperator bash_command and SSHOperator command strings whose Jinja expressions splice dag_run.conf ' +
+    'Finds BashOperator bash_command and SSHOperator command strings, and the text a @task.bash function returns, whose Jinja expressions splice dag_run.conf ' +
     '(high confidence), or params, XCom pulls and Variables (medium), into the command text. Values piped through ' +
     'an int or float filter are left alone; commands built in Python are followed by the taint rules instead.',
   why:
@@ -37,6 +39,14 @@ export const airflowTemplatedShell: PythonRule = {
         'with DAG("export", schedule="@daily") as dag:\n' +
         '    SSHOperator(task_id="export", ssh_conn_id="etl", command="export.sh {{ ti.xcom_pull(task_ids=\'pick\') }}")\n',
     },
+    {
+      file: 'dags/purge.py',
+      code:
+        'from airflow.decorators import task\n\n' +
+        '@task.bash\n' +
+        'def purge():\n' +
+        '    return "rm -rf /data/{{ dag_run.conf[\'table\'] }}"\n',
+    },
   ],
   good: [
     {
@@ -58,13 +68,23 @@ export const airflowTemplatedShell: PythonRule = {
     'https://cwe.mitre.org/data/definitions/78.html',
   ],
   onCall(call, ctx) {
-    for (const { operator, field, node, text } of operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS)) {
-      const spliced = runInputIn(text);
-      if (!spliced) continue;
-      ctx.report(node, {
-        message: `${operator} ${field} splices {{ ${spliced.expression} }} into the shell command Airflow runs`,
-        confidence: spliced.confidence,
-      });
-    }
+    for (const { operator, field, node, text } of operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS)) reportSplice(ctx, node, text, `${operator} ${field}`);
+  },
+  // A @task.bash function's returned text is the command, rendered like bash_command.
+  onNode: {
+    types: ['function_definition'],
+    check(fn, ctx) {
+      if (!decoratorNames(fn, (n) => ctx.nameOf(n)).some((n) => BASH_TASK_DECORATOR.test(n))) return;
+      const name = fn.childForFieldName('name')?.text ?? 'task';
+      for (const value of returnedValues(fn)) {
+        const text = ctx.constantOf(value);
+        if (typeof text === 'string') reportSplice(ctx, value, text, `@task.bash ${name}() command`);
+      }
+    },
   },
 };
+
+function reportSplice(ctx: PythonContext, node: SyntaxNode, command: string, what: string): void {
+  const spliced = runInputIn(command);
+  if (spliced) ctx.report(node, { message: `${what} splices {{ ${spliced.expression} }} into the shell command Airflow runs`, confidence: spliced.confidence });
+}

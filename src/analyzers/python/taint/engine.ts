@@ -1,6 +1,7 @@
 import type { TraceStep } from '../../../core/finding.js';
 import { type Binding, type Bindings, bindingsKey, type ItemPosition } from '../bindings.js';
 import { argument, calleeName, type CallSite, receiverOf, unpackedArguments } from '../call-site.js';
+import { BASH_TASK_DECORATOR, decoratorNames, returnedValues } from '../decorators.js';
 import { budgetFor, NameMemo } from '../name-memo.js';
 import type { SyntaxNode } from '../parser.js';
 import type { Resolver } from '../resolver.js';
@@ -445,26 +446,16 @@ export class TaintEngine {
     return this.decoratorNames(fn).some((name) => ROUTE_DECORATOR.test(name) && ROUTE_APPS.some((a) => name.startsWith(a)));
   }
 
-  /** The resolved names of a function's decorators, called or not (`@app.get("/x")`, `@task.bash`). */
   private decoratorNames(fn: SyntaxNode): string[] {
-    // A decorated_definition holds the function beside its decorators.
-    const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-    return (decorated?.namedChildren ?? []).flatMap((d) => {
-      const expr = d.type === 'decorator' ? d.namedChildren[0] : undefined;
-      const callee = expr?.type === 'call' ? expr.childForFieldName('function') : expr;
-      const name = callee ? this.resolver.nameOf(callee) : undefined;
-      return name ? [name] : [];
-    });
+    return decoratorNames(fn, (node) => this.resolver.nameOf(node));
   }
 
   /** The values `@task.bash` functions return: Airflow runs each as a bash command. */
   bashTaskCommands(): Array<{ fn: SyntaxNode; value: SyntaxNode }> {
     if (!this.importsAirflow) return [];
-    return this.root.descendantsOfType('function_definition').flatMap((fn) => {
-      if (!this.decoratorNames(fn).some((n) => BASH_TASK.test(n))) return [];
-      const returns = fn.descendantsOfType('return_statement').filter((r) => this.enclosingFunction(r)?.id === fn.id);
-      return returns.flatMap((r) => (r.namedChildren[0] ? [{ fn, value: r.namedChildren[0] }] : []));
-    });
+    return this.root.descendantsOfType('function_definition').flatMap((fn) =>
+      this.decoratorNames(fn).some((n) => BASH_TASK_DECORATOR.test(n)) ? returnedValues(fn).map((value) => ({ fn, value })) : [],
+    );
   }
 
   private call(node: SyntaxNode, depth: number): Flow[] {
@@ -842,9 +833,6 @@ const ELEMENT_FUNCTIONS: ReadonlySet<string> = new Set(['builtins.map', 'builtin
  * — pandas, Spark RDDs and DataFrames — or, given a second argument, of that (pools, executors).
  */
 const CALLBACK_METHODS: ReadonlySet<string> = new Set(['apply', 'map', 'applymap', 'transform', 'agg', 'aggregate', 'foreach', 'foreachPartition', 'mapPartitions', 'flatMap', 'filter', 'imap', 'imap_unordered', 'map_async', 'submit']);
-
-/** Airflow's decorator for a task whose function returns the bash command to run. */
-const BASH_TASK = /^airflow\.(?:decorators|sdk)\.task\.bash$/;
 
 /** A path expression ending in the name of a SQL, Python, shell or template file. */
 const CODE_FILE = /["'][^"']*\.(?:sql|hql|py|sh|bash|j2|jinja2?|tmpl|tpl)["']\s*\)?\s*$/i;

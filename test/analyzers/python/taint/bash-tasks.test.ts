@@ -58,3 +58,30 @@ describe('@task.bash functions', () => {
     expect(result.findings.filter((f) => f.ruleId.startsWith('py.taint.'))).toEqual([]);
   });
 });
+
+describe('@task.bash templates', () => {
+  it('report the Jinja run input a returned command splices, at the return, and not literal or plain-task text', () => {
+    const result = analyzePythonText(py`
+      from airflow.decorators import task
+
+      @task.bash
+      def purge():
+          if True:
+              return "rm -rf /data/{{ dag_run.conf['table'] }}"
+          return "echo {{ params.note }} {{ ds }} {{ params.days | int }}"
+
+      @task.bash
+      def daily():
+          return "sync.sh {{ ds }}"
+
+      @task
+      def describe():
+          return "rm {{ dag_run.conf['x'] }}"
+    `);
+    const found = result.findings.filter((f) => f.ruleId === 'py.airflow.templated-shell-command');
+    expect(found.map((f) => [f.location.startLine, f.confidence, f.message])).toEqual([
+      [6, 'high', "@task.bash purge() command splices {{ dag_run.conf['table'] }} into the shell command Airflow runs"],
+      [7, 'medium', '@task.bash purge() command splices {{ params.note }} into the shell command Airflow runs'],
+    ]);
+  });
+});
