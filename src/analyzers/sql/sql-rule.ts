@@ -60,3 +60,9 @@ export function findWord(tokens: readonly Token[], from: number, to: number, ...
 export function wordsAt(tokens: readonly Token[], at: number, ...words: string[]): boolean {
   return words.every((w, k) => tokens[at + k]?.type === 'word' && tokens[at + k]!.text === w);
 }
+
+/** MySQL's `ON *.*`. */
+export function onEveryDatabase(tokens: readonly Token[], from: number, to: number): boolean {
+  const on = findWord(tokens, from, to, 'on');
+  return on !== -1 && ['*', '.', '*'].every((t, k) => tokens[on + 1 + k]?.text === t);
+}

@@ -155,6 +155,46 @@ describe('sql.jinja-unsafe-query in dbt_project.yml', () => {
   });
 });
 
+describe('sql.superuser-role', () => {
+  const ID = 'sql.superuser-role';
+
+  it('reports superuser roles, server and account administrators, and MySQL server privileges, each on its statement', () => {
+    const code = lines(
+      "CREATE ROLE etl_loader WITH LOGIN SUPERUSER PASSWORD :'pw';",
+      'ALTER USER reporter',
+      '  WITH BYPASSRLS;',
+      'CREATE USER loader CREATEUSER;',
+      'ALTER SERVER ROLE sysadmin ADD MEMBER pipeline;',
+      "EXEC sp_addsrvrolemember 'pipeline', 'sysadmin';",
+      'GRANT ROLE SECURITYADMIN TO ROLE dbt_runner;',
+      "GRANT FILE, SELECT ON *.* TO 'loader'@'%';",
+    );
+    expect(scan(code, ID).map((f) => [f.location.startLine, f.severity])).toEqual([
+      [1, 'high'],
+      [2, 'medium'],
+      [4, 'high'],
+      [5, 'high'],
+      [6, 'high'],
+      [7, 'high'],
+      [8, 'high'],
+    ]);
+    expect(scan(code, ID)[0]!.message).toBe('etl_loader is made SUPERUSER: every permission check, row-level security included, is skipped for it');
+  });
+
+  it('leaves NOSUPERUSER, revocations, other roles and column names alone', () => {
+    const code = lines(
+      'CREATE ROLE etl NOSUPERUSER NOBYPASSRLS LOGIN;',
+      'CREATE TABLE superuser_audit (id int);',
+      'GRANT SELECT (file, superuser) ON audit.logins TO reporter;',
+      'REVOKE ROLE ACCOUNTADMIN FROM USER airflow_svc;',
+      'GRANT ROLE SYSADMIN TO ROLE platform_admins;',
+      "EXEC sp_addsrvrolemember 'pipeline', 'bulkadmin';",
+      'ALTER SERVER ROLE bulkadmin ADD MEMBER pipeline;',
+    );
+    expect(scan(code, ID)).toEqual([]);
+  });
+});
+
 describe('sql.dynamic-execute', () => {
   const ID = 'sql.dynamic-execute';
   const body = (...statements: string[]) => lines('DO $$', 'BEGIN', ...statements.map((s) => `  ${s}`), 'END', '$$;');

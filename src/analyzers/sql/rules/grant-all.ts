@@ -1,5 +1,5 @@
 import type { Token } from '../tokenize.js';
-import { findWord, type SqlRule, statementEnd, wordsAt } from '../sql-rule.js';
+import { findWord, onEveryDatabase, type SqlRule, statementEnd, wordsAt } from '../sql-rule.js';
 
 export const grantAll: SqlRule = {
   id: 'sql.grant-all',
@@ -95,8 +95,3 @@ function grantEnd(tokens: readonly Token[], i: number): number {
   return next === -1 ? end : next;
 }
 
-/** MySQL's `ON *.*`. */
-function onEveryDatabase(tokens: readonly Token[], from: number, to: number): boolean {
-  const on = findWord(tokens, from, to, 'on');
-  return on !== -1 && ['*', '.', '*'].every((t, k) => tokens[on + 1 + k]?.text === t);
-}
