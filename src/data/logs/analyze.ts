@@ -69,11 +69,16 @@ interface Tally {
 export function analyzeLogs(records: LogRecord[], settings: LogSettings, saved?: { baseline: LogBaseline; source: string }): LogAnalysis {
   const miner = new TemplateMiner();
   const levelOf = new Map<number, LogLevel>();
-  const kindsOf = new Map<number, Set<SpikeKind>>();
+  const kindCounts: KindCounts = new Map();
   let baselineTally: Tally;
   let current: LogRecord[];
   if (saved) {
-    for (const t of saved.baseline.templates) levelOf.set(miner.seed(t.key, t.template, t.count).id, t.level);
+    for (const t of saved.baseline.templates) {
+      const { id } = miner.seed(t.key, t.template, t.count);
+      levelOf.set(id, t.level);
+      // A saved template keeps its worst level, not a count per kind: all of it counts for the kinds that level and text imply.
+      for (const kind of kindsOfRecord({ level: t.level, message: t.template })) kindCounts.set(`${kind}:${id}`, [t.count, 0]);
+    }
     baselineTally = {
       records: saved.baseline.records,
       levels: saved.baseline.levels,
@@ -83,17 +88,22 @@ export function analyzeLogs(records: LogRecord[], settings: LogSettings, saved?:
     current = records;
   } else {
     const split = Math.floor(records.length * settings.baselineFraction);
-    baselineTally = tally(records.slice(0, split), miner, 0, levelOf, kindsOf);
+    baselineTally = tally(records.slice(0, split), miner, 0, levelOf, kindCounts);
     current = records.slice(split);
   }
-  const currentTally = tally(current, miner, 1, levelOf, kindsOf);
+  const currentTally = tally(current, miner, 1, levelOf, kindCounts);
   const templates = miner.templates().map((t) => ({ id: t.id, template: templateText(t), level: levelOf.get(t.id) ?? 'unknown', baseline: t.counts[0], current: t.counts[1] }));
+  // Per kind, the templates whose records of that kind grew, by how much their share grew.
+  const growth = (baseline: number, current: number) => current / Math.max(currentTally.records, 1) - baseline / Math.max(baselineTally.records, 1);
   const drivers = (kind: SpikeKind) =>
     templates
-      .filter((t) => kindsOf.get(t.id)?.has(kind) && t.current > 0)
-      .sort((a, b) => b.current / currentTally.records - b.baseline / Math.max(baselineTally.records, 1) - (a.current / currentTally.records - a.baseline / Math.max(baselineTally.records, 1)))
-      .slice(0, 3)
-      .map(({ template, baseline, current: c }) => ({ template, baseline, current: c }));
+      .map(({ id, template }) => {
+        const [baseline, current] = kindCounts.get(`${kind}:${id}`) ?? [0, 0];
+        return { template, baseline, current };
+      })
+      .filter((t) => growth(t.baseline, t.current) > 0)
+      .sort((a, b) => growth(b.baseline, b.current) - growth(a.baseline, a.current))
+      .slice(0, 3);
   const count = (t: Tally, kind: SpikeKind) => (kind === 'error' ? t.levels.error + t.levels.critical : kind === 'warning' ? t.levels.warning : t.dataQuality);
   const firstOf = (kind: SpikeKind) => current.find((r) => kindsOfRecord(r).has(kind));
   const rates = (['error', 'warning', 'data-quality'] as const).map((kind) =>
@@ -125,7 +135,10 @@ export function learnBaseline(records: LogRecord[]): LogBaseline {
   };
 }
 
-function kindsOfRecord(r: LogRecord): Set<SpikeKind> {
+/** Records of each kind per template and phase, keyed `kind:templateId`. */
+type KindCounts = Map<string, [number, number]>;
+
+function kindsOfRecord(r: Pick<LogRecord, 'level' | 'message'>): Set<SpikeKind> {
   const kinds = new Set<SpikeKind>();
   if (r.level === 'error' || r.level === 'critical') kinds.add('error');
   if (r.level === 'warning') kinds.add('warning');
@@ -134,7 +147,7 @@ function kindsOfRecord(r: LogRecord): Set<SpikeKind> {
   return kinds;
 }
 
-function tally(records: LogRecord[], miner: TemplateMiner, phase: 0 | 1, levelOf: Map<number, LogLevel>, kindsOf: Map<number, Set<SpikeKind>>): Tally {
+function tally(records: LogRecord[], miner: TemplateMiner, phase: 0 | 1, levelOf: Map<number, LogLevel>, kindCounts: KindCounts): Tally {
   const t: Tally = { records: records.length, levels: Object.fromEntries(LOG_LEVELS.map((l) => [l, 0])) as Record<LogLevel, number>, dataQuality: 0, errorClasses: new Map() };
   for (const r of records) {
     t.levels[r.level]++;
@@ -143,7 +156,11 @@ function tally(records: LogRecord[], miner: TemplateMiner, phase: 0 | 1, levelOf
     const template = miner.add(r.message, phase);
     const known = levelOf.get(template.id);
     if (!known || LOG_LEVELS.indexOf(r.level) < LOG_LEVELS.indexOf(known)) levelOf.set(template.id, r.level);
-    kindsOf.set(template.id, new Set([...(kindsOf.get(template.id) ?? []), ...kinds]));
+    for (const kind of kinds) {
+      const counts = kindCounts.get(`${kind}:${template.id}`) ?? [0, 0];
+      counts[phase]++;
+      kindCounts.set(`${kind}:${template.id}`, counts);
+    }
     for (const name of r.exceptions) {
       const seen = t.errorClasses.get(name);
       if (seen) seen.count++;

@@ -38,8 +38,14 @@ const TEXT_FORMATS: Array<{ pattern: RegExp; level: (m: RegExpExecArray) => LogL
 /** Only the start of a message is searched for exception names: bounds the work a hostile line can cause. */
 export const SCANNED_LENGTH = 2000;
 
-const EXCEPTION = /\b((?:[A-Za-z_][\w]*\.)*[A-Z][A-Za-z0-9_]*(?:Error|Exception|Exit|Interrupt|Fault))\b/g;
-const TRACEBACK_END = /^((?:[A-Za-z_][\w]*\.)*[A-Z][A-Za-z0-9_]*(?:Error|Exception|Exit|Interrupt|Fault))(?::\s|$)/;
+/**
+ * An exception class: named like one (`ValueError`, `botocore.exceptions.ClientError`), or a class
+ * of a module of errors printed as Python prints an exception, before a colon
+ * (`psycopg2.errors.UndefinedColumn: column "amt" does not exist`).
+ */
+const EXCEPTION_NAME = String.raw`(?:[A-Za-z_][\w]*\.)*[A-Z][A-Za-z0-9_]*(?:Error|Exception|Exit|Interrupt|Fault)|(?:[A-Za-z_][\w]*\.)*(?:errors|exceptions|exc)\.[A-Z][A-Za-z0-9_]*(?=:)`;
+const EXCEPTION = new RegExp(String.raw`\b(${EXCEPTION_NAME})\b`, 'g');
+const TRACEBACK_END = new RegExp(String.raw`^(${EXCEPTION_NAME})(?::\s|$)`);
 const CONTINUATION = /^(?:\s|Traceback \(most recent call last\):|During handling of the above exception|The above exception was the direct cause)/;
 
 /**

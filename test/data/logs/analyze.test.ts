@@ -24,6 +24,16 @@ describe('analyzeLogs', () => {
     expect(finding).toMatchObject({ ruleId: 'data.logs.error-spike', category: 'data', location: { file: 'etl.log', startLine: 22 } });
   });
 
+  it('names as drivers of a kind only templates whose records of that kind grew', () => {
+    const line = (i: number, level: string, message: string) => `2024-05-01 10:00:${String(i % 60).padStart(2, '0')},000 ${level} etl: ${message}`;
+    const baseline = Array.from({ length: 40 }, (_, i) => line(i, i % 10 === 0 ? 'WARNING' : 'INFO', `loaded batch ${i}`));
+    const current = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? line(i, 'WARNING', `slow upload of part ${i}`) : line(i, 'INFO', `loaded batch ${i}`)));
+    const analysis = analyzeLogs(parseLog(`${[...baseline, ...current].join('\n')}\n`, 'etl.log'), DEFAULT_LOG_SETTINGS);
+    const warnings = analysis.rates.find((r) => r.kind === 'warning')!;
+    // "loaded batch" had the warnings in the baseline and has none now: it drove nothing.
+    expect(warnings.drivers).toEqual([{ template: 'etl: slow upload of part <NUM>', baseline: 0, current: 10 }]);
+  });
+
   it('names a new exception class at its first record', () => {
     const analysis = analyzeLogs(records('new-exception'), DEFAULT_LOG_SETTINGS);
     expect(analysis.newErrorClasses.map((c) => [c.name, c.count, c.first.line])).toEqual([['ValueError', 1, 30]]);

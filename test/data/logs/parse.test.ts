@@ -45,6 +45,22 @@ describe('parseLog', () => {
     expect(records[1]).toMatchObject({ line: 6, level: 'info' });
   });
 
+  it('takes a class of a module of errors printed before a colon as an exception, whatever its name ends with', () => {
+    const log = [
+      '2024-05-01 10:00:00,000 ERROR loader: psycopg2.errors.UndefinedColumn: column "amt" does not exist',
+      '2024-05-01 10:00:01,000 ERROR loader: insert failed',
+      'Traceback (most recent call last):',
+      '  File "load.py", line 3, in <module>',
+      'sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) server closed the connection',
+      '2024-05-01 10:00:02,000 ERROR loader: see docs.errors.Page for help',
+    ].join('\n');
+    expect(parseLog(`${log}\n`, 'etl.log').map((r) => r.exceptions)).toEqual([
+      ['psycopg2.errors.UndefinedColumn'],
+      ['sqlalchemy.exc.OperationalError'],
+      [],
+    ]);
+  });
+
   it('reads a line that redraws itself with carriage returns as the text it ends with', () => {
     const progress = ['(Reading database ... ', ...[5, 50, 100].map((p) => `(Reading database ... ${p}%`), '(Reading database ... 9087 files and directories currently installed.)'].join('\r');
     const records = parseLog(`${progress}\r\nERROR:root:boom\r\n`, 'term.log');
