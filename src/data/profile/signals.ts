@@ -23,6 +23,11 @@ const INTEGER_TEXT = '^\\s*[+-]?[0-9]+\\s*$';
 /** Only prefix characters, spaces and punctuation: no name, number or call for a spreadsheet to run. */
 const NOTHING_TO_EVALUATE = '^[-=+@\\s\uFF1D\uFF0B\uFF0D\uFF20/.,:;_*#~|]*$';
 
+/** The start of a JSON string value that begins a formula (tab and CR raw or written as escapes). */
+const FORMULA_STRING = '\\s*"([=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20-]|\\\\[tr])';
+/** Such a string anywhere in a nested value's JSON text, with a name or call after its prefix. */
+const NESTED_FORMULA = `^[{[](.*[,:[])?${FORMULA_STRING}[^"]*[A-Za-z(]`;
+
 /** Condition: the value could carry some signal (the pre-check the full patterns hide behind). */
 export function signalHint(dialect: SqlDialect, text: string, options: SignalOptions): string {
   const pattern = SIGNAL_DEFINITIONS.flatMap((s) => (s.hint ? [`(${s.hint})`] : [])).join('|');
@@ -35,11 +40,14 @@ function regex(pattern: string, caseInsensitive = false): SignalDefinition['cond
 
 export const SIGNAL_DEFINITIONS: SignalDefinition[] = [
   {
-    name: 'formulaPrefix', hint: '^[=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20-]',
+    name: 'formulaPrefix', hint: `^[=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20-]|[{,:[]${FORMULA_STRING}`,
     // OWASP CSV injection: a cell starting with = + - @ tab or CR (or their full-width forms) is a
     // formula to a spreadsheet. Signed numbers are ordinary data, and so are dashes and the like
-    // standing for "none" (`-`, `--/--`): with nothing to evaluate, they run nothing.
-    condition: (d, text) => `(${d.matches(text, '^[=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20-]')} AND NOT ${d.matches(text, PLAIN_NUMBER)} AND NOT ${d.matches(text, NOTHING_TO_EVALUATE)})`,
+    // standing for "none" (`-`, `--/--`): with nothing to evaluate, they run nothing. A nested
+    // value (a struct or list, read as JSON text) carries one in any string inside it that starts
+    // so and has a name or call after the prefix — what a flattening export puts in a cell.
+    condition: (d, text) =>
+      `((${d.matches(text, '^[=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20-]')} AND NOT ${d.matches(text, PLAIN_NUMBER)} AND NOT ${d.matches(text, NOTHING_TO_EVALUATE)}) OR ${d.matches(text, NESTED_FORMULA)})`,
   },
   {
     name: 'sqlFragment', hint: "union|'|;|sleep|benchmark|waitfor|xp_cmdshell|or\\s+1",

