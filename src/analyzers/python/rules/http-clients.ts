@@ -2,8 +2,8 @@
 const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
 const REQUESTS_SESSIONS = ['requests.Session()', 'requests.session()', 'requests.sessions.Session()'];
 
-/** Client objects whose methods fetch a URL: a requests or httpx session, a urllib3 pool. */
-export const HTTP_CLIENTS: readonly string[] = [...REQUESTS_SESSIONS, 'httpx.Client()', 'httpx.AsyncClient()', 'urllib3.PoolManager()'];
+/** Client objects whose methods fetch a URL: a requests, httpx or aiohttp session, a urllib3 pool. */
+export const HTTP_CLIENTS: readonly string[] = [...REQUESTS_SESSIONS, 'httpx.Client()', 'httpx.AsyncClient()', 'urllib3.PoolManager()', 'aiohttp.ClientSession()'];
 
 /** Where `request(method, url, …)` takes its URL: the HTTP method comes first. */
 export const REQUEST_URL = { index: 1, keyword: 'url' } as const;

@@ -397,6 +397,34 @@ describe('Python taint engine', () => {
     expect(scan(code, 'py.taint.ssrf')[0]!.message).toContain('(a command-line or environment value: trusted as far as the job’s operator is)');
   });
 
+  it('fetches a URL through aiohttp sessions, httpx streams and every verb of the module functions and clients', () => {
+    const code = py`
+      import aiohttp
+      import httpx
+      import requests
+      from flask import Flask, request
+
+      app = Flask(__name__)
+
+      @app.route("/proxy")
+      async def proxy():
+          url = request.args["url"]
+          async with aiohttp.ClientSession() as session:
+              async with session.get(url) as reply:
+                  body = await reply.text()
+          requests.patch(url, timeout=5)
+          httpx.head(url)
+          with httpx.stream("GET", url) as r:
+              pass
+          async with httpx.AsyncClient() as client:
+              await client.patch(url)
+          async with aiohttp.request("GET", url) as r:
+              pass
+          return body
+    `;
+    expect(scan(code, 'py.taint.ssrf').map((f) => f.location.startLine)).toEqual([12, 14, 15, 16, 19, 20]);
+  });
+
   it('does not report data that picks only the path or query on a host the code writes out, however the URL is built', () => {
     const code = py`
       import json
