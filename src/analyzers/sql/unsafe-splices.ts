@@ -56,6 +56,7 @@ const QUERY_CALL = /(?<![.\w])(run_query|adapter\s*\.\s*execute|dbt_utils\s*\.\s
 /** A model's hooks, SQL that dbt runs before and after building it: `config(post_hook="grant …")`. */
 const CONFIG_CALL = /(?<![.\w])config\s*\(/g;
 const HOOK_ARGUMENT = /(?<![.\w])(pre_hook|post_hook)\s*=(?!=)\s*/y;
+const SPACES = /\s*/y;
 
 /**
  * Queries a macro runs itself — `{% do run_query("delete from " ~ var("t")) %}`, `adapter.execute(q)`
@@ -103,7 +104,7 @@ function hooksIn(code: string): Array<{ name: string; start: number; end: number
   for (const call of code.matchAll(CONFIG_CALL)) {
     const close = balanced(code, call.index + call[0].length - 1) - 1;
     for (let at = call.index + call[0].length; at < close; at = argumentEnd(code, at, close) + 1) {
-      const name = execAt(HOOK_ARGUMENT, code, /^\s*/.exec(code.slice(at))![0].length + at);
+      const name = execAt(HOOK_ARGUMENT, code, at + execAt(SPACES, code, at)![0].length);
       if (!name) continue;
       const start = name.index + name[0].length;
       hooks.push({ name: name[1]!, start, end: argumentEnd(code, start, close) });

@@ -412,7 +412,7 @@ export class TaintEngine {
     for (const node of this.root.descendantsOfType(['decorated_definition', 'call'])) {
       if (node.type === 'decorated_definition') {
         const fn = node.childForFieldName('definition');
-        if (fn?.type === 'function_definition' && this.decoratorNames(fn).some((n) => SPARK_UDF.test(n))) found.add(fn.id);
+        if (fn?.type === 'function_definition' && this.decoratorsOf(fn).some((n) => SPARK_UDF.test(n))) found.add(fn.id);
         continue;
       }
       const call = this.resolver.callSite(node);
@@ -443,10 +443,10 @@ export class TaintEngine {
   }
 
   private isRoute(fn: SyntaxNode): boolean {
-    return this.decoratorNames(fn).some((name) => ROUTE_DECORATOR.test(name) && ROUTE_APPS.some((a) => name.startsWith(a)));
+    return this.decoratorsOf(fn).some((name) => ROUTE_DECORATOR.test(name) && ROUTE_APPS.some((a) => name.startsWith(a)));
   }
 
-  private decoratorNames(fn: SyntaxNode): string[] {
+  private decoratorsOf(fn: SyntaxNode): string[] {
     return decoratorNames(fn, (node) => this.resolver.nameOf(node));
   }
 
@@ -454,7 +454,7 @@ export class TaintEngine {
   bashTaskCommands(): Array<{ fn: SyntaxNode; value: SyntaxNode }> {
     if (!this.importsAirflow) return [];
     return this.root.descendantsOfType('function_definition').flatMap((fn) =>
-      this.decoratorNames(fn).some((n) => BASH_TASK_DECORATOR.test(n)) ? returnedValues(fn).map((value) => ({ fn, value })) : [],
+      this.decoratorsOf(fn).some((n) => BASH_TASK_DECORATOR.test(n)) ? returnedValues(fn).map((value) => ({ fn, value })) : [],
     );
   }
 
