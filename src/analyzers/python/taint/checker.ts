@@ -219,6 +219,7 @@ export class TaintChecker {
   private applies(call: CallSite, spec: SinkSpec): boolean {
     if (spec.buildsOnly && this.isMessageText(call)) return false;
     if (spec.maxPositional !== undefined && call.positional.length > spec.maxPositional) return false;
+    if (spec.calledAtOnce && !this.calledAtOnce(call)) return false;
     if (spec.magics) {
       const name = argument(call, 0, 'magic_name');
       const magic = name ? this.values.constantOf(name) : undefined;
@@ -230,6 +231,16 @@ export class TaintChecker {
       if (!flag || this.values.truthOf(flag) !== true) return false;
     }
     return spec.writeMode === undefined || this.opensForWriting(call) === spec.writeMode;
+  }
+
+  /**
+   * `getattr(obj, name)(…)`: the looked-up attribute runs. A name built on a fixed start
+   * (`getattr(self, f"handle_{kind}")()`) picks among the object's own handlers, which is dispatch.
+   */
+  private calledAtOnce(call: CallSite): boolean {
+    const parent = call.node.parent;
+    const name = argument(call, 1, 'name');
+    return parent?.type === 'call' && parent.childForFieldName('function')?.id === call.node.id && name !== undefined && this.values.templateOf(name) === undefined;
   }
 
   /** `log.info("patch %s failed", os.path.join(a, b))`, `print(…)`, `f"{…}"`: the value is written into a message. */

@@ -59,6 +59,8 @@ export interface SinkSpec {
    * same name (`backend.query(name, key, op, values)` is no `DataFrame.query(expr)`).
    */
   maxPositional?: number;
+  /** Only where the call's result is called at once (`getattr(obj, name)(…)`): what it returns is then code that runs. */
+  calledAtOnce?: true;
   /**
    * Arguments that are objects of these kinds were judged where they were built: `urlopen(req)`
    * of a `Request(url, headers=…)` whose URL the Request sink checked; a token in its headers is no URL.
@@ -148,6 +150,7 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'template-injection', kind: 'template', methods: ['render'], under: ['jinja2.Template()', 'jinja2.Environment(', 'jinja2.Environment()'], args: ['all'], does: 'is rendered into markup without escaping' },
   { family: 'regex-injection', kind: 'regex', names: ['re.compile', 're.match', 're.search', 're.fullmatch', 're.findall', 're.finditer', 're.sub', 're.subn', 're.split', 'regex.compile', 'regex.match', 'regex.search'], args: [FIRST('pattern')], does: 'is compiled as a regular expression' },
   { family: 'dynamic-import', kind: 'import', names: ['importlib.import_module', 'builtins.__import__', 'pydoc.locate'], args: [FIRST('name')], does: 'names the module imported' },
+  { family: 'dynamic-import', kind: 'import', names: ['builtins.getattr'], calledAtOnce: true, args: [{ index: 1, keyword: 'name' }], does: 'names the attribute looked up and called' },
   { family: 'formula-injection', kind: 'file', methods: ['to_csv', 'to_excel'], args: ['receiver'], does: 'is written to a spreadsheet-readable file' },
   { family: 'formula-injection', kind: 'file', methods: ['writerow', 'writerows'], under: ['csv.writer()', 'csv.DictWriter()'], args: [FIRST('row')], does: 'is written to a CSV file' },
   { family: 'credential-logging', kind: 'log', names: LOG_METHODS.map((m) => `logging.${m}`), args: ['all'], does: 'is written to the log' },
