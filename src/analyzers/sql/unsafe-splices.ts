@@ -125,14 +125,14 @@ function argumentEnd(code: string, from: number, close: number): number {
   return close;
 }
 
-/** The string literals (quotes included) between two offsets of masked code. */
-function* stringsIn(code: string, from: number, to: number): Generator<{ start: number; end: number }> {
+/** The string literals of Jinja code between two offsets, quotes included; one left open runs to the end of the code. */
+function* stringsIn(code: string, from = 0, to = code.length): Generator<{ start: number; end: number }> {
   for (let i = from; i < to; i++) {
     if (code[i] !== '"' && code[i] !== "'") continue;
     const close = stringEnd(code, i);
-    if (close === -1) return;
-    yield { start: i, end: close + 1 };
-    i = close;
+    const end = close === -1 ? code.length : close + 1;
+    yield { start: i, end };
+    i = end - 1;
   }
 }
 
@@ -212,13 +212,9 @@ function unsafeSource(body: string, context: SpliceContext, tainted: ReadonlyMap
 function maskStrings(body: string): string {
   let out = '';
   let at = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] !== '"' && body[i] !== "'") continue;
-    const close = stringEnd(body, i);
-    const end = close === -1 ? body.length - 1 : close;
-    out += body.slice(at, i + 1) + ' '.repeat(Math.max(0, end - i - 1)) + body.slice(end, end + 1);
-    at = end + 1;
-    i = end;
+  for (const { start, end } of stringsIn(body)) {
+    out += body.slice(at, start + 1) + ' '.repeat(Math.max(0, end - start - 2)) + body.slice(end - 1, end);
+    at = end;
   }
   return out + body.slice(at);
 }
