@@ -31,6 +31,8 @@ export interface SqlDialect {
   approxDistinct(expr: string): string;
   /** Aggregate returning an array of the quantiles at `fractions`. */
   quantiles(expr: string, fractions: number[]): string;
+  /** A value of any type (a struct, list, map, JSON) as JSON text, SQL NULL as NULL. */
+  jsonText(expr: string): string;
 }
 
 /** Regular expressions that decide whether text parses as a logical type, shared by every dialect. */

@@ -178,6 +178,14 @@ class DuckDbEngine implements DataEngine {
     }
   }
 
+  async *streamRows(sql: string): AsyncIterable<unknown[][]> {
+    try {
+      yield* (await this.connection.stream(sql)).yieldRowsJs();
+    } catch (err) {
+      throw readError(this.source, this.format, err, this.memoryLimit);
+    }
+  }
+
   async readIssues(): Promise<ReadIssues> {
     if (this.skipped) return { ...this.skipped.issues, notes: this.notes };
     if (this.format !== 'csv' && this.format !== 'tsv') return { rejectedRows: 0, messages: [], notes: this.notes };

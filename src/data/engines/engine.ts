@@ -34,6 +34,8 @@ export interface DataEngine {
   readonly relation: string;
   readonly columns: SourceColumn[];
   query(sql: string): Promise<Row[]>;
+  /** The rows of a query as value lists, a batch at a time, for results too big to hold at once. */
+  streamRows(sql: string): AsyncIterable<unknown[][]>;
   readIssues(): Promise<ReadIssues>;
   close(): Promise<void>;
 }

@@ -48,6 +48,8 @@ function splitTableName(name: string): [string | undefined, string] {
   throw new DataInputError(`--table takes "table" or "schema.table", not "${name}"`);
 }
 
+const CURSOR_BATCH = 1000;
+
 class PostgresEngine implements DataEngine {
   readonly dialect = postgresDialect;
 
@@ -63,6 +65,23 @@ class PostgresEngine implements DataEngine {
       return (await this.client.query(sql)).rows as Row[];
     } catch (err) {
       throw new DataInputError(`PostgreSQL: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** A cursor in a read-only transaction, so that only one batch of a big table is in memory at a time. */
+  async *streamRows(sql: string): AsyncIterable<unknown[][]> {
+    await this.query('BEGIN READ ONLY');
+    try {
+      await this.query(`DECLARE pipewarden_rows NO SCROLL CURSOR FOR ${sql}`);
+      for (;;) {
+        const batch = await this.client.query({ text: `FETCH ${CURSOR_BATCH} FROM pipewarden_rows`, rowMode: 'array' }).catch((err: unknown) => {
+          throw new DataInputError(`PostgreSQL: ${err instanceof Error ? err.message : String(err)}`);
+        });
+        if (batch.rows.length === 0) break;
+        yield batch.rows as unknown[][];
+      }
+    } finally {
+      await this.client.query('ROLLBACK');
     }
   }
 

@@ -1,7 +1,8 @@
-import { withEngine, type DataSource } from '../engines/open.js';
+import { defaultDatasetName, withEngine, type DataSource } from '../engines/open.js';
 import { detectFormat } from '../input/format.js';
-import { profileDataset } from '../profile/index.js';
-import { inferSchema, type InferOptions } from './infer.js';
+import { profileEngine } from '../profile/index.js';
+import { inferSchema, isNested, type InferOptions } from './infer.js';
+import { nestedShapes } from './nested-shapes.js';
 import type { RecordSchema } from './json-schema.js';
 import { validateJson } from './validate-json.js';
 import { validateWithSql } from './validate-sql.js';
@@ -10,9 +11,16 @@ import type { ValidationReport } from './violations.js';
 export type { RecordSchema } from './json-schema.js';
 export type { ValidationReport, Violation } from './violations.js';
 
-/** Profiles the source (with format detection) and turns the profile into a JSON Schema. */
+/**
+ * Profiles the source (with format detection) and turns the profile into a JSON Schema. Columns of
+ * objects, arrays or mixed JSON are read once more, value by value, for the schema of what is inside.
+ */
 export async function inferSchemaFrom(source: DataSource, options: InferOptions = {}): Promise<RecordSchema> {
-  return inferSchema(await profileDataset(source, { detectFormats: true }), options);
+  return withEngine(source, async (engine) => {
+    const profile = await profileEngine(engine, { dataset: defaultDatasetName(source), detectFormats: true });
+    const nested = profile.columns.filter(isNested).map((c) => c.name);
+    return inferSchema(profile, options, nested.length > 0 ? await nestedShapes(source, engine, nested) : undefined);
+  });
 }
 
 /**

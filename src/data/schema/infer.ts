@@ -1,4 +1,6 @@
 import type { ColumnProfile, DatasetProfile } from '../profile/types.js';
+import { lengthBounds, numericBounds } from './bounds.js';
+import type { ValueShape } from './value-shape.js';
 import { STRING_FORMATS, type StringFormat } from './formats.js';
 import { JSON_SCHEMA_DIALECT, type ColumnSchema, type JsonType, type RecordSchema } from './json-schema.js';
 
@@ -10,11 +12,14 @@ export interface InferOptions {
 }
 
 /** A JSON Schema (2020-12) for the records of a profiled data set. */
-export function inferSchema(profile: DatasetProfile, options: InferOptions = {}): RecordSchema {
+export function inferSchema(profile: DatasetProfile, options: InferOptions = {}, shapes?: Map<string, ValueShape>): RecordSchema {
   const margin = options.margin ?? 0.1;
   const enumMax = options.enumMax ?? 20;
   const properties: Record<string, ColumnSchema> = {};
-  for (const column of profile.columns) properties[column.name] = columnSchema(column, margin, enumMax);
+  for (const column of profile.columns) {
+    const shape = shapes?.get(column.name);
+    properties[column.name] = shape ? shape.schema({ margin, enumMax }) : columnSchema(column, margin, enumMax);
+  }
   return {
     $schema: JSON_SCHEMA_DIALECT,
     title: profile.dataset,
@@ -33,16 +38,15 @@ function columnSchema(c: ColumnProfile, margin: number, enumMax: number): Column
   if (jsonType !== 'string' && jsonType !== c.type) return jsonType === undefined ? {} : { type: nullable ? [jsonType, 'null'] : jsonType };
   const schema: ColumnSchema = { type: nullable ? [jsonType, 'null'] : jsonType };
   if ((c.type === 'integer' || c.type === 'number') && typeof c.min === 'number' && typeof c.max === 'number') {
-    const slack = (c.max - c.min || Math.abs(c.max) || 1) * margin;
-    schema.minimum = c.type === 'integer' ? Math.floor(c.min - slack) : roundOutward(c.min - slack, slack, Math.floor);
-    schema.maximum = c.type === 'integer' ? Math.ceil(c.max + slack) : roundOutward(c.max + slack, slack, Math.ceil);
+    Object.assign(schema, numericBounds(c.min, c.max, c.type === 'integer', margin));
   }
   if (c.type === 'date') schema.format = 'date';
   if (c.type === 'datetime') schema.format = 'date-time';
   if (c.type === 'string') {
     if (c.length.min !== null && c.length.max !== null) {
-      schema.minLength = Math.max(0, Math.floor(c.length.min * (1 - margin)));
-      schema.maxLength = Math.ceil(c.length.max * (1 + margin));
+      const { low, high } = lengthBounds(c.length.min, c.length.max, margin);
+      schema.minLength = low;
+      schema.maxLength = high;
     }
     const format = formatOf(c);
     if (format) schema.format = format;
@@ -52,17 +56,10 @@ function columnSchema(c: ColumnProfile, margin: number, enumMax: number): Column
   return schema;
 }
 
-/**
- * A widened bound rounded away from the data at the slack's leading digit, so that it reads as a
- * person would write it (-600 rather than -599.3831299999999). The step is at most the slack, so
- * the bound stays outside the observed range.
- */
-function roundOutward(bound: number, slack: number, round: (x: number) => number): number {
-  if (!(slack > 0) || !Number.isFinite(bound)) return bound;
-  const decimals = Math.max(0, -Math.floor(Math.log10(slack)));
-  if (decimals > 15) return bound;
-  const scale = 10 ** decimals;
-  return Number((round(bound * scale) / scale).toFixed(decimals));
+/** A column of objects or arrays, or of JSON values of any type: its schema comes from its values' shape. */
+export function isNested(c: ColumnProfile): boolean {
+  const type = jsonTypeOf(c);
+  return type === undefined || type === 'object' || type === 'array';
 }
 
 /** The JSON type of a column's values; none for a JSON column, whose values may be of any type. */

@@ -1,0 +1,31 @@
+import type { DataEngine } from '../engines/engine.js';
+import type { DataSource } from '../engines/open.js';
+import { detectFormat } from '../input/format.js';
+import { jsonRecords } from '../input/records.js';
+import { ValueShape } from './value-shape.js';
+
+/**
+ * The shapes of the named columns' values, from one more read of the source. JSON and JSON Lines
+ * files are read as JSON, so a key left out of a record stays apart from a key given as null;
+ * Parquet files and database tables hand over each value as JSON text, a batch of rows at a time.
+ * Records that are not objects, and lines that do not parse, are the validator's to report.
+ */
+export async function nestedShapes(source: DataSource, engine: DataEngine, names: string[]): Promise<Map<string, ValueShape>> {
+  const shapes = new Map(names.map((name) => [name, new ValueShape()]));
+  const format = source.engine === 'duckdb' ? (source.format ?? detectFormat(source.file)) : undefined;
+  if (source.engine === 'duckdb' && (format === 'json' || format === 'jsonl')) {
+    for await (const record of jsonRecords(source.file, format)) {
+      if ('problem' in record || record.value === null || typeof record.value !== 'object' || Array.isArray(record.value)) continue;
+      const fields = record.value as Record<string, unknown>;
+      for (const [name, shape] of shapes) if (Object.hasOwn(fields, name)) shape.observe(fields[name]);
+    }
+    return shapes;
+  }
+  const d = engine.dialect;
+  const ordered = [...shapes.values()];
+  const sql = `SELECT ${names.map((name) => d.jsonText(d.quoteIdent(name))).join(', ')} FROM ${engine.relation}`;
+  for await (const batch of engine.streamRows(sql)) {
+    for (const row of batch) row.forEach((text, i) => ordered[i]!.observe(typeof text === 'string' ? JSON.parse(text) : null));
+  }
+  return shapes;
+}
