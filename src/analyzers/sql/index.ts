@@ -1,7 +1,7 @@
 import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
-import { dbtHooks, isDbtProject } from './dbt-project.js';
+import { dbtHooks, isDbtProject, mayBeDbtPropertyFile } from './dbt-project.js';
 import { scanJinja } from './jinja.js';
 import { LineIndex } from './lines.js';
 import { sqlRules } from './rules/index.js';
@@ -14,14 +14,14 @@ export const sqlAnalyzer: FileAnalyzer = {
   name: 'sql',
   category: 'sast',
   rules: sqlRules,
-  required: (file) => file.kind === 'sql' || isDbtProject(file.path),
+  required: (file) => file.kind === 'sql' || isDbtProject(file.path) || mayBeDbtPropertyFile(file.path),
   analyze: analyzeSql,
 };
 
-/** A SQL file's tokens and templates; a dbt project file's hooks, which only the hook-aware rules read. */
+/** A SQL file's tokens and templates; a dbt project or property file's hooks, which only the hook-aware rules read. */
 function contentsOf(file: SourceFile): Omit<SqlContext, 'report'> & { problems: string[] } {
-  if (isDbtProject(file.path)) {
-    const { hooks, problems } = dbtHooks(file.text);
+  if (isDbtProject(file.path) || mayBeDbtPropertyFile(file.path)) {
+    const { hooks, problems } = dbtHooks(file.text, file.path);
     return { tokens: [], values: new SqlValues([]), jinja: [], splices: [], hooks, problems };
   }
   const jinja = scanJinja(file.text);

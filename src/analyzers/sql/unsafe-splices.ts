@@ -53,9 +53,9 @@ export interface UnsafeQuery {
 
 /** dbt's calls that run their argument as a query while the template renders. */
 const QUERY_CALL = /(?<![.\w])(run_query|adapter\s*\.\s*execute|dbt_utils\s*\.\s*get_query_results_as_dict)\s*\(/g;
-/** A model's hooks, SQL that dbt runs before and after building it: `config(post_hook="grant …")`. */
+/** A model's hooks, SQL that dbt runs before and after building it (`config(post_hook="grant …")`), and its `sql_header`, run ahead of its statement. */
 const CONFIG_CALL = /(?<![.\w])config\s*\(/g;
-const HOOK_ARGUMENT = /(?<![.\w])(pre_hook|post_hook)\s*=(?!=)\s*/y;
+const HOOK_ARGUMENT = /(?<![.\w])(pre_hook|post_hook|sql_header)\s*=(?!=)\s*/y;
 const SPACES = /\s*/y;
 
 /**
@@ -88,9 +88,9 @@ export function unsafeQueries(jinja: readonly JinjaBlock[]): UnsafeQuery[] {
   return found;
 }
 
-/** The hooks of a dbt project file that render a caller's value into their SQL (`on-run-end: "grant … {{ var('role') }}"`). */
+/** The hooks of a dbt project or property file that render a caller's value into their SQL (`on-run-end: "grant … {{ var('role') }}"`). */
 export function unsafeProjectHooks(hooks: readonly DbtHook[]): UnsafeQuery[] {
-  return hooks.flatMap((hook) => renderedQueries(`${hook.key} in dbt_project.yml`, hook.text, hook));
+  return hooks.flatMap((hook) => renderedQueries(`${hook.key} in ${hook.file}`, hook.text, hook));
 }
 
 /** A hook's own template text, rendered when dbt runs it: each unsafe splice in it. */

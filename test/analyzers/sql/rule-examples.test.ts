@@ -13,6 +13,6 @@ describeRuleExamples({
   rules: sqlRules,
   scan: analyzeSqlText,
   idPattern: /^sql\.[a-z-]+$/,
-  filePattern: /\.sql$|^dbt_project\.yml$/,
+  filePattern: /\.sql$|^dbt_project\.yml$|^models\/.*\.yml$/,
   checkRule: (rule) => expect(rule.category).toBe('sast'),
 });

@@ -147,6 +147,37 @@ describe('sql.jinja-unsafe-query in dbt_project.yml', () => {
     ]);
   });
 
+  it('reads model, seed and snapshot configs in property files, sql_header among the hooks', () => {
+    const properties = lines(
+      'version: 2',
+      'models:',
+      '  - name: orders',
+      '    description: "grant all on {{ var(\'x\') }}"',
+      '    config:',
+      '      pre_hook: "delete from {{ this }} where ds = {{ var(\'ds\') }}"',
+      '      sql_header: "set search_path to {{ env_var(\'SEARCH_PATH\') }}"',
+      '      post_hook:',
+      '        - sql: "analyze {{ this }}"',
+      'seeds:',
+      '  - name: regions',
+      '    config:',
+      '      post_hook: ["grant select on {{ this }} to {{ var(\'role\') }}"]',
+      'sources:',
+      '  - name: raw',
+      '    config:',
+      '      pre_hook: "delete from {{ var(\'t\') }}"',
+    );
+    expect(scan(properties, ID, 'models/marts/schema.yml').map((f) => [f.location.startLine, f.message])).toEqual([
+      [6, "pre_hook in schema.yml runs a query built from var('ds'), which whoever runs dbt chooses"],
+      [7, "sql_header in schema.yml runs a query built from env_var('SEARCH_PATH'), which whoever runs dbt chooses"],
+      [13, "post_hook in schema.yml runs a query built from var('role'), which whoever runs dbt chooses"],
+    ]);
+    // Outside dbt's resource folders a YAML file is no property file; a model's config() takes sql_header too.
+    expect(scan(properties, ID, 'deploy/values.yml')).toEqual([]);
+    const model = '{{ config(sql_header="set search_path to {{ var(\'schema\') }}") }}\nselect 1\n';
+    expect(scan(model, ID).map((f) => f.message)).toEqual(["the model's sql_header runs a query built from var('schema'), which whoever runs dbt chooses"]);
+  });
+
   it('reports a project file that is no YAML as a problem, and runs no SQL rule on its text', () => {
     const broken = analyzeSqlText('name: shop\non-run-end: [ "grant all on x to public" \n  bad: : :\n' + '['.repeat(300), 'dbt_project.yml');
     expect(broken.findings).toEqual([]);

@@ -11,8 +11,9 @@ export const jinjaUnsafeQuery: SqlRule = {
   what:
     'Finds run_query(…), adapter.execute(…) and dbt_utils.get_query_results_as_dict(…) in macros and models whose ' +
     'query text is built (with ~, + or format) from var(…), env_var(…), params… or dag_run.conf…, directly or through ' +
-    'a {% set %} variable, and hooks — a model\'s config(pre_hook=…, post_hook=…), dbt_project.yml\'s on-run-start, ' +
-    'on-run-end and +pre-hook/+post-hook — built from such a value or rendering one in their own template text when dbt ' +
+    'a {% set %} variable, and hooks — a model\'s config(pre_hook=…, post_hook=…, sql_header=…), dbt_project.yml\'s ' +
+    'on-run-start, on-run-end, +pre-hook/+post-hook and +sql_header, and the config: of models, seeds and snapshots in ' +
+    'property files (models/**/*.yml) — built from such a value or rendering one in their own template text when dbt ' +
     'runs them. Values cast with | int or | float, and wrapped in ' +
     'ref()/source()/adapter.quote(), are left alone — the same judgement sql.jinja-unsafe-splice makes on rendered SQL.',
   why:
@@ -41,6 +42,10 @@ export const jinjaUnsafeQuery: SqlRule = {
       file: 'dbt_project.yml',
       code: 'name: shop\non-run-end:\n  - "grant usage on schema {{ target.schema }} to role {{ var(\'reporter_role\') }}"\n',
     },
+    {
+      file: 'models/marts/schema.yml',
+      code: 'version: 2\nmodels:\n  - name: orders\n    config:\n      post_hook: "delete from {{ this }} where region = {{ var(\'region\') }}"\n',
+    },
   ],
   good: [
     {
@@ -61,6 +66,10 @@ export const jinjaUnsafeQuery: SqlRule = {
     {
       file: 'dbt_project.yml',
       code: 'name: shop\non-run-end:\n  - "grant usage on schema {{ target.schema }} to role {{ adapter.quote(var(\'reporter_role\')) }}"\n',
+    },
+    {
+      file: 'models/marts/schema.yml',
+      code: 'version: 2\nmodels:\n  - name: orders\n    config:\n      post_hook: "delete from {{ this }} where region_id = {{ var(\'region_id\') | int }}"\n',
     },
   ],
   references: [
