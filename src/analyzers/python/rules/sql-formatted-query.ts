@@ -29,6 +29,8 @@ const METHOD_SINKS = new Map<string, QuerySink>([
   ['execute', EXECUTE],
   ['executemany', EXECUTE],
   ['executescript', EXECUTE],
+  // SQLAlchemy's raw-SQL escape hatch, which skips text() and its bind parameters.
+  ['exec_driver_sql', EXECUTE],
   ['sql', SQL_METHOD],
 ]);
 /** Methods that run SQL only on a known database handle (`query` is also DataFrame.query). */
@@ -93,7 +95,7 @@ export const sqlFormattedQuery: PythonRule = {
   confidence: 'high',
   cwe: ['CWE-89'],
   what:
-    'Finds SQL run through cursor.execute/executemany/executescript, .sql() (Spark, DuckDB), pandas.read_sql, ' +
+    'Finds SQL run through cursor.execute/executemany/executescript, SQLAlchemy exec_driver_sql, .sql() (Spark, DuckDB), pandas.read_sql, ' +
     'sqlalchemy.text and Airflow DB hooks where the query is built with an f-string, %, +, .format() or .join(), ' +
     'directly or through a variable. On known database handles, a query of unknown origin passed without bound ' +
     'parameters is reported at medium confidence.',

@@ -108,7 +108,7 @@ const SUBPROCESS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call'
 export const SINKS: readonly SinkSpec[] = [
   { family: 'sql-injection', kind: 'table', names: ['sqlalchemy.text', 'sqlalchemy.sql.text', 'duckdb.sql', 'duckdb.query', 'duckdb.execute'], args: [FIRST('query')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', names: ['pandas.read_sql', 'pandas.read_sql_query', 'polars.read_database'], args: [FIRST('sql')], does: 'runs as SQL' },
-  { family: 'sql-injection', kind: 'table', methods: ['execute', 'executemany', 'executescript', 'sql'], args: [FIRST('query')], does: 'runs as SQL' },
+  { family: 'sql-injection', kind: 'table', methods: ['execute', 'executemany', 'executescript', 'exec_driver_sql', 'sql'], args: [FIRST('query')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', methods: ['query'], under: DB_MODULES, args: [FIRST('query')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', methods: HOOK_SQL_METHODS, under: SQL_HOOK_MODULES, args: [FIRST('sql')], does: 'runs as SQL' },
   ...AIRFLOW_SQL_OPERATORS.map(({ names, field }): SinkSpec => {

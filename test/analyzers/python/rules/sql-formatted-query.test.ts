@@ -11,6 +11,7 @@ describe(ID, () => {
     ['.format', 'conn.executescript("DROP TABLE {};".format(name))\n'],
     ['.join', 'session.execute("DELETE FROM t WHERE id IN (" + ",".join(ids) + ")")\n'],
     ['any .sql() method', 'spark.sql(f"SELECT * FROM {db}.{table}")\n'],
+    ['SQLAlchemy exec_driver_sql', 'conn.exec_driver_sql(f"DROP TABLE {table}")\n'],
   ])('reports a query built by %s on any receiver', (_how, code) => {
     const findings = scan(code, ID);
     expect(findings).toHaveLength(1);
