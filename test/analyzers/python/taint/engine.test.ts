@@ -281,6 +281,21 @@ describe('Python taint engine', () => {
     expect(scan(code).filter((f) => f.ruleId.includes('deserial') || f.ruleId.includes('pickle')).map((f) => `${f.ruleId}:${f.location.startLine}`)).toEqual(['py.taint.deserialization:6']);
   });
 
+  it('follows downloaded bytes into cloudpickle, numpy with allow_pickle=True and the PyYAML loaders that build objects', () => {
+    const code = py`
+      import boto3, cloudpickle, numpy as np, yaml
+      s3 = boto3.client("s3")
+      blob = s3.get_object(Bucket="models", Key="udf.pkl")["Body"].read()
+      fn = cloudpickle.loads(blob)
+      weights = np.load(s3.get_object(Bucket="models", Key="w.npy")["Body"], allow_pickle=True)
+      plain = np.load(s3.get_object(Bucket="models", Key="v.npy")["Body"])
+      spec = yaml.full_load(blob)
+    `;
+    const found = scan(code).filter((f) => f.ruleId === 'py.taint.deserialization');
+    expect(found.map((f) => f.location.startLine)).toEqual([4, 5, 7]);
+    expect(found.every((f) => f.confidence === 'high')).toBe(true);
+  });
+
   it('takes a descriptor number or a stream offset for an int, not for the stream it was asked of', () => {
     const code = py`
       import os
