@@ -379,6 +379,50 @@ describe('js.path-traversal.fs', () => {
   });
 });
 
+describe('js.ssrf.request-url', () => {
+  const ID = 'js.ssrf.request-url';
+
+  it('reports URLs from requests and ingested records, in first arguments and config objects', () => {
+    const code = lines(
+      "const axios = require('axios');",
+      "const https = require('https');",
+      "const got = require('got');",
+      "app.post('/hook', async (req, res) => {",
+      '  await axios({ method: "post", url: req.body.callback });',
+      '  https.get(req.query.feed, (r) => r.pipe(res));',
+      '});',
+      'async function sync() {',
+      "  const { data } = await axios.get('https://registry.example.com/sources');",
+      '  for (const source of data) await got(source.url);',
+      '  for (const source of data) await fetch(`${source.base}/export.csv`);',
+      '}',
+    );
+    expect(scan(code, ID).map((f) => [f.location.startLine, f.severity, f.confidence])).toEqual([
+      [5, 'high', 'high'],
+      [6, 'high', 'high'],
+      [10, 'high', 'high'],
+      [11, 'high', 'high'],
+    ]);
+    expect(scan(code, ID)[2]!.message).toBe('got() requests a URL taken from data the script reads; the data chooses which server the pipeline calls');
+  });
+
+  it('leaves written-out hosts, command-line URLs and URLs of unknown origin alone', () => {
+    const code = lines(
+      "const axios = require('axios');",
+      "const BASE = 'https://api.example.com/v2/';",
+      'async function sync(req, url) {',
+      "  const { data } = await axios.get('https://api.example.com/v2/items');",
+      '  for (const item of data) await axios.get(BASE + item.id);',
+      '  for (const item of data) await axios.get(`https://api.example.com/v2/items/${item.id}`);',
+      '  await fetch("https://api.example.com/v2/search?q=" + req.query.q);',
+      '  await fetch(process.argv[2]);',
+      '  await fetch(url);',
+      '}',
+    );
+    expect(scan(code, ID)).toEqual([]);
+  });
+});
+
 describe('TypeScript and JSX syntax', () => {
   it('analyses type annotations, generics, decorators and enums without errors', () => {
     const code = lines(

@@ -5,5 +5,6 @@ import { pathTraversalFs } from './fs-path.js';
 import { jsYamlLoad } from './js-yaml-load.js';
 import { nodeSerialize } from './node-serialize.js';
 import { sqlInjectionTemplate } from './sql-template.js';
+import { ssrfRequest } from './ssrf-request.js';
 
-export const jsRules: JsRule[] = [commandInjectionExec, codeInjectionEval, jsYamlLoad, nodeSerialize, sqlInjectionTemplate, pathTraversalFs];
+export const jsRules: JsRule[] = [commandInjectionExec, codeInjectionEval, jsYamlLoad, nodeSerialize, sqlInjectionTemplate, pathTraversalFs, ssrfRequest];
