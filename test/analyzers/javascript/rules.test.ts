@@ -423,6 +423,31 @@ describe('js.ssrf.request-url', () => {
   });
 });
 
+describe('js.code-injection.dynamic-require', () => {
+  const ID = 'js.code-injection.dynamic-require';
+
+  it('reports require() and import() of names from requests and ingested records, not literals or names of unknown origin', () => {
+    const code = lines(
+      "const { Kafka } = require('kafkajs');",
+      "const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });",
+      'consumer.run({ eachMessage: async ({ message }) => {',
+      '  const job = JSON.parse(message.value.toString());',
+      '  const step = require(job.step);',
+      '  await import("./steps/" + job.step);',
+      '}});',
+      "app.get('/render/:theme', (req) => require(`./themes/${req.params.theme}`));",
+      "const fixed = require('./steps/clean');",
+      'function load(name) { return require(`./locales/${name}.json`); }',
+    );
+    expect(scan(code, ID).map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [5, 'high'],
+      [6, 'high'],
+      [8, 'high'],
+    ]);
+    expect(scan(code, ID)[1]!.message).toBe('import() loads a module named by a value taken from data the script reads, and runs its code');
+  });
+});
+
 describe('TypeScript and JSX syntax', () => {
   it('analyses type annotations, generics, decorators and enums without errors', () => {
     const code = lines(
