@@ -145,6 +145,8 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'ssrf', kind: 'api', names: ['urllib.request.urlopen'], args: [FIRST('url')], checkedWhenBuilt: [URLLIB_REQUEST_OBJECT], does: 'is fetched as a URL' },
   { family: 'ssrf', kind: 'api', methods: ['get', 'post', 'put', 'patch', 'delete', 'head'], under: HTTP_CLIENTS, args: [FIRST('url')], does: 'is fetched as a URL' },
   { family: 'ssrf', kind: 'api', methods: ['request', 'urlopen', 'stream'], under: HTTP_CLIENTS, args: [REQUEST_URL], does: 'is fetched as a URL' },
+  // fsspec and smart_open open whatever their URL names: http(s), ftp, s3/gcs/abfs buckets, local files.
+  { family: 'ssrf', kind: 'api', names: ['fsspec.open', 'fsspec.open_files', 'fsspec.open_local', 'smart_open.open', 'smart_open.smart_open'], args: [FIRST('urlpath')], does: 'is opened as a URL of any scheme (http, ftp, s3, file)' },
   { family: 'xxe', kind: 'xml', names: XML_PARSE_CALLS, args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
   { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },
   { family: 'template-injection', kind: 'template', methods: ['from_string'], under: ['jinja2'], args: [FIRST('source')], does: 'is compiled as a template' },

@@ -296,6 +296,26 @@ describe('Python taint engine', () => {
     expect(found.every((f) => f.confidence === 'high')).toBe(true);
   });
 
+  it('takes a URL from a queue message opened with fsspec or smart_open for a request the data chooses', () => {
+    const code = py`
+      import json, fsspec, smart_open
+      from kafka import KafkaConsumer
+      for msg in KafkaConsumer("jobs"):
+          job = json.loads(msg.value)
+          with fsspec.open(job["path"]) as f:
+              f.read()
+          with smart_open.open(job["uri"], "rb") as f:
+              f.read()
+          with fsspec.open("s3://landing/jobs.json") as f:
+              f.read()
+    `;
+    const found = scan(code).filter((f) => f.ruleId === 'py.taint.ssrf');
+    expect(found.map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [5, 'high'],
+      [7, 'high'],
+    ]);
+  });
+
   it('takes a descriptor number or a stream offset for an int, not for the stream it was asked of', () => {
     const code = py`
       import os
