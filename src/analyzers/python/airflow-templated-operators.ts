@@ -2,6 +2,7 @@ import type { Confidence } from '../../core/finding.js';
 import type { CallSite } from './call-site.js';
 import type { SyntaxNode } from './parser.js';
 import type { PythonContext } from './python-rule.js';
+import { sequenceItems, shellCommand } from './rules/shell.js';
 
 /** Airflow operator classes, under every module path each has had, and the templated field that runs. */
 export interface TemplatedOperators {
@@ -71,6 +72,30 @@ export function operatorTemplates(call: CallSite, ctx: PythonContext, operators:
     const text = ctx.constantOf(node);
     return typeof text === 'string' ? [{ operator, field, node, text }] : [];
   });
+}
+
+/** Pod operators, whose templated `cmds` and `arguments` make the container's argv. */
+const POD_OPERATORS = [
+  'airflow.providers.cncf.kubernetes.operators.pod.KubernetesPodOperator',
+  'airflow.providers.cncf.kubernetes.operators.kubernetes_pod.KubernetesPodOperator',
+  'airflow.contrib.operators.kubernetes_pod_operator.KubernetesPodOperator',
+];
+
+/**
+ * The script a KubernetesPodOperator's container hands a shell (`cmds=["bash", "-c"]` with the
+ * script first in `arguments`, or all in `cmds`), as a literal template; none when the argv starts
+ * no shell, where each templated value stays one argument.
+ */
+export function podShellScript(call: CallSite, ctx: PythonContext): OperatorTemplate | undefined {
+  if (!POD_OPERATORS.includes(call.name ?? '')) return undefined;
+  const listed = (field: string): SyntaxNode[] => {
+    const value = call.keywords.get(field);
+    return value ? (sequenceItems(value) ?? []) : [];
+  };
+  const [program, ...args] = [...listed('cmds'), ...listed('arguments')];
+  const script = shellCommand(ctx, program, args);
+  const text = script ? ctx.constantOf(script) : undefined;
+  return script && typeof text === 'string' ? { operator: 'KubernetesPodOperator', field: 'cmds/arguments', node: script, text } : undefined;
 }
 
 /** Run configuration: whoever may trigger the DAG writes it, and nothing validates it by default. */

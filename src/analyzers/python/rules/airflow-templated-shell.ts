@@ -1,4 +1,4 @@
-import { AIRFLOW_SHELL_OPERATORS, operatorTemplates, runInputIn } from '../airflow-templated-operators.js';
+import { AIRFLOW_SHELL_OPERATORS, operatorTemplates, podShellScript, runInputIn } from '../airflow-templated-operators.js';
 import { BASH_TASK_DECORATOR, decoratorNames, returnedValues } from '../decorators.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
@@ -11,7 +11,8 @@ export const airflowTemplatedShell: PythonRule = {
   confidence: 'high',
   cwe: ['CWE-78'],
   what:
-    'Finds BashOperator bash_command and SSHOperator command strings, and the text a @task.bash function returns, whose Jinja expressions splice dag_run.conf ' +
+    'Finds BashOperator bash_command and SSHOperator command strings, the script a KubernetesPodOperator hands a shell ' +
+    '(cmds=["bash", "-c"] and the script in arguments), and the text a @task.bash function returns, whose Jinja expressions splice dag_run.conf ' +
     '(high confidence), or params, XCom pulls and Variables (medium), into the command text. Values piped through ' +
     'an int or float filter are left alone; commands built in Python are followed by the taint rules instead.',
   why:
@@ -38,6 +39,13 @@ export const airflowTemplatedShell: PythonRule = {
         'from airflow.providers.ssh.operators.ssh import SSHOperator\n\n' +
         'with DAG("export", schedule="@daily") as dag:\n' +
         '    SSHOperator(task_id="export", ssh_conn_id="etl", command="export.sh {{ ti.xcom_pull(task_ids=\'pick\') }}")\n',
+    },
+    {
+      file: 'dags/compress.py',
+      code:
+        'from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator\n\n' +
+        'KubernetesPodOperator(task_id="gzip", name="gzip", image="etl:1", cmds=["bash", "-c"],\n' +
+        '                      arguments=["gzip /data/{{ dag_run.conf[\'file\'] }}"])\n',
     },
     {
       file: 'dags/purge.py',
@@ -68,7 +76,8 @@ export const airflowTemplatedShell: PythonRule = {
     'https://cwe.mitre.org/data/definitions/78.html',
   ],
   onCall(call, ctx) {
-    for (const { operator, field, node, text } of operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS)) reportSplice(ctx, node, text, `${operator} ${field}`);
+    const pod = podShellScript(call, ctx);
+    for (const { operator, field, node, text } of [...operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS), ...(pod ? [pod] : [])]) reportSplice(ctx, node, text, `${operator} ${field}`);
   },
   // A @task.bash function's returned text is the command, rendered like bash_command.
   onNode: {
