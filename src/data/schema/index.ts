@@ -19,7 +19,10 @@ export async function inferSchemaFrom(source: DataSource, options: InferOptions 
   return withEngine(source, async (engine) => {
     const profile = await profileEngine(engine, { dataset: defaultDatasetName(source), detectFormats: true });
     const nested = profile.columns.filter(isNested).map((c) => c.name);
-    return inferSchema(profile, options, nested.length > 0 ? await nestedShapes(source, engine, nested) : undefined);
+    const shapes = nested.length > 0 ? await nestedShapes(source, engine, nested) : undefined;
+    if (!shapes || shapes instanceof Map) return inferSchema(profile, options, shapes);
+    const schema = inferSchema(profile, options);
+    return { ...schema, description: `${String(schema.description)}; what is inside ${nested.join(', ')} is not described: ${shapes.unread}` };
   });
 }
 

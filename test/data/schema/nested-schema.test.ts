@@ -62,6 +62,20 @@ describe('nested schemas from JSON Lines', () => {
       ['lines/0/qty', 'type'],
     ]);
   });
+
+  it('still infers the top level of a file it cannot read record by record, and says why the inside is not described', async () => {
+    const source = write('zstd-source.jsonl', jsonl(ORDERS));
+    const file = write('orders.jsonl.zst', '');
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    await connection.run(`COPY (SELECT * FROM read_json('${source}', format = 'newline_delimited')) TO '${file}' (FORMAT json, COMPRESSION zstd)`);
+    connection.closeSync();
+    db.closeSync();
+    const inferred = await inferSchemaFrom({ engine: 'duckdb', file }, { margin: 0.1 });
+    expect(inferred.properties!['customer']).toEqual({ type: 'object' });
+    expect(inferred.properties!['id']).toMatchObject({ type: 'integer' });
+    expect(inferred.description).toMatch(/what is inside customer, lines is not described: .*zstd/);
+  });
 });
 
 describe('nested schemas from Parquet structs and lists', () => {
