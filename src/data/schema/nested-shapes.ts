@@ -2,6 +2,7 @@ import { DataInputError, type DataEngine } from '../engines/engine.js';
 import type { DataSource } from '../engines/open.js';
 import { detectFormat } from '../input/format.js';
 import { jsonRecords } from '../input/records.js';
+import { parseJsonText } from './json-text.js';
 import { ValueShape } from './value-shape.js';
 
 /**
@@ -32,7 +33,7 @@ export async function nestedShapes(source: DataSource, engine: DataEngine, names
   const ordered = [...shapes.values()];
   const sql = `SELECT ${names.map((name) => d.jsonText(d.quoteIdent(name))).join(', ')} FROM ${engine.relation}`;
   for await (const batch of engine.streamRows(sql)) {
-    for (const row of batch) row.forEach((text, i) => ordered[i]!.observe(typeof text === 'string' ? JSON.parse(text) : null));
+    for (const row of batch) row.forEach((text, i) => ordered[i]!.observe(typeof text === 'string' ? parseJsonText(text) : null));
   }
   return shapes;
 }

@@ -4,6 +4,7 @@ import { COLUMNS_PER_SCAN } from '../profile/index.js';
 import { redact } from '../profile/redact.js';
 import { STRING_FORMATS, isStringFormat } from './formats.js';
 import { allowsNull, declaredType, nonNullTypes, type ColumnSchema, type RecordSchema } from './json-schema.js';
+import { parseJsonText } from './json-text.js';
 import { checkValue, compileSchema } from './validate-json.js';
 import { ViolationTally, type ValidationReport, type Violation } from './violations.js';
 
@@ -89,7 +90,7 @@ async function documentViolations(engine: DataEngine, columns: Column[]): Promis
   const tally = new ViolationTally();
   const sql = `SELECT ${columns.map((c) => d.jsonText(d.quoteIdent(c.name))).join(', ')} FROM ${engine.relation}`;
   for await (const batch of engine.streamRows(sql)) {
-    for (const row of batch) row.forEach((text, i) => checkValue(validators[i]!, typeof text === 'string' ? JSON.parse(text) : null, tally, columns[i]!.name));
+    for (const row of batch) row.forEach((text, i) => checkValue(validators[i]!, typeof text === 'string' ? parseJsonText(text) : null, tally, columns[i]!.name));
   }
   return tally.list();
 }
