@@ -32,6 +32,6 @@ export const duckdbDialect: SqlDialect = {
   overflowsDouble: (textExpr) => `(NOT regexp_matches(${textExpr}, '(?i)inf') AND isinf(TRY_CAST(${textExpr} AS DOUBLE)))`,
   approxDistinct: (expr) => `approx_count_distinct(${expr})`,
   // t-digest keeps memory flat however many rows there are; exact quantiles would hold every value.
-  jsonText: (expr) => `CAST(to_json(${expr}) AS VARCHAR)`,
   quantiles: (expr, fractions) => `approx_quantile(${expr}, [${fractions.map(String).join(', ')}])`,
+  jsonText: (expr) => `CAST(to_json(${expr}) AS VARCHAR)`,
 };

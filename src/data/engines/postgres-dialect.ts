@@ -37,6 +37,6 @@ export const postgresDialect: SqlDialect = {
   isFinite: (expr) => `(${expr} NOT IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8))`,
   overflowsDouble,
   approxDistinct: (expr) => `count(DISTINCT ${expr})`,
-  jsonText: (expr) => `CAST(to_json(${expr}) AS TEXT)`,
   quantiles: (expr, fractions) => `percentile_cont(ARRAY[${fractions.map(String).join(', ')}]::float8[]) WITHIN GROUP (ORDER BY ${expr})`,
+  jsonText: (expr) => `CAST(to_json(${expr}) AS TEXT)`,
 };

@@ -61,11 +61,7 @@ class PostgresEngine implements DataEngine {
   ) {}
 
   async query(sql: string): Promise<Row[]> {
-    try {
-      return (await this.client.query(sql)).rows as Row[];
-    } catch (err) {
-      throw new DataInputError(`PostgreSQL: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    return (await this.send(sql)).rows as Row[];
   }
 
   /** A cursor in a read-only transaction, so that only one batch of a big table is in memory at a time. */
@@ -74,14 +70,20 @@ class PostgresEngine implements DataEngine {
     try {
       await this.query(`DECLARE pipewarden_rows NO SCROLL CURSOR FOR ${sql}`);
       for (;;) {
-        const batch = await this.client.query({ text: `FETCH ${CURSOR_BATCH} FROM pipewarden_rows`, rowMode: 'array' }).catch((err: unknown) => {
-          throw new DataInputError(`PostgreSQL: ${err instanceof Error ? err.message : String(err)}`);
-        });
+        const batch = await this.send({ text: `FETCH ${CURSOR_BATCH} FROM pipewarden_rows`, rowMode: 'array' });
         if (batch.rows.length === 0) break;
         yield batch.rows as unknown[][];
       }
     } finally {
       await this.client.query('ROLLBACK');
+    }
+  }
+
+  private async send(query: string | pg.QueryArrayConfig): Promise<pg.QueryResult> {
+    try {
+      return await this.client.query(query);
+    } catch (err) {
+      throw new DataInputError(`PostgreSQL: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
