@@ -1,3 +1,4 @@
+import { HTTP_CALLS } from './http-calls.js';
 import { type Binding, type Bindings, bindingsKey } from './bindings.js';
 import { type SyntaxNode, unwrap } from './parser.js';
 
@@ -38,17 +39,7 @@ const INGESTING_CALLS = new Set([
   'csv-parse.parse',
   'csv-parse/sync.parse',
   'papaparse.parse',
-  'fetch',
-  'node-fetch',
-  'undici.fetch',
-  'undici.request',
-  'axios',
-  'axios.get',
-  'axios.post',
-  'axios.request',
-  'got',
-  'got.get',
-  'got.post',
+  ...HTTP_CALLS,
   '@aws-sdk/client-s3.S3Client().send',
   '@aws-sdk/client-s3.S3().getObject',
 ]);

@@ -1,40 +1,9 @@
 import { calleeLabel, calls } from '../call-site.js';
+import { HTTP_CALLS } from '../http-calls.js';
 import type { JsContext, JsRule } from '../js-rule.js';
 import { type SyntaxNode, unwrap } from '../parser.js';
 import { takenFrom } from './dynamic-value.js';
 
-/** HTTP clients that take the URL as their first argument (or a config object with `url`). */
-const HTTP_CALLS = [
-  'fetch',
-  'node-fetch',
-  'undici.fetch',
-  'undici.request',
-  'undici.stream',
-  'axios',
-  'axios.get',
-  'axios.post',
-  'axios.put',
-  'axios.patch',
-  'axios.delete',
-  'axios.head',
-  'axios.request',
-  'got',
-  'got.get',
-  'got.post',
-  'got.put',
-  'got.patch',
-  'got.delete',
-  'got.stream',
-  'http.get',
-  'http.request',
-  'https.get',
-  'https.request',
-  'needle',
-  'needle.get',
-  'needle.post',
-  'superagent.get',
-  'superagent.post',
-];
 /** A URL whose scheme and host are written out: what varies is a path or query on that one server. */
 const FIXED_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#${}]+[/?#]/i;
 
