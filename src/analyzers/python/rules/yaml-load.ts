@@ -47,12 +47,10 @@ export const yamlLoad: PythonRule = {
     {
       file: 'pipeline/schemas.py',
       code:
-        'import requests\n' +
         'from yaml import full_load\n\n\n' +
-        'def fetch_schema(registry_url: str, name: str) -> dict:\n' +
-        '    response = requests.get(f"{registry_url}/schemas/{name}.yaml", timeout=10)\n' +
-        '    response.raise_for_status()\n' +
-        '    return full_load(response.text)\n',
+        'def parse_schema(document: str) -> dict:\n' +
+        '    # The registry client hands over the document it fetched.\n' +
+        '    return full_load(document)\n',
     },
   ],
   good: [
@@ -116,6 +114,16 @@ function checkLoader(call: CallSite, ctx: PythonContext, loader: SyntaxNode | un
         : `${call.name}() is called with Loader=${name}, which is not known to be SafeLoader or derived from it`,
     confidence: verdict === 'unsafe' ? 'high' : 'medium',
   });
+}
+
+/**
+ * How a yaml.load/load_all call's loader treats tags: no Loader= is PyYAML's unsafe default before
+ * 6.0 (6.0 refuses the call); a call that may pass it through **kwargs is unknown.
+ */
+export function yamlLoadVerdict(call: CallSite, lineageOf: (node: SyntaxNode) => string[]): 'safe' | 'unsafe' | 'unknown' {
+  const loader = argument(call, 1, 'Loader');
+  if (!loader) return call.hasSplat ? 'unknown' : 'unsafe';
+  return loaderVerdict(lineageOf(loader));
 }
 
 /** An unsafe loader anywhere in the lineage wins over a safe one further up. */

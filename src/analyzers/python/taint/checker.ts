@@ -2,6 +2,7 @@ import type { ReportOptions } from '../../../core/analyzer.js';
 import type { TraceStep } from '../../../core/finding.js';
 import { argument, calleeName, type CallSite } from '../call-site.js';
 import { extractionFilter } from '../extraction-filter.js';
+import { yamlLoadVerdict } from '../rules/yaml-load.js';
 import { sequenceItems, shellCommand } from '../rules/shell.js';
 import type { SyntaxNode } from '../parser.js';
 import type { ReportedFlow } from '../facts.js';
@@ -226,6 +227,7 @@ export class TaintChecker {
       if (typeof magic !== 'string' || !spec.magics.includes(magic)) return false;
     }
     if (spec.filtered && extractionFilter(call, this.valuesAndNames) === 'safe') return false;
+    if (spec.unsafeYamlLoader && yamlLoadVerdict(call, (n) => this.engine.lineageOf(n)) !== 'unsafe') return false;
     if (spec.whenTrue) {
       const flag = call.keywords.get(spec.whenTrue);
       if (!flag || this.values.truthOf(flag) !== true) return false;

@@ -114,6 +114,11 @@ export class TaintEngine {
     return this.resolver.nameOf(node);
   }
 
+  /** The names a class expression resolves to, its bases included (a loader class derived from yaml.SafeLoader). */
+  lineageOf(node: SyntaxNode): string[] {
+    return this.resolver.lineageOf(node);
+  }
+
   /** Whether a resolved name starts at one of the file's imports or a builtin, rather than at a name the file binds. */
   isImportedName(name: string): boolean {
     const root = rootOf(name);

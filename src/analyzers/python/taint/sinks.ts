@@ -47,6 +47,8 @@ export interface SinkSpec {
   magics?: readonly string[];
   /** Only when this keyword is given a true value (`shell=True`). */
   whenTrue?: string;
+  /** Only where the PyYAML loader the call uses builds arbitrary objects (Loader=yaml.Loader, or none before PyYAML 6). */
+  unsafeYamlLoader?: true;
   /** Only for `open()`-style calls whose mode (argument 1 or `mode=`) writes. */
   writeMode?: boolean;
   /**
@@ -134,6 +136,7 @@ export const SINKS: readonly SinkSpec[] = [
   // DataFrame.eval and .query take the expression as their only positional argument.
   { family: 'code-injection', kind: 'eval', methods: ['eval', 'query'], notUnder: [...DB_MODULES, ...SQL_HOOK_MODULES, 'tkinter'], maxPositional: 1, args: [FIRST('expr')], does: 'is evaluated as an expression (DataFrame.eval and .query can run Python)' },
   { family: 'deserialization', kind: 'file', names: ['pickle.load', 'pickle.loads', 'marshal.load', 'marshal.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'pandas.read_pickle', 'torch.load', 'yaml.unsafe_load', 'yaml.unsafe_load_all', 'yaml.full_load', 'yaml.full_load_all', 'jsonpickle.decode', 'shelve.open'], args: [FIRST('file')], does: 'is deserialised, which can run code' },
+  { family: 'deserialization', kind: 'file', names: ['yaml.load', 'yaml.load_all'], args: [FIRST('stream')], unsafeYamlLoader: true, does: 'is parsed by PyYAML with a loader that builds arbitrary objects from tags' },
   { family: 'deserialization', kind: 'file', names: ['numpy.load'], args: [FIRST('file')], whenTrue: 'allow_pickle', does: 'is deserialised with allow_pickle=True, which can run code' },
   { family: 'path-traversal', kind: 'file', names: ['builtins.open', 'io.open', 'os.remove', 'os.unlink', 'shutil.rmtree', 'shutil.copy', 'shutil.copyfile', 'shutil.move'], args: ['all'], does: 'is used as a file path' },
   { family: 'path-traversal', kind: 'file', names: ['os.path.join', 'pathlib.Path'], args: ['all'], does: 'is used as a file path', buildsOnly: true },

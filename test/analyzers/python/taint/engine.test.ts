@@ -290,9 +290,15 @@ describe('Python taint engine', () => {
       weights = np.load(s3.get_object(Bucket="models", Key="w.npy")["Body"], allow_pickle=True)
       plain = np.load(s3.get_object(Bucket="models", Key="v.npy")["Body"])
       spec = yaml.full_load(blob)
+      unsafe = yaml.load(blob, Loader=yaml.Loader)
+      bare = yaml.load(blob)
+      class EnvLoader(yaml.SafeLoader):
+          pass
+      safe = yaml.load(blob, Loader=EnvLoader)
+      also_safe = yaml.load(blob, Loader=yaml.CSafeLoader)
     `;
     const found = scan(code).filter((f) => f.ruleId === 'py.taint.deserialization');
-    expect(found.map((f) => f.location.startLine)).toEqual([4, 5, 7]);
+    expect(found.map((f) => f.location.startLine)).toEqual([4, 5, 7, 8, 9]);
     expect(found.every((f) => f.confidence === 'high')).toBe(true);
   });
 
