@@ -2,6 +2,40 @@ import type { SyntaxNode } from '../parser.js';
 import type { PythonContext } from '../python-rule.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh']);
+/** ssh options that take a value as the next argument (OpenSSH's `ssh(1)` synopsis). */
+const SSH_VALUE_OPTIONS = new Set('BbcDEeFIiJLlmOopQRSWw'.split(''));
+
+/**
+ * What a program started from an argv list hands a shell: the command of a local shell started
+ * with `-c`, or the remote command of `ssh [options] destination command…`, which the remote
+ * user's shell parses (every word of it, joined by spaces). `how` names which, for messages.
+ */
+export function shellScript(ctx: Pick<PythonContext, 'constantOf'>, program: SyntaxNode | undefined, args: SyntaxNode[]): { how: 'local' | 'ssh'; parts: SyntaxNode[] } | undefined {
+  const local = shellCommand(ctx, program, args);
+  if (local) return { how: 'local', parts: [local] };
+  const path = program ? ctx.constantOf(program) : undefined;
+  if (typeof path !== 'string' || basename(path) !== 'ssh') return undefined;
+  for (let i = 0; i < args.length; i++) {
+    const value = ctx.constantOf(args[i]!);
+    // Options are written out; the first word that is not one (a host variable) is the destination.
+    if (typeof value !== 'string') return commandAfter(args, i);
+    if (value === '--') return commandAfter(args, i + 1);
+    if (!value.startsWith('-')) return commandAfter(args, i);
+    if (optionTakesValue(value)) i++;
+  }
+  return undefined;
+}
+
+/** The words after the destination at `destination`, if any. */
+function commandAfter(args: SyntaxNode[], destination: number): { how: 'ssh'; parts: SyntaxNode[] } | undefined {
+  const parts = args.slice(destination + 1);
+  return parts.length > 0 ? { how: 'ssh', parts } : undefined;
+}
+
+/** `-p` (its value is the next word), not `-p22` or `-v`. */
+function optionTakesValue(value: unknown): boolean {
+  return typeof value === 'string' && value.length === 2 && value.startsWith('-') && SSH_VALUE_OPTIONS.has(value[1]!);
+}
 
 /** The items of a list or tuple display; undefined for any other expression. */
 export function sequenceItems(node: SyntaxNode): SyntaxNode[] | undefined {

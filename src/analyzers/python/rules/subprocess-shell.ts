@@ -1,7 +1,7 @@
 import { argument, calls } from '../call-site.js';
 import type { PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic, reportUnseen } from './dynamic-value.js';
-import { sequenceItems, shellCommand } from './shell.js';
+import { sequenceItems, shellScript } from './shell.js';
 
 const RUNNERS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
 /** Runners that always go through the shell, with no shell= switch. */
@@ -17,7 +17,8 @@ export const subprocessShell: PythonRule = {
   what:
     'Finds subprocess.run/call/check_call/check_output/Popen with shell=True (or a shell= value not literally ' +
     'False), and asyncio.create_subprocess_shell, when the command is not a literal; also argv lists that start a ' +
-    'shell themselves, as in ["bash", "-c", command]. The list form without a shell is not reported.',
+    'shell themselves, as in ["bash", "-c", command], or run a remote command over ssh (["ssh", host, command]), which ' +
+    'the remote shell parses. The list form without a shell is not reported.',
   why:
     'With a shell in between, the command string is parsed as shell syntax, so ; && | $( ) in any spliced-in value ' +
     'start new commands. Pipeline steps shell out to gsutil, aws, spark-submit, dbt and psql with file names, dates ' +
@@ -84,13 +85,11 @@ export const subprocessShell: PythonRule = {
       return;
     }
     if (items) {
-      const command = shellCommand(ctx, items[0], items.slice(1));
-      if (command) {
-        reportDynamic(ctx, call, command, {
-          message: (how) => `${calleeLabel(call)} starts a shell with -c and a command ${how}`,
-          unknownSeverity: 'medium',
-          shell: true,
-        });
+      const script = shellScript(ctx, items[0], items.slice(1));
+      const command = script?.parts.find((part) => ctx.kindOf(part) !== 'literal');
+      if (script && command) {
+        const starts = script.how === 'ssh' ? 'runs a remote command over ssh, which the remote shell parses,' : 'starts a shell with -c and a command';
+        reportDynamic(ctx, call, command, { message: (how) => `${calleeLabel(call)} ${starts} ${how}`, unknownSeverity: 'medium', shell: true });
       }
     } else if (!shell && call.hasSplat && ctx.kindOf(args) !== 'literal') {
       reportUnseen(ctx, call, 'shell=True for this command string');

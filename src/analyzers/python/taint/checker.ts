@@ -3,7 +3,7 @@ import type { TraceStep } from '../../../core/finding.js';
 import { argument, calleeName, type CallSite } from '../call-site.js';
 import { extractionFilter } from '../extraction-filter.js';
 import { yamlLoadVerdict } from '../rules/yaml-load.js';
-import { sequenceItems, shellCommand } from '../rules/shell.js';
+import { sequenceItems, shellScript } from '../rules/shell.js';
 import type { SyntaxNode } from '../parser.js';
 import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
@@ -378,8 +378,7 @@ export function sinkArguments(call: CallSite, spec: SinkSpec, values: Pick<Value
     if (arg === 'shell-script') {
       const argv = argument(call, 0, 'args');
       const items = argv && sequenceItems(argv);
-      const script = items && shellCommand(values, items[0], items.slice(1));
-      return script ? [script] : [];
+      return (items && shellScript(values, items[0], items.slice(1))?.parts) ?? [];
     }
     if (arg === 'receiver') {
       const fn = call.node.childForFieldName('function');

@@ -129,7 +129,7 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_line_magic'], magics: ['sql'], args: [{ index: 1, keyword: 'line' }], does: 'runs as SQL (%sql)' },
   { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_cell_magic'], magics: ['sql'], args: [{ index: 2, keyword: 'cell' }], does: 'runs as SQL (%%sql)' },
   { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
-  { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: ['shell-script'], does: 'runs as a shell command (a shell started with -c)' },
+  { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: ['shell-script'], does: 'runs as a shell command (a shell started with -c, or a remote command over ssh)' },
   ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),
   { family: 'code-injection', kind: 'eval', names: ['builtins.eval', 'builtins.exec', 'builtins.compile', 'pandas.eval'], args: [FIRST('source')], does: 'runs as code' },
   // A receiver of unknown type may be a DataFrame; one resolved to a driver or Tk is not (its query is SQL, its eval Tcl).

@@ -19,6 +19,42 @@ describe('a shell started with -c from an argv list', () => {
       ['py.taint.command-injection', 5, 'high'],
       ['py.taint.command-injection', 6, 'high'],
     ]);
-    expect(findings[0]!.trace!.at(-1)!.label).toBe('sink: subprocess.run() — the value runs as a shell command (a shell started with -c)');
+    expect(findings[0]!.trace!.at(-1)!.label).toBe('sink: subprocess.run() — the value runs as a shell command (a shell started with -c, or a remote command over ssh)');
+  });
+});
+
+describe('a remote command run over ssh from an argv list', () => {
+  it('hands every word after the destination to the remote shell, past options and their values', () => {
+    const code = py`
+      import subprocess
+      import pandas as pd
+
+      row = pd.read_csv("s3://in/hosts.csv").iloc[0]
+      subprocess.run(["ssh", "-i", "/keys/etl", "-o", "BatchMode=yes", row["host"], f"rm -rf /data/{row['dir']}"], check=True)
+      subprocess.run(["ssh", "etl@warehouse", "ls", row["dir"]], check=True)
+      subprocess.run(["ssh", "-p", "2222", "--", "warehouse", "vacuum " + row["table"]])
+      subprocess.run(["ssh", row["host"], "uptime"])
+      subprocess.run(["scp", row["file"], "warehouse:/in/"])
+    `;
+    const findings = analyzePythonText(code, 'jobs/remote.py').findings.filter((f) => f.ruleId.includes('command-injection'));
+    expect(findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['py.taint.command-injection', 5],
+      ['py.taint.command-injection', 6],
+      ['py.taint.command-injection', 7],
+    ]);
+  });
+
+  it('is reported by the pattern rule when the command is built and its origin not visible', () => {
+    const code = py`
+      import subprocess
+
+      def purge(host, table):
+          subprocess.run(["ssh", host, f"psql -c 'TRUNCATE {table}'"], check=True)
+          subprocess.run(["ssh", host, "uptime"], check=True)
+    `;
+    const findings = analyzePythonText(code, 'jobs/remote.py').findings.filter((f) => f.ruleId === 'py.command-injection.subprocess-shell');
+    expect(findings.map((f) => [f.location.startLine, f.message])).toEqual([
+      [4, 'subprocess.run() runs a remote command over ssh, which the remote shell parses, built by string formatting or concatenation'],
+    ]);
   });
 });
