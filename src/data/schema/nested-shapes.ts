@@ -2,7 +2,7 @@ import { DataInputError, type DataEngine } from '../engines/engine.js';
 import type { DataSource } from '../engines/open.js';
 import { detectFormat } from '../input/format.js';
 import { jsonRecords } from '../input/records.js';
-import { parseJsonText } from './json-text.js';
+import { forEachJsonRow } from './json-text.js';
 import { ValueShape } from './value-shape.js';
 
 /**
@@ -29,11 +29,7 @@ export async function nestedShapes(source: DataSource, engine: DataEngine, names
     }
     return shapes;
   }
-  const d = engine.dialect;
   const ordered = [...shapes.values()];
-  const sql = `SELECT ${names.map((name) => d.jsonText(d.quoteIdent(name))).join(', ')} FROM ${engine.relation}`;
-  for await (const batch of engine.streamRows(sql)) {
-    for (const row of batch) row.forEach((text, i) => ordered[i]!.observe(typeof text === 'string' ? parseJsonText(text) : null));
-  }
+  await forEachJsonRow(engine, names, (values) => values.forEach((value, i) => ordered[i]!.observe(value)));
   return shapes;
 }

@@ -4,7 +4,7 @@ import { COLUMNS_PER_SCAN } from '../profile/index.js';
 import { redact } from '../profile/redact.js';
 import { STRING_FORMATS, isStringFormat } from './formats.js';
 import { allowsNull, declaredType, nonNullTypes, type ColumnSchema, type RecordSchema } from './json-schema.js';
-import { parseJsonText } from './json-text.js';
+import { forEachJsonRow } from './json-text.js';
 import { checkValue, compileSchema } from './validate-json.js';
 import { ViolationTally, type ValidationReport, type Violation } from './violations.js';
 
@@ -85,13 +85,9 @@ const DOCUMENT_KEYWORDS = ['properties', 'required', 'additionalProperties', 'pa
 
 /** Each value of the columns, read as JSON a batch of rows at a time, against its column's schema. */
 async function documentViolations(engine: DataEngine, columns: Column[]): Promise<Violation[]> {
-  const d = engine.dialect;
   const validators = columns.map((c) => compileSchema(c.schema));
   const tally = new ViolationTally();
-  const sql = `SELECT ${columns.map((c) => d.jsonText(d.quoteIdent(c.name))).join(', ')} FROM ${engine.relation}`;
-  for await (const batch of engine.streamRows(sql)) {
-    for (const row of batch) row.forEach((text, i) => checkValue(validators[i]!, typeof text === 'string' ? parseJsonText(text) : null, tally, columns[i]!.name));
-  }
+  await forEachJsonRow(engine, columns.map((c) => c.name), (values) => values.forEach((value, i) => checkValue(validators[i]!, value, tally, columns[i]!.name)));
   return tally.list();
 }
 

@@ -158,17 +158,17 @@ export class ValueShape {
   private observeObject(value: Record<string, unknown>): void {
     this.objects++;
     if (this.depth >= MAX_SHAPE_DEPTH) return;
-    for (const [key, child] of Object.entries(value)) {
-      if (!this.keys) {
-        this.values!.observe(child);
-        continue;
-      }
-      let entry = this.keys.get(key);
-      if (!entry) this.keys.set(key, (entry = { present: 0, shape: new ValueShape(this.depth + 1) }));
-      entry.present++;
-      entry.shape.observe(child);
-      if (this.keys.size > MAX_TRACKED_KEYS) this.becomeMap();
-    }
+    for (const [key, child] of Object.entries(value)) this.record(key, 1, (shape) => shape.observe(child));
+  }
+
+  /** Records `present` sightings of a key into its own shape, or into the map's shared one once keys outgrew tracking. */
+  private record(key: string, present: number, add: (shape: ValueShape) => void): void {
+    if (!this.keys) return add(this.values!);
+    let entry = this.keys.get(key);
+    if (!entry) this.keys.set(key, (entry = { present: 0, shape: new ValueShape(this.depth + 1) }));
+    entry.present += present;
+    add(entry.shape);
+    if (this.keys.size > MAX_TRACKED_KEYS) this.becomeMap();
   }
 
   private becomeMap(): void {
@@ -183,17 +183,7 @@ export class ValueShape {
       this.becomeMap();
       this.values!.merge(other.values!);
     }
-    for (const [key, { present, shape }] of other.keys ?? []) {
-      if (!this.keys) {
-        this.values!.merge(shape);
-        continue;
-      }
-      let entry = this.keys.get(key);
-      if (!entry) this.keys.set(key, (entry = { present: 0, shape: new ValueShape(this.depth + 1) }));
-      entry.present += present;
-      entry.shape.merge(shape);
-      if (this.keys.size > MAX_TRACKED_KEYS) this.becomeMap();
-    }
+    for (const [key, { present, shape }] of other.keys ?? []) this.record(key, present, (mine) => mine.merge(shape));
   }
 
   /** Keys present in every object are required; unknown keys are refused, or a map's values share one schema. */
