@@ -14,13 +14,18 @@ export const sqlAnalyzer: FileAnalyzer = {
   name: 'sql',
   category: 'sast',
   rules: sqlRules,
-  required: (file) => file.kind === 'sql' || isDbtProject(file.path) || mayBeDbtPropertyFile(file.path),
+  required: (file) => file.kind === 'sql' || isDbtYaml(file.path),
   analyze: analyzeSql,
 };
 
+/** dbt_project.yml, or a YAML file where dbt keeps property files (whose hooks run SQL). */
+function isDbtYaml(path: string): boolean {
+  return isDbtProject(path) || mayBeDbtPropertyFile(path);
+}
+
 /** A SQL file's tokens and templates; a dbt project or property file's hooks, which only the hook-aware rules read. */
 function contentsOf(file: SourceFile): Omit<SqlContext, 'report'> & { problems: string[] } {
-  if (isDbtProject(file.path) || mayBeDbtPropertyFile(file.path)) {
+  if (isDbtYaml(file.path)) {
     const { hooks, problems } = dbtHooks(file.text, file.path);
     return { tokens: [], values: new SqlValues([]), jinja: [], splices: [], hooks, problems };
   }

@@ -94,18 +94,19 @@ export const yamlLoad: PythonRule = {
       });
       return;
     }
-    checkLoader(call, ctx, argument(call, 1, 'Loader'));
+    checkLoader(call, ctx);
   },
 };
 
-function checkLoader(call: CallSite, ctx: PythonContext, loader: SyntaxNode | undefined): void {
+function checkLoader(call: CallSite, ctx: PythonContext): void {
+  const verdict = yamlLoadVerdict(call, (node) => ctx.lineageOf(node));
+  if (verdict === 'safe') return;
+  const loader = argument(call, 1, 'Loader');
   if (!loader) {
-    if (call.hasSplat) reportUnseen(ctx, call, 'the Loader');
+    if (verdict === 'unknown') reportUnseen(ctx, call, 'the Loader');
     else ctx.report(call.node, { message: `${call.name}() without Loader= uses an unsafe default loader on PyYAML before 6.0` });
     return;
   }
-  const verdict = loaderVerdict(ctx.lineageOf(loader));
-  if (verdict === 'safe') return;
   const name = ctx.nameOf(loader) ?? loader.text;
   ctx.report(call.node, {
     message:
