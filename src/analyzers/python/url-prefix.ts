@@ -12,14 +12,24 @@ const FIXED_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s{}%]+[/?#]/i;
 const FIXED_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * How much of a URL built from parts — an f-string, `+`, `%` or `str.format` — its leading literal
- * text fixes: the host (and so the scheme), only the scheme, or neither. What is spliced in after
- * a fixed host picks a path or query on it, not where the request goes (the SSRF remediation).
+ * A local path written out up to a `/` with no `:` before it (`/data/`, `./in/`, `exports/`):
+ * no scheme can precede it, so whatever follows cannot make it a URL. Leading whitespace is
+ * no start, as requests and urllib strip it.
  */
-export function fixedUrlPart(node: SyntaxNode, constantOf: (node: SyntaxNode) => Constant | undefined): 'host' | 'scheme' | undefined {
+const LOCAL_PATH = /^(?:\.{0,2}\/|[\w.-]+\/)/;
+
+/**
+ * How much of a URL built from parts — an f-string, `+`, `%` or `str.format` — its leading literal
+ * text fixes: the host (and so the scheme), only the scheme, that it is a local path and no URL,
+ * or nothing. What is spliced in after a fixed host picks a path or query on it, not where the
+ * request goes (the SSRF remediation).
+ */
+export function fixedUrlPart(node: SyntaxNode, constantOf: (node: SyntaxNode) => Constant | undefined): 'host' | 'scheme' | 'local-path' | undefined {
   const text = urlLeadingText(node, constantOf);
   if (text === undefined) return undefined;
-  return FIXED_HOST.test(text) ? 'host' : FIXED_SCHEME.test(text) ? 'scheme' : undefined;
+  if (FIXED_HOST.test(text)) return 'host';
+  if (FIXED_SCHEME.test(text)) return 'scheme';
+  return LOCAL_PATH.test(text) ? 'local-path' : undefined;
 }
 
 const MAX_DEPTH = 16;

@@ -111,6 +111,7 @@ export class TaintChecker {
       const flows = sinkArguments(call, spec, this.values)
         .filter((a) => !spec.checkedWhenBuilt?.includes(this.engine.nameOf(a) ?? ''))
         .filter((a) => !spec.textOnly || this.mayBeText(a))
+        .filter((a) => !spec.pathOnly || !this.engine.holdsStream(a))
         .flatMap((a) => this.engine.flowsOf(a));
       this.noteSink(call, spec, flows);
       this.reach(call.node, calleeName(call), spec, family, flows);

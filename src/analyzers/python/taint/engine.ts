@@ -58,6 +58,20 @@ function describesReader(attr: string, source: SourceHit): boolean {
 
 /** Streams over text or bytes already in memory. */
 const IN_MEMORY_STREAMS: ReadonlySet<string> = new Set(['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO']);
+/** Calls that return an open stream: a file, a buffer, a temporary file, a fetched response. */
+const STREAM_OPENERS: ReadonlySet<string> = new Set([
+  ...IN_MEMORY_STREAMS,
+  ...FILE_HANDLES.map((h) => h.slice(0, -'()'.length)),
+  'lzma.open',
+  'tempfile.TemporaryFile',
+  'tempfile.NamedTemporaryFile',
+  'tempfile.SpooledTemporaryFile',
+  'urllib.request.urlopen',
+]);
+/** Methods that open a member or a connection as a stream (`zf.open(name)`, `tar.extractfile(m)`, `sock.makefile()`). */
+const STREAM_METHODS: ReadonlySet<string> = new Set(['open', 'extractfile', 'makefile']);
+/** Fields that hold a stream: boto3's `obj["Body"]`, requests' `resp.raw`, a process's `stdout`, a text stream's `buffer`. */
+const STREAM_FIELDS: ReadonlySet<string> = new Set(['Body', 'raw', 'stdout', 'buffer']);
 
 /**
  * Follows attacker-controlled data through one Python file: which ingestion points (and which
@@ -276,10 +290,14 @@ export class TaintEngine {
     return flows;
   }
 
-  /** A URL built on a written-out scheme and host (`f"https://api.example.com/{key}"`): what is spliced in cannot choose the host. */
+  /**
+   * A URL built on a written-out scheme and host (`f"https://api.example.com/{key}"`): what is
+   * spliced in cannot choose the host; nor can it make a URL of a local path (`"data/" + name`).
+   */
   private confinedToHost(node: SyntaxNode, flows: Flow[]): Flow[] {
     if (flows.length === 0 || !BUILT_STRINGS.has(node.type)) return flows;
-    return fixedUrlPart(node, (n) => this.values.constantOf(n)) === 'host' ? this.sanitized(flows, ['ssrf']) : flows;
+    const fixed = fixedUrlPart(node, (n) => this.values.constantOf(n));
+    return fixed === 'host' || fixed === 'local-path' ? this.sanitized(flows, ['ssrf']) : flows;
   }
 
   private compute(node: SyntaxNode, depth: number): Flow[] {
@@ -720,6 +738,28 @@ export class TaintEngine {
     if (opener?.type !== 'call') return undefined;
     const call = this.resolver.callSite(opener);
     return FILE_HANDLES.includes(`${call.name}()`) ? this.constantString(argument(call, 0, 'file')) : undefined;
+  }
+
+  /** Whether an expression is an open stream rather than text: what a reader handed it reads where it is, and fetches nothing. */
+  holdsStream(node: SyntaxNode): boolean {
+    const value = this.boundValue(node) ?? node;
+    switch (value.type) {
+      case 'parenthesized_expression':
+        return value.namedChildren.length === 1 && this.holdsStream(value.namedChildren[0]!);
+      case 'call': {
+        const site = this.resolver.callSite(value);
+        return STREAM_OPENERS.has(site.name ?? '') || STREAM_METHODS.has(site.method ?? '');
+      }
+      case 'attribute':
+        return this.nameOf(value) === 'sys.stdin' || STREAM_FIELDS.has(value.childForFieldName('attribute')?.text ?? '');
+      case 'subscript': {
+        const key = value.childForFieldName('subscript');
+        const field = key ? this.values.constantOf(key) : undefined;
+        return typeof field === 'string' && STREAM_FIELDS.has(field);
+      }
+      default:
+        return false;
+    }
   }
 
   /** What a name bound once (`f = open(…)`, `with open(…) as f`) stands for; any other expression itself. */

@@ -73,6 +73,8 @@ export interface SinkSpec {
    * `df.c.isin(v)`) carries values as parameters, not as SQL text.
    */
   textOnly?: true;
+  /** Only an argument that may be a path or URL counts: a stream handed over (an open file, a buffer, an object or response body) is read where it is, not fetched. */
+  pathOnly?: true;
   /** A tar extraction, harmless when given a checking `filter=` ("data", "tar", a function). */
   filtered?: true;
   /** Where the call names its dataset, for lineage. */
@@ -103,6 +105,13 @@ export const SQL_HOOK_MODULES = [
 ];
 /** DB-API hook methods that take SQL. */
 export const HOOK_SQL_METHODS = ['run', 'get_records', 'get_first', 'get_pandas_df', 'get_df'];
+/** Readers that open a URL given as their path (pandas through urllib and fsspec, polars through its object store), by the name of that parameter. */
+const URL_READERS: readonly { names: readonly string[]; keyword: string }[] = [
+  { names: ['read_csv', 'read_table', 'read_fwf', 'read_stata', 'read_sas'].map((f) => `pandas.${f}`), keyword: 'filepath_or_buffer' },
+  { names: ['read_parquet', 'read_feather', 'read_orc'].map((f) => `pandas.${f}`), keyword: 'path' },
+  { names: ['pandas.read_excel'], keyword: 'io' },
+  { names: ['read_csv', 'read_parquet', 'read_ipc', 'read_excel', 'scan_csv', 'scan_parquet', 'scan_ipc'].map((f) => `polars.${f}`), keyword: 'source' },
+];
 const LOGGING = ['logging'];
 const LOG_METHODS = ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception', 'log'];
 const SUBPROCESS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
@@ -150,6 +159,8 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'ssrf', kind: 'api', methods: ['request', 'urlopen', 'stream'], under: HTTP_CLIENTS, args: [REQUEST_URL], does: 'is fetched as a URL' },
   // fsspec and smart_open open whatever their URL names: http(s), ftp, s3/gcs/abfs buckets, local files.
   { family: 'ssrf', kind: 'api', names: ['fsspec.open', 'fsspec.open_files', 'fsspec.open_local', 'smart_open.open', 'smart_open.smart_open'], args: [FIRST('urlpath')], does: 'is opened as a URL of any scheme (http, ftp, s3, file)' },
+  // pandas and polars readers fetch a path that is a URL themselves. read_json, read_html and read_xml are left out: they also take the document's own text, which is where a response body usually goes.
+  ...URL_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'api', names, args: [FIRST(keyword)], pathOnly: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
   { family: 'xxe', kind: 'xml', names: XML_PARSE_CALLS, args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
   { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },
   { family: 'template-injection', kind: 'template', methods: ['from_string'], under: ['jinja2'], args: [FIRST('source')], does: 'is compiled as a template' },

@@ -27,6 +27,7 @@ describe(ID, () => {
           urlopen("https://api.example.com/{}".format(key))
           urlopen(host + "/objects")
           urlopen(f"{host}/objects")
+          urlopen("exports/" + key)
     `;
     expect(scan(code, ID).map((f) => f.location.startLine)).toEqual([7, 8]);
   });
