@@ -2,7 +2,7 @@ import { argument, calls, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic, reportUnseen } from './dynamic-value.js';
-import { sequenceItems, shellCommand } from './shell.js';
+import { ARGV_RUNNERS, dynamicShellScript, startedProgram } from './shell.js';
 
 /** Functions that hand one command string to the shell. */
 const SHELL_STRING_RUNNERS = [
@@ -13,8 +13,6 @@ const SHELL_STRING_RUNNERS = [
   'commands.getoutput',
   'commands.getstatusoutput',
 ];
-/** os.exec*, os.spawn*, os.posix_spawn*: argv-style, unless the program started is a shell. */
-const ARGV_RUNNER = /^os\.(?:(exec|spawn)([lv])p?e?|(posix_spawn)p?)$/;
 
 export const osSystem: PythonRule = {
   id: 'py.command-injection.os-system',
@@ -25,7 +23,8 @@ export const osSystem: PythonRule = {
   cwe: ['CWE-78'],
   what:
     'Finds os.system(), os.popen(), subprocess.getoutput()/getstatusoutput() and commands.getoutput() with a command ' +
-    'that is not a literal, and os.exec*/spawn* calls that start a shell with `-c` and a non-literal command.',
+    'that is not a literal, and os.exec*/spawn*/posix_spawn* and asyncio.create_subprocess_exec calls that start a ' +
+    'shell with `-c` and a non-literal command or run a non-literal remote command over ssh.',
   why:
     'These functions pass a single string to /bin/sh, which treats ; | $( ) and backticks as syntax. Pipelines build ' +
     'such commands from file names, partition dates, table names and bucket keys — values that come from upstream ' +
@@ -71,16 +70,9 @@ export const osSystem: PythonRule = {
       else if (call.hasSplat) reportUnseen(ctx, call, 'the command');
       return;
     }
-    const argv = call.name === undefined ? null : ARGV_RUNNER.exec(call.name);
-    if (!argv) return;
-    const programIndex = argv[1] === 'spawn' ? 1 : 0;
-    const program = call.positional[programIndex];
-    const argvList = call.positional[programIndex + 1];
-    // The program's argv follows it, spread out (l-forms) or as one sequence (v-forms), and
-    // starts with argv[0], which is no option.
-    const args = argv[2] === 'l' ? call.positional.slice(programIndex + 1) : argvList && sequenceItems(argvList);
-    const command = args && shellCommand(ctx, program, args.slice(1));
-    if (command) reportCommand(ctx, call, command, (how) => `starts a shell with a command ${how}`);
+    const started = calls(call, ARGV_RUNNERS) ? startedProgram(call) : undefined;
+    const script = started && dynamicShellScript(ctx, started.program, started.args);
+    if (script) reportCommand(ctx, call, script.command, (how) => `${script.starts} ${how}`);
   },
 };
 

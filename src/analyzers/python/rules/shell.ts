@@ -1,3 +1,4 @@
+import { argument, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext } from '../python-rule.js';
 
@@ -24,6 +25,47 @@ export function shellScript(ctx: Pick<PythonContext, 'constantOf'>, program: Syn
     if (optionTakesValue(value)) i++;
   }
   return undefined;
+}
+
+/**
+ * os.exec*, os.spawn* (after their mode) and os.posix_spawn*: the program, then its argv — spread
+ * out (l-forms) or one sequence (v-forms) — starting with argv[0]; l-forms with `e` end with an
+ * environment.
+ */
+const OS_ARGV_RUNNER = /^os\.(?:(exec|spawn)([lv])p?(e?)|posix_spawnp?)$/;
+/** Runners that start a program from an argv, with no shell of their own. */
+export const ARGV_RUNNERS = [
+  ...['exec', 'spawn'].flatMap((f) => ['l', 'le', 'lp', 'lpe', 'v', 've', 'vp', 'vpe'].map((form) => `os.${f}${form}`)),
+  'os.posix_spawn',
+  'os.posix_spawnp',
+  'asyncio.create_subprocess_exec',
+];
+
+/**
+ * The program an argv-style call starts and the arguments after argv[0]: the first argument's
+ * sequence for subprocess (`["bash", "-c", cmd]`), the spread arguments of
+ * `asyncio.create_subprocess_exec`, and the os forms' path and argv.
+ */
+export function startedProgram(call: CallSite): { program: SyntaxNode | undefined; args: SyntaxNode[] } | undefined {
+  if (call.name === 'asyncio.create_subprocess_exec') return { program: call.positional[0], args: call.positional.slice(1) };
+  const os = OS_ARGV_RUNNER.exec(call.name ?? '');
+  if (!os) {
+    const argv = argument(call, 0, 'args');
+    const items = argv && sequenceItems(argv);
+    return items ? { program: items[0], args: items.slice(1) } : undefined;
+  }
+  const programIndex = os[1] === 'spawn' ? 1 : 0;
+  const list = call.positional[programIndex + 1];
+  const argv = os[2] === 'l' ? call.positional.slice(programIndex + 1, os[3] ? -1 : undefined) : list && sequenceItems(list);
+  return argv ? { program: call.positional[programIndex], args: argv.slice(1) } : undefined;
+}
+
+/** The first part of the shell script a started program runs that is not a literal, and what starting it does, for messages. */
+export function dynamicShellScript(ctx: Pick<PythonContext, 'constantOf' | 'kindOf'>, program: SyntaxNode | undefined, args: SyntaxNode[]): { command: SyntaxNode; starts: string } | undefined {
+  const script = shellScript(ctx, program, args);
+  const command = script?.parts.find((part) => ctx.kindOf(part) !== 'literal');
+  if (!script || !command) return undefined;
+  return { command, starts: script.how === 'ssh' ? 'runs a remote command over ssh, which the remote shell parses,' : 'starts a shell with -c and a command' };
 }
 
 /** The words after the destination at `destination`, if any. */

@@ -1,7 +1,7 @@
 import { argument, calls } from '../call-site.js';
 import type { PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic, reportUnseen } from './dynamic-value.js';
-import { sequenceItems, shellScript } from './shell.js';
+import { dynamicShellScript, sequenceItems } from './shell.js';
 
 const RUNNERS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
 /** Runners that always go through the shell, with no shell= switch. */
@@ -85,12 +85,8 @@ export const subprocessShell: PythonRule = {
       return;
     }
     if (items) {
-      const script = shellScript(ctx, items[0], items.slice(1));
-      const command = script?.parts.find((part) => ctx.kindOf(part) !== 'literal');
-      if (script && command) {
-        const starts = script.how === 'ssh' ? 'runs a remote command over ssh, which the remote shell parses,' : 'starts a shell with -c and a command';
-        reportDynamic(ctx, call, command, { message: (how) => `${calleeLabel(call)} ${starts} ${how}`, unknownSeverity: 'medium', shell: true });
-      }
+      const script = dynamicShellScript(ctx, items[0], items.slice(1));
+      if (script) reportDynamic(ctx, call, script.command, { message: (how) => `${calleeLabel(call)} ${script.starts} ${how}`, unknownSeverity: 'medium', shell: true });
     } else if (!shell && call.hasSplat && ctx.kindOf(args) !== 'literal') {
       reportUnseen(ctx, call, 'shell=True for this command string');
     }

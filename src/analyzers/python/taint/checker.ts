@@ -3,7 +3,7 @@ import type { TraceStep } from '../../../core/finding.js';
 import { argument, calleeName, type CallSite } from '../call-site.js';
 import { extractionFilter } from '../extraction-filter.js';
 import { yamlLoadVerdict } from '../rules/yaml-load.js';
-import { sequenceItems, shellScript } from '../rules/shell.js';
+import { shellScript, startedProgram } from '../rules/shell.js';
 import type { SyntaxNode } from '../parser.js';
 import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
@@ -377,9 +377,8 @@ export function sinkArguments(call: CallSite, spec: SinkSpec, values: Pick<Value
   return spec.args.flatMap((arg) => {
     if (arg === 'all') return [...call.positional, ...call.keywords.values()];
     if (arg === 'shell-script') {
-      const argv = argument(call, 0, 'args');
-      const items = argv && sequenceItems(argv);
-      return (items && shellScript(values, items[0], items.slice(1))?.parts) ?? [];
+      const started = startedProgram(call);
+      return (started && shellScript(values, started.program, started.args)?.parts) ?? [];
     }
     if (arg === 'receiver') {
       const fn = call.node.childForFieldName('function');

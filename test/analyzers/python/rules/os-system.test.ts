@@ -51,6 +51,15 @@ describe(ID, () => {
     expect(scan('import os\nos.execl("/bin/sh", "sh", "-c", "exec make all")\n', ID)).toEqual([]);
   });
 
+  it('reports os.exec*/spawn* and asyncio.create_subprocess_exec running a remote command over ssh, not an environment or a literal command', () => {
+    const remote = scan('import os\nos.execlp("ssh", "ssh", "-p", "22", host, f"rm -rf {path}")\n', ID);
+    expect(remote.map((f) => f.message)).toEqual(['os.execlp() runs a remote command over ssh, which the remote shell parses, built by string formatting or concatenation']);
+    expect(scan('import os\nos.spawnvp(os.P_WAIT, "/usr/bin/ssh", ["ssh", host, "ls " + path])\n', ID)).toHaveLength(1);
+    expect(scan('import asyncio\nasyncio.create_subprocess_exec("bash", "-c", f"gzip {path}")\n', ID)).toHaveLength(1);
+    expect(scan('import os\nos.execle("/usr/bin/ssh", "ssh", host, "uptime", {"PATH": path + ":/bin"})\n', ID)).toEqual([]);
+    expect(scan('import asyncio\nasyncio.create_subprocess_exec("gzip", "-k", f"{path}.csv")\n', ID)).toEqual([]);
+  });
+
   it('does not report system methods of other objects', () => {
     expect(scan('platform_api.system(f"x {y}")\n', ID)).toEqual([]);
   });

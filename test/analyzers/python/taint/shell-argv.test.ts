@@ -58,3 +58,31 @@ describe('a remote command run over ssh from an argv list', () => {
     ]);
   });
 });
+
+describe('a shell or ssh started by os.exec*, os.spawn*, os.posix_spawn* or asyncio.create_subprocess_exec', () => {
+  it('finds the argv where each API takes it, spread out or as a sequence, past a spawn mode and an environment', () => {
+    const code = py`
+      import asyncio
+      import os
+      import pandas as pd
+
+      name = pd.read_csv("s3://in/list.csv")["file"][0]
+      os.execvp("bash", ["bash", "-c", f"gzip {name}"])
+      os.spawnlp(os.P_WAIT, "sh", "sh", "-c", "gzip " + name)
+      os.execle("/usr/bin/ssh", "ssh", "warehouse", "gzip " + name, {"LANG": "C"})
+      os.posix_spawnp("ssh", ["ssh", "-p", "2222", "warehouse", name], os.environ)
+      asyncio.create_subprocess_exec("bash", "-c", name)
+      os.execvp("gzip", ["gzip", name])
+      os.execle("/usr/bin/ssh", "ssh", "warehouse", "uptime", {"TARGET": name})
+      asyncio.create_subprocess_exec("gzip", name)
+    `;
+    const findings = analyzePythonText(code, 'jobs/zip.py').findings.filter((f) => f.ruleId.includes('command-injection'));
+    expect(findings.map((f) => [f.ruleId, f.location.startLine, f.confidence])).toEqual([
+      ['py.taint.command-injection', 6, 'high'],
+      ['py.taint.command-injection', 7, 'high'],
+      ['py.taint.command-injection', 8, 'high'],
+      ['py.taint.command-injection', 9, 'high'],
+      ['py.taint.command-injection', 10, 'high'],
+    ]);
+  });
+});
