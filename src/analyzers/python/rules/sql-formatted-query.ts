@@ -2,7 +2,7 @@ import type { CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic } from './dynamic-value.js';
-import { HOOK_SQL_METHODS, SQL_HOOK_MODULES } from '../taint/sinks.js';
+import { AWS_SQL_KEYWORDS, AWS_SQL_METHODS, DB_MODULES, HOOK_SQL_METHODS, SQL_HOOK_MODULES } from '../taint/sinks.js';
 
 /** Where a sink takes its query and its bound parameters. */
 interface QuerySink {
@@ -23,6 +23,11 @@ const HANDLE_QUERY: QuerySink = { queryKeywords: ['query'], paramsIndex: 1, para
 /** Query-object constructors; parameters are bound later, where the object is executed. */
 const QUERY_TEXT: QuerySink = { queryKeywords: ['text', 'string', 'query'], paramsKeywords: [] };
 const HOOK: QuerySink = { queryKeywords: ['sql'], paramsIndex: 1, paramsKeywords: ['parameters'] };
+/** psycopg2's copy_expert(sql, file) binds nothing; psycopg 3's copy(statement, params) does. */
+const COPY_EXPERT: QuerySink = { queryKeywords: ['sql'], paramsKeywords: [] };
+const COPY: QuerySink = { queryKeywords: ['statement'], paramsIndex: 1, paramsKeywords: ['params'] };
+/** Athena, the Redshift and RDS Data APIs and DynamoDB PartiQL through boto3, which binds `Parameters`. */
+const AWS_SQL: QuerySink = { queryKeywords: AWS_SQL_KEYWORDS, paramsKeywords: ['Parameters', 'parameters', 'ExecutionParameters'] };
 
 /** Sinks matched by method name on any receiver, since the receiver's type is rarely known. */
 const METHOD_SINKS = new Map<string, QuerySink>([
@@ -32,9 +37,13 @@ const METHOD_SINKS = new Map<string, QuerySink>([
   // SQLAlchemy's raw-SQL escape hatch, which skips text() and its bind parameters.
   ['exec_driver_sql', EXECUTE],
   ['sql', SQL_METHOD],
+  ['copy_expert', COPY_EXPERT],
 ]);
-/** Methods that run SQL only on a known database handle (`query` is also DataFrame.query). */
-const HANDLE_METHOD_SINKS = new Map<string, QuerySink>([['query', HANDLE_QUERY]]);
+/** Methods that run SQL only on a known database handle (`query` is also DataFrame.query, `copy` a copy of anything). */
+const HANDLE_METHOD_SINKS = new Map<string, QuerySink>([
+  ['query', HANDLE_QUERY],
+  ['copy', COPY],
+]);
 /** Sinks matched by resolved name. */
 const NAMED_SINKS = new Map<string, QuerySink>([
   ['pandas.read_sql', READ_SQL],
@@ -58,27 +67,7 @@ function isSqlHook(receiver: string): boolean {
  * Receivers from these modules are known database handles, so even a query of unknown origin
  * is worth a look there; elsewhere `.execute(x)` may not be SQL at all.
  */
-const DATABASE_MODULES = [
-  'sqlite3',
-  'psycopg2',
-  'psycopg',
-  'pymysql',
-  'MySQLdb',
-  'mysql.connector',
-  'pyodbc',
-  'pymssql',
-  'cx_Oracle',
-  'oracledb',
-  'snowflake.connector',
-  'databricks.sql',
-  'redshift_connector',
-  'trino',
-  'clickhouse_connect',
-  'google.cloud.bigquery',
-  'duckdb',
-  'sqlalchemy',
-  'pyspark',
-];
+const DATABASE_MODULES = [...DB_MODULES, 'pyspark'];
 /**
  * A result turned into a pandas DataFrame (`spark.table(t).toPandas()`, `duckdb.sql(q).df()`) is
  * no database handle: its `query()` evaluates a pandas expression, which the taint engine judges.
@@ -96,7 +85,8 @@ export const sqlFormattedQuery: PythonRule = {
   cwe: ['CWE-89'],
   what:
     'Finds SQL run through cursor.execute/executemany/executescript, SQLAlchemy exec_driver_sql, .sql() (Spark, DuckDB), pandas.read_sql, ' +
-    'sqlalchemy.text and Airflow DB hooks where the query is built with an f-string, %, +, .format() or .join(), ' +
+    'sqlalchemy.text, Airflow DB hooks, COPY (copy_expert, psycopg 3 copy) and the statements of Athena, the Redshift ' +
+    'and RDS Data APIs and DynamoDB PartiQL through boto3 where the query is built with an f-string, %, +, .format() or .join(), ' +
     'directly or through a variable. On known database handles, a query of unknown origin passed without bound ' +
     'parameters is reported at medium confidence.',
   why:
@@ -183,6 +173,7 @@ function sinkOf(call: CallSite): { sink: QuerySink; known: boolean } | undefined
   if (call.method === undefined) return undefined;
   const receiver = name.slice(0, -(call.method.length + 1));
   if (HOOK_SQL_METHODS.includes(call.method) && isSqlHook(receiver)) return { sink: HOOK, known: true };
+  if (AWS_SQL_METHODS.includes(call.method) && receiver.startsWith('boto3.')) return { sink: AWS_SQL, known: true };
   const known = DATABASE_MODULES.some((m) => receiver === m || receiver.startsWith(`${m}.`)) && !PANDAS_FRAME.test(receiver);
   const sink = METHOD_SINKS.get(call.method) ?? (known ? HANDLE_METHOD_SINKS.get(call.method) : undefined);
   return sink && { sink, known };

@@ -85,8 +85,31 @@ export interface SinkSpec {
 const FIRST = (keyword: string) => ({ index: 0, keyword });
 /** What a variable holding `urllib.request.Request(url, …)` resolves to: its URL is judged where it is built. */
 export const URLLIB_REQUEST_OBJECT = 'urllib.request.Request()';
-/** Database drivers: their cursors run SQL and return rows. */
-export const DB_MODULES = ['sqlite3', 'psycopg2', 'psycopg', 'pymysql', 'MySQLdb', 'mysql.connector', 'pyodbc', 'duckdb', 'sqlalchemy', 'snowflake.connector'];
+/** Database drivers and warehouse clients: their handles run SQL and return rows. */
+export const DB_MODULES = [
+  'sqlite3',
+  'psycopg2',
+  'psycopg',
+  'pymysql',
+  'MySQLdb',
+  'mysql.connector',
+  'pyodbc',
+  'pymssql',
+  'cx_Oracle',
+  'oracledb',
+  'snowflake.connector',
+  'databricks.sql',
+  'redshift_connector',
+  'trino',
+  'clickhouse_connect',
+  'google.cloud.bigquery',
+  'duckdb',
+  'sqlalchemy',
+];
+/** AWS APIs that run SQL or PartiQL they are given: Athena, the Redshift and RDS Data APIs, DynamoDB. */
+export const AWS_SQL_METHODS = ['start_query_execution', 'execute_statement', 'batch_execute_statement'];
+/** Where those take the statement (keywords only, as boto3 clients are called). */
+export const AWS_SQL_KEYWORDS = ['QueryString', 'Sql', 'Sqls', 'sql', 'Statement', 'Statements'];
 /** Airflow providers whose hooks are DB-API hooks (run, get_records… take SQL); HttpHook.run takes an endpoint. */
 export const SQL_HOOK_MODULES = [
   'airflow.providers.common.sql',
@@ -122,6 +145,10 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'sql-injection', kind: 'table', names: ['pandas.read_sql', 'pandas.read_sql_query', 'polars.read_database'], args: [FIRST('sql')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', methods: ['execute', 'executemany', 'executescript', 'exec_driver_sql', 'sql'], args: [FIRST('query')], does: 'runs as SQL' },
   { family: 'sql-injection', kind: 'table', methods: ['query'], under: DB_MODULES, args: [FIRST('query')], does: 'runs as SQL' },
+  // COPY statements: psycopg2's copy_expert(sql, file), psycopg 3's cursor.copy(statement).
+  { family: 'sql-injection', kind: 'table', methods: ['copy_expert'], args: [FIRST('sql')], does: 'runs as SQL (COPY)' },
+  { family: 'sql-injection', kind: 'table', methods: ['copy'], under: ['psycopg'], args: [FIRST('statement')], does: 'runs as SQL (COPY)' },
+  { family: 'sql-injection', kind: 'table', methods: AWS_SQL_METHODS, under: ['boto3'], args: AWS_SQL_KEYWORDS.map((keyword) => ({ index: -1, keyword })), does: 'runs as SQL (Athena, Redshift or RDS Data API, DynamoDB PartiQL)' },
   { family: 'sql-injection', kind: 'table', methods: HOOK_SQL_METHODS, under: SQL_HOOK_MODULES, args: [FIRST('sql')], does: 'runs as SQL' },
   ...AIRFLOW_SQL_OPERATORS.map(({ names, field }): SinkSpec => {
     const sql = { index: -1, keyword: field };

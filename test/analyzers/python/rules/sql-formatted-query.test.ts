@@ -128,6 +128,37 @@ describe(ID, () => {
     expect(scan('from airflow.hooks.base import BaseHook\nBaseHook.get_hook("wh").run(f"VACUUM {t}")\n', ID)).toHaveLength(1);
   });
 
+  it('covers COPY statements and the AWS APIs that run SQL or PartiQL, unless the values are bound', () => {
+    const found = scan(py`
+      import boto3, psycopg, psycopg2
+      def load(day, table, rows, statement):
+          cur = psycopg2.connect("dbname=x").cursor()
+          cur.copy_expert(f"COPY {table} FROM STDIN WITH CSV", rows)
+          cur.copy_expert("COPY events FROM STDIN WITH CSV", rows)
+          with psycopg.connect("dbname=x") as conn, conn.cursor() as c3:
+              with c3.copy(f"COPY {table} FROM STDIN") as cp:
+                  cp.write(rows)
+              with c3.copy("COPY t (d) FROM STDIN WHERE d > %s", (day,)) as cp:
+                  cp.write(rows)
+          athena = boto3.client("athena")
+          athena.start_query_execution(QueryString=f"SELECT * FROM t WHERE d = '{day}'", WorkGroup="w")
+          athena.start_query_execution(QueryString="SELECT * FROM t WHERE d = ?", ExecutionParameters=[day])
+          rs = boto3.client("redshift-data")
+          rs.execute_statement(Database="d", Sql="DELETE FROM t WHERE d = '" + day + "'")
+          rs.execute_statement(Database="d", Sql=statement, Parameters=[{"name": "d", "value": day}])
+          boto3.client("dynamodb").execute_statement(Statement=f"SELECT * FROM orders WHERE pk = '{day}'")
+          backup = rows.copy()
+          engine.execute_statement(Statement=f"SELECT {day}")
+    `, ID);
+    expect(found.map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [4, 'high'],
+      [7, 'high'],
+      [12, 'high'],
+      [15, 'high'],
+      [17, 'high'],
+    ]);
+  });
+
   it('reports formatted queries even when **kwargs are present', () => {
     expect(scan('cur.execute(f"SELECT {cols} FROM t", **kw)\n', ID)).toHaveLength(1);
     expect(scan('import sqlite3\nc = sqlite3.connect(p)\nc.execute(q, **kw)\n', ID)).toEqual([]);
