@@ -222,10 +222,10 @@ export class TaintChecker {
     if (spec.buildsOnly && this.isMessageText(call)) return false;
     if (spec.maxPositional !== undefined && call.positional.length > spec.maxPositional) return false;
     if (spec.calledAtOnce && !this.calledAtOnce(call)) return false;
-    if (spec.magics) {
-      const name = argument(call, 0, 'magic_name');
-      const magic = name ? this.values.constantOf(name) : undefined;
-      if (typeof magic !== 'string' || !spec.magics.includes(magic)) return false;
+    if (spec.namedBy) {
+      const name = argument(call, 0, spec.namedBy.keyword);
+      const named = name ? this.values.constantOf(name) : undefined;
+      if (typeof named !== 'string' || !spec.namedBy.names.includes(named.toLowerCase())) return false;
     }
     if (spec.filtered && extractionFilter(call, this.valuesAndNames) === 'safe') return false;
     if (spec.unsafeYamlLoader && yamlLoadVerdict(call, (n) => this.engine.lineageOf(n)) !== 'unsafe') return false;

@@ -44,8 +44,11 @@ export interface SinkSpec {
   args: readonly SinkArg[];
   /** What the call does with the argument, for messages and traces. */
   does: string;
-  /** Only for `get_ipython().run_line_magic(name, …)`-style calls running one of these magics. */
-  magics?: readonly string[];
+  /**
+   * Only where the first argument names one of these (lower-cased): the magic that
+   * `get_ipython().run_line_magic(name, …)` runs, the option Spark's `option(key, value)` sets.
+   */
+  namedBy?: { keyword: string; names: readonly string[] };
   /** Only when this keyword is given a true value (`shell=True`). */
   whenTrue?: string;
   /** Only where the PyYAML loader the call uses builds arbitrary objects (Loader=yaml.Loader, or none before PyYAML 6). */
@@ -107,6 +110,9 @@ export const DB_MODULES = [
   'sqlalchemy',
 ];
 /** AWS APIs that run SQL or PartiQL they are given: Athena, the Redshift and RDS Data APIs, DynamoDB. */
+const SQL_MAGIC = { keyword: 'magic_name', names: ['sql'] };
+/** Spark JDBC options whose text reaches the database: `query`, and `dbtable`, which may be `(SELECT …) t`. */
+const JDBC_SQL_OPTIONS = ['query', 'dbtable'];
 export const AWS_SQL_METHODS = ['start_query_execution', 'execute_statement', 'batch_execute_statement'];
 /** Where those take the statement (keywords only, as boto3 clients are called). */
 export const AWS_SQL_KEYWORDS = ['QueryString', 'Sql', 'Sqls', 'sql', 'Statement', 'Statements'];
@@ -154,6 +160,12 @@ export const SINKS: readonly SinkSpec[] = [
     const sql = { index: -1, keyword: field };
     return { family: 'sql-injection', kind: 'table', names, args: [sql], dataset: sql, does: 'is rendered by Airflow and run as SQL' };
   }),
+  // Spark's JDBC source (and the BigQuery and Snowflake connectors' query option) sends a query, or a table that may be a parenthesised subquery, to the database as SQL text.
+  ...[
+    { methods: ['jdbc'], args: [{ index: 1, keyword: 'table' }] },
+    { methods: ['option'], namedBy: { keyword: 'key', names: JDBC_SQL_OPTIONS }, args: [{ index: 1, keyword: 'value' }] },
+    { methods: ['options'], args: JDBC_SQL_OPTIONS.map((keyword) => ({ index: -1, keyword })) },
+  ].map((spec): SinkSpec => ({ ...spec, family: 'sql-injection', kind: 'table', dataset: spec.args.at(-1), does: 'is sent to the database as SQL (a query, or a table that may be a subquery)' })),
   // Spark parses text conditions and expressions as SQL: `df.filter("c = '" + v + "'")`, `df.selectExpr(e)`, `F.expr(e)`.
   { family: 'sql-injection', kind: 'eval', names: ['pyspark.sql.functions.expr'], args: [FIRST('str')], does: 'is parsed as a Spark SQL expression' },
   { family: 'sql-injection', kind: 'eval', methods: ['selectExpr'], args: ['all'], does: 'is parsed as a Spark SQL expression' },
@@ -163,8 +175,8 @@ export const SINKS: readonly SinkSpec[] = [
   // What a notebook's `!cmd` and `x = !cmd` run (see the notebook analyzer's magics).
   { family: 'command-injection', kind: 'command', names: ['builtins.get_ipython().system', 'builtins.get_ipython().getoutput'], args: [FIRST('cmd')], does: 'runs as a shell command' },
   // What a notebook's `%sql` and `%%sql` queries with Python values spliced in run (jupysql, ipython-sql).
-  { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_line_magic'], magics: ['sql'], args: [{ index: 1, keyword: 'line' }], does: 'runs as SQL (%sql)' },
-  { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_cell_magic'], magics: ['sql'], args: [{ index: 2, keyword: 'cell' }], does: 'runs as SQL (%%sql)' },
+  { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_line_magic'], namedBy: SQL_MAGIC, args: [{ index: 1, keyword: 'line' }], does: 'runs as SQL (%sql)' },
+  { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_cell_magic'], namedBy: SQL_MAGIC, args: [{ index: 2, keyword: 'cell' }], does: 'runs as SQL (%%sql)' },
   { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
   { family: 'command-injection', kind: 'command', names: [...SUBPROCESS, ...ARGV_RUNNERS], args: ['shell-script'], does: 'runs as a shell command (a shell started with -c, or a remote command over ssh)' },
   ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),
