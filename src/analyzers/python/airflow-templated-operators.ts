@@ -2,7 +2,9 @@ import type { Confidence } from '../../core/finding.js';
 import type { CallSite } from './call-site.js';
 import type { SyntaxNode } from './parser.js';
 import type { PythonContext } from './python-rule.js';
-import { sequenceItems, shellCommand } from './rules/shell.js';
+import { commandsOf } from '../container/dockerfile/shell.js';
+import { sequenceItems, shellCommand, shellCommandIndex } from './rules/shell.js';
+import { stringText } from './rules/string-literal.js';
 
 /** Airflow operator classes, under every module path each has had, and the templated field that runs. */
 export interface TemplatedOperators {
@@ -69,7 +71,7 @@ export function operatorTemplates(call: CallSite, ctx: PythonContext, operators:
   const operator = call.name!.slice(call.name!.lastIndexOf('.') + 1);
   const items = value.type === 'list' || value.type === 'tuple' ? value.namedChildren : [value];
   return items.flatMap((node) => {
-    const text = ctx.constantOf(node);
+    const text = stringText(node, ctx);
     return typeof text === 'string' ? [{ operator, field, node, text }] : [];
   });
 }
@@ -80,22 +82,49 @@ const POD_OPERATORS = [
   'airflow.providers.cncf.kubernetes.operators.kubernetes_pod.KubernetesPodOperator',
   'airflow.contrib.operators.kubernetes_pod_operator.KubernetesPodOperator',
 ];
+/** Docker operators, whose templated `command` is the container's argv: a list, or a string docker-py splits as shlex does. */
+const DOCKER_OPERATORS = [
+  'airflow.providers.docker.operators.docker.DockerOperator',
+  'airflow.operators.docker_operator.DockerOperator',
+  'airflow.providers.docker.operators.docker_swarm.DockerSwarmOperator',
+];
+/** Operators that start a container from an argv Airflow renders. */
+export const CONTAINER_OPERATORS = [...POD_OPERATORS, ...DOCKER_OPERATORS];
 
-/**
- * The script a KubernetesPodOperator's container hands a shell (`cmds=["bash", "-c"]` with the
- * script first in `arguments`, or all in `cmds`), as a literal template; none when the argv starts
- * no shell, where each templated value stays one argument.
- */
-export function podShellScript(call: CallSite, ctx: PythonContext): OperatorTemplate | undefined {
-  if (!POD_OPERATORS.includes(call.name ?? '')) return undefined;
-  const listed = (field: string): SyntaxNode[] => {
+/** The argv a container operator's call writes out as lists: the pod's `cmds` then `arguments`, Docker's `command`. */
+export function containerArgv(call: CallSite): SyntaxNode[] {
+  return argvFields(call).flatMap((field) => {
     const value = call.keywords.get(field);
     return value ? (sequenceItems(value) ?? []) : [];
-  };
-  const [program, ...args] = [...listed('cmds'), ...listed('arguments')];
+  });
+}
+
+function argvFields(call: CallSite): string[] {
+  if (POD_OPERATORS.includes(call.name ?? '')) return ['cmds', 'arguments'];
+  return DOCKER_OPERATORS.includes(call.name ?? '') ? ['command'] : [];
+}
+
+/**
+ * The script a container operator hands a shell, as a literal template: `cmds=["bash", "-c"]` with
+ * the script first in `arguments` (or all in `cmds`), Docker's `command=["sh", "-c", script]` or
+ * `command="sh -c 'script'"`. None when the argv starts no shell, where each templated value stays
+ * one argument.
+ */
+export function containerShellScript(call: CallSite, ctx: PythonContext): OperatorTemplate | undefined {
+  const fields = argvFields(call);
+  if (fields.length === 0) return undefined;
+  const operator = call.name!.slice(call.name!.lastIndexOf('.') + 1);
+  const field = fields.join('/');
+  const [program, ...args] = containerArgv(call);
   const script = shellCommand(ctx, program, args);
-  const text = script ? ctx.constantOf(script) : undefined;
-  return script && typeof text === 'string' ? { operator: 'KubernetesPodOperator', field: 'cmds/arguments', node: script, text } : undefined;
+  const text = script ? stringText(script, ctx) : undefined;
+  if (script) return typeof text === 'string' ? { operator, field, node: script, text } : undefined;
+  const command = fields[0] === 'command' ? call.keywords.get('command') : undefined;
+  const line = command ? stringText(command, ctx) : undefined;
+  if (!command || typeof line !== 'string') return undefined;
+  const [first, ...rest] = commandsOf(line)[0]?.words.map((w) => w.text) ?? [];
+  const at = shellCommandIndex(first, rest);
+  return at === undefined ? undefined : { operator, field, node: command, text: rest[at]! };
 }
 
 /** Run configuration: whoever may trigger the DAG writes it, and nothing validates it by default. */

@@ -1,7 +1,8 @@
-import { AIRFLOW_SHELL_OPERATORS, operatorTemplates, podShellScript, runInputIn } from '../airflow-templated-operators.js';
+import { AIRFLOW_SHELL_OPERATORS, containerShellScript, operatorTemplates, runInputIn } from '../airflow-templated-operators.js';
 import { BASH_TASK_DECORATOR, decoratorNames, returnedValues } from '../decorators.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
+import { stringText } from './string-literal.js';
 
 export const airflowTemplatedShell: PythonRule = {
   id: 'py.airflow.templated-shell-command',
@@ -76,8 +77,8 @@ export const airflowTemplatedShell: PythonRule = {
     'https://cwe.mitre.org/data/definitions/78.html',
   ],
   onCall(call, ctx) {
-    const pod = podShellScript(call, ctx);
-    for (const { operator, field, node, text } of [...operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS), ...(pod ? [pod] : [])]) reportSplice(ctx, node, text, `${operator} ${field}`);
+    const container = containerShellScript(call, ctx);
+    for (const { operator, field, node, text } of [...operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS), ...(container ? [container] : [])]) reportSplice(ctx, node, text, `${operator} ${field}`);
   },
   // A @task.bash function's returned text is the command, rendered like bash_command.
   onNode: {
@@ -86,7 +87,7 @@ export const airflowTemplatedShell: PythonRule = {
       if (!decoratorNames(fn, (n) => ctx.nameOf(n)).some((n) => BASH_TASK_DECORATOR.test(n))) return;
       const name = fn.childForFieldName('name')?.text ?? 'task';
       for (const value of returnedValues(fn)) {
-        const text = ctx.constantOf(value);
+        const text = stringText(value, ctx);
         if (typeof text === 'string') reportSplice(ctx, value, text, `@task.bash ${name}() command`);
       }
     },

@@ -91,11 +91,15 @@ export function sequenceItems(node: SyntaxNode): SyntaxNode[] | undefined {
  * program they start is itself a shell. `args` excludes argv[0].
  */
 export function shellCommand(ctx: Pick<PythonContext, 'constantOf'>, program: SyntaxNode | undefined, args: SyntaxNode[]): SyntaxNode | undefined {
-  const path = program ? ctx.constantOf(program) : undefined;
-  if (typeof path !== 'string' || !SHELLS.has(basename(path))) return undefined;
-  for (const [i, arg] of args.entries()) {
-    const value = ctx.constantOf(arg);
-    if (isCommandFlag(value)) return args[i + 1];
+  const at = shellCommandIndex(program ? ctx.constantOf(program) : undefined, args.map((a) => ctx.constantOf(a)));
+  return at === undefined ? undefined : args[at];
+}
+
+/** The same judgement on argv words already known (undefined where a word is not): the index of the command string in `args`. */
+export function shellCommandIndex(program: unknown, args: readonly unknown[]): number | undefined {
+  if (typeof program !== 'string' || !SHELLS.has(basename(program))) return undefined;
+  for (const [i, value] of args.entries()) {
+    if (isCommandFlag(value)) return i + 1 < args.length ? i + 1 : undefined;
     // Options end at the first operand: `sh script.sh -c x` passes -c to the script.
     if (typeof value !== 'string' || !/^(-|\/\w+$)/.test(value)) return undefined;
   }

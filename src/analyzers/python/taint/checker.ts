@@ -1,6 +1,7 @@
 import type { ReportOptions } from '../../../core/analyzer.js';
 import type { TraceStep } from '../../../core/finding.js';
 import { argument, calleeName, type CallSite } from '../call-site.js';
+import { containerArgv } from '../airflow-templated-operators.js';
 import { extractionFilter } from '../extraction-filter.js';
 import { yamlLoadVerdict } from '../rules/yaml-load.js';
 import { shellScript, startedProgram } from '../rules/shell.js';
@@ -377,7 +378,8 @@ export function sinkArguments(call: CallSite, spec: SinkSpec, values: Pick<Value
   return spec.args.flatMap((arg) => {
     if (arg === 'all') return [...call.positional, ...call.keywords.values()];
     if (arg === 'shell-script') {
-      const started = startedProgram(call);
+      const [program, ...args] = containerArgv(call);
+      const started = program ? { program, args } : startedProgram(call);
       return (started && shellScript(values, started.program, started.args)?.parts) ?? [];
     }
     if (arg === 'receiver') {

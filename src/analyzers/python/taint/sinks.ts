@@ -1,4 +1,4 @@
-import { AIRFLOW_SHELL_OPERATORS, AIRFLOW_SQL_OPERATORS } from '../airflow-templated-operators.js';
+import { AIRFLOW_SHELL_OPERATORS, AIRFLOW_SQL_OPERATORS, CONTAINER_OPERATORS } from '../airflow-templated-operators.js';
 import { XML_PARSE_CALLS } from '../xml-parsers.js';
 import { HTTP_CLIENTS, REQUEST_URL } from '../rules/http-clients.js';
 import { ARGV_RUNNERS } from '../rules/shell.js';
@@ -28,7 +28,8 @@ export type SinkKind = 'file' | 'table' | 'bucket' | 'api' | 'queue' | 'command'
 /**
  * An argument by position or keyword; `receiver` is the object a method is called on;
  * `shell-script` the command of a shell an argv starts with -c (`["bash", "-c", cmd]`), or the
- * remote command of an ssh it starts (see `startedProgram` for where each API takes its argv).
+ * remote command of an ssh it starts (see `startedProgram` and `containerArgv` for where each API
+ * takes its argv).
  */
 export type SinkArg = { index: number; keyword: string } | 'receiver' | 'all' | 'shell-script';
 
@@ -179,6 +180,7 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_cell_magic'], namedBy: SQL_MAGIC, args: [{ index: 2, keyword: 'cell' }], does: 'runs as SQL (%%sql)' },
   { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
   { family: 'command-injection', kind: 'command', names: [...SUBPROCESS, ...ARGV_RUNNERS], args: ['shell-script'], does: 'runs as a shell command (a shell started with -c, or a remote command over ssh)' },
+  { family: 'command-injection', kind: 'command', names: CONTAINER_OPERATORS, args: ['shell-script'], does: 'is rendered by Airflow and run by a shell in the container' },
   ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),
   { family: 'code-injection', kind: 'eval', names: ['builtins.eval', 'builtins.exec', 'builtins.compile', 'pandas.eval'], args: [FIRST('source')], does: 'runs as code' },
   // A receiver of unknown type may be a DataFrame; one resolved to a driver or Tk is not (its query is SQL, its eval Tcl).

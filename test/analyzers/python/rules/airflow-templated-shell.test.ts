@@ -26,3 +26,31 @@ describe(`${ID} on KubernetesPodOperator`, () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe(`${ID} on DockerOperator and templates written with escapes`, () => {
+  it('reads the script a Docker command hands its shell, as a list or a string docker-py splits, and templates with escaped quotes or newlines', () => {
+    const findings = scan(py`
+      from airflow.operators.bash import BashOperator
+      from airflow.providers.docker.operators.docker import DockerOperator
+      DockerOperator(task_id="a", image="etl", command=["sh", "-c", "gzip {{ dag_run.conf['file'] }}"])
+      DockerOperator(task_id="b", image="etl", command="bash -c 'gzip \\"{{ dag_run.conf[\\"file\\"] }}\\"'")
+      BashOperator(task_id="c", bash_command="gzip \\"{{ dag_run.conf['file'] }}\\"\\n")
+    `, ID);
+    expect(findings.map((f) => [f.location.startLine, f.confidence, f.message])).toEqual([
+      [3, 'high', "DockerOperator command splices {{ dag_run.conf['file'] }} into the shell command Airflow runs"],
+      [4, 'high', 'DockerOperator command splices {{ dag_run.conf["file"] }} into the shell command Airflow runs'],
+      [5, 'high', "BashOperator bash_command splices {{ dag_run.conf['file'] }} into the shell command Airflow runs"],
+    ]);
+  });
+
+  it('leaves a Docker command that starts no shell alone, string or list', () => {
+    const findings = scan(py`
+      from airflow.providers.docker.operators.docker import DockerOperator
+      DockerOperator(task_id="a", image="etl", command="python load.py {{ dag_run.conf['file'] }}")
+      DockerOperator(task_id="b", image="etl", command=["python", "load.py", "{{ dag_run.conf['file'] }}"])
+      DockerOperator(task_id="c", image="etl", command="sh run.sh -c '{{ dag_run.conf['x'] }}'")
+    `, ID);
+    expect(findings).toEqual([]);
+  });
+});
+

@@ -16,6 +16,10 @@ describe(ID, () => {
     expect(finding!.message).toContain("SQLExecuteQueryOperator sql renders {{ dag_run.conf['table'] }}");
   });
 
+  it('reads a template written with escape sequences', () => {
+    expect(scan(op(`"DELETE FROM events\\nWHERE id = {{ dag_run.conf['id'] }}"`), ID)).toMatchObject([{ confidence: 'high' }]);
+  });
+
   it('reports a splice inside a quoted literal at medium confidence', () => {
     expect(scan(op(`"SELECT * FROM t WHERE day = '{{ params.day }}'"`), ID)).toMatchObject([{ confidence: 'medium' }]);
   });

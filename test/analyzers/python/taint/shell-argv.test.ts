@@ -86,3 +86,29 @@ describe('a shell or ssh started by os.exec*, os.spawn*, os.posix_spawn* or asyn
     ]);
   });
 });
+
+describe("the shell script of a container an Airflow operator starts", () => {
+  it('follows Python values into the script a pod or a Docker container hands its shell, not into plain arguments', () => {
+    const code = py`
+      from airflow.models import Variable
+      from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator
+      from airflow.providers.docker.operators.docker import DockerOperator
+
+      target = Variable.get("target")
+      KubernetesPodOperator(task_id="a", image="etl", cmds=["bash", "-c"], arguments=[f"gzip /data/{target}"])
+      KubernetesPodOperator(task_id="b", image="etl", cmds=["sh", "-c", "export.sh " + target])
+      DockerOperator(task_id="c", image="etl", command=["sh", "-c", f"load.sh {target}"])
+      KubernetesPodOperator(task_id="d", image="etl", cmds=["python", "load.py"], arguments=[target])
+      DockerOperator(task_id="e", image="etl", command=["python", "load.py", target])
+    `;
+    const findings = analyzePythonText(code, 'dags/export.py').findings.filter((f) => f.ruleId.includes('command-injection'));
+    expect(findings.map((f) => [f.ruleId, f.location.startLine, f.severity])).toEqual([
+      ['py.taint.command-injection', 6, 'critical'],
+      ['py.taint.command-injection', 7, 'critical'],
+      ['py.taint.command-injection', 8, 'critical'],
+    ]);
+    expect(findings[2]!.trace!.at(-1)!.label).toBe(
+      'sink: airflow.providers.docker.operators.docker.DockerOperator() — the value is rendered by Airflow and run by a shell in the container',
+    );
+  });
+});
