@@ -32,8 +32,9 @@ const COMMAND_LINE = /^process\.argv\b/;
 /**
  * Calls whose result is data the script reads — parsed CSV, HTTP responses, S3 objects: the
  * ingestion points of a Node pipeline, whose records whoever wrote the data chose. A file's raw
- * text is not among them: a script running its own `schema.sql` or template is common and safe,
- * and a path chosen from outside is the fs rule's finding.
+ * text is among them only where its path is chosen at run time (FILE_READS): a script reading its
+ * own `schema.sql` or template is common and safe, and a path chosen from outside is also the fs
+ * rule's finding.
  */
 const INGESTING_CALLS = new Set([
   'csv-parse.parse',
@@ -43,6 +44,9 @@ const INGESTING_CALLS = new Set([
   '@aws-sdk/client-s3.S3Client().send',
   '@aws-sdk/client-s3.S3().getObject',
 ]);
+
+/** fs reads whose text is data when the path is not fixed in the source (`readFileSync(process.argv[2])`). */
+const FILE_READS = new Set(['fs.readFileSync', 'fs.readFile', 'fs.promises.readFile']);
 
 /**
  * Where input that the script's caller or its data controls comes from: an HTTP request, data the
@@ -240,7 +244,10 @@ export class JsValues {
         return originOf(part.text.slice(0, 64));
       case 'call_expression': {
         const fn = part.childForFieldName('function');
-        return fn && INGESTING_CALLS.has(this.nameOf(fn) ?? '') ? 'ingested' : null;
+        const callee = fn ? (this.nameOf(fn) ?? '') : '';
+        if (INGESTING_CALLS.has(callee)) return 'ingested';
+        const path = FILE_READS.has(callee) ? part.childForFieldName('arguments')?.namedChildren[0] : undefined;
+        return path && this.classify(path, depth + 1) !== 'literal' ? 'ingested' : null;
       }
       default:
         return null;

@@ -365,6 +365,26 @@ describe('js.path-traversal.fs', () => {
     expect(scan(code, ID, 'sweep.mjs')).toMatchObject([{ severity: 'high', confidence: 'high', location: { startLine: 6 } }]);
   });
 
+  it("takes the text of a file whose path is chosen at run time for read data, not for the path's own origin; a fixed file's text is the script's own", () => {
+    const code = lines(
+      "import fs from 'node:fs';",
+      "import path from 'node:path';",
+      'const rows = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));',
+      "for (const row of rows) fs.writeFileSync(`/data/${row.name}`, 'x');",
+      "const jobs = JSON.parse(await fs.promises.readFile(path.join(inbox, name), 'utf8'));",
+      'fs.unlinkSync(jobs.stale);',
+      "const config = JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json'), 'utf8'));",
+      'fs.unlinkSync(config.stale);',
+    );
+    expect(scan(code, ID, 'load.mjs').map((f) => [f.location.startLine, f.severity, f.confidence])).toEqual([
+      [3, 'low', 'low'],
+      [4, 'high', 'high'],
+      [5, 'low', 'low'],
+      [6, 'high', 'high'],
+      [8, 'low', 'low'],
+    ]);
+  });
+
   it('accepts literal, __dirname-based and basename-confined paths, and non-fs readFile', () => {
     const code = lines(
       "const fs = require('fs-extra');",
