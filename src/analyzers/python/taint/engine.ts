@@ -93,6 +93,8 @@ export class TaintEngine {
   private readonly importsAirflow: boolean;
   private readonly importRoots: ReadonlySet<string>;
   private readonly functionNames = new Map<number, string | undefined>();
+  /** The local paths this file's downloads write, each with its download call; built on first need. */
+  private downloads?: Map<string, SyntaxNode>;
   private callbackIndex: ReadonlySet<number> | undefined;
   private udfIndex: ReadonlySet<number> | undefined;
   private templatedIndex: ReadonlyMap<number, ReadonlyMap<string, TemplatedParameter>> | undefined;
@@ -146,6 +148,37 @@ export class TaintEngine {
     const hit = this.detectSource(node, call);
     if (hit) this.hits.set(node.id, hit);
     return hit;
+  }
+
+  /**
+   * A path, written out or held in a name, that one of this file's downloads writes
+   * (`s3.download_file(bucket, key, "/tmp/model.pkl")`): the file there is the sender's content,
+   * whatever reads it later (`joblib.load("/tmp/model.pkl")`, `open(local)`), so it flows from
+   * the download.
+   */
+  private downloadedFile(node: SyntaxNode): SourceHit | undefined {
+    if (node.type !== 'identifier' && node.type !== 'string') return undefined;
+    const downloads = this.downloadedPaths();
+    if (downloads.size === 0) return undefined;
+    const path = this.constantString(node);
+    const download = path === undefined ? undefined : downloads.get(path);
+    // The download's own argument names where it writes, before anything is there.
+    const hit = download && download.id !== node.parent?.parent?.id ? this.sourceAt(download) : undefined;
+    // Whatever the call reads (a bucket object), what is read here is a file it wrote: a download.
+    return hit && { ...hit, kind: 'download' };
+  }
+
+  private downloadedPaths(): Map<string, SyntaxNode> {
+    if (this.downloads) return this.downloads;
+    this.downloads = new Map();
+    if (!DOWNLOAD_TO_PATH.test(this.text)) return this.downloads;
+    for (const node of this.root.descendantsOfType('call')) {
+      const call = this.resolver.callSite(node);
+      const destination = downloadDestination(call);
+      const path = destination && this.constantString(destination);
+      if (path !== undefined && this.sourceAt(node, call)) this.downloads.set(path, node);
+    }
+    return this.downloads;
   }
 
   /** The function (`Class.method`) a node is in, if any. */
@@ -301,7 +334,7 @@ export class TaintEngine {
   }
 
   private compute(node: SyntaxNode, depth: number): Flow[] {
-    const hit = node.type === 'identifier' || node.type === 'attribute' || node.type === 'subscript' || node.type === 'call' ? this.sourceAt(node) : undefined;
+    const hit = (node.type === 'identifier' || node.type === 'attribute' || node.type === 'subscript' || node.type === 'call' ? this.sourceAt(node) : undefined) ?? this.downloadedFile(node);
     if (hit) return [sourceFlow(hit, [this.step(hit.line, `source: ${hit.api} (${hit.kind})`)])];
     switch (node.type) {
       case 'identifier':
@@ -838,6 +871,20 @@ function isDiscarded(call: SyntaxNode): boolean {
  */
 function sourceFlow(hit: SourceHit, steps: TraceStep[]): Flow {
   return { origin: { source: hit }, steps, validated: false, ...(hit.kind === 'download' ? { stoppedFor: ['path-traversal'] } : {}) };
+}
+
+/** Calls that write what they download to a local path they are given. */
+const DOWNLOAD_TO_PATH = /\b(?:download_file|download_to_filename)\b/;
+
+/**
+ * Where a download call takes its local path: boto3's `download_file` as `Filename` (third on a
+ * client, second on a Bucket, first on an Object), GCS's `download_to_filename` first.
+ */
+function downloadDestination(call: CallSite): SyntaxNode | undefined {
+  if (call.method === 'download_to_filename') return argument(call, 0, 'filename');
+  if (call.method !== 'download_file') return undefined;
+  const receiver = call.name?.slice(0, -'.download_file'.length) ?? '';
+  return argument(call, receiver.endsWith('Object()') ? 0 : receiver.endsWith('Bucket()') ? 1 : 2, 'Filename');
 }
 
 /** Whether a flow still endangers a sink of `family`. */

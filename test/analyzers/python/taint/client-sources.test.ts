@@ -52,6 +52,40 @@ describe('a downloaded file', () => {
   });
 });
 
+describe('a file a download writes to a path it is given', () => {
+  it('flows from the download wherever the path is read: S3 client, Bucket and Object downloads, GCS blobs, by literal or by name', () => {
+    const code = py`
+      import pickle, joblib, torch
+      import boto3
+      from google.cloud import storage
+
+      LOCAL = "/srv/models/clf.pkl"
+      boto3.client("s3").download_file("models", "clf.pkl", LOCAL)
+      with open(LOCAL, "rb") as fh:
+          clf = pickle.load(fh)
+      boto3.resource("s3").Bucket("models").download_file("enc.joblib", "/srv/models/enc.joblib")
+      enc = joblib.load("/srv/models/enc.joblib")
+      boto3.resource("s3").Object("models", "net.pt").download_file(Filename="net.pt")
+      net = torch.load("net.pt")
+      storage.Client().bucket("models").blob("vocab.pkl").download_to_filename("vocab.pkl")
+      vocab = pickle.load(open("vocab.pkl", "rb"))
+      own = joblib.load("/srv/models/baseline.joblib")
+    `;
+    const taint = analyzePythonText(code, 'jobs/score.py').findings.filter((f) => f.ruleId.startsWith('py.taint.'));
+    expect(taint.map((f) => [f.ruleId, f.location.startLine, f.severity])).toEqual([
+      ['py.taint.deserialization', 8, 'critical'],
+      ['py.taint.deserialization', 10, 'critical'],
+      ['py.taint.deserialization', 12, 'critical'],
+      ['py.taint.deserialization', 14, 'critical'],
+    ]);
+    expect(taint[0]!.trace!.map((s) => [s.label, s.line])).toEqual([
+      ['source: boto3.client().download_file (download)', 6],
+      ['bound by with to fh', 7],
+      ['sink: pickle.load() — the value is deserialised, which can run code', 8],
+    ]);
+  });
+});
+
 describe('a source function kept, not called', () => {
   it('reads nothing: an opener stored on the instance is no ingestion point, while a call of the function and a read of sys.argv are', () => {
     const code = py`
