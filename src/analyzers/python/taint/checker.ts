@@ -10,7 +10,7 @@ import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
 import { type TaintEngine, reaches } from './engine.js';
 import { dependsOnImports, type Flow, flowKey, joinFlows, lineOf, originKey, type SourceHit } from './flow.js';
-import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks } from './sinks.js';
+import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks, opensForWriting } from './sinks.js';
 import { CREDENTIAL_NAME, OPERATOR_SOURCES } from './sources.js';
 
 /** A sink reached by a flow: from one of the function's parameters, or one whose fate another module's summary decides. */
@@ -234,7 +234,7 @@ export class TaintChecker {
       const flag = call.keywords.get(spec.whenTrue);
       if (!flag || this.values.truthOf(flag) !== true) return false;
     }
-    return spec.writeMode === undefined || this.opensForWriting(call) === spec.writeMode;
+    return spec.writeMode === undefined || opensForWriting(call, this.values) === spec.writeMode;
   }
 
   /**
@@ -258,17 +258,11 @@ export class TaintChecker {
     return name === 'builtins.print' || matchSinks(name, site.method, this.engine.isImportedName(name)).some((s) => s.family === 'credential-logging');
   }
 
-  /** `open(path, mode)`: whether the mode (default "r") may write; a mode of unknown value counts as not writing. */
-  private opensForWriting(call: CallSite): boolean {
-    const mode = argument(call, 1, 'mode');
-    const value = mode ? this.values.constantOf(mode) : 'r';
-    return typeof value === 'string' && /[wax+]/.test(value);
-  }
 
   private readsDataset(call: CallSite, spec: SinkSpec, where: { index: number; keyword: string }): boolean {
     if (spec.kind === 'table') return this.engine.runsReadOnlyQuery(call, where);
     if (spec.family === 'deserialization') return true;
-    return FILE_OPENERS.has(call.name ?? '') && !this.opensForWriting(call);
+    return FILE_OPENERS.has(call.name ?? '') && !opensForWriting(call, this.values);
   }
 
   private addFlowSink(fn: SyntaxNode, entry: FlowSink): boolean {

@@ -13,7 +13,7 @@ import { accessPath, Guards } from './guards.js';
 import { matchSanitizer, SANITIZING_NAME, VALIDATING_BASES } from './sanitizers.js';
 import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, matchReadSource, matchSource, MESSAGE_CALLBACKS, ROUTE_APPS, ROUTE_DECORATOR, type SourceKind, type SourceSpec, SPARK_READ, SPARK_UDF } from './sources.js';
 import { type TemplatedParameter, templatedParameters } from './airflow.js';
-import type { SinkFamily } from './sinks.js';
+import { opensForWriting, type SinkFamily } from './sinks.js';
 import { importRootsOf, mayBeRepoFunction, rootOf } from './repo-imports.js';
 import { readsOnly, tableOfStatement } from './sql-table.js';
 
@@ -94,7 +94,7 @@ export class TaintEngine {
   private readonly importRoots: ReadonlySet<string>;
   private readonly functionNames = new Map<number, string | undefined>();
   /** The local paths this file's downloads write, each with its download call; built on first need. */
-  private downloads?: Map<string, SyntaxNode>;
+  private downloads?: Map<string, Flow>;
   private callbackIndex: ReadonlySet<number> | undefined;
   private udfIndex: ReadonlySet<number> | undefined;
   private templatedIndex: ReadonlyMap<number, ReadonlyMap<string, TemplatedParameter>> | undefined;
@@ -151,34 +151,59 @@ export class TaintEngine {
   }
 
   /**
-   * A path, written out or held in a name, that one of this file's downloads writes
-   * (`s3.download_file(bucket, key, "/tmp/model.pkl")`): the file there is the sender's content,
-   * whatever reads it later (`joblib.load("/tmp/model.pkl")`, `open(local)`), so it flows from
-   * the download.
+   * A path, written out or held in a name, that this file fills with data from an ingestion
+   * point (`s3.download_file(bucket, key, "/tmp/model.pkl")`, `out.write(resp.content)` to a file
+   * opened for writing): the file there is the sender's content, whatever reads it later
+   * (`joblib.load("/tmp/model.pkl")`, `open(local)`), so it flows from there as a download.
    */
-  private downloadedFile(node: SyntaxNode): SourceHit | undefined {
+  private downloadedFile(node: SyntaxNode): Flow | undefined {
     if (node.type !== 'identifier' && node.type !== 'string') return undefined;
     const downloads = this.downloadedPaths();
     if (downloads.size === 0) return undefined;
     const path = this.constantString(node);
-    const download = path === undefined ? undefined : downloads.get(path);
-    // The download's own argument names where it writes, before anything is there.
-    const hit = download && download.id !== node.parent?.parent?.id ? this.sourceAt(download) : undefined;
-    // Whatever the call reads (a bucket object), what is read here is a file it wrote: a download.
-    return hit && { ...hit, kind: 'download' };
+    const flow = path === undefined ? undefined : downloads.get(path);
+    // A download's or an opened file's own argument names where it writes, before anything is there.
+    const around = node.parent?.parent;
+    return flow && !(around?.type === 'call' && this.writesPath(this.resolver.callSite(around))) ? flow : undefined;
   }
 
-  private downloadedPaths(): Map<string, SyntaxNode> {
+  private downloadedPaths(): Map<string, Flow> {
     if (this.downloads) return this.downloads;
     this.downloads = new Map();
     if (!DOWNLOAD_TO_PATH.test(this.text)) return this.downloads;
     for (const node of this.root.descendantsOfType('call')) {
       const call = this.resolver.callSite(node);
-      const destination = downloadDestination(call);
-      const path = destination && this.constantString(destination);
-      if (path !== undefined && this.sourceAt(node, call)) this.downloads.set(path, node);
+      const written = this.fileWritten(call);
+      if (written) this.downloads.set(written.path, written.flow);
     }
     return this.downloads;
+  }
+
+  private writesPath(call: CallSite): boolean {
+    return downloadDestination(call) !== undefined || (FILE_HANDLES.includes(`${call.name}()`) && opensForWriting(call, this.values));
+  }
+
+  /**
+   * The local path a call fills with data from an ingestion point, and the flow of what it
+   * writes there, as a download (whatever was read, a bucket object or a response, a file now
+   * holds it): a download told where to write, or `write()` to a file opened for writing.
+   */
+  private fileWritten(call: CallSite): { path: string; flow: Flow } | undefined {
+    const destination = downloadDestination(call);
+    if (destination) {
+      const path = this.constantString(destination);
+      const hit = path === undefined ? undefined : this.sourceAt(call.node, call);
+      return hit && path !== undefined ? { path, flow: sourceFlow({ ...hit, kind: 'download' }, [this.step(hit.line, `source: ${hit.api} (download)`)]) } : undefined;
+    }
+    if (call.method !== 'write' && call.method !== 'writelines') return undefined;
+    const opener = this.boundValue(receiverOf(call.node));
+    const open = opener?.type === 'call' ? this.resolver.callSite(opener) : undefined;
+    const path = open && this.writesPath(open) ? this.constantString(argument(open, 0, 'file')) : undefined;
+    const data = call.positional[0];
+    const flow = path !== undefined && data ? this.flowsOf(data).find((f) => 'source' in f.origin && !f.validated) : undefined;
+    if (path === undefined || !flow || !('source' in flow.origin)) return undefined;
+    const steps = [...flow.steps, this.step(lineOf(call.node), `written to ${path}`)];
+    return { path, flow: sourceFlow({ ...flow.origin.source, kind: 'download' }, steps) };
   }
 
   /** The function (`Class.method`) a node is in, if any. */
@@ -334,8 +359,10 @@ export class TaintEngine {
   }
 
   private compute(node: SyntaxNode, depth: number): Flow[] {
-    const hit = (node.type === 'identifier' || node.type === 'attribute' || node.type === 'subscript' || node.type === 'call' ? this.sourceAt(node) : undefined) ?? this.downloadedFile(node);
+    const hit = node.type === 'identifier' || node.type === 'attribute' || node.type === 'subscript' || node.type === 'call' ? this.sourceAt(node) : undefined;
     if (hit) return [sourceFlow(hit, [this.step(hit.line, `source: ${hit.api} (${hit.kind})`)])];
+    const downloaded = this.downloadedFile(node);
+    if (downloaded) return [downloaded];
     switch (node.type) {
       case 'identifier':
         return this.identifier(node, depth);
@@ -873,8 +900,8 @@ function sourceFlow(hit: SourceHit, steps: TraceStep[]): Flow {
   return { origin: { source: hit }, steps, validated: false, ...(hit.kind === 'download' ? { stoppedFor: ['path-traversal'] } : {}) };
 }
 
-/** Calls that write what they download to a local path they are given. */
-const DOWNLOAD_TO_PATH = /\b(?:download_file|download_to_filename)\b/;
+/** Calls that write what they download to a local path they are given, and writes to an opened file. */
+const DOWNLOAD_TO_PATH = /\b(?:download_file|download_to_filename|write|writelines)\b/;
 
 /**
  * Where a download call takes its local path: boto3's `download_file` as `Filename` (third on a

@@ -2,6 +2,8 @@ import { AIRFLOW_SHELL_OPERATORS, AIRFLOW_SQL_OPERATORS, CONTAINER_OPERATORS } f
 import { XML_PARSE_CALLS } from '../xml-parsers.js';
 import { HTTP_CLIENTS, REQUEST_URL } from '../rules/http-clients.js';
 import { ARGV_RUNNERS } from '../rules/shell.js';
+import { argument, type CallSite } from '../call-site.js';
+import type { ValueClassifier } from '../values.js';
 
 /**
  * Dangerous sinks and data writes. Each row names the taint rule (family) it belongs to — or
@@ -243,4 +245,11 @@ export function matchSinks(name: string, method: string | undefined, fromImport:
   const named = fromImport ? (BY_NAME.get(name) ?? []) : [];
   const byMethod = method ? (BY_METHOD.get(method) ?? []).filter((s) => (!s.under || s.under.some((u) => name.startsWith(u))) && !s.notUnder?.some((u) => name.startsWith(u))) : [];
   return byMethod.length === 0 ? named : [...new Set([...named, ...byMethod])];
+}
+
+/** `open(path, mode)`: whether the mode (default "r") may write; a mode of unknown value counts as not writing. */
+export function opensForWriting(call: CallSite, values: Pick<ValueClassifier, 'constantOf'>): boolean {
+  const mode = argument(call, 1, 'mode');
+  const value = mode ? values.constantOf(mode) : 'r';
+  return typeof value === 'string' && /[wax+]/.test(value);
 }

@@ -86,6 +86,31 @@ describe('a file a download writes to a path it is given', () => {
   });
 });
 
+describe('a file the pipeline writes a response into', () => {
+  it('flows from the response, through the write, into whatever reads the file; a file written from the pipeline\'s own values does not', () => {
+    const code = py`
+      import pickle
+      import requests
+
+      resp = requests.get("https://models.example.com/clf.pkl", timeout=30)
+      with open("/srv/models/clf.pkl", "wb") as out:
+          out.write(resp.content)
+      clf = pickle.load(open("/srv/models/clf.pkl", "rb"))
+      with open("/srv/cache/state.pkl", "wb") as cache:
+          cache.write(pickle.dumps({"run": 1}))
+      state = pickle.load(open("/srv/cache/state.pkl", "rb"))
+    `;
+    const taint = analyzePythonText(code, 'jobs/fetch_model.py').findings.filter((f) => f.ruleId.startsWith('py.taint.'));
+    expect(taint.map((f) => [f.ruleId, f.location.startLine])).toEqual([['py.taint.deserialization', 7]]);
+    expect(taint[0]!.trace!.map((s) => [s.label, s.line])).toEqual([
+      ['source: requests.get (api)', 4],
+      ['assigned to resp', 4],
+      ['written to /srv/models/clf.pkl', 6],
+      ['sink: pickle.load() — the value is deserialised, which can run code', 7],
+    ]);
+  });
+});
+
 describe('a source function kept, not called', () => {
   it('reads nothing: an opener stored on the instance is no ingestion point, while a call of the function and a read of sys.argv are', () => {
     const code = py`
