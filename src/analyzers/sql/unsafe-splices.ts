@@ -77,20 +77,47 @@ export function unsafeQueries(jinja: readonly JinjaBlock[]): UnsafeQuery[] {
       if (source) found.push({ runner: `${match[1]!.replace(/\s+/g, '')}()`, source, start: block.start, end: block.end, quoted: false });
     }
     for (const hook of hooksIn(code)) {
-      const value = block.body.slice(hook.start, hook.end);
-      const runner = `the model's ${hook.name}`;
-      const at = { start: bodyStart + hook.start, end: bodyStart + hook.end };
-      const built = sourceIn(value, 'code');
-      if (built) found.push({ runner, source: built, ...at, quoted: false });
-      for (const literal of stringsIn(code, hook.start, hook.end)) found.push(...renderedQueries(runner, block.body.slice(literal.start + 1, literal.end - 1), at));
+      const built = sourceIn(block.body.slice(hook.start, hook.end), 'code');
+      if (built) found.push({ runner: `the model's ${hook.name}`, source: built, start: bodyStart + hook.start, end: bodyStart + hook.end, quoted: false });
     }
+    for (const hook of hookTemplatesIn(block, code)) found.push(...renderedQueries(hook.runner, hook.text, hook));
   });
   return found;
 }
 
+/** The SQL template of a hook, named for messages (`the model's post_hook`, `on-run-end in dbt_project.yml`), with the span to report. */
+export interface HookTemplate {
+  runner: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The literal SQL templates of a model's `config(pre_hook=…, post_hook=…, sql_header=…)` hooks, each at its hook argument. */
+export function modelHookTemplates(jinja: readonly JinjaBlock[]): HookTemplate[] {
+  return jinja.flatMap((block) => (block.kind === 'comment' ? [] : hookTemplatesIn(block, maskStrings(block.body))));
+}
+
+/** The templates of a dbt project or property file's hooks. */
+export function projectHookTemplates(hooks: readonly DbtHook[]): HookTemplate[] {
+  return hooks.map((hook) => ({ runner: `${hook.key} in ${hook.file}`, text: hook.text, start: hook.start, end: hook.end }));
+}
+
+function hookTemplatesIn(block: JinjaBlock, code: string): HookTemplate[] {
+  const bodyStart = block.start + 2;
+  return hooksIn(code).flatMap((hook) =>
+    [...stringsIn(code, hook.start, hook.end)].map((literal) => ({
+      runner: `the model's ${hook.name}`,
+      text: block.body.slice(literal.start + 1, literal.end - 1),
+      start: bodyStart + hook.start,
+      end: bodyStart + hook.end,
+    })),
+  );
+}
+
 /** The hooks of a dbt project or property file that render a caller's value into their SQL (`on-run-end: "grant … {{ var('role') }}"`). */
 export function unsafeProjectHooks(hooks: readonly DbtHook[]): UnsafeQuery[] {
-  return hooks.flatMap((hook) => renderedQueries(`${hook.key} in ${hook.file}`, hook.text, hook));
+  return projectHookTemplates(hooks).flatMap((hook) => renderedQueries(hook.runner, hook.text, hook));
 }
 
 /** A hook's own template text, rendered when dbt runs it: each unsafe splice in it. */

@@ -358,6 +358,31 @@ describe('sql.grant-all', () => {
     );
     expect(scan(code, ID)).toEqual([]);
   });
+
+  it("reads the SQL of dbt hooks — a model's config hooks, the project's folder and run hooks, property files — and reports at the hook", () => {
+    const model = lines(
+      '{{ config(materialized="table", post_hook=["grant select on {{ this }} to public", "grant select on {{ this }} to role reporter"]) }}',
+      "select * from {{ ref('stg_orders') }}",
+    );
+    expect(scan(model, ID, 'models/orders.sql').map((f) => [f.location.startLine, f.severity, f.message])).toEqual([
+      [1, 'high', "the model's post_hook: GRANT … TO PUBLIC gives these privileges to every role, including roles created later"],
+    ]);
+    const project = lines(
+      'name: shop',
+      'models:',
+      '  shop:',
+      '    +post-hook: "grant all on {{ this }} to role loader"',
+      'on-run-end:',
+      '  - "grant usage on schema {{ target.schema }} to public"',
+      '  - "grant select on all tables in schema {{ target.schema }} to role reporter"',
+    );
+    expect(scan(project, ID, 'dbt_project.yml').map((f) => [f.location.startLine, f.severity, f.message.split(':')[0]])).toEqual([
+      [4, 'medium', '+post-hook in dbt_project.yml'],
+      [6, 'medium', 'on-run-end in dbt_project.yml'],
+    ]);
+    const properties = lines('version: 2', 'models:', '  - name: orders', '    config:', '      post_hook: "GRANT SELECT ON {{ this }} TO PUBLIC"');
+    expect(scan(properties, ID, 'models/marts/schema.yml')).toMatchObject([{ severity: 'high', location: { startLine: 5 } }]);
+  });
 });
 
 describe('sql.copy-from-program', () => {

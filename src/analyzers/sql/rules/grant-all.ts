@@ -1,5 +1,8 @@
-import type { Token } from '../tokenize.js';
+import type { ReportOptions } from '../../../core/analyzer.js';
+import { scanJinja } from '../jinja.js';
 import { findWord, onEveryDatabase, type SqlRule, statementEnd, wordsAt } from '../sql-rule.js';
+import { type Token, tokenize } from '../tokenize.js';
+import { modelHookTemplates, projectHookTemplates } from '../unsafe-splices.js';
 
 export const grantAll: SqlRule = {
   id: 'sql.grant-all',
@@ -10,7 +13,8 @@ export const grantAll: SqlRule = {
   cwe: ['CWE-732', 'CWE-269'],
   what:
     'Finds GRANT ALL [PRIVILEGES] statements and any GRANT … TO PUBLIC, including those inside ALTER DEFAULT ' +
-    'PRIVILEGES and routine bodies. A grant to PUBLIC that reads or changes data, or of ALL on every database ' +
+    'PRIVILEGES, routine bodies and dbt hooks (a model\'s config(post_hook=…), dbt_project.yml\'s +post-hook and ' +
+    'on-run-end, property files). A grant to PUBLIC that reads or changes data, or of ALL on every database ' +
     '(MySQL *.*), is high severity; GRANT ALL on a narrower object to a named role is medium, and so is a grant to ' +
     'PUBLIC of only USAGE, CONNECT, EXECUTE or TEMPORARY, which open no rows by themselves (PostgreSQL gives PUBLIC ' +
     'the last three on new databases and functions by default).',
@@ -43,33 +47,49 @@ export const grantAll: SqlRule = {
     'https://cwe.mitre.org/data/definitions/732.html',
   ],
   check(ctx) {
-    const { tokens } = ctx;
-    for (const [i, token] of tokens.entries()) {
-      if (token.type !== 'word' || token.text !== 'grant') continue;
-      const end = grantEnd(tokens, i);
-      const all = wordsAt(tokens, i + 1, 'all');
-      const to = findWord(tokens, i + 1, end, 'to');
-      const toPublic = to !== -1 && wordsAt(tokens, to + 1, 'public');
-      if (!all && !toPublic) continue;
-      const last = toPublic ? tokens[to + 1]! : tokens[wordsAt(tokens, i + 2, 'privileges') ? i + 2 : i + 1]!;
-      if (toPublic) {
-        const reachOnly = !all && privilegesOf(tokens, i + 1, end).every((p) => REACH_ONLY.has(p));
-        ctx.report(token.start, last.end, {
-          message: `${all ? 'GRANT ALL' : 'GRANT'} … TO PUBLIC gives ${all ? 'every privilege' : 'these privileges'} to every role, including roles created later${reachOnly ? '; they open no rows by themselves, but every later grant on what they reach goes to everyone who can reach it' : ''}`,
-          ...(reachOnly ? { severity: 'medium' as const } : {}),
-          cwe: ['CWE-732'],
-        });
-      } else {
-        const everywhere = onEveryDatabase(tokens, i + 1, end);
-        ctx.report(token.start, last.end, {
-          message: `GRANT ALL gives every privilege (DELETE, TRUNCATE, ALTER…)${everywhere ? ' on every database and table' : ''}; grant only what the role needs`,
-          severity: everywhere ? 'high' : 'medium',
-          cwe: ['CWE-269'],
-        });
-      }
+    for (const grant of grantsIn(ctx.tokens)) ctx.report(grant.start, grant.end, grant.options);
+    // A hook's SQL runs as the model's own statements do; its grants are reported at the hook.
+    for (const hook of [...modelHookTemplates(ctx.jinja), ...projectHookTemplates(ctx.hooks)]) {
+      for (const { options } of grantsIn(tokenize(scanJinja(hook.text).masked).tokens)) ctx.report(hook.start, hook.end, { ...options, message: `${hook.runner}: ${options.message}` });
     }
   },
 };
+
+type GrantReport = ReportOptions & { message: string };
+
+/** Each GRANT ALL and grant to PUBLIC among the tokens, with the span and options to report it with. */
+function grantsIn(tokens: readonly Token[]): Array<{ start: number; end: number; options: GrantReport }> {
+  const found: Array<{ start: number; end: number; options: GrantReport }> = [];
+  for (const [i, token] of tokens.entries()) {
+    if (token.type !== 'word' || token.text !== 'grant') continue;
+    const end = grantEnd(tokens, i);
+    const all = wordsAt(tokens, i + 1, 'all');
+    const to = findWord(tokens, i + 1, end, 'to');
+    const toPublic = to !== -1 && wordsAt(tokens, to + 1, 'public');
+    if (!all && !toPublic) continue;
+    const last = toPublic ? tokens[to + 1]! : tokens[wordsAt(tokens, i + 2, 'privileges') ? i + 2 : i + 1]!;
+    found.push({ start: token.start, end: last.end, options: toPublic ? publicGrant(tokens, i, end, all) : allGrant(tokens, i, end) });
+  }
+  return found;
+}
+
+function publicGrant(tokens: readonly Token[], grant: number, end: number, all: boolean): GrantReport {
+  const reachOnly = !all && privilegesOf(tokens, grant + 1, end).every((p) => REACH_ONLY.has(p));
+  return {
+    message: `${all ? 'GRANT ALL' : 'GRANT'} … TO PUBLIC gives ${all ? 'every privilege' : 'these privileges'} to every role, including roles created later${reachOnly ? '; they open no rows by themselves, but every later grant on what they reach goes to everyone who can reach it' : ''}`,
+    ...(reachOnly ? { severity: 'medium' as const } : {}),
+    cwe: ['CWE-732'],
+  };
+}
+
+function allGrant(tokens: readonly Token[], grant: number, end: number): GrantReport {
+  const everywhere = onEveryDatabase(tokens, grant + 1, end);
+  return {
+    message: `GRANT ALL gives every privilege (DELETE, TRUNCATE, ALTER…)${everywhere ? ' on every database and table' : ''}; grant only what the role needs`,
+    severity: everywhere ? 'high' : 'medium',
+    cwe: ['CWE-269'],
+  };
+}
 
 /** Privileges that let a role reach objects, connect or run functions, but read and change no rows. */
 const REACH_ONLY = new Set(['usage', 'connect', 'execute', 'temporary', 'temp']);
