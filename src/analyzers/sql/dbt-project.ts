@@ -2,7 +2,10 @@ import path from 'node:path';
 import { isSeq, type Node } from 'yaml';
 import { entriesOf, literalString, parseNodeTree } from '../../inventory/structured.js';
 
-/** SQL a dbt project runs from its YAML (`dbt_project.yml`, a property file): a hook, with where its text is in the file. */
+/**
+ * SQL a dbt project runs from its YAML (`dbt_project.yml`, a property file): a hook, or the GRANT
+ * a `grants` config makes dbt run, with where its text is in the file.
+ */
 export interface DbtHook {
   key: string;
   /** The file's base name, for messages. */
@@ -18,6 +21,8 @@ export interface DbtHook {
  * model (`+pre-hook`, `pre_hook`), or ahead of a model's statement (`sql_header`).
  */
 const HOOK_KEY = /^\+?(?:on-run-start|on-run-end|pre-hook|post-hook|pre_hook|post_hook|sql_header)$/;
+/** dbt's `grants` config (`+grants: {select: [reporter]}`): dbt grants each privilege to each grantee after a build. */
+const GRANTS_KEY = /^\+?grants$/;
 /** Top-level keys of a property file that list resources dbt builds, whose `config:` may set hooks. */
 const BUILT_RESOURCES = new Set(['models', 'seeds', 'snapshots']);
 
@@ -46,6 +51,7 @@ export function dbtHooks(text: string, filePath: string): { hooks: DbtHook[]; pr
     for (const item of isSeq(node) ? node.items : []) visit(item, depth + 1);
     for (const { key, value } of entriesOf(node)) {
       if (HOOK_KEY.test(key)) collectHooks(key, file, value, hooks);
+      else if (GRANTS_KEY.test(key)) collectGrants(key, file, value, hooks);
       else visit(value, depth + 1);
     }
   };
@@ -60,5 +66,16 @@ function collectHooks(key: string, file: string, value: unknown, into: DbtHook[]
     const text = literalString(sql);
     const range = (sql as Node | null)?.range;
     if (text !== undefined && range) into.push({ key, file, text, start: range[0], end: range[1] });
+  }
+}
+
+/** The statements a `grants` config stands for (`grant select on {{ this }} to reporter`), at each grantee. */
+function collectGrants(key: string, file: string, value: unknown, into: DbtHook[]): void {
+  for (const { key: privilege, value: grantees } of entriesOf(value)) {
+    for (const grantee of isSeq(grantees) ? grantees.items : [grantees]) {
+      const name = literalString(grantee);
+      const range = (grantee as Node | null)?.range;
+      if (name !== undefined && range) into.push({ key, file, text: `grant ${privilege.replace(/^\+/, '')} on {{ this }} to ${name}`, start: range[0], end: range[1] });
+    }
   }
 }

@@ -383,6 +383,29 @@ describe('sql.grant-all', () => {
     const properties = lines('version: 2', 'models:', '  - name: orders', '    config:', '      post_hook: "GRANT SELECT ON {{ this }} TO PUBLIC"');
     expect(scan(properties, ID, 'models/marts/schema.yml')).toMatchObject([{ severity: 'high', location: { startLine: 5 } }]);
   });
+
+  it("reads dbt's grants config as the grants dbt runs: each privilege to each grantee, PUBLIC at the grantee", () => {
+    const properties = lines(
+      'version: 2',
+      'models:',
+      '  - name: orders',
+      '    config:',
+      '      grants:',
+      "        select: ['reporter', 'PUBLIC']",
+      '        +insert: public',
+      '  - name: customers',
+      '    config:',
+      '      grants: {select: [reporter]}',
+    );
+    expect(scan(properties, ID, 'models/schema.yml').map((f) => [f.location.startLine, f.severity, f.message])).toEqual([
+      [6, 'high', 'grants in schema.yml: GRANT … TO PUBLIC gives these privileges to every role, including roles created later'],
+      [7, 'high', 'grants in schema.yml: GRANT … TO PUBLIC gives these privileges to every role, including roles created later'],
+    ]);
+    const project = lines('name: shop', 'seeds:', '  +grants:', '    select: ["{{ var(\'seed_reader\') }}"]');
+    expect(scan(project, 'sql.jinja-unsafe-query', 'dbt_project.yml').map((f) => [f.location.startLine, f.message])).toEqual([
+      [4, "+grants in dbt_project.yml runs a query built from var('seed_reader'), which whoever runs dbt chooses"],
+    ]);
+  });
 });
 
 describe('sql.copy-from-program', () => {
