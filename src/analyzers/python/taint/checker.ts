@@ -53,6 +53,8 @@ const COLUMN_JOINS = new Set(['&', '|', '^']);
 const EXPRESSION_LIBRARIES = ['pyspark.sql.functions.', 'polars.'];
 /** Calls that open the file their first argument names, in the mode their second gives. */
 const FILE_OPENERS = new Set(['builtins.open', 'io.open', 'codecs.open']);
+/** What a built path may be reshaped into at once: canonicalised (`.resolve()`), or cut to its last component. */
+const RESHAPING_ATTRIBUTES = new Set(['resolve', 'name', 'stem']);
 
 /** A sink function handed over as a callback (`series.map(os.system)`): it is called with each element. */
 interface HandedSink {
@@ -220,7 +222,7 @@ export class TaintChecker {
   }
 
   private applies(call: CallSite, spec: SinkSpec): boolean {
-    if (spec.buildsOnly && this.isMessageText(call)) return false;
+    if (spec.buildsOnly && (this.isMessageText(call) || this.reshapedAtOnce(call))) return false;
     if (spec.maxPositional !== undefined && call.positional.length > spec.maxPositional) return false;
     if (spec.calledAtOnce && !this.calledAtOnce(call)) return false;
     if (spec.namedBy) {
@@ -245,6 +247,18 @@ export class TaintChecker {
     const parent = call.node.parent;
     const name = argument(call, 1, 'name');
     return parent?.type === 'call' && parent.childForFieldName('function')?.id === call.node.id && name !== undefined && this.values.templateOf(name) === undefined;
+  }
+
+  /**
+   * `os.path.realpath(os.path.join(base, name))`, `Path(base, name).resolve()`, `Path(name).name`:
+   * the path built is canonicalised or cut to its last component at once, and judged where that is
+   * used (a containment check may come between).
+   */
+  private reshapedAtOnce(call: CallSite): boolean {
+    const parent = call.node.parent;
+    if (parent?.type === 'attribute') return RESHAPING_ATTRIBUTES.has(parent.childForFieldName('attribute')?.text ?? '');
+    const outer = parent?.type === 'argument_list' ? parent.parent : undefined;
+    return outer?.type === 'call' && this.engine.holdsCanonicalPath(outer);
   }
 
   /** `log.info("patch %s failed", os.path.join(a, b))`, `print(…)`, `f"{…}"`: the value is written into a message. */

@@ -56,6 +56,12 @@ function describesReader(attr: string, source: SourceHit): boolean {
   return (source.kind === 'stdin' && STREAM_METADATA.has(attr)) || (attr === 'line_num' && source.api.startsWith('csv.'));
 }
 
+/** Functions that return a path with `..` and symbolic links resolved (normpath: `..` only). */
+const CANONICAL_PATHS: ReadonlySet<string> = new Set(['os.path.realpath', 'os.path.abspath', 'os.path.normpath']);
+
+/** Attributes of a pathlib path that are its final component alone. */
+const FINAL_COMPONENT: ReadonlySet<string> = new Set(['name', 'stem']);
+
 /** Streams over text or bytes already in memory. */
 const IN_MEMORY_STREAMS: ReadonlySet<string> = new Set(['io.StringIO', 'io.BytesIO', 'StringIO.StringIO', 'cStringIO.StringIO']);
 /** Calls that return an open stream: a file, a buffer, a temporary file, a fetched response. */
@@ -335,7 +341,7 @@ export class TaintEngine {
   }
 
   private get guards(): Guards {
-    this.guardIndex ??= new Guards(this.root, this.text, this.resolver, this.functions);
+    this.guardIndex ??= new Guards(this.root, this.text, this.resolver, this.functions, (n) => this.holdsCanonicalPath(n));
     return this.guardIndex;
   }
 
@@ -373,7 +379,9 @@ export class TaintEngine {
         const whole = () => mergeFlows([selfFlows, object ? this.expr(object, depth) : []]);
         const flows = instance ? mergeFlows([this.storedInInstance(node, instance, depth), this.instanceField(node, instance, depth) ?? whole()]) : whole();
         const attr = node.childForFieldName('attribute')?.text ?? '';
-        return this.checkedPath(node, flows.filter((f) => !('source' in f.origin && describesReader(attr, f.origin.source))));
+        const read = this.checkedPath(node, flows.filter((f) => !('source' in f.origin && describesReader(attr, f.origin.source))));
+        // A pathlib path's last component (`Path(name).name`) has no directory left to climb out of.
+        return FINAL_COMPONENT.has(attr) && object && this.nameOf(object)?.startsWith('pathlib.') ? this.sanitized(read, ['path-traversal']) : read;
       }
       case 'subscript': {
         const value = node.childForFieldName('value');
@@ -395,7 +403,26 @@ export class TaintEngine {
     const bindings = this.bindings.visibleAt(name, node);
     if (!bindings) return [];
     const flows = this.names.get(bindingsKey(bindings), () => mergeFlows(bindings.map((b) => this.binding(name, b, depth))));
-    return flows.length > 0 && this.guards.validates(name, node) ? markValidated(flows) : flows;
+    return this.guarded(name, node, flows);
+  }
+
+  /** Flows of a read that a check of that very name or path covers: validated, or safe for the families a containment check stops. */
+  private guarded(path: string, node: SyntaxNode, flows: Flow[]): Flow[] {
+    if (flows.length === 0) return flows;
+    if (this.guards.validates(path, node)) return markValidated(flows);
+    const stops = this.guards.stopsAt(path, node);
+    return stops.length > 0 ? this.sanitized(flows, stops) : flows;
+  }
+
+  /**
+   * A path with `..` resolved — `os.path.realpath/abspath/normpath(…)`, `Path(…).resolve()` — or a
+   * name bound once to one: a prefix check on it keeps it under the base, one on the raw text does not.
+   */
+  holdsCanonicalPath(node: SyntaxNode): boolean {
+    const value = this.boundValue(node) ?? node;
+    if (value.type !== 'call') return false;
+    const site = this.resolver.callSite(value);
+    return CANONICAL_PATHS.has(site.name ?? '') || site.method === 'resolve';
   }
 
   /** Whether an allow-list or shape check of this very name or path covers the read (see Guards.confines). */
@@ -406,9 +433,8 @@ export class TaintEngine {
 
   /** A path's flows, validated where a check of that very path (`if row["kind"] in ALLOWED:`) covers the read. */
   private checkedPath(node: SyntaxNode, flows: Flow[]): Flow[] {
-    if (flows.length === 0) return flows;
     const path = accessPath(node);
-    return path !== undefined && this.guards.validates(path, node) ? markValidated(flows) : flows;
+    return path === undefined ? flows : this.guarded(path, node, flows);
   }
 
   private binding(name: string, b: Binding, depth: number): Flow[] {

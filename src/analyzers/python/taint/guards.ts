@@ -2,13 +2,19 @@ import type { Resolver } from '../resolver.js';
 import type { SyntaxNode } from '../parser.js';
 import type { SpanIndex } from '../../spans.js';
 import { CHECKING_METHODS, MATCHERS, VALIDATING_CALLS, VALIDATING_METHODS } from './sanitizers.js';
+import type { SinkFamily } from './sinks.js';
 
 interface Range {
   start: number;
   end: number;
   /** A check that confines the value to a safe shape (allow-list, full match, isdigit…), not just a validator's say-so. */
   confining: boolean;
+  /** The sink families the check makes the value safe for, when not all (a containment check: path traversal). */
+  stops?: readonly SinkFamily[];
 }
+
+/** Predicates on a canonical path (`os.path.realpath(p)`, `Path(p).resolve()`) that keep it under a base: `p.startswith(BASE)`, `p.is_relative_to(BASE)`. */
+const CONTAINMENT_METHODS = new Set(['startswith', 'is_relative_to']);
 
 /** Statements that leave the block, so code after a failed check never runs. */
 const EXITS = new Set(['raise_statement', 'return_statement', 'continue_statement', 'break_statement']);
@@ -27,6 +33,8 @@ export class Guards {
     text: string,
     private readonly resolver: Resolver,
     private readonly functions: SpanIndex<SyntaxNode>,
+    /** Whether a name or expression holds a canonical path, `..` resolved: only then does a prefix check contain it. */
+    private readonly canonical: (node: SyntaxNode) => boolean,
   ) {
     // Statement-level validators are calls named `validate…`; without the word, calls need no look.
     const types = ['if_statement', 'conditional_expression', 'assert_statement', ...(text.includes('validate') ? ['call'] : [])];
@@ -34,7 +42,12 @@ export class Guards {
   }
 
   validates(path: string, read: SyntaxNode): boolean {
-    return this.covering(path, read).length > 0;
+    return this.covering(path, read).some((r) => !r.stops);
+  }
+
+  /** The sink families a check that makes the value safe only for them (a containment check) covers the read for. */
+  stopsAt(path: string, read: SyntaxNode): SinkFamily[] {
+    return this.covering(path, read).flatMap((r) => r.stops ?? []);
   }
 
   /**
@@ -43,18 +56,19 @@ export class Guards {
    * (a valid string field may hold anything).
    */
   confines(path: string, read: SyntaxNode): boolean {
-    return this.covering(path, read).some((r) => r.confining);
+    return this.covering(path, read).some((r) => r.confining && !r.stops);
   }
 
   private covering(path: string, read: SyntaxNode): Range[] {
     return this.ranges.get(path)?.filter((r) => r.start <= read.startIndex && read.startIndex < r.end) ?? [];
   }
 
-  private add(checks: Check[], range: Omit<Range, 'confining'>): void {
-    for (const { path, confining } of checks) {
+  private add(checks: Check[], range: Omit<Range, 'confining' | 'stops'>): void {
+    for (const { path, confining, stops } of checks) {
+      const entry = { ...range, confining, ...(stops ? { stops } : {}) };
       const list = this.ranges.get(path);
-      if (list) list.push({ ...range, confining });
-      else this.ranges.set(path, [{ ...range, confining }]);
+      if (list) list.push(entry);
+      else this.ranges.set(path, [entry]);
     }
   }
 
@@ -125,6 +139,11 @@ export class Guards {
           const receiver = fn?.childForFieldName('object');
           return { positive: receiver ? checksOf(receiver, true) : [], negative: [] };
         }
+        if (call.method && CONTAINMENT_METHODS.has(call.method)) {
+          const receiver = fn?.childForFieldName('object');
+          const contained = receiver && this.canonical(receiver) ? checksOf(receiver, true) : [];
+          return { positive: contained.map((c) => ({ ...c, stops: ['path-traversal'] })), negative: [] };
+        }
         const matcher = (call.name !== undefined && MATCHERS.includes(call.name)) || call.method === 'fullmatch';
         const subject = call.method === 'fullmatch' && !MATCHERS.includes(call.name ?? '') ? call.positional[0] : call.positional[1];
         // re.match only anchors the start: it checks the whole value only with a pattern that ends in $ or \Z.
@@ -164,10 +183,11 @@ export function accessPath(node: SyntaxNode): string | undefined {
   }
 }
 
-/** A value a check looks at, and whether the check confines it to an allowed set or shape. */
+/** A value a check looks at, whether the check confines it to an allowed set or shape, and for which families when not all. */
 interface Check {
   path: string;
   confining: boolean;
+  stops?: readonly SinkFamily[];
 }
 
 const NOTHING: { positive: Check[]; negative: Check[] } = { positive: [], negative: [] };

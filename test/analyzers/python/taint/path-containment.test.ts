@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { analyzePythonText, py } from '../scan.js';
+
+const traversals = (code: string) =>
+  analyzePythonText(code, 'jobs/files.py')
+    .findings.filter((f) => f.ruleId === 'py.taint.path-traversal')
+    .map((f) => f.location.startLine);
+
+describe('paths kept under their base', () => {
+  it("takes a pathlib path's last component, and a canonical path checked against its base, for no traversal", () => {
+    const code = py`
+      import os
+      from pathlib import Path
+      from airflow.models import Variable
+
+      name = Variable.get("name")
+      open(Path("/data") / Path(name).name)
+      open(os.path.join("/data", Path(name).stem + ".csv"))
+      p = os.path.realpath(os.path.join("/data", name))
+      if not p.startswith("/data/"):
+          raise ValueError(p)
+      open(p)
+      q = (Path("/data") / name).resolve()
+      if q.is_relative_to("/data"):
+          open(q)
+      r = Path("/data", name).resolve()
+      if not r.is_relative_to("/data"):
+          raise PermissionError(r)
+      r.unlink()
+    `;
+    expect(traversals(code)).toEqual([]);
+  });
+
+  it('still reports a prefix check on a path whose .. is not resolved, a canonical path nothing checks, and reads outside the check', () => {
+    const code = py`
+      import os
+      from pathlib import Path
+      from airflow.models import Variable
+
+      name = Variable.get("name")
+      raw = os.path.join("/data", name)
+      if raw.startswith("/data/"):
+          open(raw)
+      p = os.path.abspath(os.path.join("/data", name))
+      open(p)
+      q = (Path("/data") / name).resolve()
+      if q.is_relative_to("/data"):
+          pass
+      open(q)
+      open(Path(name).parent / "x.csv")
+    `;
+    expect(traversals(code)).toEqual([6, 8, 10, 14, 15]);
+  });
+});
