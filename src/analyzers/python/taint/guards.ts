@@ -108,6 +108,16 @@ export class Guards {
     }
   }
 
+  /** `os.path.commonpath([BASE, p]) == BASE`: the canonical paths in the list, kept under the base when it holds. */
+  private commonPathChecks(operands: SyntaxNode[]): Check[] {
+    return operands.flatMap((operand) => {
+      if (operand.type !== 'call' || this.resolver.callSite(operand).name !== 'os.path.commonpath') return [];
+      const list = operand.childForFieldName('arguments')?.namedChildren[0];
+      const paths = list?.type === 'list' || list?.type === 'tuple' ? list.namedChildren : [];
+      return paths.filter((p) => this.canonical(p)).flatMap((p) => checksOf(p, true).map((c) => ({ ...c, stops: ['path-traversal'] as const })));
+    });
+  }
+
   /** What a condition checks when true (positive) and when false (negative). */
   private checked(condition: SyntaxNode): { positive: Check[]; negative: Check[] } {
     switch (condition.type) {
@@ -126,6 +136,10 @@ export class Guards {
       case 'comparison_operator': {
         const subject = condition.namedChildren[0];
         const operators = condition.children.filter((c) => !c.isNamed).map((c) => c.type);
+        if (operators.length === 1 && (operators[0] === '==' || operators[0] === '!=')) {
+          const contained = this.commonPathChecks(condition.namedChildren);
+          return operators[0] === '==' ? { positive: contained, negative: [] } : { positive: [], negative: contained };
+        }
         const checks = subject ? checksOf(subject, true) : [];
         if (checks.length === 0 || operators.length !== 1) return NOTHING;
         if (operators[0] === 'in') return { positive: checks, negative: [] };
