@@ -1,8 +1,5 @@
-import type { CallSite } from '../call-site.js';
 import type { PythonRule } from '../python-rule.js';
-
-/** Hub download entry points that fetch whatever the repository's default branch holds now. */
-const HUB_FUNCTIONS = ['huggingface_hub.hf_hub_download', 'huggingface_hub.snapshot_download', 'datasets.load_dataset'];
+import { downloadsFromHub, hubRepository, isLocalPath } from './huggingface-hub.js';
 
 export const huggingfaceUnpinned: PythonRule = {
   id: 'py.supply-chain.huggingface-unpinned',
@@ -51,22 +48,10 @@ export const huggingfaceUnpinned: PythonRule = {
   onCall(call, ctx) {
     if (!downloadsFromHub(call)) return;
     if (call.keywords.has('revision') || call.hasSplat) return;
-    const repo = call.positional[0] ?? call.keywords.get('repo_id') ?? call.keywords.get('path') ?? call.keywords.get('pretrained_model_name_or_path');
+    const repo = hubRepository(call);
     const name = repo ? ctx.constantOf(repo) : undefined;
     // A local directory is the team's own copy, not the Hub.
     if (typeof name === 'string' && isLocalPath(name)) return;
     ctx.report(call.node, { message: `${call.method ?? call.name}() downloads ${typeof name === 'string' ? `"${name}"` : 'a Hub repository'} without revision=, so its content can change under the pipeline` });
   },
 };
-
-function downloadsFromHub(call: CallSite): boolean {
-  if (call.name !== undefined && HUB_FUNCTIONS.includes(call.name)) return true;
-  return call.method === 'from_pretrained' && (call.name?.startsWith('transformers.') || call.name?.startsWith('diffusers.') || call.name?.startsWith('sentence_transformers.')) === true;
-}
-
-/** datasets' packaged builders read local files; they are not Hub repositories. */
-const PACKAGED_BUILDERS = new Set(['csv', 'json', 'parquet', 'text', 'arrow', 'pandas', 'sql', 'imagefolder', 'audiofolder', 'webdataset']);
-
-function isLocalPath(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('/') || name.startsWith('~') || PACKAGED_BUILDERS.has(name);
-}

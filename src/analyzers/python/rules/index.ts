@@ -33,6 +33,7 @@ import { hardcodedTmp } from './hardcoded-tmp.js';
 import { chmodPermissive } from './chmod-permissive.js';
 import { cleartextProtocol } from './cleartext-protocol.js';
 import { urlopenScheme } from './urlopen-scheme.js';
+import { huggingfaceRemoteCode } from './huggingface-remote-code.js';
 import { huggingfaceUnpinned } from './huggingface-unpinned.js';
 import { bidiControl } from './bidi-control.js';
 import { weakKeySize } from './weak-key-size.js';
@@ -78,6 +79,7 @@ export const pythonRules: PythonRule[] = [
   cleartextProtocol,
   urlopenScheme,
   huggingfaceUnpinned,
+  huggingfaceRemoteCode,
   bidiControl,
   weakKeySize,
   loggingConfigListen,

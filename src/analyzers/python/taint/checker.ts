@@ -236,6 +236,10 @@ export class TaintChecker {
       const flag = call.keywords.get(spec.whenTrue);
       if (!flag || this.values.truthOf(flag) !== true) return false;
     }
+    if (spec.unlessTrue) {
+      const flag = call.keywords.get(spec.unlessTrue);
+      if (flag && this.values.truthOf(flag) === true) return false;
+    }
     return spec.writeMode === undefined || opensForWriting(call, this.values) === spec.writeMode;
   }
 

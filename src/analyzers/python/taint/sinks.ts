@@ -54,6 +54,8 @@ export interface SinkSpec {
   namedBy?: { keyword: string; names: readonly string[] };
   /** Only when this keyword is given a true value (`shell=True`). */
   whenTrue?: string;
+  /** Not when this keyword is given a true value (`weights_only=True`). */
+  unlessTrue?: string;
   /** Only where the PyYAML loader the call uses builds arbitrary objects (Loader=yaml.Loader, or none before PyYAML 6). */
   unsafeYamlLoader?: true;
   /** Only for `open()`-style calls whose mode (argument 1 or `mode=`) writes. */
@@ -114,6 +116,8 @@ export const DB_MODULES = [
 ];
 /** AWS APIs that run SQL or PartiQL they are given: Athena, the Redshift and RDS Data APIs, DynamoDB. */
 const SQL_MAGIC = { keyword: 'magic_name', names: ['sql'] };
+/** Libraries whose `from_pretrained` loads a Hugging Face Hub repository. */
+export const HUB_LIBRARIES = ['transformers.', 'diffusers.', 'sentence_transformers.'];
 /** Spark JDBC options whose text reaches the database: `query`, and `dbtable`, which may be `(SELECT …) t`. */
 const JDBC_SQL_OPTIONS = ['query', 'dbtable'];
 export const AWS_SQL_METHODS = ['start_query_execution', 'execute_statement', 'batch_execute_statement'];
@@ -188,9 +192,14 @@ export const SINKS: readonly SinkSpec[] = [
   // A receiver of unknown type may be a DataFrame; one resolved to a driver or Tk is not (its query is SQL, its eval Tcl).
   // DataFrame.eval and .query take the expression as their only positional argument.
   { family: 'code-injection', kind: 'eval', methods: ['eval', 'query'], notUnder: [...DB_MODULES, ...SQL_HOOK_MODULES, 'tkinter'], maxPositional: 1, args: [FIRST('expr')], does: 'is evaluated as an expression (DataFrame.eval and .query can run Python)' },
-  { family: 'deserialization', kind: 'file', names: ['pickle.load', 'pickle.loads', 'marshal.load', 'marshal.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'pandas.read_pickle', 'torch.load', 'yaml.unsafe_load', 'yaml.unsafe_load_all', 'yaml.full_load', 'yaml.full_load_all', 'jsonpickle.decode', 'shelve.open'], args: [FIRST('file')], does: 'is deserialised, which can run code' },
+  { family: 'deserialization', kind: 'file', names: ['pickle.load', 'pickle.loads', 'marshal.load', 'marshal.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'pandas.read_pickle', 'yaml.unsafe_load', 'yaml.unsafe_load_all', 'yaml.full_load', 'yaml.full_load_all', 'jsonpickle.decode', 'shelve.open'], args: [FIRST('file')], does: 'is deserialised, which can run code' },
   { family: 'deserialization', kind: 'file', names: ['yaml.load', 'yaml.load_all'], args: [FIRST('stream')], unsafeYamlLoader: true, does: 'is parsed by PyYAML with a loader that builds arbitrary objects from tags' },
   { family: 'deserialization', kind: 'file', names: ['numpy.load'], args: [FIRST('file')], whenTrue: 'allow_pickle', does: 'is deserialised with allow_pickle=True, which can run code' },
+  // weights_only=True loads tensors through a restricted unpickler (PyTorch 2.6 made it the default; see the torch-load rule).
+  { family: 'deserialization', kind: 'file', names: ['torch.load'], args: [FIRST('f')], unlessTrue: 'weights_only', does: 'is deserialised, which can run code' },
+  // A Hub repository loaded with trust_remote_code=True brings Python modules that run on load.
+  { family: 'code-injection', kind: 'import', methods: ['from_pretrained'], under: HUB_LIBRARIES, args: [FIRST('pretrained_model_name_or_path')], whenTrue: 'trust_remote_code', does: 'names the Hub repository whose Python code runs (trust_remote_code=True)' },
+  { family: 'code-injection', kind: 'import', names: ['datasets.load_dataset'], args: [FIRST('path')], whenTrue: 'trust_remote_code', does: "names the Hub dataset whose loading script runs (trust_remote_code=True)" },
   { family: 'path-traversal', kind: 'file', names: ['builtins.open', 'io.open', 'os.remove', 'os.unlink', 'shutil.rmtree', 'shutil.copy', 'shutil.copyfile', 'shutil.move'], args: ['all'], does: 'is used as a file path' },
   { family: 'path-traversal', kind: 'file', names: ['os.path.join', 'pathlib.Path'], args: ['all'], does: 'is used as a file path', buildsOnly: true },
   { family: 'path-traversal', kind: 'file', names: ['shutil.unpack_archive'], args: [FIRST('filename')], filtered: true, does: 'is unpacked, and its member names become paths' },

@@ -145,3 +145,28 @@ describe('a source function kept, not called', () => {
     ]);
   });
 });
+
+describe('model loading', () => {
+  it('follows a run parameter into torch.load unless weights_only=True, and into the repository a trust_remote_code load runs', () => {
+    const code = py`
+      import torch
+      from datasets import load_dataset
+      from transformers import AutoModel
+      from airflow.models import Variable
+
+      path = Variable.get("checkpoint")
+      weights = torch.load(path, weights_only=True)
+      model = torch.load(path, map_location="cpu")
+      repo = Variable.get("encoder")
+      encoder = AutoModel.from_pretrained(repo, trust_remote_code=True)
+      plain = AutoModel.from_pretrained(repo)
+      rows = load_dataset(repo, trust_remote_code=True)
+    `;
+    const taint = analyzePythonText(code, 'jobs/score.py').findings.filter((f) => f.ruleId.startsWith('py.taint.'));
+    expect(taint.map((f) => [f.ruleId, f.location.startLine, f.severity])).toEqual([
+      ['py.taint.deserialization', 8, 'critical'],
+      ['py.taint.code-injection', 10, 'critical'],
+      ['py.taint.code-injection', 12, 'critical'],
+    ]);
+  });
+});
