@@ -236,6 +236,7 @@ export class TaintChecker {
       const flag = call.keywords.get(spec.whenTrue);
       if (!flag || this.values.truthOf(flag) !== true) return false;
     }
+    if (spec.objectsPassed && [...call.positional, ...call.keywords.values()].every((a) => this.values.kindOf(a) === 'literal')) return false;
     if (spec.unlessTrue) {
       const flag = call.keywords.get(spec.unlessTrue);
       if (flag && this.values.truthOf(flag) === true) return false;
@@ -360,12 +361,13 @@ export function sinkLabel(api: string, does: string): string {
 const BASH_TASK_SINK: SinkSpec = { family: 'command-injection', kind: 'command', args: [], does: 'is run by bash as the task\'s command' };
 
 /** Sinks whose argument is what a job's operator picks: a file to read, an endpoint to call. */
-const OPERATOR_CHOSEN: ReadonlySet<SinkFamily> = new Set(['path-traversal', 'ssrf']);
+const OPERATOR_CHOSEN: ReadonlySet<SinkFamily> = new Set(['path-traversal', 'ssrf', 'format-string']);
 
 /** How a flow from `source` into a sink is reported, in this module or through others. */
 export function flowReport(family: SinkFamily, api: string, does: string, source: ReportedSource, trace: TraceStep[], through = ''): ReportOptions & { message: string } {
-  // A batch job opening the paths or fetching the URLs its own command line or environment names
-  // is doing its job; whoever controls those already runs the job. Kept, but ranked low.
+  // A batch job opening the paths, fetching the URLs or formatting with the templates its own
+  // command line or environment names is doing its job; whoever controls those already runs the
+  // job. Kept, but ranked low.
   const operatorChoice = OPERATOR_CHOSEN.has(family) && OPERATOR_SOURCES.has(source.kind);
   return {
     message: `${api}() gets data from ${describe(source)} (line ${source.line})${through}; the value ${does}${operatorChoice ? ' (a command-line or environment value: trusted as far as the job’s operator is)' : ''}`,

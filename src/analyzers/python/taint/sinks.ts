@@ -20,6 +20,7 @@ export type SinkFamily =
   | 'xxe'
   | 'template-injection'
   | 'regex-injection'
+  | 'format-string'
   | 'dynamic-import'
   | 'formula-injection'
   | 'credential-logging'
@@ -56,6 +57,8 @@ export interface SinkSpec {
   whenTrue?: string;
   /** Not when this keyword is given a true value (`weights_only=True`). */
   unlessTrue?: string;
+  /** Only where the call passes something other than a literal: an object whose attributes the call may read. */
+  objectsPassed?: true;
   /** Only where the PyYAML loader the call uses builds arbitrary objects (Loader=yaml.Loader, or none before PyYAML 6). */
   unsafeYamlLoader?: true;
   /** Only for `open()`-style calls whose mode (argument 1 or `mode=`) writes. */
@@ -217,6 +220,8 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'xxe', kind: 'xml', names: XML_PARSE_CALLS, args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
   { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },
   { family: 'template-injection', kind: 'template', methods: ['from_string'], under: ['jinja2'], args: [FIRST('source')], does: 'is compiled as a template' },
+  // Ingested text as a format string: `{cfg.__init__.__globals__[SECRET]}` reads through the objects passed (CWE-134); a DataFrame's Styler.format is no such method.
+  { family: 'format-string', kind: 'template', methods: ['format', 'format_map'], notUnder: ['pandas', 'polars', 'numpy'], args: ['receiver'], objectsPassed: true, does: 'is used as a str.format template, whose {arg.attr} fields read attributes of what is passed' },
   { family: 'template-injection', kind: 'template', methods: ['render'], under: ['jinja2.Template()', 'jinja2.Environment(', 'jinja2.Environment()'], args: ['all'], does: 'is rendered into markup without escaping' },
   { family: 'regex-injection', kind: 'regex', names: ['re.compile', 're.match', 're.search', 're.fullmatch', 're.findall', 're.finditer', 're.sub', 're.subn', 're.split', 'regex.compile', 'regex.match', 'regex.search'], args: [FIRST('pattern')], does: 'is compiled as a regular expression' },
   { family: 'dynamic-import', kind: 'import', names: ['importlib.import_module', 'builtins.__import__', 'pydoc.locate'], args: [FIRST('name')], does: 'names the module imported' },

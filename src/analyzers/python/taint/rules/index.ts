@@ -7,6 +7,7 @@ import { pathTraversal } from './path-traversal.js';
 import { ssrf } from './ssrf.js';
 import { xxe } from './xxe.js';
 import { templateInjection } from './template-injection.js';
+import { formatString } from './format-string.js';
 import { regexInjection } from './regex-injection.js';
 import { dynamicImport } from './dynamic-import.js';
 import { formulaInjection } from './formula-injection.js';
@@ -22,6 +23,7 @@ export const taintRules: TaintRule[] = [
   ssrf,
   xxe,
   templateInjection,
+  formatString,
   regexInjection,
   dynamicImport,
   formulaInjection,
