@@ -152,6 +152,13 @@ const URL_READERS: readonly { names: readonly string[]; keyword: string }[] = [
   { names: ['pandas.read_excel'], keyword: 'io' },
   { names: ['read_csv', 'read_parquet', 'read_ipc', 'read_excel', 'scan_csv', 'scan_parquet', 'scan_ipc'].map((f) => `polars.${f}`), keyword: 'source' },
 ];
+/** Functions that open, move, copy, delete or re-permission the files their arguments name (Flask's send_file serves one). */
+const PATH_FUNCTIONS = [
+  ...['builtins.open', 'io.open', 'codecs.open', 'gzip.open', 'bz2.open', 'lzma.open'],
+  ...['os.remove', 'os.unlink', 'os.rmdir', 'os.removedirs', 'os.rename', 'os.replace', 'os.chmod'],
+  ...['shutil.rmtree', 'shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.copytree', 'shutil.move'],
+  'flask.send_file',
+];
 const LOGGING = ['logging'];
 const LOG_METHODS = ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception', 'log'];
 const SUBPROCESS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
@@ -203,7 +210,7 @@ export const SINKS: readonly SinkSpec[] = [
   // A Hub repository loaded with trust_remote_code=True brings Python modules that run on load.
   { family: 'code-injection', kind: 'import', methods: ['from_pretrained'], under: HUB_LIBRARIES, args: [FIRST('pretrained_model_name_or_path')], whenTrue: 'trust_remote_code', does: 'names the Hub repository whose Python code runs (trust_remote_code=True)' },
   { family: 'code-injection', kind: 'import', names: ['datasets.load_dataset'], args: [FIRST('path')], whenTrue: 'trust_remote_code', does: "names the Hub dataset whose loading script runs (trust_remote_code=True)" },
-  { family: 'path-traversal', kind: 'file', names: ['builtins.open', 'io.open', 'os.remove', 'os.unlink', 'shutil.rmtree', 'shutil.copy', 'shutil.copyfile', 'shutil.move'], args: ['all'], does: 'is used as a file path' },
+  { family: 'path-traversal', kind: 'file', names: PATH_FUNCTIONS, args: ['all'], does: 'is used as a file path' },
   { family: 'path-traversal', kind: 'file', names: ['os.path.join', 'pathlib.Path'], args: ['all'], does: 'is used as a file path', buildsOnly: true },
   { family: 'path-traversal', kind: 'file', names: ['shutil.unpack_archive'], args: [FIRST('filename')], filtered: true, does: 'is unpacked, and its member names become paths' },
   // zipfile strips ../ and leading slashes from member names itself; tarfile only with a filter.

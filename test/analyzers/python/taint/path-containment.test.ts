@@ -58,3 +58,26 @@ describe('paths kept under their base', () => {
     expect(traversals(code)).toEqual([6, 8, 10, 14, 15, 17]);
   });
 });
+
+describe('file operations beyond open', () => {
+  it('takes copies, renames, permission changes, compressed opens and Flask send_file for path sinks; send_from_directory confines the name itself', () => {
+    const code = py`
+      import gzip, os, shutil
+      from flask import Flask, request, send_file, send_from_directory
+
+      app = Flask(__name__)
+
+      @app.route("/export")
+      def export():
+          name = request.args["name"]
+          shutil.copy2(os.path.join("/data", name), "/tmp/out")
+          os.rename("/tmp/out", request.args["dest"])
+          os.chmod(request.args["path"], 0o600)
+          with gzip.open(request.args["gz"]) as fh:
+              fh.read()
+          send_from_directory("/data/exports", name)
+          return send_file(request.args["file"])
+    `;
+    expect(traversals(code)).toEqual([9, 10, 11, 12, 15]);
+  });
+});
