@@ -99,7 +99,7 @@ export class TaintEngine {
   private readonly importsAirflow: boolean;
   private readonly importRoots: ReadonlySet<string>;
   private readonly functionNames = new Map<number, string | undefined>();
-  /** The local paths this file's downloads write, each with its download call; built on first need. */
+  /** The local paths this file fills with ingested data, each with the flow of what was written there; built on first need. */
   private downloads?: Map<string, Flow>;
   private callbackIndex: ReadonlySet<number> | undefined;
   private udfIndex: ReadonlySet<number> | undefined;
