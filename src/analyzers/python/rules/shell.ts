@@ -68,6 +68,32 @@ export function dynamicShellScript(ctx: Pick<PythonContext, 'constantOf' | 'kind
   return { command, starts: script.how === 'ssh' ? 'runs a remote command over ssh, which the remote shell parses,' : 'starts a shell with -c and a command' };
 }
 
+/** Database clients that run the SQL given to an option, by their options for it (`psql -c SQL`, `mysql --execute=SQL`). */
+const SQL_CLIENTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['psql', ['-c', '--command']],
+  ['mysql', ['-e', '--execute']],
+  ['mariadb', ['-e', '--execute']],
+  ['clickhouse-client', ['-q', '--query']],
+  ['snowsql', ['-q', '--query']],
+  ['duckdb', ['-c']],
+]);
+
+/**
+ * The SQL a database client started from an argv runs: the word after its query option, or the
+ * option written with it (`--command=SQL`, the whole word, whose value part may be built).
+ */
+export function clientQuery(ctx: Pick<PythonContext, 'constantOf'>, program: SyntaxNode | undefined, args: SyntaxNode[]): SyntaxNode[] {
+  const path = program ? ctx.constantOf(program) : undefined;
+  const options = typeof path === 'string' ? SQL_CLIENTS.get(basename(path)) : undefined;
+  if (!options) return [];
+  return args.flatMap((arg, i) => {
+    const value = ctx.constantOf(arg);
+    if (typeof value === 'string' && options.includes(value)) return args[i + 1] ? [args[i + 1]!] : [];
+    const head = arg.type === 'string' ? arg.text.replace(/^[a-z]*['"]/i, '') : '';
+    return options.some((o) => o.startsWith('--') && head.startsWith(`${o}=`)) && typeof value !== 'string' ? [arg] : [];
+  });
+}
+
 /** The words after the destination at `destination`, if any. */
 function commandAfter(args: SyntaxNode[], destination: number): { how: 'ssh'; parts: SyntaxNode[] } | undefined {
   const parts = args.slice(destination + 1);

@@ -4,7 +4,7 @@ import { argument, calleeName, type CallSite } from '../call-site.js';
 import { containerArgv } from '../airflow-templated-operators.js';
 import { extractionFilter } from '../extraction-filter.js';
 import { yamlLoadVerdict } from '../rules/yaml-load.js';
-import { shellScript, startedProgram } from '../rules/shell.js';
+import { clientQuery, shellScript, startedProgram } from '../rules/shell.js';
 import type { SyntaxNode } from '../parser.js';
 import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
@@ -391,10 +391,11 @@ function isCredential(flow: Flow): boolean {
 export function sinkArguments(call: CallSite, spec: SinkSpec, values: Pick<ValueClassifier, 'constantOf'>): SyntaxNode[] {
   return spec.args.flatMap((arg) => {
     if (arg === 'all') return [...call.positional, ...call.keywords.values()];
-    if (arg === 'shell-script') {
+    if (arg === 'shell-script' || arg === 'client-query') {
       const [program, ...args] = containerArgv(call);
       const started = program ? { program, args } : startedProgram(call);
-      return (started && shellScript(values, started.program, started.args)?.parts) ?? [];
+      if (!started) return [];
+      return arg === 'client-query' ? clientQuery(values, started.program, started.args) : (shellScript(values, started.program, started.args)?.parts ?? []);
     }
     if (arg === 'receiver') {
       const fn = call.node.childForFieldName('function');

@@ -32,9 +32,9 @@ export type SinkKind = 'file' | 'table' | 'bucket' | 'api' | 'queue' | 'command'
  * An argument by position or keyword; `receiver` is the object a method is called on;
  * `shell-script` the command of a shell an argv starts with -c (`["bash", "-c", cmd]`), or the
  * remote command of an ssh it starts (see `startedProgram` and `containerArgv` for where each API
- * takes its argv).
+ * takes its argv); `client-query` the SQL a database client such an argv starts runs (`psql -c SQL`).
  */
-export type SinkArg = { index: number; keyword: string } | 'receiver' | 'all' | 'shell-script';
+export type SinkArg = { index: number; keyword: string } | 'receiver' | 'all' | 'shell-script' | 'client-query';
 
 export interface SinkSpec {
   family: SinkFamily;
@@ -197,6 +197,7 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
   { family: 'command-injection', kind: 'command', names: [...SUBPROCESS, ...ARGV_RUNNERS], args: ['shell-script'], does: 'runs as a shell command (a shell started with -c, or a remote command over ssh)' },
   { family: 'command-injection', kind: 'command', names: CONTAINER_OPERATORS, args: ['shell-script'], does: 'is rendered by Airflow and run by a shell in the container' },
+  { family: 'sql-injection', kind: 'eval', names: [...SUBPROCESS, ...ARGV_RUNNERS, ...CONTAINER_OPERATORS], args: ['client-query'], does: 'runs as SQL (the query option of a database client: psql -c, mysql -e, …)' },
   ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),
   { family: 'code-injection', kind: 'eval', names: ['builtins.eval', 'builtins.exec', 'builtins.compile', 'pandas.eval'], args: [FIRST('source')], does: 'runs as code' },
   // A receiver of unknown type may be a DataFrame; one resolved to a driver or Tk is not (its query is SQL, its eval Tcl).

@@ -112,3 +112,24 @@ describe("the shell script of a container an Airflow operator starts", () => {
     );
   });
 });
+
+describe('a database client started from an argv with a query option', () => {
+  it('runs the option as SQL: psql -c, mysql --execute=, duckdb -c, also in a pod; a psql variable quoted with :\'name\' is bound, not spliced', () => {
+    const code = py`
+      import subprocess
+      from airflow.models import Variable
+      from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator
+
+      day = Variable.get("day")
+      subprocess.run(["psql", "-h", "db", "-c", f"DELETE FROM events WHERE ds = '{day}'"], check=True)
+      subprocess.run(["mysql", f"--execute=DELETE FROM events WHERE ds = '{day}'"], check=True)
+      subprocess.run(["duckdb", "wh.db", "-c", "SELECT * FROM t WHERE d = '" + day + "'"], check=True)
+      KubernetesPodOperator(task_id="purge", image="postgres:16", cmds=["psql"], arguments=["-c", f"VACUUM {day}"])
+      subprocess.run(["psql", "-v", f"day={day}", "-c", "DELETE FROM events WHERE ds = :'day'"], check=True)
+      subprocess.run(["clickhouse-client", "--query", "OPTIMIZE TABLE events"], check=True)
+    `;
+    const findings = analyzePythonText(code, 'dags/purge.py').findings.filter((f) => f.ruleId === 'py.taint.sql-injection');
+    expect(findings.map((f) => f.location.startLine)).toEqual([6, 7, 8, 9]);
+    expect(findings[0]!.trace!.at(-1)!.label).toBe('sink: subprocess.run() — the value runs as SQL (the query option of a database client: psql -c, mysql -e, …)');
+  });
+});
