@@ -1,6 +1,7 @@
 import { argument, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext } from '../python-rule.js';
+import { urlLeadingText } from '../url-prefix.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh']);
 /** ssh options that take a value as the next argument (OpenSSH's `ssh(1)` synopsis). */
@@ -33,6 +34,8 @@ export function shellScript(ctx: Pick<PythonContext, 'constantOf'>, program: Syn
  * environment.
  */
 const OS_ARGV_RUNNER = /^os\.(?:(exec|spawn)([lv])p?(e?)|posix_spawnp?)$/;
+/** subprocess's runners: an argv list, or a command string with shell=True. */
+export const SUBPROCESS_RUNNERS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
 /** Runners that start a program from an argv, with no shell of their own. */
 export const ARGV_RUNNERS = [
   ...['exec', 'spawn'].flatMap((f) => ['l', 'le', 'lp', 'lpe', 'v', 've', 'vp', 'vpe'].map((form) => `os.${f}${form}`)),
@@ -89,8 +92,8 @@ export function clientQuery(ctx: Pick<PythonContext, 'constantOf'>, program: Syn
   return args.flatMap((arg, i) => {
     const value = ctx.constantOf(arg);
     if (typeof value === 'string' && options.includes(value)) return args[i + 1] ? [args[i + 1]!] : [];
-    const head = arg.type === 'string' ? arg.text.replace(/^[a-z]*['"]/i, '') : '';
-    return options.some((o) => o.startsWith('--') && head.startsWith(`${o}=`)) && typeof value !== 'string' ? [arg] : [];
+    const head = typeof value === 'string' ? undefined : urlLeadingText(arg, (n) => ctx.constantOf(n));
+    return head !== undefined && options.some((o) => o.startsWith('--') && head.startsWith(`${o}=`)) ? [arg] : [];
   });
 }
 

@@ -1,7 +1,8 @@
-import type { CallSite } from '../call-site.js';
+import { calls, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic } from './dynamic-value.js';
+import { ARGV_RUNNERS, clientQuery, startedProgram, SUBPROCESS_RUNNERS } from './shell.js';
 import { AWS_SQL_KEYWORDS, AWS_SQL_METHODS, DB_MODULES, HOOK_SQL_METHODS, SQL_HOOK_MODULES } from '../taint/sinks.js';
 
 /** Where a sink takes its query and its bound parameters. */
@@ -85,7 +86,8 @@ export const sqlFormattedQuery: PythonRule = {
   cwe: ['CWE-89'],
   what:
     'Finds SQL run through cursor.execute/executemany/executescript, SQLAlchemy exec_driver_sql, .sql() (Spark, DuckDB), pandas.read_sql, ' +
-    'sqlalchemy.text, Airflow DB hooks, COPY (copy_expert, psycopg 3 copy) and the statements of Athena, the Redshift ' +
+    'sqlalchemy.text, Airflow DB hooks, COPY (copy_expert, psycopg 3 copy), the query option of a database client started ' +
+    'from an argv (psql -c, mysql -e, …) and the statements of Athena, the Redshift ' +
     'and RDS Data APIs and DynamoDB PartiQL through boto3 where the query is built with an f-string, %, +, .format() or .join(), ' +
     'directly or through a variable. On known database handles, a query of unknown origin passed without bound ' +
     'parameters is reported at medium confidence.',
@@ -152,6 +154,10 @@ export const sqlFormattedQuery: PythonRule = {
     'https://cwe.mitre.org/data/definitions/89.html',
   ],
   onCall(call, ctx) {
+    const started = calls(call, SUBPROCESS_RUNNERS) || calls(call, ARGV_RUNNERS) ? startedProgram(call) : undefined;
+    for (const query of started ? clientQuery(ctx, started.program, started.args) : []) {
+      reportDynamic(ctx, call, query, { message: (how) => `${calleeLabel(call)} starts a database client with a query ${how}; values spliced into its text can rewrite the statement`, unknownSeverity: 'medium' });
+    }
     const found = sinkOf(call);
     if (!found) return;
     const { sink, known } = found;

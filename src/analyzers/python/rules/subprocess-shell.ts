@@ -1,9 +1,8 @@
 import { argument, calls } from '../call-site.js';
 import type { PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic, reportUnseen } from './dynamic-value.js';
-import { dynamicShellScript, sequenceItems } from './shell.js';
+import { dynamicShellScript, sequenceItems, SUBPROCESS_RUNNERS } from './shell.js';
 
-const RUNNERS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
 /** Runners that always go through the shell, with no shell= switch. */
 const SHELL_RUNNERS = ['asyncio.create_subprocess_shell'];
 
@@ -62,7 +61,7 @@ export const subprocessShell: PythonRule = {
   ],
   onCall(call, ctx) {
     const alwaysShell = calls(call, SHELL_RUNNERS);
-    if (!alwaysShell && !calls(call, RUNNERS)) return;
+    if (!alwaysShell && !calls(call, SUBPROCESS_RUNNERS)) return;
     const args = argument(call, 0, alwaysShell ? 'cmd' : 'args');
     if (!args) {
       if (call.hasSplat) reportUnseen(ctx, call, 'the command');

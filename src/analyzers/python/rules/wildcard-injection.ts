@@ -1,10 +1,10 @@
 import { argument, calls } from '../call-site.js';
 import type { PythonRule } from '../python-rule.js';
+import { SUBPROCESS_RUNNERS } from './shell.js';
 
 /** Tools whose options can be smuggled in through file names a glob expands to. */
 const OPTION_SENSITIVE = /^\s*(?:sudo\s+)?(tar|chown|chmod|rsync|zip|7z)\b/;
 const SHELL_CALLS = ['os.system', 'os.popen', 'subprocess.getoutput', 'subprocess.getstatusoutput'];
-const SUBPROCESS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
 
 export const wildcardInjection: PythonRule = {
   id: 'py.command-injection.wildcard',
@@ -25,7 +25,7 @@ export const wildcardInjection: PythonRule = {
   references: ['https://bandit.readthedocs.io/en/latest/plugins/b609_linux_commands_wildcard_injection.html', 'https://cwe.mitre.org/data/definitions/155.html'],
   onCall(call, ctx) {
     const shellFlag = call.keywords.get('shell');
-    const shell = calls(call, SHELL_CALLS) || (calls(call, SUBPROCESS) && shellFlag !== undefined && ctx.truthOf(shellFlag) === true);
+    const shell = calls(call, SHELL_CALLS) || (calls(call, SUBPROCESS_RUNNERS) && shellFlag !== undefined && ctx.truthOf(shellFlag) === true);
     if (!shell) return;
     const command = argument(call, 0, 'args') ?? argument(call, 0, 'command');
     const text = command ? ctx.constantOf(command) : undefined;

@@ -1,7 +1,7 @@
 import { AIRFLOW_SHELL_OPERATORS, AIRFLOW_SQL_OPERATORS, CONTAINER_OPERATORS } from '../airflow-templated-operators.js';
 import { XML_PARSE_CALLS } from '../xml-parsers.js';
 import { HTTP_CLIENTS, REQUEST_URL } from '../rules/http-clients.js';
-import { ARGV_RUNNERS } from '../rules/shell.js';
+import { ARGV_RUNNERS, SUBPROCESS_RUNNERS } from '../rules/shell.js';
 import { argument, type CallSite } from '../call-site.js';
 import type { ValueClassifier } from '../values.js';
 
@@ -161,7 +161,6 @@ const PATH_FUNCTIONS = [
 ];
 const LOGGING = ['logging'];
 const LOG_METHODS = ['debug', 'info', 'warning', 'warn', 'error', 'critical', 'exception', 'log'];
-const SUBPROCESS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
 
 export const SINKS: readonly SinkSpec[] = [
   { family: 'sql-injection', kind: 'table', names: ['sqlalchemy.text', 'sqlalchemy.sql.text', 'duckdb.sql', 'duckdb.query', 'duckdb.execute'], args: [FIRST('query')], does: 'runs as SQL' },
@@ -194,10 +193,10 @@ export const SINKS: readonly SinkSpec[] = [
   // What a notebook's `%sql` and `%%sql` queries with Python values spliced in run (jupysql, ipython-sql).
   { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_line_magic'], namedBy: SQL_MAGIC, args: [{ index: 1, keyword: 'line' }], does: 'runs as SQL (%sql)' },
   { family: 'sql-injection', kind: 'eval', names: ['builtins.get_ipython().run_cell_magic'], namedBy: SQL_MAGIC, args: [{ index: 2, keyword: 'cell' }], does: 'runs as SQL (%%sql)' },
-  { family: 'command-injection', kind: 'command', names: SUBPROCESS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
-  { family: 'command-injection', kind: 'command', names: [...SUBPROCESS, ...ARGV_RUNNERS], args: ['shell-script'], does: 'runs as a shell command (a shell started with -c, or a remote command over ssh)' },
+  { family: 'command-injection', kind: 'command', names: SUBPROCESS_RUNNERS, args: [FIRST('args')], whenTrue: 'shell', does: 'runs as a shell command (shell=True)' },
+  { family: 'command-injection', kind: 'command', names: [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS], args: ['shell-script'], does: 'runs as a shell command (a shell started with -c, or a remote command over ssh)' },
   { family: 'command-injection', kind: 'command', names: CONTAINER_OPERATORS, args: ['shell-script'], does: 'is rendered by Airflow and run by a shell in the container' },
-  { family: 'sql-injection', kind: 'eval', names: [...SUBPROCESS, ...ARGV_RUNNERS, ...CONTAINER_OPERATORS], args: ['client-query'], does: 'runs as SQL (the query option of a database client: psql -c, mysql -e, …)' },
+  { family: 'sql-injection', kind: 'eval', names: [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS, ...CONTAINER_OPERATORS], args: ['client-query'], does: 'runs as SQL (the query option of a database client: psql -c, mysql -e, …)' },
   ...AIRFLOW_SHELL_OPERATORS.map(({ names, field }): SinkSpec => ({ family: 'command-injection', kind: 'command', names, args: [{ index: -1, keyword: field }], does: 'is rendered by Airflow and run as a shell command' })),
   { family: 'code-injection', kind: 'eval', names: ['builtins.eval', 'builtins.exec', 'builtins.compile', 'pandas.eval'], args: [FIRST('source')], does: 'runs as code' },
   // A receiver of unknown type may be a DataFrame; one resolved to a driver or Tk is not (its query is SQL, its eval Tcl).

@@ -159,6 +159,24 @@ describe(ID, () => {
     ]);
   });
 
+  it('covers the query option of a database client started from an argv', () => {
+    const found = scan(py`
+      import os, subprocess
+      def purge(day, table):
+          subprocess.run(["psql", "-c", f"DELETE FROM {table} WHERE ds = '{day}'"], check=True)
+          subprocess.run(["psql", "-c", "VACUUM events"], check=True)
+          os.execvp("mysql", ["mysql", "--execute=DELETE FROM t WHERE ds = '" + day + "'"])
+          subprocess.run(["psql", "-c", table], check=True)
+          subprocess.run(["grep", "-c", f"{day}", "log.txt"], check=True)
+    `, ID);
+    expect(found.map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [3, 'high'],
+      [5, 'high'],
+      [6, 'medium'],
+    ]);
+    expect(found[0]!.message).toBe('subprocess.run() starts a database client with a query built by string formatting or concatenation; values spliced into its text can rewrite the statement');
+  });
+
   it('reports formatted queries even when **kwargs are present', () => {
     expect(scan('cur.execute(f"SELECT {cols} FROM t", **kw)\n', ID)).toHaveLength(1);
     expect(scan('import sqlite3\nc = sqlite3.connect(p)\nc.execute(q, **kw)\n', ID)).toEqual([]);
