@@ -237,6 +237,9 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'formula-injection', kind: 'file', methods: ['writerow', 'writerows'], under: ['csv.writer()', 'csv.DictWriter()'], args: [FIRST('row')], does: 'is written to a CSV file' },
   { family: 'credential-logging', kind: 'log', names: LOG_METHODS.map((m) => `logging.${m}`), args: ['all'], does: 'is written to the log' },
   { family: 'credential-logging', kind: 'log', methods: LOG_METHODS, under: LOGGING, args: ['all'], does: 'is written to the log' },
+  // A job's standard output and error are its log: Airflow, cron and container runtimes keep them.
+  { family: 'credential-logging', kind: 'log', names: ['builtins.print'], args: ['all'], does: 'is printed to the output, which the scheduler keeps as the task log' },
+  { family: 'credential-logging', kind: 'log', methods: ['write', 'writelines'], under: ['sys.stdout', 'sys.stderr'], args: [FIRST('s')], does: 'is printed to the output, which the scheduler keeps as the task log' },
   { family: 'write', kind: 'file', methods: ['to_parquet', 'to_json', 'to_feather', 'to_orc', 'to_pickle', 'write_parquet', 'write_csv'], args: ['receiver'], does: 'is written to a file', dataset: { index: 0, keyword: 'path' } },
   { family: 'write', kind: 'table', methods: ['to_sql', 'to_gbq', 'saveAsTable', 'insertInto'], args: ['receiver'], does: 'is written to a table', dataset: { index: 0, keyword: 'name' } },
   { family: 'write', kind: 'file', methods: ['save', 'parquet', 'csv', 'json', 'orc'], under: ['pyspark'], args: ['receiver'], does: 'is written by Spark', dataset: { index: 0, keyword: 'path' } },
