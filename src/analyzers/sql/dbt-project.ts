@@ -75,7 +75,12 @@ function collectGrants(key: string, file: string, value: unknown, into: DbtHook[
     for (const grantee of isSeq(grantees) ? grantees.items : [grantees]) {
       const name = literalString(grantee);
       const range = (grantee as Node | null)?.range;
-      if (name !== undefined && range) into.push({ key, file, text: `grant ${privilege.replace(/^\+/, '')} on {{ this }} to ${name}`, start: range[0], end: range[1] });
+      if (name !== undefined && range) into.push({ key, file, text: grantStatement(privilege, name), start: range[0], end: range[1] });
     }
   }
+}
+
+/** The GRANT dbt runs for one privilege of a `grants` config (`+select` adds to inherited grantees) and one grantee. */
+export function grantStatement(privilege: string, grantee: string): string {
+  return `grant ${privilege.replace(/^\+/, '')} on {{ this }} to ${grantee}`;
 }

@@ -1,4 +1,4 @@
-import type { DbtHook } from './dbt-project.js';
+import { type DbtHook, grantStatement } from './dbt-project.js';
 import { type JinjaBlock, scanJinja, stringEnd } from './jinja.js';
 import type { Splice, SpliceContext } from './sql-rule.js';
 import { type Token, tokenize } from './tokenize.js';
@@ -55,7 +55,10 @@ export interface UnsafeQuery {
 const QUERY_CALL = /(?<![.\w])(run_query|adapter\s*\.\s*execute|dbt_utils\s*\.\s*get_query_results_as_dict)\s*\(/g;
 /** A model's hooks, SQL that dbt runs before and after building it (`config(post_hook="grant …")`), and its `sql_header`, run ahead of its statement. */
 const CONFIG_CALL = /(?<![.\w])config\s*\(/g;
-const HOOK_ARGUMENT = /(?<![.\w])(pre_hook|post_hook|sql_header)\s*=(?!=)\s*/y;
+const HOOK_ARGUMENT = /(?<![.\w])(pre_hook|post_hook|sql_header|grants)\s*=(?!=)\s*/y;
+/** An entry of a `grants={'select': ['reporter', 'public']}` config: a privilege and its grantee or list of them. */
+const GRANT_ENTRY = /(['"])(\+?\w+)\1\s*:\s*(\[[^\]]*\]|(['"])[^'"]*\4)/g;
+const QUOTED = /(['"])([^'"]*)\1/g;
 const SPACES = /\s*/y;
 
 /**
@@ -105,14 +108,18 @@ export function projectHookTemplates(hooks: readonly DbtHook[]): HookTemplate[] 
 
 function hookTemplatesIn(block: JinjaBlock, code: string): HookTemplate[] {
   const bodyStart = block.start + 2;
-  return hooksIn(code).flatMap((hook) =>
-    [...stringsIn(code, hook.start, hook.end)].map((literal) => ({
-      runner: `the model's ${hook.name}`,
-      text: block.body.slice(literal.start + 1, literal.end - 1),
-      start: bodyStart + hook.start,
-      end: bodyStart + hook.end,
-    })),
-  );
+  return hooksIn(code).flatMap((hook) => {
+    const texts =
+      hook.name === 'grants'
+        ? grantsIn(block.body.slice(hook.start, hook.end))
+        : [...stringsIn(code, hook.start, hook.end)].map((literal) => block.body.slice(literal.start + 1, literal.end - 1));
+    return texts.map((text) => ({ runner: `the model's ${hook.name}`, text, start: bodyStart + hook.start, end: bodyStart + hook.end }));
+  });
+}
+
+/** The statements a model's `grants={…}` config makes dbt run, one per written-out grantee. */
+function grantsIn(config: string): string[] {
+  return [...config.matchAll(GRANT_ENTRY)].flatMap((entry) => [...entry[3]!.matchAll(QUOTED)].map((grantee) => grantStatement(entry[2]!, grantee[2]!)));
 }
 
 /** The hooks of a dbt project or property file that render a caller's value into their SQL (`on-run-end: "grant … {{ var('role') }}"`). */

@@ -384,7 +384,7 @@ describe('sql.grant-all', () => {
     expect(scan(properties, ID, 'models/marts/schema.yml')).toMatchObject([{ severity: 'high', location: { startLine: 5 } }]);
   });
 
-  it("reads dbt's grants config as the grants dbt runs: each privilege to each grantee, PUBLIC at the grantee", () => {
+  it("reads dbt's grants config, in YAML or a model's config(), as the grants dbt runs: each privilege to each grantee", () => {
     const properties = lines(
       'version: 2',
       'models:',
@@ -400,6 +400,14 @@ describe('sql.grant-all', () => {
     expect(scan(properties, ID, 'models/schema.yml').map((f) => [f.location.startLine, f.severity, f.message])).toEqual([
       [6, 'high', 'grants in schema.yml: GRANT … TO PUBLIC gives these privileges to every role, including roles created later'],
       [7, 'high', 'grants in schema.yml: GRANT … TO PUBLIC gives these privileges to every role, including roles created later'],
+    ]);
+    const model = lines(
+      `{{ config(materialized="table", grants={'select': ['reporter', 'public'], '+insert': "PUBLIC"}) }}`,
+      "{{ config(grants={'select': ['reporter']}) }}",
+      'select 1',
+    );
+    expect(scan(model, ID, 'models/mart.sql').map((f) => [f.location.startLine, f.message])).toEqual([
+      [1, "the model's grants: GRANT … TO PUBLIC gives these privileges to every role, including roles created later"],
     ]);
     const project = lines('name: shop', 'seeds:', '  +grants:', '    select: ["{{ var(\'seed_reader\') }}"]');
     expect(scan(project, 'sql.jinja-unsafe-query', 'dbt_project.yml').map((f) => [f.location.startLine, f.message])).toEqual([

@@ -14,7 +14,7 @@ export const grantAll: SqlRule = {
   what:
     'Finds GRANT ALL [PRIVILEGES] statements and any GRANT … TO PUBLIC, including those inside ALTER DEFAULT ' +
     'PRIVILEGES, routine bodies and dbt hooks (a model\'s config(post_hook=…), dbt_project.yml\'s +post-hook and ' +
-    'on-run-end, property files). A grant to PUBLIC that reads or changes data, or of ALL on every database ' +
+    'on-run-end, property files) and grants configs (config(grants={…}), +grants). A grant to PUBLIC that reads or changes data, or of ALL on every database ' +
     '(MySQL *.*), is high severity; GRANT ALL on a narrower object to a named role is medium, and so is a grant to ' +
     'PUBLIC of only USAGE, CONNECT, EXECUTE or TEMPORARY, which open no rows by themselves (PostgreSQL gives PUBLIC ' +
     'the last three on new databases and functions by default).',
@@ -48,9 +48,17 @@ export const grantAll: SqlRule = {
   ],
   check(ctx) {
     for (const grant of grantsIn(ctx.tokens)) ctx.report(grant.start, grant.end, grant.options);
-    // A hook's SQL runs as the model's own statements do; its grants are reported at the hook.
+    // A hook's SQL runs as the model's own statements do; its grants are reported at the hook, once
+    // each (a model's grants config is one hook of several statements).
+    const reported = new Set<string>();
     for (const hook of [...modelHookTemplates(ctx.jinja), ...projectHookTemplates(ctx.hooks)]) {
-      for (const { options } of grantsIn(tokenize(scanJinja(hook.text).masked).tokens)) ctx.report(hook.start, hook.end, { ...options, message: `${hook.runner}: ${options.message}` });
+      for (const { options } of grantsIn(tokenize(scanJinja(hook.text).masked).tokens)) {
+        const message = `${hook.runner}: ${options.message}`;
+        const key = `${hook.start}:${hook.end}:${message}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        ctx.report(hook.start, hook.end, { ...options, message });
+      }
     }
   },
 };
