@@ -122,7 +122,7 @@ const SQL_MAGIC = { keyword: 'magic_name', names: ['sql'] };
 /** Libraries whose `from_pretrained` loads a Hugging Face Hub repository. */
 export const HUB_LIBRARIES = ['transformers.', 'diffusers.', 'sentence_transformers.'];
 /** Spark JDBC options whose text reaches the database: `query`, and `dbtable`, which may be `(SELECT …) t`. */
-const JDBC_SQL_OPTIONS = ['query', 'dbtable'];
+export const JDBC_SQL_OPTIONS = ['query', 'dbtable'];
 export const AWS_SQL_METHODS = ['start_query_execution', 'execute_statement', 'batch_execute_statement'];
 /** Where those take the statement (keywords only, as boto3 clients are called). */
 export const AWS_SQL_KEYWORDS = ['QueryString', 'Sql', 'Sqls', 'sql', 'Statement', 'Statements'];

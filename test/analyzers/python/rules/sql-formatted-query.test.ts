@@ -177,6 +177,24 @@ describe(ID, () => {
     expect(found[0]!.message).toBe('subprocess.run() starts a database client with a query built by string formatting or concatenation; values spliced into its text can rewrite the statement');
   });
 
+  it("covers Spark JDBC's query and dbtable options and the table of jdbc() when the query is built in place", () => {
+    const found = scan(py`
+      def extract(spark, day, table):
+          a = spark.read.format("jdbc").option("query", f"select * from orders where d = '{day}'").load()
+          b = spark.read.jdbc(URL, "(select * from t where d = '" + day + "') q")
+          c = spark.read.format("jdbc").options(url=URL, dbtable=f"(select * from {table}) q").load()
+          d = spark.read.format("jdbc").option("dbtable", table).load()
+          e = spark.read.format("jdbc").option("url", f"jdbc:postgresql://db/{day}").option("dbTable", "events").load()
+          f = spark.read.jdbc(URL, table)
+    `, ID);
+    expect(found.map((f) => [f.location.startLine, f.confidence])).toEqual([
+      [2, 'high'],
+      [3, 'high'],
+      [4, 'high'],
+    ]);
+    expect(found[1]!.message).toBe('spark.read.jdbc() sends the database a query built by string formatting or concatenation (Spark JDBC); values spliced into its text can rewrite the statement');
+  });
+
   it('reports formatted queries even when **kwargs are present', () => {
     expect(scan('cur.execute(f"SELECT {cols} FROM t", **kw)\n', ID)).toHaveLength(1);
     expect(scan('import sqlite3\nc = sqlite3.connect(p)\nc.execute(q, **kw)\n', ID)).toEqual([]);
