@@ -25,7 +25,7 @@ const LOCAL_PATH = /^(?:\.{0,2}\/|[\w.-]+\/)/;
  * request goes (the SSRF remediation).
  */
 export function fixedUrlPart(node: SyntaxNode, constantOf: (node: SyntaxNode) => Constant | undefined): 'host' | 'scheme' | 'local-path' | undefined {
-  const text = urlLeadingText(node, constantOf);
+  const text = leadingLiteralText(node, constantOf);
   if (text === undefined) return undefined;
   if (FIXED_HOST.test(text)) return 'host';
   if (FIXED_SCHEME.test(text)) return 'scheme';
@@ -35,7 +35,7 @@ export function fixedUrlPart(node: SyntaxNode, constantOf: (node: SyntaxNode) =>
 const MAX_DEPTH = 16;
 
 /** The literal text a string built from parts starts with, up to its first non-literal part. */
-export function urlLeadingText(node: SyntaxNode, constantOf: (node: SyntaxNode) => Constant | undefined): string | undefined {
+export function leadingLiteralText(node: SyntaxNode, constantOf: (node: SyntaxNode) => Constant | undefined): string | undefined {
   return leadingText(node, constantOf, 0);
 }
 

@@ -4,7 +4,7 @@ import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel } from './dynamic-value.js';
 import { URL_READERS } from './http-clients.js';
 import { stringText } from './string-literal.js';
-import { urlLeadingText } from '../url-prefix.js';
+import { leadingLiteralText } from '../url-prefix.js';
 
 /** Hosts where plain HTTP does not leave the machine. */
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
@@ -59,7 +59,7 @@ export const httpUrl: PythonRule = {
 
 /** The host of an http:// URL written literally, or at the start of one built from parts (f-string, +, %, format). */
 function plainHttpHost(node: SyntaxNode, ctx: PythonContext): string | undefined {
-  const text = stringText(node, ctx) ?? urlLeadingText(node, (n) => ctx.constantOf(n));
+  const text = stringText(node, ctx) ?? leadingLiteralText(node, (n) => ctx.constantOf(n));
   const match = text ? /^http:\/\/([^/?#{%]+)/i.exec(text) : null;
   return match?.[1];
 }

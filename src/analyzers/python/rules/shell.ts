@@ -1,7 +1,7 @@
 import { argument, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext } from '../python-rule.js';
-import { urlLeadingText } from '../url-prefix.js';
+import { leadingLiteralText } from '../url-prefix.js';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh']);
 /** ssh options that take a value as the next argument (OpenSSH's `ssh(1)` synopsis). */
@@ -92,7 +92,7 @@ export function clientQuery(ctx: Pick<PythonContext, 'constantOf'>, program: Syn
   return args.flatMap((arg, i) => {
     const value = ctx.constantOf(arg);
     if (typeof value === 'string' && options.includes(value)) return args[i + 1] ? [args[i + 1]!] : [];
-    const head = typeof value === 'string' ? undefined : urlLeadingText(arg, (n) => ctx.constantOf(n));
+    const head = typeof value === 'string' ? undefined : leadingLiteralText(arg, (n) => ctx.constantOf(n));
     return head !== undefined && options.some((o) => o.startsWith('--') && head.startsWith(`${o}=`)) ? [arg] : [];
   });
 }

@@ -1,9 +1,9 @@
-import { argument, calls, type CallSite } from '../call-site.js';
+import { calls, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic } from './dynamic-value.js';
 import { ARGV_RUNNERS, clientQuery, startedProgram, SUBPROCESS_RUNNERS } from './shell.js';
-import { AWS_SQL_KEYWORDS, AWS_SQL_METHODS, DB_MODULES, HOOK_SQL_METHODS, JDBC_SQL_OPTIONS, SQL_HOOK_MODULES } from '../taint/sinks.js';
+import { AWS_SQL_KEYWORDS, AWS_SQL_METHODS, DB_MODULES, HOOK_SQL_METHODS, SQL_HOOK_MODULES, sparkJdbcQuery } from '../taint/sinks.js';
 
 /** Where a sink takes its query and its bound parameters. */
 interface QuerySink {
@@ -158,9 +158,8 @@ export const sqlFormattedQuery: PythonRule = {
     for (const query of started ? clientQuery(ctx, started.program, started.args) : []) {
       reportDynamic(ctx, call, query, { message: (how) => `${calleeLabel(call)} starts a database client with a query ${how}; values spliced into its text can rewrite the statement`, unknownSeverity: 'medium' });
     }
-    const jdbc = sparkJdbcQuery(call, ctx);
     // A plain variable there is usually a table name: only a query built in place is reported.
-    if (jdbc && ctx.kindOf(jdbc) === 'formatted') {
+    for (const jdbc of sparkJdbcQuery(call, (n) => ctx.constantOf(n)).filter((q) => ctx.kindOf(q) === 'formatted')) {
       reportDynamic(ctx, call, jdbc, { message: (how) => `${calleeLabel(call)} sends the database a query ${how} (Spark JDBC); values spliced into its text can rewrite the statement` });
     }
     const found = sinkOf(call);
@@ -176,16 +175,6 @@ export const sqlFormattedQuery: PythonRule = {
     });
   },
 };
-
-/** The SQL Spark's JDBC source sends: the query or dbtable option (which may be `(SELECT …) t`), the table of `jdbc()`. */
-function sparkJdbcQuery(call: CallSite, ctx: PythonContext): SyntaxNode | undefined {
-  if (call.method === 'jdbc') return argument(call, 1, 'table');
-  if (call.method === 'options') return JDBC_SQL_OPTIONS.map((k) => call.keywords.get(k)).find(Boolean);
-  if (call.method !== 'option') return undefined;
-  const key = argument(call, 0, 'key');
-  const name = key ? ctx.constantOf(key) : undefined;
-  return typeof name === 'string' && JDBC_SQL_OPTIONS.includes(name.toLowerCase()) ? argument(call, 1, 'value') : undefined;
-}
 
 function sinkOf(call: CallSite): { sink: QuerySink; known: boolean } | undefined {
   const name = call.name ?? '';

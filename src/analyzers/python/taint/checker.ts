@@ -10,7 +10,7 @@ import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
 import { type TaintEngine, reaches } from './engine.js';
 import { dependsOnImports, type Flow, flowKey, joinFlows, lineOf, originKey, type SourceHit } from './flow.js';
-import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks, opensForWriting } from './sinks.js';
+import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks, opensForWriting, sparkJdbcQuery } from './sinks.js';
 import { CREDENTIAL_NAME, OPERATOR_SOURCES } from './sources.js';
 
 /** A sink reached by a flow: from one of the function's parameters, or one whose fate another module's summary decides. */
@@ -391,6 +391,7 @@ function isCredential(flow: Flow): boolean {
 export function sinkArguments(call: CallSite, spec: SinkSpec, values: Pick<ValueClassifier, 'constantOf'>): SyntaxNode[] {
   return spec.args.flatMap((arg) => {
     if (arg === 'all') return [...call.positional, ...call.keywords.values()];
+    if (arg === 'jdbc-query') return sparkJdbcQuery(call, (n) => values.constantOf(n));
     if (arg === 'shell-script' || arg === 'client-query') {
       const [program, ...args] = containerArgv(call);
       const started = program ? { program, args } : startedProgram(call);

@@ -3,7 +3,8 @@ import { XML_PARSE_CALLS } from '../xml-parsers.js';
 import { HTTP_CLIENTS, REQUEST_URL } from '../rules/http-clients.js';
 import { ARGV_RUNNERS, SUBPROCESS_RUNNERS } from '../rules/shell.js';
 import { argument, type CallSite } from '../call-site.js';
-import type { ValueClassifier } from '../values.js';
+import type { SyntaxNode } from '../parser.js';
+import type { Constant, ValueClassifier } from '../values.js';
 
 /**
  * Dangerous sinks and data writes. Each row names the taint rule (family) it belongs to — or
@@ -32,9 +33,10 @@ export type SinkKind = 'file' | 'table' | 'bucket' | 'api' | 'queue' | 'command'
  * An argument by position or keyword; `receiver` is the object a method is called on;
  * `shell-script` the command of a shell an argv starts with -c (`["bash", "-c", cmd]`), or the
  * remote command of an ssh it starts (see `startedProgram` and `containerArgv` for where each API
- * takes its argv); `client-query` the SQL a database client such an argv starts runs (`psql -c SQL`).
+ * takes its argv); `client-query` the SQL a database client such an argv starts runs (`psql -c SQL`);
+ * `jdbc-query` the SQL a Spark JDBC reader or writer sends (see `sparkJdbcQuery`).
  */
-export type SinkArg = { index: number; keyword: string } | 'receiver' | 'all' | 'shell-script' | 'client-query';
+export type SinkArg = { index: number; keyword: string } | 'receiver' | 'all' | 'shell-script' | 'client-query' | 'jdbc-query';
 
 export interface SinkSpec {
   family: SinkFamily;
@@ -122,7 +124,7 @@ const SQL_MAGIC = { keyword: 'magic_name', names: ['sql'] };
 /** Libraries whose `from_pretrained` loads a Hugging Face Hub repository. */
 export const HUB_LIBRARIES = ['transformers.', 'diffusers.', 'sentence_transformers.'];
 /** Spark JDBC options whose text reaches the database: `query`, and `dbtable`, which may be `(SELECT …) t`. */
-export const JDBC_SQL_OPTIONS = ['query', 'dbtable'];
+const JDBC_SQL_OPTIONS = ['query', 'dbtable'];
 export const AWS_SQL_METHODS = ['start_query_execution', 'execute_statement', 'batch_execute_statement'];
 /** Where those take the statement (keywords only, as boto3 clients are called). */
 export const AWS_SQL_KEYWORDS = ['QueryString', 'Sql', 'Sqls', 'sql', 'Statement', 'Statements'];
@@ -177,11 +179,7 @@ export const SINKS: readonly SinkSpec[] = [
     return { family: 'sql-injection', kind: 'table', names, args: [sql], dataset: sql, does: 'is rendered by Airflow and run as SQL' };
   }),
   // Spark's JDBC source (and the BigQuery and Snowflake connectors' query option) sends a query, or a table that may be a parenthesised subquery, to the database as SQL text.
-  ...[
-    { methods: ['jdbc'], args: [{ index: 1, keyword: 'table' }] },
-    { methods: ['option'], namedBy: { keyword: 'key', names: JDBC_SQL_OPTIONS }, args: [{ index: 1, keyword: 'value' }] },
-    { methods: ['options'], args: JDBC_SQL_OPTIONS.map((keyword) => ({ index: -1, keyword })) },
-  ].map((spec): SinkSpec => ({ ...spec, family: 'sql-injection', kind: 'table', dataset: spec.args.at(-1), does: 'is sent to the database as SQL (a query, or a table that may be a subquery)' })),
+  { family: 'sql-injection', kind: 'table', methods: ['jdbc', 'option', 'options'], args: ['jdbc-query'], dataset: { index: 1, keyword: 'dbtable' }, does: 'is sent to the database as SQL (a query, or a table that may be a subquery)' },
   // Spark parses text conditions and expressions as SQL: `df.filter("c = '" + v + "'")`, `df.selectExpr(e)`, `F.expr(e)`.
   { family: 'sql-injection', kind: 'eval', names: ['pyspark.sql.functions.expr'], args: [FIRST('str')], does: 'is parsed as a Spark SQL expression' },
   { family: 'sql-injection', kind: 'eval', methods: ['selectExpr'], args: ['all'], does: 'is parsed as a Spark SQL expression' },
@@ -276,4 +274,19 @@ export function opensForWriting(call: CallSite, values: Pick<ValueClassifier, 'c
   const mode = argument(call, 1, 'mode');
   const value = mode ? values.constantOf(mode) : 'r';
   return typeof value === 'string' && /[wax+]/.test(value);
+}
+
+/**
+ * The SQL Spark's JDBC source sends (the BigQuery and Snowflake connectors' query option too): the
+ * `query` or `dbtable` option, in any case, given to `option(key, value)` or `options(…)`, and the
+ * table of `jdbc(url, table)`, which may be a parenthesised subquery.
+ */
+export function sparkJdbcQuery(call: CallSite, constantOf: (node: SyntaxNode) => Constant | undefined): SyntaxNode[] {
+  const given = (node: SyntaxNode | undefined): SyntaxNode[] => (node ? [node] : []);
+  if (call.method === 'jdbc') return given(argument(call, 1, 'table'));
+  if (call.method === 'options') return JDBC_SQL_OPTIONS.flatMap((k) => given(call.keywords.get(k)));
+  if (call.method !== 'option') return [];
+  const key = argument(call, 0, 'key');
+  const name = key ? constantOf(key) : undefined;
+  return typeof name === 'string' && JDBC_SQL_OPTIONS.includes(name.toLowerCase()) ? given(argument(call, 1, 'value')) : [];
 }
