@@ -1,6 +1,6 @@
 import { isUrl, looksLikePath } from '../deps/manifests/direct-reference.js';
 import { exactPin, parsePep508 } from '../deps/manifests/pep508.js';
-import { simpleCommands } from './shell-words.js';
+import { commandsOf } from '../container/dockerfile/shell.js';
 
 /** pip install options that take a value as the next word (or after `=`). */
 const VALUE_OPTIONS = new Set([
@@ -21,7 +21,7 @@ const PIP = /(?:^|\/)pip[\d.]*$/;
  */
 export function unpinnedPipRequirements(command: string): string[] {
   const unpinned: string[] = [];
-  for (const words of simpleCommands(command)) {
+  for (const words of commandsOf(command).map((c) => c.words.map((w) => w.text))) {
     const install = words.findIndex((w, i) => w === 'install' && i > 0 && PIP.test(words[i - 1]!));
     if (install < 0) continue;
     for (let i = install + 1; i < words.length; i++) {

@@ -173,3 +173,19 @@ describe('nb.output-stack-trace', () => {
     expect(findingsOf(json, 'nb.output-stack-trace')).toEqual([]);
   });
 });
+
+describe('nb.curl-pipe-shell', () => {
+  it('names the cell and line of a download piped into a shell, in an escape or a %%bash cell', () => {
+    const json = notebook(['import os\n!wget -qO- https://example.com/get.sh | sudo sh\n', '%%bash\nset -e\ncurl -s https://example.com/x.py | tee x.log | python3\n']);
+    const findings = findingsOf(json, 'nb.curl-pipe-shell');
+    expect(findings.map((f) => [f.message, f.location.snippet])).toEqual([
+      ['Output of wget is piped into sh without verification (cell 1, line 2)', '!wget -qO- https://example.com/get.sh | sudo sh'],
+      ['Output of curl is piped into python3 without verification (cell 2, line 3)', 'curl -s https://example.com/x.py | tee x.log | python3'],
+    ]);
+  });
+
+  it('leaves a download written to a file or piped into a non-interpreter alone', () => {
+    const json = notebook(['!curl -so data.csv https://example.com/data.csv\n!curl -s https://example.com/d.json | jq .rows\n']);
+    expect(findingsOf(json, 'nb.curl-pipe-shell')).toEqual([]);
+  });
+});

@@ -1,21 +1,5 @@
 import { BEST_PRACTICES, type DockerRule } from '../docker-rule.js';
-import { isShell, programIndex, programName, type Command } from '../dockerfile/shell.js';
-
-const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
-const INTERPRETERS = /^(python[\d.]*|perl|ruby|node|php)$/;
-/** `sh -c "$(curl …)"` and `bash <(wget -O- …)`: the download runs without a pipe. */
-const SUBSTITUTED = /\b(?:ba|da|z|k)?sh\b[^|;&\n]*?(?:\$\(|<\()\s*(?:curl|wget)\b/;
-
-function runsCode(command: Command): boolean {
-  const at = programIndex(command);
-  const name = at === -1 ? '' : command.words[at]!.text;
-  return at !== -1 && (isShell(name) || INTERPRETERS.test(programName(name)));
-}
-
-function downloads(command: Command): boolean {
-  const at = programIndex(command);
-  return at !== -1 && DOWNLOADERS.has(programName(command.words[at]!.text));
-}
+import { downloadedScriptRuns } from '../../shell/downloaded-script.js';
 
 export const curlPipeShell: DockerRule = {
   id: 'docker.curl-pipe-shell',
@@ -45,17 +29,7 @@ export const curlPipeShell: DockerRule = {
   references: [BEST_PRACTICES + '#run', 'https://cwe.mitre.org/data/definitions/494.html'],
   check(ctx) {
     for (const script of ctx.scripts) {
-      script.commands.forEach((command, i) => {
-        if (command.after !== '|' || !runsCode(command)) return;
-        let j = i - 1;
-        while (j > 0 && script.commands[j]!.after === '|' && !downloads(script.commands[j]!)) j--;
-        const source = script.commands[j];
-        if (!source || !downloads(source)) return;
-        const last = command.words.at(-1)!;
-        ctx.report(script.text, source.words[0]!.start, last.end, { message: `Output of ${programName(source.words[programIndex(source)]!.text)} is piped into ${command.words[programIndex(command)]!.text} without verification` });
-      });
-      const substituted = SUBSTITUTED.exec(script.text.text);
-      if (substituted) ctx.report(script.text, substituted.index, substituted.index + substituted[0].length, { message: 'A downloaded script is run through command substitution without verification' });
+      for (const run of downloadedScriptRuns(script.text.text, script.commands)) ctx.report(script.text, run.start, run.end, { message: run.message });
     }
   },
 };

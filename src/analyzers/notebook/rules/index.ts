@@ -1,8 +1,9 @@
 import type { NotebookRule } from '../notebook-rule.js';
+import { notebookCurlPipeShell } from './curl-pipe-shell.js';
 import { outputPersonalData } from './output-personal-data.js';
 import { outputStackTrace } from './output-stack-trace.js';
 import { shellEscapeInjection } from './shell-escape-injection.js';
 import { sqlMagicInjection } from './sql-magic-injection.js';
 import { unpinnedPipInstall } from './unpinned-pip-install.js';
 
-export const notebookRules: NotebookRule[] = [unpinnedPipInstall, shellEscapeInjection, sqlMagicInjection, outputStackTrace, outputPersonalData];
+export const notebookRules: NotebookRule[] = [unpinnedPipInstall, notebookCurlPipeShell, shellEscapeInjection, sqlMagicInjection, outputStackTrace, outputPersonalData];

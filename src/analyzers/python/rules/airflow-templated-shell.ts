@@ -1,8 +1,7 @@
-import { AIRFLOW_SHELL_OPERATORS, containerShellScript, operatorTemplates, runInputIn } from '../airflow-templated-operators.js';
-import { BASH_TASK_DECORATOR, decoratorNames, returnedValues } from '../decorators.js';
+import { runInputIn } from '../airflow-templated-operators.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
-import { stringText } from './string-literal.js';
+import { airflowShellScripts, bashTaskScripts } from '../shell-scripts.js';
 
 export const airflowTemplatedShell: PythonRule = {
   id: 'py.airflow.templated-shell-command',
@@ -77,19 +76,13 @@ export const airflowTemplatedShell: PythonRule = {
     'https://cwe.mitre.org/data/definitions/78.html',
   ],
   onCall(call, ctx) {
-    const container = containerShellScript(call, ctx);
-    for (const { operator, field, node, text } of [...operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS), ...(container ? [container] : [])]) reportSplice(ctx, node, text, `${operator} ${field}`);
+    for (const { node, text, runner } of airflowShellScripts(call, ctx)) reportSplice(ctx, node, text, runner);
   },
   // A @task.bash function's returned text is the command, rendered like bash_command.
   onNode: {
     types: ['function_definition'],
     check(fn, ctx) {
-      if (!decoratorNames(fn, (n) => ctx.nameOf(n)).some((n) => BASH_TASK_DECORATOR.test(n))) return;
-      const name = fn.childForFieldName('name')?.text ?? 'task';
-      for (const value of returnedValues(fn)) {
-        const text = stringText(value, ctx);
-        if (typeof text === 'string') reportSplice(ctx, value, text, `@task.bash ${name}() command`);
-      }
+      for (const { node, text, runner } of bashTaskScripts(fn, ctx)) reportSplice(ctx, node, text, runner);
     },
   },
 };

@@ -42,6 +42,7 @@ import { paramikoExecCommand } from './paramiko-exec-command.js';
 import { airflowTemplatedShell } from './airflow-templated-shell.js';
 import { airflowTemplatedSql } from './airflow-templated-sql.js';
 import { wildcardInjection } from './wildcard-injection.js';
+import { curlPipeShell } from './curl-pipe-shell.js';
 
 export const pythonRules: PythonRule[] = [
   pickleLoad,
@@ -87,4 +88,5 @@ export const pythonRules: PythonRule[] = [
   airflowTemplatedShell,
   airflowTemplatedSql,
   wildcardInjection,
+  curlPipeShell,
 ];

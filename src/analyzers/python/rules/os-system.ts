@@ -2,17 +2,7 @@ import { argument, calls, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic, reportUnseen } from './dynamic-value.js';
-import { ARGV_RUNNERS, dynamicShellScript, startedProgram } from './shell.js';
-
-/** Functions that hand one command string to the shell. */
-const SHELL_STRING_RUNNERS = [
-  'os.system',
-  'os.popen',
-  'subprocess.getoutput',
-  'subprocess.getstatusoutput',
-  'commands.getoutput',
-  'commands.getstatusoutput',
-];
+import { ARGV_RUNNERS, SHELL_STRING_RUNNERS, dynamicShellScript, startedProgram } from './shell.js';
 
 export const osSystem: PythonRule = {
   id: 'py.command-injection.os-system',

@@ -34,6 +34,17 @@ export function shellScript(ctx: Pick<PythonContext, 'constantOf'>, program: Syn
  * environment.
  */
 const OS_ARGV_RUNNER = /^os\.(?:(exec|spawn)([lv])p?(e?)|posix_spawnp?)$/;
+/** Functions that hand one command string to the shell. */
+export const SHELL_STRING_RUNNERS = [
+  'os.system',
+  'os.popen',
+  'subprocess.getoutput',
+  'subprocess.getstatusoutput',
+  'commands.getoutput',
+  'commands.getstatusoutput',
+];
+/** Coroutines that hand one command string to the shell. */
+export const ASYNC_SHELL_RUNNERS = ['asyncio.create_subprocess_shell'];
 /** subprocess's runners: an argv list, or a command string with shell=True. */
 export const SUBPROCESS_RUNNERS = ['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen'];
 /** Runners that start a program from an argv, with no shell of their own. */

@@ -1,10 +1,9 @@
 import { argument, calls } from '../call-site.js';
 import type { PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic, reportUnseen } from './dynamic-value.js';
-import { dynamicShellScript, sequenceItems, SUBPROCESS_RUNNERS } from './shell.js';
+import { ASYNC_SHELL_RUNNERS, dynamicShellScript, sequenceItems, SUBPROCESS_RUNNERS } from './shell.js';
 
 /** Runners that always go through the shell, with no shell= switch. */
-const SHELL_RUNNERS = ['asyncio.create_subprocess_shell'];
 
 export const subprocessShell: PythonRule = {
   id: 'py.command-injection.subprocess-shell',
@@ -60,7 +59,7 @@ export const subprocessShell: PythonRule = {
     'https://cwe.mitre.org/data/definitions/78.html',
   ],
   onCall(call, ctx) {
-    const alwaysShell = calls(call, SHELL_RUNNERS);
+    const alwaysShell = calls(call, ASYNC_SHELL_RUNNERS);
     if (!alwaysShell && !calls(call, SUBPROCESS_RUNNERS)) return;
     const args = argument(call, 0, alwaysShell ? 'cmd' : 'args');
     if (!args) {

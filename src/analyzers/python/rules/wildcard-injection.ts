@@ -1,10 +1,8 @@
-import { argument, calls } from '../call-site.js';
 import type { PythonRule } from '../python-rule.js';
-import { SUBPROCESS_RUNNERS } from './shell.js';
+import { writtenShellScripts } from '../shell-scripts.js';
 
 /** Tools whose options can be smuggled in through file names a glob expands to. */
 const OPTION_SENSITIVE = /^\s*(?:sudo\s+)?(tar|chown|chmod|rsync|zip|7z)\b/;
-const SHELL_CALLS = ['os.system', 'os.popen', 'subprocess.getoutput', 'subprocess.getstatusoutput'];
 
 export const wildcardInjection: PythonRule = {
   id: 'py.command-injection.wildcard',
@@ -24,17 +22,13 @@ export const wildcardInjection: PythonRule = {
   bandit: ['B609'],
   references: ['https://bandit.readthedocs.io/en/latest/plugins/b609_linux_commands_wildcard_injection.html', 'https://cwe.mitre.org/data/definitions/155.html'],
   onCall(call, ctx) {
-    const shellFlag = call.keywords.get('shell');
-    const shell = calls(call, SHELL_CALLS) || (calls(call, SUBPROCESS_RUNNERS) && shellFlag !== undefined && ctx.truthOf(shellFlag) === true);
-    if (!shell) return;
-    const command = argument(call, 0, 'args') ?? argument(call, 0, 'command');
-    const text = command ? ctx.constantOf(command) : undefined;
-    if (typeof text !== 'string') return;
-    for (const part of text.split(/&&|\|\||;|\|/)) {
-      const tool = OPTION_SENSITIVE.exec(part)?.[1];
-      if (tool && /(^|\s)\*/.test(part) && !/\s--\s/.test(part)) {
-        ctx.report(call.node, { message: `${tool} gets a bare * glob: file names starting with - become ${tool} options` });
-        return;
+    for (const { node, text } of writtenShellScripts(call, ctx)) {
+      for (const part of text.split(/&&|\|\||;|\|/)) {
+        const tool = OPTION_SENSITIVE.exec(part)?.[1];
+        if (tool && /(^|\s)\*/.test(part) && !/\s--\s/.test(part)) {
+          ctx.report(node, { message: `${tool} gets a bare * glob: file names starting with - become ${tool} options` });
+          break;
+        }
       }
     }
   },

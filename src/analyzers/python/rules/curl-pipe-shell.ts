@@ -1,0 +1,71 @@
+import { downloadedScriptRuns } from '../../shell/downloaded-script.js';
+import type { PythonContext, PythonRule } from '../python-rule.js';
+import { bashTaskScripts, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
+
+export const curlPipeShell: PythonRule = {
+  id: 'py.supply-chain.curl-pipe-shell',
+  title: 'Shell command runs a downloaded script without verification (curl | sh)',
+  category: 'sast',
+  severity: 'high',
+  confidence: 'high',
+  cwe: ['CWE-494'],
+  what:
+    'Finds written-out shell commands that pipe curl or wget output into a shell or interpreter, or run it through ' +
+    '`sh -c "$(curl …)"`: os.system/os.popen, subprocess with shell=True or an argv starting `bash -c` or ssh, ' +
+    'Airflow BashOperator/SSHOperator commands, KubernetesPodOperator and DockerOperator shell scripts, and `@task.bash` ' +
+    'return values.',
+  why:
+    'Whatever the server returns when the job runs is executed on the worker, with the pipeline’s connections, ' +
+    'credentials and data: a compromised download host, DNS entry or CDN gets code execution in every scheduled run, ' +
+    'and nothing in the repository changes to show it.',
+  remediation:
+    'Install the tool in the worker or container image, or download it to a file, check its SHA-256 against a pinned ' +
+    'value (`sha256sum -c`) and only then run it.',
+  bad: [
+    {
+      file: 'dags/bootstrap.py',
+      code:
+        'from airflow import DAG\n' +
+        'from airflow.operators.bash import BashOperator\n\n' +
+        'with DAG("bootstrap", schedule="@daily") as dag:\n' +
+        '    BashOperator(task_id="install", bash_command="curl -fsSL https://get.example.com/agent.sh | sudo bash")\n',
+    },
+    {
+      file: 'jobs/setup_worker.py',
+      code: 'import subprocess\n\nsubprocess.run(["bash", "-c", "wget -qO- https://example.com/setup.py | python3 -"], check=True)\n',
+    },
+    { file: 'jobs/tools.py', code: 'import os\n\nos.system(\'sh -c "$(curl -fsSL https://example.com/install.sh)"\')\n' },
+  ],
+  good: [
+    {
+      file: 'dags/bootstrap.py',
+      code:
+        'from airflow import DAG\n' +
+        'from airflow.operators.bash import BashOperator\n\n' +
+        'with DAG("bootstrap", schedule="@daily") as dag:\n' +
+        '    BashOperator(\n' +
+        '        task_id="install",\n' +
+        '        bash_command="curl -fsSLo /tmp/agent.sh https://get.example.com/agent.sh"\n' +
+        '        " && echo \'9b2c…  /tmp/agent.sh\' | sha256sum -c - && bash /tmp/agent.sh",\n' +
+        '    )\n',
+    },
+    { file: 'jobs/fetch.py', code: 'import subprocess\n\nsubprocess.run("curl -fsSL https://example.com/data.csv | gzip > data.csv.gz", shell=True, check=True)\n' },
+  ],
+  references: ['https://cwe.mitre.org/data/definitions/494.html', 'https://airflow.apache.org/docs/apache-airflow/stable/howto/operator/bash.html'],
+  onCall(call, ctx) {
+    report(ctx, writtenShellScripts(call, ctx));
+  },
+  onNode: {
+    types: ['function_definition'],
+    check(fn, ctx) {
+      report(ctx, bashTaskScripts(fn, ctx));
+    },
+  },
+};
+
+function report(ctx: PythonContext, scripts: readonly WrittenShellScript[]): void {
+  for (const { node, text, runner } of scripts) {
+    const run = downloadedScriptRuns(text)[0];
+    if (run) ctx.report(node, { message: `${runner}: ${run.message}` });
+  }
+}

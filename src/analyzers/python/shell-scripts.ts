@@ -1,0 +1,56 @@
+import { AIRFLOW_SHELL_OPERATORS, containerShellScript, operatorTemplates } from './airflow-templated-operators.js';
+import { argument, calls, type CallSite } from './call-site.js';
+import { BASH_TASK_DECORATOR, decoratorNames, returnedValues } from './decorators.js';
+import type { SyntaxNode } from './parser.js';
+import type { PythonContext } from './python-rule.js';
+import { ARGV_RUNNERS, ASYNC_SHELL_RUNNERS, SHELL_STRING_RUNNERS, SUBPROCESS_RUNNERS, sequenceItems, shellScript, startedProgram } from './rules/shell.js';
+import { stringText } from './rules/string-literal.js';
+
+/** A shell script written out in the code (an Airflow template counts as written out), the node that holds it, and what runs it. */
+export interface WrittenShellScript {
+  node: SyntaxNode;
+  text: string;
+  runner: string;
+}
+
+/**
+ * The written-out scripts a call hands a shell: os.system and its kin, subprocess with
+ * shell=True, argv that start `sh -c SCRIPT` or `ssh host COMMAND…`, and the command fields of
+ * Airflow's BashOperator, SSHOperator and container operators.
+ */
+export function writtenShellScripts(call: CallSite, ctx: PythonContext): WrittenShellScript[] {
+  const runner = call.name ?? '';
+  const written = (node: SyntaxNode | undefined): WrittenShellScript[] => {
+    const text = node ? stringText(node, ctx) : undefined;
+    return node && typeof text === 'string' ? [{ node, text, runner }] : [];
+  };
+  if (calls(call, [...SHELL_STRING_RUNNERS, ...ASYNC_SHELL_RUNNERS])) return written(argument(call, 0, 'cmd') ?? call.keywords.get('command'));
+  const shellFlag = call.keywords.get('shell');
+  const argv = calls(call, SUBPROCESS_RUNNERS) ? argument(call, 0, 'args') : undefined;
+  // With a shell, a sequence's first item is the command line and the rest its $0, $1…
+  if (argv && shellFlag && ctx.truthOf(shellFlag) === true) return written(sequenceItems(argv)?.[0] ?? argv);
+  const started = calls(call, [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS]) ? startedProgram(call) : undefined;
+  const script = started && shellScript(ctx, started.program, started.args);
+  if (script) {
+    const words = script.parts.map((part) => stringText(part, ctx));
+    // ssh joins the remote command's words with spaces before the remote shell parses them.
+    return words.every((w) => typeof w === 'string') ? [{ node: script.parts[0]!, text: words.join(' '), runner }] : [];
+  }
+  return airflowShellScripts(call, ctx);
+}
+
+/** The command templates of Airflow's BashOperator and SSHOperator, and the script a container operator hands a shell. */
+export function airflowShellScripts(call: CallSite, ctx: PythonContext): WrittenShellScript[] {
+  const container = containerShellScript(call, ctx);
+  return [...operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS), ...(container ? [container] : [])].map(({ node, text, operator, field }) => ({ node, text, runner: `${operator} ${field}` }));
+}
+
+/** The command texts a `@task.bash` function returns, which Airflow renders and runs like a bash_command. */
+export function bashTaskScripts(fn: SyntaxNode, ctx: PythonContext): WrittenShellScript[] {
+  if (!decoratorNames(fn, (n) => ctx.nameOf(n)).some((n) => BASH_TASK_DECORATOR.test(n))) return [];
+  const runner = `@task.bash ${fn.childForFieldName('name')?.text ?? 'task'}() command`;
+  return returnedValues(fn).flatMap((node) => {
+    const text = stringText(node, ctx);
+    return typeof text === 'string' ? [{ node, text, runner }] : [];
+  });
+}

@@ -1,0 +1,49 @@
+import { commandsOf, isShell, programIndex, programName, type Command } from '../container/dockerfile/shell.js';
+
+const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
+const INTERPRETERS = /^(python[\d.]*|perl|ruby|node|php)$/;
+/** `sh -c "$(curl …)"` and `bash <(wget -O- …)`: the download runs without a pipe. */
+const SUBSTITUTED = /\b(?:ba|da|z|k)?sh\b[^|;&\n]*?(?:\$\(|<\()\s*(?:curl|wget)\b/;
+
+/** Where in a script a download is run as code, and how, for the message. */
+export interface DownloadedRun {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/**
+ * The places in a shell script that run what curl/wget fetched without checking it: output piped
+ * into a shell or interpreter (through other filters too: `curl … | tee log | sh`), or a shell
+ * given the download by command or process substitution. Offsets are into `script`; `commands`
+ * may be passed when the caller has split it already.
+ */
+export function downloadedScriptRuns(script: string, commands: readonly Command[] = commandsOf(script)): DownloadedRun[] {
+  const runs: DownloadedRun[] = [];
+  commands.forEach((command, i) => {
+    if (command.after !== '|' || !runsCode(command)) return;
+    let j = i - 1;
+    while (j > 0 && commands[j]!.after === '|' && !downloads(commands[j]!)) j--;
+    const source = commands[j];
+    if (!source || !downloads(source)) return;
+    runs.push({
+      start: source.words[0]!.start,
+      end: command.words.at(-1)!.end,
+      message: `Output of ${programName(source.words[programIndex(source)]!.text)} is piped into ${command.words[programIndex(command)]!.text} without verification`,
+    });
+  });
+  const substituted = SUBSTITUTED.exec(script);
+  if (substituted) runs.push({ start: substituted.index, end: substituted.index + substituted[0].length, message: 'A downloaded script is run through command substitution without verification' });
+  return runs;
+}
+
+function runsCode(command: Command): boolean {
+  const at = programIndex(command);
+  const name = at === -1 ? '' : command.words[at]!.text;
+  return at !== -1 && (isShell(name) || INTERPRETERS.test(programName(name)));
+}
+
+function downloads(command: Command): boolean {
+  const at = programIndex(command);
+  return at !== -1 && DOWNLOADERS.has(programName(command.words[at]!.text));
+}
