@@ -2,7 +2,7 @@ import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../..
 import { makeFinding, nodeRange } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { excessSyntaxNodes, MAX_NATIVE_SYNTAX_NODES } from '../../core/syntax-node-limit.js';
-import { collectBindings, moduleName } from './bindings.js';
+import { type Bindings, collectBindings, moduleName } from './bindings.js';
 import { JAVASCRIPT_ANALYZER, type ScriptFacts, type VersionBoundFinding } from './facts.js';
 import type { CallSite } from './call-site.js';
 import type { JsContext } from './js-rule.js';
@@ -43,6 +43,7 @@ function analyzeScript(file: SourceFile): AnalyzerOutput {
       constantOf: (n) => values.constantOf(n),
       inputOf: (n) => values.inputOf(n),
       nameOf,
+      assignedValues: (n) => assignedValues(bindings, n),
       imports: (m) => modules.has(m),
       report: (at, options) => findings.push(makeFinding(rule, file.path, source, nodeRange(at), options)),
       reportBelow: (at, bound, options) => {
@@ -66,6 +67,12 @@ function analyzeScript(file: SourceFile): AnalyzerOutput {
     ...(versionBound.length > 0 ? { versionBound } : {}),
   };
   return { findings, problems: root.hasError ? [syntaxProblem(root, dialectOf(file.path))] : [], facts };
+}
+
+function assignedValues(bindings: Bindings, name: SyntaxNode): SyntaxNode[] | undefined {
+  const visible = bindings.visibleAt(name.text, name) ?? [];
+  const values = visible.flatMap((b) => (b.kind === 'assign' ? [b.value] : []));
+  return values.length > 0 && values.length === visible.length ? values : undefined;
 }
 
 function callSite(node: SyntaxNode, nameOf: (n: SyntaxNode) => string | undefined): CallSite | undefined {

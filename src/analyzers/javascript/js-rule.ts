@@ -11,6 +11,8 @@ export interface JsContext {
   /** Whether the value is built from an HTTP request, data the script reads or the command line, and which (in that order). */
   inputOf(node: SyntaxNode): InputOrigin | undefined;
   nameOf(node: SyntaxNode): string | undefined;
+  /** The values a name is assigned where it is read; undefined when some binding of it is not a plain assignment (a parameter, an import, `+=`). */
+  assignedValues(name: SyntaxNode): SyntaxNode[] | undefined;
   /** Whether the file imports or requires this module (normalized: no `node:`). */
   imports(module: string): boolean;
   report(node: SyntaxNode, options?: ReportOptions): void;

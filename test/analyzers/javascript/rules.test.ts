@@ -353,6 +353,51 @@ describe('js.path-traversal.fs', () => {
     expect(found[0]!.message).toBe('fs.writeFileSync() uses a path built from data the script reads');
   });
 
+  it('leaves a normalised path checked against its base before use alone, and only that', () => {
+    const code = lines(
+      "import fs from 'node:fs';",
+      "import path from 'node:path';",
+      "const BASE = path.resolve('exports');",
+      "app.get('/a/:name', (req, res) => {",
+      '  const file = path.resolve(BASE, req.params.name);',
+      "  if (!file.startsWith(BASE + path.sep)) return res.status(403).end();",
+      '  fs.createReadStream(file).pipe(res);',
+      '});',
+      "app.get('/b/:name', async (req, res) => {",
+      '  const real = await fs.promises.realpath(path.join(BASE, req.params.name));',
+      '  if (real.startsWith(BASE)) {',
+      '    res.send(fs.readFileSync(real));',
+      '  }',
+      '});',
+      "app.get('/c/:name', (req, res) => {",
+      '  const target = path.join(BASE, req.query.name);',
+      '  const rel = path.relative(BASE, target);',
+      "  if (rel.startsWith('..') || path.isAbsolute(rel)) {",
+      "    throw new Error('outside');",
+      '  }',
+      '  fs.unlinkSync(target);',
+      '});',
+      "app.get('/d/:name', (req, res) => {",
+      '  const raw = BASE + "/" + req.params.name;',
+      "  if (!raw.startsWith(BASE)) return;",
+      '  fs.readFileSync(raw);',
+      '  const later = path.resolve(BASE, req.params.name);',
+      '  fs.readFileSync(later);',
+      "  if (!later.startsWith(BASE)) return;",
+      '  const logged = path.resolve(BASE, req.params.name);',
+      "  if (!logged.startsWith(BASE)) console.warn('outside');",
+      '  fs.readFileSync(logged);',
+      '});',
+    );
+    const found = scan(code, ID, 'server.ts');
+    // /d: a prefix test on an unnormalised path, a check after the use, and one that does not stop.
+    expect(found.map((f) => [f.location.startLine, f.severity])).toEqual([
+      [26, 'high'],
+      [28, 'high'],
+      [32, 'high'],
+    ]);
+  });
+
   it('takes an S3 object read through the v3 client as read data', () => {
     const code = lines(
       "import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';",

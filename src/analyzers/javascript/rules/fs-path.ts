@@ -1,6 +1,7 @@
 import { severityRank, type Confidence, type Severity } from '../../../core/finding.js';
 import { calleeLabel, type CallSite } from '../call-site.js';
 import type { JsContext, JsRule } from '../js-rule.js';
+import { checkedUnderBase } from '../path-guard.js';
 import { type SyntaxNode, unwrap } from '../parser.js';
 
 /** fs functions by which arguments are paths. */
@@ -44,7 +45,10 @@ export const pathTraversalFs: JsRule = {
     'CSV, an HTTP response, an S3 object) — high — or is otherwise not a literal: from ' +
     'process.argv (low: the operator names the files a script works on), built from a template, concatenation or ' +
     'path.join (medium severity) or of unknown origin (low), all three at low confidence. Paths from __dirname, ' +
-    'import.meta, process.cwd() and literals, and path.basename() results, are not reported.',
+    'import.meta, process.cwd() and literals, path.basename() results, and a name holding a normalised path ' +
+    '(path.resolve/join/normalize, realpath) that an earlier `if (!p.startsWith(base)) throw/return` (or a ' +
+    '`path.relative(base, p)` test for a leading `..`) or an enclosing `if (p.startsWith(base))` keeps under its base, ' +
+    'are not reported.',
   why:
     'A file name such as ../../.aws/credentials or /etc/passwd taken from a request or a job argument makes the ' +
     'script read, overwrite or delete files outside the folder it meant to use: exported data lands in the wrong ' +
@@ -77,13 +81,24 @@ export const pathTraversalFs: JsRule = {
         "  fs.readFileSync(path.join(__dirname, 'schema.json'), 'utf8');\n" +
         '});\n',
     },
+    {
+      file: 'server/upload.js',
+      code:
+        "const fs = require('fs');\nconst path = require('path');\n\n" +
+        "const BASE = path.resolve('uploads');\n" +
+        "app.put('/uploads/:name', (req, res) => {\n" +
+        '  const target = path.resolve(BASE, req.params.name);\n' +
+        '  if (!target.startsWith(BASE + path.sep)) return res.status(400).end();\n' +
+        '  req.pipe(fs.createWriteStream(target));\n' +
+        '});\n',
+    },
   ],
   references: ['https://nodejs.org/api/path.html#pathresolvepaths', 'https://cwe.mitre.org/data/definitions/22.html'],
   onCall(call, ctx) {
     // Of two path arguments (a copy's source and target), the worse one is reported.
     const verdicts = (fsPathArgs(call) ?? []).flatMap((index) => {
       const arg = call.args[index];
-      return arg && !confined(ctx, arg) ? (verdictOn(ctx, call, arg) ?? []) : [];
+      return arg && !confined(ctx, arg) && !checkedUnderBase(ctx, call.node, arg) ? (verdictOn(ctx, call, arg) ?? []) : [];
     });
     const worst = verdicts.sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0];
     if (worst) ctx.report(call.node, worst);
