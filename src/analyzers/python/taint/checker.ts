@@ -115,6 +115,7 @@ export class TaintChecker {
         .filter((a) => !spec.checkedWhenBuilt?.includes(this.engine.nameOf(a) ?? ''))
         .filter((a) => !spec.textOnly || this.mayBeText(a))
         .filter((a) => !spec.pathOnly || !this.engine.holdsStream(a))
+        .filter((a) => !spec.notDocumentText || !this.engine.holdsDocumentText(a))
         .flatMap((a) => this.engine.flowsOf(a));
       this.noteSink(call, spec, flows);
       this.reach(call.node, calleeName(call), spec, family, flows);

@@ -78,6 +78,12 @@ const STREAM_OPENERS: ReadonlySet<string> = new Set([
 const STREAM_METHODS: ReadonlySet<string> = new Set(['open', 'extractfile', 'makefile']);
 /** Fields that hold a stream: boto3's `obj["Body"]`, requests' `resp.raw`, a process's `stdout`, a text stream's `buffer`. */
 const STREAM_FIELDS: ReadonlySet<string> = new Set(['Body', 'raw', 'stdout', 'buffer']);
+/** Fields of an HTTP response that hold its body as text or bytes (requests, httpx). */
+const DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['text', 'content']);
+/** Methods that give a document's text: a stream's or file's contents, bytes decoded, a buffer's value, a frame or tree serialised. */
+const DOCUMENT_METHODS: ReadonlySet<string> = new Set(['read', 'read_text', 'read_bytes', 'decode', 'getvalue', 'to_json', 'to_xml', 'to_html']);
+/** Serialisers whose output is a document. */
+const DOCUMENT_MAKERS: ReadonlySet<string> = new Set(['json.dumps', 'orjson.dumps', 'ujson.dumps', 'simplejson.dumps', 'xml.etree.ElementTree.tostring', 'lxml.etree.tostring']);
 
 /**
  * Follows attacker-controlled data through one Python file: which ingestion points (and which
@@ -846,6 +852,15 @@ export class TaintEngine {
       default:
         return false;
     }
+  }
+
+  /** Whether an expression is a document's text rather than where to find one: a response's `.text`/`.content`, what a stream's `read()` or a bytes `decode()` gives, a serialiser's output. */
+  holdsDocumentText(node: SyntaxNode): boolean {
+    const value = this.boundValue(node) ?? node;
+    if (value.type === 'attribute') return DOCUMENT_FIELDS.has(value.childForFieldName('attribute')?.text ?? '');
+    if (value.type !== 'call') return false;
+    const site = this.resolver.callSite(value);
+    return DOCUMENT_MAKERS.has(site.name ?? '') || DOCUMENT_METHODS.has(site.method ?? '');
   }
 
   /** What a name bound once (`f = open(…)`, `with open(…) as f`) stands for; any other expression itself. */

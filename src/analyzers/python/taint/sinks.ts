@@ -89,6 +89,8 @@ export interface SinkSpec {
   textOnly?: true;
   /** Only an argument that may be a path or URL counts: a stream handed over (an open file, a buffer, an object or response body) is read where it is, not fetched. */
   pathOnly?: true;
+  /** Nor does a document's own text (a response's `.text`, a file's `.read()`, `json.dumps(…)`), which readers that also take literal documents parse instead of fetching. */
+  notDocumentText?: true;
   /** A tar extraction, harmless when given a checking `filter=` ("data", "tar", a function). */
   filtered?: true;
   /** Where the call names its dataset, for lineage. */
@@ -153,6 +155,12 @@ const URL_READERS: readonly { names: readonly string[]; keyword: string }[] = [
   { names: ['read_parquet', 'read_feather', 'read_orc'].map((f) => `pandas.${f}`), keyword: 'path' },
   { names: ['pandas.read_excel'], keyword: 'io' },
   { names: ['read_csv', 'read_parquet', 'read_ipc', 'read_excel', 'scan_csv', 'scan_parquet', 'scan_ipc'].map((f) => `polars.${f}`), keyword: 'source' },
+];
+/** Readers that take a URL or path but also the document's own text (pandas deprecated the latter in 2.1), by the name of that parameter. */
+const URL_OR_DOCUMENT_READERS: readonly { names: readonly string[]; keyword: string }[] = [
+  { names: ['pandas.read_json'], keyword: 'path_or_buf' },
+  { names: ['pandas.read_html'], keyword: 'io' },
+  { names: ['pandas.read_xml'], keyword: 'path_or_buffer' },
 ];
 /** Functions that open, move, copy, delete or re-permission the files their arguments name (Flask's send_file serves one). */
 const PATH_FUNCTIONS = [
@@ -220,8 +228,9 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'ssrf', kind: 'api', methods: ['request', 'urlopen', 'stream'], under: HTTP_CLIENTS, args: [REQUEST_URL], does: 'is fetched as a URL' },
   // fsspec and smart_open open whatever their URL names: http(s), ftp, s3/gcs/abfs buckets, local files.
   { family: 'ssrf', kind: 'api', names: ['fsspec.open', 'fsspec.open_files', 'fsspec.open_local', 'smart_open.open', 'smart_open.smart_open'], args: [FIRST('urlpath')], does: 'is opened as a URL of any scheme (http, ftp, s3, file)' },
-  // pandas and polars readers fetch a path that is a URL themselves. read_json, read_html and read_xml are left out: they also take the document's own text, which is where a response body usually goes.
+  // pandas and polars readers fetch a path that is a URL themselves; read_json, read_html and read_xml unless they are handed the document's text, which is where a response body usually goes.
   ...URL_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'api', names, args: [FIRST(keyword)], pathOnly: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
+  ...URL_OR_DOCUMENT_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'api', names, args: [FIRST(keyword)], pathOnly: true, notDocumentText: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
   { family: 'xxe', kind: 'xml', names: XML_PARSE_CALLS, args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
   { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },
   { family: 'template-injection', kind: 'template', methods: ['from_string'], under: ['jinja2'], args: [FIRST('source')], does: 'is compiled as a template' },

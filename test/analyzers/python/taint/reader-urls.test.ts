@@ -73,14 +73,29 @@ describe('a pandas or polars reader given a path the data chooses', () => {
     expect(ssrf(code).map((f) => f.location.startLine)).toEqual([8, 9]);
   });
 
-  it('is no sink for the reader of a JSON, HTML or XML document, which takes the document itself too', () => {
+  it('takes a JSON, HTML or XML reader handed the document text as parsing it, and handed anything else as fetching it', () => {
     const code = py`
-      import requests
+      import json
+      import boto3, requests
       import pandas as pd
+      from airflow.models import Variable
+
       resp = requests.get("https://api.example.com/items", timeout=10)
       items = pd.read_json(resp.text)
-      tables = pd.read_html(resp.text)
+      tables = pd.read_html(resp.content)
+      body = boto3.client("s3").get_object(Bucket="landing", Key=Variable.get("key"))["Body"].read()
+      rows = pd.read_xml(body.decode("utf-8"))
+      again = pd.read_json(json.dumps(resp.json()["rows"]))
+      feed = pd.read_json(Variable.get("feed_url"))
+      page = pd.read_html(io=resp.json()["next"])
+      doc = pd.read_xml(Variable.get("xml_url"), xpath="//row")
     `;
-    expect(ssrf(code)).toEqual([]);
+    const found = ssrf(code);
+    expect(found.map((f) => [f.location.startLine, f.severity])).toEqual([
+      [12, 'high'],
+      [13, 'high'],
+      [14, 'high'],
+    ]);
+    expect(found[0]!.message).toContain('pandas.read_json()');
   });
 });
