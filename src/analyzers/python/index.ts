@@ -12,7 +12,7 @@ import { PYTHON_ANALYZER, type PythonFacts } from './facts.js';
 import type { CallSite } from './call-site.js';
 import { TaintChecker } from './taint/checker.js';
 import { TaintEngine } from './taint/engine.js';
-import { SHELL_QUOTING } from './taint/sanitizers.js';
+import { HTML_ESCAPING, SHELL_QUOTING } from './taint/sanitizers.js';
 import { lineageOf, meetNameSources } from './taint/lineage.js';
 import { isTaintRule, type TaintRule } from './taint/rules/taint-rule.js';
 import { taintSummary } from './taint/summary.js';
@@ -37,10 +37,11 @@ export function fileAnalysis(root: SyntaxNode, text: string, path: string) {
   const resolver = new Resolver(imports, bindings, importScopes(root, (node) => bindings.scopeOf(node)));
   // The engine's checks of names confine values for the classifier; it asks only once both exist.
   const values: ValueClassifier = new ValueClassifier(bindings, (fn) => resolver.nameOf(fn), (read): boolean => engine.confines(read));
-  // Shell commands also take shell-quoted parts as harmless, which SQL or code would not.
-  const shellValues = new ValueClassifier(bindings, (fn) => resolver.nameOf(fn), (read): boolean => engine.confines(read), SHELL_QUOTING);
+  // Shell commands also take shell-quoted parts as harmless, and markup HTML-escaped ones, which SQL or code would not.
+  const quotedValues = (quoting: readonly string[]) => new ValueClassifier(bindings, (fn) => resolver.nameOf(fn), (read): boolean => engine.confines(read), quoting);
+  const contextValues = { shell: quotedValues(SHELL_QUOTING), html: quotedValues(HTML_ESCAPING) };
   const engine: TaintEngine = new TaintEngine(root, path, text, bindings, resolver, values, imports);
-  return { bindings, imports, resolver, values, shellValues, engine };
+  return { bindings, imports, resolver, values, contextValues, engine };
 }
 
 /**
@@ -58,7 +59,7 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
   }
   const root = tree.rootNode;
   const source = new SourceText(file.text);
-  const { imports, resolver, values, shellValues, engine } = fileAnalysis(root, file.text, file.path);
+  const { imports, resolver, values, contextValues, engine } = fileAnalysis(root, file.text, file.path);
   const findings: RawFinding[] = [];
   const byFamily = new Map(pythonRules.filter(isTaintRule).map((r) => [r.family, r]));
   const taint = new TaintChecker(engine, values, file.path, (family, at, options) => {
@@ -71,7 +72,7 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
     rule,
     {
       file,
-      kindOf: (n, context) => (context === 'shell' ? shellValues : values).kindOf(n),
+      kindOf: (n, context) => (context ? contextValues[context] : values).kindOf(n),
       constantOf: (n) => values.constantOf(n),
       truthOf: (n) => values.truthOf(n),
       nameOf: (n) => resolver.nameOf(n),

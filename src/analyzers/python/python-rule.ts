@@ -9,8 +9,8 @@ import type { Constant, ValueKind } from './values.js';
 export interface PythonContext {
   /** The file as the analysis sees it (a notebook's code is analysed under the notebook's path). */
   file: Pick<SourceFile, 'path' | 'text'>;
-  /** Where the value comes from; in a shell `context`, shell-quoted parts count as harmless too. */
-  kindOf(node: SyntaxNode, context?: 'shell'): ValueKind;
+  /** Where the value comes from; in a shell `context` shell-quoted parts count as harmless too, in an html one HTML-escaped parts. */
+  kindOf(node: SyntaxNode, context?: 'shell' | 'html'): ValueKind;
   /** The exact value of a literal (or of a name only ever assigned that literal). */
   constantOf(node: SyntaxNode): Constant | undefined;
   /** Python truthiness of a constant expression; undefined when the value is not known. */

@@ -92,11 +92,15 @@ describe('ValueClassifier.kindOf', () => {
     expect(kindOfV(code)).toBe(kind);
   });
 
-  it('takes shell-quoted parts as harmless only in a shell command', () => {
-    const { root, values, shellValues } = analysisOf('import shlex\nv = "ls " + shlex.quote(path) + " | wc -l"\n');
+  it('takes shell-quoted parts as harmless only in a shell command, and HTML-escaped ones only in markup', () => {
+    const { root, values, contextValues } = analysisOf('import html, shlex\nv = "ls " + shlex.quote(path) + " | wc -l"\nw = f"<td>{html.escape(cell)}</td>"\n');
     const v = lastValueOf(root, 'v');
-    expect(shellValues.kindOf(v)).toBe('literal');
+    const w = lastValueOf(root, 'w');
+    expect(contextValues.shell.kindOf(v)).toBe('literal');
     expect(values.kindOf(v)).toBe('formatted');
+    expect(contextValues.html.kindOf(v)).toBe('formatted');
+    expect(contextValues.html.kindOf(w)).toBe('literal');
+    expect(contextValues.shell.kindOf(w)).toBe('formatted');
   });
 
   it('reads the value before the statement in a self-referencing assignment', () => {

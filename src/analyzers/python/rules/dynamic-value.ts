@@ -27,8 +27,8 @@ export interface DynamicValueReport {
   unknownSeverity?: Severity;
   /** A cap on confidence, when the finding also rests on another value not known exactly. */
   atMost?: Confidence;
-  /** The value runs as a shell command: shell-quoted parts are harmless in it. */
-  shell?: boolean;
+  /** Where the value ends up: in a shell command shell-quoted parts are harmless, in markup HTML-escaped ones. */
+  context?: 'shell' | 'html';
 }
 
 /**
@@ -37,7 +37,7 @@ export interface DynamicValueReport {
  * high confidence; any other non-literal at medium confidence. Returns whether it reported.
  */
 export function reportDynamic(ctx: PythonContext, call: CallSite, value: SyntaxNode, report: DynamicValueReport): boolean {
-  const kind = ctx.kindOf(value, report.shell ? 'shell' : undefined);
+  const kind = ctx.kindOf(value, report.context);
   if (kind === 'literal') return false;
   const confidence: Confidence = kind === 'formatted' ? 'high' : 'medium';
   ctx.report(call.node, {

@@ -43,6 +43,7 @@ import { airflowTemplatedShell } from './airflow-templated-shell.js';
 import { airflowTemplatedSql } from './airflow-templated-sql.js';
 import { wildcardInjection } from './wildcard-injection.js';
 import { curlPipeShell } from './curl-pipe-shell.js';
+import { markupUnescaped } from './markup-unescaped.js';
 
 export const pythonRules: PythonRule[] = [
   pickleLoad,
@@ -89,4 +90,5 @@ export const pythonRules: PythonRule[] = [
   airflowTemplatedSql,
   wildcardInjection,
   curlPipeShell,
+  markupUnescaped,
 ];

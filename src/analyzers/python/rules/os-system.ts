@@ -67,5 +67,5 @@ export const osSystem: PythonRule = {
 };
 
 function reportCommand(ctx: PythonContext, call: CallSite, command: SyntaxNode, what: (how: string) => string): void {
-  reportDynamic(ctx, call, command, { message: (how) => `${calleeLabel(call)} ${what(how)}`, unknownSeverity: 'medium', shell: true });
+  reportDynamic(ctx, call, command, { message: (how) => `${calleeLabel(call)} ${what(how)}`, unknownSeverity: 'medium', context: 'shell' });
 }

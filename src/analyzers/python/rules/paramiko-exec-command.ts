@@ -44,6 +44,6 @@ export const paramikoExecCommand: PythonRule = {
   onCall(call, ctx) {
     if (call.method !== 'exec_command' || !call.name?.startsWith('paramiko.')) return;
     const command = argument(call, 0, 'command');
-    if (command) reportDynamic(ctx, call, command, { message: (how) => `exec_command() runs a remote shell command ${how}`, shell: true });
+    if (command) reportDynamic(ctx, call, command, { message: (how) => `exec_command() runs a remote shell command ${how}`, context: 'shell' });
   },
 };

@@ -78,13 +78,13 @@ export const subprocessShell: PythonRule = {
         message: (how) => `${calleeLabel(call)} runs a command ${how} through the shell${alwaysShell ? '' : ' (shell=True)'}`,
         unknownSeverity: 'medium',
         atMost: shellOn === true ? undefined : 'medium',
-        shell: true,
+        context: 'shell',
       });
       return;
     }
     if (items) {
       const script = dynamicShellScript(ctx, items[0], items.slice(1));
-      if (script) reportDynamic(ctx, call, script.command, { message: (how) => `${calleeLabel(call)} ${script.starts} ${how}`, unknownSeverity: 'medium', shell: true });
+      if (script) reportDynamic(ctx, call, script.command, { message: (how) => `${calleeLabel(call)} ${script.starts} ${how}`, unknownSeverity: 'medium', context: 'shell' });
     } else if (!shell && call.hasSplat && ctx.kindOf(args) !== 'literal') {
       reportUnseen(ctx, call, 'shell=True for this command string');
     }

@@ -151,7 +151,7 @@ export class TaintChecker {
     const name = this.engine.nameOf(site.callback);
     if (!name || (site.callback.type !== 'attribute' && site.callback.type !== 'identifier')) return;
     const specs = matchSinks(name, undefined, this.engine.isImportedName(name)).filter(
-      (s) => s.family !== 'write' && !s.whenTrue && s.writeMode === undefined && s.args.some((a) => a === 'all' || (typeof a === 'object' && a.index === 0)),
+      (s) => s.family !== 'write' && !s.whenTrue && !s.whenFalse && s.writeMode === undefined && s.args.some((a) => a === 'all' || (typeof a === 'object' && a.index === 0)),
     );
     if (specs.length > 0) this.handed.set(call.node.id, specs.map((spec) => ({ spec, api: name, elements: site.elements })));
   }
@@ -241,6 +241,10 @@ export class TaintChecker {
     if (spec.unlessTrue) {
       const flag = call.keywords.get(spec.unlessTrue);
       if (flag && this.values.truthOf(flag) === true) return false;
+    }
+    if (spec.whenFalse) {
+      const flag = call.keywords.get(spec.whenFalse);
+      if (!flag || this.values.truthOf(flag) !== false) return false;
     }
     return spec.writeMode === undefined || opensForWriting(call, this.values) === spec.writeMode;
   }
@@ -362,7 +366,7 @@ export function sinkLabel(api: string, does: string): string {
 const BASH_TASK_SINK: SinkSpec = { family: 'command-injection', kind: 'command', args: [], does: 'is run by bash as the task\'s command' };
 
 /** Sinks whose argument is what a job's operator picks: a file to read, an endpoint to call. */
-const OPERATOR_CHOSEN: ReadonlySet<SinkFamily> = new Set(['path-traversal', 'ssrf', 'format-string']);
+const OPERATOR_CHOSEN: ReadonlySet<SinkFamily> = new Set(['path-traversal', 'ssrf', 'format-string', 'html-injection']);
 
 /** How a flow from `source` into a sink is reported, in this module or through others. */
 export function flowReport(family: SinkFamily, api: string, does: string, source: ReportedSource, trace: TraceStep[], through = ''): ReportOptions & { message: string } {

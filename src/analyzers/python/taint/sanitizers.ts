@@ -15,6 +15,9 @@ export interface SanitizerSpec {
 /** Functions that quote text for a POSIX shell, so that it stays one word. */
 export const SHELL_QUOTING: readonly string[] = ['shlex.quote', 'pipes.quote', 'shlex.join'];
 
+/** Functions that escape text for HTML, or clean markup down to an allow-list. */
+export const HTML_ESCAPING: readonly string[] = ['html.escape', 'markupsafe.escape', 'jinja2.escape', 'flask.escape', 'django.utils.html.escape', 'xml.sax.saxutils.escape', 'bleach.clean', 'nh3.clean'];
+
 export const SANITIZERS: readonly SanitizerSpec[] = [
   { names: ['builtins.int', 'builtins.float', 'builtins.bool', 'builtins.len', 'builtins.isinstance', 'builtins.hash', 'builtins.id', 'builtins.round', 'builtins.abs', 'uuid.UUID', 'decimal.Decimal', 'datetime.date.fromisoformat', 'datetime.datetime.fromisoformat', 'datetime.datetime.strptime', 'ipaddress.ip_address'], stops: 'all' },
   // Descriptor numbers and stream offsets: an int, whatever stream it was asked of.
@@ -22,7 +25,7 @@ export const SANITIZERS: readonly SanitizerSpec[] = [
   { names: SHELL_QUOTING, stops: ['command-injection'] },
   { names: ['re.escape'], stops: ['regex-injection'] },
   { names: ['os.path.basename', 'werkzeug.utils.secure_filename'], stops: ['path-traversal'] },
-  { names: ['html.escape', 'markupsafe.escape', 'jinja2.escape'], stops: ['template-injection'] },
+  { names: HTML_ESCAPING, stops: ['template-injection', 'html-injection'] },
   { names: ['psycopg2.sql.Identifier', 'psycopg2.sql.Literal', 'psycopg.sql.Identifier', 'psycopg.sql.Literal'], stops: ['sql-injection'] },
   { names: ['hashlib.sha256', 'hashlib.md5', 'hashlib.sha1'], stops: ['code-injection', 'command-injection', 'sql-injection', 'template-injection', 'credential-logging'] },
   // A JSON string is a safe literal for Python and (double-quoted) SQL, not for a shell, where
@@ -34,6 +37,8 @@ export const SANITIZERS: readonly SanitizerSpec[] = [
   { names: ['pydantic.TypeAdapter().validate_python'], stops: 'all' },
   { methods: ['model_validate', 'model_validate_json', 'parse_obj', 'parse_raw'], stops: 'all' },
   { methods: ['validate'], under: ['pandera', 'great_expectations', 'jsonschema'], stops: 'all' },
+  // A frame's HTML table escapes its cells unless told not to; to_html(escape=False) is a sink of its own.
+  { methods: ['to_html'], stops: ['html-injection'] },
   { methods: ['astype'], stops: ['sql-injection', 'command-injection', 'code-injection', 'path-traversal', 'formula-injection'] },
 ];
 

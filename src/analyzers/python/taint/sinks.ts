@@ -1,6 +1,7 @@
 import { AIRFLOW_SHELL_OPERATORS, AIRFLOW_SQL_OPERATORS, CONTAINER_OPERATORS } from '../airflow-templated-operators.js';
 import { XML_PARSE_CALLS } from '../xml-parsers.js';
 import { HTTP_CLIENTS, REQUEST_URL } from '../rules/http-clients.js';
+import { SAFE_MARKUP_CALLS } from '../rules/markup-unescaped.js';
 import { ARGV_RUNNERS, SUBPROCESS_RUNNERS } from '../rules/shell.js';
 import { argument, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
@@ -20,6 +21,7 @@ export type SinkFamily =
   | 'ssrf'
   | 'xxe'
   | 'template-injection'
+  | 'html-injection'
   | 'regex-injection'
   | 'format-string'
   | 'dynamic-import'
@@ -59,6 +61,8 @@ export interface SinkSpec {
   whenTrue?: string;
   /** Not when this keyword is given a true value (`weights_only=True`). */
   unlessTrue?: string;
+  /** Only when this keyword is given a false value (`escape=False`). */
+  whenFalse?: string;
   /** Only where the call passes something other than a literal: an object whose attributes the call may read. */
   objectsPassed?: true;
   /** Only where the PyYAML loader the call uses builds arbitrary objects (Loader=yaml.Loader, or none before PyYAML 6). */
@@ -236,6 +240,13 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'template-injection', kind: 'template', methods: ['from_string'], under: ['jinja2'], args: [FIRST('source')], does: 'is compiled as a template' },
   // Ingested text as a format string: `{cfg.__init__.__globals__[SECRET]}` reads through the objects passed (CWE-134); a DataFrame's Styler.format is no such method.
   { family: 'format-string', kind: 'template', methods: ['format', 'format_map'], notUnder: ['pandas', 'polars', 'numpy'], args: ['receiver'], objectsPassed: true, does: 'is used as a str.format template, whose {arg.attr} fields read attributes of what is passed' },
+  // Text marked as safe markup, or shown as HTML by a dashboard or notebook, reaches the reader's browser unescaped.
+  { family: 'html-injection', kind: 'template', names: SAFE_MARKUP_CALLS, args: [FIRST('base')], does: 'is marked as safe HTML and inserted unescaped' },
+  { family: 'html-injection', kind: 'template', names: ['IPython.display.HTML', 'IPython.core.display.HTML'], args: [FIRST('data')], does: 'is displayed as HTML in the notebook, scripts included' },
+  { family: 'html-injection', kind: 'template', names: ['streamlit.components.v1.html'], args: [FIRST('html')], does: "is rendered as HTML in the dashboard, in a frame that shares the app's origin" },
+  { family: 'html-injection', kind: 'template', methods: ['markdown', 'write', 'caption'], under: ['streamlit'], args: ['all'], whenTrue: 'unsafe_allow_html', does: 'is rendered as HTML in the dashboard (unsafe_allow_html=True)' },
+  { family: 'html-injection', kind: 'template', names: ['dash.dcc.Markdown', 'dash_core_components.Markdown'], args: [FIRST('children')], whenTrue: 'dangerously_allow_html', does: 'is rendered as HTML in the dashboard (dangerously_allow_html=True)' },
+  { family: 'html-injection', kind: 'template', methods: ['to_html'], notUnder: ['polars', 'numpy'], args: ['receiver'], whenFalse: 'escape', does: 'is written into an HTML table without escaping (escape=False)' },
   { family: 'template-injection', kind: 'template', methods: ['render'], under: ['jinja2.Template()', 'jinja2.Environment(', 'jinja2.Environment()'], args: ['all'], does: 'is rendered into markup without escaping' },
   { family: 'regex-injection', kind: 'regex', names: ['re.compile', 're.match', 're.search', 're.fullmatch', 're.findall', 're.finditer', 're.sub', 're.subn', 're.split', 'regex.compile', 'regex.match', 'regex.search'], args: [FIRST('pattern')], does: 'is compiled as a regular expression' },
   { family: 'dynamic-import', kind: 'import', names: ['importlib.import_module', 'builtins.__import__', 'pydoc.locate'], args: [FIRST('name')], does: 'names the module imported' },

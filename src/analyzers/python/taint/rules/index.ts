@@ -8,6 +8,7 @@ import { ssrf } from './ssrf.js';
 import { xxe } from './xxe.js';
 import { templateInjection } from './template-injection.js';
 import { formatString } from './format-string.js';
+import { htmlInjection } from './html-injection.js';
 import { regexInjection } from './regex-injection.js';
 import { dynamicImport } from './dynamic-import.js';
 import { formulaInjection } from './formula-injection.js';
@@ -24,6 +25,7 @@ export const taintRules: TaintRule[] = [
   xxe,
   templateInjection,
   formatString,
+  htmlInjection,
   regexInjection,
   dynamicImport,
   formulaInjection,
