@@ -2,8 +2,8 @@ import { calls, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic } from './dynamic-value.js';
-import { ARGV_RUNNERS, clientQuery, startedProgram, SUBPROCESS_RUNNERS } from './shell.js';
-import { AWS_SQL_KEYWORDS, AWS_SQL_METHODS, DB_MODULES, HOOK_SQL_METHODS, SQL_HOOK_MODULES, sparkJdbcQuery } from '../taint/sinks.js';
+import { ARGV_RUNNERS, clientQuery, sequenceItems, startedProgram, SUBPROCESS_RUNNERS } from './shell.js';
+import { AWS_SQL_KEYWORDS, AWS_SQL_METHODS, DB_MODULES, DJANGO_EXTRA_SQL, DJANGO_RAW_SQL, HOOK_SQL_METHODS, onQuerySet, SQL_HOOK_MODULES, sparkJdbcQuery } from '../taint/sinks.js';
 
 /** Where a sink takes its query and its bound parameters. */
 interface QuerySink {
@@ -23,6 +23,8 @@ const READ_DATABASE: QuerySink = { queryKeywords: ['query'], paramsKeywords: ['e
 const HANDLE_QUERY: QuerySink = { queryKeywords: ['query'], paramsIndex: 1, paramsKeywords: ['parameters', 'params', 'job_config'] };
 /** Query-object constructors; parameters are bound later, where the object is executed. */
 const QUERY_TEXT: QuerySink = { queryKeywords: ['text', 'string', 'query'], paramsKeywords: [] };
+/** Django's Manager.raw(raw_query, params) and RawSQL(sql, params). */
+const DJANGO_RAW: QuerySink = { queryKeywords: ['raw_query', 'sql'], paramsIndex: 1, paramsKeywords: ['params'] };
 const HOOK: QuerySink = { queryKeywords: ['sql'], paramsIndex: 1, paramsKeywords: ['parameters'] };
 /** psycopg2's copy_expert(sql, file) binds nothing; psycopg 3's copy(statement, params) does. */
 const COPY_EXPERT: QuerySink = { queryKeywords: ['sql'], paramsKeywords: [] };
@@ -58,6 +60,7 @@ const NAMED_SINKS = new Map<string, QuerySink>([
   ['sqlalchemy.sql.expression.text', QUERY_TEXT],
   ['psycopg2.sql.SQL', QUERY_TEXT],
   ['psycopg.sql.SQL', QUERY_TEXT],
+  ...DJANGO_RAW_SQL.map((name): [string, QuerySink] => [name, DJANGO_RAW]),
 ]);
 /** A DB-API hook of a SQL provider, or one BaseHook.get_hook() looked up by connection. */
 function isSqlHook(receiver: string): boolean {
@@ -87,7 +90,8 @@ export const sqlFormattedQuery: PythonRule = {
   what:
     'Finds SQL run through cursor.execute/executemany/executescript, SQLAlchemy exec_driver_sql, .sql() (Spark, DuckDB), pandas.read_sql, ' +
     'sqlalchemy.text, Airflow DB hooks, COPY (copy_expert, psycopg 3 copy), the query option of a database client started ' +
-    'from an argv (psql -c, mysql -e, …), Spark JDBC query/dbtable options and jdbc() tables built in place, and the statements of Athena, the Redshift ' +
+    'from an argv (psql -c, mysql -e, …), Spark JDBC query/dbtable options and jdbc() tables built in place, Django Manager.raw(), RawSQL and ' +
+    'QuerySet.extra() fragments built in place, and the statements of Athena, the Redshift ' +
     'and RDS Data APIs and DynamoDB PartiQL through boto3 where the query is built with an f-string, %, +, .format() or .join(), ' +
     'directly or through a variable. On known database handles, a query of unknown origin passed without bound ' +
     'parameters is reported at medium confidence.',
@@ -147,7 +151,7 @@ export const sqlFormattedQuery: PythonRule = {
         '    return pd.read_sql(QUERY, engine, params={"countries": countries})\n',
     },
   ],
-  bandit: ['B608'],
+  bandit: ['B608', 'B610', 'B611'],
   references: [
     'https://peps.python.org/pep-0249/#id15',
     'https://www.psycopg.org/docs/usage.html#the-problem-with-the-query-parameters',
@@ -161,6 +165,10 @@ export const sqlFormattedQuery: PythonRule = {
     // A plain variable there is usually a table name: only a query built in place is reported.
     for (const jdbc of sparkJdbcQuery(call, (n) => ctx.constantOf(n)).filter((q) => ctx.kindOf(q) === 'formatted')) {
       reportDynamic(ctx, call, jdbc, { message: (how) => `${calleeLabel(call)} sends the database a query ${how} (Spark JDBC); values spliced into its text can rewrite the statement` });
+    }
+    // extra()'s fragments are often column names held in variables: only SQL built in place is reported.
+    for (const fragment of call.method === 'extra' && onQuerySet(call) ? extraFragments(call).filter((f) => ctx.kindOf(f) === 'formatted') : []) {
+      reportDynamic(ctx, call, fragment, { message: (how) => `${calleeLabel(call)} puts SQL ${how} into the query (Django QuerySet.extra); values spliced into its text can rewrite the statement` });
     }
     const found = sinkOf(call);
     if (!found) return;
@@ -184,9 +192,20 @@ function sinkOf(call: CallSite): { sink: QuerySink; known: boolean } | undefined
   const receiver = name.slice(0, -(call.method.length + 1));
   if (HOOK_SQL_METHODS.includes(call.method) && isSqlHook(receiver)) return { sink: HOOK, known: true };
   if (AWS_SQL_METHODS.includes(call.method) && receiver.startsWith('boto3.')) return { sink: AWS_SQL, known: true };
+  if (call.method === 'raw' && onQuerySet(call)) return { sink: DJANGO_RAW, known: true };
   const known = DATABASE_MODULES.some((m) => receiver === m || receiver.startsWith(`${m}.`)) && !PANDAS_FRAME.test(receiver);
   const sink = METHOD_SINKS.get(call.method) ?? (known ? HANDLE_METHOD_SINKS.get(call.method) : undefined);
   return sink && { sink, known };
+}
+
+/** The SQL fragments of a QuerySet.extra() call: the items of its where, tables and order_by lists, the values of its select mapping. */
+function extraFragments(call: CallSite): SyntaxNode[] {
+  return DJANGO_EXTRA_SQL.flatMap((keyword) => {
+    const value = call.keywords.get(keyword);
+    if (!value) return [];
+    if (value.type === 'dictionary') return value.namedChildren.flatMap((pair) => (pair.type === 'pair' ? [pair.childForFieldName('value')!] : []));
+    return sequenceItems(value) ?? [value];
+  });
 }
 
 /** Bound parameters, or splats that may carry them. */

@@ -81,6 +81,8 @@ export interface SinkSpec {
   maxPositional?: number;
   /** Only where the call's result is called at once (`getattr(obj, name)(…)`): what it returns is then code that runs. */
   calledAtOnce?: true;
+  /** Only on a Django model manager or queryset (`Model.objects…`), whose `raw()` and `extra()` take SQL. */
+  onQuerySet?: true;
   /**
    * Arguments that are objects of these kinds were judged where they were built: `urlopen(req)`
    * of a `Request(url, headers=…)` whose URL the Request sink checked; a token in its headers is no URL.
@@ -153,6 +155,11 @@ export const SQL_HOOK_MODULES = [
 ];
 /** DB-API hook methods that take SQL. */
 export const HOOK_SQL_METHODS = ['run', 'get_records', 'get_first', 'get_pandas_df', 'get_df'];
+/** Django's RawSQL expression, whose SQL is sent as written. */
+export const DJANGO_RAW_SQL = ['django.db.models.expressions.RawSQL', 'django.db.models.RawSQL'];
+/** QuerySet.extra() arguments whose items are SQL fragments. */
+export const DJANGO_EXTRA_SQL = ['where', 'select', 'tables', 'order_by'];
+
 /** Readers that open a URL given as their path (pandas through urllib and fsspec, polars through its object store), by the name of that parameter. */
 const URL_READERS: readonly { names: readonly string[]; keyword: string }[] = [
   { names: ['read_csv', 'read_table', 'read_fwf', 'read_stata', 'read_sas'].map((f) => `pandas.${f}`), keyword: 'filepath_or_buffer' },
@@ -190,6 +197,10 @@ export const SINKS: readonly SinkSpec[] = [
     const sql = { index: -1, keyword: field };
     return { family: 'sql-injection', kind: 'table', names, args: [sql], dataset: sql, does: 'is rendered by Airflow and run as SQL' };
   }),
+  // Django's raw-SQL escape hatches: Manager.raw(), RawSQL expressions and QuerySet.extra()'s SQL fragments.
+  { family: 'sql-injection', kind: 'table', names: DJANGO_RAW_SQL, args: [FIRST('sql')], does: 'runs as SQL' },
+  { family: 'sql-injection', kind: 'table', methods: ['raw'], onQuerySet: true, args: [FIRST('raw_query')], does: 'runs as SQL' },
+  { family: 'sql-injection', kind: 'table', methods: ['extra'], onQuerySet: true, args: DJANGO_EXTRA_SQL.map((keyword) => ({ index: -1, keyword })), does: 'is put into the SQL text of the query' },
   // Spark's JDBC source (and the BigQuery and Snowflake connectors' query option) sends a query, or a table that may be a parenthesised subquery, to the database as SQL text.
   { family: 'sql-injection', kind: 'table', methods: ['jdbc', 'option', 'options'], args: ['jdbc-query'], dataset: { index: 1, keyword: 'dbtable' }, does: 'is sent to the database as SQL (a query, or a table that may be a subquery)' },
   // Spark parses text conditions and expressions as SQL: `df.filter("c = '" + v + "'")`, `df.selectExpr(e)`, `F.expr(e)`.
@@ -294,6 +305,12 @@ export function opensForWriting(call: CallSite, values: Pick<ValueClassifier, 'c
   const mode = argument(call, 1, 'mode');
   const value = mode ? values.constantOf(mode) : 'r';
   return typeof value === 'string' && /[wax+]/.test(value);
+}
+
+/** Whether a method is called on a Django model manager or a queryset it made: `Event.objects.raw(…)`, `Event.objects.filter(…).extra(…)`. */
+export function onQuerySet(call: CallSite): boolean {
+  const name = call.name ?? '';
+  return call.method !== undefined && /(?:^|\.)objects(?:\.|$)/.test(name.slice(0, -(call.method.length + 1)));
 }
 
 /**

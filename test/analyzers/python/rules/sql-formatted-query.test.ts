@@ -200,3 +200,28 @@ describe(ID, () => {
     expect(scan('import sqlite3\nc = sqlite3.connect(p)\nc.execute(q, **kw)\n', ID)).toEqual([]);
   });
 });
+
+describe(`${ID} on Django's raw SQL`, () => {
+  it('reports Manager.raw(), RawSQL and extra() fragments built in place, and leaves bound parameters and plain names alone', () => {
+    const findings = scan(py`
+      from django.db.models import RawSQL
+      from shop.models import Order
+
+      def orders(day, column, status):
+          a = Order.objects.raw(f"SELECT * FROM shop_order WHERE day = '{day}'")
+          b = Order.objects.annotate(n=RawSQL("SELECT count(*) FROM shop_item WHERE status = '" + status + "'", []))
+          c = Order.objects.filter(paid=True).extra(where=["day = '%s'" % day], select={"late": f"{column} > now()"})
+          d = Order.objects.raw("SELECT * FROM shop_order WHERE day = %s", [day])
+          e = Order.objects.extra(where=["day = %s"], params=[day], order_by=[column])
+          f = Order.objects.raw(day)
+          g = report.raw(f"{day}")
+    `, ID);
+    expect(findings.map((f) => [f.location.startLine, f.confidence, f.message])).toEqual([
+      [5, 'high', 'shop.models.Order.objects.raw() runs a SQL query built by string formatting or concatenation; values spliced into its text can rewrite the statement'],
+      [6, 'high', 'django.db.models.RawSQL() runs a SQL query built by string formatting or concatenation; values spliced into its text can rewrite the statement'],
+      [7, 'high', 'shop.models.Order.objects.filter().extra() puts SQL built by string formatting or concatenation into the query (Django QuerySet.extra); values spliced into its text can rewrite the statement'],
+      [7, 'high', 'shop.models.Order.objects.filter().extra() puts SQL built by string formatting or concatenation into the query (Django QuerySet.extra); values spliced into its text can rewrite the statement'],
+      [10, 'medium', 'shop.models.Order.objects.raw() runs a SQL query whose origin is not visible here; values spliced into its text can rewrite the statement'],
+    ]);
+  });
+});
