@@ -3,7 +3,7 @@ import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 import { calleeLabel, reportDynamic } from './dynamic-value.js';
 import { ARGV_RUNNERS, clientQuery, sequenceItems, startedProgram, SUBPROCESS_RUNNERS } from './shell.js';
-import { AWS_SQL_KEYWORDS, AWS_SQL_METHODS, DB_MODULES, DJANGO_EXTRA_SQL, DJANGO_RAW_SQL, HOOK_SQL_METHODS, onQuerySet, SQL_HOOK_MODULES, sparkJdbcQuery } from '../taint/sinks.js';
+import { AWS_SQL_KEYWORDS, AWS_SQL_METHODS, DB_MODULES, DJANGO_EXTRA_SQL, DJANGO_QUERYSET, DJANGO_RAW_SQL, HOOK_SQL_METHODS, receiverMatches, SQL_HOOK_MODULES, sparkJdbcQuery } from '../taint/sinks.js';
 
 /** Where a sink takes its query and its bound parameters. */
 interface QuerySink {
@@ -167,7 +167,7 @@ export const sqlFormattedQuery: PythonRule = {
       reportDynamic(ctx, call, jdbc, { message: (how) => `${calleeLabel(call)} sends the database a query ${how} (Spark JDBC); values spliced into its text can rewrite the statement` });
     }
     // extra()'s fragments are often column names held in variables: only SQL built in place is reported.
-    for (const fragment of call.method === 'extra' && onQuerySet(call) ? extraFragments(call).filter((f) => ctx.kindOf(f) === 'formatted') : []) {
+    for (const fragment of call.method === 'extra' && receiverMatches(call, DJANGO_QUERYSET) ? extraFragments(call).filter((f) => ctx.kindOf(f) === 'formatted') : []) {
       reportDynamic(ctx, call, fragment, { message: (how) => `${calleeLabel(call)} puts SQL ${how} into the query (Django QuerySet.extra); values spliced into its text can rewrite the statement` });
     }
     const found = sinkOf(call);
@@ -192,7 +192,7 @@ function sinkOf(call: CallSite): { sink: QuerySink; known: boolean } | undefined
   const receiver = name.slice(0, -(call.method.length + 1));
   if (HOOK_SQL_METHODS.includes(call.method) && isSqlHook(receiver)) return { sink: HOOK, known: true };
   if (AWS_SQL_METHODS.includes(call.method) && receiver.startsWith('boto3.')) return { sink: AWS_SQL, known: true };
-  if (call.method === 'raw' && onQuerySet(call)) return { sink: DJANGO_RAW, known: true };
+  if (call.method === 'raw' && receiverMatches(call, DJANGO_QUERYSET)) return { sink: DJANGO_RAW, known: true };
   const known = DATABASE_MODULES.some((m) => receiver === m || receiver.startsWith(`${m}.`)) && !PANDAS_FRAME.test(receiver);
   const sink = METHOD_SINKS.get(call.method) ?? (known ? HANDLE_METHOD_SINKS.get(call.method) : undefined);
   return sink && { sink, known };

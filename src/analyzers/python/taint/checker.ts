@@ -10,7 +10,7 @@ import type { ReportedFlow } from '../facts.js';
 import type { ValueClassifier } from '../values.js';
 import { type TaintEngine, reaches } from './engine.js';
 import { dependsOnImports, type Flow, flowKey, joinFlows, lineOf, originKey, type SourceHit } from './flow.js';
-import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks, onQuerySet, opensForWriting, sparkJdbcQuery } from './sinks.js';
+import { type SinkFamily, type SinkSpec, DEFAULT_DATASET, matchSinks, opensForWriting, receiverMatches, sparkJdbcQuery } from './sinks.js';
 import { CREDENTIAL_NAME, OPERATOR_SOURCES } from './sources.js';
 
 /** A sink reached by a flow: from one of the function's parameters, or one whose fate another module's summary decides. */
@@ -117,7 +117,7 @@ export class TaintChecker {
         .filter((a) => !spec.pathOnly || !this.engine.holdsStream(a))
         .filter((a) => !spec.notDocumentText || !this.engine.holdsDocumentText(a))
         .flatMap((a) => this.engine.flowsOf(a));
-      this.noteSink(call, spec, flows);
+      if (!spec.ingests) this.noteSink(call, spec, flows);
       this.reach(call.node, calleeName(call), spec, family, flows);
     }
     for (const { spec, api, elements } of this.handed.get(call.node.id) ?? []) {
@@ -226,7 +226,7 @@ export class TaintChecker {
     if (spec.buildsOnly && (this.isMessageText(call) || this.reshapedAtOnce(call))) return false;
     if (spec.maxPositional !== undefined && call.positional.length > spec.maxPositional) return false;
     if (spec.calledAtOnce && !this.calledAtOnce(call)) return false;
-    if (spec.onQuerySet && !onQuerySet(call)) return false;
+    if (spec.receiver && !receiverMatches(call, spec.receiver)) return false;
     if (spec.namedBy) {
       const name = argument(call, 0, spec.namedBy.keyword);
       const named = name ? this.values.constantOf(name) : undefined;

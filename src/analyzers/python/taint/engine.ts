@@ -734,7 +734,7 @@ export class TaintEngine {
     }
     const call = known ?? this.resolver.callSite(node);
     const name = call.name ?? '';
-    if (SPARK_READ.test(name)) return this.hitFor(node, { kind: 'file', dataset: { index: 0, keyword: 'path' } }, name, call);
+    if (SPARK_READ.test(name) && !this.readsJdbc(call)) return this.hitFor(node, { kind: 'file', dataset: { index: 0, keyword: 'path' } }, name, call);
     const spec = matchSource(name, call.method);
     // `self.get_object()` where the class defines get_object is the project's own method, followed as such.
     if (!spec || this.localCallee(call)) return undefined;
@@ -852,6 +852,16 @@ export class TaintEngine {
       default:
         return false;
     }
+  }
+
+  /** A Spark read through `format("jdbc")`: the JDBC sink records it, with the table or query it sends as its dataset. */
+  private readsJdbc(call: CallSite): boolean {
+    for (let link = receiverOf(call.node); link?.type === 'call'; link = receiverOf(link)) {
+      const step = this.resolver.callSite(link);
+      const format = step.method === 'format' ? step.positional[0] : undefined;
+      if (format && String(this.values.constantOf(format)).toLowerCase() === 'jdbc') return true;
+    }
+    return false;
   }
 
   /** Whether an expression is a document's text rather than where to find one: a response's `.text`/`.content`, what a stream's `read()` or a bytes `decode()` gives, a serialiser's output. */

@@ -81,8 +81,10 @@ export interface SinkSpec {
   maxPositional?: number;
   /** Only where the call's result is called at once (`getattr(obj, name)(…)`): what it returns is then code that runs. */
   calledAtOnce?: true;
-  /** Only on a Django model manager or queryset (`Model.objects…`), whose `raw()` and `extra()` take SQL. */
-  onQuerySet?: true;
+  /** Only where the method's receiver, as its call chain names it, matches: a Django queryset (`Model.objects…`), a Spark reader or writer. */
+  receiver?: RegExp;
+  /** The call is itself an ingestion point (a reader given a path), which lineage records as a source: as a sink it adds no lineage node. */
+  ingests?: true;
   /**
    * Arguments that are objects of these kinds were judged where they were built: `urlopen(req)`
    * of a `Request(url, headers=…)` whose URL the Request sink checked; a token in its headers is no URL.
@@ -155,6 +157,23 @@ export const SQL_HOOK_MODULES = [
 ];
 /** DB-API hook methods that take SQL. */
 export const HOOK_SQL_METHODS = ['run', 'get_records', 'get_first', 'get_pandas_df', 'get_df'];
+/** A Django model manager or a queryset it made: `Event.objects`, `Event.objects.filter(…)`. */
+export const DJANGO_QUERYSET = /(?:^|\.)objects(?:\.|$)/;
+/** A Spark reader as a call chain names it: `spark.read`, `spark.readStream.format("kafka").option(…)`, on a session however it was built. */
+export const SPARK_READER_CHAIN = String.raw`(?:^|\.)(?:read|readStream)(?:\.(?:format|option|options|schema)\(\))*`;
+const SPARK_READER = new RegExp(`${SPARK_READER_CHAIN}$`);
+/** A Spark writer as a call chain names it: `df.write`, `df.write.mode("overwrite").partitionBy("ds")`, `df.writeStream.format(…)`. */
+const SPARK_WRITER = /(?:^|\.)(?:write|writeStream)(?:\.(?:mode|format|option|options|partitionBy|bucketBy|sortBy|outputMode|trigger|queryName)\(\))*$/;
+/** The file formats Spark reads and writes by method name: `read.parquet(p)`, `write.csv(p)`. */
+const SPARK_FILE_FORMATS = ['parquet', 'csv', 'json', 'orc', 'text'];
+/** pandas and polars writers by the name of their path parameter. */
+const FRAME_WRITERS: readonly { methods: readonly string[]; keyword: string }[] = [
+  { methods: ['to_csv', 'to_json', 'to_hdf'], keyword: 'path_or_buf' },
+  { methods: ['to_parquet', 'to_feather', 'to_orc', 'to_pickle', 'to_stata'], keyword: 'path' },
+  { methods: ['to_excel'], keyword: 'excel_writer' },
+  { methods: ['to_xml'], keyword: 'path_or_buffer' },
+  { methods: ['write_csv', 'write_parquet', 'write_json', 'write_ndjson', 'write_ipc', 'write_avro'], keyword: 'file' },
+];
 /** Django's RawSQL expression, whose SQL is sent as written. */
 export const DJANGO_RAW_SQL = ['django.db.models.expressions.RawSQL', 'django.db.models.RawSQL'];
 /** QuerySet.extra() arguments whose items are SQL fragments. */
@@ -199,8 +218,8 @@ export const SINKS: readonly SinkSpec[] = [
   }),
   // Django's raw-SQL escape hatches: Manager.raw(), RawSQL expressions and QuerySet.extra()'s SQL fragments.
   { family: 'sql-injection', kind: 'table', names: DJANGO_RAW_SQL, args: [FIRST('sql')], does: 'runs as SQL' },
-  { family: 'sql-injection', kind: 'table', methods: ['raw'], onQuerySet: true, args: [FIRST('raw_query')], does: 'runs as SQL' },
-  { family: 'sql-injection', kind: 'table', methods: ['extra'], onQuerySet: true, args: DJANGO_EXTRA_SQL.map((keyword) => ({ index: -1, keyword })), does: 'is put into the SQL text of the query' },
+  { family: 'sql-injection', kind: 'table', methods: ['raw'], receiver: DJANGO_QUERYSET, args: [FIRST('raw_query')], does: 'runs as SQL' },
+  { family: 'sql-injection', kind: 'table', methods: ['extra'], receiver: DJANGO_QUERYSET, args: DJANGO_EXTRA_SQL.map((keyword) => ({ index: -1, keyword })), does: 'is put into the SQL text of the query' },
   // Spark's JDBC source (and the BigQuery and Snowflake connectors' query option) sends a query, or a table that may be a parenthesised subquery, to the database as SQL text.
   { family: 'sql-injection', kind: 'table', methods: ['jdbc', 'option', 'options'], args: ['jdbc-query'], dataset: { index: 1, keyword: 'dbtable' }, does: 'is sent to the database as SQL (a query, or a table that may be a subquery)' },
   // Spark parses text conditions and expressions as SQL: `df.filter("c = '" + v + "'")`, `df.selectExpr(e)`, `F.expr(e)`.
@@ -233,6 +252,11 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'code-injection', kind: 'import', names: ['datasets.load_dataset'], args: [FIRST('path')], whenTrue: 'trust_remote_code', does: "names the Hub dataset whose loading script runs (trust_remote_code=True)" },
   { family: 'path-traversal', kind: 'file', names: PATH_FUNCTIONS, args: ['all'], does: 'is used as a file path' },
   { family: 'path-traversal', kind: 'file', names: ['os.path.join', 'pathlib.Path'], args: ['all'], does: 'is used as a file path', buildsOnly: true },
+  // Spark reads and writes, and frame writers, go wherever the path points: any URI the job's credentials reach (s3a, gs, abfss, hdfs, file).
+  // A stream's start(path) begins its write.
+  { family: 'path-traversal', kind: 'file', methods: [...SPARK_FILE_FORMATS, 'load'], receiver: SPARK_READER, args: [FIRST('path')], ingests: true, does: "is read by Spark wherever it points (any URI the job's credentials reach: s3a, gs, abfss, hdfs, file)" },
+  { family: 'path-traversal', kind: 'file', methods: [...SPARK_FILE_FORMATS, 'save', 'start'], receiver: SPARK_WRITER, args: [FIRST('path')], does: "is where Spark writes (any URI the job's credentials reach), replacing what is there in overwrite mode" },
+  ...FRAME_WRITERS.map(({ methods, keyword }): SinkSpec => ({ family: 'path-traversal', kind: 'file', methods, notUnder: ['numpy'], args: [FIRST(keyword)], does: 'is the path the frame is written to' })),
   { family: 'path-traversal', kind: 'file', names: ['shutil.unpack_archive'], args: [FIRST('filename')], filtered: true, does: 'is unpacked, and its member names become paths' },
   // zipfile strips ../ and leading slashes from member names itself; tarfile only with a filter.
   { family: 'path-traversal', kind: 'file', methods: ['extractall', 'extract'], under: ['tarfile'], args: ['receiver'], filtered: true, does: 'is extracted, and its member names become paths' },
@@ -244,8 +268,8 @@ export const SINKS: readonly SinkSpec[] = [
   // fsspec and smart_open open whatever their URL names: http(s), ftp, s3/gcs/abfs buckets, local files.
   { family: 'ssrf', kind: 'api', names: ['fsspec.open', 'fsspec.open_files', 'fsspec.open_local', 'smart_open.open', 'smart_open.smart_open'], args: [FIRST('urlpath')], does: 'is opened as a URL of any scheme (http, ftp, s3, file)' },
   // pandas and polars readers fetch a path that is a URL themselves; read_json, read_html and read_xml unless they are handed the document's text, which is where a response body usually goes.
-  ...URL_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'api', names, args: [FIRST(keyword)], pathOnly: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
-  ...URL_OR_DOCUMENT_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'api', names, args: [FIRST(keyword)], pathOnly: true, notDocumentText: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
+  ...URL_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'file', names, args: [FIRST(keyword)], pathOnly: true, ingests: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
+  ...URL_OR_DOCUMENT_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'file', names, args: [FIRST(keyword)], pathOnly: true, notDocumentText: true, ingests: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
   { family: 'xxe', kind: 'xml', names: XML_PARSE_CALLS, args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
   { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },
   { family: 'template-injection', kind: 'template', methods: ['from_string'], under: ['jinja2'], args: [FIRST('source')], does: 'is compiled as a template' },
@@ -271,7 +295,7 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'credential-logging', kind: 'log', methods: ['write', 'writelines'], under: ['sys.stdout', 'sys.stderr'], args: [FIRST('s')], does: 'is printed to the output, which the scheduler keeps as the task log' },
   { family: 'write', kind: 'file', methods: ['to_parquet', 'to_json', 'to_feather', 'to_orc', 'to_pickle', 'write_parquet', 'write_csv'], args: ['receiver'], does: 'is written to a file', dataset: { index: 0, keyword: 'path' } },
   { family: 'write', kind: 'table', methods: ['to_sql', 'to_gbq', 'saveAsTable', 'insertInto'], args: ['receiver'], does: 'is written to a table', dataset: { index: 0, keyword: 'name' } },
-  { family: 'write', kind: 'file', methods: ['save', 'parquet', 'csv', 'json', 'orc'], under: ['pyspark'], args: ['receiver'], does: 'is written by Spark', dataset: { index: 0, keyword: 'path' } },
+  { family: 'write', kind: 'file', methods: [...SPARK_FILE_FORMATS, 'save'], receiver: SPARK_WRITER, args: ['receiver'], does: 'is written by Spark', dataset: { index: 0, keyword: 'path' } },
   { family: 'write', kind: 'bucket', methods: ['put_object', 'upload_file', 'upload_fileobj', 'upload_blob', 'upload_from_filename', 'upload_from_string'], args: ['all'], does: 'is uploaded', dataset: { index: -1, keyword: 'Key' } },
   { family: 'write', kind: 'queue', methods: ['send', 'produce', 'publish', 'put_record', 'put_records'], under: ['kafka', 'confluent_kafka', 'boto3', 'google.cloud.pubsub'], args: ['all'], does: 'is published' },
   { family: 'write', kind: 'file', names: ['builtins.open'], writeMode: true, args: [], does: 'is opened for writing', dataset: FIRST('file') },
@@ -307,10 +331,9 @@ export function opensForWriting(call: CallSite, values: Pick<ValueClassifier, 'c
   return typeof value === 'string' && /[wax+]/.test(value);
 }
 
-/** Whether a method is called on a Django model manager or a queryset it made: `Event.objects.raw(…)`, `Event.objects.filter(…).extra(…)`. */
-export function onQuerySet(call: CallSite): boolean {
-  const name = call.name ?? '';
-  return call.method !== undefined && /(?:^|\.)objects(?:\.|$)/.test(name.slice(0, -(call.method.length + 1)));
+/** Whether a method's receiver, as the call chain names it, matches `pattern`. */
+export function receiverMatches(call: CallSite, pattern: RegExp): boolean {
+  return call.method !== undefined && pattern.test((call.name ?? '').slice(0, -(call.method.length + 1)));
 }
 
 /**

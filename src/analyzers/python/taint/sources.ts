@@ -1,5 +1,5 @@
 import { HTTP_CLIENTS, REQUEST_URL } from '../rules/http-clients.js';
-import { DB_MODULES, SQL_HOOK_MODULES } from './sinks.js';
+import { DB_MODULES, SPARK_READER_CHAIN, SQL_HOOK_MODULES } from './sinks.js';
 
 /**
  * Ingestion points: where data that someone outside the pipeline may control enters it. The
@@ -127,8 +127,8 @@ export const LAMBDA_HANDLER = /^(?:lambda_)?handler$|_handler$/;
 export const ROUTE_DECORATOR = /\.(get|post|put|patch|delete|route|api_route|websocket)$/;
 export const ROUTE_APPS = ['fastapi.', 'flask.', 'starlette.'];
 
-/** Spark reads: `spark.read.csv(...)`, `spark.readStream.json(...)`, on a session however it was built. */
-export const SPARK_READ = /(?:^|\.)(read|readStream)\.(csv|json|parquet|orc|text|table|load|jdbc|format\(\)\.load|option\(\)\.load|options\(\)\.load)$/;
+/** Spark reads: `spark.read.csv(...)`, `spark.read.option("header", True).csv(...)`, `spark.readStream.format("json").load(...)`. */
+export const SPARK_READ = new RegExp(String.raw`${SPARK_READER_CHAIN}\.(?:csv|json|parquet|orc|text|table|load|jdbc)$`);
 
 /** Names of keys and parameters that hold credentials, for the credential-logging rule. */
 export const CREDENTIAL_NAME = /pass(word|wd)?|secret|token|api_?key|private_?key|credential/i;
