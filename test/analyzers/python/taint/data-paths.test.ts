@@ -51,7 +51,7 @@ describe('paths Spark reads and writes, and frames are written to', () => {
     expect(traversal(code)).toEqual([]);
   });
 
-  it('records a reader given a chosen path once, as an ingestion point, and no output of its job', () => {
+  it('records a reader given a chosen path once, as an ingestion point, and a Spark write on a frame of unknown type as an output', () => {
     const code = py`
       import sys
       import pandas as pd
@@ -59,9 +59,15 @@ describe('paths Spark reads and writes, and frames are written to', () => {
       frame = pd.read_csv(sys.argv[1])
       frame.to_parquet("s3://curated/out.parquet")
       events = spark.read.option("header", True).csv("s3a://landing/events/")
+
+      def save(df):
+          df.write.mode("overwrite").parquet("s3a://curated/events/")
     `;
     const lineage = (analyzePythonSource(code, 'jobs/etl.py').facts as PythonFacts).lineage!;
-    expect(lineage.sinks.map((s) => [s.line, s.dataset ?? null])).toEqual([[5, 's3://curated/out.parquet']]);
+    expect(lineage.sinks.map((s) => [s.line, s.dataset ?? null])).toEqual([
+      [5, 's3://curated/out.parquet'],
+      [9, 's3a://curated/events/'],
+    ]);
     expect(lineage.sources.map((s) => [s.line, s.dataset ?? null])).toEqual([
       [4, null],
       [4, null],
