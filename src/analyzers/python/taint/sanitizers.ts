@@ -37,7 +37,7 @@ export const SANITIZERS: readonly SanitizerSpec[] = [
   { names: ['pydantic.TypeAdapter().validate_python'], stops: 'all' },
   { methods: ['model_validate', 'model_validate_json', 'parse_obj', 'parse_raw'], stops: 'all' },
   { methods: ['validate'], under: ['pandera', 'great_expectations', 'jsonschema'], stops: 'all' },
-  // A frame's HTML table escapes its cells unless told not to; to_html(escape=False) is a sink of its own.
+  // A frame's HTML table escapes its cells unless told not to; to_html(escape=False), and a Styler's to_html, are sinks of their own.
   { methods: ['to_html'], stops: ['html-injection'] },
   { methods: ['astype'], stops: ['sql-injection', 'command-injection', 'code-injection', 'path-traversal', 'formula-injection'] },
 ];

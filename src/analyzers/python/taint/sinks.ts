@@ -174,6 +174,8 @@ const FRAME_WRITERS: readonly { methods: readonly string[]; keyword: string }[] 
   { methods: ['to_xml'], keyword: 'path_or_buffer' },
   { methods: ['write_csv', 'write_parquet', 'write_json', 'write_ndjson', 'write_ipc', 'write_avro'], keyword: 'file' },
 ];
+/** A pandas Styler (`df.style`, `df.style.highlight_max()`) with no `format()` in its chain, which alone can turn on escaping. */
+const UNESCAPING_STYLER = /(?:^|\.)style(?:\.(?!format\(\))\w+\(\))*$/;
 /** Django's RawSQL expression, whose SQL is sent as written. */
 export const DJANGO_RAW_SQL = ['django.db.models.expressions.RawSQL', 'django.db.models.RawSQL'];
 /** QuerySet.extra() arguments whose items are SQL fragments. */
@@ -282,6 +284,7 @@ export const SINKS: readonly SinkSpec[] = [
   { family: 'html-injection', kind: 'template', methods: ['markdown', 'write', 'caption'], under: ['streamlit'], args: ['all'], whenTrue: 'unsafe_allow_html', does: 'is rendered as HTML in the dashboard (unsafe_allow_html=True)' },
   { family: 'html-injection', kind: 'template', names: ['dash.dcc.Markdown', 'dash_core_components.Markdown'], args: [FIRST('children')], whenTrue: 'dangerously_allow_html', does: 'is rendered as HTML in the dashboard (dangerously_allow_html=True)' },
   { family: 'html-injection', kind: 'template', methods: ['to_html'], notUnder: ['polars', 'numpy'], args: ['receiver'], whenFalse: 'escape', does: 'is written into an HTML table without escaping (escape=False)' },
+  { family: 'html-injection', kind: 'template', methods: ['to_html', 'render'], receiver: UNESCAPING_STYLER, args: ['receiver'], does: 'is written into HTML by a pandas Styler, which leaves cell text unescaped unless format(escape="html") asks' },
   { family: 'template-injection', kind: 'template', methods: ['render'], under: ['jinja2.Template()', 'jinja2.Environment(', 'jinja2.Environment()'], args: ['all'], does: 'is rendered into markup without escaping' },
   { family: 'regex-injection', kind: 'regex', names: ['re.compile', 're.match', 're.search', 're.fullmatch', 're.findall', 're.finditer', 're.sub', 're.subn', 're.split', 'regex.compile', 'regex.match', 'regex.search'], args: [FIRST('pattern')], does: 'is compiled as a regular expression' },
   { family: 'dynamic-import', kind: 'import', names: ['importlib.import_module', 'builtins.__import__', 'pydoc.locate'], args: [FIRST('name')], does: 'names the module imported' },

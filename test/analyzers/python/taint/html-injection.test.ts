@@ -38,6 +38,19 @@ describe('py.taint.html-injection', () => {
     expect(found(code, 'py.xss.markup-unescaped')).toEqual([]);
   });
 
+  it("takes a pandas Styler's HTML as unescaped unless a format() in its chain may escape it", () => {
+    const code = py`
+      import pandas as pd
+
+      feedback = pd.read_json("https://api.example.com/feedback.json")
+      a = feedback.style.to_html()
+      b = feedback.style.highlight_null().set_caption("Feedback").to_html()
+      c = feedback.style.format(escape="html").to_html()
+      d = feedback.to_html()
+    `;
+    expect(found(code, 'py.taint.html-injection').map((f) => f.location.startLine)).toEqual([4, 5]);
+  });
+
   it('leaves escaped or sanitised text, escaping output and plain dashboard text alone', () => {
     const code = py`
       import html

@@ -9,7 +9,8 @@ export const htmlInjection = taintRule(
     what:
       'Follows ingested data into text marked as safe markup (markupsafe/Flask Markup, Django mark_safe), shown as HTML ' +
       'in a notebook (IPython.display.HTML) or a dashboard (Streamlit markdown/write/caption with unsafe_allow_html=True, ' +
-      'streamlit.components.v1.html, Dash Markdown with dangerously_allow_html=True), or written by DataFrame.to_html(escape=False).',
+      'streamlit.components.v1.html, Dash Markdown with dangerously_allow_html=True), or written by DataFrame.to_html(escape=False) ' +
+      'or by a pandas Styler, which escapes nothing unless format(escape="html") asks.',
     why:
       'Pipelines put what they ingest in front of people: data-quality pages, report e-mails, dashboards and notebooks. ' +
       'A record whose text field holds <img src=x onerror=…> runs script in the browser of whoever opens the report, with ' +
