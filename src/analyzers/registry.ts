@@ -21,6 +21,7 @@ import { kubernetesAnalyzer } from './iac/kubernetes/index.js';
 import { terraformAnalyzer, terraformFileAnalyzer } from './iac/terraform/index.js';
 import { cloudFormationAnalyzer } from './iac/cloudformation/index.js';
 import { dockerfileAnalyzer } from './container/index.js';
+import { shellScriptAnalyzer } from './shell-script/index.js';
 import { containerImageAnalyzer } from './container/image-analyzer.js';
 import { dynamicRules } from '../dynamic/rules/index.js';
 import { poisonRules } from '../dynamic/rules/poison-rules.js';
@@ -28,7 +29,7 @@ import { anomalyRules } from '../data/rules/anomaly-rules.js';
 import { signalRules } from '../data/rules/signal-rules.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
-export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer, secretsAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer];
+export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer, shellScriptAnalyzer, secretsAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
 export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, jsInstalledVersions, iamLeastPrivilege, iamCloudPolicies, attackPaths, secretsHistoryAnalyzer, terraformAnalyzer, containerImageAnalyzer];

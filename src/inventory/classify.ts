@@ -8,6 +8,7 @@ export const FILE_KINDS = [
   'manifest',
   'lockfile',
   'dockerfile',
+  'shell',
   'terraform',
   'cloudformation',
   'kubernetes',
@@ -48,6 +49,10 @@ const BY_EXTENSION: Record<string, FileKind> = {
   '.mts': 'javascript',
   '.cts': 'javascript',
   '.tsx': 'javascript',
+  '.sh': 'shell',
+  '.bash': 'shell',
+  '.ksh': 'shell',
+  '.zsh': 'shell',
   '.tf': 'terraform',
   '.tfvars': 'terraform',
   '.hcl': 'terraform',
@@ -102,6 +107,7 @@ export function classify(relPath: string, head: string): FileKind {
   if (ext === '.template') return sniffStructured(head) ?? 'other';
   if (ext === '' && /^#!.*\bpython[\d.]*\b/.test(head)) return 'python';
   if (ext === '' && /^#!.*\bnode\b/.test(head)) return 'javascript';
+  if (ext === '' && /^#!\S*\/(?:env\s+)?(?:ba|da|k|z)?sh\b/.test(head)) return 'shell';
   return 'other';
 }
 

@@ -42,6 +42,9 @@ describe('classify', () => {
   it('recognises extensionless scripts by their shebang', () => {
     expect(classify('bin/run-job', '#!/usr/bin/env python3\nprint(1)\n')).toBe('python');
     expect(classify('bin/ingest', '#!/usr/bin/env node\n')).toBe('javascript');
-    expect(classify('bin/setup', '#!/bin/sh\n')).toBe('other');
+    expect(classify('bin/setup', '#!/bin/sh\n')).toBe('shell');
+    expect(classify('bin/load', '#!/usr/bin/env bash\nset -e\n')).toBe('shell');
+    expect(classify('bin/notes', '#!not a shell\n')).toBe('other');
+    expect(classify('scripts/entrypoint.sh', '')).toBe('shell');
   });
 });

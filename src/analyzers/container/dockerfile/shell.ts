@@ -57,8 +57,13 @@ export function commandsOf(script: string): Command[] {
       continue;
     }
     if (c === '\\') {
+      // A line continuation joins lines and is no word of its own.
+      if (script[i + 1] === '\n') {
+        i += 2;
+        continue;
+      }
       word ??= { text: '', start: i, end: i };
-      if (script[i + 1] !== '\n') word.text += script[i + 1] ?? '';
+      word.text += script[i + 1] ?? '';
       word.end = i = Math.min(i + 2, script.length);
       continue;
     }

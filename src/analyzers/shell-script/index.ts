@@ -1,0 +1,41 @@
+import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
+import { makeFinding } from '../../core/make-finding.js';
+import { SourceText } from '../../core/source-text.js';
+import { commandsOf } from '../container/dockerfile/shell.js';
+import { shellRules } from './rules/index.js';
+import type { ShellContext } from './shell-rule.js';
+
+/** Shell scripts: entrypoints, bootstrap and job scripts, split into commands as the Dockerfile analyzer splits RUN scripts. */
+export const shellScriptAnalyzer: FileAnalyzer = {
+  name: 'shell',
+  category: 'sast',
+  rules: shellRules,
+  required: (file) => file.kind === 'shell',
+  analyze: analyzeShellScript,
+};
+
+function analyzeShellScript(file: SourceFile): AnalyzerOutput {
+  const source = new SourceText(file.text);
+  const lineStarts = [0];
+  for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const position = (offset: number) => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line++;
+    return { line: line + 1, column: offset - lineStarts[line]! + 1 };
+  };
+  const commands = commandsOf(file.text);
+  const findings: RawFinding[] = [];
+  for (const rule of shellRules) {
+    const ctx: ShellContext = {
+      text: file.text,
+      commands,
+      report(start, end, options) {
+        const from = position(start);
+        const to = position(end);
+        findings.push(makeFinding(rule, file.path, source, { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column }, options));
+      },
+    };
+    rule.check(ctx);
+  }
+  return { findings, problems: [] };
+}
