@@ -12,6 +12,7 @@ const COMMENT_LINE: Partial<Record<FileKind, RegExp>> = {
   notebook: /^\s*"#/,
   javascript: /^\s*(\/\/|\/\*|\*)/,
   sql: /^\s*--/,
+  shell: /^\s*#/,
 };
 
 // `bootstrap_servers=`, `"bootstrap.servers":`, `KAFKA_BOOTSTRAP_SERVERS=`, `bootstrapServers:`.

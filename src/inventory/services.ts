@@ -32,6 +32,7 @@ const SOURCES: Partial<Record<FileKind, { source: Service['source']; scan: (text
   javascript: { source: 'code', scan: servicesInCode },
   sql: { source: 'code', scan: servicesInCode },
   notebook: { source: 'code', scan: servicesInCode },
+  shell: { source: 'code', scan: servicesInCode },
   config: { source: 'config', scan: servicesInCode },
 };
 

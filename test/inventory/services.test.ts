@@ -208,6 +208,10 @@ describe('servicesIn: code and configuration', () => {
     ]);
     expect(scan('sql', "-- s3://commented/out\nCOPY INTO raw FROM 's3://acme-stage/load/';")).toMatchObject([{ kind: 'bucket', name: 'acme-stage', line: 2 }]);
     expect(scan('config', '; s3://ini-comment\n# s3://yaml-comment\nbucket = gs://acme-conf')).toMatchObject([{ name: 'acme-conf', line: 3 }]);
+    expect(scan('shell', '#!/bin/sh\n# aws s3 sync s3://old-landing .\naws s3 sync s3://acme-landing/in /data\npsql "postgresql://etl@warehouse.internal:5432/dw" -f load.sql\n')).toMatchObject([
+      { kind: 'bucket', name: 'acme-landing', line: 3 },
+      { kind: 'database', line: 4 },
+    ]);
   });
 
   it('reads notebooks as their JSON text, skipping commented code lines', () => {

@@ -60,6 +60,11 @@ describe('Dockerfile parser', () => {
     ]);
   });
 
+  it('joins the lines of a continuation without making a word of it', () => {
+    const commands = commandsOf('curl -fsSL https://x/i.sh | sudo \\\n  bash -s \\\n  -- --yes\nec\\\nho done\n');
+    expect(commands.map((c) => c.words.map((w) => w.text))).toEqual([['curl', '-fsSL', 'https://x/i.sh'], ['sudo', 'bash', '-s', '--', '--yes'], ['echo', 'done']]);
+  });
+
   it('reads the script of an exec-form RUN that names a shell', () => {
     const scripts = runScripts(parseDockerfile('FROM a:1\nRUN ["/bin/sh", "-c", "curl -s https://x | sh"]\n'));
     expect(scripts.map((s) => s.commands.length)).toEqual([2]);
