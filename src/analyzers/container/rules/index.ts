@@ -12,11 +12,13 @@ import { rootUser } from './root-user.js';
 import { secretInArg } from './secret-in-arg.js';
 import { secretInEnv } from './secret-in-env.js';
 import { sudo } from './sudo.js';
+import { dockerTlsVerifyDisabled } from './tls-verify-disabled.js';
 
 export const dockerRules: DockerRule[] = [
   rootUser,
   baseLatest,
   curlPipeShell,
+  dockerTlsVerifyDisabled,
   addUrl,
   secretInEnv,
   secretInArg,

@@ -4,6 +4,7 @@ import { outputPersonalData } from './output-personal-data.js';
 import { outputStackTrace } from './output-stack-trace.js';
 import { shellEscapeInjection } from './shell-escape-injection.js';
 import { sqlMagicInjection } from './sql-magic-injection.js';
+import { notebookTlsVerifyDisabled } from './tls-verify-disabled.js';
 import { unpinnedPipInstall } from './unpinned-pip-install.js';
 
-export const notebookRules: NotebookRule[] = [unpinnedPipInstall, notebookCurlPipeShell, shellEscapeInjection, sqlMagicInjection, outputStackTrace, outputPersonalData];
+export const notebookRules: NotebookRule[] = [unpinnedPipInstall, notebookCurlPipeShell, notebookTlsVerifyDisabled, shellEscapeInjection, sqlMagicInjection, outputStackTrace, outputPersonalData];

@@ -1,0 +1,34 @@
+import { commandsOf } from '../../container/dockerfile/shell.js';
+import { tlsChecksDisabled } from '../../shell/tls-check-disabled.js';
+import { exampleNotebook } from '../example-notebook.js';
+import { cellPlace } from '../notebook.js';
+import type { NotebookRule } from '../notebook-rule.js';
+
+export const notebookTlsVerifyDisabled: NotebookRule = {
+  id: 'nb.tls-verify-disabled',
+  title: 'Notebook shell command turns certificate verification off',
+  category: 'sast',
+  severity: 'high',
+  confidence: 'high',
+  cwe: ['CWE-295'],
+  what:
+    'Finds shell escapes, `%pip` and `%%bash` lines that download or install without checking certificates ' +
+    '(`!curl -k`, `!wget --no-check-certificate`, `%pip install --trusted-host`, git http.sslVerify=false, …).',
+  why:
+    'The kernel holds the team’s data and credentials; a download or package fetched over an unchecked connection can be ' +
+    'swapped by anyone on the network path, and what it brings runs or is read inside that kernel.',
+  remediation: 'Point the tool at the CA that signs the server (`curl --cacert`, `%pip config set global.cert …`) instead of switching checks off.',
+  bad: [
+    { file: 'explore.ipynb', code: exampleNotebook(['!wget --no-check-certificate https://partner.example.com/sample.csv\n']) },
+    { file: 'setup.ipynb', code: exampleNotebook(['%pip install --trusted-host pypi.internal --index-url http://pypi.internal/simple etl-lib==2.1\n']) },
+  ],
+  good: [{ file: 'explore.ipynb', code: exampleNotebook(['!curl -fsSL --cacert /etc/ssl/partner.pem -o sample.csv https://partner.example.com/sample.csv\n']) }],
+  references: ['https://cwe.mitre.org/data/definitions/295.html', 'https://pip.pypa.io/en/stable/topics/https-certificates/'],
+  check(ctx) {
+    for (const command of ctx.shell) {
+      for (const off of tlsChecksDisabled(commandsOf(command.command))) {
+        ctx.report(command.at, command.snippet, { message: `${off.message} (${cellPlace(command.cell, command.line)})` });
+      }
+    }
+  },
+};

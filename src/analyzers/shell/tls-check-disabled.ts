@@ -1,0 +1,85 @@
+import { programIndex, programName, type Command, type Word } from '../container/dockerfile/shell.js';
+
+/** Where a command turns certificate checking off, and how, for the message. */
+export interface TlsCheckOff {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** curl's short options that take no value, any of which may be bundled with -k (`-fsSLk`). */
+const CURL_BUNDLED_INSECURE = /^-[fsSLvIi#]*k[fsSLvIi#]*$/;
+/** Environment settings that switch verification off for every client of a runtime. */
+const ENV_SWITCHES: ReadonlyMap<string, RegExp> = new Map([
+  ['NODE_TLS_REJECT_UNAUTHORIZED', /^0$/],
+  ['GIT_SSL_NO_VERIFY', /^(1|true|yes)$/i],
+  ['PYTHONHTTPSVERIFY', /^0$/],
+  ['CURL_INSECURE', /^(1|true|yes)$/i],
+]);
+/** Per program, the option words that turn verification off. */
+const INSECURE_OPTIONS: ReadonlyMap<string, (word: string) => boolean> = new Map([
+  ['curl', (w) => w === '--insecure' || CURL_BUNDLED_INSECURE.test(w)],
+  ['wget', (w) => w === '--no-check-certificate'],
+  ['aws', (w) => w === '--no-verify-ssl'],
+  ['kubectl', (w) => w === '--insecure-skip-tls-verify' || w === '--insecure-skip-tls-verify=true'],
+  ['helm', (w) => w === '--insecure-skip-tls-verify'],
+  ['npm', (w) => /^--strict-ssl=false$/i.test(w)],
+]);
+
+/**
+ * The places in a script's commands that switch off certificate verification: curl -k, wget
+ * --no-check-certificate, pip --trusted-host, git's http.sslVerify=false, npm/yarn strict-ssl
+ * false, aws --no-verify-ssl, kubectl/helm --insecure-skip-tls-verify, and environment switches
+ * (NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY=1, PYTHONHTTPSVERIFY=0) set for a command or
+ * exported. Offsets are those of the commands' words.
+ */
+export function tlsChecksDisabled(commands: readonly Command[]): TlsCheckOff[] {
+  return commands.flatMap((command) => {
+    const found: TlsCheckOff[] = [];
+    const at = programIndex(command);
+    const program = at === -1 ? '' : programName(command.words[at]!.text);
+    const args = at === -1 ? [] : command.words.slice(at + 1);
+    const off = (word: Word, message: string) => found.push({ start: word.start, end: word.end, message });
+    // `VAR=value cmd`, `export VAR=value`, `env VAR=value cmd`.
+    for (const word of program === 'export' ? args : command.words.slice(0, Math.max(at, 0))) {
+      const eq = word.text.indexOf('=');
+      const message = eq > 0 ? environmentSwitchOff(word.text.slice(0, eq), word.text.slice(eq + 1)) : undefined;
+      if (message) off(word, message);
+    }
+    const insecure = INSECURE_OPTIONS.get(program);
+    const option = insecure && args.find((w) => insecure(w.text));
+    if (option) off(option, `${program} ${option.text} turns off certificate verification`);
+    const trusted = isPip(program, args) && args.find((w) => w.text === '--trusted-host' || w.text.startsWith('--trusted-host='));
+    if (trusted) off(trusted, 'pip --trusted-host installs from that host without certificate verification (or over plain HTTP)');
+    const gitOff = program === 'git' && gitSslVerifyOff(args);
+    if (gitOff) off(gitOff, 'git http.sslVerify=false turns off certificate verification');
+    const strictSsl = (program === 'npm' || program === 'yarn') && configSetsFalse(args, 'strict-ssl');
+    if (strictSsl) off(strictSsl, `${program} strict-ssl false turns off certificate verification for every later install`);
+    return found;
+  });
+}
+
+/** The message for an environment setting that switches verification off (`NODE_TLS_REJECT_UNAUTHORIZED=0`), if it does. */
+export function environmentSwitchOff(name: string, value: string): string | undefined {
+  return ENV_SWITCHES.get(name)?.test(value) ? `${name}=${value} turns off certificate verification` : undefined;
+}
+
+/** `pip install …`, `pip3 install …`, `python -m pip install …`. */
+function isPip(program: string, args: readonly Word[]): boolean {
+  if (/^pip[\d.]*$/.test(program)) return true;
+  return /^python[\d.]*$/.test(program) && args[0]?.text === '-m' && /^pip[\d.]*$/.test(args[1]?.text ?? '');
+}
+
+/** `git -c http.sslVerify=false clone …` or `git config [--global] http.sslVerify false`. */
+function gitSslVerifyOff(args: readonly Word[]): Word | undefined {
+  const inline = args.find((w) => /^http\.sslverify=(false|0|no|off)$/i.test(w.text));
+  if (inline) return inline;
+  const key = args.findIndex((w) => /^http\.sslverify$/i.test(w.text));
+  return key !== -1 && args[0]?.text === 'config' && /^(false|0|no|off)$/i.test(args[key + 1]?.text ?? '') ? args[key] : undefined;
+}
+
+/** `npm config set strict-ssl false`, `yarn config set strict-ssl false`. */
+function configSetsFalse(args: readonly Word[], key: string): Word | undefined {
+  const at = args.findIndex((w) => w.text === key);
+  return args[0]?.text === 'config' && args[1]?.text === 'set' && at !== -1 && args[at + 1]?.text === 'false' ? args[at] : undefined;
+}

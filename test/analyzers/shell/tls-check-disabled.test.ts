@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { commandsOf } from '../../../src/analyzers/container/dockerfile/shell.js';
+import { tlsChecksDisabled } from '../../../src/analyzers/shell/tls-check-disabled.js';
+
+const offs = (script: string) => tlsChecksDisabled(commandsOf(script)).map((o) => [script.slice(o.start, o.end), o.message]);
+
+describe('tlsChecksDisabled', () => {
+  it.each([
+    ['curl -k https://x', '-k'],
+    ['curl -fsSLk https://x | tar xz', '-fsSLk'],
+    ['sudo curl --insecure -o a https://x', '--insecure'],
+    ['wget -q --no-check-certificate https://x', '--no-check-certificate'],
+    ['pip3 install --trusted-host pypi.internal etl==1', '--trusted-host'],
+    ['python3 -m pip install --trusted-host=pypi.internal etl==1', '--trusted-host=pypi.internal'],
+    ['git -c http.sslVerify=false clone https://git.internal/etl.git', 'http.sslVerify=false'],
+    ['git config --global http.sslverify false', 'http.sslverify'],
+    ['npm config set strict-ssl false', 'strict-ssl'],
+    ['yarn config set strict-ssl false', 'strict-ssl'],
+    ['npm install --strict-ssl=false', '--strict-ssl=false'],
+    ['aws s3 cp s3://a/b . --no-verify-ssl', '--no-verify-ssl'],
+    ['kubectl --insecure-skip-tls-verify apply -f job.yaml', '--insecure-skip-tls-verify'],
+    ['export NODE_TLS_REJECT_UNAUTHORIZED=0', 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
+    ['GIT_SSL_NO_VERIFY=true git pull', 'GIT_SSL_NO_VERIFY=true'],
+    ['env PYTHONHTTPSVERIFY=0 python job.py', 'PYTHONHTTPSVERIFY=0'],
+  ])('%s turns checks off at %s', (script, at) => {
+    expect(offs(script).map(([text]) => text)).toEqual([at]);
+  });
+
+  it.each([
+    'curl -fsSL -o k https://x',
+    'curl -H "k" https://x',
+    'kubectl apply -k overlays/prod',
+    'wget https://x',
+    'pip install --index-url https://pypi.internal/simple etl==1',
+    'git config http.sslVerify true',
+    'npm config set strict-ssl true',
+    'export NODE_TLS_REJECT_UNAUTHORIZED=1',
+    'echo curl -k is bad',
+    'grep -- --insecure README.md',
+  ])('%s leaves checks on', (script) => {
+    expect(offs(script)).toEqual([]);
+  });
+
+  it('names the tool in its message', () => {
+    expect(offs('curl -k https://x')).toEqual([['-k', 'curl -k turns off certificate verification']]);
+  });
+});
