@@ -16,13 +16,6 @@ export const shellScriptAnalyzer: FileAnalyzer = {
 
 function analyzeShellScript(file: SourceFile): AnalyzerOutput {
   const source = new SourceText(file.text);
-  const lineStarts = [0];
-  for (let i = file.text.indexOf('\n'); i !== -1; i = file.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const position = (offset: number) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line++;
-    return { line: line + 1, column: offset - lineStarts[line]! + 1 };
-  };
   const commands = commandsOf(file.text);
   const findings: RawFinding[] = [];
   for (const rule of shellRules) {
@@ -30,8 +23,8 @@ function analyzeShellScript(file: SourceFile): AnalyzerOutput {
       text: file.text,
       commands,
       report(start, end, options) {
-        const from = position(start);
-        const to = position(end);
+        const from = source.position(start);
+        const to = source.position(end);
         findings.push(makeFinding(rule, file.path, source, { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column }, options));
       },
     };
