@@ -19,18 +19,6 @@ export class SourceText {
     return this.text.slice(start, end).replace(/\r$/, '');
   }
 
-  /** The 1-based line and column of a character offset into the text. */
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
-
   /** The trimmed line, cut to a readable length. */
   snippet(n: number): string {
     const trimmed = this.line(n).trim();

@@ -6,6 +6,11 @@ import type { PythonContext } from './python-rule.js';
 import { ARGV_RUNNERS, ASYNC_SHELL_RUNNERS, SHELL_STRING_RUNNERS, SUBPROCESS_RUNNERS, sequenceItems, shellScript, startedProgram } from './rules/shell.js';
 import { stringText } from './rules/string-literal.js';
 
+/** Calls that hand their one command string to a shell. */
+const COMMAND_STRING_RUNNERS = [...SHELL_STRING_RUNNERS, ...ASYNC_SHELL_RUNNERS];
+/** Calls that start a program from an argv, which may be a shell given a script. */
+const PROGRAM_STARTERS = [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS];
+
 /** A shell script written out in the code (an Airflow template counts as written out), the node that holds it, and what runs it. */
 export interface WrittenShellScript {
   node: SyntaxNode;
@@ -24,12 +29,12 @@ export function writtenShellScripts(call: CallSite, ctx: PythonContext): Written
     const text = node ? stringText(node, ctx) : undefined;
     return node && typeof text === 'string' ? [{ node, text, runner }] : [];
   };
-  if (calls(call, [...SHELL_STRING_RUNNERS, ...ASYNC_SHELL_RUNNERS])) return written(argument(call, 0, 'cmd') ?? call.keywords.get('command'));
+  if (calls(call, COMMAND_STRING_RUNNERS)) return written(argument(call, 0, 'cmd') ?? call.keywords.get('command'));
   const shellFlag = call.keywords.get('shell');
   const argv = calls(call, SUBPROCESS_RUNNERS) ? argument(call, 0, 'args') : undefined;
   // With a shell, a sequence's first item is the command line and the rest its $0, $1…
   if (argv && shellFlag && ctx.truthOf(shellFlag) === true) return written(sequenceItems(argv)?.[0] ?? argv);
-  const started = calls(call, [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS]) ? startedProgram(call) : undefined;
+  const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call) : undefined;
   const script = started && shellScript(ctx, started.program, started.args);
   if (script) {
     const words = script.parts.map((part) => stringText(part, ctx));

@@ -2,6 +2,7 @@ import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../..
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { commandsOf } from '../container/dockerfile/shell.js';
+import { LineIndex } from '../sql/lines.js';
 import { shellRules } from './rules/index.js';
 import type { ShellContext } from './shell-rule.js';
 
@@ -16,6 +17,7 @@ export const shellScriptAnalyzer: FileAnalyzer = {
 
 function analyzeShellScript(file: SourceFile): AnalyzerOutput {
   const source = new SourceText(file.text);
+  const lines = new LineIndex(file.text);
   const commands = commandsOf(file.text);
   const findings: RawFinding[] = [];
   for (const rule of shellRules) {
@@ -23,8 +25,8 @@ function analyzeShellScript(file: SourceFile): AnalyzerOutput {
       text: file.text,
       commands,
       report(start, end, options) {
-        const from = source.position(start);
-        const to = source.position(end);
+        const from = lines.position(start);
+        const to = lines.position(end);
         findings.push(makeFinding(rule, file.path, source, { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column }, options));
       },
     };

@@ -270,8 +270,8 @@ export const SINKS: readonly SinkSpec[] = [
   // fsspec and smart_open open whatever their URL names: http(s), ftp, s3/gcs/abfs buckets, local files.
   { family: 'ssrf', kind: 'api', names: ['fsspec.open', 'fsspec.open_files', 'fsspec.open_local', 'smart_open.open', 'smart_open.smart_open'], args: [FIRST('urlpath')], does: 'is opened as a URL of any scheme (http, ftp, s3, file)' },
   // pandas and polars readers fetch a path that is a URL themselves; read_json, read_html and read_xml unless they are handed the document's text, which is where a response body usually goes.
-  ...URL_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'file', names, args: [FIRST(keyword)], pathOnly: true, ingests: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
-  ...URL_OR_DOCUMENT_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'file', names, args: [FIRST(keyword)], pathOnly: true, notDocumentText: true, ingests: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
+  ...URL_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'api', names, args: [FIRST(keyword)], pathOnly: true, ingests: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
+  ...URL_OR_DOCUMENT_READERS.map(({ names, keyword }): SinkSpec => ({ family: 'ssrf', kind: 'api', names, args: [FIRST(keyword)], pathOnly: true, notDocumentText: true, ingests: true, does: 'is read from wherever it points (a URL of any scheme: http, ftp, s3, file)' })),
   { family: 'xxe', kind: 'xml', names: XML_PARSE_CALLS, args: [FIRST('source')], does: 'is parsed as XML with entity expansion' },
   { family: 'template-injection', kind: 'template', names: ['jinja2.Template', 'flask.render_template_string', 'mako.template.Template'], args: [FIRST('source')], does: 'is compiled as a template' },
   { family: 'template-injection', kind: 'template', methods: ['from_string'], under: ['jinja2'], args: [FIRST('source')], does: 'is compiled as a template' },

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { SourceText } from '../../src/core/source-text.js';
+import { LineIndex } from '../../../src/analyzers/sql/lines.js';
 
 it('turns character offsets into 1-based lines and columns, at line starts and ends too', () => {
-  const source = new SourceText('ab\ncde\n\nf');
+  const source = new LineIndex('ab\ncde\n\nf');
   expect([0, 1, 2, 3, 5, 6, 7, 8].map((o) => source.position(o))).toEqual([
     { line: 1, column: 1 },
     { line: 1, column: 2 },
