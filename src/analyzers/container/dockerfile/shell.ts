@@ -1,5 +1,5 @@
 import { MappedText } from './mapped-text.js';
-import type { Dockerfile, Instruction } from './parse.js';
+import type { Dockerfile, Heredoc, Instruction } from './parse.js';
 
 /** A shell word with its quotes removed, and where it was written in the script. */
 export interface Word {
@@ -26,16 +26,28 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
 /** Programs that run the command after their own options: `sudo -E pip install …`. */
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'doas']);
 
+/** `<<EOF`, `<<-EOF`, `<< "EOF"`, `<<'EOF'` — but not a here-string (`<<<`). */
+const HEREDOC_REDIRECT = /^<<(-?)\s*(["']?)([A-Za-z_][\w.-]*)\2/;
+
+/** A heredoc whose body starts after the line that opens it, and the words of the command that reads it. */
+interface PendingHeredoc {
+  name: string;
+  stripTabs: boolean;
+  reader: Word[];
+}
+
 /**
  * Splits a shell script into simple commands: quotes and backslash escapes are honoured, comments
  * dropped, and `&&`, `||`, `;`, `|`, `&`, newlines, subshells and command substitutions end a
- * command. Enough to find which program a Dockerfile runs with which arguments; no expansion.
+ * command. A heredoc's body is data, not commands, unless a shell reads it (`bash <<EOF`): then
+ * its commands follow. Enough to find which program a script runs with which arguments; no expansion.
  */
 export function commandsOf(script: string): Command[] {
   const commands: Command[] = [];
   let words: Word[] = [];
   let after = '';
   let word: Word | undefined;
+  let heredocs: PendingHeredoc[] = [];
   const endWord = () => {
     if (word) words.push(word);
     word = undefined;
@@ -71,7 +83,17 @@ export function commandsOf(script: string): Command[] {
     if (operator) {
       endCommand(operator);
       i += operator.length;
+      if (operator === '\n' && heredocs.length > 0) {
+        i = readHeredocBodies(script, i, heredocs, commands);
+        heredocs = [];
+      }
       continue;
+    }
+    const heredoc = script[i - 1] !== '<' && script[i + 2] !== '<' ? HEREDOC_REDIRECT.exec(script.slice(i, i + 256)) : null;
+    if (heredoc) {
+      // `<<` is an operator: `bash<<EOF` is the program `bash` reading a heredoc.
+      endWord();
+      heredocs.push({ name: heredoc[3]!, stripTabs: heredoc[1] === '-', reader: words });
     }
     if (/\s/.test(c)) {
       endWord();
@@ -89,6 +111,42 @@ export function commandsOf(script: string): Command[] {
   }
   endCommand('');
   return commands;
+}
+
+/**
+ * Reads the bodies of the heredocs opened on the line before `from`, one after the other; the
+ * commands of a body a shell reads join `commands`. A heredoc without its closing line is no
+ * heredoc (`$((a<<b))` is a shift): reading stops and the script goes on at `from`.
+ */
+function readHeredocBodies(script: string, from: number, heredocs: readonly PendingHeredoc[], commands: Command[]): number {
+  let at = from;
+  for (const heredoc of heredocs) {
+    const start = at;
+    let end = -1;
+    while (at < script.length) {
+      const eol = script.indexOf('\n', at);
+      const lineEnd = eol === -1 ? script.length : eol;
+      const line = script.slice(at, lineEnd);
+      const next = eol === -1 ? script.length : eol + 1;
+      if ((heredoc.stripTabs ? line.replace(/^\t+/, '') : line) === heredoc.name) {
+        end = at;
+        at = next;
+        break;
+      }
+      at = next;
+    }
+    if (end === -1) return from;
+    if (runsShell(heredoc.reader)) {
+      for (const command of commandsOf(script.slice(start, end))) commands.push({ ...command, words: command.words.map((w) => ({ ...w, start: w.start + start, end: w.end + start })) });
+    }
+  }
+  return at;
+}
+
+/** Whether the command these words make runs a shell. */
+function runsShell(words: Word[]): boolean {
+  const at = programIndex({ words, after: '' });
+  return at !== -1 && isShell(words[at]!.text);
 }
 
 function findClose(script: string, from: number, quote: string): number {
@@ -133,7 +191,8 @@ export function runScripts(file: Dockerfile): Script[] {
   return file.instructions
     .filter((instruction) => instruction.keyword === 'RUN')
     .flatMap((instruction) => {
-      const texts = instruction.heredocs.map((h) => h.body);
+      const commands = commandsOf(instruction.body.text);
+      const texts = instruction.heredocs.filter((h) => runAsScript(h, commands)).map((h) => h.body);
       const json = instruction.json;
       if (json) {
         // Exec form runs no shell, unless it names one: `["sh", "-c", "…"]`.
@@ -146,6 +205,22 @@ export function runScripts(file: Dockerfile): Script[] {
       }
       return texts.map((text) => ({ instruction, text, commands: commandsOf(text.text) }));
     });
+}
+
+/**
+ * Whether a RUN heredoc is a script: no program reads it (`RUN <<EOF`, which the build's shell
+ * runs) or a shell does (`RUN bash <<EOF`), and its `#!` line, if it has one, names a shell. The
+ * body `cat <<EOF > app.conf` or `python3 <<EOF` reads is data.
+ */
+function runAsScript(heredoc: Heredoc, commands: readonly Command[]): boolean {
+  const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(heredoc.body.text);
+  if (shebang && !isShell(programName(shebang[1]!) === 'env' ? (shebang[2] ?? '') : shebang[1]!)) return false;
+  const opens = (words: Word[], i: number) =>
+    words[i]!.text === `<<${heredoc.name}` || words[i]!.text === `<<-${heredoc.name}` || (words[i]!.text === heredoc.name && /^<<-?$/.test(words[i - 1]?.text ?? ''));
+  const reader = commands.find((c) => c.words.some((_, i) => opens(c.words, i)));
+  if (!reader) return true;
+  const words = reader.words.filter((w, i) => !w.text.startsWith('<<') && !opens(reader.words, i));
+  return programIndex({ words, after: '' }) === -1 || runsShell(words);
 }
 
 /** The commands of the scripts that run `program` (its name after any path), with the program's word index. */
