@@ -37,12 +37,9 @@ interface Occurrence {
  */
 export function buildInventory(facts: Map<string, DependencyFacts>): BuiltInventory {
   const occurrences: Occurrence[] = [];
-  const locked = new Set<string>();
+  const locked = lockedScopes(facts);
   for (const [file, fact] of sorted(facts)) {
-    if (fact.type === 'lockfile') {
-      locked.add(scopeKey(fact.ecosystem, file));
-      occurrences.push(...lockfileOccurrences(file, fact));
-    }
+    if (fact.type === 'lockfile') occurrences.push(...lockfileOccurrences(file, fact));
   }
   for (const [file, fact] of sorted(facts)) {
     if (fact.type === 'manifest' && !locked.has(scopeKey(fact.ecosystem, file))) occurrences.push(...manifestOccurrences(file, fact));
@@ -149,7 +146,13 @@ function splitScope(name: string): [string, string] {
   return [name.slice(0, slash), name.slice(slash + 1)];
 }
 
-function scopeKey(ecosystem: Ecosystem, file: string): string {
+/** The ecosystems and directories a lockfile speaks for (keys of `scopeKey`). */
+export function lockedScopes(facts: Map<string, DependencyFacts>): Set<string> {
+  return new Set([...facts].flatMap(([file, fact]) => (fact.type === 'lockfile' ? [scopeKey(fact.ecosystem, file)] : [])));
+}
+
+/** A manifest's or lockfile's ecosystem and directory: a lockfile speaks for the manifests of the same scope. */
+export function scopeKey(ecosystem: Ecosystem, file: string): string {
   return `${ecosystem}\u0000${path.posix.dirname(file)}`;
 }
 

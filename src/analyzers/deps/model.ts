@@ -30,6 +30,19 @@ export interface PackageIndex {
   /** `--index-url` replaces the default index; `--extra-index-url` adds one beside it. */
   kind: 'primary' | 'extra';
   line?: number;
+  /** The installer takes each package from the first index that has it (uv's default `first-index` strategy), so a look-alike elsewhere cannot win. */
+  firstMatch?: boolean;
+}
+
+/**
+ * A setting that has the installer skip certificate checks for a host or index: pip's
+ * `--trusted-host`, a Pipfile or PDM source's `verify_ssl = false`, uv's `allow-insecure-host`,
+ * npm's `strict-ssl=false`, conda's `ssl_verify: false`.
+ */
+export interface UncheckedTransport {
+  /** The setting as written, e.g. "--trusted-host pypi.internal" or "strict-ssl=false". */
+  setting: string;
+  line: number;
 }
 
 /** What one manifest file says (facts of the manifest parser, per file). */
@@ -40,6 +53,7 @@ export interface ParsedManifest {
   format: string;
   requirements: DeclaredRequirement[];
   indexes: PackageIndex[];
+  uncheckedTransport?: UncheckedTransport[];
   /** Files this one pulls in (`-r`, `-c`), relative to the scanned root. */
   includes: Array<{ file: string; kind: 'requirements' | 'constraints'; line: number }>;
   /** Entries that did not read and were left out, with why; the rest was read. */
@@ -81,7 +95,16 @@ export interface ParsedLockfile {
   skipped?: SkippedEntry[];
 }
 
-export type DependencyFacts = ParsedManifest | ParsedLockfile;
+/** What an installer's own configuration file (pip.conf, .npmrc, .yarnrc.yml, .condarc, uv.toml) says about where packages come from. */
+export interface PackageSourceConfig {
+  type: 'package-config';
+  /** The installer that reads the file. */
+  tool: 'pip' | 'uv' | 'npm' | 'yarn' | 'conda';
+  indexes: PackageIndex[];
+  uncheckedTransport: UncheckedTransport[];
+}
+
+export type DependencyFacts = ParsedManifest | ParsedLockfile | PackageSourceConfig;
 
 /** PEP 503 normalisation, so "PyYAML", "pyyaml" and "py_yaml" compare equal where they should. */
 export function normalizePyPIName(name: string): string {

@@ -5,7 +5,7 @@ import type { Finding } from '../../core/finding.js';
 import { LineReader } from '../../core/line-reader.js';
 import { projectFinding } from '../../core/project-finding.js';
 import { DEPS_FILES_ANALYZER } from '../deps/files-analyzer.js';
-import type { DependencyFacts } from '../deps/model.js';
+import type { DependencyFacts, ParsedLockfile, ParsedManifest } from '../deps/model.js';
 import { JAVASCRIPT_ANALYZER, type ScriptFacts, type VersionBoundFinding } from './facts.js';
 import { jsRules } from './rules/index.js';
 
@@ -31,7 +31,7 @@ interface Verdict {
 
 function settle(ctx: ProjectContext): { findings: Finding[]; supersedes: FindingPlace[] } {
   const npmFacts = [...(ctx.facts(DEPS_FILES_ANALYZER) as Map<string, DependencyFacts | undefined>)].filter(
-    (entry): entry is [string, DependencyFacts] => entry[1]?.ecosystem === 'npm',
+    (entry): entry is [string, ParsedManifest | ParsedLockfile] => entry[1] !== undefined && entry[1].type !== 'package-config' && entry[1].ecosystem === 'npm',
   );
   const findings: Finding[] = [];
   const supersedes: FindingPlace[] = [];

@@ -92,6 +92,7 @@ export function parseCondaEnvironment(text: string, file: string): ParsedManifes
   manifest.skipped = skipped.entries;
   manifest.requirements.push(...pip.requirements);
   manifest.indexes.push(...pip.indexes);
+  manifest.uncheckedTransport = pip.uncheckedTransport;
   manifest.includes.push(...pip.includes);
   return manifest;
 }

@@ -6,7 +6,7 @@ import { exactPin, leadingName, parseSpecifier } from './pep508.js';
 import { checkedMarker, requirementOf } from './requirement.js';
 import { isTable, optionalString, optionalStrings, type Table } from './shape.js';
 import { readToml } from './toml.js';
-import { arrayOfTables, dotted, tableSource } from './toml-fields.js';
+import { arrayOfTables, dotted, unverifiedSources, tableSource } from './toml-fields.js';
 
 /** Top-level tables of a Pipfile that hold no packages; every other table is a package category. */
 const NOT_CATEGORIES = new Set(['source', 'requires', 'pipenv', 'scripts']);
@@ -44,11 +44,12 @@ export function parsePipfile(text: string, _file: string): ParsedManifest {
       if (requirement) requirements.push(requirement);
     }
   }
-  const indexes = arrayOfTables(doc, ['source'], lines).flatMap(({ table, path, line }, i) => {
+  const sources = arrayOfTables(doc, ['source'], lines);
+  const indexes = sources.flatMap(({ table, path, line }, i) => {
     const url = optionalString(table, 'url', dotted(path), line);
     return url === undefined ? [] : [{ url, kind: i === 0 ? ('primary' as const) : ('extra' as const), line }];
   });
-  return { type: 'manifest', ecosystem: 'PyPI', format: 'Pipfile', requirements, indexes, includes: [], skipped: skipped.entries, isLibrary: false };
+  return { type: 'manifest', ecosystem: 'PyPI', format: 'Pipfile', requirements, indexes, uncheckedTransport: unverifiedSources(sources, lines), includes: [], skipped: skipped.entries, isLibrary: false };
 }
 
 /** `name = "*"`, `name = "==1.0"` or a table with version, extras, markers and a git/path/file source. */

@@ -1,9 +1,10 @@
 import type { DeclaredRequirement, PackageIndex, ParsedManifest } from '../model.js';
 import { SkippedEntries } from '../skipped-entries.js';
-import { arrayOfTables, dotted, namedPep508Arrays, pep508Array } from './toml-fields.js';
+import { arrayOfTables, dotted, unverifiedSources, namedPep508Arrays, pep508Array } from './toml-fields.js';
 import { poetryDependencies, poetryGroups, poetrySources } from './poetry.js';
-import { isTable, optionalString, optionalStrings, own, tableAt, type Table } from './shape.js';
+import { isTable, optionalString, own, tableAt, type Table } from './shape.js';
 import { readToml, type TomlLines } from './toml.js';
+import { UV_IN_PYPROJECT, uvIndexes, uvInsecureHosts } from './uv-settings.js';
 
 /**
  * pyproject.toml: PEP 621 `[project]` dependencies and optional-dependencies (one group per
@@ -26,10 +27,11 @@ export function parsePyproject(text: string, _file: string): ParsedManifest {
   requirements.push(...namedPep508Arrays(own(pdm, 'dev-dependencies'), ['tool', 'pdm', 'dev-dependencies'], lines, skipped));
   requirements.push(...pep508Array(own(uv, 'dev-dependencies'), ['tool', 'uv', 'dev-dependencies'], 'dev', lines, skipped));
 
-  const indexes = [...(poetry ? poetrySources(poetry, lines) : []), ...pdmSources(pdm, lines), ...uvIndexes(uv, lines)];
+  const indexes = [...(poetry ? poetrySources(poetry, lines) : []), ...pdmSources(pdm, lines), ...uvIndexes(uv, lines, UV_IN_PYPROJECT)];
+  const uncheckedTransport = [...unverifiedSources(arrayOfTables(pdm, ['tool', 'pdm', 'source'], lines), lines), ...uvInsecureHosts(uv, lines, UV_IN_PYPROJECT)];
   // The format names the tool managing the project, when one is configured: its lock and commands apply.
   const format = poetry ? 'poetry' : pdm ? 'pdm' : uv ? 'uv' : 'pyproject (PEP 621)';
-  return { type: 'manifest', ecosystem: 'PyPI', format, requirements, indexes, includes: [], skipped: skipped.entries, isLibrary: isLibrary(doc, project, poetry, pdm, uv) };
+  return { type: 'manifest', ecosystem: 'PyPI', format, requirements, indexes, uncheckedTransport, includes: [], skipped: skipped.entries, isLibrary: isLibrary(doc, project, poetry, pdm, uv) };
 }
 
 /**
@@ -69,18 +71,3 @@ function pdmSources(pdm: Table | undefined, lines: TomlLines): PackageIndex[] {
   });
 }
 
-/** `[[tool.uv.index]]` (`default = true` replaces PyPI) and the pip-style `index-url` / `extra-index-url` settings. */
-function uvIndexes(uv: Table | undefined, lines: TomlLines): PackageIndex[] {
-  const indexes: PackageIndex[] = arrayOfTables(uv, ['tool', 'uv', 'index'], lines).flatMap(({ table, path, line }) => {
-    const url = optionalString(table, 'url', dotted(path), line);
-    return url === undefined ? [] : [{ url, kind: own(table, 'default') === true ? 'primary' : 'extra', line }];
-  });
-  const primaryPath = ['tool', 'uv', 'index-url'];
-  const primary = uv && optionalString(uv, 'index-url', 'tool.uv', lines.lineOf(primaryPath));
-  if (primary !== undefined) indexes.push({ url: primary, kind: 'primary', line: lines.lineOf(primaryPath) });
-  const extrasPath = ['tool', 'uv', 'extra-index-url'];
-  optionalStrings(uv ?? {}, 'extra-index-url', 'tool.uv', lines.lineOf(extrasPath)).forEach((url, i) => {
-    indexes.push({ url, kind: 'extra', line: lines.lineOf([...extrasPath, i]) });
-  });
-  return indexes;
-}

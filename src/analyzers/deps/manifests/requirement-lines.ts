@@ -1,15 +1,15 @@
 import path from 'node:path';
-import type { DeclaredRequirement, PackageIndex, ParsedManifest } from '../model.js';
+import type { DeclaredRequirement, PackageIndex, ParsedManifest, UncheckedTransport } from '../model.js';
 import { excerpt, ManifestError } from './errors.js';
 import type { SkippedEntries } from '../skipped-entries.js';
 import { isUrl } from './direct-reference.js';
 import { declareRequirement } from './requirement.js';
 
-type OptionMeaning = 'requirements' | 'constraints' | 'primary' | 'extra' | 'editable' | 'hash' | 'ignored' | 'flag';
+type OptionMeaning = 'requirements' | 'constraints' | 'primary' | 'extra' | 'editable' | 'hash' | 'trusted-host' | 'ignored' | 'flag';
 
 /**
  * The options pip accepts in a requirements file. Those that only tune how pip downloads or
- * builds (find-links, trusted hosts, binary preferences, build settings) are read and dropped.
+ * builds (find-links, binary preferences, build settings) are read and dropped.
  */
 const LONG_OPTIONS = new Map<string, OptionMeaning>([
   ['--requirement', 'requirements'],
@@ -19,7 +19,7 @@ const LONG_OPTIONS = new Map<string, OptionMeaning>([
   ['--editable', 'editable'],
   ['--hash', 'hash'],
   ['--find-links', 'ignored'],
-  ['--trusted-host', 'ignored'],
+  ['--trusted-host', 'trusted-host'],
   ['--no-binary', 'ignored'],
   ['--only-binary', 'ignored'],
   ['--use-feature', 'ignored'],
@@ -69,6 +69,7 @@ export function requirementList(entries: ReadonlyArray<{ text: string; line: num
 export class RequirementLines {
   readonly requirements: DeclaredRequirement[] = [];
   readonly indexes: PackageIndex[] = [];
+  readonly uncheckedTransport: UncheckedTransport[] = [];
   readonly includes: ParsedManifest['includes'] = [];
 
   constructor(private readonly file: string) {}
@@ -91,6 +92,8 @@ export class RequirementLines {
       } else if (meaning === 'editable') {
         requirement = declareRequirement(value, { group: 'main', line });
         if (requirement) this.requirements.push(requirement);
+      } else if (meaning === 'trusted-host') {
+        this.uncheckedTransport.push({ setting: `--trusted-host ${value}`, line });
       } else if (meaning === 'primary' || meaning === 'extra') {
         this.indexes.push({ url: value, kind: meaning, line });
       } else if (meaning === 'requirements' || meaning === 'constraints') {

@@ -16,8 +16,8 @@ export function parseRequirementsTxt(text: string, file: string): ParsedManifest
     const content = stripComment(logical).trim();
     if (content !== '') skipped.read(line, () => lines.add(content, line));
   }
-  const { requirements, indexes, includes } = lines;
-  return { type: 'manifest', ecosystem: 'PyPI', format: 'requirements.txt', requirements, indexes, includes, skipped: skipped.entries, isLibrary: false };
+  const { requirements, indexes, uncheckedTransport, includes } = lines;
+  return { type: 'manifest', ecosystem: 'PyPI', format: 'requirements.txt', requirements, indexes, uncheckedTransport, includes, skipped: skipped.entries, isLibrary: false };
 }
 
 function* logicalLines(text: string): Generator<{ text: string; line: number }> {

@@ -1,4 +1,4 @@
-import type { DeclaredRequirement, DirectSource } from '../model.js';
+import type { DeclaredRequirement, DirectSource, UncheckedTransport } from '../model.js';
 import { describeReference, isUrl } from './direct-reference.js';
 import { ManifestError } from './errors.js';
 import type { SkippedEntries } from '../skipped-entries.js';
@@ -54,6 +54,13 @@ export function arrayOfTables(
     if (!isTable(table)) throw new ManifestError(`${dotted([...path, i])} must be a table`, line);
     return { table, path: [...path, i], line };
   });
+}
+
+/** Sources (Pipfile `[[source]]`, PDM `[[tool.pdm.source]]`) with `verify_ssl = false`: their certificates go unchecked. */
+export function unverifiedSources(sources: ReturnType<typeof arrayOfTables>, lines: TomlLines): UncheckedTransport[] {
+  return sources
+    .filter(({ table }) => own(table, 'verify_ssl') === false)
+    .map(({ table, path, line }) => ({ setting: `verify_ssl = false for ${String(own(table, 'url') ?? own(table, 'name'))}`, line: lines.lineOf([...path, 'verify_ssl']) ?? line ?? 1 }));
 }
 
 /**

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { maxSatisfying, valid } from '@renovatebot/pep440';
 import { parsePep508 } from '../manifests/pep508.js';
-import { purlOf, type BuiltInventory } from '../inventory.js';
+import { lockedScopes, purlOf, scopeKey, type BuiltInventory } from '../inventory.js';
 import type { DependencyFacts, InventoryPackage } from '../model.js';
 import type { DepsSettings } from '../settings.js';
 import { LINUX_CPYTHON_311, markerHolds } from './markers.js';
@@ -81,10 +80,10 @@ export async function resolveUnlocked(built: BuiltInventory, facts: Map<string, 
 }
 
 function rootsOf(facts: Map<string, DependencyFacts>): Wanted[] {
-  const locked = new Set([...facts].filter(([, f]) => f.type === 'lockfile').map(([file, f]) => `${f.ecosystem}\u0000${path.posix.dirname(file)}`));
+  const locked = lockedScopes(facts);
   const roots: Wanted[] = [];
   for (const [file, fact] of facts) {
-    if (fact.type !== 'manifest' || fact.ecosystem !== 'PyPI' || locked.has(`PyPI\u0000${path.posix.dirname(file)}`)) continue;
+    if (fact.type !== 'manifest' || fact.ecosystem !== 'PyPI' || locked.has(scopeKey('PyPI', file))) continue;
     for (const r of fact.requirements) {
       if (r.source || (r.marker && !markerHolds(r.marker, LINUX_CPYTHON_311, []))) continue;
       roots.push({ name: r.name, specifier: r.specifier, pinned: r.pinnedVersion, extras: r.extras, path: [r.name] });

@@ -1,4 +1,8 @@
+import type { DependencyFacts, PackageSourceConfig } from '../model.js';
 import type { DepsRule } from './deps-rule.js';
+
+/** Installers that take the highest version from any of their indexes (npm and Yarn scopes pin a package to one registry; conda channels are ordered). */
+const ANY_INDEX_INSTALLERS = new Set<PackageSourceConfig['tool']>(['pip', 'uv']);
 
 export const dependencyConfusion: DepsRule = {
   id: 'deps.dependency-confusion',
@@ -7,7 +11,7 @@ export const dependencyConfusion: DepsRule = {
   severity: 'high',
   confidence: 'high',
   cwe: ['CWE-427'],
-  what: 'Finds requirement files and project configs that add a package index beside the default one (`--extra-index-url`, Poetry or PDM supplemental sources, Pipfile extra sources).',
+  what: 'Finds requirement files, project configs and pip/uv configuration (pip.conf, uv.toml) that add a package index beside the default one (`--extra-index-url`, `extra-index-url =`, Poetry or PDM supplemental sources, Pipfile extra sources, uv indexes).',
   why:
     'pip treats every index as equal and installs the highest version it finds anywhere. Anyone can publish a package on PyPI ' +
     'under the name of your private one with a higher version; the next image build of the pipeline installs it and runs its ' +
@@ -26,10 +30,10 @@ export const dependencyConfusion: DepsRule = {
   references: ['https://pip.pypa.io/en/stable/cli/pip_install/#cmdoption-extra-index-url', 'https://cwe.mitre.org/data/definitions/427.html'],
   check(project) {
     return [...project.facts].flatMap(([file, fact]) =>
-      fact.type !== 'manifest'
+      !choosesAcrossIndexes(fact)
         ? []
         : fact.indexes
-            .filter((index) => index.kind === 'extra')
+            .filter((index) => index.kind === 'extra' && !index.firstMatch)
             .map((index) => ({
               file,
               line: index.line ?? 1,
@@ -39,3 +43,7 @@ export const dependencyConfusion: DepsRule = {
     );
   },
 };
+
+function choosesAcrossIndexes(fact: DependencyFacts): fact is Exclude<DependencyFacts, { type: 'lockfile' }> {
+  return fact.type === 'manifest' || (fact.type === 'package-config' && ANY_INDEX_INSTALLERS.has(fact.tool));
+}

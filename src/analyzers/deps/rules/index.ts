@@ -1,6 +1,7 @@
 import type { DepsRule } from './deps-rule.js';
 import { dependencyConfusion } from './dependency-confusion.js';
 import { directUrlDependency } from './direct-url.js';
+import { insecurePackageSource } from './insecure-package-source.js';
 import { maliciousPackage } from './malicious-package.js';
 import { missingHashes } from './missing-hashes.js';
 import { unpinnedRequirement } from './unpinned.js';
@@ -15,4 +16,5 @@ export const depsRules: DepsRule[] = [
   missingHashes,
   directUrlDependency,
   dependencyConfusion,
+  insecurePackageSource,
 ];

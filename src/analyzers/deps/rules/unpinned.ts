@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { lockedScopes, scopeKey } from '../inventory.js';
 import type { DepsRule } from './deps-rule.js';
 
 export const unpinnedRequirement: DepsRule = {
@@ -22,11 +22,9 @@ export const unpinnedRequirement: DepsRule = {
   good: [{ file: 'requirements.txt', code: 'pandas==2.2.2\nrequests==2.32.3\npyarrow==16.1.0\n' }],
   references: ['https://pip.pypa.io/en/stable/topics/repeatable-installs/', 'https://cwe.mitre.org/data/definitions/1357.html'],
   check(project) {
-    const lockedDirs = new Set(
-      [...project.facts].filter(([, f]) => f.type === 'lockfile').map(([file, f]) => `${f.ecosystem}\u0000${path.posix.dirname(file)}`),
-    );
+    const lockedDirs = lockedScopes(project.facts);
     return [...project.facts].flatMap(([file, fact]) => {
-      if (fact.type !== 'manifest' || fact.isLibrary || lockedDirs.has(`${fact.ecosystem}\u0000${path.posix.dirname(file)}`)) return [];
+      if (fact.type !== 'manifest' || fact.isLibrary || lockedDirs.has(scopeKey(fact.ecosystem, file))) return [];
       return fact.requirements
         .filter((r) => !r.pinnedVersion && !r.source)
         .map((r) => ({

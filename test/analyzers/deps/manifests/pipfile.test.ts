@@ -48,6 +48,12 @@ describe('Pipfile', () => {
       { url: 'https://pypi.org/simple', kind: 'primary', line: 2 },
       { url: 'https://pypi.internal.example.com/simple', kind: 'extra', line: 7 },
     ]);
+    expect(manifest.uncheckedTransport).toEqual([]);
+  });
+
+  it('records a source whose certificate goes unchecked', () => {
+    const result = parse('[[source]]\nname = "internal"\nurl = "https://pypi.internal/simple"\nverify_ssl = false\n\n[packages]\npandas = "==2.2.2"\n');
+    expect(result.uncheckedTransport).toEqual([{ setting: 'verify_ssl = false for https://pypi.internal/simple', line: 4 }]);
   });
 
   it.each([

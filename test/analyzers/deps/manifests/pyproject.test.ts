@@ -39,17 +39,33 @@ describe('pyproject.toml, PEP 621 and PEP 735 (with uv settings)', () => {
 
   it('records uv indexes: the default one replaces PyPI', () => {
     expect(manifest.indexes).toEqual([
-      { url: 'https://pypi.internal.example.com/simple', kind: 'primary', line: 33 },
-      { url: 'https://download.pytorch.org/whl/cpu', kind: 'extra', line: 38 },
+      { url: 'https://pypi.internal.example.com/simple', kind: 'primary', line: 33, firstMatch: true },
+      { url: 'https://download.pytorch.org/whl/cpu', kind: 'extra', line: 38, firstMatch: true },
     ]);
   });
 
   it('reads uv’s pip-style index settings too', () => {
     const result = parse('[tool.uv]\nindex-url = "https://a/simple"\nextra-index-url = [\n  "https://b/simple",\n  "https://c/simple",\n]\n');
     expect(result.indexes).toEqual([
-      { url: 'https://a/simple', kind: 'primary', line: 2 },
-      { url: 'https://b/simple', kind: 'extra', line: 4 },
-      { url: 'https://c/simple', kind: 'extra', line: 5 },
+      { url: 'https://a/simple', kind: 'primary', line: 2, firstMatch: true },
+      { url: 'https://b/simple', kind: 'extra', line: 4, firstMatch: true },
+      { url: 'https://c/simple', kind: 'extra', line: 5, firstMatch: true },
+    ]);
+  });
+
+  it('takes uv’s indexes as searched in order unless index-strategy picks the best match across them', () => {
+    const unsafe = parse('[tool.uv]\nindex-strategy = "unsafe-best-match"\nextra-index-url = ["https://b/simple"]\n');
+    expect(unsafe.indexes).toEqual([{ url: 'https://b/simple', kind: 'extra', line: 3, firstMatch: false }]);
+  });
+
+  it('records the hosts uv may reach without a certificate check, and PDM sources that skip it', () => {
+    const result = parse(
+      '[tool.uv]\nallow-insecure-host = ["pypi.internal", "files.internal:8443"]\n\n[[tool.pdm.source]]\nname = "internal"\nurl = "https://pdm.internal/simple"\nverify_ssl = false\n',
+    );
+    expect(result.uncheckedTransport).toEqual([
+      { setting: 'verify_ssl = false for https://pdm.internal/simple', line: 7 },
+      { setting: 'allow-insecure-host = pypi.internal', line: 2 },
+      { setting: 'allow-insecure-host = files.internal:8443', line: 2 },
     ]);
   });
 });

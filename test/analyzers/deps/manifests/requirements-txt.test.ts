@@ -106,6 +106,14 @@ describe('requirements.txt', () => {
     ]);
   });
 
+  it('records each host pip is told to trust without a certificate check', () => {
+    const result = parse('--trusted-host pypi.internal\n--trusted-host=files.internal:8443\npandas==2.2.2\n', 'requirements.txt');
+    expect(result.uncheckedTransport).toEqual([
+      { setting: '--trusted-host pypi.internal', line: 1 },
+      { setting: '--trusted-host files.internal:8443', line: 2 },
+    ]);
+  });
+
   it('drops includes this scan cannot read: URLs, absolute paths and paths out of the root', () => {
     const text = '-r https://example.com/reqs.txt\n-r /etc/reqs.txt\n-r ../../../outside.txt\n-r ./inner/../ok.txt\n';
     expect(parse(text).includes).toEqual([{ file: 'services/ingest/ok.txt', kind: 'requirements', line: 4 }]);
