@@ -1,0 +1,8 @@
+import type { AirflowRule } from '../airflow-rule.js';
+import { airflowApiWithoutAuth } from './api-without-auth.js';
+import { airflowDeserializeAnyClass } from './deserialize-any-class.js';
+import { airflowExposeConfig } from './expose-config.js';
+import { airflowFernetKeyEmpty } from './fernet-key-empty.js';
+import { airflowXcomPickling } from './xcom-pickling.js';
+
+export const airflowRules: AirflowRule[] = [airflowApiWithoutAuth, airflowXcomPickling, airflowDeserializeAnyClass, airflowExposeConfig, airflowFernetKeyEmpty];

@@ -1,0 +1,65 @@
+/** One Airflow configuration option as a file sets it, and where its value is written. */
+export interface AirflowSetting {
+  /** Lower case, as airflow.cfg writes them: "core", "webserver", "api". */
+  section: string;
+  option: string;
+  /** Unquoted; undefined when it comes from elsewhere (`${VAR}`, a template). */
+  value: string | undefined;
+  /** Offsets of the value (or, without one, of the option name) in the file. */
+  start: number;
+  end: number;
+  /** How the file sets it: "[core] enable_xcom_pickling" or "AIRFLOW__CORE__ENABLE_XCOM_PICKLING". */
+  spelling: string;
+}
+
+/** `AIRFLOW__{SECTION}__{KEY}`; `_CMD` and `_SECRET` variants name where the value comes from, not the value. */
+const ENV_NAME = /\bAIRFLOW__([A-Z0-9_]+?)__([A-Z0-9_]+)\b/g;
+/** After the name: `=value` (.env, shell, compose list, Dockerfile ENV), `: value` (compose map), or Dockerfile's `ENV NAME value`. */
+const ENV_VALUE = /^(?:["']?\s*[=:]\s*|[ \t]+(?=[^\s=:]))(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"',}\]]*))/;
+/** Kubernetes and Helm `env` entries: `- name: NAME` then `value: …` on a following line, or in one flow map. */
+const K8S_VALUE = /^["']?\s*,?\s*(?:\n[ \t]*)?value\s*:\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"',}\]]*))/;
+
+/** Every Airflow option a file sets: airflow.cfg sections and options, or `AIRFLOW__…` environment variables anywhere else. */
+export function airflowSettings(fileName: string, text: string): AirflowSetting[] {
+  return /^(?:airflow|unittests)[\w.-]*\.cfg$/i.test(fileName) ? cfgSettings(text) : environmentSettings(text);
+}
+
+function cfgSettings(text: string): AirflowSetting[] {
+  const settings: AirflowSetting[] = [];
+  let section = '';
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const header = /^\s*\[([^\]]+)\]/.exec(line);
+    const option = /^([A-Za-z_][\w.-]*)(\s*[=:][ \t]*)(.*?)\s*$/.exec(line);
+    if (header) section = header[1]!.trim().toLowerCase();
+    else if (option && section !== '') {
+      const value = option[3]!;
+      const start = offset + option[1]!.length + option[2]!.length;
+      settings.push({ section, option: option[1]!.toLowerCase(), value: resolved(value), start, end: start + value.length, spelling: `[${section}] ${option[1]}` });
+    }
+    offset += line.length + 1;
+  }
+  return settings;
+}
+
+function environmentSettings(text: string): AirflowSetting[] {
+  if (!text.includes('AIRFLOW__')) return [];
+  return [...text.matchAll(ENV_NAME)].flatMap((m) => {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4096);
+    const found = ENV_VALUE.exec(after) ?? K8S_VALUE.exec(after);
+    if (!found) return [];
+    const value = found[1] ?? found[2] ?? found[3]!;
+    const valueAt = m.index + m[0].length + found[0].length - value.length - (found[3] === undefined ? 1 : 0);
+    return [{ section: m[1]!.toLowerCase(), option: m[2]!.toLowerCase(), value: resolved(value), start: valueAt, end: valueAt + value.length, spelling: m[0] }];
+  });
+}
+
+/** A value set elsewhere — `${VAR}`, `{{ template }}`, `$(cmd)` — is unknown here. */
+function resolved(value: string): string | undefined {
+  return /\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(value) ? undefined : value;
+}
+
+/** Airflow's reading of a boolean option. */
+export function isTrue(value: string | undefined): boolean {
+  return value !== undefined && /^(t|true|1)$/i.test(value.trim());
+}

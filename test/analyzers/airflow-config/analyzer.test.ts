@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeAirflowText } from './scan.js';
+
+const COMPOSE = `x-airflow-common: &airflow-common
+  image: apache/airflow:2.10.5
+  environment: &airflow-common-env
+    AIRFLOW__CORE__EXECUTOR: CeleryExecutor
+    AIRFLOW__CORE__FERNET_KEY: ''
+    AIRFLOW__CORE__ENABLE_XCOM_PICKLING: 'true'
+    AIRFLOW__API__AUTH_BACKENDS: 'airflow.api.auth.backend.basic_auth,airflow.api.auth.backend.default'
+    AIRFLOW__WEBSERVER__EXPOSE_CONFIG: non-sensitive-only
+services:
+  airflow-webserver:
+    <<: *airflow-common
+    command: webserver
+`;
+
+describe('the Airflow configuration analyzer', () => {
+  it('reports each risky option of a docker-compose file on its value', () => {
+    const { findings, errors } = analyzeAirflowText(COMPOSE, 'docker-compose.yaml');
+    expect(errors).toEqual([]);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location.startLine, f.location.startColumn])).toEqual([
+      ['airflow.fernet-key-empty', 'medium', 5, 33],
+      ['airflow.xcom-pickling', 'high', 6, 43],
+      ['airflow.api-without-auth', 'critical', 7, 35],
+    ]);
+  });
+
+  it('reads a Kubernetes deployment’s env and airflow.cfg, and nothing from files that set no Airflow option', () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: scheduler\n          env:\n            - name: AIRFLOW__CORE__ALLOWED_DESERIALIZATION_CLASSES\n              value: ".*"\n';
+    expect(analyzeAirflowText(deployment, 'k8s/scheduler.yaml').findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([['airflow.deserialize-any-class', 10]]);
+    expect(analyzeAirflowText('[webserver]\nexpose_config = True\n[api]\nauth_backends = airflow.api.auth.backend.session\n').findings.map((f) => f.ruleId)).toEqual(['airflow.expose-config']);
+    expect(analyzeAirflowText('services:\n  db:\n    image: postgres:16\n', 'docker-compose.yaml').findings).toEqual([]);
+  });
+});
