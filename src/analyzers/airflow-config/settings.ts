@@ -1,3 +1,5 @@
+import { isMap, isScalar, parseDocument } from 'yaml';
+
 /** One Airflow configuration option as a file sets it, and where its value is written. */
 export interface AirflowSetting {
   /** Lower case, as airflow.cfg writes them: "core", "webserver", "api". */
@@ -19,9 +21,14 @@ const ENV_VALUE = /^(?:["']?\s*[=:]\s*|[ \t]+(?=[^\s=:]))(?:"([^"\n]*)"|'([^'\n]
 /** Kubernetes and Helm `env` entries: `- name: NAME` then `value: …` on a following line, or in one flow map. */
 const K8S_VALUE = /^["']?\s*,?\s*(?:\n[ \t]*)?value\s*:\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"',}\]]*))/;
 
-/** Every Airflow option a file sets: airflow.cfg sections and options, or `AIRFLOW__…` environment variables anywhere else. */
+/**
+ * Every Airflow option a file sets: airflow.cfg sections and options, the official Helm chart's
+ * `config:` values, and `AIRFLOW__…` environment variables anywhere else.
+ */
 export function airflowSettings(fileName: string, text: string): AirflowSetting[] {
-  return /^(?:airflow|unittests)[\w.-]*\.cfg$/i.test(fileName) ? cfgSettings(text) : environmentSettings(text);
+  if (/^(?:airflow|unittests)[\w.-]*\.cfg$/i.test(fileName)) return cfgSettings(text);
+  const chart = /\.ya?ml$/i.test(fileName) && /^config:[ \t]*(?:#.*)?$/m.test(text) ? chartSettings(text) : [];
+  return [...chart, ...environmentSettings(text)];
 }
 
 function cfgSettings(text: string): AirflowSetting[] {
@@ -40,6 +47,23 @@ function cfgSettings(text: string): AirflowSetting[] {
     offset += line.length + 1;
   }
   return settings;
+}
+
+/** The Helm chart's `config: {section: {option: value}}`, read without expanding aliases (a hostile file costs nothing). */
+function chartSettings(text: string): AirflowSetting[] {
+  const config = parseDocument(text, { schema: 'failsafe', uniqueKeys: false }).get('config', true);
+  if (!isMap(config)) return [];
+  return config.items.flatMap((section) => {
+    if (!isScalar(section.key) || !isMap(section.value)) return [];
+    const name = String(section.key.value).toLowerCase();
+    return section.value.items.flatMap((option) => {
+      if (!isScalar(option.key) || !isScalar(option.value) || !option.value.range) return [];
+      const value = String(option.value.value);
+      const [start, end] = option.value.range;
+      const quoted = option.value.type === 'QUOTE_DOUBLE' || option.value.type === 'QUOTE_SINGLE' ? 1 : 0;
+      return [{ section: name, option: String(option.key.value).toLowerCase(), value: resolved(value), start: start + quoted, end: end - quoted, spelling: `config.${name}.${String(option.key.value)}` }];
+    });
+  });
 }
 
 function environmentSettings(text: string): AirflowSetting[] {

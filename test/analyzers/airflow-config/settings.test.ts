@@ -34,6 +34,18 @@ describe('Airflow settings', () => {
     }
   });
 
+  it('reads the Helm chart’s config: values by section, on the value without its quotes', () => {
+    const text = "airflowVersion: 2.10.5\nconfig:\n  core:\n    enable_xcom_pickling: 'True'\n    load_examples: False\n  webserver:\n    expose_config: \"{{ .Values.expose }}\"\nenv:\n  - name: AIRFLOW__API__AUTH_BACKENDS\n    value: airflow.api.auth.backend.default\n";
+    expect(read('values.yaml', text)).toEqual([
+      ['core', 'enable_xcom_pickling', 'True', 'True'],
+      ['core', 'load_examples', 'False', 'False'],
+      ['webserver', 'expose_config', undefined, '{{ .Values.expose }}'],
+      ['api', 'auth_backends', 'airflow.api.auth.backend.default', 'airflow.api.auth.backend.default'],
+    ]);
+    expect(airflowSettings('values.yaml', 'config:\n  core: &c\n    enable_xcom_pickling: x\nother: *c\n')).toHaveLength(1);
+    expect(airflowSettings('values.yaml', 'config: [1, 2\n')).toEqual([]);
+  });
+
   it('takes no value from a secret reference, a variable read in code, or prose', () => {
     expect(airflowSettings('deploy.yaml', '- name: AIRFLOW__CORE__FERNET_KEY\n  valueFrom:\n    secretKeyRef: {name: airflow, key: fernet}\n')).toEqual([]);
     expect(airflowSettings('dag.py', 'key = os.environ["AIRFLOW__CORE__FERNET_KEY"]\n')).toEqual([]);
