@@ -25,10 +25,10 @@ function analyzeAirflowConfig(file: SourceFile): AnalyzerOutput {
   const lines = new LineIndex(file.text);
   const findings: RawFinding[] = [];
   for (const rule of airflowRules) {
-    rule.check(settings, (setting, message) => {
+    rule.check(settings, (setting, message, options) => {
       const from = lines.position(setting.start);
       const to = lines.position(Math.max(setting.end, setting.start));
-      findings.push(makeFinding(rule, file.path, source, { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column }, { message }));
+      findings.push(makeFinding(rule, file.path, source, { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column }, { ...options, message }));
     });
   }
   return { findings, problems: [] };

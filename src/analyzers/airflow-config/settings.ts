@@ -22,11 +22,13 @@ const ENV_VALUE = /^(?:["']?\s*[=:]\s*|[ \t]+(?=[^\s=:]))(?:"([^"\n]*)"|'([^'\n]
 const K8S_VALUE = /^["']?\s*,?\s*(?:\n[ \t]*)?value\s*:\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"',}\]]*))/;
 
 /**
- * Every Airflow option a file sets: airflow.cfg sections and options, the official Helm chart's
- * `config:` values, and `AIRFLOW__…` environment variables anywhere else.
+ * Every Airflow option a file sets: airflow.cfg sections and options, webserver_config.py's
+ * settings, the official Helm chart's `config:` values, and `AIRFLOW__…` environment variables
+ * anywhere else.
  */
 export function airflowSettings(fileName: string, text: string): AirflowSetting[] {
   if (/^(?:airflow|unittests)[\w.-]*\.cfg$/i.test(fileName)) return cfgSettings(text);
+  if (fileName === 'webserver_config.py') return webserverConfigSettings(text);
   const chart = /\.ya?ml$/i.test(fileName) && /^config:[ \t]*(?:#.*)?$/m.test(text) ? chartSettings(text) : [];
   return [...chart, ...environmentSettings(text)];
 }
@@ -47,6 +49,15 @@ function cfgSettings(text: string): AirflowSetting[] {
     offset += line.length + 1;
   }
   return settings;
+}
+
+/** webserver_config.py (Flask-AppBuilder settings): its top-level `NAME = 'literal'` assignments, in section "webserver_config.py". */
+function webserverConfigSettings(text: string): AirflowSetting[] {
+  return [...text.matchAll(/^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?:(["'])(.*?)\2|(None|True|False|\d+))/gm)].map((m) => {
+    const value = m[3] ?? m[4]!;
+    const start = m.index + m[0].length - value.length - (m[2] ? 1 : 0);
+    return { section: 'webserver_config.py', option: m[1]!.toLowerCase(), value, start, end: start + value.length, spelling: m[1]! };
+  });
 }
 
 /** The Helm chart's `config: {section: {option: value}}`, read without expanding aliases (a hostile file costs nothing). */

@@ -26,6 +26,16 @@ describe('the Airflow configuration analyzer', () => {
     ]);
   });
 
+  it('reads webserver_config.py: an operating role for anonymous visitors is critical, Viewer high, Public nothing', () => {
+    const config = (role: string) => `import os\nfrom flask_appbuilder.security.manager import AUTH_OAUTH\nAUTH_TYPE = AUTH_OAUTH\nAUTH_ROLE_PUBLIC = '${role}'\n`;
+    const found = (role: string) => analyzeAirflowText(config(role), 'webserver_config.py').findings.map((f) => [f.ruleId, f.severity, f.location.startLine, f.location.startColumn]);
+    expect(found('Op')).toEqual([['airflow.anonymous-access', 'critical', 4, 21]]);
+    expect(found('Viewer')).toEqual([['airflow.anonymous-access', 'high', 4, 21]]);
+    expect(found('Public')).toEqual([]);
+    expect(analyzeAirflowText(config('Admin'), 'jobs/settings.py').findings).toEqual([]);
+    expect(analyzeAirflowText('[core]\nsimple_auth_manager_all_admins = True\n').findings.map((f) => f.ruleId)).toEqual(['airflow.anonymous-access']);
+  });
+
   it('reads a Kubernetes deployment’s env and airflow.cfg, and nothing from files that set no Airflow option', () => {
     const deployment = 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: scheduler\n          env:\n            - name: AIRFLOW__CORE__ALLOWED_DESERIALIZATION_CLASSES\n              value: ".*"\n';
     expect(analyzeAirflowText(deployment, 'k8s/scheduler.yaml').findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([['airflow.deserialize-any-class', 10]]);

@@ -13,5 +13,5 @@ describeRuleExamples({
   rules: airflowRules,
   scan: analyzeAirflowText,
   idPattern: /^airflow\.[a-z0-9-]+$/,
-  filePattern: /^(airflow\.cfg|docker-compose\.yaml|\.env)$/,
+  filePattern: /^(airflow\.cfg|docker-compose\.yaml|\.env|webserver_config\.py)$/,
 });

@@ -1,8 +1,9 @@
 import type { AirflowRule } from '../airflow-rule.js';
+import { airflowAnonymousAccess } from './anonymous-access.js';
 import { airflowApiWithoutAuth } from './api-without-auth.js';
 import { airflowDeserializeAnyClass } from './deserialize-any-class.js';
 import { airflowExposeConfig } from './expose-config.js';
 import { airflowFernetKeyEmpty } from './fernet-key-empty.js';
 import { airflowXcomPickling } from './xcom-pickling.js';
 
-export const airflowRules: AirflowRule[] = [airflowApiWithoutAuth, airflowXcomPickling, airflowDeserializeAnyClass, airflowExposeConfig, airflowFernetKeyEmpty];
+export const airflowRules: AirflowRule[] = [airflowAnonymousAccess, airflowApiWithoutAuth, airflowXcomPickling, airflowDeserializeAnyClass, airflowExposeConfig, airflowFernetKeyEmpty];
