@@ -366,8 +366,8 @@ export function sinkLabel(api: string, does: string): string {
 /** What a `@task.bash` function returns, which Airflow hands to bash. */
 const BASH_TASK_SINK: SinkSpec = { family: 'command-injection', kind: 'command', args: [], does: 'is run by bash as the task\'s command' };
 
-/** Sinks whose argument is what a job's operator picks: a file to read, an endpoint to call. */
-const OPERATOR_CHOSEN: ReadonlySet<SinkFamily> = new Set(['path-traversal', 'ssrf', 'format-string', 'html-injection']);
+/** Sinks whose argument is what a job's operator picks: a file to read, an endpoint to call, a settings or plugin module to load. */
+const OPERATOR_CHOSEN: ReadonlySet<SinkFamily> = new Set(['path-traversal', 'ssrf', 'format-string', 'html-injection', 'dynamic-import']);
 
 /** How a flow from `source` into a sink is reported, in this module or through others. */
 export function flowReport(family: SinkFamily, api: string, does: string, source: ReportedSource, trace: TraceStep[], through = ''): ReportOptions & { message: string } {
