@@ -47,8 +47,12 @@ describe('py.taint.html-injection', () => {
       b = feedback.style.highlight_null().set_caption("Feedback").to_html()
       c = feedback.style.format(escape="html").to_html()
       d = feedback.to_html()
+      styler = feedback.style.highlight_null()
+      e = styler.to_html()
+      escaping = feedback.style.format(escape="html")
+      f = escaping.to_html()
     `;
-    expect(found(code, 'py.taint.html-injection').map((f) => f.location.startLine)).toEqual([4, 5]);
+    expect(found(code, 'py.taint.html-injection').map((f) => f.location.startLine)).toEqual([4, 5, 9]);
   });
 
   it('leaves escaped or sanitised text, escaping output and plain dashboard text alone', () => {
