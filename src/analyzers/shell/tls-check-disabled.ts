@@ -15,6 +15,12 @@ const ENV_SWITCHES: ReadonlyMap<string, RegExp> = new Map([
   ['GIT_SSL_NO_VERIFY', /^(1|true|yes)$/i],
   ['PYTHONHTTPSVERIFY', /^0$/],
   ['CURL_INSECURE', /^(1|true|yes)$/i],
+  // pip, npm, Yarn 2+ and conda read their settings from the environment too.
+  ['PIP_TRUSTED_HOST', /\S/],
+  ['NPM_CONFIG_STRICT_SSL', /^(false|0|no)$/i],
+  ['npm_config_strict_ssl', /^(false|0|no)$/i],
+  ['YARN_ENABLE_STRICT_SSL', /^(false|0)$/i],
+  ['CONDA_SSL_VERIFY', /^(false|0|no|off)$/i],
 ]);
 /** Per program, the option words that turn verification off. */
 const INSECURE_OPTIONS: ReadonlyMap<string, (word: string) => boolean> = new Map([
@@ -28,10 +34,11 @@ const INSECURE_OPTIONS: ReadonlyMap<string, (word: string) => boolean> = new Map
 
 /**
  * The places in a script's commands that switch off certificate verification: curl -k, wget
- * --no-check-certificate, pip --trusted-host, git's http.sslVerify=false, npm/yarn strict-ssl
- * false, aws --no-verify-ssl, kubectl/helm --insecure-skip-tls-verify, and environment switches
- * (NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY=1, PYTHONHTTPSVERIFY=0) set for a command or
- * exported. Offsets are those of the commands' words.
+ * --no-check-certificate, pip --trusted-host (or its config setting), git's http.sslVerify=false,
+ * npm/yarn strict-ssl false, conda ssl_verify false, aws --no-verify-ssl, kubectl/helm
+ * --insecure-skip-tls-verify, and environment switches (NODE_TLS_REJECT_UNAUTHORIZED=0,
+ * GIT_SSL_NO_VERIFY=1, PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, npm_config_strict_ssl=false, …) set
+ * for a command or exported. Offsets are those of the commands' words.
  */
 export function tlsChecksDisabled(commands: readonly Command[]): TlsCheckOff[] {
   return commands.flatMap((command) => {
@@ -49,8 +56,10 @@ export function tlsChecksDisabled(commands: readonly Command[]): TlsCheckOff[] {
     const insecure = INSECURE_OPTIONS.get(program);
     const option = insecure && args.find((w) => insecure(w.text));
     if (option) off(option, `${program} ${option.text} turns off certificate verification`);
-    const trusted = isPip(program, args) && args.find((w) => w.text === '--trusted-host' || w.text.startsWith('--trusted-host='));
+    const trusted = isPip(program, args) && (args.find((w) => w.text === '--trusted-host' || w.text.startsWith('--trusted-host=')) ?? pipConfigTrustedHost(args));
     if (trusted) off(trusted, 'pip --trusted-host installs from that host without certificate verification (or over plain HTTP)');
+    const conda = program === 'conda' && condaSslVerifyOff(args);
+    if (conda) off(conda, 'conda ssl_verify false turns off certificate verification for every later install');
     const gitOff = program === 'git' && gitSslVerifyOff(args);
     if (gitOff) off(gitOff, 'git http.sslVerify=false turns off certificate verification');
     const strictSsl = (program === 'npm' || program === 'yarn') && configSetsFalse(args, 'strict-ssl');
@@ -68,6 +77,19 @@ export function environmentSwitchOff(name: string, value: string): string | unde
 function isPip(program: string, args: readonly Word[]): boolean {
   if (/^pip[\d.]*$/.test(program)) return true;
   return /^python[\d.]*$/.test(program) && args[0]?.text === '-m' && /^pip[\d.]*$/.test(args[1]?.text ?? '');
+}
+
+/** `pip config [--global] set global.trusted-host host` (any section). */
+function pipConfigTrustedHost(args: readonly Word[]): Word | undefined {
+  const set = args.findIndex((w) => w.text === 'set');
+  const key = set === -1 ? undefined : args[set + 1];
+  return args.some((w) => w.text === 'config') && key && /^[\w-]+\.trusted[-_]host$/i.test(key.text) && args[set + 2] ? key : undefined;
+}
+
+/** `conda config --set ssl_verify false`. */
+function condaSslVerifyOff(args: readonly Word[]): Word | undefined {
+  const key = args.findIndex((w) => w.text === 'ssl_verify');
+  return args[0]?.text === 'config' && key > 0 && args[key - 1]!.text === '--set' && /^(false|no|0|off)$/i.test(args[key + 1]?.text ?? '') ? args[key] : undefined;
 }
 
 /** `git -c http.sslVerify=false clone …` or `git config [--global] http.sslVerify false`. */

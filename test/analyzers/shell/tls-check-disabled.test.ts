@@ -22,6 +22,14 @@ describe('tlsChecksDisabled', () => {
     ['export NODE_TLS_REJECT_UNAUTHORIZED=0', 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
     ['GIT_SSL_NO_VERIFY=true git pull', 'GIT_SSL_NO_VERIFY=true'],
     ['env PYTHONHTTPSVERIFY=0 python job.py', 'PYTHONHTTPSVERIFY=0'],
+    ['pip config --global set global.trusted-host pypi.internal', 'global.trusted-host'],
+    ['python3 -m pip config set install.trusted_host pypi.internal', 'install.trusted_host'],
+    ['conda config --set ssl_verify false', 'ssl_verify'],
+    ['export PIP_TRUSTED_HOST=pypi.internal', 'PIP_TRUSTED_HOST=pypi.internal'],
+    ['npm_config_strict_ssl=false npm ci', 'npm_config_strict_ssl=false'],
+    ['export NPM_CONFIG_STRICT_SSL=false', 'NPM_CONFIG_STRICT_SSL=false'],
+    ['YARN_ENABLE_STRICT_SSL=false yarn install', 'YARN_ENABLE_STRICT_SSL=false'],
+    ['export CONDA_SSL_VERIFY=false', 'CONDA_SSL_VERIFY=false'],
   ])('%s turns checks off at %s', (script, at) => {
     expect(offs(script).map(([text]) => text)).toEqual([at]);
   });
@@ -35,6 +43,10 @@ describe('tlsChecksDisabled', () => {
     'git config http.sslVerify true',
     'npm config set strict-ssl true',
     'export NODE_TLS_REJECT_UNAUTHORIZED=1',
+    'pip config set global.index-url https://pypi.internal/simple',
+    'pip config get global.trusted-host',
+    'conda config --set ssl_verify /etc/ssl/internal-ca.pem',
+    'export PIP_TRUSTED_HOST=',
     'echo curl -k is bad',
     'grep -- --insecure README.md',
   ])('%s leaves checks on', (script) => {
