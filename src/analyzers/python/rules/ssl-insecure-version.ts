@@ -22,7 +22,9 @@ export const sslInsecureVersion: PythonRule = {
   confidence: 'high',
   cwe: ['CWE-326', 'CWE-295'],
   what:
-    'Finds ssl._create_unverified_context() / _create_stdlib_context(), and calls given ssl.PROTOCOL_SSLv2/SSLv3/' +
+    'Finds ssl._create_unverified_context() / _create_stdlib_context(), contexts made unverified afterwards ' +
+    '(`ctx.verify_mode = ssl.CERT_NONE`, `ctx.check_hostname = False`), the process-wide ' +
+    '`ssl._create_default_https_context = ssl._create_unverified_context`, and calls given ssl.PROTOCOL_SSLv2/SSLv3/' +
     'TLSv1/TLSv1_1, the matching ssl.TLSVersion values, or pyOpenSSL’s SSLv2/SSLv3/TLSv1/TLSv1_1 *_METHOD constants ' +
     '(not SSLv23_METHOD, which negotiates the highest version).',
   why:
@@ -34,6 +36,7 @@ export const sslInsecureVersion: PythonRule = {
   bad: [
     { file: 'ingest/feed.py', code: 'import ssl\nimport urllib.request\n\nctx = ssl._create_unverified_context()\ndata = urllib.request.urlopen("https://feed.example.com/x.csv", context=ctx).read()\n' },
     { file: 'ingest/legacy.py', code: 'import ssl\n\ncontext = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n' },
+    { file: 'notebooks/setup.py', code: 'import ssl\n\n# the proxy re-signs everything\nssl._create_default_https_context = ssl._create_unverified_context\n' },
   ],
   good: [
     {
@@ -48,6 +51,24 @@ export const sslInsecureVersion: PythonRule = {
   ],
   bandit: ['B323', 'B502', 'B503', 'B504'],
   references: ['https://docs.python.org/3/library/ssl.html#security-considerations', 'https://cwe.mitre.org/data/definitions/326.html'],
+  onNode: {
+    types: ['assignment'],
+    check(node, ctx) {
+      const target = node.childForFieldName('left');
+      const value = node.childForFieldName('right');
+      if (target?.type !== 'attribute' || !value) return;
+      const field = target.childForFieldName('attribute')?.text;
+      const message =
+        field === 'verify_mode' && ctx.nameOf(value) === 'ssl.CERT_NONE'
+          ? `${target.text} = ssl.CERT_NONE makes the context accept any certificate`
+          : field === 'check_hostname' && ctx.constantOf(value) === false
+            ? `${target.text} = False makes the context accept a certificate issued for any host`
+            : ctx.nameOf(target) === 'ssl._create_default_https_context' && UNVERIFIED.includes(ctx.nameOf(value) ?? '')
+              ? 'ssl._create_default_https_context is replaced by an unverified one: every urllib HTTPS connection in the process accepts any certificate'
+              : undefined;
+      if (message) ctx.report(node, { message });
+    },
+  },
   onCall(call, ctx) {
     if (calls(call, UNVERIFIED)) {
       ctx.report(call.node, { message: `${call.name}() makes a context that accepts any certificate` });

@@ -2,6 +2,7 @@ import { calls } from '../call-site.js';
 import type { PythonRule } from '../python-rule.js';
 import { calleeLabel, reportUnseen } from './dynamic-value.js';
 import { HTTPX_CALLS, REQUESTS_CALLS } from './http-clients.js';
+import { tlsSwitchedOff } from './tls-client-switches.js';
 
 /** Every callee that takes verify=: module-level helpers, session methods, client constructors. */
 const TAKES_VERIFY = [...REQUESTS_CALLS, ...HTTPX_CALLS];
@@ -15,7 +16,12 @@ export const tlsVerifyDisabled: PythonRule = {
   cwe: ['CWE-295'],
   what:
     'Finds requests calls (module functions and Session methods) and httpx calls and clients (Client, AsyncClient) ' +
-    'with verify=False. A verify= value set at run time is reported at low severity.',
+    'with verify=False (a verify= value set at run time is reported at low severity), and the same switch in the other ' +
+    'clients pipelines use: boto3 clients and resources (verify=False), aiohttp (ssl=False, verify_ssl=False), ' +
+    'Elasticsearch/OpenSearch (verify_certs=False), pymongo (tlsAllowInvalidCertificates, tlsInsecure, ssl_cert_reqs=' +
+    'CERT_NONE), redis (ssl_cert_reqs=None/"none"), urllib3 pools (cert_reqs="CERT_NONE"), kafka-python ' +
+    '(ssl_check_hostname=False), confluent_kafka (enable.ssl.certificate.verification false, ' +
+    'ssl.endpoint.identification.algorithm none) and the Snowflake connector (insecure_mode=True).',
   why:
     'Without certificate checks anyone on the network path — a proxy, a compromised VPC peer, a hostile Wi-Fi on a ' +
     'laptop run — can read and rewrite the traffic. Ingestion jobs send API tokens and warehouse credentials and ' +
@@ -35,6 +41,13 @@ export const tlsVerifyDisabled: PythonRule = {
         '                            timeout=30, verify=False)\n' +
         '    response.raise_for_status()\n' +
         '    return response.json()["rates"]\n',
+    },
+    {
+      file: 'ingest/minio_landing.py',
+      code:
+        'import boto3\n\n' +
+        's3 = boto3.client("s3", endpoint_url="https://minio.internal.example.com:9000", verify=False)\n' +
+        'body = s3.get_object(Bucket="landing", Key="events/today.jsonl")["Body"].read()\n',
     },
     {
       file: 'ingest/crm_export.py',
@@ -60,6 +73,13 @@ export const tlsVerifyDisabled: PythonRule = {
         '    response.raise_for_status()\n' +
         '    return response.json()["rates"]\n',
     },
+    {
+      file: 'ingest/minio_landing.py',
+      code:
+        'import boto3\n\n' +
+        's3 = boto3.client("s3", endpoint_url="https://minio.internal.example.com:9000", verify="/etc/ssl/certs/minio-ca.pem")\n' +
+        'body = s3.get_object(Bucket="landing", Key="events/today.jsonl")["Body"].read()\n',
+    },
   ],
   bandit: ['B501'],
   references: [
@@ -68,6 +88,8 @@ export const tlsVerifyDisabled: PythonRule = {
     'https://cwe.mitre.org/data/definitions/295.html',
   ],
   onCall(call, ctx) {
+    const switched = tlsSwitchedOff(call, ctx);
+    if (switched) ctx.report(call.node, { message: `${calleeLabel(call)} is called with ${switched.setting}, so TLS certificates are not checked` });
     if (!calls(call, TAKES_VERIFY)) return;
     const verify = call.keywords.get('verify');
     if (!verify) {

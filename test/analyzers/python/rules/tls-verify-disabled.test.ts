@@ -61,4 +61,56 @@ describe(ID, () => {
   it('ignores get methods of other objects', () => {
     expect(scan('cache.get(key, verify=False)\nconfig.get("x")\n', ID)).toEqual([]);
   });
+
+  it('reports the same switch in the other clients pipelines use, on the client call', () => {
+    const findings = scan(py`
+      import aiohttp, boto3, kafka, pymongo, redis, ssl, urllib3
+      import snowflake.connector
+      from boto3.session import Session
+      from confluent_kafka import Consumer
+      from elasticsearch import Elasticsearch
+
+      s3 = boto3.client("s3", verify=False)
+      lake = Session(profile_name="etl").resource("s3", verify=False)
+      async def pull():
+          async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=False)) as http:
+              return await http.get("https://feed.example.com/x.json", verify_ssl=False)
+      es = Elasticsearch("https://es.internal:9200", verify_certs=False)
+      cache = redis.Redis(host="cache", ssl=True, ssl_cert_reqs=None)
+      db = pymongo.MongoClient("mongodb://m", tls=True, tlsAllowInvalidCertificates=True)
+      pool = urllib3.PoolManager(cert_reqs="CERT_NONE")
+      events = kafka.KafkaConsumer("events", security_protocol="SSL", ssl_check_hostname=False)
+      wh = snowflake.connector.connect(user="etl", insecure_mode=True)
+      orders = Consumer({"bootstrap.servers": "b:9093", "enable.ssl.certificate.verification": False})
+      clicks = Consumer({"bootstrap.servers": "b:9093", "ssl.endpoint.identification.algorithm": "none"})
+    `, ID);
+    expect(findings.map((f) => [f.location.startLine, f.message.replace(/ is called with (.*), so .*$/, ' $1')])).toEqual([
+      [7, 'boto3.client() verify=False'],
+      [8, 'boto3.session.Session().resource() verify=False'],
+      [10, 'aiohttp.TCPConnector() ssl=False'],
+      [11, 'aiohttp.ClientSession().get() verify_ssl=False'],
+      [12, 'elasticsearch.Elasticsearch() verify_certs=False'],
+      [13, 'redis.Redis() ssl_cert_reqs=None'],
+      [14, 'pymongo.MongoClient() tlsAllowInvalidCertificates=True'],
+      [15, 'urllib3.PoolManager() cert_reqs="CERT_NONE"'],
+      [16, 'kafka.KafkaConsumer() ssl_check_hostname=False'],
+      [17, 'snowflake.connector.connect() insecure_mode=True'],
+      [18, 'confluent_kafka.Consumer() "enable.ssl.certificate.verification": False'],
+      [19, 'confluent_kafka.Consumer() "ssl.endpoint.identification.algorithm": "none"'],
+    ]);
+  });
+
+  it('leaves those clients alone when they verify', () => {
+    expect(scan(py`
+      import boto3, pymongo, redis, ssl, urllib3
+      from confluent_kafka import Consumer
+      s3 = boto3.client("s3", verify="/etc/ssl/minio-ca.pem")
+      s3b = boto3.client("s3", verify=None)
+      cache = redis.Redis(host="cache", ssl=True, ssl_cert_reqs="required")
+      pool = urllib3.PoolManager(cert_reqs="CERT_REQUIRED", ca_certs="/etc/ssl/ca.pem")
+      db = pymongo.MongoClient("mongodb://m", tls=True, tlsAllowInvalidCertificates=False)
+      orders = Consumer({"bootstrap.servers": "b:9093", "enable.ssl.certificate.verification": True})
+      other = urllib3.PoolManager(cert_reqs=None)
+    `, ID)).toEqual([]);
+  });
 });
