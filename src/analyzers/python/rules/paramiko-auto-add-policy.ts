@@ -1,6 +1,8 @@
 import type { PythonRule } from '../python-rule.js';
 
 const ACCEPT_ANY = new Set(['paramiko.AutoAddPolicy', 'paramiko.client.AutoAddPolicy', 'paramiko.WarningPolicy', 'paramiko.client.WarningPolicy']);
+/** asyncssh calls where `known_hosts=None` means no host key check at all. */
+const ASYNCSSH_CONNECT = ['asyncssh.connect', 'asyncssh.connect_reverse', 'asyncssh.SSHClientConnectionOptions', 'asyncssh.scp'];
 
 export const paramikoAutoAddPolicy: PythonRule = {
   id: 'py.paramiko.auto-add-policy',
@@ -9,7 +11,9 @@ export const paramikoAutoAddPolicy: PythonRule = {
   severity: 'high',
   confidence: 'high',
   cwe: ['CWE-295'],
-  what: 'Finds set_missing_host_key_policy() given paramiko’s AutoAddPolicy or WarningPolicy (class or instance).',
+  what:
+    'Finds set_missing_host_key_policy() given paramiko’s AutoAddPolicy or WarningPolicy (class or instance), pysftp ' +
+    'connection options with `hostkeys = None`, and asyncssh connections with `known_hosts=None`.',
   why:
     'SFTP drops are a classic ingestion path. Accepting any host key means a spoofed server receives the pipeline’s ' +
     'credentials and serves it whatever files it likes, and the pipeline loads them as the partner’s data.',
@@ -43,7 +47,22 @@ export const paramikoAutoAddPolicy: PythonRule = {
   ],
   bandit: ['B507'],
   references: ['https://docs.paramiko.org/en/stable/api/client.html', 'https://cwe.mitre.org/data/definitions/295.html'],
+  onNode: {
+    // pysftp: `cnopts = pysftp.CnOpts(); cnopts.hostkeys = None` switches host key checking off.
+    types: ['assignment'],
+    check(node, ctx) {
+      const target = node.childForFieldName('left');
+      const value = node.childForFieldName('right');
+      const object = target?.type === 'attribute' ? target.childForFieldName('object') : undefined;
+      if (!object || !value || target!.childForFieldName('attribute')?.text !== 'hostkeys' || ctx.constantOf(value) !== null) return;
+      if (ctx.nameOf(object) === 'pysftp.CnOpts()') ctx.report(node, { message: `${target!.text} = None turns off pysftp's host key check, so a spoofed server is trusted` });
+    },
+  },
   onCall(call, ctx) {
+    const knownHosts = ASYNCSSH_CONNECT.includes(call.name ?? '') ? call.keywords.get('known_hosts') : undefined;
+    if (knownHosts && ctx.constantOf(knownHosts) === null) {
+      ctx.report(call.node, { message: `${call.name}() with known_hosts=None accepts any SSH host key, so a spoofed server is trusted` });
+    }
     if (call.method !== 'set_missing_host_key_policy') return;
     const policy = call.positional[0] ?? call.keywords.get('policy');
     if (!policy) return;
