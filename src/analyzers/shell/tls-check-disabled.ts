@@ -1,6 +1,6 @@
 import { programIndex, programName, type Command, type Word } from '../container/dockerfile/shell.js';
 
-/** Where a command turns certificate checking off, and how, for the message. */
+/** Where a command turns certificate (or SSH host key) checking off, and how, for the message. */
 export interface TlsCheckOff {
   start: number;
   end: number;
@@ -9,6 +9,10 @@ export interface TlsCheckOff {
 
 /** curl's short options that take no value, any of which may be bundled with -k (`-fsSLk`). */
 const CURL_BUNDLED_INSECURE = /^-[fsSLvIi#]*k[fsSLvIi#]*$/;
+/** `StrictHostKeyChecking=no` (or `off`), as an ssh option word or inside a command line. */
+const NO_HOST_KEY_CHECK = /StrictHostKeyChecking[=\s]+(no|off)\b/i;
+/** Programs that take ssh options, or an ssh command line (`rsync -e "ssh -o …"`). */
+const SSH_PROGRAMS = new Set(['ssh', 'scp', 'sftp', 'autossh', 'rsync', 'sshpass']);
 /** Environment settings that switch verification off for every client of a runtime. */
 const ENV_SWITCHES: ReadonlyMap<string, RegExp> = new Map([
   ['NODE_TLS_REJECT_UNAUTHORIZED', /^0$/],
@@ -21,6 +25,9 @@ const ENV_SWITCHES: ReadonlyMap<string, RegExp> = new Map([
   ['npm_config_strict_ssl', /^(false|0|no)$/i],
   ['YARN_ENABLE_STRICT_SSL', /^(false|0)$/i],
   ['CONDA_SSL_VERIFY', /^(false|0|no|off)$/i],
+  // The ssh command git and rsync run.
+  ['GIT_SSH_COMMAND', NO_HOST_KEY_CHECK],
+  ['RSYNC_RSH', NO_HOST_KEY_CHECK],
 ]);
 /** Per program, the option words that turn verification off. */
 const INSECURE_OPTIONS: ReadonlyMap<string, (word: string) => boolean> = new Map([
@@ -36,7 +43,7 @@ const INSECURE_OPTIONS: ReadonlyMap<string, (word: string) => boolean> = new Map
  * The places in a script's commands that switch off certificate verification: curl -k, wget
  * --no-check-certificate, pip --trusted-host (or its config setting), git's http.sslVerify=false,
  * npm/yarn strict-ssl false, conda ssl_verify false, aws --no-verify-ssl, kubectl/helm
- * --insecure-skip-tls-verify, and environment switches (NODE_TLS_REJECT_UNAUTHORIZED=0,
+ * --insecure-skip-tls-verify, ssh/scp/sftp/rsync with StrictHostKeyChecking=no, and environment switches (NODE_TLS_REJECT_UNAUTHORIZED=0,
  * GIT_SSL_NO_VERIFY=1, PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, npm_config_strict_ssl=false, …) set
  * for a command or exported. Offsets are those of the commands' words.
  */
@@ -58,6 +65,8 @@ export function tlsChecksDisabled(commands: readonly Command[]): TlsCheckOff[] {
     if (option) off(option, `${program} ${option.text} turns off certificate verification`);
     const trusted = isPip(program, args) && (args.find((w) => w.text === '--trusted-host' || w.text.startsWith('--trusted-host=')) ?? pipConfigTrustedHost(args));
     if (trusted) off(trusted, 'pip --trusted-host installs from that host without certificate verification (or over plain HTTP)');
+    const hostKeys = SSH_PROGRAMS.has(program) && args.find((w) => NO_HOST_KEY_CHECK.test(w.text));
+    if (hostKeys) off(hostKeys, `${program} ${hostKeys.text} accepts any SSH host key, so a spoofed server is trusted`);
     const conda = program === 'conda' && condaSslVerifyOff(args);
     if (conda) off(conda, 'conda ssl_verify false turns off certificate verification for every later install');
     const gitOff = program === 'git' && gitSslVerifyOff(args);
@@ -70,7 +79,8 @@ export function tlsChecksDisabled(commands: readonly Command[]): TlsCheckOff[] {
 
 /** The message for an environment setting that switches verification off (`NODE_TLS_REJECT_UNAUTHORIZED=0`), if it does. */
 export function environmentSwitchOff(name: string, value: string): string | undefined {
-  return ENV_SWITCHES.get(name)?.test(value) ? `${name}=${value} turns off certificate verification` : undefined;
+  if (!ENV_SWITCHES.get(name)?.test(value)) return undefined;
+  return `${name}=${value} turns off ${NO_HOST_KEY_CHECK.test(value) ? 'SSH host key checking' : 'certificate verification'}`;
 }
 
 /** `pip install …`, `pip3 install …`, `python -m pip install …`. */

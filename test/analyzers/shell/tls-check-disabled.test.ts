@@ -30,6 +30,10 @@ describe('tlsChecksDisabled', () => {
     ['export NPM_CONFIG_STRICT_SSL=false', 'NPM_CONFIG_STRICT_SSL=false'],
     ['YARN_ENABLE_STRICT_SSL=false yarn install', 'YARN_ENABLE_STRICT_SSL=false'],
     ['export CONDA_SSL_VERIFY=false', 'CONDA_SSL_VERIFY=false'],
+    ['sftp -o StrictHostKeyChecking=no -b batch vendor@sftp.example.com', 'StrictHostKeyChecking=no'],
+    ['scp -oStrictHostKeyChecking=no export.csv etl@host:/in/', '-oStrictHostKeyChecking=no'],
+    ['rsync -az -e "ssh -o StrictHostKeyChecking=no" out/ etl@host:/in/', '"ssh -o StrictHostKeyChecking=no"'],
+    ['export GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=no"', 'GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=no"'],
   ])('%s turns checks off at %s', (script, at) => {
     expect(offs(script).map(([text]) => text)).toEqual([at]);
   });
@@ -47,10 +51,18 @@ describe('tlsChecksDisabled', () => {
     'pip config get global.trusted-host',
     'conda config --set ssl_verify /etc/ssl/internal-ca.pem',
     'export PIP_TRUSTED_HOST=',
+    'ssh -o StrictHostKeyChecking=yes -o UserKnownHostsFile=/etc/ssh/known_hosts etl@host',
+    'sftp -o StrictHostKeyChecking=accept-new vendor@sftp.example.com',
+    'echo StrictHostKeyChecking=no',
     'echo curl -k is bad',
     'grep -- --insecure README.md',
   ])('%s leaves checks on', (script) => {
     expect(offs(script)).toEqual([]);
+  });
+
+  it('says which check an environment setting turns off', () => {
+    expect(offs('export GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=no"').map(([, m]) => m)).toEqual(['GIT_SSH_COMMAND=ssh -o StrictHostKeyChecking=no turns off SSH host key checking']);
+    expect(offs('scp -o StrictHostKeyChecking=no a h:b').map(([, m]) => m)).toEqual(['scp StrictHostKeyChecking=no accepts any SSH host key, so a spoofed server is trusted']);
   });
 
   it('names the tool in its message', () => {

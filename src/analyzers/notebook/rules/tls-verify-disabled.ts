@@ -6,14 +6,15 @@ import type { NotebookRule } from '../notebook-rule.js';
 
 export const notebookTlsVerifyDisabled: NotebookRule = {
   id: 'nb.tls-verify-disabled',
-  title: 'Notebook shell command turns certificate verification off',
+  title: 'Notebook shell command turns certificate or SSH host key verification off',
   category: 'sast',
   severity: 'high',
   confidence: 'high',
   cwe: ['CWE-295'],
   what:
     'Finds shell escapes, `%pip` and `%%bash` lines that download or install without checking certificates ' +
-    '(`!curl -k`, `!wget --no-check-certificate`, `%pip install --trusted-host`, git http.sslVerify=false, …).',
+    '(`!curl -k`, `!wget --no-check-certificate`, `%pip install --trusted-host`, git http.sslVerify=false, ' +
+    '`!scp -o StrictHostKeyChecking=no`, …).',
   why:
     'The kernel holds the team’s data and credentials; a download or package fetched over an unchecked connection can be ' +
     'swapped by anyone on the network path, and what it brings runs or is read inside that kernel.',

@@ -3,7 +3,7 @@ import type { ShellRule } from '../shell-rule.js';
 
 export const shellTlsVerifyDisabled: ShellRule = {
   id: 'sh.tls-verify-disabled',
-  title: 'Shell script turns certificate verification off',
+  title: 'Shell script turns certificate or SSH host key verification off',
   category: 'sast',
   severity: 'high',
   confidence: 'high',
@@ -11,7 +11,8 @@ export const shellTlsVerifyDisabled: ShellRule = {
   what:
     'Finds commands that download, install or call APIs without checking certificates (curl -k, wget ' +
     '--no-check-certificate, pip --trusted-host or its config setting, git http.sslVerify=false, npm/yarn strict-ssl ' +
-    'false, conda ssl_verify false, aws --no-verify-ssl, kubectl/helm --insecure-skip-tls-verify) and exported switches ' +
+    'false, conda ssl_verify false, aws --no-verify-ssl, kubectl/helm --insecure-skip-tls-verify, ssh/scp/sftp/rsync -o ' +
+    'StrictHostKeyChecking=no) and exported switches ' +
     'such as NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY=1, PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST and ' +
     'npm_config_strict_ssl=false.',
   why:
