@@ -22,7 +22,7 @@ import { terraformAnalyzer, terraformFileAnalyzer } from './iac/terraform/index.
 import { cloudFormationAnalyzer } from './iac/cloudformation/index.js';
 import { dockerfileAnalyzer } from './container/index.js';
 import { shellScriptAnalyzer } from './shell-script/index.js';
-import { airflowConfigAnalyzer } from './airflow-config/index.js';
+import { appConfigAnalyzer } from './app-config/index.js';
 import { containerImageAnalyzer } from './container/image-analyzer.js';
 import { dynamicRules } from '../dynamic/rules/index.js';
 import { poisonRules } from '../dynamic/rules/poison-rules.js';
@@ -30,7 +30,7 @@ import { anomalyRules } from '../data/rules/anomaly-rules.js';
 import { signalRules } from '../data/rules/signal-rules.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
-export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer, shellScriptAnalyzer, airflowConfigAnalyzer, secretsAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer];
+export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, kubernetesAnalyzer, dockerfileAnalyzer, shellScriptAnalyzer, appConfigAnalyzer, secretsAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
 export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, jsInstalledVersions, iamLeastPrivilege, iamCloudPolicies, attackPaths, secretsHistoryAnalyzer, terraformAnalyzer, containerImageAnalyzer];

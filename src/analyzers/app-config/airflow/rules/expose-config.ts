@@ -1,7 +1,7 @@
-import { settingsOf, type AirflowRule } from '../airflow-rule.js';
-import { isTrue } from '../settings.js';
+import type { AppRule } from '../../app-rule.js';
+import { isTrue, settingsOf } from '../../setting.js';
 
-export const airflowExposeConfig: AirflowRule = {
+export const airflowExposeConfig: AppRule = {
   id: 'airflow.expose-config',
   title: 'Airflow shows its whole configuration in the UI',
   category: 'iac',
@@ -17,7 +17,7 @@ export const airflowExposeConfig: AirflowRule = {
   good: [{ file: 'docker-compose.yaml', code: 'services:\n  webserver:\n    image: apache/airflow:2.10.5\n    environment:\n      AIRFLOW__WEBSERVER__EXPOSE_CONFIG: non-sensitive-only\n' }],
   references: ['https://airflow.apache.org/docs/apache-airflow/2.10.5/configurations-ref.html#expose-config', 'https://cwe.mitre.org/data/definitions/200.html'],
   check(settings, report) {
-    for (const s of settingsOf(settings, ['webserver', 'api'], 'expose_config').filter((s) => isTrue(s.value))) {
+    for (const s of settingsOf(settings, 'airflow', ['webserver', 'api'], 'expose_config').filter((s) => isTrue(s.value))) {
       report(s, `${s.spelling} shows the whole configuration, secrets included, in the UI`);
     }
   },

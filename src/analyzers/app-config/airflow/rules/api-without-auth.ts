@@ -1,9 +1,10 @@
-import { settingsOf, type AirflowRule } from '../airflow-rule.js';
+import type { AppRule } from '../../app-rule.js';
+import { settingsOf } from '../../setting.js';
 
 /** The backend that lets every request through. */
 const ALLOW_ALL = /\bairflow\.api\.auth\.backend\.default\b/;
 
-export const airflowApiWithoutAuth: AirflowRule = {
+export const airflowApiWithoutAuth: AppRule = {
   id: 'airflow.api-without-auth',
   title: 'Airflow REST API accepts requests without authentication',
   category: 'iac',
@@ -19,7 +20,7 @@ export const airflowApiWithoutAuth: AirflowRule = {
   good: [{ file: '.env', code: 'AIRFLOW_UID=50000\nAIRFLOW__API__AUTH_BACKENDS=airflow.api.auth.backend.basic_auth,airflow.api.auth.backend.session\n' }],
   references: ['https://airflow.apache.org/docs/apache-airflow/2.10.5/security/api.html', 'https://cwe.mitre.org/data/definitions/306.html'],
   check(settings, report) {
-    for (const s of settingsOf(settings, ['api'], 'auth_backends', 'auth_backend').filter((s) => ALLOW_ALL.test(s.value ?? ''))) {
+    for (const s of settingsOf(settings, 'airflow', ['api'], 'auth_backends', 'auth_backend').filter((s) => ALLOW_ALL.test(s.value ?? ''))) {
       report(s, `${s.spelling} lets the REST API take requests from anyone: DAG runs, variables and connections are open`);
     }
   },

@@ -1,10 +1,10 @@
-import { settingsOf, type AirflowRule } from '../airflow-rule.js';
-import { isTrue } from '../settings.js';
+import type { AppRule } from '../../app-rule.js';
+import { isTrue, settingsOf } from '../../setting.js';
 
 /** Roles that can change what the pipeline runs: trigger, clear, edit connections and variables. */
 const OPERATING_ROLES = /^(admin|op|user)$/i;
 
-export const airflowAnonymousAccess: AirflowRule = {
+export const airflowAnonymousAccess: AppRule = {
   id: 'airflow.anonymous-access',
   title: 'Airflow UI open to visitors who have not logged in',
   category: 'iac',
@@ -23,12 +23,12 @@ export const airflowAnonymousAccess: AirflowRule = {
   good: [{ file: 'webserver_config.py', code: 'from flask_appbuilder.security.manager import AUTH_DB\n\nAUTH_TYPE = AUTH_DB\nAUTH_ROLE_PUBLIC = "Public"\n' }],
   references: ['https://airflow.apache.org/docs/apache-airflow-providers-fab/stable/auth-manager/webserver-authentication.html', 'https://cwe.mitre.org/data/definitions/306.html'],
   check(settings, report) {
-    for (const s of settingsOf(settings, ['webserver_config.py'], 'auth_role_public').filter((s) => s.value !== undefined && !/^(public|none)$/i.test(s.value))) {
+    for (const s of settingsOf(settings, 'airflow', ['webserver_config.py'], 'auth_role_public').filter((s) => s.value !== undefined && !/^(public|none)$/i.test(s.value))) {
       // Viewer and custom roles read rather than run: DAG code, logs and XCom data, not connections.
       const operates = OPERATING_ROLES.test(s.value!);
       report(s, `${s.spelling} = "${s.value}" gives every visitor who has not logged in the ${s.value} role${operates ? ': they can trigger runs and read connections' : ''}`, operates ? {} : { severity: 'high' });
     }
-    for (const s of settingsOf(settings, ['core'], 'simple_auth_manager_all_admins').filter((s) => isTrue(s.value))) {
+    for (const s of settingsOf(settings, 'airflow', ['core'], 'simple_auth_manager_all_admins').filter((s) => isTrue(s.value))) {
       report(s, `${s.spelling} makes every visitor an admin without a login`);
     }
   },

@@ -1,18 +1,5 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
-
-/** One Airflow configuration option as a file sets it, and where its value is written. */
-export interface AirflowSetting {
-  /** Lower case, as airflow.cfg writes them: "core", "webserver", "api". */
-  section: string;
-  option: string;
-  /** Unquoted; undefined when it comes from elsewhere (`${VAR}`, a template). */
-  value: string | undefined;
-  /** Offsets of the value (or, without one, of the option name) in the file. */
-  start: number;
-  end: number;
-  /** How the file sets it: "[core] enable_xcom_pickling" or "AIRFLOW__CORE__ENABLE_XCOM_PICKLING". */
-  spelling: string;
-}
+import { resolved, type AppSetting } from '../setting.js';
 
 /** `AIRFLOW__{SECTION}__{KEY}`; `_CMD` and `_SECRET` variants name where the value comes from, not the value. */
 const ENV_NAME = /\bAIRFLOW__([A-Z0-9_]+?)__([A-Z0-9_]+)\b/g;
@@ -26,15 +13,15 @@ const K8S_VALUE = /^["']?\s*,?\s*(?:\n[ \t]*)?value\s*:\s*(?:"([^"\n]*)"|'([^'\n
  * settings, the official Helm chart's `config:` values, and `AIRFLOW__…` environment variables
  * anywhere else.
  */
-export function airflowSettings(fileName: string, text: string): AirflowSetting[] {
+export function airflowSettings(fileName: string, text: string): AppSetting[] {
   if (/^(?:airflow|unittests)[\w.-]*\.cfg$/i.test(fileName)) return cfgSettings(text);
   if (fileName === 'webserver_config.py') return webserverConfigSettings(text);
   const chart = /\.ya?ml$/i.test(fileName) && /^config:[ \t]*(?:#.*)?$/m.test(text) ? chartSettings(text) : [];
   return [...chart, ...environmentSettings(text)];
 }
 
-function cfgSettings(text: string): AirflowSetting[] {
-  const settings: AirflowSetting[] = [];
+function cfgSettings(text: string): AppSetting[] {
+  const settings: AppSetting[] = [];
   let section = '';
   let offset = 0;
   for (const line of text.split('\n')) {
@@ -44,7 +31,7 @@ function cfgSettings(text: string): AirflowSetting[] {
     else if (option && section !== '') {
       const value = option[3]!;
       const start = offset + option[1]!.length + option[2]!.length;
-      settings.push({ section, option: option[1]!.toLowerCase(), value: resolved(value), start, end: start + value.length, spelling: `[${section}] ${option[1]}` });
+      settings.push({ app: 'airflow', section, option: option[1]!.toLowerCase(), value: resolved(value), start, end: start + value.length, spelling: `[${section}] ${option[1]}` });
     }
     offset += line.length + 1;
   }
@@ -52,16 +39,16 @@ function cfgSettings(text: string): AirflowSetting[] {
 }
 
 /** webserver_config.py (Flask-AppBuilder settings): its top-level `NAME = 'literal'` assignments, in section "webserver_config.py". */
-function webserverConfigSettings(text: string): AirflowSetting[] {
+function webserverConfigSettings(text: string): AppSetting[] {
   return [...text.matchAll(/^([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?:(["'])(.*?)\2|(None|True|False|\d+))/gm)].map((m) => {
     const value = m[3] ?? m[4]!;
     const start = m.index + m[0].length - value.length - (m[2] ? 1 : 0);
-    return { section: 'webserver_config.py', option: m[1]!.toLowerCase(), value, start, end: start + value.length, spelling: m[1]! };
+    return { app: 'airflow', section: 'webserver_config.py', option: m[1]!.toLowerCase(), value, start, end: start + value.length, spelling: m[1]! };
   });
 }
 
 /** The Helm chart's `config: {section: {option: value}}`, read without expanding aliases (a hostile file costs nothing). */
-function chartSettings(text: string): AirflowSetting[] {
+function chartSettings(text: string): AppSetting[] {
   const config = parseDocument(text, { schema: 'failsafe', uniqueKeys: false }).get('config', true);
   if (!isMap(config)) return [];
   return config.items.flatMap((section) => {
@@ -72,12 +59,12 @@ function chartSettings(text: string): AirflowSetting[] {
       const value = String(option.value.value);
       const [start, end] = option.value.range;
       const quoted = option.value.type === 'QUOTE_DOUBLE' || option.value.type === 'QUOTE_SINGLE' ? 1 : 0;
-      return [{ section: name, option: String(option.key.value).toLowerCase(), value: resolved(value), start: start + quoted, end: end - quoted, spelling: `config.${name}.${String(option.key.value)}` }];
+      return [{ app: 'airflow', section: name, option: String(option.key.value).toLowerCase(), value: resolved(value), start: start + quoted, end: end - quoted, spelling: `config.${name}.${String(option.key.value)}` }];
     });
   });
 }
 
-function environmentSettings(text: string): AirflowSetting[] {
+function environmentSettings(text: string): AppSetting[] {
   if (!text.includes('AIRFLOW__')) return [];
   return [...text.matchAll(ENV_NAME)].flatMap((m) => {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4096);
@@ -85,16 +72,6 @@ function environmentSettings(text: string): AirflowSetting[] {
     if (!found) return [];
     const value = found[1] ?? found[2] ?? found[3]!;
     const valueAt = m.index + m[0].length + found[0].length - value.length - (found[3] === undefined ? 1 : 0);
-    return [{ section: m[1]!.toLowerCase(), option: m[2]!.toLowerCase(), value: resolved(value), start: valueAt, end: valueAt + value.length, spelling: m[0] }];
+    return [{ app: 'airflow', section: m[1]!.toLowerCase(), option: m[2]!.toLowerCase(), value: resolved(value), start: valueAt, end: valueAt + value.length, spelling: m[0] }];
   });
-}
-
-/** A value set elsewhere — `${VAR}`, `{{ template }}`, `$(cmd)` — is unknown here. */
-function resolved(value: string): string | undefined {
-  return /\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(value) ? undefined : value;
-}
-
-/** Airflow's reading of a boolean option. */
-export function isTrue(value: string | undefined): boolean {
-  return value !== undefined && /^(t|true|1)$/i.test(value.trim());
 }

@@ -1,6 +1,7 @@
-import { settingsOf, type AirflowRule } from '../airflow-rule.js';
+import type { AppRule } from '../../app-rule.js';
+import { settingsOf } from '../../setting.js';
 
-export const airflowFernetKeyEmpty: AirflowRule = {
+export const airflowFernetKeyEmpty: AppRule = {
   id: 'airflow.fernet-key-empty',
   title: 'Airflow stores connection passwords unencrypted',
   category: 'iac',
@@ -16,7 +17,7 @@ export const airflowFernetKeyEmpty: AirflowRule = {
   good: [{ file: 'docker-compose.yaml', code: 'x-airflow-common:\n  environment:\n    AIRFLOW__CORE__EXECUTOR: CeleryExecutor\n    AIRFLOW__CORE__FERNET_KEY_CMD: cat /run/secrets/fernet_key\n' }],
   references: ['https://airflow.apache.org/docs/apache-airflow/2.10.5/security/secrets/fernet.html', 'https://cwe.mitre.org/data/definitions/311.html'],
   check(settings, report) {
-    for (const s of settingsOf(settings, ['core'], 'fernet_key').filter((s) => s.value !== undefined && s.value.trim() === '')) {
+    for (const s of settingsOf(settings, 'airflow', ['core'], 'fernet_key').filter((s) => s.value !== undefined && s.value.trim() === '')) {
       report(s, `${s.spelling} is empty: connection passwords and variables are stored unencrypted`);
     }
   },

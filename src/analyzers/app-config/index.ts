@@ -3,28 +3,34 @@ import type { AnalyzerOutput, FileAnalyzer, FileEntry, RawFinding, SourceFile } 
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { LineIndex } from '../sql/lines.js';
-import { airflowRules } from './rules/index.js';
-import { airflowSettings } from './settings.js';
+import type { AppRule } from './app-rule.js';
+import { airflowRules } from './airflow/rules/index.js';
+import { airflowSettings } from './airflow/settings.js';
+import { jupyterRules } from './jupyter/rules/index.js';
+import { jupyterSettings } from './jupyter/settings.js';
 
-/** Files that can set Airflow options: airflow.cfg, and wherever environment variables are given to a deployment. */
+export const appConfigRules: AppRule[] = [...airflowRules, ...jupyterRules];
+
+/** Files that configure or start pipeline services: their own config files, and wherever a deployment sets options or runs a command. */
 const CARRIERS = new Set<FileEntry['kind']>(['config', 'kubernetes', 'dockerfile', 'shell', 'python']);
 
-/** Airflow's own configuration: options that open the scheduler, workers or webserver to whoever feeds the pipeline. */
-export const airflowConfigAnalyzer: FileAnalyzer = {
-  name: 'airflow-config',
+/** The configuration of the services a pipeline runs on (Airflow, Jupyter): options that open them to whoever can reach them. */
+export const appConfigAnalyzer: FileAnalyzer = {
+  name: 'app-config',
   category: 'iac',
-  rules: airflowRules,
+  rules: appConfigRules,
   required: (file) => CARRIERS.has(file.kind),
-  analyze: analyzeAirflowConfig,
+  analyze: analyzeAppConfig,
 };
 
-function analyzeAirflowConfig(file: SourceFile): AnalyzerOutput {
-  const settings = airflowSettings(path.posix.basename(file.path), file.text);
+function analyzeAppConfig(file: SourceFile): AnalyzerOutput {
+  const name = path.posix.basename(file.path);
+  const settings = [...airflowSettings(name, file.text), ...jupyterSettings(name, file.text)];
   if (settings.length === 0) return { findings: [], problems: [] };
   const source = new SourceText(file.text);
   const lines = new LineIndex(file.text);
   const findings: RawFinding[] = [];
-  for (const rule of airflowRules) {
+  for (const rule of appConfigRules) {
     rule.check(settings, (setting, message, options) => {
       const from = lines.position(setting.start);
       const to = lines.position(Math.max(setting.end, setting.start));

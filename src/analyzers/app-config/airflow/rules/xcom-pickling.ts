@@ -1,7 +1,7 @@
-import { settingsOf, type AirflowRule } from '../airflow-rule.js';
-import { isTrue } from '../settings.js';
+import type { AppRule } from '../../app-rule.js';
+import { isTrue, settingsOf } from '../../setting.js';
 
-export const airflowXcomPickling: AirflowRule = {
+export const airflowXcomPickling: AppRule = {
   id: 'airflow.xcom-pickling',
   title: 'Airflow unpickles XCom values',
   category: 'iac',
@@ -18,7 +18,7 @@ export const airflowXcomPickling: AirflowRule = {
   good: [{ file: 'airflow.cfg', code: '[core]\ndags_folder = /opt/airflow/dags\nenable_xcom_pickling = False\n' }],
   references: ['https://airflow.apache.org/docs/apache-airflow/2.10.5/configurations-ref.html#enable-xcom-pickling', 'https://cwe.mitre.org/data/definitions/502.html'],
   check(settings, report) {
-    for (const s of settingsOf(settings, ['core'], 'enable_xcom_pickling').filter((s) => isTrue(s.value))) {
+    for (const s of settingsOf(settings, 'airflow', ['core'], 'enable_xcom_pickling').filter((s) => isTrue(s.value))) {
       report(s, `${s.spelling} turns XCom pickling on: whoever can write an XCom can run code on the workers`);
     }
   },

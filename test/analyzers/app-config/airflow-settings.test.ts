@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { airflowSettings, type AirflowSetting } from '../../../src/analyzers/airflow-config/settings.js';
+import { airflowSettings } from '../../../src/analyzers/app-config/airflow/settings.js';
+import type { AppSetting } from '../../../src/analyzers/app-config/setting.js';
 
 /** Each setting as section, option, value and the text its offsets cover. */
-const read = (file: string, text: string) => airflowSettings(file, text).map((s: AirflowSetting) => [s.section, s.option, s.value, text.slice(s.start, s.end)]);
+const read = (file: string, text: string) => airflowSettings(file, text).map((s: AppSetting) => [s.section, s.option, s.value, text.slice(s.start, s.end)]);
 
 describe('Airflow settings', () => {
   it('reads airflow.cfg by section, either separator, keeping an empty value and leaving templated ones unknown', () => {

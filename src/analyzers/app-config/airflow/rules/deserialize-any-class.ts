@@ -1,9 +1,10 @@
-import { settingsOf, type AirflowRule } from '../airflow-rule.js';
+import type { AppRule } from '../../app-rule.js';
+import { settingsOf } from '../../setting.js';
 
 /** A pattern that admits every class: `.*`, `.+`, `*`, `**` among the listed ones. */
 const ANY_CLASS = /(?:^|[\s,])(?:\.\*|\.\+|\*{1,2})(?=$|[\s,])/;
 
-export const airflowDeserializeAnyClass: AirflowRule = {
+export const airflowDeserializeAnyClass: AppRule = {
   id: 'airflow.deserialize-any-class',
   title: 'Airflow deserialises any class from XCom and stored data',
   category: 'iac',
@@ -19,7 +20,7 @@ export const airflowDeserializeAnyClass: AirflowRule = {
   good: [{ file: 'airflow.cfg', code: '[core]\nallowed_deserialization_classes = airflow.* acme.datasets.*\n' }],
   references: ['https://airflow.apache.org/docs/apache-airflow/2.10.5/configurations-ref.html#allowed-deserialization-classes', 'https://cwe.mitre.org/data/definitions/502.html'],
   check(settings, report) {
-    for (const s of settingsOf(settings, ['core'], 'allowed_deserialization_classes', 'allowed_deserialization_classes_regexp').filter((s) => ANY_CLASS.test(s.value ?? ''))) {
+    for (const s of settingsOf(settings, 'airflow', ['core'], 'allowed_deserialization_classes', 'allowed_deserialization_classes_regexp').filter((s) => ANY_CLASS.test(s.value ?? ''))) {
       report(s, `${s.spelling} admits every class to deserialisation`);
     }
   },

@@ -1,0 +1,6 @@
+import type { AppRule } from '../../app-rule.js';
+import { jupyterCorsAnyOrigin } from './cors-any-origin.js';
+import { jupyterNoAuth } from './no-auth.js';
+import { jupyterXsrfCheckDisabled } from './xsrf-check-disabled.js';
+
+export const jupyterRules: AppRule[] = [jupyterNoAuth, jupyterCorsAnyOrigin, jupyterXsrfCheckDisabled];
