@@ -4,6 +4,7 @@ import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { LineIndex } from '../sql/lines.js';
 import type { AppRule } from './app-rule.js';
+import type { AppSetting } from './setting.js';
 import { airflowRules } from './airflow/rules/index.js';
 import { airflowSettings } from './airflow/settings.js';
 import { jupyterRules } from './jupyter/rules/index.js';
@@ -25,7 +26,12 @@ export const appConfigAnalyzer: FileAnalyzer = {
 
 function analyzeAppConfig(file: SourceFile): AnalyzerOutput {
   const name = path.posix.basename(file.path);
-  const settings = [...airflowSettings(name, file.text), ...jupyterSettings(name, file.text)];
+  let settings: AppSetting[];
+  try {
+    settings = [...airflowSettings(name, file.text), ...jupyterSettings(name, file.text)];
+  } catch (err) {
+    return { findings: [], problems: [`cannot parse ${name}: ${(err as Error).message}`] };
+  }
   if (settings.length === 0) return { findings: [], problems: [] };
   const source = new SourceText(file.text);
   const lines = new LineIndex(file.text);

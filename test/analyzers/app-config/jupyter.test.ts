@@ -34,6 +34,17 @@ describe('Jupyter server options', () => {
     expect(found('#!/bin/sh\nexec jupyter lab --ip=0.0.0.0 --IdentityProvider.token="$JUPYTER_TOKEN"\n', 'start.sh')).toEqual([]);
   });
 
+  it('reads jupyter_*_config.json, placing each option on its key, and reports one that is not JSON as a scan error', () => {
+    const json = '{\n  "ServerApp": {\n    "ip": "0.0.0.0",\n    "token": "",\n    "disable_check_xsrf": true\n  }\n}\n';
+    expect(found(json, 'jupyter_server_config.json')).toEqual([
+      ['jupyter.no-auth', 'critical', 4],
+      ['jupyter.xsrf-check-disabled', 'medium', 5],
+    ]);
+    const broken = analyzeAppConfigText('{"ServerApp": {"token": ""', 'jupyter_server_config.json');
+    expect(broken.findings).toEqual([]);
+    expect(broken.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^cannot parse jupyter_server_config\.json: invalid JSON/)]);
+  });
+
   it('reports any-origin CORS and the XSRF check switched off', () => {
     const config = "c = get_config()\nc.ServerApp.allow_origin = '*'\nc.NotebookApp.allow_origin_pat = '.*'\nc.ServerApp.disable_check_xsrf = True\nc.ServerApp.allow_origin = 'https://hub.example.com'\n";
     expect(found(config, 'jupyter_server_config.py')).toEqual([

@@ -7,11 +7,40 @@ const FLAG = new RegExp(`--(?:(${CLASSES})\\.(\\w+)|(ip)\\b)`, 'g');
 /** A config file line: `c.ServerApp.token = ''`, `c.ServerApp.disable_check_xsrf = True`. */
 const CONFIG_LINE = new RegExp(`^[ \\t]*c\\.(${CLASSES})\\.(\\w+)[ \\t]*=[ \\t]*('[^'\\n]*'|"[^"\\n]*"|True|False|None|[\\d.]+)`, 'gm');
 
-/** Every Jupyter server option a file sets: in jupyter_*_config.py, or as command-line options wherever a server is started. */
+/** Every Jupyter server option a file sets: in jupyter_*_config.py or .json, or as command-line options wherever a server is started. Throws on a .json config that is not JSON. */
 export function jupyterSettings(fileName: string, text: string): AppSetting[] {
+  if (/^jupyter(?:_\w+)?_config\.json$/.test(fileName)) return jsonConfig(text);
   const config = /^jupyter(?:_\w+)?_config\.py$/.test(fileName);
   if (!config && !/--(?:NotebookApp|ServerApp|IdentityProvider|PasswordIdentityProvider)\./.test(text)) return [];
   return config ? configLines(text) : flags(text);
+}
+
+/** jupyter_*_config.json: `{"ServerApp": {"token": ""}}`. Throws on text that is not JSON. */
+function jsonConfig(text: string): AppSetting[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`invalid JSON: ${(err as Error).message}`);
+  }
+  if (!isObject(doc)) return [];
+  return Object.entries(doc).flatMap(([section, traits]) =>
+    new RegExp(`^(?:${CLASSES})$`).test(section) && isObject(traits)
+      ? Object.entries(traits).flatMap(([option, value]) => {
+          if (typeof value !== 'string' && typeof value !== 'boolean') return [];
+          // The place is the trait's key after its class's key: JSON.parse keeps no positions.
+          const key = new RegExp(`"${option}"\\s*:`, 'g');
+          key.lastIndex = Math.max(0, text.indexOf(`"${section}"`));
+          const at = key.exec(text);
+          const start = at?.index ?? 0;
+          return [{ app: 'jupyter' as const, section, option, value: resolved(String(value)), start, end: start + (at?.[0].length ?? 0), spelling: `${section}.${option}` }];
+        })
+      : [],
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function configLines(text: string): AppSetting[] {
