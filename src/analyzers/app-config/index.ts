@@ -9,13 +9,15 @@ import { airflowRules } from './airflow/rules/index.js';
 import { airflowSettings } from './airflow/settings.js';
 import { jupyterRules } from './jupyter/rules/index.js';
 import { jupyterSettings } from './jupyter/settings.js';
+import { rayDashboardExposed } from './ray/rules/dashboard-exposed.js';
+import { raySettings } from './ray/settings.js';
 
-export const appConfigRules: AppRule[] = [...airflowRules, ...jupyterRules];
+export const appConfigRules: AppRule[] = [...airflowRules, ...jupyterRules, rayDashboardExposed];
 
 /** Files that configure or start pipeline services: their own config files, and wherever a deployment sets options or runs a command. */
 const CARRIERS = new Set<FileEntry['kind']>(['config', 'kubernetes', 'dockerfile', 'shell', 'python']);
 
-/** The configuration of the services a pipeline runs on (Airflow, Jupyter): options that open them to whoever can reach them. */
+/** The configuration of the services a pipeline runs on (Airflow, Jupyter, Ray): options that open them to whoever can reach them. */
 export const appConfigAnalyzer: FileAnalyzer = {
   name: 'app-config',
   category: 'iac',
@@ -28,7 +30,7 @@ function analyzeAppConfig(file: SourceFile): AnalyzerOutput {
   const name = path.posix.basename(file.path);
   let settings: AppSetting[];
   try {
-    settings = [...airflowSettings(name, file.text), ...jupyterSettings(name, file.text)];
+    settings = [...airflowSettings(name, file.text), ...jupyterSettings(name, file.text), ...raySettings(name, file.text)];
   } catch (err) {
     return { findings: [], problems: [`cannot parse ${name}: ${(err as Error).message}`] };
   }
