@@ -8,8 +8,9 @@ import type { DependencyFacts } from './model.js';
 export const DEPS_FILES_ANALYZER = 'deps-files';
 
 /**
- * Reads every manifest, lockfile and installer configuration (pip.conf, .npmrc, …) into facts for the dependency project analyzer. A file that
- * does not parse is a scan error for that file alone; the rest of the project is still assessed.
+ * Reads every manifest, lockfile and installer configuration (pip.conf, .npmrc, …) into facts for
+ * the dependency project analyzer. A file that does not parse is a scan error for that file alone;
+ * the rest of the project is still assessed.
  * An entry of a manifest or lockfile that does not read is a scan error too, and the file's other
  * entries count.
  */

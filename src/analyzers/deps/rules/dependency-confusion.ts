@@ -11,7 +11,10 @@ export const dependencyConfusion: DepsRule = {
   severity: 'high',
   confidence: 'high',
   cwe: ['CWE-427'],
-  what: 'Finds requirement files, project configs and pip/uv configuration (pip.conf, uv.toml) that add a package index beside the default one (`--extra-index-url`, `extra-index-url =`, Poetry or PDM supplemental sources, Pipfile extra sources, uv indexes).',
+  what:
+    'Finds requirement files, project configs and pip/uv configuration (pip.conf, uv.toml) that add a package index beside ' +
+    'the default one (`--extra-index-url`, `extra-index-url =`, Poetry or PDM supplemental sources, Pipfile extra sources). ' +
+    'uv’s indexes count only under `index-strategy = "unsafe-…"`: by default uv takes each package from the first index that has it.',
   why:
     'pip treats every index as equal and installs the highest version it finds anywhere. Anyone can publish a package on PyPI ' +
     'under the name of your private one with a higher version; the next image build of the pipeline installs it and runs its ' +
