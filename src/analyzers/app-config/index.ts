@@ -12,16 +12,28 @@ import { jupyterSettings } from './jupyter/settings.js';
 import { rayDashboardExposed } from './ray/rules/dashboard-exposed.js';
 import { mlflowServerWithoutAuth } from './mlflow/rules/server-without-auth.js';
 import { mlflowSettings } from './mlflow/settings.js';
+import { postgresTrustAuth } from './postgres/rules/trust-auth.js';
+import { postgresSettings } from './postgres/settings.js';
 import { raySettings } from './ray/settings.js';
 import { sparkRestSubmissionEnabled } from './spark/rules/rest-submission-enabled.js';
 import { sparkSettings } from './spark/settings.js';
 
-export const appConfigRules: AppRule[] = [...airflowRules, ...jupyterRules, rayDashboardExposed, sparkRestSubmissionEnabled, mlflowServerWithoutAuth];
+export const appConfigRules: AppRule[] = [...airflowRules, ...jupyterRules, rayDashboardExposed, sparkRestSubmissionEnabled, mlflowServerWithoutAuth, postgresTrustAuth];
+
+/** Each service's reader of the options a file (by base name and text) sets for it. */
+const SETTINGS_READERS: ReadonlyArray<(fileName: string, text: string) => AppSetting[]> = [
+  airflowSettings,
+  jupyterSettings,
+  raySettings,
+  sparkSettings,
+  mlflowSettings,
+  postgresSettings,
+];
 
 /** Files that configure or start pipeline services: their own config files, and wherever a deployment sets options or runs a command. */
 const CARRIERS = new Set<FileEntry['kind']>(['config', 'kubernetes', 'dockerfile', 'shell', 'python']);
 
-/** The configuration of the services a pipeline runs on (Airflow, Jupyter, Ray, Spark, MLflow): options that open them to whoever can reach them. */
+/** The configuration of the services a pipeline runs on (Airflow, Jupyter, Ray, Spark, MLflow, PostgreSQL): options that open them to whoever can reach them. */
 export const appConfigAnalyzer: FileAnalyzer = {
   name: 'app-config',
   category: 'iac',
@@ -34,7 +46,7 @@ function analyzeAppConfig(file: SourceFile): AnalyzerOutput {
   const name = path.posix.basename(file.path);
   let settings: AppSetting[];
   try {
-    settings = [...airflowSettings(name, file.text), ...jupyterSettings(name, file.text), ...raySettings(name, file.text), ...sparkSettings(name, file.text), ...mlflowSettings(name, file.text)];
+    settings = SETTINGS_READERS.flatMap((read) => read(name, file.text));
   } catch (err) {
     return { findings: [], problems: [`cannot parse ${name}: ${(err as Error).message}`] };
   }

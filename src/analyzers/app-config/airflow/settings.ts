@@ -1,12 +1,9 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { environmentValues } from '../environment.js';
 import { resolved, type AppSetting } from '../setting.js';
 
 /** `AIRFLOW__{SECTION}__{KEY}`; `_CMD` and `_SECRET` variants name where the value comes from, not the value. */
 const ENV_NAME = /\bAIRFLOW__([A-Z0-9_]+?)__([A-Z0-9_]+)\b/g;
-/** After the name: `=value` (.env, shell, compose list, Dockerfile ENV), `: value` (compose map), or Dockerfile's `ENV NAME value`. */
-const ENV_VALUE = /^(?:["']?\s*[=:]\s*|[ \t]+(?=[^\s=:]))(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"',}\]]*))/;
-/** Kubernetes and Helm `env` entries: `- name: NAME` then `value: …` on a following line, or in one flow map. */
-const K8S_VALUE = /^["']?\s*,?\s*(?:\n[ \t]*)?value\s*:\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"',}\]]*))/;
 
 /**
  * Every Airflow option a file sets: airflow.cfg sections and options, webserver_config.py's
@@ -66,12 +63,13 @@ function chartSettings(text: string): AppSetting[] {
 
 function environmentSettings(text: string): AppSetting[] {
   if (!text.includes('AIRFLOW__')) return [];
-  return [...text.matchAll(ENV_NAME)].flatMap((m) => {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4096);
-    const found = ENV_VALUE.exec(after) ?? K8S_VALUE.exec(after);
-    if (!found) return [];
-    const value = found[1] ?? found[2] ?? found[3]!;
-    const valueAt = m.index + m[0].length + found[0].length - value.length - (found[3] === undefined ? 1 : 0);
-    return [{ app: 'airflow', section: m[1]!.toLowerCase(), option: m[2]!.toLowerCase(), value: resolved(value), start: valueAt, end: valueAt + value.length, spelling: m[0] }];
-  });
+  return environmentValues(text, ENV_NAME).map(({ name, value, start, end }) => ({
+    app: 'airflow',
+    section: name[1]!.toLowerCase(),
+    option: name[2]!.toLowerCase(),
+    value: resolved(value),
+    start,
+    end,
+    spelling: name[0],
+  }));
 }
