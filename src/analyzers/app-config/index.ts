@@ -15,10 +15,12 @@ import { mlflowSettings } from './mlflow/settings.js';
 import { postgresTrustAuth } from './postgres/rules/trust-auth.js';
 import { postgresSettings } from './postgres/settings.js';
 import { raySettings } from './ray/settings.js';
+import { redisOpenWithoutPassword } from './redis/rules/open-without-password.js';
+import { redisSettings } from './redis/settings.js';
 import { sparkRestSubmissionEnabled } from './spark/rules/rest-submission-enabled.js';
 import { sparkSettings } from './spark/settings.js';
 
-export const appConfigRules: AppRule[] = [...airflowRules, ...jupyterRules, rayDashboardExposed, sparkRestSubmissionEnabled, mlflowServerWithoutAuth, postgresTrustAuth];
+export const appConfigRules: AppRule[] = [...airflowRules, ...jupyterRules, rayDashboardExposed, sparkRestSubmissionEnabled, mlflowServerWithoutAuth, postgresTrustAuth, redisOpenWithoutPassword];
 
 /** Each service's reader of the options a file (by base name and text) sets for it. */
 const SETTINGS_READERS: ReadonlyArray<(fileName: string, text: string) => AppSetting[]> = [
@@ -28,12 +30,13 @@ const SETTINGS_READERS: ReadonlyArray<(fileName: string, text: string) => AppSet
   sparkSettings,
   mlflowSettings,
   postgresSettings,
+  redisSettings,
 ];
 
 /** Files that configure or start pipeline services: their own config files, and wherever a deployment sets options or runs a command. */
 const CARRIERS = new Set<FileEntry['kind']>(['config', 'kubernetes', 'dockerfile', 'shell', 'python']);
 
-/** The configuration of the services a pipeline runs on (Airflow, Jupyter, Ray, Spark, MLflow, PostgreSQL): options that open them to whoever can reach them. */
+/** The configuration of the services a pipeline runs on (Airflow, Jupyter, Ray, Spark, MLflow, PostgreSQL, Redis): options that open them to whoever can reach them. */
 export const appConfigAnalyzer: FileAnalyzer = {
   name: 'app-config',
   category: 'iac',

@@ -1,3 +1,4 @@
+import { endOfCommand } from '../command-line.js';
 import { resolved, type AppSetting } from '../setting.js';
 
 /** `mlflow server` / `mlflow ui`, also as JSON exec-form words (`"mlflow", "server"`). */
@@ -22,15 +23,4 @@ export function mlflowSettings(_fileName: string, text: string): AppSetting[] {
     const setting = (option: string, value: string | undefined): AppSetting => ({ app: 'mlflow', section, option, value, start: m.index, end, spelling: `mlflow ${m[1]}` });
     return [setting('host', host ? resolved(host[1]!) : '127.0.0.1'), ...(app ? [setting('app-name', resolved(app[1]!))] : [])];
   });
-}
-
-/** Where the command starting at `from` ends: the end of its line, past backslash continuations. */
-function endOfCommand(text: string, from: number): number {
-  let at = from;
-  for (;;) {
-    const eol = text.indexOf('\n', at);
-    if (eol === -1) return text.length;
-    if (!/\\\r?$/.test(text.slice(at, eol))) return eol;
-    at = eol + 1;
-  }
 }
