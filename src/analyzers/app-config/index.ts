@@ -17,10 +17,12 @@ import { postgresSettings } from './postgres/settings.js';
 import { raySettings } from './ray/settings.js';
 import { redisOpenWithoutPassword } from './redis/rules/open-without-password.js';
 import { redisSettings } from './redis/settings.js';
+import { searchSecurityDisabled } from './search/rules/security-disabled.js';
+import { searchSettings } from './search/settings.js';
 import { sparkRestSubmissionEnabled } from './spark/rules/rest-submission-enabled.js';
 import { sparkSettings } from './spark/settings.js';
 
-export const appConfigRules: AppRule[] = [...airflowRules, ...jupyterRules, rayDashboardExposed, sparkRestSubmissionEnabled, mlflowServerWithoutAuth, postgresTrustAuth, redisOpenWithoutPassword];
+export const appConfigRules: AppRule[] = [...airflowRules, ...jupyterRules, rayDashboardExposed, sparkRestSubmissionEnabled, mlflowServerWithoutAuth, postgresTrustAuth, redisOpenWithoutPassword, searchSecurityDisabled];
 
 /** Each service's reader of the options a file (by base name and text) sets for it. */
 const SETTINGS_READERS: ReadonlyArray<(fileName: string, text: string) => AppSetting[]> = [
@@ -31,12 +33,13 @@ const SETTINGS_READERS: ReadonlyArray<(fileName: string, text: string) => AppSet
   mlflowSettings,
   postgresSettings,
   redisSettings,
+  searchSettings,
 ];
 
 /** Files that configure or start pipeline services: their own config files, and wherever a deployment sets options or runs a command. */
 const CARRIERS = new Set<FileEntry['kind']>(['config', 'kubernetes', 'dockerfile', 'shell', 'python']);
 
-/** The configuration of the services a pipeline runs on (Airflow, Jupyter, Ray, Spark, MLflow, PostgreSQL, Redis): options that open them to whoever can reach them. */
+/** The configuration of the services a pipeline runs on (Airflow, Jupyter, Ray, Spark, MLflow, PostgreSQL, Redis, Elasticsearch/OpenSearch): options that open them to whoever can reach them. */
 export const appConfigAnalyzer: FileAnalyzer = {
   name: 'app-config',
   category: 'iac',

@@ -1,6 +1,6 @@
-/** One option of a pipeline service (Airflow, Jupyter, Ray, Spark, MLflow, PostgreSQL, Redis) as a file sets it, and where its value is written. */
+/** One option of a pipeline service (Airflow, Jupyter, Ray, Spark, MLflow, PostgreSQL, Redis, Elasticsearch) as a file sets it, and where its value is written. */
 export interface AppSetting {
-  app: 'airflow' | 'jupyter' | 'ray' | 'spark' | 'mlflow' | 'postgres' | 'redis';
+  app: 'airflow' | 'jupyter' | 'ray' | 'spark' | 'mlflow' | 'postgres' | 'redis' | 'search';
   /** Where the option lives: an airflow.cfg section in lower case ("core"), a Jupyter configurable class ("ServerApp"). */
   section: string;
   /** Lower case for Airflow, as written for Jupyter traits. */

@@ -11,6 +11,6 @@ describeRuleExamples({
   language: 'Service configuration',
   rules: appConfigRules,
   scan: analyzeAppConfigText,
-  idPattern: /^(airflow|jupyter|ray|spark|mlflow|postgres|redis)\.[a-z0-9-]+$/,
+  idPattern: /^(airflow|jupyter|ray|spark|mlflow|postgres|redis|search)\.[a-z0-9-]+$/,
   filePattern: /^(airflow\.cfg|docker-compose\.yaml|\.env|webserver_config\.py|Dockerfile|jupyter_server_config\.py|start\.sh|spark-defaults\.conf)$/,
 });
