@@ -28,3 +28,8 @@ export function resolved(value: string): string | undefined {
 export function isTrue(value: string | undefined): boolean {
   return value !== undefined && /^(t|true|1)$/i.test(value.trim());
 }
+
+/** Whether a listen address accepts connections from other machines: 0.0.0.0, ::, * or empty (every interface). */
+export function listensEverywhere(address: string | undefined): boolean {
+  return address !== undefined && /^(0\.0\.0\.0|::|\[::\]|\*|)$/.test(address.trim());
+}

@@ -1,10 +1,7 @@
 import type { AppRule } from '../../app-rule.js';
-import { settingsOf } from '../../setting.js';
+import { listensEverywhere, settingsOf } from '../../setting.js';
 
 const SERVER = ['NotebookApp', 'ServerApp'];
-/** Addresses that accept connections from other machines. */
-const ALL_INTERFACES = /^(0\.0\.0\.0|\*|::|)$/;
-
 export const jupyterNoAuth: AppRule = {
   id: 'jupyter.no-auth',
   title: 'Jupyter server started without a token or password',
@@ -30,7 +27,7 @@ export const jupyterNoAuth: AppRule = {
   check(settings, report) {
     const passwords = settingsOf(settings, 'jupyter', [...SERVER, 'PasswordIdentityProvider'], 'password', 'hashed_password').filter((s) => s.value !== '');
     if (passwords.length > 0) return;
-    const open = settingsOf(settings, 'jupyter', SERVER, 'ip').some((s) => ALL_INTERFACES.test(s.value ?? '-'));
+    const open = settingsOf(settings, 'jupyter', SERVER, 'ip').some((s) => listensEverywhere(s.value));
     for (const s of settingsOf(settings, 'jupyter', [...SERVER, 'IdentityProvider'], 'token').filter((s) => s.value === '')) {
       report(s, `${s.spelling} is empty and no password is set: anyone who reaches the server${open ? ' (listening on all interfaces)' : ''} runs code in it`, open ? {} : { severity: 'high' });
     }

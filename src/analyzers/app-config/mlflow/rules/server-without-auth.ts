@@ -1,7 +1,5 @@
 import type { AppRule } from '../../app-rule.js';
-
-/** Addresses that accept connections from other machines. */
-const ALL_INTERFACES = /^(0\.0\.0\.0|::|\[::\]|\*)$/;
+import { listensEverywhere } from '../../setting.js';
 
 export const mlflowServerWithoutAuth: AppRule = {
   id: 'mlflow.server-without-auth',
@@ -23,7 +21,7 @@ export const mlflowServerWithoutAuth: AppRule = {
   references: ['https://mlflow.org/docs/latest/auth/index.html', 'https://cwe.mitre.org/data/definitions/306.html'],
   check(settings, report) {
     const servers = settings.filter((s) => s.app === 'mlflow');
-    for (const host of servers.filter((s) => s.option === 'host' && ALL_INTERFACES.test(s.value ?? ''))) {
+    for (const host of servers.filter((s) => s.option === 'host' && listensEverywhere(s.value))) {
       // basic-auth, or an auth plugin of the team's own.
       if (servers.some((s) => s.section === host.section && s.option === 'app-name')) continue;
       report(host, `${host.spelling} listens on ${host.value} without --app-name basic-auth: whoever reaches it reads runs and replaces registered models`);

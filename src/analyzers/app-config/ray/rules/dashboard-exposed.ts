@@ -1,8 +1,5 @@
 import type { AppRule } from '../../app-rule.js';
-import { settingsOf } from '../../setting.js';
-
-/** Addresses that accept connections from other machines. */
-const ALL_INTERFACES = /^(0\.0\.0\.0|::|\[::\]|\*|)$/;
+import { listensEverywhere, settingsOf } from '../../setting.js';
 
 export const rayDashboardExposed: AppRule = {
   id: 'ray.dashboard-exposed',
@@ -25,7 +22,7 @@ export const rayDashboardExposed: AppRule = {
   good: [{ file: 'start.sh', code: '#!/bin/sh\nray start --head --port=6379 --dashboard-host=127.0.0.1 --block\n' }],
   references: ['https://docs.ray.io/en/latest/ray-security/index.html', 'https://cwe.mitre.org/data/definitions/306.html'],
   check(settings, report) {
-    for (const s of settingsOf(settings, 'ray', ['dashboard'], 'host').filter((s) => s.value !== undefined && ALL_INTERFACES.test(s.value))) {
+    for (const s of settingsOf(settings, 'ray', ['dashboard'], 'host').filter((s) => listensEverywhere(s.value))) {
       report(s, `${s.spelling} ${s.value || '(empty)'} exposes the dashboard's unauthenticated Jobs API: whoever reaches it runs commands on the cluster`);
     }
   },
