@@ -2,6 +2,7 @@ import type { AppRule } from '../../app-rule.js';
 import { listensEverywhere, settingsOf } from '../../setting.js';
 
 const SERVER = ['NotebookApp', 'ServerApp'];
+
 export const jupyterNoAuth: AppRule = {
   id: 'jupyter.no-auth',
   title: 'Jupyter server started without a token or password',
