@@ -45,6 +45,7 @@ describe('Airflow settings', () => {
     ]);
     expect(airflowSettings('values.yaml', 'config:\n  core: &c\n    enable_xcom_pickling: x\nother: *c\n')).toHaveLength(1);
     expect(airflowSettings('values.yaml', 'config: [1, 2\n')).toEqual([]);
+    expect(airflowSettings('values.yaml', `config:\n  core: ${'['.repeat(200_000)}\n`)).toEqual([]);
   });
 
   it('takes no value from a secret reference, a variable read in code, or prose', () => {

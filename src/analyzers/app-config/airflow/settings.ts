@@ -1,7 +1,9 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { flowDepthExceeds } from '../../../inventory/structured.js';
 import { environmentValues } from '../environment.js';
 import { resolved, type AppSetting } from '../setting.js';
 
+const MAX_FLOW_DEPTH = 256;
 /** `AIRFLOW__{SECTION}__{KEY}`; `_CMD` and `_SECRET` variants name where the value comes from, not the value. */
 const ENV_NAME = /\bAIRFLOW__([A-Z0-9_]+?)__([A-Z0-9_]+)\b/g;
 
@@ -46,6 +48,8 @@ function webserverConfigSettings(text: string): AppSetting[] {
 
 /** The Helm chart's `config: {section: {option: value}}`, read without expanding aliases (a hostile file costs nothing). */
 function chartSettings(text: string): AppSetting[] {
+  // Deep flow nesting costs the YAML parser seconds and is no Helm values file.
+  if (flowDepthExceeds(text, MAX_FLOW_DEPTH)) return [];
   const config = parseDocument(text, { schema: 'failsafe', uniqueKeys: false }).get('config', true);
   if (!isMap(config)) return [];
   return config.items.flatMap((section) => {
