@@ -40,6 +40,7 @@ describe('Jupyter server options', () => {
       ['jupyter.no-auth', 'critical', 4],
       ['jupyter.xsrf-check-disabled', 'medium', 5],
     ]);
+    expect(found('{"ServerApp": {"a(b": 1, "[x": "", "token": "", "ip": ""}}', 'jupyter_server_config.json')).toEqual([['jupyter.no-auth', 'critical', 1]]);
     const broken = analyzeAppConfigText('{"ServerApp": {"token": ""', 'jupyter_server_config.json');
     expect(broken.findings).toEqual([]);
     expect(broken.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^cannot parse jupyter_server_config\.json: invalid JSON/)]);

@@ -29,11 +29,10 @@ function jsonConfig(text: string): AppSetting[] {
       ? Object.entries(traits).flatMap(([option, value]) => {
           if (typeof value !== 'string' && typeof value !== 'boolean') return [];
           // The place is the trait's key after its class's key: JSON.parse keeps no positions.
-          const key = new RegExp(`"${option}"\\s*:`, 'g');
-          key.lastIndex = Math.max(0, text.indexOf(`"${section}"`));
-          const at = key.exec(text);
-          const start = at?.index ?? 0;
-          return [{ app: 'jupyter' as const, section, option, value: resolved(String(value)), start, end: start + (at?.[0].length ?? 0), spelling: `${section}.${option}` }];
+          const key = JSON.stringify(option);
+          const found = text.indexOf(key, Math.max(0, text.indexOf(JSON.stringify(section))));
+          const start = Math.max(0, found);
+          return [{ app: 'jupyter' as const, section, option, value: resolved(String(value)), start, end: found === -1 ? 0 : start + key.length, spelling: `${section}.${option}` }];
         })
       : [],
   );
