@@ -80,4 +80,11 @@ describe('installer configuration files', () => {
     expect(() => read('.condarc', 'channels: [a, b\n')).toThrow(/invalid YAML/);
     expect(() => read('uv.toml', 'index-url = \n')).toThrow(/invalid TOML/);
   });
+
+  it('reads hostile long lines without backtracking', () => {
+    const spaces = ' '.repeat(1_000_000);
+    for (const name of ['pip.conf', '.npmrc', '.yarnrc']) {
+      expect(read(name, `a${spaces}b\nregistry${spaces}= "http://x/"\n`).indexes.length).toBeLessThanOrEqual(1);
+    }
+  });
 });

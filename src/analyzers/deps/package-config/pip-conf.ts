@@ -12,9 +12,11 @@ export function parsePipConf(text: string): PackageSourceConfig {
     const line = i + 1;
     if (raw.trim() === '' || /^\s*[#;]/.test(raw)) return;
     if (/^\s/.test(raw) && key !== undefined) return take(config, key, raw, line);
-    const option = /^([^=:[\s][^=:]*?)\s*[=:]\s*(.*)$/.exec(raw);
-    key = option ? option[1]!.toLowerCase().replace(/^--/, '').replaceAll('_', '-') : undefined;
-    if (option) take(config, key!, option[2]!, line);
+    // Split at the first separator by hand: a pattern with spaces around it backtracks quadratically on long lines.
+    const separator = raw.search(/[=:]/);
+    const name = separator > 0 && !raw.startsWith('[') ? raw.slice(0, separator).trim() : '';
+    key = name === '' ? undefined : name.toLowerCase().replace(/^--/, '').replaceAll('_', '-');
+    if (key !== undefined) take(config, key, raw.slice(separator + 1), line);
   });
   return config;
 }
