@@ -13,6 +13,15 @@ const CURL_BUNDLED_INSECURE = /^-[fsSLvIi#]*k[fsSLvIi#]*$/;
 const NO_HOST_KEY_CHECK = /StrictHostKeyChecking[=\s]+(no|off)\b/i;
 /** Programs that take ssh options, or an ssh command line (`rsync -e "ssh -o …"`). */
 const SSH_PROGRAMS = new Set(['ssh', 'scp', 'sftp', 'autossh', 'rsync', 'sshpass']);
+/** A plain-HTTP URL to another machine (a loopback mirror crosses no network). */
+const PLAIN_HTTP = /^["']?http:\/\/(?!(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$))/i;
+/** Options naming the index or registry packages come from, per installer. */
+const INDEX_OPTIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['pip', ['-i', '--index-url', '--extra-index-url', '-f', '--find-links']],
+  ['npm', ['--registry']],
+  ['yarn', ['--registry']],
+  ['pnpm', ['--registry']],
+]);
 /** Environment settings that switch verification off for every client of a runtime. */
 const ENV_SWITCHES: ReadonlyMap<string, RegExp> = new Map([
   ['NODE_TLS_REJECT_UNAUTHORIZED', /^0$/],
@@ -28,6 +37,12 @@ const ENV_SWITCHES: ReadonlyMap<string, RegExp> = new Map([
   // The ssh command git and rsync run.
   ['GIT_SSH_COMMAND', NO_HOST_KEY_CHECK],
   ['RSYNC_RSH', NO_HOST_KEY_CHECK],
+  // Where installers fetch packages from.
+  ['PIP_INDEX_URL', PLAIN_HTTP],
+  ['PIP_EXTRA_INDEX_URL', PLAIN_HTTP],
+  ['NPM_CONFIG_REGISTRY', PLAIN_HTTP],
+  ['npm_config_registry', PLAIN_HTTP],
+  ['YARN_NPM_REGISTRY_SERVER', PLAIN_HTTP],
 ]);
 /** Per program, the option words that turn verification off. */
 const INSECURE_OPTIONS: ReadonlyMap<string, (word: string) => boolean> = new Map([
@@ -43,7 +58,9 @@ const INSECURE_OPTIONS: ReadonlyMap<string, (word: string) => boolean> = new Map
  * The places in a script's commands that switch off certificate verification: curl -k, wget
  * --no-check-certificate, pip --trusted-host (or its config setting), git's http.sslVerify=false,
  * npm/yarn strict-ssl false, conda ssl_verify false, aws --no-verify-ssl, kubectl/helm
- * --insecure-skip-tls-verify, ssh/scp/sftp/rsync with StrictHostKeyChecking=no, and environment switches (NODE_TLS_REJECT_UNAUTHORIZED=0,
+ * --insecure-skip-tls-verify, ssh/scp/sftp/rsync with StrictHostKeyChecking=no, package indexes and
+ * registries given as plain-HTTP URLs (pip -i, npm --registry, their config and environment forms),
+ * and environment switches (NODE_TLS_REJECT_UNAUTHORIZED=0,
  * GIT_SSL_NO_VERIFY=1, PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, npm_config_strict_ssl=false, …) set
  * for a command or exported. Offsets are those of the commands' words.
  */
@@ -67,6 +84,9 @@ export function tlsChecksDisabled(commands: readonly Command[]): TlsCheckOff[] {
     if (trusted) off(trusted, 'pip --trusted-host installs from that host without certificate verification (or over plain HTTP)');
     const hostKeys = SSH_PROGRAMS.has(program) && args.find((w) => NO_HOST_KEY_CHECK.test(w.text));
     if (hostKeys) off(hostKeys, `${program} ${hostKeys.text} accepts any SSH host key, so a spoofed server is trusted`);
+    const installer = isPip(program, args) ? 'pip' : program;
+    const source = INDEX_OPTIONS.has(installer) && (plainHttpIndex(args, INDEX_OPTIONS.get(installer)!) ?? configSetsPlainHttp(args, installer));
+    if (source) off(source, `${installer} fetches packages over plain HTTP: anyone on the network path can swap them`);
     const conda = program === 'conda' && condaSslVerifyOff(args);
     if (conda) off(conda, 'conda ssl_verify false turns off certificate verification for every later install');
     const gitOff = program === 'git' && gitSslVerifyOff(args);
@@ -80,7 +100,30 @@ export function tlsChecksDisabled(commands: readonly Command[]): TlsCheckOff[] {
 /** The message for an environment setting that switches verification off (`NODE_TLS_REJECT_UNAUTHORIZED=0`), if it does. */
 export function environmentSwitchOff(name: string, value: string): string | undefined {
   if (!ENV_SWITCHES.get(name)?.test(value)) return undefined;
+  if (PLAIN_HTTP.test(value)) return `${name}=${value} has packages fetched over plain HTTP: anyone on the network path can swap them`;
   return `${name}=${value} turns off ${NO_HOST_KEY_CHECK.test(value) ? 'SSH host key checking' : 'certificate verification'}`;
+}
+
+/** The word holding a plain-HTTP index given by one of `options`: `-i http://…`, `--index-url=http://…`, `-ihttp://…`. */
+function plainHttpIndex(args: readonly Word[], options: readonly string[]): Word | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i]!.text;
+    const option = options.find((o) => text === o || text.startsWith(`${o}=`) || (o.length === 2 && text.startsWith(o) && PLAIN_HTTP.test(text.slice(2))));
+    if (!option) continue;
+    const value = text === option ? args[i + 1] : args[i];
+    const url = value === args[i] ? text.slice(text.startsWith(`${option}=`) ? option.length + 1 : option.length) : value?.text;
+    if (value && url !== undefined && PLAIN_HTTP.test(url)) return value;
+  }
+  return undefined;
+}
+
+/** `pip config set global.index-url http://…`, `npm config set registry http://…`. */
+function configSetsPlainHttp(args: readonly Word[], installer: string): Word | undefined {
+  const set = args.findIndex((w) => w.text === 'set');
+  const key = set === -1 || !args.some((w) => w.text === 'config') ? undefined : args[set + 1]?.text ?? '';
+  const isIndex = installer === 'pip' ? /^[\w-]+\.(extra-)?index[-_]url$/i.test(key ?? '') : key === 'registry' || /:registry$/.test(key ?? '');
+  const value = args[set + 2];
+  return isIndex && value && PLAIN_HTTP.test(value.text) ? value : undefined;
 }
 
 /** `pip install …`, `pip3 install …`, `python -m pip install …`. */

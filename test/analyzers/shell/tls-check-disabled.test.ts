@@ -34,6 +34,14 @@ describe('tlsChecksDisabled', () => {
     ['scp -oStrictHostKeyChecking=no export.csv etl@host:/in/', '-oStrictHostKeyChecking=no'],
     ['rsync -az -e "ssh -o StrictHostKeyChecking=no" out/ etl@host:/in/', '"ssh -o StrictHostKeyChecking=no"'],
     ['export GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=no"', 'GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=no"'],
+    ['pip install -i http://pypi.internal/simple etl==1', 'http://pypi.internal/simple'],
+    ['python3 -m pip install --extra-index-url=http://pypi.internal/simple etl==1', '--extra-index-url=http://pypi.internal/simple'],
+    ['pip3 download -ihttp://pypi.internal/simple etl==1', '-ihttp://pypi.internal/simple'],
+    ['pip config set global.index-url http://pypi.internal/simple', 'http://pypi.internal/simple'],
+    ['npm ci --registry http://npm.internal/', 'http://npm.internal/'],
+    ['npm config set @acme:registry http://npm.internal/', 'http://npm.internal/'],
+    ['export PIP_INDEX_URL=http://pypi.internal/simple', 'PIP_INDEX_URL=http://pypi.internal/simple'],
+    ['NPM_CONFIG_REGISTRY=http://npm.internal/ npm ci', 'NPM_CONFIG_REGISTRY=http://npm.internal/'],
   ])('%s turns checks off at %s', (script, at) => {
     expect(offs(script).map(([text]) => text)).toEqual([at]);
   });
@@ -54,6 +62,11 @@ describe('tlsChecksDisabled', () => {
     'ssh -o StrictHostKeyChecking=yes -o UserKnownHostsFile=/etc/ssh/known_hosts etl@host',
     'sftp -o StrictHostKeyChecking=accept-new vendor@sftp.example.com',
     'echo StrictHostKeyChecking=no',
+    'pip install -i http://localhost:3141/root/pypi/+simple/ etl==1',
+    'pip install --index-url https://pypi.internal/simple -r requirements.txt',
+    'npm ci --registry https://npm.internal/',
+    'export PIP_INDEX_URL=http://127.0.0.1:8080/simple',
+    'curl -o /tmp/x http://example.com/x',
     'echo curl -k is bad',
     'grep -- --insecure README.md',
   ])('%s leaves checks on', (script) => {
@@ -63,6 +76,13 @@ describe('tlsChecksDisabled', () => {
   it('says which check an environment setting turns off', () => {
     expect(offs('export GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=no"').map(([, m]) => m)).toEqual(['GIT_SSH_COMMAND=ssh -o StrictHostKeyChecking=no turns off SSH host key checking']);
     expect(offs('scp -o StrictHostKeyChecking=no a h:b').map(([, m]) => m)).toEqual(['scp StrictHostKeyChecking=no accepts any SSH host key, so a spoofed server is trusted']);
+  });
+
+  it('says a plain-HTTP package source is fetched without any server check', () => {
+    expect(offs('pip install -i http://pypi.internal/simple etl==1').map(([, m]) => m)).toEqual(['pip fetches packages over plain HTTP: anyone on the network path can swap them']);
+    expect(offs('export PIP_INDEX_URL=http://pypi.internal/simple').map(([, m]) => m)).toEqual([
+      'PIP_INDEX_URL=http://pypi.internal/simple has packages fetched over plain HTTP: anyone on the network path can swap them',
+    ]);
   });
 
   it('names the tool in its message', () => {

@@ -8,14 +8,15 @@ export const dockerTlsVerifyDisabled: DockerRule = {
   category: 'container',
   severity: 'high',
   confidence: 'high',
-  cwe: ['CWE-295'],
+  cwe: ['CWE-295', 'CWE-319'],
   what:
     'Finds RUN commands that download or install without checking certificates (curl -k, wget --no-check-certificate, ' +
     'pip --trusted-host or its config setting, git http.sslVerify=false, npm strict-ssl false, conda ssl_verify false, ' +
     'aws --no-verify-ssl, kubectl/helm --insecure-skip-tls-verify, ssh/scp/sftp/rsync -o StrictHostKeyChecking=no) ' +
     'and ENV settings that switch verification off for every process in the image (NODE_TLS_REJECT_UNAUTHORIZED=0, ' +
     'GIT_SSL_NO_VERIFY=1, PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST, npm_config_strict_ssl=false, YARN_ENABLE_STRICT_SSL=false, ' +
-    'CONDA_SSL_VERIFY=false, a GIT_SSH_COMMAND without host key checks).',
+    'CONDA_SSL_VERIFY=false, a GIT_SSH_COMMAND without host key checks), and package indexes or registries given as ' +
+    'plain-HTTP URLs (pip -i/--index-url, npm --registry, their config and PIP_INDEX_URL/NPM_CONFIG_REGISTRY forms).',
   why:
     'Without certificate checks anyone on the network path — a proxy, a compromised Wi-Fi or CI runner network, a DNS ' +
     'hijack — can answer in the server’s place: the packages and scripts the image installs are theirs, and an ENV ' +

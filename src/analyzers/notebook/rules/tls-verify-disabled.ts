@@ -10,11 +10,11 @@ export const notebookTlsVerifyDisabled: NotebookRule = {
   category: 'sast',
   severity: 'high',
   confidence: 'high',
-  cwe: ['CWE-295'],
+  cwe: ['CWE-295', 'CWE-319'],
   what:
     'Finds shell escapes, `%pip` and `%%bash` lines that download or install without checking certificates ' +
     '(`!curl -k`, `!wget --no-check-certificate`, `%pip install --trusted-host`, git http.sslVerify=false, ' +
-    '`!scp -o StrictHostKeyChecking=no`, …).',
+    '`!scp -o StrictHostKeyChecking=no`, `%pip install -i http://…`, …).',
   why:
     'The kernel holds the team’s data and credentials; a download or package fetched over an unchecked connection can be ' +
     'swapped by anyone on the network path, and what it brings runs or is read inside that kernel.',

@@ -7,14 +7,15 @@ export const shellTlsVerifyDisabled: ShellRule = {
   category: 'sast',
   severity: 'high',
   confidence: 'high',
-  cwe: ['CWE-295'],
+  cwe: ['CWE-295', 'CWE-319'],
   what:
     'Finds commands that download, install or call APIs without checking certificates (curl -k, wget ' +
     '--no-check-certificate, pip --trusted-host or its config setting, git http.sslVerify=false, npm/yarn strict-ssl ' +
     'false, conda ssl_verify false, aws --no-verify-ssl, kubectl/helm --insecure-skip-tls-verify, ssh/scp/sftp/rsync -o ' +
     'StrictHostKeyChecking=no) and exported switches ' +
     'such as NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY=1, PYTHONHTTPSVERIFY=0, PIP_TRUSTED_HOST and ' +
-    'npm_config_strict_ssl=false.',
+    'npm_config_strict_ssl=false; also package indexes and registries given as plain-HTTP URLs (pip -i, npm ' +
+    '--registry, PIP_INDEX_URL, …).',
   why:
     'Anyone on the network path can then answer in the server’s place: the data a job downloads, the packages it ' +
     'installs and the credentials it sends to an API go to, or come from, whoever intercepts the connection.',
