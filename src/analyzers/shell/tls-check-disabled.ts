@@ -119,11 +119,17 @@ function plainHttpIndex(args: readonly Word[], options: readonly string[]): Word
 
 /** `pip config set global.index-url http://…`, `npm config set registry http://…`. */
 function configSetsPlainHttp(args: readonly Word[], installer: string): Word | undefined {
+  const setting = configSet(args);
+  const key = setting?.key.text ?? '';
+  const isIndex = installer === 'pip' ? /^[\w-]+\.(extra-)?index[-_]url$/i.test(key) : key === 'registry' || key.endsWith(':registry');
+  return isIndex && setting?.value && PLAIN_HTTP.test(setting.value.text) ? setting.value : undefined;
+}
+
+/** The key and value words of `<tool> [options] config [options] set KEY VALUE`. */
+function configSet(args: readonly Word[]): { key: Word; value?: Word } | undefined {
   const set = args.findIndex((w) => w.text === 'set');
-  const key = set === -1 || !args.some((w) => w.text === 'config') ? undefined : args[set + 1]?.text ?? '';
-  const isIndex = installer === 'pip' ? /^[\w-]+\.(extra-)?index[-_]url$/i.test(key ?? '') : key === 'registry' || /:registry$/.test(key ?? '');
-  const value = args[set + 2];
-  return isIndex && value && PLAIN_HTTP.test(value.text) ? value : undefined;
+  const key = set > 0 && args.slice(0, set).some((w) => w.text === 'config') ? args[set + 1] : undefined;
+  return key ? { key, ...(args[set + 2] ? { value: args[set + 2] } : {}) } : undefined;
 }
 
 /** `pip install …`, `pip3 install …`, `python -m pip install …`. */
@@ -134,9 +140,8 @@ function isPip(program: string, args: readonly Word[]): boolean {
 
 /** `pip config [--global] set global.trusted-host host` (any section). */
 function pipConfigTrustedHost(args: readonly Word[]): Word | undefined {
-  const set = args.findIndex((w) => w.text === 'set');
-  const key = set === -1 ? undefined : args[set + 1];
-  return args.some((w) => w.text === 'config') && key && /^[\w-]+\.trusted[-_]host$/i.test(key.text) && args[set + 2] ? key : undefined;
+  const setting = configSet(args);
+  return setting?.value && /^[\w-]+\.trusted[-_]host$/i.test(setting.key.text) ? setting.key : undefined;
 }
 
 /** `conda config --set ssl_verify false`. */
@@ -155,6 +160,6 @@ function gitSslVerifyOff(args: readonly Word[]): Word | undefined {
 
 /** `npm config set strict-ssl false`, `yarn config set strict-ssl false`. */
 function configSetsFalse(args: readonly Word[], key: string): Word | undefined {
-  const at = args.findIndex((w) => w.text === key);
-  return args[0]?.text === 'config' && args[1]?.text === 'set' && at !== -1 && args[at + 1]?.text === 'false' ? args[at] : undefined;
+  const setting = configSet(args);
+  return setting?.key.text === key && setting.value?.text === 'false' ? setting.key : undefined;
 }
