@@ -1,5 +1,9 @@
-import { calls } from '../call-site.js';
-import type { PythonRule } from '../python-rule.js';
+import { calls, type CallSite } from '../call-site.js';
+import { commandsOf, type Word } from '../../container/dockerfile/shell.js';
+import { tlsChecksDisabled } from '../../shell/tls-check-disabled.js';
+import type { PythonContext, PythonRule } from '../python-rule.js';
+import { bashTaskScripts, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
+import { ARGV_RUNNERS, startedProgram, SUBPROCESS_RUNNERS } from './shell.js';
 import { calleeLabel, reportUnseen } from './dynamic-value.js';
 import { HTTPX_CALLS, REQUESTS_CALLS } from './http-clients.js';
 import { tlsSwitchedOff } from './tls-client-switches.js';
@@ -21,7 +25,9 @@ export const tlsVerifyDisabled: PythonRule = {
     'Elasticsearch/OpenSearch (verify_certs=False), pymongo (tlsAllowInvalidCertificates, tlsInsecure, ssl_cert_reqs=' +
     'CERT_NONE), redis (ssl_cert_reqs=None/"none"), urllib3 pools (cert_reqs="CERT_NONE"), kafka-python ' +
     '(ssl_check_hostname=False), confluent_kafka (enable.ssl.certificate.verification false, ' +
-    'ssl.endpoint.identification.algorithm none) and the Snowflake connector (insecure_mode=True).',
+    'ssl.endpoint.identification.algorithm none) and the Snowflake connector (insecure_mode=True). The commands the code ' +
+    'runs are read too — os.system and shell=True strings, argv lists of literals, Airflow bash commands — for curl -k, ' +
+    'pip --trusted-host, StrictHostKeyChecking=no and the rest of the shell checks.',
   why:
     'Without certificate checks anyone on the network path — a proxy, a compromised VPC peer, a hostile Wi-Fi on a ' +
     'laptop run — can read and rewrite the traffic. Ingestion jobs send API tokens and warehouse credentials and ' +
@@ -87,7 +93,15 @@ export const tlsVerifyDisabled: PythonRule = {
     'https://www.python-httpx.org/advanced/ssl/',
     'https://cwe.mitre.org/data/definitions/295.html',
   ],
+  onNode: {
+    types: ['function_definition'],
+    check(fn, ctx) {
+      reportShellScripts(ctx, bashTaskScripts(fn, ctx));
+    },
+  },
   onCall(call, ctx) {
+    reportShellScripts(ctx, writtenShellScripts(call, ctx));
+    reportArgv(call, ctx);
     const switched = tlsSwitchedOff(call, ctx);
     if (switched) ctx.report(call.node, { message: `${calleeLabel(call)} is called with ${switched.setting}, so TLS certificates are not checked` });
     if (!calls(call, TAKES_VERIFY)) return;
@@ -110,3 +124,25 @@ export const tlsVerifyDisabled: PythonRule = {
     ctx.report(call.node, { message: `${calleeLabel(call)} is called with verify=False, so TLS certificates are not checked` });
   },
 };
+
+/** Shell commands the code writes out (os.system, shell=True, BashOperator, `bash -c`) that switch certificate or host key checks off. */
+function reportShellScripts(ctx: PythonContext, scripts: readonly WrittenShellScript[]): void {
+  for (const { node, text, runner } of scripts) {
+    for (const off of tlsChecksDisabled(commandsOf(text))) ctx.report(node, { message: `${runner}: ${off.message}` });
+  }
+}
+
+/** A program started from an argv of literals (`["curl", "-k", url]`), read as the one command it is. */
+function reportArgv(call: CallSite, ctx: PythonContext): void {
+  const started = calls(call, [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS]) ? startedProgram(call) : undefined;
+  if (!started?.program) return;
+  const words = [started.program, ...started.args].flatMap((node): Word[] => {
+    const text = ctx.constantOf(node);
+    // A run-time value stays a word, unread, so option positions hold.
+    return [{ text: typeof text === 'string' ? text : '', start: node.startIndex, end: node.endIndex }];
+  });
+  for (const off of tlsChecksDisabled([{ words, after: '' }])) {
+    const node = [started.program, ...started.args].find((n) => n.startIndex === off.start);
+    if (node) ctx.report(node, { message: `${calleeLabel(call)}: ${off.message}` });
+  }
+}

@@ -113,4 +113,25 @@ describe(ID, () => {
       other = urllib3.PoolManager(cert_reqs=None)
     `, ID)).toEqual([]);
   });
+
+  it('reads the commands the code runs: shell strings, argv lists, Airflow bash commands', () => {
+    const findings = scan(py`
+      import os
+      import subprocess
+      from airflow.operators.bash import BashOperator
+
+      os.system("curl -sk -o /data/in.csv https://partner.example.com/export")
+      subprocess.run(["sftp", "-o", "StrictHostKeyChecking=no", "-b", batch, "vendor@sftp.example.com"], check=True)
+      subprocess.check_call(["pip", "install", "--trusted-host", "pypi.internal", "etl==1.2"])
+      pull = BashOperator(task_id="pull", bash_command="wget --no-check-certificate -O /data/x.csv https://x.example.com/x.csv")
+      subprocess.run(["curl", "-fsSL", "-o", "/data/in.csv", url], check=True)
+      subprocess.run(["sftp", "-b", batch, "vendor@sftp.example.com"], check=True)
+    `, ID);
+    expect(findings.map((f) => [f.location.startLine, f.message])).toEqual([
+      [5, 'os.system: curl -sk turns off certificate verification'],
+      [6, 'subprocess.run(): sftp StrictHostKeyChecking=no accepts any SSH host key, so a spoofed server is trusted'],
+      [7, 'subprocess.check_call(): pip --trusted-host installs from that host without certificate verification (or over plain HTTP)'],
+      [8, 'BashOperator bash_command: wget --no-check-certificate turns off certificate verification'],
+    ]);
+  });
 });
