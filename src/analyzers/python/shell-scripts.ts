@@ -9,7 +9,7 @@ import { stringText } from './rules/string-literal.js';
 /** Calls that hand their one command string to a shell. */
 const COMMAND_STRING_RUNNERS = [...SHELL_STRING_RUNNERS, ...ASYNC_SHELL_RUNNERS];
 /** Calls that start a program from an argv, which may be a shell given a script. */
-const PROGRAM_STARTERS = [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS];
+export const PROGRAM_STARTERS = [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS];
 
 /** A shell script written out in the code (an Airflow template counts as written out), the node that holds it, and what runs it. */
 export interface WrittenShellScript {
@@ -24,6 +24,15 @@ export interface WrittenShellScript {
  * Airflow's BashOperator, SSHOperator and container operators.
  */
 export function writtenShellScripts(call: CallSite, ctx: PythonContext): WrittenShellScript[] {
+  // Two rules read every call's scripts (curl|sh, certificate checks); the file's call sites are shared.
+  let scripts = writtenByCall.get(call);
+  if (!scripts) writtenByCall.set(call, (scripts = readWrittenScripts(call, ctx)));
+  return scripts;
+}
+
+const writtenByCall = new WeakMap<CallSite, WrittenShellScript[]>();
+
+function readWrittenScripts(call: CallSite, ctx: PythonContext): WrittenShellScript[] {
   const runner = call.name ?? '';
   const written = (node: SyntaxNode | undefined): WrittenShellScript[] => {
     const text = node ? stringText(node, ctx) : undefined;

@@ -80,11 +80,11 @@ export function tlsChecksDisabled(commands: readonly Command[]): TlsCheckOff[] {
     const insecure = INSECURE_OPTIONS.get(program);
     const option = insecure && args.find((w) => insecure(w.text));
     if (option) off(option, `${program} ${option.text} turns off certificate verification`);
-    const trusted = isPip(program, args) && (args.find((w) => w.text === '--trusted-host' || w.text.startsWith('--trusted-host=')) ?? pipConfigTrustedHost(args));
+    const installer = isPip(program, args) ? 'pip' : program;
+    const trusted = installer === 'pip' && (args.find((w) => w.text === '--trusted-host' || w.text.startsWith('--trusted-host=')) ?? pipConfigTrustedHost(args));
     if (trusted) off(trusted, 'pip --trusted-host installs from that host without certificate verification (or over plain HTTP)');
     const hostKeys = SSH_PROGRAMS.has(program) && args.find((w) => NO_HOST_KEY_CHECK.test(w.text));
     if (hostKeys) off(hostKeys, `${program} ${hostKeys.text} accepts any SSH host key, so a spoofed server is trusted`);
-    const installer = isPip(program, args) ? 'pip' : program;
     const source = INDEX_OPTIONS.has(installer) && (plainHttpIndex(args, INDEX_OPTIONS.get(installer)!) ?? configSetsPlainHttp(args, installer));
     if (source) off(source, `${installer} fetches packages over plain HTTP: anyone on the network path can swap them`);
     const conda = program === 'conda' && condaSslVerifyOff(args);

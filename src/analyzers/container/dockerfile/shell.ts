@@ -89,7 +89,7 @@ export function commandsOf(script: string): Command[] {
       }
       continue;
     }
-    const heredoc = script[i - 1] !== '<' && script[i + 2] !== '<' ? HEREDOC_REDIRECT.exec(script.slice(i, i + 256)) : null;
+    const heredoc = c === '<' && script[i + 1] === '<' && script[i - 1] !== '<' && script[i + 2] !== '<' ? HEREDOC_REDIRECT.exec(script.slice(i, i + 256)) : null;
     if (heredoc) {
       // `<<` is an operator: `bash<<EOF` is the program `bash` reading a heredoc.
       endWord();
@@ -191,8 +191,8 @@ export function runScripts(file: Dockerfile): Script[] {
   return file.instructions
     .filter((instruction) => instruction.keyword === 'RUN')
     .flatMap((instruction) => {
-      const commands = commandsOf(instruction.body.text);
-      const texts = instruction.heredocs.filter((h) => runAsScript(h, commands)).map((h) => h.body);
+      const readers = instruction.heredocs.length > 0 ? commandsOf(instruction.body.text) : [];
+      const texts = instruction.heredocs.filter((h) => runAsScript(h, readers)).map((h) => h.body);
       const json = instruction.json;
       if (json) {
         // Exec form runs no shell, unless it names one: `["sh", "-c", "…"]`.

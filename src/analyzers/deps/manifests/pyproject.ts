@@ -27,8 +27,9 @@ export function parsePyproject(text: string, _file: string): ParsedManifest {
   requirements.push(...namedPep508Arrays(own(pdm, 'dev-dependencies'), ['tool', 'pdm', 'dev-dependencies'], lines, skipped));
   requirements.push(...pep508Array(own(uv, 'dev-dependencies'), ['tool', 'uv', 'dev-dependencies'], 'dev', lines, skipped));
 
-  const indexes = [...(poetry ? poetrySources(poetry, lines) : []), ...pdmSources(pdm, lines), ...uvIndexes(uv, lines, UV_IN_PYPROJECT)];
-  const uncheckedTransport = [...unverifiedSources(arrayOfTables(pdm, ['tool', 'pdm', 'source'], lines), lines), ...uvInsecureHosts(uv, lines, UV_IN_PYPROJECT)];
+  const pdmSourceTables = arrayOfTables(pdm, ['tool', 'pdm', 'source'], lines);
+  const indexes = [...(poetry ? poetrySources(poetry, lines) : []), ...pdmSources(pdmSourceTables), ...uvIndexes(uv, lines, UV_IN_PYPROJECT)];
+  const uncheckedTransport = [...unverifiedSources(pdmSourceTables, lines), ...uvInsecureHosts(uv, lines, UV_IN_PYPROJECT)];
   // The format names the tool managing the project, when one is configured: its lock and commands apply.
   const format = poetry ? 'poetry' : pdm ? 'pdm' : uv ? 'uv' : 'pyproject (PEP 621)';
   return { type: 'manifest', ecosystem: 'PyPI', format, requirements, indexes, uncheckedTransport, includes: [], skipped: skipped.entries, isLibrary: isLibrary(doc, project, poetry, pdm, uv) };
@@ -63,8 +64,8 @@ function isLibrary(doc: Table, project: Table | undefined, poetry: Table | undef
 }
 
 /** `[[tool.pdm.source]]`: one named "pypi" replaces PyPI; find-links sources are no index. */
-function pdmSources(pdm: Table | undefined, lines: TomlLines): PackageIndex[] {
-  return arrayOfTables(pdm, ['tool', 'pdm', 'source'], lines).flatMap(({ table, path, line }) => {
+function pdmSources(sources: ReturnType<typeof arrayOfTables>): PackageIndex[] {
+  return sources.flatMap(({ table, path, line }) => {
     const url = optionalString(table, 'url', dotted(path), line);
     if (url === undefined || own(table, 'type') === 'find_links') return [];
     return [{ url, kind: own(table, 'name') === 'pypi' ? 'primary' : 'extra', line }];

@@ -32,6 +32,9 @@ const SWITCHES: readonly TlsSwitch[] = [
   { names: KAFKA_PYTHON, keyword: 'ssl_check_hostname', off: 'false' },
   { names: ['snowflake.connector.connect'], keyword: 'insecure_mode', off: 'true' },
 ];
+/** The switches each client takes, by its resolved name: looked up once per call. */
+const SWITCHES_BY_NAME = new Map<string, TlsSwitch[]>();
+for (const s of SWITCHES) for (const name of s.names) SWITCHES_BY_NAME.set(name, [...(SWITCHES_BY_NAME.get(name) ?? []), s]);
 /** librdkafka settings (confluent_kafka takes them as one dict) that switch checks off. */
 const RDKAFKA_CLIENTS = ['confluent_kafka.Consumer', 'confluent_kafka.Producer', 'confluent_kafka.admin.AdminClient', 'confluent_kafka.DeserializingConsumer', 'confluent_kafka.SerializingProducer'];
 const RDKAFKA_OFF: ReadonlyMap<string, (value: unknown) => boolean> = new Map([
@@ -41,8 +44,8 @@ const RDKAFKA_OFF: ReadonlyMap<string, (value: unknown) => boolean> = new Map([
 
 /** Where a call to a data client switches certificate checks off: the argument, and how it reads. */
 export function tlsSwitchedOff(call: CallSite, ctx: PythonContext): { node: SyntaxNode; setting: string } | undefined {
-  for (const s of SWITCHES) {
-    const value = s.names.includes(call.name ?? '') ? call.keywords.get(s.keyword) : undefined;
+  for (const s of SWITCHES_BY_NAME.get(call.name ?? '') ?? []) {
+    const value = call.keywords.get(s.keyword);
     if (value && isOff(s, value, ctx)) return { node: value, setting: `${s.keyword}=${value.text}` };
   }
   return RDKAFKA_CLIENTS.includes(call.name ?? '') ? rdkafkaSwitch(call, ctx) : undefined;

@@ -2,8 +2,8 @@ import { calls, type CallSite } from '../call-site.js';
 import { commandsOf, type Word } from '../../container/dockerfile/shell.js';
 import { tlsChecksDisabled } from '../../shell/tls-check-disabled.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
-import { bashTaskScripts, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
-import { ARGV_RUNNERS, startedProgram, SUBPROCESS_RUNNERS } from './shell.js';
+import { bashTaskScripts, PROGRAM_STARTERS, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
+import { startedProgram } from './shell.js';
 import { calleeLabel, reportUnseen } from './dynamic-value.js';
 import { HTTPX_CALLS, REQUESTS_CALLS } from './http-clients.js';
 import { tlsSwitchedOff } from './tls-client-switches.js';
@@ -134,7 +134,7 @@ function reportShellScripts(ctx: PythonContext, scripts: readonly WrittenShellSc
 
 /** A program started from an argv of literals (`["curl", "-k", url]`), read as the one command it is. */
 function reportArgv(call: CallSite, ctx: PythonContext): void {
-  const started = calls(call, [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS]) ? startedProgram(call) : undefined;
+  const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call) : undefined;
   if (!started?.program) return;
   const words = [started.program, ...started.args].flatMap((node): Word[] => {
     const text = ctx.constantOf(node);
