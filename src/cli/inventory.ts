@@ -19,7 +19,7 @@ interface InventoryFlags extends Omit<ScanFlags, 'format'> {
 export function registerInventory(program: Command): void {
   program
     .command('inventory')
-    .description('map the pipeline: data lineage, packages, base images and services (json, CycloneDX SBOM, Mermaid, DOT, OpenLineage)')
+    .description('map the pipeline: data lineage, packages, base and deployed images and services (json, CycloneDX SBOM, Mermaid, DOT, OpenLineage)')
     .argument('[path]', 'root of the pipeline', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('json'))
     .option('-o, --output <file>', 'write to a file instead of stdout')

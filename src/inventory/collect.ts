@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { readRootfs, type RootfsInventory } from '../analyzers/container/rootfs/scan.js';
 import { depsFilesAnalyzer } from '../analyzers/deps/files-analyzer.js';
+import { isComposeFile, parseCompose } from '../analyzers/iac/compose/parse.js';
+import { parseManifests } from '../analyzers/iac/kubernetes/parse.js';
 import { buildInventory, type BuiltInventory } from '../analyzers/deps/inventory.js';
 import type { DependencyFacts } from '../analyzers/deps/model.js';
 import { resolveUnlocked } from '../analyzers/deps/resolve/resolve-unlocked.js';
@@ -12,6 +14,7 @@ import type { ScanError } from '../core/finding.js';
 import { buildLineage } from './lineage/build.js';
 import type { LineageGraph } from './lineage/graph.js';
 import { baseImagesOf, type ContainerImage } from './containers.js';
+import { composeImages, kubernetesImages } from './deployed-images.js';
 import { servicesIn, type Service } from './services.js';
 import { walk } from './walk.js';
 
@@ -27,7 +30,7 @@ export interface CollectedInventory {
   notices: string[];
 }
 
-/** Everything the pipeline is built from and talks to: packages, base images, external services. */
+/** Everything the pipeline is built from and talks to: packages, base and deployed images, external services. */
 export async function collectInventory(
   root: string,
   options: { maxFileSize: number; exclude: string[]; deps: DepsSettings; imageRootfs?: string },
@@ -53,6 +56,9 @@ export async function collectInventory(
       if (output.facts) facts.set(entry.path, output.facts as DependencyFacts);
     }
     if (entry.kind === 'dockerfile') images.push(...baseImagesOf(text, entry.path));
+    const deployed = deployedImagesIn(entry, text);
+    images.push(...deployed.images);
+    for (const problem of deployed.problems) errors.push({ file: entry.path, message: problem });
     services.push(...servicesIn({ path: entry.path, kind: entry.kind, text }));
     const moduleLineage = lineageOf(entry, text, errors);
     if (moduleLineage) lineage.set(entry.path, moduleLineage);
@@ -62,6 +68,19 @@ export async function collectInventory(
   const rootfs = options.imageRootfs ? readRootfs(options.imageRootfs) : undefined;
   if (rootfs) notices.push(...rootfs.notices);
   return { built, images, services, lineage: buildLineage(lineage), ...(rootfs ? { rootfs } : {}), errors, notices };
+}
+
+/** The images a Compose file's services or a manifest's workloads run, and why a file could not be read for them. */
+function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerImage[]; problems: string[] } {
+  if (entry.kind === 'kubernetes') {
+    const parsed = parseManifests(text);
+    return { images: kubernetesImages(parsed, entry.path), problems: parsed.problems };
+  }
+  if (entry.kind === 'config' && isComposeFile(entry.path)) {
+    const parsed = parseCompose(text);
+    return { images: composeImages(parsed, entry.path), problems: parsed.problems };
+  }
+  return { images: [], problems: [] };
 }
 
 /** The lineage the code analyzers record for a file (Python modules and notebooks). */

@@ -1,25 +1,36 @@
 import { PackageURL } from 'packageurl-js';
 
-/** A base image that a Dockerfile builds on (one `FROM` line that pulls from a registry). */
+/**
+ * A container image the pipeline builds on (one Dockerfile `FROM` line that pulls from a registry)
+ * or runs (a Compose service's or a Kubernetes container's `image`).
+ */
 export interface ContainerImage {
   /** Repository as written, registry included: "python", "registry.example.com:5000/team/img". */
   name: string;
   tag?: string;
   /** "sha256:…" as written after `@`. */
   digest?: string;
-  /** Dockerfile, relative to the scanned root. */
+  /** Dockerfile, Compose file or manifest, relative to the scanned root. */
   file: string;
-  /** 1-based line where the FROM instruction starts. */
+  /** 1-based line where the FROM instruction starts, or of the `image` key. */
   line: number;
+  /** What runs the image ("compose service db", "Deployment etl, container loader"); absent for a base image. */
+  workload?: string;
   /** The stage name the FROM opens (`AS build`). */
   stage?: string;
   /** `--platform=` value as written (often `$BUILDPLATFORM`, which is a builder setting, not a build argument). */
   platform?: string;
   /**
-   * Build arguments the reference uses that have no value before the first FROM; their `${NAME}`
-   * text is kept in name/tag/digest so the reader sees what is missing.
+   * Build arguments (for a Dockerfile) or environment variables (for Compose) the reference uses
+   * that have no value here; their `${NAME}` text is kept in name/tag/digest so the reader sees
+   * what is missing.
    */
   unresolvedArgs?: string[];
+}
+
+/** What the Dockerfile, Compose and Kubernetes analyzers record for the container project analyzer (EOL checks need the run date): the images a file builds on or runs. */
+export interface ImageFacts {
+  images: ContainerImage[];
 }
 
 type ImageRef = Pick<ContainerImage, 'name' | 'tag' | 'digest'>;
@@ -80,6 +91,17 @@ export function parseImageRef(ref: string): ImageRef {
   return result;
 }
 
+/**
+ * The repository without its registry or Docker Hub's `library/`, in lower case:
+ * "docker.io/library/python" and "python" → "python", "quay.io/minio/minio" → "minio/minio".
+ */
+export function repositoryPath(name: string): string {
+  const segments = name.toLowerCase().split('/');
+  if (segments.length > 1 && /[.:]|^localhost$/.test(segments[0]!)) segments.shift();
+  if (segments[0] === 'library') segments.shift();
+  return segments.join('/');
+}
+
 /** "name:tag@digest", the reference as Docker would print it. */
 export function imageReference(image: ImageRef): string {
   return `${image.name}${image.tag ? `:${image.tag}` : ''}${image.digest ? `@${image.digest}` : ''}`;
@@ -137,10 +159,10 @@ function argDeclarations(args: string): Array<[string, string | undefined]> {
 }
 
 /**
- * Docker's substitution for FROM: `$V`, `${V}`, `${V:-word}`/`${V-word}` (default) and
+ * Docker's substitution for FROM (and Compose's for its values): `$V`, `${V}`, `${V:-word}`/`${V-word}` (default) and
  * `${V:+word}`/`${V+word}` (alternative). Anything that cannot be resolved keeps its text.
  */
-function substitute(text: string, args: Map<string, string | undefined>): { text: string; unresolved: string[] } {
+export function substitute(text: string, args: ReadonlyMap<string, string | undefined>): { text: string; unresolved: string[] } {
   const unresolved = new Set<string>();
   const pattern = /\$(?:\{([A-Za-z_]\w*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_]\w*))/g;
   const out = text.replace(pattern, (whole: string, braced?: string, operator?: string, word = '', bare?: string) => {

@@ -113,7 +113,7 @@ function packageComponent(p: InventoryPackage): Component {
   };
 }
 
-/** One component per distinct image, listing every Dockerfile line that uses it. */
+/** One component per distinct image, listing every Dockerfile, Compose or manifest line that uses it and what runs it there. */
 function imageComponents(images: ContainerImage[]): Component[] {
   const byKey = new Map<string, { component: Component; properties: Property[] }>();
   for (const image of images) {
@@ -137,6 +137,7 @@ function imageComponents(images: ContainerImage[]): Component[] {
     }
     entry.properties.push({ name: 'pipewarden:location', value: `${image.file}:${image.line}` });
     if (image.stage) entry.properties.push({ name: 'pipewarden:stage', value: image.stage });
+    if (image.workload) entry.properties.push({ name: 'pipewarden:workload', value: image.workload });
     if (image.platform) entry.properties.push({ name: 'pipewarden:platform', value: image.platform });
   }
   return [...byKey.values()].map(({ component, properties }) => ({ ...component, properties: sortedProperties(properties) }));

@@ -1,11 +1,13 @@
+import { repositoryPath } from '../../inventory/containers.js';
+
 /**
- * End-of-life dates of the runtimes and distributions that pipeline images are built on, as the
+ * End-of-life dates of the runtimes, distributions and servers that pipeline images are built on or run, as the
  * projects publish them (collected on endoflife.date). For Debian the date is the end of LTS, for
  * Ubuntu the end of standard (free) security maintenance, for the others the end of upstream
  * security fixes. Facts, dated: extend the table as releases reach their end.
  */
 
-export type Product = 'python' | 'node' | 'debian' | 'ubuntu' | 'alpine';
+export type Product = 'python' | 'node' | 'debian' | 'ubuntu' | 'alpine' | 'postgres';
 
 export interface EolRelease {
   product: Product;
@@ -15,7 +17,7 @@ export interface EolRelease {
   eol: string;
 }
 
-export const PRODUCT_NAMES: Record<Product, string> = { python: 'Python', node: 'Node.js', debian: 'Debian', ubuntu: 'Ubuntu', alpine: 'Alpine Linux' };
+export const PRODUCT_NAMES: Record<Product, string> = { python: 'Python', node: 'Node.js', debian: 'Debian', ubuntu: 'Ubuntu', alpine: 'Alpine Linux', postgres: 'PostgreSQL' };
 
 const table = (product: Product, rows: Array<[release: string, eol: string, codename?: string]>): EolRelease[] =>
   rows.map(([release, eol, codename]) => ({ product, release, eol, ...(codename ? { codename } : {}) }));
@@ -44,6 +46,10 @@ export const EOL_RELEASES: readonly EolRelease[] = [
     ['3.13', '2022-11-01'], ['3.14', '2023-05-01'], ['3.15', '2023-11-01'], ['3.16', '2024-05-23'], ['3.17', '2024-11-22'], ['3.18', '2025-05-09'],
     ['3.19', '2025-11-01'], ['3.20', '2026-04-01'], ['3.21', '2026-11-01'], ['3.22', '2027-05-01'], ['3.23', '2027-11-01'],
   ]),
+  ...table('postgres', [
+    ['9.4', '2020-02-13'], ['9.5', '2021-02-11'], ['9.6', '2021-11-11'], ['10', '2022-11-10'], ['11', '2023-11-09'], ['12', '2024-11-21'],
+    ['13', '2025-11-13'], ['14', '2026-11-12'], ['15', '2027-11-11'], ['16', '2028-11-09'], ['17', '2029-11-08'], ['18', '2030-11-14'],
+  ]),
 ];
 
 /** The table's entry for a release ("3.7") or codename ("buster"), if the table knows it. */
@@ -65,14 +71,14 @@ export function describeRelease(release: EolRelease): string {
 const CODENAMES = new Map(EOL_RELEASES.filter((r) => r.codename).map((r) => [r.codename!, r.product]));
 
 /**
- * The releases an image reference names: the runtime of an official image from its tag
- * (`python:3.7-slim` → Python 3.7) and the distribution from the tag or its suffix
+ * The releases an image reference names: the runtime or server of an official image from its tag
+ * (`python:3.7-slim` → Python 3.7, `postgres:11-alpine` → PostgreSQL 11) and the distribution from the tag or its suffix
  * (`-buster`, `-alpine3.12`, `debian:10`, `ubuntu:bionic`). Moving tags (`3`, `lts`, `alpine`)
  * name no single release and yield nothing.
  */
 export function releasesOfImage(name: string, tag: string | undefined): EolRelease[] {
   if (!tag) return [];
-  const repository = officialRepository(name);
+  const repository = repositoryPath(name);
   const found: Array<EolRelease | undefined> = [];
   const version = /^v?(\d+(?:\.\d+)?)/.exec(tag)?.[1];
   if (repository === 'python' && version) found.push(findRelease('python', version));
@@ -80,6 +86,8 @@ export function releasesOfImage(name: string, tag: string | undefined): EolRelea
   if (repository === 'debian' && version) found.push(findRelease('debian', version.split('.')[0]!));
   if (repository === 'ubuntu' && version) found.push(findRelease('ubuntu', version));
   if (repository === 'alpine' && version) found.push(findRelease('alpine', version));
+  // From 10 on the major version is one number (15.4 is PostgreSQL 15); before, two (9.6.24 is 9.6).
+  if (repository === 'postgres' && version) found.push(findRelease('postgres', Number(version.split('.')[0]) >= 10 ? version.split('.')[0]! : version));
   for (const part of tag.toLowerCase().split('-')) {
     const product = CODENAMES.get(part.replace(/\d+$/, ''));
     if (product) found.push(findRelease(product, part.replace(/\d+$/, '')));
@@ -88,12 +96,4 @@ export function releasesOfImage(name: string, tag: string | undefined): EolRelea
   }
   const unique = new Set(found.filter((r): r is EolRelease => r !== undefined));
   return [...unique];
-}
-
-/** "docker.io/library/python" and "python" → "python"; images outside the official library → their full name. */
-function officialRepository(name: string): string {
-  const segments = name.toLowerCase().split('/');
-  if (segments.length > 1 && /[.:]|^localhost$/.test(segments[0]!)) segments.shift();
-  if (segments[0] === 'library') segments.shift();
-  return segments.join('/');
 }

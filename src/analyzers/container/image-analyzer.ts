@@ -6,29 +6,34 @@ import { stableFingerprint } from '../../core/fingerprint.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import type { DepsSettings } from '../deps/settings.js';
+import type { ImageFacts } from '../../inventory/containers.js';
 import { findVulnerable, type VulnerablePackage } from '../deps/vulnerabilities.js';
 import { eolOs } from './image-rules/eol-os.js';
 import { eolRuntime } from './image-rules/eol-runtime.js';
 import { vulnerableImagePackage } from './image-rules/vulnerable-package.js';
 import type { ImageHit, ImageProject, ImageRule } from './image-rule.js';
-import { DOCKERFILE_ANALYZER, type DockerfileFacts } from './index.js';
+import { DOCKERFILE_ANALYZER } from './index.js';
 import type { ImagePackage } from './rootfs/packages.js';
 import { readRootfs, type RootfsInventory } from './rootfs/scan.js';
 import { eolBaseImage } from './rules/eol-base-image.js';
 
 export const imageRules: ImageRule[] = [eolBaseImage, eolOs, eolRuntime, vulnerableImagePackage];
 
+/** The file analyzers whose facts list images the pipeline runs, beside the Dockerfiles' base images. */
+const DEPLOYING_ANALYZERS = ['compose', 'kubernetes'];
+
 /**
- * Container images as a whole: Dockerfile base images against the end-of-life table on the run
- * date, and — with --image-rootfs — the packages of an unpacked image against advisories.
+ * Container images as a whole: Dockerfile base images and the images Compose services and
+ * Kubernetes workloads run against the end-of-life table on the run date, and — with
+ * --image-rootfs — the packages of an unpacked image against advisories.
  */
 export const containerImageAnalyzer: ProjectAnalyzer = {
   name: 'container-image',
   category: 'container',
   rules: imageRules,
-  usesFactsFrom: [DOCKERFILE_ANALYZER],
+  usesFactsFrom: [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS],
   async analyze(ctx: ProjectContext): Promise<ProjectOutput> {
-    const images = [...(ctx.facts(DOCKERFILE_ANALYZER) as Map<string, DockerfileFacts>).values()].flatMap((f) => f.images);
+    const images = [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS].flatMap((name) => [...(ctx.facts(name) as Map<string, ImageFacts>).values()].flatMap((f) => f.images));
     const rootfsDir = ctx.settings.image?.rootfs;
     const { project, notices } = await assembleImageProject(images, rootfsDir ? readRootfs(rootfsDir) : undefined, ctx.settings.deps, ctx.now);
     return { findings: imageFindings(project, ctx.root), errors: [], notices };

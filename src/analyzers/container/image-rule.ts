@@ -7,7 +7,7 @@ import type { RootfsInventory } from './rootfs/scan.js';
 
 /** Everything the image rules look at, assembled once per assessment. */
 export interface ImageProject {
-  /** Base images of every Dockerfile in the tree. */
+  /** Base images of every Dockerfile in the tree and the images its Compose files and Kubernetes manifests run. */
   images: ContainerImage[];
   /** The unpacked image given with --image-rootfs, if any. */
   rootfs?: RootfsInventory;

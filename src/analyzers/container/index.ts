@@ -1,18 +1,13 @@
 import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
-import { baseImagesOf, type ContainerImage } from '../../inventory/containers.js';
+import { baseImagesOf, type ImageFacts } from '../../inventory/containers.js';
 import type { DockerContext } from './docker-rule.js';
 import { parseDockerfile } from './dockerfile/parse.js';
 import { runScripts } from './dockerfile/shell.js';
 import { dockerRules } from './rules/index.js';
 
 export const DOCKERFILE_ANALYZER = 'dockerfile';
-
-/** What the Dockerfile analyzer records for the container project analyzer (EOL checks need the run date). */
-export interface DockerfileFacts {
-  images: ContainerImage[];
-}
 
 export const dockerfileAnalyzer: FileAnalyzer = {
   name: DOCKERFILE_ANALYZER,
@@ -45,6 +40,6 @@ function analyzeDockerfile(file: SourceFile): AnalyzerOutput {
     };
     rule.check(ctx);
   }
-  const facts: DockerfileFacts = { images };
+  const facts: ImageFacts = { images };
   return { findings, problems: [], facts };
 }

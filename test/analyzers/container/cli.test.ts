@@ -57,6 +57,7 @@ describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
       'chart/templates/job.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ .Release.Name }}\n',
       Dockerfile: read('container/vulnerable/Dockerfile'),
       'legacy/Dockerfile': 'FROM python:3.7-slim-buster\nUSER 1000\n',
+      'docker-compose.yml': 'services:\n  warehouse:\n    image: postgres:11\n    ports: ["127.0.0.1:5432:5432"]\n',
     });
     const res = await assess(root, '--image-rootfs', path.join(FIXTURES, 'container/rootfs/debian'), '--osv-db', path.join(FIXTURES, 'container/osv'));
     expect(res.code).toBe(1);
@@ -65,9 +66,11 @@ describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
     for (const id of ['k8s.secret-in-env', 'k8s.rbac.cluster-admin-binding', 'docker.root-user', 'docker.curl-pipe-shell', 'docker.eol-base-image', 'image.eol-os', 'image.vulnerable-package']) {
       expect(ids, id).toContain(id);
     }
-    const eol = result.findings.find((f) => f.ruleId === 'docker.eol-base-image')!;
-    expect(eol.location).toMatchObject({ file: 'legacy/Dockerfile', startLine: 1 });
-    expect(eol.message).toBe('Base image python:3.7-slim-buster: Python 3.7 reached end of life on 2023-06-27; Debian 10 (buster) reached end of life on 2024-06-30');
+    const eol = result.findings.filter((f) => f.ruleId === 'docker.eol-base-image').sort((a, b) => a.location.file.localeCompare(b.location.file));
+    expect(eol.map((f) => [f.location.file, f.location.startLine, f.message])).toEqual([
+      ['docker-compose.yml', 3, 'Image postgres:11 of compose service warehouse: PostgreSQL 11 reached end of life on 2023-11-09'],
+      ['legacy/Dockerfile', 1, 'Base image python:3.7-slim-buster: Python 3.7 reached end of life on 2023-06-27; Debian 10 (buster) reached end of life on 2024-06-30'],
+    ]);
     const vulnerable = result.findings.filter((f) => f.ruleId === 'image.vulnerable-package').map((f) => f.location.file);
     expect(vulnerable).toContain(path.relative(root, path.join(FIXTURES, 'container/rootfs/debian/var/lib/dpkg/status')));
     expect(result.errors).toEqual([{ file: 'chart/templates/job.yaml', analyzer: 'kubernetes', message: expect.stringMatching(/^unrendered Helm\/Go template/) }]);

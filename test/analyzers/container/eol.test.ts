@@ -33,6 +33,16 @@ describe('end-of-life table', () => {
     expect(names('alpine', '3.12.12')).toEqual(['alpine 3.12']);
   });
 
+  it('reads PostgreSQL majors from the postgres image: one number from 10 on, two before', () => {
+    expect(names('postgres', '15.4')).toEqual(['postgres 15']);
+    expect(names('postgres', '11-alpine3.19')).toEqual(['postgres 11', 'alpine 3.19']);
+    expect(names('postgres', '9.6.24')).toEqual(['postgres 9.6']);
+    expect(names('postgres', '16-bookworm')).toEqual(['postgres 16', 'debian 12']);
+    expect(names('postgres', 'alpine')).toEqual([]);
+    expect(isPastEol(findRelease('postgres', '14')!, new Date('2026-11-12T00:00:00Z'))).toBe(true);
+    expect(isPastEol(findRelease('postgres', '15')!, new Date('2026-11-12T00:00:00Z'))).toBe(false);
+  });
+
   it('names nothing for moving tags, missing tags and images outside the official library', () => {
     expect(names('python', '3-slim')).toEqual([]);
     expect(names('python', 'alpine')).toEqual([]);

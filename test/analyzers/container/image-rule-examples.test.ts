@@ -12,6 +12,6 @@ describeRuleExamples({
   rules: imageRules,
   scan: scanImageExample,
   idPattern: /^(docker|image)\.[a-z0-9-]+$/,
-  filePattern: /(^|\/)(Dockerfile|os-release|METADATA|os\.py)$/,
+  filePattern: /(^|\/)(Dockerfile|os-release|METADATA|os\.py|docker-compose\.yml)$/,
   checkRule: (rule) => expect(rule.category).toBe('container'),
 });

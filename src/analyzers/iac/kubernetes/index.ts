@@ -5,10 +5,12 @@ import type { K8sContext } from './k8s-rule.js';
 import { parseManifests } from './parse.js';
 import { k8sRules } from './rules/index.js';
 import { podsOf } from './workloads.js';
+import type { ImageFacts } from '../../../inventory/containers.js';
+import { kubernetesImages } from '../../../inventory/deployed-images.js';
 
 /**
  * Kubernetes manifests (plain, multi-document, or rendered by Helm): workload security
- * settings and RBAC grants.
+ * settings and RBAC grants. Its facts are the images the workloads run.
  */
 export const kubernetesAnalyzer: FileAnalyzer = {
   name: 'kubernetes',
@@ -33,5 +35,6 @@ function analyzeManifests(file: SourceFile): AnalyzerOutput {
     };
     rule.check(ctx);
   }
-  return { findings, problems: parsed.problems };
+  const facts: ImageFacts = { images: kubernetesImages(parsed, file.path) };
+  return { findings, problems: parsed.problems, facts };
 }

@@ -1,8 +1,13 @@
 import { K8S_DOCS, type K8sRule } from '../k8s-rule.js';
 import { listAt } from '../parse.js';
 
-/** Capabilities that amount to (or lead straight to) control of the node or its network. */
-const DANGEROUS = new Set(['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'BPF', 'PERFMON', 'SYS_BOOT']);
+/** Capabilities that amount to (or lead straight to) control of the node or its network; shared with the Compose rule. */
+export const DANGEROUS_CAPABILITIES: ReadonlySet<string> = new Set(['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'BPF', 'PERFMON', 'SYS_BOOT']);
+
+/** A capability as listed above: `cap_sys_admin` and `SYS_ADMIN` are the same. */
+export function capabilityName(cap: unknown): string {
+  return String(cap).trim().toUpperCase().replace(/^CAP_/, '');
+}
 
 export const dangerousCapabilities: K8sRule = {
   id: 'k8s.dangerous-capabilities',
@@ -38,8 +43,8 @@ export const dangerousCapabilities: K8sRule = {
       for (const c of pod.containers) {
         const path = [...c.path, 'securityContext', 'capabilities', 'add'];
         listAt(pod.object.data, path).forEach((cap, i) => {
-          const name = String(cap).toUpperCase().replace(/^CAP_/, '');
-          if (DANGEROUS.has(name)) ctx.report(pod.object, [...path, i], { message: `Container "${c.name}" adds the ${name} capability` });
+          const name = capabilityName(cap);
+          if (DANGEROUS_CAPABILITIES.has(name)) ctx.report(pod.object, [...path, i], { message: `Container "${c.name}" adds the ${name} capability` });
         });
       }
     }

@@ -1,6 +1,7 @@
 import type { K8sRule } from '../k8s-rule.js';
 import { automountToken } from './automount-token.js';
 import { dangerousCapabilities } from './capabilities.js';
+import { defaultCredentials } from './default-credentials.js';
 import { defaultNamespace } from './default-namespace.js';
 import { hostIpc } from './host-ipc.js';
 import { hostNetwork } from './host-network.js';
@@ -33,6 +34,7 @@ export const k8sRules: K8sRule[] = [
   hostPath,
   runtimeSocket,
   secretInEnv,
+  defaultCredentials,
   resourceLimits,
   imageLatest,
   automountToken,

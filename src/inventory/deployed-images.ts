@@ -1,0 +1,61 @@
+import type { ComposeService, ParsedCompose } from '../analyzers/iac/compose/parse.js';
+import { isRecord, listAt, recordAt, valueAt, type K8sObject, type ParsedManifests, type Path } from '../analyzers/iac/kubernetes/parse.js';
+import { podsOf } from '../analyzers/iac/kubernetes/workloads.js';
+import { parseImageRef, substitute, type ContainerImage } from './containers.js';
+
+const NO_VARIABLES: ReadonlyMap<string, string | undefined> = new Map();
+
+/**
+ * The image of each Compose service. Variables are substituted as Compose does for unset ones
+ * (`${TAG:-1.4}` is 1.4); the others stay as written and are listed as unresolved, as the values
+ * come from the environment or an .env file at `docker compose up`.
+ */
+export function composeImages(parsed: ParsedCompose, file: string): ContainerImage[] {
+  return parsed.services.flatMap((service: ComposeService) => {
+    const written = service.data['image'];
+    if (typeof written !== 'string' || written.trim() === '') return [];
+    const { text, unresolved } = substitute(written.trim(), NO_VARIABLES);
+    const line = parsed.locate([...service.path, 'image']).startLine;
+    return [image(text, file, line, `compose service ${service.name}`, unresolved)];
+  });
+}
+
+/** Where Argo Workflows keep their templates, by kind. */
+const ARGO_TEMPLATES: Record<string, Path> = {
+  Workflow: ['spec', 'templates'],
+  WorkflowTemplate: ['spec', 'templates'],
+  ClusterWorkflowTemplate: ['spec', 'templates'],
+  CronWorkflow: ['spec', 'workflowSpec', 'templates'],
+};
+
+/** The image of every container of the manifests' workloads (pods, controllers, jobs) and Argo Workflow steps. */
+export function kubernetesImages(parsed: ParsedManifests, file: string): ContainerImage[] {
+  const found: ContainerImage[] = [];
+  const add = (object: K8sObject, path: Path, container: string) => {
+    const written = valueAt(object.data, [...path, 'image']);
+    // An Argo parameter (`{{inputs.parameters.image}}`) names no image until the workflow runs.
+    if (typeof written !== 'string' || written.trim() === '' || written.includes('{{')) return;
+    found.push(image(written.trim(), file, parsed.locate(object, [...path, 'image']).startLine, `${object.kind} ${objectName(object)}, container ${container}`, []));
+  };
+  for (const pod of podsOf(parsed.objects)) for (const c of pod.containers) add(pod.object, c.path, c.name);
+  for (const object of parsed.objects) {
+    const templates = ARGO_TEMPLATES[object.kind];
+    if (!templates) continue;
+    listAt(object.data, templates).forEach((template, i) => {
+      if (!isRecord(template)) return;
+      for (const part of ['container', 'script'] as const) {
+        if (recordAt(template, [part])) add(object, [...templates, i, part], String(template['name'] ?? `templates[${i}]`));
+      }
+    });
+  }
+  return found;
+}
+
+function objectName(object: K8sObject): string {
+  const name = valueAt(object.data, ['metadata', 'name']) ?? valueAt(object.data, ['metadata', 'generateName']);
+  return typeof name === 'string' ? name : '(unnamed)';
+}
+
+function image(text: string, file: string, line: number, workload: string, unresolved: string[]): ContainerImage {
+  return { ...parseImageRef(text), file, line, workload, ...(unresolved.length > 0 ? { unresolvedArgs: unresolved } : {}) };
+}

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseCompose } from '../../src/analyzers/iac/compose/parse.js';
+import { parseManifests } from '../../src/analyzers/iac/kubernetes/parse.js';
+import { DEFAULT_DEPS_SETTINGS } from '../../src/analyzers/deps/settings.js';
+import { collectInventory } from '../../src/inventory/collect.js';
+import { composeImages, kubernetesImages } from '../../src/inventory/deployed-images.js';
+import { renderCycloneDx } from '../../src/report/cyclonedx.js';
+import { removeTree, tempTree } from '../helpers/temp-tree.js';
+
+const COMPOSE = `x-airflow: &airflow
+  image: apache/airflow:\${AIRFLOW_VERSION:-2.10.3}
+services:
+  scheduler:
+    <<: *airflow
+    command: scheduler
+  warehouse:
+    image: postgres:11-alpine
+  app:
+    build: .
+  mirror:
+    image: \${REGISTRY}/tools/mirror:1.2
+`;
+
+const MANIFESTS = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly
+spec:
+  schedule: "0 2 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          initContainers:
+            - name: fetch
+              image: curlimages/curl:8.10.1
+          containers:
+            - name: load
+              image: ghcr.io/acme/loader@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: etl-
+spec:
+  templates:
+    - name: clean
+      script:
+        image: python:3.8-slim
+        source: print(1)
+    - name: dynamic
+      container:
+        image: "{{inputs.parameters.image}}"
+`;
+
+describe('images that Compose services and Kubernetes workloads run', () => {
+  it('lists each Compose service image with its line and service, merged blocks and variable defaults applied', () => {
+    const images = composeImages(parseCompose(COMPOSE), 'docker-compose.yml');
+    expect(images).toEqual([
+      // The image comes from the x-airflow block through `<<`, and is placed where that block writes it.
+      { name: 'apache/airflow', tag: '2.10.3', file: 'docker-compose.yml', line: 2, workload: 'compose service scheduler' },
+      { name: 'postgres', tag: '11-alpine', file: 'docker-compose.yml', line: 8, workload: 'compose service warehouse' },
+      { name: '${REGISTRY}/tools/mirror', tag: '1.2', file: 'docker-compose.yml', line: 12, workload: 'compose service mirror', unresolvedArgs: ['REGISTRY'] },
+    ]);
+  });
+
+  it('lists every container of every workload kind and Argo Workflow steps, but not an Argo parameter', () => {
+    const images = kubernetesImages(parseManifests(MANIFESTS), 'k8s/etl.yaml');
+    expect(images.map((i) => [i.name, i.tag ?? i.digest, i.line, i.workload])).toEqual([
+      ['curlimages/curl', '8.10.1', 13, 'CronJob nightly, container fetch'],
+      ['ghcr.io/acme/loader', 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 16, 'CronJob nightly, container load'],
+      ['python', '3.8-slim', 26, 'Workflow etl-, container clean'],
+    ]);
+  });
+});
+
+describe('the inventory and SBOM with deployed images', () => {
+  let root: string | undefined;
+  afterEach(() => {
+    if (root) removeTree(root);
+    root = undefined;
+  });
+
+  it('puts Compose and Kubernetes images beside base images, says what runs them, and reports a broken Compose file as an error of that file', async () => {
+    root = tempTree({
+      Dockerfile: 'FROM python:3.12-slim\n',
+      'docker-compose.yml': COMPOSE,
+      'k8s/etl.yaml': MANIFESTS,
+      'ops/compose.prod.yaml': 'services:\n  db: [unclosed\n',
+    });
+    const collected = await collectInventory(root, { maxFileSize: 5_000_000, exclude: [], deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } });
+    expect(collected.images.map((i) => `${i.file}:${i.line} ${i.name}`).sort()).toEqual([
+      'Dockerfile:1 python',
+      'docker-compose.yml:12 ${REGISTRY}/tools/mirror',
+      'docker-compose.yml:2 apache/airflow',
+      'docker-compose.yml:8 postgres',
+      'k8s/etl.yaml:13 curlimages/curl',
+      'k8s/etl.yaml:16 ghcr.io/acme/loader',
+      'k8s/etl.yaml:26 python',
+    ]);
+    expect(collected.errors).toEqual([{ file: 'ops/compose.prod.yaml', message: expect.stringMatching(/^invalid YAML at line 3/) }]);
+    const bom = JSON.parse(renderCycloneDx({ inventory: collected.built.inventory, images: collected.images, services: collected.services, root, toolVersion: '0.0.0', timestamp: '2026-11-25T12:00:00Z' })) as {
+      components: Array<{ 'bom-ref': string; properties?: Array<{ name: string; value: string }> }>;
+    };
+    expect(bom.components.find((c) => c['bom-ref'] === 'pkg:docker/postgres@11-alpine')?.properties).toEqual([
+      { name: 'pipewarden:location', value: 'docker-compose.yml:8' },
+      { name: 'pipewarden:workload', value: 'compose service warehouse' },
+    ]);
+  });
+});
