@@ -14,7 +14,7 @@ import type { ScanError } from '../core/finding.js';
 import { buildLineage } from './lineage/build.js';
 import type { LineageGraph } from './lineage/graph.js';
 import { baseImagesOf, type ContainerImage } from './containers.js';
-import { composeImages, kubernetesImages } from './deployed-images.js';
+import { airflowTaskImages, composeImages, kubernetesImages } from './deployed-images.js';
 import { servicesIn, type Service } from './services.js';
 import { walk } from './walk.js';
 
@@ -61,7 +61,10 @@ export async function collectInventory(
     for (const problem of deployed.problems) errors.push({ file: entry.path, message: problem });
     services.push(...servicesIn({ path: entry.path, kind: entry.kind, text }));
     const moduleLineage = lineageOf(entry, text, errors);
-    if (moduleLineage) lineage.set(entry.path, moduleLineage);
+    if (moduleLineage) {
+      lineage.set(entry.path, moduleLineage);
+      images.push(...airflowTaskImages(moduleLineage, entry.path));
+    }
   }
   const built = buildInventory(facts);
   const notices = options.deps.resolve ? (await resolveUnlocked(built, facts, options.deps)).notices : [];

@@ -1,4 +1,5 @@
 import type { ComposeService, ParsedCompose } from '../analyzers/iac/compose/parse.js';
+import type { PythonLineage } from '../analyzers/python/facts.js';
 import { isRecord, listAt, recordAt, valueAt, type K8sObject, type ParsedManifests, type Path } from '../analyzers/iac/kubernetes/parse.js';
 import { podsOf } from '../analyzers/iac/kubernetes/workloads.js';
 import { parseImageRef, substitute, type ContainerImage } from './containers.js';
@@ -49,6 +50,15 @@ export function kubernetesImages(parsed: ParsedManifests, file: string): Contain
     });
   }
   return found;
+}
+
+/** The images the Airflow tasks of a DAG file run in (a pod or Docker operator's, `@task.docker`'s), as a literal names them. */
+export function airflowTaskImages(lineage: Pick<PythonLineage, 'tasks'>, file: string): ContainerImage[] {
+  return lineage.tasks.flatMap((task) => {
+    if (!task.image) return [];
+    const { text, unresolved } = substitute(task.image.reference, NO_VARIABLES);
+    return [image(text, file, task.image.line, `Airflow task ${task.taskId} (${task.operator})`, unresolved)];
+  });
 }
 
 function objectName(object: K8sObject): string {

@@ -87,10 +87,12 @@ describe('the inventory and SBOM with deployed images', () => {
       'docker-compose.yml': COMPOSE,
       'k8s/etl.yaml': MANIFESTS,
       'ops/compose.prod.yaml': 'services:\n  db: [unclosed\n',
+      'dags/etl.py': 'from airflow.providers.docker.operators.docker import DockerOperator\n\nDockerOperator(task_id="load", image="ghcr.io/acme/loader:2.1")\n',
     });
     const collected = await collectInventory(root, { maxFileSize: 5_000_000, exclude: [], deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } });
     expect(collected.images.map((i) => `${i.file}:${i.line} ${i.name}`).sort()).toEqual([
       'Dockerfile:1 python',
+      'dags/etl.py:3 ghcr.io/acme/loader',
       'docker-compose.yml:12 ${REGISTRY}/tools/mirror',
       'docker-compose.yml:2 apache/airflow',
       'docker-compose.yml:8 postgres',
@@ -102,6 +104,7 @@ describe('the inventory and SBOM with deployed images', () => {
     const bom = JSON.parse(renderCycloneDx({ inventory: collected.built.inventory, images: collected.images, services: collected.services, root, toolVersion: '0.0.0', timestamp: '2026-11-25T12:00:00Z' })) as {
       components: Array<{ 'bom-ref': string; properties?: Array<{ name: string; value: string }> }>;
     };
+    expect(collected.images.find((i) => i.file === 'dags/etl.py')?.workload).toBe('Airflow task load (DockerOperator)');
     expect(bom.components.find((c) => c['bom-ref'] === 'pkg:docker/postgres@11-alpine')?.properties).toEqual([
       { name: 'pipewarden:location', value: 'docker-compose.yml:8' },
       { name: 'pipewarden:workload', value: 'compose service warehouse' },

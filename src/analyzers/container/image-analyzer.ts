@@ -7,6 +7,8 @@ import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import type { DepsSettings } from '../deps/settings.js';
 import type { ImageFacts } from '../../inventory/containers.js';
+import { airflowTaskImages } from '../../inventory/deployed-images.js';
+import { PYTHON_ANALYZER, type PythonFacts } from '../python/facts.js';
 import { findVulnerable, type VulnerablePackage } from '../deps/vulnerabilities.js';
 import { eolOs } from './image-rules/eol-os.js';
 import { eolRuntime } from './image-rules/eol-runtime.js';
@@ -23,17 +25,19 @@ export const imageRules: ImageRule[] = [eolBaseImage, eolOs, eolRuntime, vulnera
 const DEPLOYING_ANALYZERS = ['compose', 'kubernetes'];
 
 /**
- * Container images as a whole: Dockerfile base images and the images Compose services and
- * Kubernetes workloads run against the end-of-life table on the run date, and — with
- * --image-rootfs — the packages of an unpacked image against advisories.
+ * Container images as a whole: Dockerfile base images and the images Compose services,
+ * Kubernetes workloads and Airflow tasks run against the end-of-life table on the run date, and
+ * — with --image-rootfs — the packages of an unpacked image against advisories.
  */
 export const containerImageAnalyzer: ProjectAnalyzer = {
   name: 'container-image',
   category: 'container',
   rules: imageRules,
-  usesFactsFrom: [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS],
+  usesFactsFrom: [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS, PYTHON_ANALYZER],
   async analyze(ctx: ProjectContext): Promise<ProjectOutput> {
     const images = [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS].flatMap((name) => [...(ctx.facts(name) as Map<string, ImageFacts>).values()].flatMap((f) => f.images));
+    // Python's facts hold the DAGs' Airflow tasks, with the image a pod or Docker operator runs.
+    for (const [file, facts] of ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>) if (facts.lineage) images.push(...airflowTaskImages(facts.lineage, file));
     const rootfsDir = ctx.settings.image?.rootfs;
     const { project, notices } = await assembleImageProject(images, rootfsDir ? readRootfs(rootfsDir) : undefined, ctx.settings.deps, ctx.now);
     return { findings: imageFindings(project, ctx.root), errors: [], notices };

@@ -22,7 +22,8 @@ export interface PythonLineage {
   sources: LineageSource[];
   sinks: LineageSink[];
   functions: Array<{ name: string; line: number; calls: string[] }>;
-  tasks: Array<{ taskId: string; operator: string; callable?: string; line: number }>;
+  /** `image` is the container image a task runs in (KubernetesPodOperator, DockerOperator, `@task.docker`…), where a literal names it. */
+  tasks: Array<{ taskId: string; operator: string; callable?: string; line: number; image?: { reference: string; line: number } }>;
   taskEdges: Array<{ from: string; to: string; line: number }>;
 }
 

@@ -29,7 +29,8 @@ export function airflowStructure(root: SyntaxNode, resolver: Resolver, values: V
     if (!decorator) continue;
     const taskId = keywordConstant(decorator.namedChildren[0], 'task_id', values) ?? name;
     byFunction.set(name, taskId);
-    tasks.push({ taskId, operator: '@task', callable: name, line: fn.startPosition.row + 1 });
+    const image = imageOf(decorator.namedChildren[0], values);
+    tasks.push({ taskId, operator: '@task', callable: name, line: fn.startPosition.row + 1, ...(image ? { image } : {}) });
   }
 
   for (const call of root.descendantsOfType('call')) {
@@ -38,7 +39,8 @@ export function airflowStructure(root: SyntaxNode, resolver: Resolver, values: V
     const taskId = keywordConstant(call, 'task_id', values);
     if (!name || taskId === undefined || !OPERATOR.test(name)) continue;
     const callable = keywordNode(call, 'python_callable')?.text;
-    tasks.push({ taskId, operator: name.split('.').at(-1) ?? name, ...(callable ? { callable } : {}), line: call.startPosition.row + 1 });
+    const image = imageOf(call, values);
+    tasks.push({ taskId, operator: name.split('.').at(-1) ?? name, ...(callable ? { callable } : {}), line: call.startPosition.row + 1, ...(image ? { image } : {}) });
     byCall.set(call.id, taskId);
     const parent = call.parent;
     const target = parent?.type === 'assignment' ? parent.childForFieldName('left') : undefined;
@@ -118,6 +120,13 @@ function keywordConstant(call: SyntaxNode | undefined, keyword: string, values: 
   const node = keywordNode(call, keyword);
   const value = node ? values.constantOf(node) : undefined;
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The literal `image=` of an operator or a `@task.docker`/`@task.kubernetes` decorator; a Jinja template names no image until the run. */
+function imageOf(call: SyntaxNode | undefined, values: ValueClassifier): Task['image'] {
+  const reference = keywordConstant(call, 'image', values)?.trim();
+  if (!reference || reference.includes('{{')) return undefined;
+  return { reference, line: keywordNode(call, 'image')!.startPosition.row + 1 };
 }
 
 export interface TemplatedParameter {

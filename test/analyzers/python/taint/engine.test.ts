@@ -678,6 +678,29 @@ describe('Python taint engine', () => {
     expect(lineage.taskEdges.map((e) => `${e.from}>${e.to}`).sort()).toEqual(['extract>load', 'extract>report', 'load>report']);
     expect(lineage.functions.map((f) => f.name)).toEqual(['extract']);
   });
+
+  it('records the image each container task runs in, where a literal or constant names it', () => {
+    const code = py`
+      from airflow.decorators import task
+      from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator
+      from airflow.providers.docker.operators.docker import DockerOperator
+      LOADER = "ghcr.io/acme/loader:2.1"
+      fetch = KubernetesPodOperator(task_id="fetch", name="fetch",
+          image="python:3.8-slim", cmds=["python", "-m", "fetch"])
+      load = DockerOperator(task_id="load", image=LOADER)
+      dynamic = KubernetesPodOperator(task_id="dynamic", name="d", image="{{ var.value.etl_image }}")
+      @task.docker(image="python:3.12-slim")
+      def score():
+          return 1
+    `;
+    const lineage = (analyzePythonSource(code, 'dags/etl.py').facts as PythonFacts).lineage!;
+    expect(lineage.tasks.map((t) => [t.taskId, t.image])).toEqual([
+      ['score', { reference: 'python:3.12-slim', line: 9 }],
+      ['fetch', { reference: 'python:3.8-slim', line: 6 }],
+      ['load', { reference: 'ghcr.io/acme/loader:2.1', line: 7 }],
+      ['dynamic', undefined],
+    ]);
+  });
 });
 
 describe('cross-module taint', () => {
