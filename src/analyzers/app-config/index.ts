@@ -4,6 +4,7 @@ import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import { LineIndex } from '../sql/lines.js';
 import type { AppRule } from './app-rule.js';
+import { joinCommandLists } from './command-lists.js';
 import type { AppSetting } from './setting.js';
 import { airflowRules } from './airflow/rules/index.js';
 import { airflowSettings } from './airflow/settings.js';
@@ -50,9 +51,10 @@ export const appConfigAnalyzer: FileAnalyzer = {
 
 function analyzeAppConfig(file: SourceFile): AnalyzerOutput {
   const name = path.posix.basename(file.path);
+  const text = /\.ya?ml$/i.test(name) ? joinCommandLists(file.text) : file.text;
   let settings: AppSetting[];
   try {
-    settings = SETTINGS_READERS.flatMap((read) => read(name, file.text));
+    settings = SETTINGS_READERS.flatMap((read) => read(name, text));
   } catch (err) {
     return { findings: [], problems: [`cannot parse ${name}: ${(err as Error).message}`] };
   }
