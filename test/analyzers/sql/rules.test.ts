@@ -212,6 +212,23 @@ describe('sql.superuser-role', () => {
     expect(scan(code, ID)[0]!.message).toBe('etl_loader is made SUPERUSER: every permission check, row-level security included, is skipped for it');
   });
 
+  it('reports each PostgreSQL role granted that reaches past the database, on its name', () => {
+    const code = lines(
+      'GRANT pg_read_server_files, pg_execute_server_program',
+      '  TO etl_loader WITH ADMIN OPTION;',
+      'GRANT rds_superuser TO airflow;',
+      'GRANT pg_read_all_data TO bi_reader;',
+      'GRANT postgres TO migrator;',
+    );
+    expect(scan(code, ID).map((f) => [f.location.startLine, f.location.startColumn, f.severity, f.message])).toEqual([
+      [1, 7, 'high', 'etl_loader is granted pg_read_server_files: it reads any file the database server can, through COPY … FROM and pg_read_file()'],
+      [1, 29, 'high', 'etl_loader is granted pg_execute_server_program: it runs shell commands on the database server through COPY … PROGRAM'],
+      [3, 7, 'high', 'airflow is granted rds_superuser: it is the superuser of an Amazon RDS or Aurora instance'],
+      [4, 7, 'medium', 'bi_reader is granted pg_read_all_data: it reads every table, whatever the grants on it say'],
+      [5, 7, 'high', 'migrator is granted postgres: it may SET ROLE postgres, the superuser'],
+    ]);
+  });
+
   it('leaves NOSUPERUSER, revocations, other roles and column names alone', () => {
     const code = lines(
       'CREATE ROLE etl NOSUPERUSER NOBYPASSRLS LOGIN;',
@@ -221,6 +238,10 @@ describe('sql.superuser-role', () => {
       'GRANT ROLE SYSADMIN TO ROLE platform_admins;',
       "EXEC sp_addsrvrolemember 'pipeline', 'bulkadmin';",
       'ALTER SERVER ROLE bulkadmin ADD MEMBER pipeline;',
+      'REVOKE pg_execute_server_program FROM etl_loader;',
+      'GRANT CONNECT ON DATABASE postgres TO etl_loader;',
+      'GRANT SELECT ON rds_superuser_audit, pg_read_all_data_log TO auditor;',
+      'CREATE ROLE pg_reader_etl;',
     );
     expect(scan(code, ID)).toEqual([]);
   });
