@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { readRootfs, type RootfsInventory } from '../analyzers/container/rootfs/scan.js';
 import { depsFilesAnalyzer } from '../analyzers/deps/files-analyzer.js';
 import { isComposeFile, parseCompose } from '../analyzers/iac/compose/parse.js';
+import { helmValuesImages, isHelmValuesFile } from '../analyzers/iac/helm-values/images.js';
 import { parseManifests } from '../analyzers/iac/kubernetes/parse.js';
 import { buildInventory, type BuiltInventory } from '../analyzers/deps/inventory.js';
 import type { DependencyFacts } from '../analyzers/deps/model.js';
@@ -73,7 +74,7 @@ export async function collectInventory(
   return { built, images, services, lineage: buildLineage(lineage), ...(rootfs ? { rootfs } : {}), errors, notices };
 }
 
-/** The images a Compose file's services or a manifest's workloads run, and why a file could not be read for them. */
+/** The images a Compose file's services, a manifest's workloads or a chart's values run, and why a file could not be read for them. */
 function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerImage[]; problems: string[] } {
   if (entry.kind === 'kubernetes') {
     const parsed = parseManifests(text);
@@ -83,6 +84,7 @@ function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerIm
     const parsed = parseCompose(text);
     return { images: composeImages(parsed, entry.path), problems: parsed.problems };
   }
+  if (entry.kind === 'config' && isHelmValuesFile(entry.path)) return helmValuesImages(text, entry.path);
   return { images: [], problems: [] };
 }
 

@@ -4,6 +4,7 @@ import { parseManifests } from '../../src/analyzers/iac/kubernetes/parse.js';
 import { DEFAULT_DEPS_SETTINGS } from '../../src/analyzers/deps/settings.js';
 import { collectInventory } from '../../src/inventory/collect.js';
 import { composeImages, kubernetesImages } from '../../src/inventory/deployed-images.js';
+import { helmValuesImages } from '../../src/analyzers/iac/helm-values/images.js';
 import { renderCycloneDx } from '../../src/report/cyclonedx.js';
 import { removeTree, tempTree } from '../helpers/temp-tree.js';
 
@@ -74,6 +75,46 @@ describe('images that Compose services and Kubernetes workloads run', () => {
   });
 });
 
+describe('images a Helm chart deploys by default', () => {
+  const VALUES = `global:
+  imageRegistry: ""
+image:
+  registry: docker.io
+  repository: bitnami/postgresql
+  tag: 11.22.0-debian-11-r4
+metrics:
+  enabled: true
+  image:
+    repository: prometheuscommunity/postgres-exporter
+    tag: 0.15
+sidecar:
+  image:
+    repository: "{{ .Values.global.sidecar }}"
+    tag: 1.0
+app:
+  image:
+    repository: ghcr.io/acme/loader
+    digest: sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+  command: ["load"]
+`;
+
+  it('lists each image map with a repository under its key path, registry, tag and digest put together', () => {
+    const { images, problems } = helmValuesImages(VALUES, 'charts/warehouse/values.yaml');
+    expect(problems).toEqual([]);
+    expect(images.map((i) => [i.name, i.tag ?? i.digest, i.line, i.workload])).toEqual([
+      ['docker.io/bitnami/postgresql', '11.22.0-debian-11-r4', 4, 'Helm values image'],
+      ['prometheuscommunity/postgres-exporter', '0.15', 10, 'Helm values metrics.image'],
+      ['ghcr.io/acme/loader', 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 18, 'Helm values app.image'],
+    ]);
+  });
+
+  it('reports a values file that is not YAML as a problem, and reads an alias bomb without expanding it', () => {
+    expect(helmValuesImages('image:\n  repository: [unclosed\n', 'values.yaml').problems).toEqual([expect.stringMatching(/^invalid YAML at line 3/)]);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`), 'image: {repository: redis, tag: "7.4"}'].join('\n');
+    expect(helmValuesImages(bomb, 'values.yaml').images.map((i) => `${i.name}:${i.tag}`)).toEqual(['redis:7.4']);
+  });
+});
+
 describe('the inventory and SBOM with deployed images', () => {
   let root: string | undefined;
   afterEach(() => {
@@ -88,10 +129,12 @@ describe('the inventory and SBOM with deployed images', () => {
       'k8s/etl.yaml': MANIFESTS,
       'ops/compose.prod.yaml': 'services:\n  db: [unclosed\n',
       'dags/etl.py': 'from airflow.providers.docker.operators.docker import DockerOperator\n\nDockerOperator(task_id="load", image="ghcr.io/acme/loader:2.1")\n',
+      'charts/cache/values.yaml': 'image:\n  repository: redis\n  tag: 7.4.1\n',
     });
     const collected = await collectInventory(root, { maxFileSize: 5_000_000, exclude: [], deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } });
     expect(collected.images.map((i) => `${i.file}:${i.line} ${i.name}`).sort()).toEqual([
       'Dockerfile:1 python',
+      'charts/cache/values.yaml:2 redis',
       'dags/etl.py:3 ghcr.io/acme/loader',
       'docker-compose.yml:12 ${REGISTRY}/tools/mirror',
       'docker-compose.yml:2 apache/airflow',

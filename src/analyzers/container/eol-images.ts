@@ -68,13 +68,17 @@ export function describeRelease(release: EolRelease): string {
   return `${PRODUCT_NAMES[release.product]} ${release.release}${release.codename ? ` (${release.codename})` : ''}`;
 }
 
+/** The official PostgreSQL image and Bitnami's, both tagged with the server's version. */
+const POSTGRES_IMAGES = ['postgres', 'bitnami/postgresql'];
+
 const CODENAMES = new Map(EOL_RELEASES.filter((r) => r.codename).map((r) => [r.codename!, r.product]));
 
 /**
  * The releases an image reference names: the runtime or server of an official image from its tag
- * (`python:3.7-slim` → Python 3.7, `postgres:11-alpine` → PostgreSQL 11) and the distribution from the tag or its suffix
- * (`-buster`, `-alpine3.12`, `debian:10`, `ubuntu:bionic`). Moving tags (`3`, `lts`, `alpine`)
- * name no single release and yield nothing.
+ * (`python:3.7-slim` → Python 3.7, `postgres:11-alpine` → PostgreSQL 11) and the distribution
+ * from the tag or its suffix (`-buster`, `-alpine3.12`, Bitnami's `-debian-11-r4`, CUDA's
+ * `-ubuntu22.04`, `debian:10`, `ubuntu:bionic`). Moving tags (`3`, `lts`, `alpine`) name no
+ * single release and yield nothing.
  */
 export function releasesOfImage(name: string, tag: string | undefined): EolRelease[] {
   if (!tag) return [];
@@ -87,13 +91,18 @@ export function releasesOfImage(name: string, tag: string | undefined): EolRelea
   if (repository === 'ubuntu' && version) found.push(findRelease('ubuntu', version));
   if (repository === 'alpine' && version) found.push(findRelease('alpine', version));
   // From 10 on the major version is one number (15.4 is PostgreSQL 15); before, two (9.6.24 is 9.6).
-  if (repository === 'postgres' && version) found.push(findRelease('postgres', Number(version.split('.')[0]) >= 10 ? version.split('.')[0]! : version));
-  for (const part of tag.toLowerCase().split('-')) {
+  if (POSTGRES_IMAGES.includes(repository) && version) found.push(findRelease('postgres', Number(version.split('.')[0]) >= 10 ? version.split('.')[0]! : version));
+  const parts = tag.toLowerCase().split('-');
+  parts.forEach((part, i) => {
     const product = CODENAMES.get(part.replace(/\d+$/, ''));
     if (product) found.push(findRelease(product, part.replace(/\d+$/, '')));
     const alpine = /^alpine(\d+\.\d+)/.exec(part);
     if (alpine) found.push(findRelease('alpine', alpine[1]!));
-  }
+    const ubuntu = /^ubuntu(\d+\.\d+)$/.exec(part);
+    if (ubuntu) found.push(findRelease('ubuntu', ubuntu[1]!));
+    // Bitnami's `16.4.0-debian-12-r5`.
+    if (part === 'debian' && /^\d+$/.test(parts[i + 1] ?? '')) found.push(findRelease('debian', parts[i + 1]!));
+  });
   const unique = new Set(found.filter((r): r is EolRelease => r !== undefined));
   return [...unique];
 }

@@ -59,6 +59,7 @@ describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
       'legacy/Dockerfile': 'FROM python:3.7-slim-buster\nUSER 1000\n',
       'docker-compose.yml': 'services:\n  warehouse:\n    image: postgres:11\n    ports: ["127.0.0.1:5432:5432"]\n',
       'dags/score.py': 'from airflow.decorators import task\n\n@task.docker(image="node:16-alpine3.22")\ndef score():\n    return 1\n',
+      'charts/warehouse/values.yaml': 'primary:\n  image:\n    registry: docker.io\n    repository: bitnami/postgresql\n    tag: 11.22.0-debian-11-r4\n',
     });
     const res = await assess(root, '--image-rootfs', path.join(FIXTURES, 'container/rootfs/debian'), '--osv-db', path.join(FIXTURES, 'container/osv'));
     expect(res.code).toBe(1);
@@ -69,6 +70,7 @@ describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
     }
     const eol = result.findings.filter((f) => f.ruleId === 'docker.eol-base-image').sort((a, b) => a.location.file.localeCompare(b.location.file));
     expect(eol.map((f) => [f.location.file, f.location.startLine, f.message])).toEqual([
+      ['charts/warehouse/values.yaml', 3, 'Image docker.io/bitnami/postgresql:11.22.0-debian-11-r4 of Helm values primary.image: PostgreSQL 11 reached end of life on 2023-11-09; Debian 11 (bullseye) reached end of life on 2026-08-31'],
       ['dags/score.py', 3, 'Image node:16-alpine3.22 of Airflow task score (@task): Node.js 16 reached end of life on 2023-09-11'],
       ['docker-compose.yml', 3, 'Image postgres:11 of compose service warehouse: PostgreSQL 11 reached end of life on 2023-11-09'],
       ['legacy/Dockerfile', 1, 'Base image python:3.7-slim-buster: Python 3.7 reached end of life on 2023-06-27; Debian 10 (buster) reached end of life on 2024-06-30'],

@@ -39,6 +39,8 @@ describe('end-of-life table', () => {
     expect(names('postgres', '9.6.24')).toEqual(['postgres 9.6']);
     expect(names('postgres', '16-bookworm')).toEqual(['postgres 16', 'debian 12']);
     expect(names('postgres', 'alpine')).toEqual([]);
+    expect(names('docker.io/bitnami/postgresql', '11.22.0-debian-11-r4')).toEqual(['postgres 11', 'debian 11']);
+    expect(names('nvidia/cuda', '11.8.0-runtime-ubuntu20.04')).toEqual(['ubuntu 20.04']);
     expect(isPastEol(findRelease('postgres', '14')!, new Date('2026-11-12T00:00:00Z'))).toBe(true);
     expect(isPastEol(findRelease('postgres', '15')!, new Date('2026-11-12T00:00:00Z'))).toBe(false);
   });

@@ -10,7 +10,7 @@ export const eolBaseImage: ImageRule = {
   confidence: 'high',
   cwe: ['CWE-1104'],
   what:
-    'Finds Dockerfile FROM lines, Compose services, Kubernetes (and Argo Workflows) containers and Airflow container tasks whose image names a Python, ' +
+    'Finds Dockerfile FROM lines, Compose services, Kubernetes (and Argo Workflows) containers, Helm values and Airflow container tasks whose image names a Python, ' +
     'Node.js, Debian, Ubuntu, Alpine or PostgreSQL release that no longer gets security fixes on the day of the assessment ' +
     '(from the tag, including suffixes such as `-buster` or `-alpine3.12`).',
   why:
