@@ -34,7 +34,13 @@ interface DefaultAccess {
   /** Repository paths of its images (registry and `library/` left out). */
   images: readonly string[];
   /** Why this start leaves it open, or undefined when the file closes it or cannot tell. */
-  open(start: ContainerStart, version: number | undefined): string | undefined;
+  open(start: ContainerStart, version: number | undefined): Reason | undefined;
+}
+
+/** Why a start is open; `variable` when a variable is written with the default password. */
+interface Reason {
+  reason: string;
+  variable?: string;
 }
 
 /** Some variable in `names` may be set: the file sets it (to anything), or loads variables it does not list. */
@@ -42,8 +48,9 @@ function maySet(start: ContainerStart, names: readonly string[]): boolean {
   return start.moreEnv || names.some((name) => start.env.has(name));
 }
 
-function mountedUnder(start: ContainerStart, dir: string): boolean {
-  return start.mounts.some((m) => m === dir || m.startsWith(`${dir}/`));
+/** Something is mounted at one of `paths`, or under one of them that ends in `/`. */
+function mountedAt(start: ContainerStart, paths: readonly string[]): boolean {
+  return start.mounts.some((m) => paths.some((p) => m === p.replace(/\/$/, '') || (p.endsWith('/') && m.startsWith(p))));
 }
 
 /** The first of `names` the file sets to a literal, with its value. */
@@ -55,12 +62,22 @@ function literal(start: ContainerStart, names: readonly string[]): [string, stri
   return undefined;
 }
 
-/** The default password a variable is written with, or the variables being unset, as a reason. */
-function defaultPassword(start: ContainerStart, variables: readonly string[], others: readonly string[], password: string, account: string): string | undefined {
-  const written = literal(start, variables);
-  if (written) return written[1] === password ? `${written[0]} is set to the default password ${password}` : undefined;
-  if (maySet(start, [...variables, ...others])) return undefined;
-  return `${variables[0]} is not set, so ${account}`;
+/** Where a service's password may be set besides its variables: other variables, configuration files mounted in. */
+interface PasswordSources {
+  variables: readonly string[];
+  others: readonly string[];
+  configMounts: readonly string[];
+}
+
+/**
+ * A variable written with the default password (the variable wins over a configuration file), or
+ * the password left unset with nothing else that could set it, as a reason.
+ */
+function defaultPassword(start: ContainerStart, sources: PasswordSources, password: string, account: string): Reason | undefined {
+  const written = literal(start, sources.variables);
+  if (written) return written[1] === password ? { reason: `${written[0]} is set to the default password ${password}`, variable: written[0] } : undefined;
+  if (maySet(start, [...sources.variables, ...sources.others]) || mountedAt(start, sources.configMounts)) return undefined;
+  return { reason: `${sources.variables[0]} is not set, so ${account}` };
 }
 
 const DEFAULT_ACCESS: readonly DefaultAccess[] = [
@@ -69,14 +86,25 @@ const DEFAULT_ACCESS: readonly DefaultAccess[] = [
     cwe: 'CWE-1393',
     images: ['minio/minio'],
     open: (start) =>
-      defaultPassword(start, ['MINIO_ROOT_PASSWORD', 'MINIO_SECRET_KEY'], ['MINIO_ROOT_PASSWORD_FILE', 'MINIO_SECRET_KEY_FILE', 'MINIO_CONFIG_ENV_FILE'], 'minioadmin', 'the root account is minioadmin/minioadmin'),
+      defaultPassword(
+        start,
+        { variables: ['MINIO_ROOT_PASSWORD', 'MINIO_SECRET_KEY'], others: ['MINIO_ROOT_PASSWORD_FILE', 'MINIO_SECRET_KEY_FILE', 'MINIO_CONFIG_ENV_FILE'], configMounts: [] },
+        'minioadmin',
+        'the root account is minioadmin/minioadmin',
+      ),
   },
   {
     product: 'Grafana',
     cwe: 'CWE-1393',
     images: ['grafana/grafana', 'grafana/grafana-oss', 'grafana/grafana-enterprise'],
+    // Provisioning (/etc/grafana/provisioning) sets data sources and dashboards, not the admin password: grafana.ini does.
     open: (start) =>
-      mountedUnder(start, '/etc/grafana') ? undefined : defaultPassword(start, ['GF_SECURITY_ADMIN_PASSWORD'], ['GF_SECURITY_ADMIN_PASSWORD__FILE', 'GF_PATHS_CONFIG'], 'admin', 'the admin account’s password is admin'),
+      defaultPassword(
+        start,
+        { variables: ['GF_SECURITY_ADMIN_PASSWORD'], others: ['GF_SECURITY_ADMIN_PASSWORD__FILE', 'GF_PATHS_CONFIG'], configMounts: ['/etc/grafana', '/etc/grafana/grafana.ini'] },
+        'admin',
+        'the admin account’s password is admin',
+      ),
   },
   {
     // The image lets the guest account in from other hosts (its configuration sets loopback_users.guest = false).
@@ -84,7 +112,12 @@ const DEFAULT_ACCESS: readonly DefaultAccess[] = [
     cwe: 'CWE-1393',
     images: ['rabbitmq'],
     open: (start) =>
-      mountedUnder(start, '/etc/rabbitmq') ? undefined : defaultPassword(start, ['RABBITMQ_DEFAULT_PASS'], ['RABBITMQ_DEFAULT_PASS_FILE', 'RABBITMQ_CONFIG_FILE', 'RABBITMQ_CONFIG_FILES'], 'guest', 'the default account’s password is guest (guest/guest unless RABBITMQ_DEFAULT_USER names another)'),
+      defaultPassword(
+        start,
+        { variables: ['RABBITMQ_DEFAULT_PASS'], others: ['RABBITMQ_DEFAULT_PASS_FILE', 'RABBITMQ_CONFIG_FILE', 'RABBITMQ_CONFIG_FILES'], configMounts: ['/etc/rabbitmq/'] },
+        'guest',
+        'the default account’s password is guest (guest/guest unless RABBITMQ_DEFAULT_USER names another)',
+      ),
   },
   {
     product: 'MongoDB',
@@ -92,7 +125,7 @@ const DEFAULT_ACCESS: readonly DefaultAccess[] = [
     images: ['mongo'],
     open(start) {
       if (maySet(start, ['MONGO_INITDB_ROOT_USERNAME', 'MONGO_INITDB_ROOT_USERNAME_FILE']) || /(^|\s)(--auth|--keyFile|--config|-f)(\s|=|$)/.test(start.command)) return undefined;
-      return 'MONGO_INITDB_ROOT_USERNAME is not set and mongod runs without --auth, so every client that reaches it is an administrator';
+      return { reason: 'MONGO_INITDB_ROOT_USERNAME is not set and mongod runs without --auth, so every client that reaches it is an administrator' };
     },
   },
   {
@@ -102,19 +135,18 @@ const DEFAULT_ACCESS: readonly DefaultAccess[] = [
     images: ['redis'],
     open(start) {
       if (/--(requirepass|aclfile|protected-mode)\b|\.conf(\s|$)/.test(start.command)) return undefined;
-      return 'redis-server runs without requirepass and the image turns protected mode off, so every client that reaches it reads and writes every key';
+      return { reason: 'redis-server runs without requirepass and the image turns protected mode off, so every client that reaches it reads and writes every key' };
     },
   },
   {
-    // Security is on by default from Elasticsearch 8.0; before, it has to be switched on.
+    // Security is on by default from Elasticsearch 8.0; before, it has to be switched on. Switched off
+    // explicitly (xpack.security.enabled=false) is search.security-disabled's finding.
     product: 'Elasticsearch',
     cwe: 'CWE-306',
     images: ['elasticsearch', 'elasticsearch/elasticsearch'],
     open(start, version) {
-      if (version === undefined || version >= 8 || mountedUnder(start, '/usr/share/elasticsearch/config') || start.moreEnv) return undefined;
-      const enabled = start.env.get('xpack.security.enabled');
-      if (start.env.has('xpack.security.enabled') && !/^false$/i.test(enabled ?? '')) return undefined;
-      return `Elasticsearch ${version} runs without security unless xpack.security.enabled is true, so every client that reaches it reads and deletes every index`;
+      if (version === undefined || version >= 8 || maySet(start, ['xpack.security.enabled']) || mountedAt(start, ['/usr/share/elasticsearch/config/'])) return undefined;
+      return { reason: `Elasticsearch ${version} runs without security unless xpack.security.enabled is true, so every client that reaches it reads and deletes every index` };
     },
   },
 ];
@@ -123,6 +155,8 @@ const DEFAULT_ACCESS: readonly DefaultAccess[] = [
 export interface OpenAccess {
   /** "Product (image): reason". */
   message: string;
+  /** The variable written with the default password, where that is the reason: findings point at it. */
+  variable?: string;
   cwe: string;
 }
 
@@ -137,5 +171,5 @@ export function defaultAccessOf(start: ContainerStart): OpenAccess | undefined {
   if (!known || start.image.includes('${')) return undefined;
   const major = /^v?(\d+)/.exec(ref.tag ?? '')?.[1];
   const reason = known.open(start, major === undefined ? undefined : Number(major));
-  return reason === undefined ? undefined : { message: `${known.product} (${start.image}): ${reason}`, cwe: known.cwe };
+  return reason === undefined ? undefined : { message: `${known.product} (${start.image}): ${reason.reason}`, cwe: known.cwe, ...(reason.variable ? { variable: reason.variable } : {}) };
 }

@@ -7,8 +7,12 @@ import { isRecord, type Path, type YamlMap } from '../kubernetes/parse.js';
 /** Aliases allowed in one file: plenty for `<<: *common` blocks, far too few for an alias bomb. */
 const MAX_ALIASES = 100;
 
-/** compose.yaml, docker-compose.yml and their variants (docker-compose.override.yml, compose.prod.yaml, docker-compose-dev.yml). */
-const COMPOSE_FILE = /^(docker-)?compose([.-][\w-]+)*\.ya?ml$/i;
+/**
+ * compose.yaml, docker-compose.yml and their variants, the qualifier before or after
+ * (docker-compose.override.yml, compose.prod.yaml, docker-compose-dev.yml, agent-docker-compose.yaml,
+ * prod.compose.yml).
+ */
+const COMPOSE_FILE = /^([\w.-]+[.-])?(docker-)?compose([.-][\w-]+)*\.ya?ml$/i;
 
 export function isComposeFile(file: string): boolean {
   return COMPOSE_FILE.test(path.posix.basename(file));

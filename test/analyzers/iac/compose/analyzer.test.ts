@@ -15,7 +15,7 @@ function takes(file: string, code: string): boolean {
 
 describe('compose analyzer', () => {
   it('takes Compose files and their variants, classified as config', () => {
-    for (const file of ['docker-compose.yml', 'compose.yaml', 'deploy/docker-compose.override.yml', 'docker-compose-dev.yaml', 'compose.prod.yml']) {
+    for (const file of ['docker-compose.yml', 'compose.yaml', 'deploy/docker-compose.override.yml', 'docker-compose-dev.yaml', 'compose.prod.yml', 'deepflow-agent-docker-compose.yaml', 'prod.compose.yml']) {
       expect(classify(file, COMPOSE), file).toBe('config');
       expect(takes(file, COMPOSE), file).toBe(true);
     }

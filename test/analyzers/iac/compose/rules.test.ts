@@ -146,7 +146,7 @@ describe('compose.host-path-mount', () => {
     ]);
   });
 
-  it('rates system paths by writability, and a directory holding the runtime socket high even read-only', () => {
+  it('rates system paths by writability, a directory holding the runtime socket high even read-only, and /var/run as the socket itself', () => {
     const code = yaml(
       'services:',
       '  agent:',
@@ -166,11 +166,30 @@ describe('compose.host-path-mount', () => {
       '5:9 high Service "agent" mounts the host path /etc (host configuration: users, sudoers, cron, service units) writable',
       '6:9 medium Service "agent" mounts the host path /proc (the host’s processes and kernel settings) read-only',
       '7:9 medium Service "agent" mounts the host path /dev/dri (the host’s devices) writable',
-      '8:9 high Service "agent" mounts the host path /var/run (runtime state and service sockets) read-only; the container runtime socket is inside it, and read-only does not stop a client using it',
       '9:9 medium Service "agent" mounts the host path /var/lib (holds /var/lib/docker) read-only',
       '11:17 high Service "agent" mounts the host path / (the host’s whole filesystem) read-only; the container runtime socket is inside it, and read-only does not stop a client using it',
     ]);
-    expect(found(code, 'compose.runtime-socket')).toEqual([]);
+    // /var/run holds docker.sock: mounting it is mounting the socket.
+    expect(found(code, 'compose.runtime-socket').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['8:9 critical']);
+  });
+
+  it('takes one application configuration file in /etc for what it is, and leaves shared resolver and CA files alone', () => {
+    const code = yaml(
+      'services:',
+      '  agent:',
+      '    image: acme/agent:1.0.0',
+      '    volumes:',
+      '      - /etc/deepflow-agent.yaml:/etc/deepflow-agent/deepflow-agent.yaml',
+      '      - /etc/ssl/certs:/etc/ssl/certs:ro',
+      '      - /etc/resolv.conf:/etc/resolv.conf:ro',
+      '      - /etc/sudoers:/host/sudoers',
+      '      - /var:/host/var',
+    );
+    expect(found(code, 'compose.host-path-mount')).toEqual([
+      '5:9 medium Service "agent" mounts the host path /etc/deepflow-agent.yaml (a configuration file of the host) writable',
+      '8:9 high Service "agent" mounts the host path /etc/sudoers (host configuration: users, sudoers, cron, service units) writable',
+      '9:9 high Service "agent" mounts the host path /var (holds /var/lib/docker, /var/run) writable; the container runtime socket is inside it',
+    ]);
   });
 
   it('leaves project paths, named volumes, time zone files and ordinary host directories alone', () => {
@@ -271,7 +290,7 @@ describe('compose.port-on-all-interfaces', () => {
       '    ports:',
       '      - ${CACHE_PORT:-16379}:6379',
       '      - "6379:8080"',
-      '      - 9000-9010:9000-9010',
+      '      - 9040-9050:9040-9050',
       '      - "5432/udp"',
       '      - 11211:11211/udp',
       '    expose:',
@@ -284,6 +303,31 @@ describe('compose.port-on-all-interfaces', () => {
       [9, 'medium'],
     ]);
     expect(findings[0]!.message).toMatch(/^Service "cache" publishes port 6379 \(Redis\) on every interface/);
+  });
+
+  it('takes 9000 for a MinIO or ClickHouse port only on their images, and knows Redpanda and Confluent Server', () => {
+    const code = yaml(
+      'services:',
+      '  sentry:',
+      '    image: sentry:8.21.0',
+      '    ports: ["9000"]',
+      '  worker:',
+      '    image: airbyte/worker:${VERSION}',
+      '    ports: ["9000"]',
+      '  broker:',
+      '    image: redpandadata/redpanda:v24.2.7',
+      '    ports: ["19092:19092"]',
+      '  kafka:',
+      '    image: confluentinc/cp-server:7.7.1',
+      '    ports: ["29093:29093"]',
+      '  samples:',
+      '    image: metabase/qa-databases:postgres-sample-14',
+      '    ports: ["15432:5432"]',
+      '  lake:',
+      '    image: minio/minio:RELEASE.2024-11-07T00-52-20Z',
+      '    ports: ["9000:9000"]',
+    );
+    expect(lines(code, 'compose.port-on-all-interfaces')).toEqual([10, 13, 16, 19]);
   });
 
   it('knows data images by their last name segment, and ignores ports under the host network', () => {

@@ -90,3 +90,25 @@ describe('kubernetes analyzer', () => {
     expect(result.errors.length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('runtime sockets in hostPath volumes', () => {
+  it('takes /run and /var/run, which hold docker.sock, for the socket itself', () => {
+    const pod = (path: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\n  namespace: ops\nspec:\n  containers:\n    - name: agent\n      image: agent:1.0.0\n  volumes:\n    - name: run\n      hostPath:\n        path: ${path}\n`;
+    const ids = (path: string) => analyzeManifestText(pod(path)).findings.filter((f) => /host-path|runtime-socket/.test(f.ruleId)).map((f) => `${f.ruleId}:${f.location.startLine}`);
+    expect(ids('/var/run')).toEqual(['k8s.container-runtime-socket:13']);
+    expect(ids('/run/')).toEqual(['k8s.container-runtime-socket:13']);
+    expect(ids('/run/systemd')).toEqual(['k8s.host-path:13']);
+  });
+});
+
+describe('k8s.default-credentials', () => {
+  it('points at the env entry written with the default password, else at the image', () => {
+    const pod = (env: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: mq\n  namespace: ops\nspec:\n  containers:\n    - env:\n${env}      name: rabbit\n      image: rabbitmq:3.13-management\n`;
+    const found = (env: string) => analyzeManifestText(pod(env)).findings.filter((f) => f.ruleId === 'k8s.default-credentials').map((f) => [f.location.startLine, f.cwe]);
+    expect(found('        - name: RABBITMQ_DEFAULT_USER\n          value: guest\n        - name: RABBITMQ_DEFAULT_PASS\n          value: guest\n')).toEqual([[12, ['CWE-1393']]]);
+    expect(found('        - name: LANG\n          value: C.UTF-8\n        - name: TZ\n          value: UTC\n')).toEqual([[14, ['CWE-1393']]]);
+    expect(found('        - name: RABBITMQ_DEFAULT_PASS\n          valueFrom:\n            secretKeyRef: {name: mq, key: password}\n')).toEqual([]);
+  });
+});

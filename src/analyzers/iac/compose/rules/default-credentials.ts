@@ -1,4 +1,4 @@
-import { isRecord } from '../../kubernetes/parse.js';
+import { isRecord, type Path } from '../../kubernetes/parse.js';
 import { DEFAULT_ACCESS_SUMMARY, DEFAULT_ACCESS_WHY, defaultAccessOf, type ContainerStart } from '../../default-access.js';
 import { COMPOSE_DOCS, type ComposeRule } from '../compose-rule.js';
 import type { ComposeService } from '../parse.js';
@@ -15,7 +15,7 @@ export const composeDefaultCredentials: ComposeRule = {
   cwe: ['CWE-1393', 'CWE-306'],
   what:
     `Finds services of well-known data service images started without the settings that protect them: ${DEFAULT_ACCESS_SUMMARY} ` +
-    'High when the service publishes ports, medium when only the Compose network reaches it; a service with an `env_file` ' +
+    'High when the service publishes ports beyond loopback, medium when only the Compose network (or the host itself) reaches it; a service with an `env_file` ' +
     'or a mounted configuration directory may set them elsewhere and is left alone.',
   why: `${DEFAULT_ACCESS_WHY} With a published port, that is anyone who reaches the host.`,
   remediation: 'Set the credentials from a secret or an untracked .env file (`MINIO_ROOT_PASSWORD: ${MINIO_ROOT_PASSWORD:?}`), or switch authentication on, and publish the port on 127.0.0.1 only if at all.',
@@ -36,8 +36,9 @@ export const composeDefaultCredentials: ComposeRule = {
       const start = containerStart(service);
       const open = start && defaultAccessOf(start);
       if (!open) continue;
-      const published = publishedPorts(service).length > 0;
-      ctx.report(service, ['image'], {
+      // A port published on loopback only is the host's own business.
+      const published = publishedPorts(service).some((port) => port.hostIp === undefined || !isLoopback(port.hostIp));
+      ctx.report(service, open.variable === undefined ? ['image'] : environmentPath(service, open.variable), {
         message: `Service "${service.name}" runs ${open.message}${published ? '; its ports are published on the host' : ''}`,
         cwe: [open.cwe],
         ...(published ? {} : { severity: 'medium' as const }),
@@ -57,6 +58,19 @@ function containerStart(service: ComposeService): ContainerStart | undefined {
     mounts: volumeMounts(service).flatMap((m) => (m.target ? [m.target.replace(/\/+$/, '')] : [])),
     command: Array.isArray(command) ? command.map(String).join(' ') : typeof command === 'string' ? command : '',
   };
+}
+
+/** Where `environment` sets `name`: its key in a map, its item in a list. */
+function environmentPath(service: ComposeService, name: string): Path {
+  const written = service.data['environment'];
+  if (!Array.isArray(written)) return ['environment', name];
+  const index = written.findIndex((item) => String(item).split('=')[0]!.trim() === name);
+  return index === -1 ? ['environment'] : ['environment', index];
+}
+
+/** A loopback address to publish on (0.0.0.0, which binds every interface, is not one). */
+function isLoopback(address: string): boolean {
+  return /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i.test(address.trim());
 }
 
 /** `environment` as a map or a `NAME=value` list; a value the shell or a variable supplies is unknown. */

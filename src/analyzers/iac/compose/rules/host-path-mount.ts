@@ -39,8 +39,12 @@ const SENSITIVE: readonly SensitivePath[] = [
   credentials('.git-credentials', 'Git credentials'),
 ];
 
-/** Host files that are routinely shared and say nothing secret: the time zone. */
-const HARMLESS = new Set(['/etc/localtime', '/etc/timezone']);
+/** Host files that are routinely shared and say nothing secret: the time zone, name resolution, the public CA certificates. */
+const HARMLESS = new Set(['/etc/localtime', '/etc/timezone', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf', '/etc/ssl/certs', '/etc/ca-certificates', '/etc/pki/ca-trust']);
+/** One application's configuration file directly in /etc (`/etc/agent.yaml`): the host's, but not its users, sudoers or services. */
+const APP_CONFIG_FILE = /^\/etc\/[\w.-]+\.(ya?ml|json|conf|cfg|ini|toml|xml|properties)$/;
+/** Files of /etc that hold the host's accounts and privileges, whatever their extension. */
+const ACCOUNT_FILES = /^\/etc\/(passwd|shadow|group|gshadow|sudoers|sudo\.conf|login\.defs|pam\.conf|nsswitch\.conf)$/;
 
 /** Where runtime sockets live: a mount of a directory above one hands out the socket too. */
 const RUNTIME_SOCKETS = ['/var/run/docker.sock', '/run/docker.sock', '/run/containerd', '/run/crio', '/run/podman'];
@@ -51,7 +55,8 @@ const isBelow = (path: string, dir: string): boolean => path.startsWith(dir === 
 function sensitivity(host: string): { label: string; highWhenWritable: boolean; socket: boolean } | undefined {
   // /home/alice/.ssh is ~/.ssh, as far as what it holds goes.
   const path = host.replace(/^\/(home|Users)\/[^/]+(?=\/|$)/, '~');
-  if (HARMLESS.has(path)) return undefined;
+  if (HARMLESS.has(path) || [...HARMLESS].some((h) => isBelow(path, h))) return undefined;
+  if (APP_CONFIG_FILE.test(path) && !ACCOUNT_FILES.test(path)) return { label: 'a configuration file of the host', highWhenWritable: false, socket: false };
   const socket = RUNTIME_SOCKETS.some((s) => s === path || isBelow(s, path));
   const match = SENSITIVE.find((s) => s.path === path || (s.subpaths && isBelow(path, s.path)));
   if (match) return { label: match.label, highWhenWritable: match.highWhenWritable, socket };
@@ -73,8 +78,10 @@ export const composeHostPathMount: ComposeRule = {
     'directories and credential directories (~/.ssh, ~/.aws, ~/.kube, ~/.docker, ~/.config/gcloud, also as $HOME/… or ' +
     '/home/<user>/…), and of directories above them. Medium; high when mounted writable and the path lets the container ' +
     'change the host or use its credentials (/, /etc, /root, /boot, /var/lib/docker, /proc, /sys, home and credential ' +
-    'directories), or when the runtime socket lies inside it. Relative paths, named volumes and /etc/localtime are fine; ' +
-    'runtime sockets themselves are compose.runtime-socket’s finding.',
+    'directories), or when the runtime socket lies inside it. Relative paths and named volumes are fine, ' +
+    'so are the time zone, /etc/hosts, /etc/resolv.conf and the public CA certificates, and one application configuration ' +
+    'file in /etc (`/etc/agent.yaml`) is medium whatever the mode; runtime sockets and the directories that hold them ' +
+    '(/run, /var/run) are compose.runtime-socket’s finding.',
   why:
     'A bind mount reaches past the container onto the host: its configuration, other containers’ data, the operator’s ' +
     'cloud and SSH credentials. Mounted writable, it lets a compromised container plant a cron job, an SSH key or a ' +
@@ -104,7 +111,7 @@ export const composeHostPathMount: ComposeRule = {
         const found = sensitivity(host);
         if (!found) continue;
         const high = found.socket || (found.highWhenWritable && !mount.readOnly);
-        const socket = found.socket ? '; the container runtime socket is inside it, and read-only does not stop a client using it' : '';
+        const socket = found.socket ? `; the container runtime socket is inside it${mount.readOnly ? ', and read-only does not stop a client using it' : ''}` : '';
         ctx.report(service, mount.path, {
           message: `Service "${service.name}" mounts the host path ${host} (${found.label}) ${mount.readOnly ? 'read-only' : 'writable'}${socket}`,
           severity: high ? 'high' : 'medium',

@@ -7,9 +7,9 @@ import { interpolate } from '../values.js';
 
 /** Official and common images of databases, caches, queues, search engines and object stores (the name's last segment). */
 const DATA_IMAGE =
-  /^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector|mysql(-server)?|mariadb|mongo(db)?(-community-server|-enterprise-server)?|redis(-stack(-server)?)?|valkey|memcached|elasticsearch|opensearch|cassandra|clickhouse(-server)?|minio|rabbitmq|(cp-)?kafka|(cp-)?zookeeper|neo4j|couchdb|influxdb)$/;
+  /^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector|mysql(-server)?|mariadb|mongo(db)?(-community-server|-enterprise-server)?|redis(-stack(-server)?)?|valkey|memcached|elasticsearch|opensearch|cassandra|clickhouse(-server)?|minio|rabbitmq|(cp-)?kafka|cp-server|redpanda|(cp-)?zookeeper|neo4j|couchdb|influxdb)$/;
 
-/** Their well-known TCP ports. */
+/** Their well-known TCP ports; MinIO's and ClickHouse's 9000 is left out, as many web applications serve on it too. */
 const DATA_PORTS: ReadonlyMap<number, string> = new Map([
   [5432, 'PostgreSQL'],
   [3306, 'MySQL/MariaDB'],
@@ -20,7 +20,6 @@ const DATA_PORTS: ReadonlyMap<number, string> = new Map([
   [9300, 'Elasticsearch transport'],
   [9042, 'Cassandra'],
   [8123, 'ClickHouse HTTP'],
-  [9000, 'MinIO/ClickHouse'],
   [5672, 'RabbitMQ'],
   [15672, 'RabbitMQ management'],
   [9092, 'Kafka'],
@@ -62,7 +61,8 @@ export const composePortOnAllInterfaces: ComposeRule = {
     'Finds `ports` entries without a host address (`"5432:5432"`, long syntax without `host_ip`) or bound to 0.0.0.0 or ::, ' +
     'on a service whose image is a database, cache, queue, search engine or object store (postgres, mysql, mongo, redis, ' +
     'elasticsearch, kafka, minio, …) or whose published container port is one of theirs (5432, 3306, 6379, 9200, 9092, …; ' +
-    'medium confidence). `expose:` publishes nothing and is fine.',
+    'medium confidence; 9000, which many web applications also serve on, counts only for a MinIO or ClickHouse image). ' +
+    '`expose:` publishes nothing and is fine.',
   why:
     'Docker publishes a port on every interface of the host unless told otherwise, and its iptables rules are applied ' +
     'before those of host firewalls such as ufw or firewalld: a database meant for the pipeline’s own containers is ' +

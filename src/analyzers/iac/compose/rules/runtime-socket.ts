@@ -10,7 +10,7 @@ export const composeRuntimeSocket: ComposeRule = {
   cwe: ['CWE-250'],
   what:
     'Finds volumes that mount docker.sock, containerd.sock, crio.sock, podman.sock and similar runtime sockets (or their ' +
-    'directory, or Docker’s Windows pipe), in short and long syntax, read-only or not.',
+    'directory — /run and /var/run included — or Docker’s Windows pipe), in short and long syntax, read-only or not.',
   why:
     'Whoever can talk to the runtime socket can start a privileged container with the host’s root filesystem mounted: ' +
     'that is root on the host, and every other service’s data and secrets. `:ro` does not help — it stops writes to the ' +

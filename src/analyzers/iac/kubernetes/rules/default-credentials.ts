@@ -38,7 +38,9 @@ export const defaultCredentials: K8sRule = {
       for (const c of p.containers) {
         const start = containerStart(c);
         const open = start && defaultAccessOf(start);
-        if (open) ctx.report(p.object, [...c.path, 'image'], { message: `Container "${c.name}" runs ${open.message}`, cwe: [open.cwe] });
+        if (!open) continue;
+        const entry = open.variable === undefined ? -1 : listAt(c.container, ['env']).findIndex((e) => isRecord(e) && e['name'] === open.variable);
+        ctx.report(p.object, entry === -1 ? [...c.path, 'image'] : [...c.path, 'env', entry, 'value'], { message: `Container "${c.name}" runs ${open.message}`, cwe: [open.cwe] });
       }
     }
   },

@@ -2,8 +2,11 @@ import { K8S_DOCS, type K8sRule } from '../k8s-rule.js';
 import { isRecord, listAt } from '../parse.js';
 import type { PodView } from '../workloads.js';
 
-/** Sockets of container runtimes: mounting one hands out control of every container on the node. */
-const RUNTIME_SOCKETS = /(^|\/)(docker|containerd|crio|cri-dockerd|podman)\.sock$|^\/var\/run\/docker$|^\/run\/containerd\/?$/;
+/**
+ * Sockets of container runtimes, and the directories that hold them (/run and /var/run hold
+ * docker.sock): mounting one hands out control of every container on the node.
+ */
+const RUNTIME_SOCKETS = /(^|\/)(docker|containerd|crio|cri-dockerd|podman)\.sock$|^\/var\/run\/docker$|^\/run\/containerd\/?$|^\/(var\/)?run$/;
 
 /** hostPath volumes of a pod, with their path. */
 export function hostPathVolumes(pod: PodView): Array<{ index: number; path: string }> {

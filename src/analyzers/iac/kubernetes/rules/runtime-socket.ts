@@ -8,7 +8,7 @@ export const runtimeSocket: K8sRule = {
   severity: 'critical',
   confidence: 'high',
   cwe: ['CWE-250'],
-  what: 'Finds hostPath volumes of docker.sock, containerd.sock, crio.sock and similar runtime sockets.',
+  what: 'Finds hostPath volumes of docker.sock, containerd.sock, crio.sock and similar runtime sockets, or of the directories that hold them (/run, /var/run, /run/containerd).',
   why:
     'Whoever can talk to the runtime socket can start a privileged container with the host’s root filesystem mounted: ' +
     'it is root on the node, and on every secret of every pod scheduled there.',
