@@ -79,12 +79,15 @@ export function baseImagesOf(dockerfileText: string, file: string): ContainerIma
 
 /** Splits "registry:5000/team/img:1.2@sha256:…" into repository, tag and digest. */
 export function parseImageRef(ref: string): ImageRef {
-  const at = ref.indexOf('@');
+  // Separators inside an unresolved `${VAR:?message}` or `${VAR:-a/b}` are the variable's, not the reference's.
+  const bare = ref.replace(/\$\{[^}]*\}/g, (variable) => 'x'.repeat(variable.length));
+  const at = bare.indexOf('@');
   const repoAndTag = at >= 0 ? ref.slice(0, at) : ref;
   const digest = at >= 0 ? ref.slice(at + 1) : undefined;
   // A colon after the last slash is a tag; one before it is a registry port.
-  const colon = repoAndTag.lastIndexOf(':');
-  const hasTag = colon > repoAndTag.lastIndexOf('/');
+  const bareRepoAndTag = at >= 0 ? bare.slice(0, at) : bare;
+  const colon = bareRepoAndTag.lastIndexOf(':');
+  const hasTag = colon > bareRepoAndTag.lastIndexOf('/');
   const result: ImageRef = { name: hasTag ? repoAndTag.slice(0, colon) : repoAndTag };
   if (hasTag && colon < repoAndTag.length - 1) result.tag = repoAndTag.slice(colon + 1);
   if (digest) result.digest = digest;

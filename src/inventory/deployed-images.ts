@@ -1,4 +1,5 @@
 import type { ComposeService, ParsedCompose } from '../analyzers/iac/compose/parse.js';
+import { interpolate } from '../analyzers/iac/compose/values.js';
 import type { PythonLineage } from '../analyzers/python/facts.js';
 import { isRecord, listAt, recordAt, valueAt, type K8sObject, type ParsedManifests, type Path } from '../analyzers/iac/kubernetes/parse.js';
 import { podsOf } from '../analyzers/iac/kubernetes/workloads.js';
@@ -8,16 +9,17 @@ const NO_VARIABLES: ReadonlyMap<string, string | undefined> = new Map();
 
 /**
  * The image of each Compose service. Variables are substituted as Compose does for unset ones
- * (`${TAG:-1.4}` is 1.4); the others stay as written and are listed as unresolved, as the values
- * come from the environment or an .env file at `docker compose up`.
+ * (`${TAG:-1.4}` is 1.4); the others (`${TAG}`, `${TAG:?required}`) stay as written and are listed
+ * as unresolved, as the values come from the environment or an .env file at `docker compose up`.
  */
 export function composeImages(parsed: ParsedCompose, file: string): ContainerImage[] {
   return parsed.services.flatMap((service: ComposeService) => {
     const written = service.data['image'];
     if (typeof written !== 'string' || written.trim() === '') return [];
-    const { text, unresolved } = substitute(written.trim(), NO_VARIABLES);
+    const { text, unresolved } = interpolate(written);
+    const variables = unresolved ? [...new Set([...text.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]!))] : [];
     const line = parsed.locate([...service.path, 'image']).startLine;
-    return [image(text, file, line, `compose service ${service.name}`, unresolved)];
+    return [image(text, file, line, `compose service ${service.name}`, variables)];
   });
 }
 

@@ -86,6 +86,10 @@ describe('parseImageRef', () => {
     ['registry.example.com:5000/team/img:1.2', { name: 'registry.example.com:5000/team/img', tag: '1.2' }],
     [`img@${DIGEST}`, { name: 'img', digest: DIGEST }],
     [`localhost:5000/img:dev@${DIGEST}`, { name: 'localhost:5000/img', tag: 'dev', digest: DIGEST }],
+    // Unresolved variables keep their own colons, slashes and at signs.
+    ['ghcr.io/acme/loader:${TAG:?set it in .env}', { name: 'ghcr.io/acme/loader', tag: '${TAG:?set it in .env}' }],
+    ['${REGISTRY:-registry.example.com:5000/team}/img', { name: '${REGISTRY:-registry.example.com:5000/team}/img' }],
+    ['img:${TAG:-dev@x}', { name: 'img', tag: '${TAG:-dev@x}' }],
   ])('%s', (ref, expected) => {
     expect(parseImageRef(ref)).toEqual(expected);
   });

@@ -20,6 +20,8 @@ services:
     build: .
   mirror:
     image: \${REGISTRY}/tools/mirror:1.2
+  loader:
+    image: ghcr.io/acme/loader:\${LOADER_TAG:?set it in .env}
 `;
 
 const MANIFESTS = `apiVersion: batch/v1
@@ -62,6 +64,7 @@ describe('images that Compose services and Kubernetes workloads run', () => {
       { name: 'apache/airflow', tag: '2.10.3', file: 'docker-compose.yml', line: 2, workload: 'compose service scheduler' },
       { name: 'postgres', tag: '11-alpine', file: 'docker-compose.yml', line: 8, workload: 'compose service warehouse' },
       { name: '${REGISTRY}/tools/mirror', tag: '1.2', file: 'docker-compose.yml', line: 12, workload: 'compose service mirror', unresolvedArgs: ['REGISTRY'] },
+      { name: 'ghcr.io/acme/loader', tag: '${LOADER_TAG:?set it in .env}', file: 'docker-compose.yml', line: 14, workload: 'compose service loader', unresolvedArgs: ['LOADER_TAG'] },
     ]);
   });
 
@@ -137,6 +140,7 @@ describe('the inventory and SBOM with deployed images', () => {
       'charts/cache/values.yaml:2 redis',
       'dags/etl.py:3 ghcr.io/acme/loader',
       'docker-compose.yml:12 ${REGISTRY}/tools/mirror',
+      'docker-compose.yml:14 ghcr.io/acme/loader',
       'docker-compose.yml:2 apache/airflow',
       'docker-compose.yml:8 postgres',
       'k8s/etl.yaml:13 curlimages/curl',
