@@ -112,3 +112,30 @@ describe('k8s.default-credentials', () => {
     expect(found('        - name: RABBITMQ_DEFAULT_PASS\n          valueFrom:\n            secretKeyRef: {name: mq, key: password}\n')).toEqual([]);
   });
 });
+
+describe('k8s.data-service-exposed', () => {
+  const svc = (spec: string, annotations = '') =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  namespace: data\n${annotations}spec:\n${spec}`;
+  const found = (code: string) => analyzeManifestText(code).findings.filter((f) => f.ruleId === 'k8s.data-service-exposed').map((f) => `${f.location.startLine} ${f.severity} ${f.message}`);
+
+  it('reports a public load balancer or a node port in front of a data store, by port or by the image its selector picks', () => {
+    expect(found(svc('  type: LoadBalancer\n  ports:\n    - port: 6379\n  loadBalancerSourceRanges: ["0.0.0.0/0"]\n'))).toEqual([
+      '7 high Service "db" exposes Redis (port 6379) on a load balancer that is reachable from outside the cluster',
+    ]);
+    expect(found(svc('  type: NodePort\n  ports:\n    - port: 80\n      targetPort: 9200\n'))).toEqual(['7 medium Service "db" exposes Elasticsearch/OpenSearch (port 9200) on a port on every node']);
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: db\nspec:\n  template:\n    metadata:\n      labels: {app: db, tier: data}\n    spec:\n      containers:\n        - name: pg\n          image: postgres:17\n';
+    expect(found(`${deployment}---\n${svc('  type: LoadBalancer\n  selector: {app: db}\n  ports:\n    - port: 15432\n      targetPort: pg\n')}`)).toEqual([
+      '20 high Service "db" exposes postgres:17 on a load balancer that is reachable from outside the cluster',
+    ]);
+  });
+
+  it('leaves internal load balancers, restricted source ranges, ClusterIP and web ports alone', () => {
+    const lb = '  type: LoadBalancer\n  ports:\n    - port: 5432\n';
+    expect(found(svc(lb, '  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-internal: "true"\n'))).toEqual([]);
+    expect(found(svc(lb, '  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-scheme: internal\n'))).toEqual([]);
+    expect(found(svc(lb, '  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-internal: "false"\n'))).toHaveLength(1);
+    expect(found(svc(`${lb}  loadBalancerSourceRanges: ["10.0.0.0/8"]\n`))).toEqual([]);
+    expect(found(svc('  type: ClusterIP\n  ports:\n    - port: 5432\n'))).toEqual([]);
+    expect(found(svc('  type: LoadBalancer\n  ports:\n    - port: 443\n      targetPort: 8443\n'))).toEqual([]);
+  });
+});

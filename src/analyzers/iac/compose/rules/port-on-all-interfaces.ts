@@ -1,43 +1,16 @@
 import { listensEverywhere } from '../../../app-config/setting.js';
-import { parseImageRef } from '../../../../inventory/containers.js';
+import { DATA_PORTS, isDataImage } from '../../data-services.js';
 import { COMPOSE_DOCS, type ComposeRule } from '../compose-rule.js';
 import type { ComposeService } from '../parse.js';
 import { publishedPorts, type PublishedPort } from '../ports.js';
 import { interpolate } from '../values.js';
-
-/** Official and common images of databases, caches, queues, search engines and object stores (the name's last segment). */
-const DATA_IMAGE =
-  /^(postgres(ql)?|postgis|timescaledb(-ha)?|pgvector|mysql(-server)?|mariadb|mongo(db)?(-community-server|-enterprise-server)?|redis(-stack(-server)?)?|valkey|memcached|elasticsearch|opensearch|cassandra|clickhouse(-server)?|minio|rabbitmq|(cp-)?kafka|cp-server|redpanda|(cp-)?zookeeper|neo4j|couchdb|influxdb)$/;
-
-/** Their well-known TCP ports; MinIO's and ClickHouse's 9000 is left out, as many web applications serve on it too. */
-const DATA_PORTS: ReadonlyMap<number, string> = new Map([
-  [5432, 'PostgreSQL'],
-  [3306, 'MySQL/MariaDB'],
-  [27017, 'MongoDB'],
-  [6379, 'Redis'],
-  [11211, 'Memcached'],
-  [9200, 'Elasticsearch/OpenSearch'],
-  [9300, 'Elasticsearch transport'],
-  [9042, 'Cassandra'],
-  [8123, 'ClickHouse HTTP'],
-  [5672, 'RabbitMQ'],
-  [15672, 'RabbitMQ management'],
-  [9092, 'Kafka'],
-  [2181, 'ZooKeeper'],
-  [7474, 'Neo4j HTTP'],
-  [7687, 'Neo4j Bolt'],
-  [5984, 'CouchDB'],
-  [8086, 'InfluxDB'],
-]);
 
 /** Memcached also answers on UDP (the amplification vector); the others' UDP ports are not theirs. */
 const DATA_UDP_PORTS = new Set([11211]);
 
 function dataImage(service: ComposeService): string | undefined {
   const image = service.data['image'];
-  if (typeof image !== 'string') return undefined;
-  const name = parseImageRef(interpolate(image).text).name;
-  return DATA_IMAGE.test(name.slice(name.lastIndexOf('/') + 1).toLowerCase()) ? image.trim() : undefined;
+  return typeof image === 'string' && isDataImage(interpolate(image).text) ? image.trim() : undefined;
 }
 
 /** The data services' well-known ports among the ones an entry publishes. */

@@ -1,6 +1,7 @@
 import type { K8sRule } from '../k8s-rule.js';
 import { automountToken } from './automount-token.js';
 import { dangerousCapabilities } from './capabilities.js';
+import { dataServiceExposed } from './data-service-exposed.js';
 import { defaultCredentials } from './default-credentials.js';
 import { defaultNamespace } from './default-namespace.js';
 import { hostIpc } from './host-ipc.js';
@@ -35,6 +36,7 @@ export const k8sRules: K8sRule[] = [
   runtimeSocket,
   secretInEnv,
   defaultCredentials,
+  dataServiceExposed,
   resourceLimits,
   imageLatest,
   automountToken,
