@@ -1,0 +1,39 @@
+import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../../core/analyzer.js';
+import { makeFinding } from '../../../core/make-finding.js';
+import { SourceText } from '../../../core/source-text.js';
+import type { GhaContext } from './gha-rule.js';
+import { ghaRules } from './rules/index.js';
+import { isWorkflowFile, parseWorkflow } from './workflow.js';
+
+/**
+ * A deploy workflow may carry a Kubernetes manifest in a heredoc, and classification sniffs the
+ * file's head for `apiVersion:` and `kind:`; the path, not the sniff, says what the file is.
+ */
+const WORKFLOW_KINDS = new Set(['config', 'kubernetes']);
+
+/** GitHub Actions workflows: what outsiders can make a pipeline repository's CI run, and with which privileges. */
+export const githubActionsAnalyzer: FileAnalyzer = {
+  name: 'github-actions',
+  category: 'iac',
+  rules: ghaRules,
+  required: (file) => WORKFLOW_KINDS.has(file.kind) && isWorkflowFile(file.path),
+  analyze: analyzeWorkflow,
+};
+
+function analyzeWorkflow(file: SourceFile): AnalyzerOutput {
+  const parsed = parseWorkflow(file.text);
+  const findings: RawFinding[] = [];
+  const { workflow, yaml } = parsed;
+  if (workflow) {
+    const source = new SourceText(file.text);
+    for (const rule of ghaRules) {
+      const ctx: GhaContext = {
+        workflow,
+        report: (path, options) => findings.push(makeFinding(rule, file.path, source, yaml.locate(path), options)),
+        reportText: (path, needle, options) => findings.push(makeFinding(rule, file.path, source, yaml.locateText(path, needle), options)),
+      };
+      rule.check(ctx);
+    }
+  }
+  return { findings, problems: parsed.problems };
+}

@@ -1,0 +1,99 @@
+import { isRecord, type YamlMap } from '../../iac/kubernetes/parse.js';
+import { parseYamlDocument, type YamlDocument, type YamlPath } from '../../yaml-document.js';
+
+/**
+ * GitHub reads workflows only from files directly in .github/workflows (not its subdirectories);
+ * the prefix allows a repository scanned from a parent directory.
+ */
+const WORKFLOW_FILE = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+
+export function isWorkflowFile(file: string): boolean {
+  return WORKFLOW_FILE.test(file);
+}
+
+export interface WorkflowStep {
+  data: YamlMap;
+  /** ['jobs', jobId, 'steps', index]. */
+  path: YamlPath;
+  /** How the step is named in messages: its `name`, `id`, or its position. */
+  label: string;
+}
+
+export interface WorkflowJob {
+  id: string;
+  data: YamlMap;
+  /** ['jobs', jobId]. */
+  path: YamlPath;
+  steps: WorkflowStep[];
+}
+
+export interface Workflow {
+  data: YamlMap;
+  /** The events that start the workflow, lower-cased, however `on` writes them. */
+  triggers: ReadonlySet<string>;
+  jobs: WorkflowJob[];
+}
+
+export interface ParsedWorkflow {
+  /** Undefined for invalid YAML and for YAML that is not a workflow (no `jobs` map). */
+  workflow: Workflow | undefined;
+  problems: string[];
+  yaml: YamlDocument;
+}
+
+export function parseWorkflow(text: string): ParsedWorkflow {
+  const yaml = parseYamlDocument(text);
+  const data = yaml.data;
+  if (!isRecord(data) || !isRecord(data['jobs'])) return { workflow: undefined, problems: yaml.problems, yaml };
+  const jobs = Object.entries(data['jobs']).flatMap(([id, job]): WorkflowJob[] => {
+    if (!isRecord(job)) return [];
+    const steps = Array.isArray(job['steps']) ? job['steps'] : [];
+    return [
+      {
+        id,
+        data: job,
+        path: ['jobs', id],
+        steps: steps.flatMap((step, index): WorkflowStep[] => (isRecord(step) ? [{ data: step, path: ['jobs', id, 'steps', index], label: stepLabel(step, index) }] : [])),
+      },
+    ];
+  });
+  return { workflow: { data, triggers: triggersOf(data['on']), jobs }, problems: [], yaml };
+}
+
+/** `on: push`, `on: [push, pull_request]` and `on: {push: {…}}` all name events. */
+function triggersOf(on: unknown): Set<string> {
+  const names = typeof on === 'string' ? [on] : Array.isArray(on) ? on : isRecord(on) ? Object.keys(on) : [];
+  return new Set(names.filter((n): n is string => typeof n === 'string').map((n) => n.trim().toLowerCase()));
+}
+
+function stepLabel(step: YamlMap, index: number): string {
+  for (const key of ['name', 'id']) {
+    const value = step[key];
+    if (typeof value === 'string' && value.trim() !== '') return `"${value.trim()}"`;
+  }
+  return `#${index + 1}`;
+}
+
+/** The owner, name and ref of a `uses:` value; undefined for a local `./` action or workflow. */
+export interface UsesRef {
+  kind: 'action' | 'docker';
+  /** `actions/checkout`, `owner/repo/path`, or the image for docker://. */
+  name: string;
+  /** Lower-cased owner of a repository action; empty for docker://. */
+  owner: string;
+  /** What follows `@` (or the digest for docker://); undefined when nothing pins it. */
+  ref: string | undefined;
+}
+
+export function parseUses(uses: string): UsesRef | undefined {
+  const value = uses.trim();
+  if (value === '' || value.startsWith('./') || value.startsWith('.\\')) return undefined;
+  if (/^docker:\/\//i.test(value)) {
+    const image = value.slice('docker://'.length);
+    const at = image.indexOf('@');
+    return { kind: 'docker', name: at === -1 ? image : image.slice(0, at), owner: '', ref: at === -1 ? undefined : image.slice(at + 1) };
+  }
+  const at = value.lastIndexOf('@');
+  const name = at === -1 ? value : value.slice(0, at);
+  return { kind: 'action', name, owner: name.split('/')[0]!.toLowerCase(), ref: at === -1 ? undefined : value.slice(at + 1) };
+}

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWorkflowText } from './scan.js';
+
+/** Builds a workflow from lines, so line numbers in the assertions can be read off the array. */
+const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
+
+/** "line:column severity message" of each finding of `rule`, in file order. */
+function found(code: string, rule: string): string[] {
+  const result = analyzeWorkflowText(code);
+  expect(result.errors).toEqual([]);
+  return result.findings.filter((f) => f.ruleId === rule).map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.severity} ${f.message}`);
+}
+
+const lines = (code: string, rule: string): number[] => found(code, rule).map((f) => Number(f.split(':')[0]));
+
+describe('gha.script-injection', () => {
+  it('points at the line of a multi-line script that holds the expression, and names it', () => {
+    const code = yaml(
+      'on: [issues, pull_request]',
+      'jobs:',
+      '  triage:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - name: Greet',
+      '        run: |',
+      '          echo "start"',
+      '          echo "${{ github.event.issue.title }}" > title.txt',
+      '          git checkout "${{github.head_ref}}"',
+    );
+    expect(found(code, 'gha.script-injection')).toEqual([
+      '9:17 high Step "Greet" of job "triage" interpolates ${{ github.event.issue.title }} into its run script: text anyone who opens an issue or pull request can write, pasted into the script before it runs',
+      '10:25 high Step "Greet" of job "triage" interpolates ${{github.head_ref}} into its run script: text anyone who opens an issue or pull request can write, pasted into the script before it runs',
+    ]);
+  });
+
+  it('sees through whitespace, functions, bracket indexes and letter case', () => {
+    const code = yaml(
+      'on: push',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: echo ${{ toJSON( github.event.commits[0].message ) }}',
+      "      - run: echo ${{ format('{0}-x', github.event.pull_request.head.repo.default_branch) }}",
+      "      - run: echo ${{ github['event']['review_comment']['body'] }}",
+      '      - run: echo ${{ GitHub.Event.Pages.*.Page_Name }}',
+      '      - run: echo ${{ toJSON(github.event.pull_request) }}',
+      '      - run: echo ${{ github.event.workflow_run.head_commit.author.email }}',
+      '      - run: echo ${{ github.event.discussion.body || github.event.comment.body }}',
+    );
+    expect(lines(code, 'gha.script-injection')).toEqual([6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it('leaves numbers, SHAs, string literals, env indirection and other steps’ inputs alone', () => {
+    const code = yaml(
+      'on: pull_request_target',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - env:',
+      '          BODY: ${{ github.event.pull_request.body }}',
+      '        with:',
+      '          title: ${{ github.event.pull_request.title }}',
+      '        run: |',
+      '          echo "$BODY" ${{ github.event.pull_request.number }} ${{ github.event.pull_request.head.sha }}',
+      "          echo ${{ contains('github.event.issue.title', 'x') }} ${{ github.sha }} ${{ github.ref_name }}",
+      '      - uses: some/action@0123456789012345678901234567890123456789',
+      '        with:',
+      '          script: echo ${{ github.event.issue.title }}',
+    );
+    expect(found(code, 'gha.script-injection')).toEqual([]);
+  });
+
+  it('reports the script of actions/github-script, and each distinct expression once', () => {
+    const code = yaml(
+      'on: issue_comment',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/github-script@v7',
+      '        with:',
+      '          script: |',
+      '            const a = `${{ github.event.comment.body }}`;',
+      '            const b = `${{ github.event.comment.body }}`;',
+    );
+    expect(found(code, 'gha.script-injection')).toEqual([
+      '9:24 high Step #1 of job "j" interpolates ${{ github.event.comment.body }} into its github-script script: text anyone who opens an issue or pull request can write, pasted into the script before it runs',
+    ]);
+  });
+
+  it('rates workflow inputs medium, and skips inputs whose type GitHub validates', () => {
+    const code = yaml(
+      'on:',
+      '  workflow_dispatch:',
+      '    inputs:',
+      '      target: {type: string}',
+      '      dry_run: {type: boolean}',
+      '      env: {type: choice, options: [dev, prod]}',
+      '      note: {}',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: ./deploy.sh ${{ inputs.target }} ${{ inputs.dry_run }} ${{ inputs.env }}',
+      '      - run: echo ${{ github.event.inputs.note }}',
+    );
+    expect(found(code, 'gha.script-injection').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['12:26 medium', '13:19 medium']);
+    expect(found(code, 'gha.script-injection')[0]).toContain('a workflow input, set by whoever dispatches or calls the workflow');
+  });
+
+  it('finds a script shared through an alias where the anchor writes it', () => {
+    const code = yaml(
+      'on: pull_request',
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: &greet echo "${{ github.event.pull_request.title }}"',
+      '  b:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: *greet',
+    );
+    expect(found(code, 'gha.script-injection').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['6:27 high', '6:27 high']);
+  });
+});
+
+describe('gha.pull-request-target-checkout', () => {
+  const workflow = (on: string[], withLines: string[]) =>
+    yaml(...on, 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4', '        with:', ...withLines, '      - run: npm ci && npm test');
+
+  it('reports the ref or repository input that names the pull request head, however the triggers are written', () => {
+    const ref = ['          ref: ${{ github.event.pull_request.head.sha }}'];
+    for (const on of [['on: pull_request_target'], ['on: [push, pull_request_target]'], ['on:', '  pull_request_target:', '    types: [opened]']]) {
+      const code = workflow(on, ref);
+      expect(found(code, 'gha.pull-request-target-checkout'), on.join(' ')).toEqual([
+        `${on.length + 7}:16 critical Job "build" of a pull_request_target workflow checks out the pull request's code (ref: \${{ github.event.pull_request.head.sha }}) with the base repository's secrets and write token`,
+      ]);
+    }
+    expect(lines(workflow(['on: pull_request_target'], ['          repository: ${{ github.event.pull_request.head.repo.full_name }}', '          ref: ${{ github.head_ref }}']), 'gha.pull-request-target-checkout')).toEqual([9]);
+    expect(lines(workflow(['on: pull_request_target'], ['          ref: refs/pull/${{ github.event.number }}/merge']), 'gha.pull-request-target-checkout')).toEqual([8]);
+    expect(found(workflow(['on: {workflow_run: {workflows: [ci]}}'], ['          ref: ${{ github.event.workflow_run.head_branch }}']), 'gha.pull-request-target-checkout')[0]).toContain('of a workflow_run workflow');
+  });
+
+  it('leaves the base branch, unprivileged triggers and other actions alone', () => {
+    expect(found(workflow(['on: pull_request_target'], ['          ref: ${{ github.event.pull_request.base.sha }}']), 'gha.pull-request-target-checkout')).toEqual([]);
+    expect(found(workflow(['on: pull_request_target'], ['          fetch-depth: 0']), 'gha.pull-request-target-checkout')).toEqual([]);
+    expect(found(workflow(['on: [pull_request, push]'], ['          ref: ${{ github.head_ref }}']), 'gha.pull-request-target-checkout')).toEqual([]);
+    expect(found(workflow(['on: pull_request_target'], ['          ref: main']).replace('actions/checkout@v4', 'actions/cache@v4'), 'gha.pull-request-target-checkout')).toEqual([]);
+  });
+});
+
+describe('gha.unpinned-action', () => {
+  it('reports tags, branches, missing refs and undigested images, first-party actions low', () => {
+    const code = yaml(
+      'on: push',
+      'jobs:',
+      '  call:',
+      '    uses: acme/shared/.github/workflows/deploy.yml@v2',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - uses: github/codeql-action/init@main',
+      '      - uses: dbt-labs/dbt-action@1.2.3',
+      '      - uses: astronomer/deploy-action',
+      '      - uses: docker://alpine:3.20',
+      '      - uses: docker://alpine@sha256:beefdead',
+      '      - uses: actions/setup-python@0b93645e9fea7318ecaed2b359559ac225c90a2b',
+      '      - uses: ./.github/actions/local',
+      '      - uses: docker://alpine@sha256:0f2d3e5ad53fd8cfc4e36a1b0c2a8db9f8ed2b8b2d9a8f8c6f7b4c5d6e7f8a9b',
+    );
+    expect(found(code, 'gha.unpinned-action')).toEqual([
+      '4:11 medium Job "call" uses acme/shared/.github/workflows/deploy.yml@v2, pinned to the movable ref "v2" instead of a commit SHA: whoever can move it changes the code this workflow runs',
+      '8:15 low Step #1 of job "build" uses actions/checkout@v4, pinned to the movable ref "v4" instead of a commit SHA: whoever can move it changes the code this workflow runs',
+      '9:15 low Step #2 of job "build" uses github/codeql-action/init@main, pinned to the movable ref "main" instead of a commit SHA: whoever can move it changes the code this workflow runs',
+      '10:15 medium Step #3 of job "build" uses dbt-labs/dbt-action@1.2.3, pinned to the movable ref "1.2.3" instead of a commit SHA: whoever can move it changes the code this workflow runs',
+      '11:15 medium Step #4 of job "build" uses astronomer/deploy-action, with no ref at all: whoever can move it changes the code this workflow runs',
+      '12:15 medium Step #5 of job "build" uses docker://alpine:3.20, an image without a digest: whoever can move it changes the code this workflow runs',
+      '13:15 medium Step #6 of job "build" uses docker://alpine@sha256:beefdead, an image without a digest: whoever can move it changes the code this workflow runs',
+    ]);
+  });
+});
+
+describe('gha.write-all-permissions', () => {
+  it('reports write-all at workflow and job level, not read-all or scoped writes', () => {
+    const code = yaml(
+      'on: push',
+      'permissions: write-all',
+      'jobs:',
+      '  a:',
+      '    permissions: write-all',
+      '    runs-on: ubuntu-latest',
+      '    steps: [{run: make}]',
+      '  b:',
+      '    permissions: read-all',
+      '    runs-on: ubuntu-latest',
+      '    steps: [{run: make}]',
+      '  c:',
+      '    permissions: {contents: write}',
+      '    runs-on: ubuntu-latest',
+      '    steps: [{run: make}]',
+    );
+    expect(found(code, 'gha.write-all-permissions')).toEqual([
+      '2:14 medium The workflow gives every job a GITHUB_TOKEN with write-all permissions',
+      '5:18 medium Job "a" gets a GITHUB_TOKEN with write-all permissions',
+    ]);
+  });
+});
