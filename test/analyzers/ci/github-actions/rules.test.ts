@@ -51,7 +51,7 @@ describe('gha.script-injection', () => {
     expect(lines(code, 'gha.script-injection')).toEqual([6, 7, 8, 9, 10, 11, 12]);
   });
 
-  it('leaves numbers, SHAs, string literals, env indirection and other steps’ inputs alone', () => {
+  it('leaves numbers, SHAs, string literals, a value passed as a shell variable and other steps’ inputs alone', () => {
     const code = yaml(
       'on: pull_request_target',
       'jobs:',
@@ -70,6 +70,30 @@ describe('gha.script-injection', () => {
       '          script: echo ${{ github.event.issue.title }}',
     );
     expect(found(code, 'gha.script-injection')).toEqual([]);
+  });
+
+  it('follows ${{ env.NAME }} back to an outsider value the workflow, job or step set NAME from, and names who writes it', () => {
+    const code = yaml(
+      'on: [pull_request_target, push]',
+      'env:',
+      '  PR_TITLE: ${{ github.event.pull_request.title }}',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    env:',
+      '      MESSAGE: ${{ github.event.head_commit.message }}',
+      '    steps:',
+      '      - env:',
+      '          PR_TITLE: fixed text',
+      '        run: echo "${{ env.PR_TITLE }}"',
+      '      - run: |',
+      '          echo "${{ env.pr_title }}"',
+      '          echo "${{ env.MESSAGE }}"',
+    );
+    expect(found(code, 'gha.script-injection')).toEqual([
+      '14:17 high Step #2 of job "j" interpolates ${{ env.pr_title }} (set from github.event.pull_request.title) into its run script: text anyone who opens an issue or pull request can write, pasted into the script before it runs',
+      '15:17 high Step #2 of job "j" interpolates ${{ env.MESSAGE }} (set from github.event.head_commit.message) into its run script: text whoever pushes the commit or names the branch writes, pasted into the script before it runs',
+    ]);
   });
 
   it('reports the script of actions/github-script, and each distinct expression once', () => {

@@ -1,7 +1,7 @@
 import { isRecord } from '../../../iac/kubernetes/parse.js';
 import { expressionsIn, inputName, taintOf } from '../expressions.js';
 import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
-import type { Workflow, WorkflowStep } from '../workflow.js';
+import type { Workflow, WorkflowJob, WorkflowStep } from '../workflow.js';
 
 /** Input types whose values GitHub checks before the run starts, so they cannot carry shell syntax. */
 const TYPED_INPUTS = new Set(['boolean', 'number', 'choice']);
@@ -17,7 +17,8 @@ export const ghaScriptInjection: GhaRule = {
     'Finds `${{ … }}` expressions in a step’s `run:` script, or in the `script:` input of `actions/github-script`, that read ' +
     'text an outsider writes: issue, pull request, comment, review and discussion titles and bodies, branch names ' +
     '(`github.head_ref`, `…pull_request.head.ref`), commit messages and authors, wiki page names, and the same through ' +
-    '`workflow_run`. Whitespace and functions around the reference (`toJSON(…)`, `format(…)`) do not hide it. Workflow ' +
+    '`workflow_run`, also through `${{ env.NAME }}` when the workflow, job or step set NAME from one. Whitespace and ' +
+    'functions around the reference (`toJSON(…)`, `format(…)`) do not hide it. Workflow ' +
     '`inputs.*` / `github.event.inputs.*` are reported with medium severity, since only people with write access (or a ' +
     'calling workflow) set them; inputs declared `boolean`, `number` or `choice` are skipped.',
   why:
@@ -62,29 +63,57 @@ export const ghaScriptInjection: GhaRule = {
   ],
   check(ctx) {
     const typed = typedInputs(ctx.workflow);
+    const untrusted = (reference: string): boolean => {
+      const input = inputName(reference);
+      return taintOf(reference) !== undefined && !(input !== undefined && typed.has(input));
+    };
     for (const job of ctx.workflow.jobs) {
       for (const step of job.steps) {
         const script = scriptOf(step);
         if (!script) continue;
+        const env = environmentOf(ctx.workflow, job, step);
         const reported = new Set<string>();
         for (const expression of expressionsIn(script.text)) {
-          const tainted = expression.references.filter((r) => {
-            const input = inputName(r);
-            return taintOf(r) !== undefined && !(input !== undefined && typed.has(input));
+          // `${{ env.TITLE }}` pastes what TITLE was set to as surely as the expression itself would.
+          const sources = expression.references.flatMap((r) => {
+            const variable = /^env\.([^.]+)$/.exec(r)?.[1];
+            const definition = variable === undefined ? undefined : env.get(variable);
+            return definition === undefined ? [r] : expressionsIn(definition).flatMap((e) => e.references);
           });
+          const tainted = sources.filter(untrusted);
           if (tainted.length === 0 || reported.has(expression.raw)) continue;
           reported.add(expression.raw);
           const outsider = tainted.some((r) => taintOf(r) === 'outsider');
-          const who = outsider ? 'text anyone who opens an issue or pull request can write' : 'a workflow input, set by whoever dispatches or calls the workflow';
+          const via = tainted.some((t) => !expression.references.includes(t)) ? ` (set from ${tainted.join(', ')})` : '';
           ctx.reportText(script.path, expression.raw, {
             severity: outsider ? 'high' : 'medium',
-            message: `Step ${step.label} of job "${job.id}" interpolates ${expression.raw.replace(/\s+/g, ' ')} into its ${script.where}: ${who}, pasted into the script before it runs`,
+            message: `Step ${step.label} of job "${job.id}" interpolates ${expression.raw.replace(/\s+/g, ' ')}${via} into its ${script.where}: ${writerOf(tainted)}, pasted into the script before it runs`,
           });
         }
       }
     }
   },
 };
+
+/** Who writes the values: the worst of them. */
+function writerOf(references: string[]): string {
+  if (references.some((r) => /\.(issue|pull_request|comment|review|review_comment|discussion)\./.test(r) || r === 'github.head_ref')) {
+    return 'text anyone who opens an issue or pull request can write';
+  }
+  if (references.some((r) => taintOf(r) === 'outsider')) return 'text whoever pushes the commit or names the branch writes';
+  return 'a workflow input, set by whoever dispatches or calls the workflow';
+}
+
+/** The `env` a step sees, as written: the workflow's, overridden by the job's, overridden by the step's. */
+function environmentOf(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const scope of [workflow.data, job.data, step.data]) {
+    const values = scope['env'];
+    if (!isRecord(values)) continue;
+    for (const [name, value] of Object.entries(values)) if (typeof value === 'string') env.set(name.toLowerCase(), value);
+  }
+  return env;
+}
 
 /** The text GitHub substitutes expressions into and then executes: `run:`, or github-script's `script:`. */
 function scriptOf(step: WorkflowStep): { text: string; path: readonly (string | number)[]; where: string } | undefined {
