@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkflowText } from './scan.js';
+import { fromLines as yaml, ruleFindings } from '../../../helpers/rule-findings.js';
 
-/** Builds a workflow from lines, so line numbers in the assertions can be read off the array. */
-const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
-
-/** "line:column severity message" of each finding of `rule`, in file order. */
-function found(code: string, rule: string): string[] {
-  const result = analyzeWorkflowText(code);
-  expect(result.errors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === rule).map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.severity} ${f.message}`);
-}
-
-const lines = (code: string, rule: string): number[] => found(code, rule).map((f) => Number(f.split(':')[0]));
+const { found, lines } = ruleFindings((code) => analyzeWorkflowText(code));
 
 describe('gha.script-injection', () => {
   it('points at the line of a multi-line script that holds the expression, and names it', () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeComposeText } from './scan.js';
+import { fromLines as yaml, ruleFindings } from '../../../helpers/rule-findings.js';
 
-/** Builds a compose file from lines, so line numbers in the assertions can be read off the array. */
-const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
-
-/** "line:column severity message" of each finding of `rule`, in file order. */
-function found(code: string, rule: string): string[] {
-  const result = analyzeComposeText(code);
-  expect(result.errors).toEqual([]);
-  return result.findings.filter((f) => f.ruleId === rule).map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.severity} ${f.message}`);
-}
-
-/** Just the lines of the findings of `rule`. */
-const lines = (code: string, rule: string): number[] => found(code, rule).map((f) => Number(f.split(':')[0]));
+const { found, lines } = ruleFindings((code) => analyzeComposeText(code));
 
 describe('compose.runtime-socket', () => {
   it('reports a read-only docker.sock mount once, saying read-only does not help, and leaves it out of compose.host-path-mount', () => {
