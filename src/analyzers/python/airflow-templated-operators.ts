@@ -77,13 +77,13 @@ export function operatorTemplates(call: CallSite, ctx: PythonContext, operators:
 }
 
 /** Pod operators, whose templated `cmds` and `arguments` make the container's argv. */
-const POD_OPERATORS = [
+export const POD_OPERATORS = [
   'airflow.providers.cncf.kubernetes.operators.pod.KubernetesPodOperator',
   'airflow.providers.cncf.kubernetes.operators.kubernetes_pod.KubernetesPodOperator',
   'airflow.contrib.operators.kubernetes_pod_operator.KubernetesPodOperator',
 ];
 /** Docker operators, whose templated `command` is the container's argv: a list, or a string docker-py splits as shlex does. */
-const DOCKER_OPERATORS = [
+export const DOCKER_OPERATORS = [
   'airflow.providers.docker.operators.docker.DockerOperator',
   'airflow.operators.docker_operator.DockerOperator',
   'airflow.providers.docker.operators.docker_swarm.DockerSwarmOperator',

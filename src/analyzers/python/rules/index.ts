@@ -39,6 +39,7 @@ import { bidiControl } from './bidi-control.js';
 import { weakKeySize } from './weak-key-size.js';
 import { loggingConfigListen } from './logging-config-listen.js';
 import { paramikoExecCommand } from './paramiko-exec-command.js';
+import { airflowPrivilegedContainer } from './airflow-privileged-container.js';
 import { airflowTemplatedShell } from './airflow-templated-shell.js';
 import { airflowTemplatedSql } from './airflow-templated-sql.js';
 import { wildcardInjection } from './wildcard-injection.js';
@@ -87,6 +88,7 @@ export const pythonRules: PythonRule[] = [
   loggingConfigListen,
   paramikoExecCommand,
   airflowTemplatedShell,
+  airflowPrivilegedContainer,
   airflowTemplatedSql,
   wildcardInjection,
   curlPipeShell,
