@@ -163,11 +163,12 @@ function argDeclarations(args: string): Array<[string, string | undefined]> {
 
 /**
  * Docker's substitution for FROM (and Compose's for its values): `$V`, `${V}`, `${V:-word}`/`${V-word}` (default) and
- * `${V:+word}`/`${V+word}` (alternative). Anything that cannot be resolved keeps its text.
+ * `${V:+word}`/`${V+word}` (alternative); `${V:?message}`/`${V?message}` (required) is the value or,
+ * unset, unresolved. Anything that cannot be resolved keeps its text.
  */
 export function substitute(text: string, args: ReadonlyMap<string, string | undefined>): { text: string; unresolved: string[] } {
   const unresolved = new Set<string>();
-  const pattern = /\$(?:\{([A-Za-z_]\w*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_]\w*))/g;
+  const pattern = /\$(?:\{([A-Za-z_]\w*)(?:(:?[-+?])([^}]*))?\}|([A-Za-z_]\w*))/g;
   const out = text.replace(pattern, (whole: string, braced?: string, operator?: string, word = '', bare?: string) => {
     const name = (braced ?? bare)!;
     const value = args.get(name);

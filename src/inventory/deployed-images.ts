@@ -1,5 +1,4 @@
 import type { ComposeService, ParsedCompose } from '../analyzers/iac/compose/parse.js';
-import { interpolate } from '../analyzers/iac/compose/values.js';
 import type { PythonLineage } from '../analyzers/python/facts.js';
 import { isRecord, listAt, recordAt, valueAt, type K8sObject, type ParsedManifests, type Path } from '../analyzers/iac/kubernetes/parse.js';
 import { podsOf } from '../analyzers/iac/kubernetes/workloads.js';
@@ -16,10 +15,9 @@ export function composeImages(parsed: ParsedCompose, file: string): ContainerIma
   return parsed.services.flatMap((service: ComposeService) => {
     const written = service.data['image'];
     if (typeof written !== 'string' || written.trim() === '') return [];
-    const { text, unresolved } = interpolate(written);
-    const variables = unresolved ? [...new Set([...text.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]!))] : [];
+    const { text, unresolved } = substitute(written.trim(), NO_VARIABLES);
     const line = parsed.locate([...service.path, 'image']).startLine;
-    return [image(text, file, line, `compose service ${service.name}`, variables)];
+    return [image(text, file, line, `compose service ${service.name}`, unresolved)];
   });
 }
 

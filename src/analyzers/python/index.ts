@@ -76,6 +76,7 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
       constantOf: (n) => values.constantOf(n),
       truthOf: (n) => values.truthOf(n),
       nameOf: (n) => resolver.nameOf(n),
+      callSite: (n) => resolver.callSite(n),
       lineageOf: (n) => resolver.lineageOf(n),
       report: (at: SyntaxNode, options) => findings.push(makeFinding(rule, file.path, source, nodeRange(at), options)),
       taint,

@@ -17,6 +17,8 @@ export interface PythonContext {
   truthOf(node: SyntaxNode): boolean | undefined;
   /** The dotted name an expression resolves to (`yaml.SafeLoader` for an imported `SafeLoader`). */
   nameOf(node: SyntaxNode): string | undefined;
+  /** A call node's callee and arguments, as rules get the call they check (for calls nested in its arguments). */
+  callSite(node: SyntaxNode): CallSite;
   /** A class expression's name, then its bases' names when the class is defined in this file. */
   lineageOf(node: SyntaxNode): string[];
   report(node: SyntaxNode, options?: ReportOptions): void;

@@ -15,8 +15,7 @@ const HOME: ReadonlyMap<string, string> = new Map([['HOME', '~']]);
  */
 export function interpolate(text: string): { text: string; unresolved: boolean } {
   const result = substitute(text.trim(), HOME);
-  // Compose's required-variable forms (`${VAR:?message}`, `${VAR?message}`) have no value here either.
-  return { text: result.text, unresolved: result.unresolved.length > 0 || /\$\{\w+:?\?/.test(result.text) };
+  return { text: result.text, unresolved: result.unresolved.length > 0 };
 }
 
 /** Splits on `:`, except inside `${…}` (where `${DIR:-/data}` has one of its own). */

@@ -1,7 +1,7 @@
 import { capabilityName, DANGEROUS_CAPABILITIES } from '../../iac/kubernetes/rules/capabilities.js';
 import { isRuntimeSocket } from '../../iac/kubernetes/rules/host-path.js';
 import { DOCKER_OPERATORS, POD_OPERATORS } from '../airflow-templated-operators.js';
-import type { CallSite } from '../call-site.js';
+import { argument, type CallSite } from '../call-site.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 
@@ -62,7 +62,8 @@ function dockerSettings(call: CallSite, ctx: PythonContext): void {
     if (DANGEROUS_CAPABILITIES.has(name)) ctx.report(cap, { message: `The task container is given the ${name} capability` });
   }
   const sockets = [
-    ...items(call.keywords.get('mounts')).flatMap((mount) => (mount.type === 'call' ? [keywordOrPosition(mount, 'source', 1)] : [])),
+    // docker.types.Mount(target, source, …).
+    ...items(call.keywords.get('mounts')).flatMap((mount) => (mount.type === 'call' ? [argument(ctx.callSite(mount), 1, 'source')] : [])),
     ...items(call.keywords.get('volumes')),
   ];
   for (const node of sockets) {
@@ -90,7 +91,7 @@ function privilegedFlag(node: SyntaxNode, ctx: PythonContext): SyntaxNode | unde
     return value && ctx.truthOf(value) === true ? value : undefined;
   }
   if (node.type === 'call') {
-    const value = keywordOrPosition(node, 'privileged', -1);
+    const value = ctx.callSite(node).keywords.get('privileged');
     return value && ctx.truthOf(value) === true ? value : undefined;
   }
   return undefined;
@@ -98,13 +99,4 @@ function privilegedFlag(node: SyntaxNode, ctx: PythonContext): SyntaxNode | unde
 
 function items(node: SyntaxNode | undefined): SyntaxNode[] {
   return node && (node.type === 'list' || node.type === 'tuple') ? node.namedChildren : [];
-}
-
-/** A call's keyword argument, or its positional argument at `position` (-1: keyword only). */
-function keywordOrPosition(call: SyntaxNode, keyword: string, position: number): SyntaxNode | undefined {
-  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-  const named = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === keyword);
-  if (named) return named.childForFieldName('value') ?? undefined;
-  const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
-  return position >= 0 ? positional[position] : undefined;
 }
