@@ -20,6 +20,8 @@ export interface ComposeService {
   data: YamlMap;
   /** ['services', name]. */
   path: Path;
+  /** The file's top-level `volumes` definitions, by name: how a named volume the service mounts is made. */
+  volumeDefinitions: YamlMap;
 }
 
 export interface ParsedCompose {
@@ -36,9 +38,13 @@ export interface ParsedCompose {
  */
 export function parseCompose(text: string): ParsedCompose {
   const doc = parseYamlDocument(text);
-  const services = isRecord(doc.data) && isRecord(doc.data['services']) ? doc.data['services'] : {};
+  const section = (key: string): YamlMap => {
+    const value = isRecord(doc.data) ? doc.data[key] : undefined;
+    return isRecord(value) ? value : {};
+  };
+  const volumeDefinitions = section('volumes');
   return {
-    services: Object.entries(services).flatMap(([name, service]) => (isRecord(service) ? [{ name, data: service, path: ['services', name] }] : [])),
+    services: Object.entries(section('services')).flatMap(([name, service]) => (isRecord(service) ? [{ name, data: service, path: ['services', name], volumeDefinitions }] : [])),
     problems: doc.problems,
     locate: doc.locate,
   };

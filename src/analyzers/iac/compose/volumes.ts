@@ -16,6 +16,8 @@ export interface VolumeMount {
   readOnly: boolean;
   /** The source still holds a variable the file does not resolve. */
   unresolved: boolean;
+  /** The named volume whose `driver_opts` bind the host path in `source`. */
+  volume?: string;
 }
 
 /** `C:\data`, `C:/data`, or a `\\server\share` or `\\.\pipe\…` path. */
@@ -26,20 +28,36 @@ export function volumeMounts(service: ComposeService): VolumeMount[] {
   const volumes = service.data['volumes'];
   if (!Array.isArray(volumes)) return [];
   return volumes.flatMap((entry, index): VolumeMount[] => {
-    if (typeof entry === 'string') return [shortSyntax(entry, index)];
+    if (typeof entry === 'string') return [throughNamedBind(shortSyntax(entry, index), service)];
     if (!isRecord(entry)) return [];
     const source = typeof entry['source'] === 'string' ? interpolate(entry['source']) : undefined;
-    return [
-      {
-        path: 'source' in entry ? ['volumes', index, 'source'] : ['volumes', index],
-        type: typeof entry['type'] === 'string' ? entry['type'] : 'volume',
-        ...(source ? { source: source.text } : {}),
-        ...(typeof entry['target'] === 'string' ? { target: interpolate(entry['target']).text } : {}),
-        readOnly: isSet(entry['read_only']),
-        unresolved: source?.unresolved ?? false,
-      },
-    ];
+    const mount: VolumeMount = {
+      path: 'source' in entry ? ['volumes', index, 'source'] : ['volumes', index],
+      type: typeof entry['type'] === 'string' ? entry['type'] : 'volume',
+      ...(source ? { source: source.text } : {}),
+      ...(typeof entry['target'] === 'string' ? { target: interpolate(entry['target']).text } : {}),
+      readOnly: isSet(entry['read_only']),
+      unresolved: source?.unresolved ?? false,
+    };
+    return [throughNamedBind(mount, service)];
   });
+}
+
+/**
+ * A named volume of the local driver with `driver_opts: {type: none, o: bind, device: /path}` is
+ * a bind mount of that host path under another name: the mount is read as one, its source the
+ * device.
+ */
+function throughNamedBind(mount: VolumeMount, service: ComposeService): VolumeMount {
+  if (mount.type !== 'volume' || mount.source === undefined || mount.unresolved) return mount;
+  const definition = service.volumeDefinitions[mount.source];
+  if (!isRecord(definition) || !isRecord(definition['driver_opts'])) return mount;
+  const driver = definition['driver'];
+  const { o: options, device } = definition['driver_opts'];
+  if ((driver !== undefined && driver !== 'local') || typeof options !== 'string' || typeof device !== 'string') return mount;
+  if (!options.split(',').some((option) => option.trim() === 'bind')) return mount;
+  const host = interpolate(device);
+  return { ...mount, type: 'bind', source: host.text, unresolved: host.unresolved, volume: mount.source };
 }
 
 /** `[SOURCE:]TARGET[:MODE]`; a Windows drive letter's colon is part of the source. */
@@ -59,6 +77,11 @@ function shortSyntax(entry: string, index: number): VolumeMount {
     readOnly: mode.includes('ro') || mode.includes('readonly'),
     unresolved: source.unresolved,
   };
+}
+
+/** How a message names a bind made through a named volume: ` through the named volume "x"`, or nothing. */
+export function throughVolume(mount: VolumeMount): string {
+  return mount.volume === undefined ? '' : ` through the named volume "${mount.volume}"`;
 }
 
 /**

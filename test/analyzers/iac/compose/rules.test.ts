@@ -37,6 +37,30 @@ describe('compose.runtime-socket', () => {
     ]);
   });
 
+  it('follows a named volume whose local driver binds the socket, in short and long syntax', () => {
+    const code = yaml(
+      'services:',
+      '  builder:',
+      '    image: acme/builder:1.0.0',
+      '    volumes:',
+      '      - docker-sock:/var/run/docker.sock',
+      '      - type: volume',
+      '        source: docker-sock',
+      '        target: /sock',
+      'volumes:',
+      '  docker-sock:',
+      '    driver: local',
+      '    driver_opts:',
+      '      type: none',
+      '      o: bind',
+      '      device: /var/run/docker.sock',
+    );
+    expect(found(code, 'compose.runtime-socket')).toEqual([
+      '5:9 critical Service "builder" mounts the container runtime socket /var/run/docker.sock through the named volume "docker-sock": root on the host',
+      '7:17 critical Service "builder" mounts the container runtime socket /var/run/docker.sock through the named volume "docker-sock": root on the host',
+    ]);
+  });
+
   it('does not take a named volume or a project file for a socket', () => {
     const code = yaml('services:', '  app:', '    image: acme/app:1.0.0', '    volumes:', '      - sockets:/var/run/app', '      - ./docker.sock.md:/docs/docker.sock.md');
     expect(found(code, 'compose.runtime-socket')).toEqual([]);
@@ -161,6 +185,36 @@ describe('compose.host-path-mount', () => {
     ]);
     // /var/run holds docker.sock: mounting it is mounting the socket.
     expect(found(code, 'compose.runtime-socket').map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual(['8:9 critical']);
+  });
+
+  it('reads a named volume bound to a host path as that bind mount, and leaves other drivers and project paths alone', () => {
+    const code = yaml(
+      'services:',
+      '  exporter:',
+      '    image: acme/exporter:1.0.0',
+      '    volumes:',
+      '      - host-etc:/host/etc',
+      '      - host-root:/rootfs:ro',
+      '      - nfs-data:/data',
+      '      - plugin:/plugin',
+      '      - project:/project',
+      'volumes:',
+      '  host-etc:',
+      '    driver_opts: { type: none, o: "bind,rw", device: /etc }',
+      '  host-root:',
+      '    driver_opts: { type: none, o: bind, device: "${ROOT:-/}" }',
+      '  nfs-data:',
+      '    driver_opts: { type: nfs, o: "addr=10.0.0.5,rw", device: ":/export/etc" }',
+      '  plugin:',
+      '    driver: rexray/ebs',
+      '    driver_opts: { o: bind, device: /etc }',
+      '  project:',
+      '    driver_opts: { type: none, o: bind, device: ./data }',
+    );
+    expect(found(code, 'compose.host-path-mount')).toEqual([
+      '5:9 high Service "exporter" mounts the host path /etc through the named volume "host-etc" (host configuration: users, sudoers, cron, service units) writable',
+      '6:9 high Service "exporter" mounts the host path / through the named volume "host-root" (the host’s whole filesystem) read-only; the container runtime socket is inside it, and read-only does not stop a client using it',
+    ]);
   });
 
   it('takes one application configuration file in /etc for what it is, and leaves shared resolver and CA files alone', () => {

@@ -1,5 +1,5 @@
 import { COMPOSE_DOCS, type ComposeRule } from '../compose-rule.js';
-import { hostPath, mountsRuntimeSocket, volumeMounts } from '../volumes.js';
+import { hostPath, mountsRuntimeSocket, throughVolume, volumeMounts } from '../volumes.js';
 
 interface SensitivePath {
   /** Absolute, or under the home directory as `~/…`. */
@@ -76,7 +76,8 @@ export const composeHostPathMount: ComposeRule = {
   what:
     'Finds bind mounts of /, /etc, /proc, /sys, /boot, /dev, /root, /var/lib/docker, /run, /var/run, whole home ' +
     'directories and credential directories (~/.ssh, ~/.aws, ~/.kube, ~/.docker, ~/.config/gcloud, also as $HOME/… or ' +
-    '/home/<user>/…), and of directories above them. Medium; high when mounted writable and the path lets the container ' +
+    '/home/<user>/…), and of directories above them, also when a named volume binds one (the local driver’s ' +
+    '`driver_opts: {type: none, o: bind, device: …}`). Medium; high when mounted writable and the path lets the container ' +
     'change the host or use its credentials (/, /etc, /root, /boot, /var/lib/docker, /proc, /sys, home and credential ' +
     'directories), or when the runtime socket lies inside it. Relative paths and named volumes are fine, ' +
     'so are the time zone, /etc/hosts, /etc/resolv.conf and the public CA certificates, and one application configuration ' +
@@ -113,7 +114,7 @@ export const composeHostPathMount: ComposeRule = {
         const high = found.socket || (found.highWhenWritable && !mount.readOnly);
         const socket = found.socket ? `; the container runtime socket is inside it${mount.readOnly ? ', and read-only does not stop a client using it' : ''}` : '';
         ctx.report(service, mount.path, {
-          message: `Service "${service.name}" mounts the host path ${host} (${found.label}) ${mount.readOnly ? 'read-only' : 'writable'}${socket}`,
+          message: `Service "${service.name}" mounts the host path ${host}${throughVolume(mount)} (${found.label}) ${mount.readOnly ? 'read-only' : 'writable'}${socket}`,
           severity: high ? 'high' : 'medium',
         });
       }

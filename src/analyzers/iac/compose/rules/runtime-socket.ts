@@ -1,5 +1,5 @@
 import { COMPOSE_DOCS, type ComposeRule } from '../compose-rule.js';
-import { mountsRuntimeSocket, volumeMounts } from '../volumes.js';
+import { mountsRuntimeSocket, throughVolume, volumeMounts } from '../volumes.js';
 
 export const composeRuntimeSocket: ComposeRule = {
   id: 'compose.runtime-socket',
@@ -10,7 +10,8 @@ export const composeRuntimeSocket: ComposeRule = {
   cwe: ['CWE-250'],
   what:
     'Finds volumes that mount docker.sock, containerd.sock, crio.sock, podman.sock and similar runtime sockets (or their ' +
-    'directory — /run and /var/run included — or Docker’s Windows pipe), in short and long syntax, read-only or not.',
+    'directory — /run and /var/run included — or Docker’s Windows pipe), in short and long syntax, read-only or not, and ' +
+    'named volumes whose local driver binds one (`driver_opts: {type: none, o: bind, device: /var/run/docker.sock}`).',
   why:
     'Whoever can talk to the runtime socket can start a privileged container with the host’s root filesystem mounted: ' +
     'that is root on the host, and every other service’s data and secrets. `:ro` does not help — it stops writes to the ' +
@@ -42,7 +43,7 @@ export const composeRuntimeSocket: ComposeRule = {
         const where = mount.unresolved ? `${mount.source} (mounted at ${mount.target})` : mount.source;
         const readOnly = mount.readOnly ? ' — read-only, which still lets it use the API' : '';
         ctx.report(service, mount.path, {
-          message: `Service "${service.name}" mounts the container runtime socket ${where}${readOnly}: root on the host`,
+          message: `Service "${service.name}" mounts the container runtime socket ${where}${throughVolume(mount)}${readOnly}: root on the host`,
           ...(mount.unresolved ? { confidence: 'medium' as const } : {}),
         });
       }
