@@ -66,6 +66,17 @@ function triggersOf(on: unknown): Set<string> {
   return new Set(names.filter((n): n is string => typeof n === 'string').map((n) => n.trim().toLowerCase()));
 }
 
+/** The `env` a step sees, as written: the workflow's, overridden by the job's, overridden by the step's. */
+export function stepEnvironment(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const scope of [workflow.data, job.data, step.data]) {
+    const values = scope['env'];
+    if (!isRecord(values)) continue;
+    for (const [name, value] of Object.entries(values)) if (typeof value === 'string') env.set(name.toLowerCase(), value);
+  }
+  return env;
+}
+
 function stepLabel(step: YamlMap, index: number): string {
   for (const key of ['name', 'id']) {
     const value = step[key];

@@ -224,3 +224,68 @@ describe('gha.write-all-permissions', () => {
     ]);
   });
 });
+
+describe('gha.untrusted-artifact', () => {
+  const header = ['on:', '  workflow_run:', '    workflows: [ci]', '    types: [completed]', 'jobs:', '  report:', '    runs-on: ubuntu-latest', '    steps:'];
+
+  it('reports each way of fetching the triggering run’s artifacts into the workspace, at the value that names the run', () => {
+    const code = yaml(
+      ...header,
+      '      - uses: actions/download-artifact@v4',
+      '        with:',
+      '          run-id: ${{ github.event.workflow_run.id }}',
+      '          path: ./reports',
+      '      - name: Fetch',
+      '        uses: dawidd6/action-download-artifact@v6',
+      '        with:',
+      '          workflow: ${{ github.event.workflow_run.workflow_id }}',
+      '      - name: Docs',
+      '        env:',
+      '          RUN: ${{ github.event.workflow_run.id }}',
+      '        run: |',
+      '          echo start',
+      '          gh run download "$RUN" --name docs --dir "${{ github.workspace }}/site"',
+      '      - uses: actions/github-script@v7',
+      '        with:',
+      '          script: |',
+      '            const all = await github.rest.actions.listWorkflowRunArtifacts({ ...context.repo, run_id: context.payload.workflow_run.id });',
+      '            const zip = await github.rest.actions.downloadArtifact({ ...context.repo, artifact_id: all.data.artifacts[0].id, archive_format: "zip" });',
+      '            require("fs").writeFileSync(`${process.env.GITHUB_WORKSPACE}/pr.zip`, Buffer.from(zip.data));',
+    );
+    expect(found(code, 'gha.untrusted-artifact')).toEqual([
+      '11:19 high Step #1 of job "report" downloads the triggering run’s artifacts into the workspace (./reports): files the triggering run — possibly a fork\'s pull request — wrote land beside the code later steps run with the base repository\'s secrets',
+      '16:21 high Step "Fetch" of job "report" downloads the triggering run’s artifacts into the workspace: files the triggering run — possibly a fork\'s pull request — wrote land beside the code later steps run with the base repository\'s secrets',
+      '22:11 high Step "Docs" of job "report" downloads the triggering run’s artifacts with gh run download into the workspace (${{ github.workspace }}/site): files the triggering run — possibly a fork\'s pull request — wrote land beside the code later steps run with the base repository\'s secrets',
+      '27:51 high Step #4 of job "report" downloads the triggering run’s artifacts into the workspace: files the triggering run — possibly a fork\'s pull request — wrote land beside the code later steps run with the base repository\'s secrets',
+    ]);
+  });
+
+  it('leaves downloads into the runner’s temporary directory, the same run’s artifacts, and other triggers alone', () => {
+    const safe = yaml(
+      ...header,
+      '      - uses: actions/download-artifact@v4',
+      '        with:',
+      '          run-id: ${{ github.event.workflow_run.id }}',
+      '          path: ${{ runner.temp }}/artifacts',
+      '      - uses: actions/download-artifact@v4',
+      '        with:',
+      '          name: own-build',
+      '      - run: gh run download ${{ github.event.workflow_run.id }} -D "$RUNNER_TEMP/docs"',
+      '      - run: gh run download 12345 --name docs',
+      '      - uses: actions/github-script@v7',
+      '        with:',
+      '          script: |',
+      '            const zip = await github.rest.actions.downloadArtifact({ ...context.repo, artifact_id: context.payload.workflow_run.id });',
+      '            require("fs").writeFileSync(`${process.env.RUNNER_TEMP}/pr.zip`, Buffer.from(zip.data));',
+    );
+    expect(found(safe, 'gha.untrusted-artifact')).toEqual([]);
+    const guarded = (condition: string): string =>
+      yaml(...header.slice(0, 6), `    if: ${condition}`, ...header.slice(6), '      - run: gh run download ${{ github.event.workflow_run.id }}');
+    expect(found(guarded("github.event.workflow_run.head_repository.full_name == github.repository"), 'gha.untrusted-artifact')).toEqual([]);
+    expect(found(guarded("${{ github.event.workflow_run.event == 'push' }}"), 'gha.untrusted-artifact')).toEqual([]);
+    expect(lines(guarded("github.event.workflow_run.event == 'push' || github.event.workflow_run.event == 'pull_request'"), 'gha.untrusted-artifact')).toEqual([10]);
+    expect(lines(guarded("github.event.workflow_run.conclusion == 'success'"), 'gha.untrusted-artifact')).toEqual([10]);
+    const push = yaml('on: push', 'jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: gh run download ${{ github.event.workflow_run.id }}');
+    expect(found(push, 'gha.untrusted-artifact')).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import type { GhaRule } from '../gha-rule.js';
 import { ghaPullRequestTargetCheckout } from './pull-request-target-checkout.js';
 import { ghaScriptInjection } from './script-injection.js';
 import { ghaUnpinnedAction } from './unpinned-action.js';
+import { ghaUntrustedArtifact } from './untrusted-artifact.js';
 import { ghaWriteAllPermissions } from './write-all-permissions.js';
 
-export const ghaRules: GhaRule[] = [ghaPullRequestTargetCheckout, ghaScriptInjection, ghaUnpinnedAction, ghaWriteAllPermissions];
+export const ghaRules: GhaRule[] = [ghaPullRequestTargetCheckout, ghaScriptInjection, ghaUnpinnedAction, ghaUntrustedArtifact, ghaWriteAllPermissions];

@@ -1,7 +1,7 @@
 import { isRecord } from '../../../iac/kubernetes/parse.js';
 import { expressionsIn, inputName, taintOf } from '../expressions.js';
 import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
-import type { Workflow, WorkflowJob, WorkflowStep } from '../workflow.js';
+import { stepEnvironment, type Workflow, type WorkflowStep } from '../workflow.js';
 
 /** Input types whose values GitHub checks before the run starts, so they cannot carry shell syntax. */
 const TYPED_INPUTS = new Set(['boolean', 'number', 'choice']);
@@ -71,7 +71,7 @@ export const ghaScriptInjection: GhaRule = {
       for (const step of job.steps) {
         const script = scriptOf(step);
         if (!script) continue;
-        const env = environmentOf(ctx.workflow, job, step);
+        const env = stepEnvironment(ctx.workflow, job, step);
         const reported = new Set<string>();
         for (const expression of expressionsIn(script.text)) {
           // `${{ env.TITLE }}` pastes what TITLE was set to as surely as the expression itself would.
@@ -102,17 +102,6 @@ function writerOf(references: string[]): string {
   }
   if (references.some((r) => taintOf(r) === 'outsider')) return 'text whoever pushes the commit or names the branch writes';
   return 'a workflow input, set by whoever dispatches or calls the workflow';
-}
-
-/** The `env` a step sees, as written: the workflow's, overridden by the job's, overridden by the step's. */
-function environmentOf(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): Map<string, string> {
-  const env = new Map<string, string>();
-  for (const scope of [workflow.data, job.data, step.data]) {
-    const values = scope['env'];
-    if (!isRecord(values)) continue;
-    for (const [name, value] of Object.entries(values)) if (typeof value === 'string') env.set(name.toLowerCase(), value);
-  }
-  return env;
 }
 
 /** The text GitHub substitutes expressions into and then executes: `run:`, or github-script's `script:`. */

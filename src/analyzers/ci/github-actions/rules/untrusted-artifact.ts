@@ -1,0 +1,155 @@
+import { isRecord, type YamlMap } from '../../../iac/kubernetes/parse.js';
+import type { YamlPath } from '../../../yaml-document.js';
+import { expressionsIn } from '../expressions.js';
+import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
+import { stepEnvironment, type Workflow, type WorkflowJob, type WorkflowStep } from '../workflow.js';
+
+/** A step that fetches the triggering run's artifacts, and where it puts them. */
+interface ArtifactDownload {
+  /** Where to report it. */
+  path: YamlPath;
+  /** The line of a script that downloads, to report inside a long script. */
+  needle?: string;
+  /** The destination as written; undefined for the tool's default (the working directory). */
+  destination: string | undefined;
+  how: string;
+}
+
+/** `${{ github.event.workflow_run.id }}`, `…workflow_run.workflow_id` and the like: the run that triggered this one. */
+const namesTriggeringRun = (text: string): boolean => expressionsIn(text).some((e) => e.references.some((r) => r.startsWith('github.event.workflow_run.')));
+
+export const ghaUntrustedArtifact: GhaRule = {
+  id: 'gha.untrusted-artifact',
+  title: 'Privileged workflow unpacks the triggering run’s artifacts into its workspace',
+  category: 'iac',
+  severity: 'high',
+  confidence: 'medium',
+  cwe: ['CWE-829', 'CWE-494'],
+  what:
+    'In a `workflow_run` workflow, finds steps that download the artifacts of the run that triggered it — ' +
+    '`actions/download-artifact` with `run-id: ${{ github.event.workflow_run.id }}`, `dawidd6/action-download-artifact` ' +
+    'given any `github.event.workflow_run.*` value, `gh run download` of that run (directly or through an `env` ' +
+    'variable), or `actions/github-script` calling `downloadArtifact` for `context.payload.workflow_run` — and unpack them ' +
+    'into the workspace: no destination, a relative one, or `github.workspace`. A destination under `runner.temp`, ' +
+    '`$RUNNER_TEMP` or another absolute path outside the workspace is not reported; neither is a download of the same ' +
+    'run’s artifacts (no `run-id`), nor a job or step whose `if:` admits only this repository’s runs ' +
+    '(`github.event.workflow_run.head_repository.full_name == github.repository`, or `github.event.workflow_run.event` ' +
+    'required to be `push`, `schedule`, `workflow_dispatch`, `release` or `merge_group`).',
+  why:
+    '`workflow_run` runs with the base repository’s secrets and a token that can write to it, after a run that may have ' +
+    'built a pull request from a fork. That run’s artifacts are whatever the fork’s code wrote. Unpacked into the ' +
+    'workspace they sit beside — and can overwrite — the scripts, `package.json`, Makefiles and dbt projects later steps ' +
+    'run: artifact poisoning, the same takeover as checking out the fork’s code.',
+  remediation:
+    'Download into `${{ runner.temp }}/artifacts` (`path:` for the actions, `--dir` for `gh run download`), treat what is ' +
+    'there as data — validate a PR number with a pattern before using it, never source or execute it — and keep the ' +
+    'privileged job’s own code from the base branch.',
+  bad: [
+    {
+      file: '.github/workflows/comment.yml',
+      code:
+        'on:\n  workflow_run:\n    workflows: [ci]\n    types: [completed]\njobs:\n  comment:\n    runs-on: ubuntu-latest\n    steps:\n' +
+        '      - uses: actions/checkout@v4\n      - uses: actions/download-artifact@v4\n        with:\n          name: report\n' +
+        '          run-id: ${{ github.event.workflow_run.id }}\n          github-token: ${{ secrets.GITHUB_TOKEN }}\n      - run: ./scripts/post-report.sh\n',
+    },
+    {
+      file: '.github/workflows/publish.yml',
+      code:
+        'on:\n  workflow_run:\n    workflows: [build]\n    types: [completed]\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n' +
+        '      - run: gh run download ${{ github.event.workflow_run.id }} -n docs\n        env:\n          GH_TOKEN: ${{ github.token }}\n',
+    },
+  ],
+  good: [
+    {
+      file: '.github/workflows/comment.yml',
+      code:
+        'on:\n  workflow_run:\n    workflows: [ci]\n    types: [completed]\njobs:\n  comment:\n    runs-on: ubuntu-latest\n    steps:\n' +
+        '      - uses: actions/download-artifact@v4\n        with:\n          name: report\n          path: ${{ runner.temp }}/report\n' +
+        '          run-id: ${{ github.event.workflow_run.id }}\n          github-token: ${{ secrets.GITHUB_TOKEN }}\n',
+    },
+    {
+      file: '.github/workflows/ci.yml',
+      code: 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/download-artifact@v4\n        with:\n          name: wheels\n',
+    },
+  ],
+  references: [
+    'https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/',
+    `${GHA_DOCS}#onworkflow_run`,
+    'https://cwe.mitre.org/data/definitions/494.html',
+  ],
+  check(ctx) {
+    if (!ctx.workflow.triggers.has('workflow_run')) return;
+    for (const job of ctx.workflow.jobs) {
+      if (excludesForks(job.data['if'])) continue;
+      for (const step of job.steps) {
+        if (excludesForks(step.data['if'])) continue;
+        for (const download of downloadsOf(ctx.workflow, job, step)) {
+          if (download.destination !== undefined && !inWorkspace(download.destination)) continue;
+          const where = download.destination === undefined ? 'the workspace' : `the workspace (${download.destination.trim()})`;
+          const message =
+            `Step ${step.label} of job "${job.id}" ${download.how} into ${where}: files the triggering run — possibly a fork's ` +
+            `pull request — wrote land beside the code later steps run with the base repository's secrets`;
+          if (download.needle === undefined) ctx.report(download.path, { message });
+          else ctx.reportText(download.path, download.needle, { message });
+        }
+      }
+    }
+  },
+};
+
+function downloadsOf(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): ArtifactDownload[] {
+  const uses = typeof step.data['uses'] === 'string' ? step.data['uses'].trim().toLowerCase() : '';
+  const inputs: YamlMap = isRecord(step.data['with']) ? step.data['with'] : {};
+  const text = (key: string): string | undefined => (typeof inputs[key] === 'string' ? inputs[key] : undefined);
+  const at = (key: string): YamlPath => (key in inputs ? [...step.path, 'with', key] : step.path);
+  if (uses.startsWith('actions/download-artifact@')) {
+    const runId = text('run-id');
+    return runId !== undefined && namesTriggeringRun(runId) ? [{ path: at('run-id'), destination: text('path'), how: 'downloads the triggering run’s artifacts' }] : [];
+  }
+  if (uses.startsWith('dawidd6/action-download-artifact@')) {
+    const key = Object.keys(inputs).find((k) => namesTriggeringRun(text(k) ?? ''));
+    return key === undefined ? [] : [{ path: at(key), destination: text('path'), how: 'downloads the triggering run’s artifacts' }];
+  }
+  const script = text('script');
+  if (uses.startsWith('actions/github-script@') && script !== undefined && /\bdownloadArtifact\b/.test(script) && /\bworkflow_run\b/.test(script)) {
+    // The script writes the archive itself: outside the workspace only when it names the runner's temporary directory.
+    const destination = /RUNNER_TEMP|runner\.temp/.test(script) ? '$RUNNER_TEMP' : undefined;
+    return [{ path: [...step.path, 'with', 'script'], needle: 'downloadArtifact', destination, how: 'downloads the triggering run’s artifacts' }];
+  }
+  const run = step.data['run'];
+  return typeof run === 'string' ? ghRunDownloads(run, [...step.path, 'run'], stepEnvironment(workflow, job, step)) : [];
+}
+
+/** `gh run download <run>` lines whose run is the triggering one, written out or through an `env` variable set from it. */
+function ghRunDownloads(script: string, path: YamlPath, env: Map<string, string>): ArtifactDownload[] {
+  return script.split('\n').flatMap((line): ArtifactDownload[] => {
+    const command = /\bgh\s+run\s+download\b.*/.exec(line)?.[0];
+    if (command === undefined) return [];
+    const variables = [...command.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => env.get(m[1]!.toLowerCase()) ?? '');
+    if (!namesTriggeringRun(command) && !variables.some(namesTriggeringRun)) return [];
+    const directory = /(?:^|\s)(?:-D|--dir)(?:\s+|=)("[^"]*"|'[^']*'|\S+)/.exec(command)?.[1];
+    return [{ path, needle: command.trim(), destination: directory?.replace(/^["']|["']$/g, ''), how: 'downloads the triggering run’s artifacts with gh run download' }];
+  });
+}
+
+/**
+ * An `if:` that lets only runs of this repository's own branches through: the triggering run's
+ * head repository compared with this one, or its event required to be one a fork cannot cause.
+ */
+function excludesForks(condition: unknown): boolean {
+  if (typeof condition !== 'string') return false;
+  const text = condition.replace(/\s+/g, ' ');
+  // With an alternative beside it, the comparison no longer decides.
+  if (text.includes('||')) return false;
+  if (/workflow_run\.head_repository\.(full_name|id) ?== ?github\.(repository|repository_id)\b|github\.(repository|repository_id) ?== ?github\.event\.workflow_run\.head_repository\.(full_name|id)\b/.test(text)) return true;
+  return /workflow_run\.event ?(== ?'(push|schedule|workflow_dispatch|release|merge_group)'|!= ?'pull_request(_target)?')/.test(text) && !/workflow_run\.event ?== ?'pull_request/.test(text);
+}
+
+/** Whether a destination is inside the workspace: relative, or the workspace named; the runner's temporary directory and other absolute paths are not. */
+function inWorkspace(destination: string): boolean {
+  const value = destination.trim();
+  if (/^\$\{\{\s*github\.workspace\s*\}\}|^\$\{?GITHUB_WORKSPACE\b/i.test(value)) return true;
+  // Another expression or variable (runner.temp, env.DIR) decides the place: not judged.
+  if (/^(\$|~|\/|[A-Za-z]:[\\/])/.test(value)) return false;
+  return true;
+}
