@@ -289,3 +289,57 @@ describe('gha.untrusted-artifact', () => {
     expect(found(push, 'gha.untrusted-artifact')).toEqual([]);
   });
 });
+
+describe('gha.insecure-commands', () => {
+  it('finds the variable on the workflow, a job or a step, in any letter case, and only when on', () => {
+    const code = yaml(
+      'on: push',
+      'env:',
+      '  actions_allow_unsecure_commands: "TRUE"',
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-latest',
+      '    env: { ACTIONS_ALLOW_UNSECURE_COMMANDS: false }',
+      '    steps:',
+      '      - name: Old action',
+      '        env:',
+      '          ACTIONS_ALLOW_UNSECURE_COMMANDS: true',
+      '        run: echo "::set-env name=X::1"',
+    );
+    expect(found(code, 'gha.insecure-commands')).toEqual([
+      '3:36 high The workflow sets ACTIONS_ALLOW_UNSECURE_COMMANDS: any line a step prints can set environment variables and PATH for the steps after it',
+      '11:44 high Step "Old action" of job "a" sets ACTIONS_ALLOW_UNSECURE_COMMANDS: any line a step prints can set environment variables and PATH for the steps after it',
+    ]);
+  });
+});
+
+describe('gha.all-secrets-exposed', () => {
+  it('finds toJSON(secrets) and computed secret names wherever they are written, and inherit to another repository', () => {
+    const code = yaml(
+      'on: push',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    strategy: { matrix: { env: [staging, prod] } }',
+      '    steps:',
+      '      - run: |',
+      '          echo start',
+      "          ./deploy.sh '${{ toJson( secrets ) }}'",
+      '        env:',
+      '          TOKEN: ${{ secrets[format(\'{0}_TOKEN\', matrix.env)] }}',
+      '          NAMED: ${{ secrets.WAREHOUSE_PASSWORD }}',
+      "          QUOTED: ${{ secrets['WAREHOUSE_PASSWORD'] }}",
+      '  shared:',
+      '    uses: acme/workflows/.github/workflows/release.yml@v2',
+      '    secrets: inherit',
+      '  local:',
+      '    uses: ./.github/workflows/release.yml',
+      '    secrets: inherit',
+    );
+    expect(found(code, 'gha.all-secrets-exposed')).toEqual([
+      "9:24 medium ${{ toJson( secrets ) }} hands over every secret of the repository, not only the ones the job needs",
+      "11:18 medium ${{ secrets[format('{0}_TOKEN', matrix.env)] }} hands over every secret of the repository, not only the ones the job needs",
+      '16:14 medium Job "shared" passes every secret of the repository to acme/workflows/.github/workflows/release.yml@v2, a workflow another repository controls',
+    ]);
+  });
+});

@@ -1,8 +1,18 @@
 import type { GhaRule } from '../gha-rule.js';
+import { ghaAllSecretsExposed } from './all-secrets-exposed.js';
+import { ghaInsecureCommands } from './insecure-commands.js';
 import { ghaPullRequestTargetCheckout } from './pull-request-target-checkout.js';
 import { ghaScriptInjection } from './script-injection.js';
 import { ghaUnpinnedAction } from './unpinned-action.js';
 import { ghaUntrustedArtifact } from './untrusted-artifact.js';
 import { ghaWriteAllPermissions } from './write-all-permissions.js';
 
-export const ghaRules: GhaRule[] = [ghaPullRequestTargetCheckout, ghaScriptInjection, ghaUnpinnedAction, ghaUntrustedArtifact, ghaWriteAllPermissions];
+export const ghaRules: GhaRule[] = [
+  ghaAllSecretsExposed,
+  ghaInsecureCommands,
+  ghaPullRequestTargetCheckout,
+  ghaScriptInjection,
+  ghaUnpinnedAction,
+  ghaUntrustedArtifact,
+  ghaWriteAllPermissions,
+];
