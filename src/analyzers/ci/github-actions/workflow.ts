@@ -11,6 +11,12 @@ export function isWorkflowFile(file: string): boolean {
   return WORKFLOW_FILE.test(file);
 }
 
+/**
+ * Events whose runs get the base repository's secrets and a write token while what they act on —
+ * the pull request, the triggering run's artifacts — can come from a fork.
+ */
+export const PRIVILEGED_TRIGGERS: readonly string[] = ['pull_request_target', 'workflow_run'];
+
 export interface WorkflowStep {
   data: YamlMap;
   /** ['jobs', jobId, 'steps', index]. */

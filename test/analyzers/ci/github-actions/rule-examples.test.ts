@@ -6,7 +6,7 @@ import { analyzeWorkflowText } from './scan.js';
 
 it('exposes every GitHub Actions rule through the analyzer', () => {
   expect(githubActionsAnalyzer.rules.map((r) => r.id)).toEqual(ghaRules.map((r) => r.id));
-  expect(ghaRules.map((r) => r.id).sort()).toEqual(['gha.all-secrets-exposed', 'gha.insecure-commands', 'gha.pull-request-target-checkout', 'gha.script-injection', 'gha.unpinned-action', 'gha.untrusted-artifact', 'gha.write-all-permissions']);
+  expect(ghaRules.map((r) => r.id).sort()).toEqual(['gha.all-secrets-exposed', 'gha.github-env-injection', 'gha.insecure-commands', 'gha.pull-request-target-checkout', 'gha.script-injection', 'gha.unpinned-action', 'gha.untrusted-artifact', 'gha.write-all-permissions']);
 });
 
 describeRuleExamples({

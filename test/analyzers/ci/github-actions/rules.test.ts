@@ -343,3 +343,37 @@ describe('gha.all-secrets-exposed', () => {
     ]);
   });
 });
+
+describe('gha.github-env-injection', () => {
+  it('follows env variables set from outsider text into GITHUB_ENV and GITHUB_PATH, through >> and tee', () => {
+    const code = yaml(
+      'on: [issues, pull_request]',
+      'env:',
+      '  BRANCH: ${{ github.head_ref }}',
+      'jobs:',
+      '  triage:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - name: Export',
+      '        env:',
+      '          TITLE: ${{ github.event.issue.title }}',
+      '          NUMBER: ${{ github.event.issue.number }}',
+      '        run: |',
+      '          echo "NUMBER=$NUMBER" >> "$GITHUB_ENV"',
+      '          echo "TITLE=${TITLE}" >> $GITHUB_ENV',
+      '          echo "tools/$BRANCH" | tee -a "${GITHUB_PATH}"',
+      '          echo "VERSION=$(cat VERSION)" >> "$GITHUB_ENV"',
+    );
+    expect(found(code, 'gha.github-env-injection')).toEqual([
+      '14:11 high Step "Export" of job "triage" writes $TITLE, set from ${{ github.event.issue.title }} to GITHUB_ENV: a newline in it sets any variable (BASH_ENV, NODE_OPTIONS) for the steps after it',
+      '15:11 high Step "Export" of job "triage" writes $BRANCH, set from ${{ github.head_ref }} to GITHUB_PATH: puts a directory of its author’s choosing first on PATH for the steps after it',
+    ]);
+  });
+
+  it('takes a file read into GITHUB_ENV as untrusted only in pull_request_target and workflow_run workflows', () => {
+    const steps = ['jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: |', '          echo "PR=$(<pr/number.txt)" >> "$GITHUB_ENV"', '          echo "SHA=$(jq -r .sha pr/meta.json)" >> "$GITHUB_ENV"'];
+    expect(lines(yaml('on: pull_request_target', ...steps), 'gha.github-env-injection')).toEqual([7, 8]);
+    expect(found(yaml('on: pull_request_target', ...steps), 'gha.github-env-injection')[0]).toMatch(/writes a file's contents, in a pull_request_target workflow where files may come from a fork to GITHUB_ENV/);
+    expect(lines(yaml('on: push', ...steps), 'gha.github-env-injection')).toEqual([]);
+  });
+});

@@ -1,9 +1,7 @@
 import { isRecord } from '../../../iac/kubernetes/parse.js';
 import { expressionsIn } from '../expressions.js';
 import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
-
-/** Events whose runs get the base repository's secrets and a write token while the event can come from a fork. */
-const PRIVILEGED_TRIGGERS = ['pull_request_target', 'workflow_run'];
+import { PRIVILEGED_TRIGGERS } from '../workflow.js';
 
 /** References that name the pull request's own code (its branch, commit or fork) rather than the base branch. */
 const HEAD_REFERENCES = [
