@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { githubActionsAnalyzer } from '../analyzers/ci/github-actions/index.js';
+import { parseWorkflow } from '../analyzers/ci/github-actions/workflow.js';
 import { readRootfs, type RootfsInventory } from '../analyzers/container/rootfs/scan.js';
 import { depsFilesAnalyzer } from '../analyzers/deps/files-analyzer.js';
 import { isComposeFile, parseCompose } from '../analyzers/iac/compose/parse.js';
@@ -15,7 +17,7 @@ import type { ScanError } from '../core/finding.js';
 import { buildLineage } from './lineage/build.js';
 import type { LineageGraph } from './lineage/graph.js';
 import { baseImagesOf, type ContainerImage } from './containers.js';
-import { airflowTaskImages, composeImages, kubernetesImages } from './deployed-images.js';
+import { airflowTaskImages, composeImages, kubernetesImages, workflowImages } from './deployed-images.js';
 import { servicesIn, type Service } from './services.js';
 import { walk } from './walk.js';
 
@@ -74,8 +76,13 @@ export async function collectInventory(
   return { built, images, services, lineage: buildLineage(lineage), ...(rootfs ? { rootfs } : {}), errors, notices };
 }
 
-/** The images a Compose file's services, a manifest's workloads or a chart's values run, and why a file could not be read for them. */
+/** The images a Compose file's services, a manifest's workloads, a chart's values or a workflow's jobs run, and why a file could not be read for them. */
 function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerImage[]; problems: string[] } {
+  // Before the manifests: a deploy workflow with a manifest in a heredoc is classified as one.
+  if (githubActionsAnalyzer.required(entry)) {
+    const parsed = parseWorkflow(text);
+    return { images: workflowImages(parsed, entry.path), problems: parsed.problems };
+  }
   if (entry.kind === 'kubernetes') {
     const parsed = parseManifests(text);
     return { images: kubernetesImages(parsed, entry.path), problems: parsed.problems };

@@ -1,5 +1,8 @@
 import type { ComposeService, ParsedCompose } from '../analyzers/iac/compose/parse.js';
 import type { PythonLineage } from '../analyzers/python/facts.js';
+import { expressionsIn } from '../analyzers/ci/github-actions/expressions.js';
+import { parseUses, type ParsedWorkflow } from '../analyzers/ci/github-actions/workflow.js';
+import type { YamlPath } from '../analyzers/yaml-document.js';
 import { isRecord, listAt, recordAt, valueAt, type K8sObject, type ParsedManifests, type Path } from '../analyzers/iac/kubernetes/parse.js';
 import { podsOf } from '../analyzers/iac/kubernetes/workloads.js';
 import { parseImageRef, substitute, type ContainerImage } from './containers.js';
@@ -59,6 +62,34 @@ export function airflowTaskImages(lineage: Pick<PythonLineage, 'tasks'>, file: s
     const { text, unresolved } = substitute(task.image.reference, NO_VARIABLES);
     return [image(text, file, task.image.line, `Airflow task ${task.taskId} (${task.operator})`, unresolved)];
   });
+}
+
+/**
+ * The images a GitHub Actions workflow runs: each job's `container`, its `services`, and steps that
+ * run a `docker://` image. An image named by an expression (`python:${{ matrix.python }}`) keeps it
+ * as written and lists it as unresolved, since the value is only known when the job runs.
+ */
+export function workflowImages(parsed: ParsedWorkflow, file: string): ContainerImage[] {
+  const found: ContainerImage[] = [];
+  const add = (written: unknown, path: YamlPath, workload: string) => {
+    if (typeof written !== 'string' || written.trim() === '') return;
+    const unresolved = expressionsIn(written).map((e) => e.raw);
+    found.push(image(written.trim(), file, parsed.yaml.locate(path).startLine, workload, unresolved));
+  };
+  for (const job of parsed.workflow?.jobs ?? []) {
+    const container = job.data['container'];
+    add(isRecord(container) ? container['image'] : container, [...job.path, 'container', ...(isRecord(container) ? ['image'] : [])], `GitHub Actions job ${job.id}, container`);
+    const services = job.data['services'];
+    if (isRecord(services)) {
+      for (const [name, service] of Object.entries(services)) add(isRecord(service) ? service['image'] : undefined, [...job.path, 'services', name, 'image'], `GitHub Actions job ${job.id}, service ${name}`);
+    }
+    for (const step of job.steps) {
+      const uses = step.data['uses'];
+      const ref = typeof uses === 'string' ? parseUses(uses) : undefined;
+      if (ref?.kind === 'docker') add((uses as string).trim().slice('docker://'.length), [...step.path, 'uses'], `GitHub Actions job ${job.id}, step ${step.label}`);
+    }
+  }
+  return found;
 }
 
 function objectName(object: K8sObject): string {

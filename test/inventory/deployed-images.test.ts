@@ -3,7 +3,8 @@ import { parseCompose } from '../../src/analyzers/iac/compose/parse.js';
 import { parseManifests } from '../../src/analyzers/iac/kubernetes/parse.js';
 import { DEFAULT_DEPS_SETTINGS } from '../../src/analyzers/deps/settings.js';
 import { collectInventory } from '../../src/inventory/collect.js';
-import { composeImages, kubernetesImages } from '../../src/inventory/deployed-images.js';
+import { parseWorkflow } from '../../src/analyzers/ci/github-actions/workflow.js';
+import { composeImages, kubernetesImages, workflowImages } from '../../src/inventory/deployed-images.js';
 import { helmValuesImages } from '../../src/analyzers/iac/helm-values/images.js';
 import { renderCycloneDx } from '../../src/report/cyclonedx.js';
 import { removeTree, tempTree } from '../helpers/temp-tree.js';
@@ -56,6 +57,28 @@ spec:
         image: "{{inputs.parameters.image}}"
 `;
 
+const WORKFLOW = `on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    container: python:3.8-slim
+    services:
+      warehouse:
+        image: postgres:11
+      cache: {}
+    steps:
+      - uses: actions/checkout@v4
+      - name: Lint SQL
+        uses: docker://sqlfluff/sqlfluff:3.2.5
+  matrix:
+    runs-on: ubuntu-latest
+    container:
+      image: python:\${{ matrix.python }}
+      credentials: { username: ci }
+    steps:
+      - run: pytest
+`;
+
 describe('images that Compose services and Kubernetes workloads run', () => {
   it('lists each Compose service image with its line and service, merged blocks and variable defaults applied', () => {
     const images = composeImages(parseCompose(COMPOSE), 'docker-compose.yml');
@@ -74,6 +97,18 @@ describe('images that Compose services and Kubernetes workloads run', () => {
       ['curlimages/curl', '8.10.1', 13, 'CronJob nightly, container fetch'],
       ['ghcr.io/acme/loader', 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 16, 'CronJob nightly, container load'],
       ['python', '3.8-slim', 26, 'Workflow etl-, container clean'],
+    ]);
+  });
+});
+
+describe('images GitHub Actions jobs run', () => {
+  it('lists job containers in both forms, services and docker:// steps, keeping an expression as written and unresolved', () => {
+    const images = workflowImages(parseWorkflow(WORKFLOW), '.github/workflows/ci.yml');
+    expect(images.map((i) => [i.name, i.tag, i.line, i.workload, i.unresolvedArgs])).toEqual([
+      ['python', '3.8-slim', 5, 'GitHub Actions job test, container', undefined],
+      ['postgres', '11', 8, 'GitHub Actions job test, service warehouse', undefined],
+      ['sqlfluff/sqlfluff', '3.2.5', 13, 'GitHub Actions job test, step "Lint SQL"', undefined],
+      ['python', '${{ matrix.python }}', 17, 'GitHub Actions job matrix, container', ['${{ matrix.python }}']],
     ]);
   });
 });
@@ -133,9 +168,14 @@ describe('the inventory and SBOM with deployed images', () => {
       'ops/compose.prod.yaml': 'services:\n  db: [unclosed\n',
       'dags/etl.py': 'from airflow.providers.docker.operators.docker import DockerOperator\n\nDockerOperator(task_id="load", image="ghcr.io/acme/loader:2.1")\n',
       'charts/cache/values.yaml': 'image:\n  repository: redis\n  tag: 7.4.1\n',
+      '.github/workflows/ci.yml': WORKFLOW,
     });
     const collected = await collectInventory(root, { maxFileSize: 5_000_000, exclude: [], deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } });
     expect(collected.images.map((i) => `${i.file}:${i.line} ${i.name}`).sort()).toEqual([
+      '.github/workflows/ci.yml:13 sqlfluff/sqlfluff',
+      '.github/workflows/ci.yml:17 python',
+      '.github/workflows/ci.yml:5 python',
+      '.github/workflows/ci.yml:8 postgres',
       'Dockerfile:1 python',
       'charts/cache/values.yaml:2 redis',
       'dags/etl.py:3 ghcr.io/acme/loader',

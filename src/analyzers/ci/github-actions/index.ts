@@ -4,6 +4,8 @@ import { SourceText } from '../../../core/source-text.js';
 import type { GhaContext } from './gha-rule.js';
 import { ghaRules } from './rules/index.js';
 import { isWorkflowFile, parseWorkflow } from './workflow.js';
+import type { ImageFacts } from '../../../inventory/containers.js';
+import { workflowImages } from '../../../inventory/deployed-images.js';
 
 /**
  * A deploy workflow may carry a Kubernetes manifest in a heredoc, and classification sniffs the
@@ -11,7 +13,7 @@ import { isWorkflowFile, parseWorkflow } from './workflow.js';
  */
 const WORKFLOW_KINDS = new Set(['config', 'kubernetes']);
 
-/** GitHub Actions workflows: what outsiders can make a pipeline repository's CI run, and with which privileges. */
+/** GitHub Actions workflows: what outsiders can make a pipeline repository's CI run, and with which privileges. Its facts are the images the jobs run. */
 export const githubActionsAnalyzer: FileAnalyzer = {
   name: 'github-actions',
   category: 'iac',
@@ -35,5 +37,6 @@ function analyzeWorkflow(file: SourceFile): AnalyzerOutput {
       rule.check(ctx);
     }
   }
-  return { findings, problems: parsed.problems };
+  const facts: ImageFacts = { images: workflowImages(parsed, file.path) };
+  return { findings, problems: parsed.problems, facts };
 }
