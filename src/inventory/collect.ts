@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { githubActionsAnalyzer } from '../analyzers/ci/github-actions/index.js';
 import { parseWorkflow } from '../analyzers/ci/github-actions/workflow.js';
+import { commandsOf } from '../analyzers/container/dockerfile/shell.js';
 import { readRootfs, type RootfsInventory } from '../analyzers/container/rootfs/scan.js';
 import { depsFilesAnalyzer } from '../analyzers/deps/files-analyzer.js';
 import { isComposeFile, parseCompose } from '../analyzers/iac/compose/parse.js';
@@ -11,13 +12,14 @@ import type { DependencyFacts } from '../analyzers/deps/model.js';
 import { resolveUnlocked } from '../analyzers/deps/resolve/resolve-unlocked.js';
 import type { DepsSettings } from '../analyzers/deps/settings.js';
 import { fileAnalyzers } from '../analyzers/registry.js';
+import { shellScriptAnalyzer } from '../analyzers/shell-script/index.js';
 import type { PythonFacts, PythonLineage } from '../analyzers/python/facts.js';
 import type { FileEntry } from '../core/analyzer.js';
 import type { ScanError } from '../core/finding.js';
 import { buildLineage } from './lineage/build.js';
 import type { LineageGraph } from './lineage/graph.js';
 import { baseImagesOf, type ContainerImage } from './containers.js';
-import { airflowTaskImages, composeImages, kubernetesImages, workflowImages } from './deployed-images.js';
+import { airflowTaskImages, composeImages, kubernetesImages, shellImages, workflowImages } from './deployed-images.js';
 import { servicesIn, type Service } from './services.js';
 import { walk } from './walk.js';
 
@@ -76,7 +78,7 @@ export async function collectInventory(
   return { built, images, services, lineage: buildLineage(lineage), ...(rootfs ? { rootfs } : {}), errors, notices };
 }
 
-/** The images a Compose file's services, a manifest's workloads, a chart's values or a workflow's jobs run, and why a file could not be read for them. */
+/** The images a Compose file's services, a manifest's workloads, a chart's values, a workflow's jobs or a shell script's `docker run` start, and why a file could not be read for them. */
 function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerImage[]; problems: string[] } {
   // Before the manifests: a deploy workflow with a manifest in a heredoc is classified as one.
   if (githubActionsAnalyzer.required(entry)) {
@@ -92,6 +94,7 @@ function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerIm
     return { images: composeImages(parsed, entry.path), problems: parsed.problems };
   }
   if (entry.kind === 'config' && isHelmValuesFile(entry.path)) return helmValuesImages(text, entry.path);
+  if (shellScriptAnalyzer.required(entry)) return { images: shellImages(text, commandsOf(text), entry.path), problems: [] };
   return { images: [], problems: [] };
 }
 

@@ -3,6 +3,9 @@ import type { PythonLineage } from '../analyzers/python/facts.js';
 import { expressionsIn } from '../analyzers/ci/github-actions/expressions.js';
 import { parseUses, type ParsedWorkflow } from '../analyzers/ci/github-actions/workflow.js';
 import type { YamlPath } from '../analyzers/yaml-document.js';
+import type { Command } from '../analyzers/container/dockerfile/shell.js';
+import { dockerRuns } from '../analyzers/shell/docker-run.js';
+import { LineIndex } from '../analyzers/sql/lines.js';
 import { isRecord, listAt, recordAt, valueAt, type K8sObject, type ParsedManifests, type Path } from '../analyzers/iac/kubernetes/parse.js';
 import { podsOf } from '../analyzers/iac/kubernetes/workloads.js';
 import { parseImageRef, substitute, type ContainerImage } from './containers.js';
@@ -90,6 +93,19 @@ export function workflowImages(parsed: ParsedWorkflow, file: string): ContainerI
     }
   }
   return found;
+}
+
+/**
+ * The images a shell script starts with `docker run` (podman's, nerdctl's). Shell variables with a
+ * default take it (`${TAG:-2.1}`); others stay as written and are listed as unresolved.
+ */
+export function shellImages(text: string, commands: readonly Command[], file: string): ContainerImage[] {
+  const lines = new LineIndex(text);
+  return dockerRuns(commands).flatMap((run) => {
+    if (!run.image || run.image.text.trim() === '') return [];
+    const { text: reference, unresolved } = substitute(run.image.text.trim(), NO_VARIABLES);
+    return [image(reference, file, lines.position(run.image.start).line, 'docker run', unresolved)];
+  });
 }
 
 function objectName(object: K8sObject): string {

@@ -4,7 +4,8 @@ import { parseManifests } from '../../src/analyzers/iac/kubernetes/parse.js';
 import { DEFAULT_DEPS_SETTINGS } from '../../src/analyzers/deps/settings.js';
 import { collectInventory } from '../../src/inventory/collect.js';
 import { parseWorkflow } from '../../src/analyzers/ci/github-actions/workflow.js';
-import { composeImages, kubernetesImages, workflowImages } from '../../src/inventory/deployed-images.js';
+import { commandsOf } from '../../src/analyzers/container/dockerfile/shell.js';
+import { composeImages, kubernetesImages, shellImages, workflowImages } from '../../src/inventory/deployed-images.js';
 import { helmValuesImages } from '../../src/analyzers/iac/helm-values/images.js';
 import { renderCycloneDx } from '../../src/report/cyclonedx.js';
 import { removeTree, tempTree } from '../helpers/temp-tree.js';
@@ -113,6 +114,16 @@ describe('images GitHub Actions jobs run', () => {
   });
 });
 
+describe('images shell scripts start', () => {
+  it('lists the image of each docker run with its line, a variable default applied, another variable unresolved', () => {
+    const script = '#!/bin/bash\nset -e\nsudo docker run --rm \\\n  -v "$PWD:/w" ghcr.io/acme/etl:${TAG:-2.1} python -m etl\npodman run -it "$IMAGE"\necho docker run fake:1\n';
+    expect(shellImages(script, commandsOf(script), 'jobs/nightly.sh').map((i) => [i.name, i.tag, i.line, i.workload, i.unresolvedArgs])).toEqual([
+      ['ghcr.io/acme/etl', '2.1', 4, 'docker run', undefined],
+      ['$IMAGE', undefined, 5, 'docker run', ['IMAGE']],
+    ]);
+  });
+});
+
 describe('images a Helm chart deploys by default', () => {
   const VALUES = `global:
   imageRegistry: ""
@@ -169,6 +180,7 @@ describe('the inventory and SBOM with deployed images', () => {
       'dags/etl.py': 'from airflow.providers.docker.operators.docker import DockerOperator\n\nDockerOperator(task_id="load", image="ghcr.io/acme/loader:2.1")\n',
       'charts/cache/values.yaml': 'image:\n  repository: redis\n  tag: 7.4.1\n',
       '.github/workflows/ci.yml': WORKFLOW,
+      'jobs/nightly.sh': '#!/bin/sh\ndocker run --rm ghcr.io/acme/etl:2.1\n',
     });
     const collected = await collectInventory(root, { maxFileSize: 5_000_000, exclude: [], deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } });
     expect(collected.images.map((i) => `${i.file}:${i.line} ${i.name}`).sort()).toEqual([
@@ -183,6 +195,7 @@ describe('the inventory and SBOM with deployed images', () => {
       'docker-compose.yml:14 ghcr.io/acme/loader',
       'docker-compose.yml:2 apache/airflow',
       'docker-compose.yml:8 postgres',
+      'jobs/nightly.sh:2 ghcr.io/acme/etl',
       'k8s/etl.yaml:13 curlimages/curl',
       'k8s/etl.yaml:16 ghcr.io/acme/loader',
       'k8s/etl.yaml:26 python',

@@ -5,8 +5,10 @@ import { commandsOf } from '../container/dockerfile/shell.js';
 import { LineIndex } from '../sql/lines.js';
 import { shellRules } from './rules/index.js';
 import type { ShellContext } from './shell-rule.js';
+import type { ImageFacts } from '../../inventory/containers.js';
+import { shellImages } from '../../inventory/deployed-images.js';
 
-/** Shell scripts: entrypoints, bootstrap and job scripts, split into commands as the Dockerfile analyzer splits RUN scripts. */
+/** Shell scripts: entrypoints, bootstrap and job scripts, split into commands as the Dockerfile analyzer splits RUN scripts. Its facts are the images the scripts `docker run`. */
 export const shellScriptAnalyzer: FileAnalyzer = {
   name: 'shell',
   category: 'sast',
@@ -32,5 +34,6 @@ function analyzeShellScript(file: SourceFile): AnalyzerOutput {
     };
     rule.check(ctx);
   }
-  return { findings, problems: [] };
+  const facts: ImageFacts = { images: shellImages(file.text, commands, file.path) };
+  return { findings, problems: [], facts };
 }

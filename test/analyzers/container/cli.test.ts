@@ -60,6 +60,7 @@ describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
       'docker-compose.yml': 'services:\n  warehouse:\n    image: postgres:11\n    ports: ["127.0.0.1:5432:5432"]\n',
       'dags/score.py': 'from airflow.decorators import task\n\n@task.docker(image="node:16-alpine3.22")\ndef score():\n    return 1\n',
       'charts/warehouse/values.yaml': 'primary:\n  image:\n    registry: docker.io\n    repository: bitnami/postgresql\n    tag: 11.22.0-debian-11-r4\n',
+      'jobs/profile.sh': '#!/bin/sh\ndocker run --rm -v "$PWD:/w" python:3.7-alpine python /w/profile.py\n',
       '.github/workflows/test.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    container:\n      image: python:3.8-slim\n    steps:\n      - run: pytest\n',
     });
     const res = await assess(root, '--image-rootfs', path.join(FIXTURES, 'container/rootfs/debian'), '--osv-db', path.join(FIXTURES, 'container/osv'));
@@ -75,6 +76,7 @@ describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
       ['charts/warehouse/values.yaml', 3, 'Image docker.io/bitnami/postgresql:11.22.0-debian-11-r4 of Helm values primary.image: PostgreSQL 11 reached end of life on 2023-11-09; Debian 11 (bullseye) reached end of life on 2026-08-31'],
       ['dags/score.py', 3, 'Image node:16-alpine3.22 of Airflow task score (@task): Node.js 16 reached end of life on 2023-09-11'],
       ['docker-compose.yml', 3, 'Image postgres:11 of compose service warehouse: PostgreSQL 11 reached end of life on 2023-11-09'],
+      ['jobs/profile.sh', 2, 'Image python:3.7-alpine of docker run: Python 3.7 reached end of life on 2023-06-27'],
       ['legacy/Dockerfile', 1, 'Base image python:3.7-slim-buster: Python 3.7 reached end of life on 2023-06-27; Debian 10 (buster) reached end of life on 2024-06-30'],
     ]);
     const vulnerable = result.findings.filter((f) => f.ruleId === 'image.vulnerable-package').map((f) => f.location.file);

@@ -10,6 +10,14 @@ const UNCONFINING: ReadonlyArray<{ option: string; value: RegExp; effect: string
   { option: 'no-new-privileges', value: /^false$/, effect: 'lets processes gain privileges through setuid binaries', options: { cwe: ['CWE-269'] } },
 ];
 
+/** What a security option (`seccomp:unconfined`, `label=disable`) takes away, or undefined for one that confines; shared with `docker run --security-opt`. */
+export function unconfining(entry: string): { effect: string; options?: ReportOptions } | undefined {
+  const m = /^([\w-]+)\s*[:=]\s*(.*)$/.exec(entry.trim());
+  if (!m) return undefined;
+  const [option, value] = [m[1]!.toLowerCase(), m[2]!.trim().toLowerCase()];
+  return UNCONFINING.find((u) => u.option === option && u.value.test(value));
+}
+
 export const composeSecurityOptUnconfined: ComposeRule = {
   id: 'compose.security-opt-unconfined',
   title: 'Compose service turns off seccomp, AppArmor or SELinux confinement',
@@ -35,10 +43,7 @@ export const composeSecurityOptUnconfined: ComposeRule = {
       const options = service.data['security_opt'];
       if (!Array.isArray(options)) continue;
       options.forEach((entry, i) => {
-        const m = typeof entry === 'string' ? /^([\w-]+)\s*[:=]\s*(.*)$/.exec(entry.trim()) : null;
-        if (!m) return;
-        const [option, value] = [m[1]!.toLowerCase(), m[2]!.trim().toLowerCase()];
-        const match = UNCONFINING.find((u) => u.option === option && u.value.test(value));
+        const match = typeof entry === 'string' ? unconfining(entry) : undefined;
         if (match) ctx.report(service, ['security_opt', i], { message: `Service "${service.name}" ${match.effect} (security_opt: ${String(entry).trim()})`, ...match.options });
       });
     }

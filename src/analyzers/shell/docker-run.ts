@@ -1,0 +1,74 @@
+import { programIndex, programName, type Command, type Word } from '../container/dockerfile/shell.js';
+
+/** One option of a `docker run` command line, its name without dashes (`v`, `volume`, `privileged`). */
+export interface RunOption {
+  name: string;
+  /** The word the option is written in. */
+  word: Word;
+  /** Its value, from `--name=value`, `--name value` or `-v value`; absent for a flag. */
+  value?: string;
+}
+
+/** A `docker run` (or podman's, nerdctl's) command: its options and the image it starts. */
+export interface DockerRun {
+  options: RunOption[];
+  /** Undefined when the command line ends before naming one. */
+  image?: Word;
+}
+
+const RUNTIMES = new Set(['docker', 'podman', 'nerdctl']);
+/** Options of `docker run` that take no value; every other option does. */
+const FLAGS = new Set([
+  'd', 'detach', 'i', 'interactive', 't', 'tty', 'rm', 'privileged', 'init', 'read-only', 'P', 'publish-all', 'q', 'quiet',
+  'no-healthcheck', 'oom-kill-disable', 'disable-content-trust', 'help', 'sig-proxy', 'use-api-socket', 'replace',
+]);
+
+/** The `docker run` / `docker container run` commands of a script. */
+export function dockerRuns(commands: readonly Command[]): DockerRun[] {
+  return commands.flatMap((command): DockerRun[] => {
+    const at = programIndex(command);
+    if (at < 0 || !RUNTIMES.has(programName(command.words[at]!.text))) return [];
+    const words = command.words.slice(at + 1).filter((w) => w.text !== '');
+    // Global options before the subcommand (`docker --context prod run`, `-H host`) take a value.
+    let i = 0;
+    while (i < words.length && words[i]!.text.startsWith('-')) i += words[i]!.text.includes('=') ? 1 : 2;
+    if (words[i]?.text === 'container') i++;
+    if (words[i]?.text !== 'run') return [];
+    return [parseRun(words.slice(i + 1))];
+  });
+}
+
+function parseRun(words: Word[]): DockerRun {
+  const options: RunOption[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const text = word.text;
+    if (text === '--') return { options, image: words[i + 1] };
+    if (!text.startsWith('-') || text === '-') return { options, image: word };
+    if (text.startsWith('--')) {
+      const eq = text.indexOf('=');
+      const name = eq < 0 ? text.slice(2) : text.slice(2, eq);
+      if (eq >= 0) options.push({ name, word, value: text.slice(eq + 1) });
+      else if (FLAGS.has(name)) options.push({ name, word });
+      else options.push({ name, word, value: words[++i]?.text ?? '' });
+      continue;
+    }
+    // A cluster of short options (`-it`, `-dv /a:/b`): flags, then at most one that takes the rest or the next word.
+    for (let c = 1; c < text.length; c++) {
+      const name = text[c]!;
+      if (FLAGS.has(name)) {
+        options.push({ name, word });
+        continue;
+      }
+      const rest = text.slice(c + 1).replace(/^=/, '');
+      options.push({ name, word, value: rest !== '' ? rest : (words[++i]?.text ?? '') });
+      break;
+    }
+  }
+  return { options };
+}
+
+/** The values given to any of `names` (`v` and `volume`, say). */
+export function optionValues(run: DockerRun, ...names: string[]): Array<{ value: string; word: Word }> {
+  return run.options.flatMap((o) => (o.value !== undefined && names.includes(o.name) ? [{ value: o.value, word: o.word }] : []));
+}
