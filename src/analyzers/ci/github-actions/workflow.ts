@@ -83,6 +83,22 @@ export function stepEnvironment(workflow: Workflow, job: WorkflowJob, step: Work
   return env;
 }
 
+/** A script's lines with backslash continuations joined, each with the first physical line it starts on (to find it again in the source). */
+export function logicalLines(script: string): Array<{ text: string; first: string }> {
+  const lines: Array<{ text: string; first: string }> = [];
+  let pending: { text: string; first: string } | undefined;
+  for (const line of script.split('\n')) {
+    const current = pending ? { text: `${pending.text} ${line.trim()}`, first: pending.first } : { text: line, first: line };
+    if (/\\\s*$/.test(line)) pending = { text: current.text.replace(/\\\s*$/, ''), first: current.first };
+    else {
+      lines.push(current);
+      pending = undefined;
+    }
+  }
+  if (pending) lines.push(pending);
+  return lines;
+}
+
 function stepLabel(step: YamlMap, index: number): string {
   for (const key of ['name', 'id']) {
     const value = step[key];

@@ -260,6 +260,42 @@ describe('gha.untrusted-artifact', () => {
     ]);
   });
 
+  it('follows the run through env, other downloader actions, a local download module, and a reusable workflow a workflow_run calls', () => {
+    const code = yaml(
+      'on:',
+      '  workflow_call:',
+      'jobs:',
+      '  report:',
+      '    if: github.event.workflow_run.conclusion == \'success\'',
+      '    runs-on: ubuntu-latest',
+      '    env:',
+      '      RUN_ID: ${{ github.event.workflow_run.id }}',
+      '    steps:',
+      '      - uses: carpentries/actions/download-workflow-artifact@main',
+      '        with:',
+      '          workflow: ${{ github.event.workflow_run.workflow_id }}',
+      '          run: ${{ env.RUN_ID }}',
+      '      - uses: actions/download-artifact@v4',
+      '        with:',
+      '          run-id: ${{ env.RUN_ID }}',
+      '      - uses: actions/github-script@v7',
+      '        with:',
+      '          script: |',
+      "            const download = require('./.github/utils/download_artifact.js');",
+      '            await download({ github, context, runId: process.env.RUN_ID, name: "pr" });',
+    );
+    expect(lines(code, 'gha.untrusted-artifact')).toEqual([12, 16, 20]);
+  });
+
+  it('reads a gh run download continued over several lines, and trusts guards that exclude forks', () => {
+    const continued = yaml(...header, '      - run: |', '          gh run download "${{ github.event.workflow_run.id }}" \\', '            --name notes \\', '            --dir /tmp/notes');
+    expect(found(continued, 'gha.untrusted-artifact')).toEqual([]);
+    const guarded = (condition: string): string => yaml(...header.slice(0, 6), `    if: ${condition}`, ...header.slice(6), '      - run: gh run download ${{ github.event.workflow_run.id }}');
+    expect(found(guarded('github.event.workflow_run.head_repository.fork == false && github.event.workflow_run.conclusion == \'success\''), 'gha.untrusted-artifact')).toEqual([]);
+    expect(found(guarded('${{ !github.event.workflow_run.head_repository.fork }}'), 'gha.untrusted-artifact')).toEqual([]);
+    expect(found(guarded('github.event.workflow_run.head_repository.owner.login == github.repository_owner'), 'gha.untrusted-artifact')).toEqual([]);
+  });
+
   it('leaves downloads into the runner’s temporary directory, the same run’s artifacts, and other triggers alone', () => {
     const safe = yaml(
       ...header,

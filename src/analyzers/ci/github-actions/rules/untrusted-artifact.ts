@@ -2,7 +2,7 @@ import { isRecord, type YamlMap } from '../../../iac/kubernetes/parse.js';
 import type { YamlPath } from '../../../yaml-document.js';
 import { expressionsIn } from '../expressions.js';
 import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
-import { stepEnvironment, type Workflow, type WorkflowJob, type WorkflowStep } from '../workflow.js';
+import { logicalLines, stepEnvironment, type Workflow, type WorkflowJob, type WorkflowStep } from '../workflow.js';
 
 /** A step that fetches the triggering run's artifacts, and where it puts them. */
 interface ArtifactDownload {
@@ -26,15 +26,18 @@ export const ghaUntrustedArtifact: GhaRule = {
   confidence: 'medium',
   cwe: ['CWE-829', 'CWE-494'],
   what:
-    'In a `workflow_run` workflow, finds steps that download the artifacts of the run that triggered it — ' +
-    '`actions/download-artifact` with `run-id: ${{ github.event.workflow_run.id }}`, `dawidd6/action-download-artifact` ' +
-    'given any `github.event.workflow_run.*` value, `gh run download` of that run (directly or through an `env` ' +
-    'variable), or `actions/github-script` calling `downloadArtifact` for `context.payload.workflow_run` — and unpack them ' +
-    'into the workspace: no destination, a relative one, or `github.workspace`. A destination under `runner.temp`, ' +
-    '`$RUNNER_TEMP` or another absolute path outside the workspace is not reported; neither is a download of the same ' +
-    'run’s artifacts (no `run-id`), nor a job or step whose `if:` admits only this repository’s runs ' +
-    '(`github.event.workflow_run.head_repository.full_name == github.repository`, or `github.event.workflow_run.event` ' +
-    'required to be `push`, `schedule`, `workflow_dispatch`, `release` or `merge_group`).',
+    'In a `workflow_run` workflow (or a `workflow_call` one that reads `github.event.workflow_run`, as its caller’s event), ' +
+    'finds steps that download the artifacts of the run that triggered it — `actions/download-artifact` with `run-id: ' +
+    '${{ github.event.workflow_run.id }}`, any other downloader action (`dawidd6/action-download-artifact`, ' +
+    '`…/download-workflow-artifact`) given a `github.event.workflow_run.*` value, `gh run download` of that run, or ' +
+    '`actions/github-script` calling `downloadArtifact` (or a local download-artifact module) for it; the run may also ' +
+    'come through an `env` variable — and unpack them into the workspace: no destination, a relative one, or ' +
+    '`github.workspace`. A destination under `runner.temp`, `$RUNNER_TEMP` or another absolute path outside the ' +
+    'workspace is not reported; neither is a download of the same run’s artifacts (no `run-id`), nor a job or step whose ' +
+    '`if:` admits only this repository’s runs (`github.event.workflow_run.head_repository.full_name == ' +
+    'github.repository`, `head_repository.fork == false`, the owner’s login compared with `github.repository_owner`, or ' +
+    '`github.event.workflow_run.event` required to be `push`, `schedule`, `workflow_dispatch`, `release` or ' +
+    '`merge_group`), without an `||` beside it.',
   why:
     '`workflow_run` runs with the base repository’s secrets and a token that can write to it, after a run that may have ' +
     'built a pull request from a fork. That run’s artifacts are whatever the fork’s code wrote. Unpacked into the ' +
@@ -78,7 +81,7 @@ export const ghaUntrustedArtifact: GhaRule = {
     'https://cwe.mitre.org/data/definitions/494.html',
   ],
   check(ctx) {
-    if (!ctx.workflow.triggers.has('workflow_run')) return;
+    if (!triggeredByRun(ctx.workflow)) return;
     for (const job of ctx.workflow.jobs) {
       if (excludesForks(job.data['if'])) continue;
       for (const step of job.steps) {
@@ -97,52 +100,76 @@ export const ghaUntrustedArtifact: GhaRule = {
   },
 };
 
-function downloadsOf(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): ArtifactDownload[] {
-  const uses = typeof step.data['uses'] === 'string' ? step.data['uses'].trim().toLowerCase() : '';
-  const inputs: YamlMap = isRecord(step.data['with']) ? step.data['with'] : {};
-  const text = (key: string): string | undefined => (typeof inputs[key] === 'string' ? inputs[key] : undefined);
-  const at = (key: string): YamlPath => (key in inputs ? [...step.path, 'with', key] : step.path);
-  if (uses.startsWith('actions/download-artifact@')) {
-    const runId = text('run-id');
-    return runId !== undefined && namesTriggeringRun(runId) ? [{ path: at('run-id'), destination: text('path'), how: 'downloads the triggering run’s artifacts' }] : [];
-  }
-  if (uses.startsWith('dawidd6/action-download-artifact@')) {
-    const key = Object.keys(inputs).find((k) => namesTriggeringRun(text(k) ?? ''));
-    return key === undefined ? [] : [{ path: at(key), destination: text('path'), how: 'downloads the triggering run’s artifacts' }];
-  }
-  const script = text('script');
-  if (uses.startsWith('actions/github-script@') && script !== undefined && /\bdownloadArtifact\b/.test(script) && /\bworkflow_run\b/.test(script)) {
-    // The script writes the archive itself: outside the workspace only when it names the runner's temporary directory.
-    const destination = /RUNNER_TEMP|runner\.temp/.test(script) ? '$RUNNER_TEMP' : undefined;
-    return [{ path: [...step.path, 'with', 'script'], needle: 'downloadArtifact', destination, how: 'downloads the triggering run’s artifacts' }];
-  }
-  const run = step.data['run'];
-  return typeof run === 'string' ? ghRunDownloads(run, [...step.path, 'run'], stepEnvironment(workflow, job, step)) : [];
+/** An action that downloads artifacts: actions/download-artifact, dawidd6/action-download-artifact, carpentries/actions/download-workflow-artifact… */
+const DOWNLOADER = /download[-_]?(workflow[-_]?)?artifacts?|artifacts?[-_]?download/i;
+/** Inputs that name the run to download from, reported in preference to the others. */
+const RUN_INPUTS = ['run-id', 'run_id', 'runid'];
+
+/** A workflow_run workflow, or a reusable one (workflow_call) that reads `github.event.workflow_run`, so a workflow_run caller's event. */
+function triggeredByRun(workflow: Workflow): boolean {
+  if (workflow.triggers.has('workflow_run')) return true;
+  return workflow.triggers.has('workflow_call') && /github\.event\.workflow_run\b/i.test(JSON.stringify(workflow.data));
 }
 
-/** `gh run download <run>` lines whose run is the triggering one, written out or through an `env` variable set from it. */
+function downloadsOf(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): ArtifactDownload[] {
+  const env = stepEnvironment(workflow, job, step);
+  // A value reads the triggering run directly, or through `${{ env.RUN_ID }}` set from it.
+  const fromTriggeringRun = (value: string): boolean =>
+    namesTriggeringRun(value) || expressionsIn(value).some((e) => e.references.some((r) => r.startsWith('env.') && namesTriggeringRun(env.get(r.slice(4)) ?? '')));
+  const uses = typeof step.data['uses'] === 'string' ? step.data['uses'].trim() : '';
+  const inputs: YamlMap = isRecord(step.data['with']) ? step.data['with'] : {};
+  const text = (key: string): string | undefined => (typeof inputs[key] === 'string' ? inputs[key] : undefined);
+  const how = 'downloads the triggering run’s artifacts';
+  const script = text('script');
+  if (/^actions\/github-script@/i.test(uses)) {
+    const forRun = script !== undefined && (/\bworkflow_run\b/.test(script) || [...env.values()].some(namesTriggeringRun));
+    if (!forRun || !/downloadArtifact|download[-_]?artifact/i.test(script)) return [];
+    // The script writes the archive itself: outside the workspace only when it names the runner's temporary directory.
+    const destination = /RUNNER_TEMP|runner\.temp/.test(script) ? '$RUNNER_TEMP' : undefined;
+    return [{ path: [...step.path, 'with', 'script'], needle: /downloadArtifact|download[-_]?artifact/i.exec(script)![0], destination, how }];
+  }
+  if (DOWNLOADER.test(uses)) {
+    // actions/download-artifact reads another run only through run-id; without it, the artifacts are this run's own.
+    const candidates = /^actions\/download-artifact@/i.test(uses) ? ['run-id'] : [...RUN_INPUTS.filter((k) => k in inputs), ...Object.keys(inputs)];
+    const key = candidates.find((k) => fromTriggeringRun(text(k) ?? ''));
+    return key === undefined ? [] : [{ path: [...step.path, 'with', key], destination: text('path'), how }];
+  }
+  const run = step.data['run'];
+  return typeof run === 'string' ? ghRunDownloads(run, [...step.path, 'run'], env) : [];
+}
+
+/** `gh run download <run>` commands whose run is the triggering one, written out or through an `env` variable set from it. */
 function ghRunDownloads(script: string, path: YamlPath, env: Map<string, string>): ArtifactDownload[] {
-  return script.split('\n').flatMap((line): ArtifactDownload[] => {
-    const command = /\bgh\s+run\s+download\b.*/.exec(line)?.[0];
+  return logicalLines(script).flatMap(({ text, first }): ArtifactDownload[] => {
+    const command = /\bgh\s+run\s+download\b.*/.exec(text)?.[0];
     if (command === undefined) return [];
     const variables = [...command.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => env.get(m[1]!.toLowerCase()) ?? '');
     if (!namesTriggeringRun(command) && !variables.some(namesTriggeringRun)) return [];
     const directory = /(?:^|\s)(?:-D|--dir)(?:\s+|=)("[^"]*"|'[^']*'|\S+)/.exec(command)?.[1];
-    return [{ path, needle: command.trim(), destination: directory?.replace(/^["']|["']$/g, ''), how: 'downloads the triggering run’s artifacts with gh run download' }];
+    return [{ path, needle: first.trim(), destination: directory?.replace(/^["']|["']$/g, ''), how: 'downloads the triggering run’s artifacts with gh run download' }];
   });
 }
 
+/** Comparisons in an `if:` that admit only runs of this repository's own branches. */
+const SAME_REPOSITORY = [
+  /workflow_run\.head_repository\.(full_name|id) ?== ?github\.(repository|repository_id)\b/,
+  /github\.(repository|repository_id) ?== ?github\.event\.workflow_run\.head_repository\.(full_name|id)\b/,
+  /workflow_run\.head_repository\.fork ?== ?false\b|! ?github\.event\.workflow_run\.head_repository\.fork\b/,
+  /workflow_run\.head_repository\.owner\.login ?== ?github\.repository_owner\b|github\.repository_owner ?== ?github\.event\.workflow_run\.head_repository\.owner\.login\b/,
+  /workflow_run\.event ?(== ?'(push|schedule|workflow_dispatch|release|merge_group)'|!= ?'pull_request(_target)?')/,
+];
+
 /**
  * An `if:` that lets only runs of this repository's own branches through: the triggering run's
- * head repository compared with this one, or its event required to be one a fork cannot cause.
+ * head repository compared with this one (or found not to be a fork), or its event required to be
+ * one a fork cannot cause.
  */
 function excludesForks(condition: unknown): boolean {
   if (typeof condition !== 'string') return false;
   const text = condition.replace(/\s+/g, ' ');
   // With an alternative beside it, the comparison no longer decides.
-  if (text.includes('||')) return false;
-  if (/workflow_run\.head_repository\.(full_name|id) ?== ?github\.(repository|repository_id)\b|github\.(repository|repository_id) ?== ?github\.event\.workflow_run\.head_repository\.(full_name|id)\b/.test(text)) return true;
-  return /workflow_run\.event ?(== ?'(push|schedule|workflow_dispatch|release|merge_group)'|!= ?'pull_request(_target)?')/.test(text) && !/workflow_run\.event ?== ?'pull_request/.test(text);
+  if (text.includes('||') || /workflow_run\.event ?== ?'pull_request/.test(text)) return false;
+  return SAME_REPOSITORY.some((pattern) => pattern.test(text));
 }
 
 /** Whether a destination is inside the workspace: relative, or the workspace named; the runner's temporary directory and other absolute paths are not. */
