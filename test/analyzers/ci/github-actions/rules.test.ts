@@ -327,11 +327,12 @@ describe('gha.untrusted-artifact', () => {
 });
 
 describe('gha.insecure-commands', () => {
-  it('finds the variable on the workflow, a job or a step, in any letter case, and only when on', () => {
+  it('finds the variable switched on in a workflow, job or step env, or written to GITHUB_ENV, by its exact name only', () => {
     const code = yaml(
       'on: push',
       'env:',
-      '  actions_allow_unsecure_commands: "TRUE"',
+      '  ACTIONS_ALLOW_UNSECURE_COMMANDS: "TRUE"',
+      '  actions_allow_unsecure_commands: true',
       'jobs:',
       '  a:',
       '    runs-on: ubuntu-latest',
@@ -340,11 +341,15 @@ describe('gha.insecure-commands', () => {
       '      - name: Old action',
       '        env:',
       '          ACTIONS_ALLOW_UNSECURE_COMMANDS: true',
-      '        run: echo "::set-env name=X::1"',
+      '        run: |',
+      '          echo "::set-env name=X::1"',
+      '          echo "ACTIONS_ALLOW_UNSECURE_COMMANDS=true" >> "$GITHUB_ENV"',
+      '          echo "ACTIONS_ALLOW_UNSECURE_COMMANDS=false" >> "$GITHUB_ENV"',
     );
     expect(found(code, 'gha.insecure-commands')).toEqual([
       '3:36 high The workflow sets ACTIONS_ALLOW_UNSECURE_COMMANDS: any line a step prints can set environment variables and PATH for the steps after it',
-      '11:44 high Step "Old action" of job "a" sets ACTIONS_ALLOW_UNSECURE_COMMANDS: any line a step prints can set environment variables and PATH for the steps after it',
+      '12:44 high Step "Old action" of job "a" sets ACTIONS_ALLOW_UNSECURE_COMMANDS: any line a step prints can set environment variables and PATH for the steps after it',
+      '15:11 high Step "Old action" of job "a" writes ACTIONS_ALLOW_UNSECURE_COMMANDS=true to GITHUB_ENV: any line a step prints can set environment variables and PATH for the steps after it',
     ]);
   });
 });
@@ -365,6 +370,7 @@ describe('gha.all-secrets-exposed', () => {
       '          TOKEN: ${{ secrets[format(\'{0}_TOKEN\', matrix.env)] }}',
       '          NAMED: ${{ secrets.WAREHOUSE_PASSWORD }}',
       "          QUOTED: ${{ secrets['WAREHOUSE_PASSWORD'] }}",
+      "          ALL: ${{ join(secrets.*, ',') }}",
       '  shared:',
       '    uses: acme/workflows/.github/workflows/release.yml@v2',
       '    secrets: inherit',
@@ -375,7 +381,8 @@ describe('gha.all-secrets-exposed', () => {
     expect(found(code, 'gha.all-secrets-exposed')).toEqual([
       "9:24 medium ${{ toJson( secrets ) }} hands over every secret of the repository, not only the ones the job needs",
       "11:18 medium ${{ secrets[format('{0}_TOKEN', matrix.env)] }} hands over every secret of the repository, not only the ones the job needs",
-      '16:14 medium Job "shared" passes every secret of the repository to acme/workflows/.github/workflows/release.yml@v2, a workflow another repository controls',
+      "14:16 medium ${{ join(secrets.*, ',') }} hands over every secret of the repository, not only the ones the job needs",
+      '17:14 medium Job "shared" passes every secret of the repository to acme/workflows/.github/workflows/release.yml@v2, a workflow in another repository, rather than the ones it declares',
     ]);
   });
 });
@@ -401,14 +408,38 @@ describe('gha.github-env-injection', () => {
       '          echo "VERSION=$(cat VERSION)" >> "$GITHUB_ENV"',
     );
     expect(found(code, 'gha.github-env-injection')).toEqual([
-      '14:11 high Step "Export" of job "triage" writes $TITLE, set from ${{ github.event.issue.title }} to GITHUB_ENV: a newline in it sets any variable (BASH_ENV, NODE_OPTIONS) for the steps after it',
+      '14:11 high Step "Export" of job "triage" writes $TITLE, set from ${{ github.event.issue.title }} to GITHUB_ENV: a newline in it sets any variable (BASH_ENV, LD_PRELOAD) for the steps after it',
       '15:11 high Step "Export" of job "triage" writes $BRANCH, set from ${{ github.head_ref }} to GITHUB_PATH: puts a directory of its author’s choosing first on PATH for the steps after it',
     ]);
   });
 
+  it('carries the text through script variables and continued lines, and lets a branch name into GITHUB_ENV but not into GITHUB_PATH', () => {
+    const code = yaml(
+      'on: issue_comment',
+      'jobs:',
+      '  bench:',
+      '    runs-on: ubuntu-latest',
+      '    env:',
+      '      COMMENT: ${{ github.event.comment.body }}',
+      '      BRANCH: ${{ github.event.workflow_run.head_branch }}',
+      '    steps:',
+      '      - run: |',
+      '          REGEX=$(echo "$COMMENT" | sed -n "s/^.*-b\\s*\\(\\S*\\).*$/\\1/p")',
+      '          export PATTERN="${REGEX}"',
+      '          echo "REGEX=$PATTERN" \\',
+      '            >> $GITHUB_ENV',
+      '          echo "BRANCH=$BRANCH" >> "$GITHUB_ENV"',
+      '          echo "/opt/$BRANCH/bin" >> "$GITHUB_PATH"',
+    );
+    expect(found(code, 'gha.github-env-injection').map((f) => f.replace(/: (a newline|puts).*/, ''))).toEqual([
+      '12:11 high Step #1 of job "bench" writes $PATTERN ← $REGEX ← $COMMENT, set from ${{ github.event.comment.body }} to GITHUB_ENV',
+      '15:11 high Step #1 of job "bench" writes $BRANCH, set from ${{ github.event.workflow_run.head_branch }} to GITHUB_PATH',
+    ]);
+  });
+
   it('takes a file read into GITHUB_ENV as untrusted only in pull_request_target and workflow_run workflows', () => {
-    const steps = ['jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: |', '          echo "PR=$(<pr/number.txt)" >> "$GITHUB_ENV"', '          echo "SHA=$(jq -r .sha pr/meta.json)" >> "$GITHUB_ENV"'];
-    expect(lines(yaml('on: pull_request_target', ...steps), 'gha.github-env-injection')).toEqual([7, 8]);
+    const steps = ['jobs:', '  a:', '    runs-on: ubuntu-latest', '    steps:', '      - run: |', '          echo "PR=$(<pr/number.txt)" >> "$GITHUB_ENV"', '          echo "SHA=$(jq -r .sha pr/meta.json)" >> "$GITHUB_ENV"', '          cat pr/env.txt >> $GITHUB_ENV'];
+    expect(lines(yaml('on: pull_request_target', ...steps), 'gha.github-env-injection')).toEqual([7, 8, 9]);
     expect(found(yaml('on: pull_request_target', ...steps), 'gha.github-env-injection')[0]).toMatch(/writes a file's contents, in a pull_request_target workflow where files may come from a fork to GITHUB_ENV/);
     expect(lines(yaml('on: push', ...steps), 'gha.github-env-injection')).toEqual([]);
   });

@@ -4,8 +4,8 @@ import { expressionsIn } from '../expressions.js';
 import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
 import { parseUses } from '../workflow.js';
 
-/** `toJSON(secrets)` and `secrets[<expression>]`: every secret, or whichever one a value picks. */
-const WHOLE_SECRETS = /\btoJSON\s*\(\s*secrets\s*\)|\bsecrets\s*\[\s*(?!['"])[^\]]/i;
+/** `toJSON(secrets)`, `secrets.*` and `secrets[<expression>]`: every secret, or whichever one a value picks. */
+const WHOLE_SECRETS = /\btoJSON\s*\(\s*secrets\s*\)|\bsecrets\s*\.\s*\*|\bsecrets\s*\[\s*(?!['"])[^\]]/i;
 
 export const ghaAllSecretsExposed: GhaRule = {
   id: 'gha.all-secrets-exposed',
@@ -15,14 +15,14 @@ export const ghaAllSecretsExposed: GhaRule = {
   confidence: 'high',
   cwe: ['CWE-200', 'CWE-250'],
   what:
-    'Finds `${{ toJSON(secrets) }}` and secrets picked by a computed name (`secrets[matrix.env]`, `secrets[format(…)]`) ' +
+    'Finds `${{ toJSON(secrets) }}`, `secrets.*` (`join(secrets.*, \',\')`) and secrets picked by a computed name (`secrets[matrix.env]`, `secrets[format(…)]`) ' +
     'anywhere in a workflow, and `secrets: inherit` on a job that calls a reusable workflow from another repository. ' +
     '`secrets: inherit` to the repository’s own workflows (`./.github/workflows/…`) is not reported.',
   why:
     'GitHub puts into a job only the secrets its expressions name, and masks them in logs. `toJSON(secrets)` or a computed ' +
     'name puts every secret — warehouse passwords, cloud keys, registry tokens — into the step, where one compromised ' +
-    'dependency or action can read them all; `secrets: inherit` gives all of them to code in a repository whose ' +
-    'maintainers, branches and tags this repository does not control.',
+    'dependency or action can read them all; `secrets: inherit` (GitHub passes them within the organisation or ' +
+    'enterprise) gives all of them to code in another repository, with its own maintainers, branches and tags.',
   remediation:
     'Name each secret the step needs (`${{ secrets.WAREHOUSE_PASSWORD }}`), choose between a few with a condition rather ' +
     'than a computed name, and pass a reusable workflow from another repository only the secrets it declares under ' +
@@ -62,7 +62,7 @@ export const ghaAllSecretsExposed: GhaRule = {
       const secrets = job.data['secrets'];
       if (typeof uses !== 'string' || typeof secrets !== 'string' || secrets.trim().toLowerCase() !== 'inherit' || !parseUses(uses)) continue;
       ctx.report([...job.path, 'secrets'], {
-        message: `Job "${job.id}" passes every secret of the repository to ${uses.trim()}, a workflow another repository controls`,
+        message: `Job "${job.id}" passes every secret of the repository to ${uses.trim()}, a workflow in another repository, rather than the ones it declares`,
       });
     }
   },

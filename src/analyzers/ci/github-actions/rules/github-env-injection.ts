@@ -1,11 +1,11 @@
 import { expressionsIn, taintOf } from '../expressions.js';
 import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
-import { PRIVILEGED_TRIGGERS, stepEnvironment } from '../workflow.js';
+import { logicalLines, PRIVILEGED_TRIGGERS, stepEnvironment } from '../workflow.js';
 
 /** A shell line that appends to the file GitHub reads variables (or PATH entries) from for the later steps. */
 const WRITES_ENV_FILE = /(>>?|\btee\b[^|;&]*)\s*["']?\$\{?(GITHUB_ENV|GITHUB_PATH)\b/;
-/** `$(cat file)`, `$(<file)`, `$(jq … file)`, `` `cat file` ``: text read from a file in the workspace. */
-const READS_FILE = /\$\(\s*(<|cat\b|jq\b|head\b|tail\b|unzip\s+-p\b)|`\s*(cat|jq|head|tail)\b/;
+/** `$(cat file)`, `$(<file)`, `$(jq … file)`, `` `cat file` ``, or a line that is `cat file` itself: text read from a file in the workspace. */
+const READS_FILE = /\$\(\s*(<|cat\b|jq\b|head\b|tail\b|unzip\s+-p\b)|`\s*(cat|jq|head|tail)\b|^\s*(cat|jq|head|tail)\s/;
 
 export const ghaGithubEnvInjection: GhaRule = {
   id: 'gha.github-env-injection',
@@ -15,14 +15,16 @@ export const ghaGithubEnvInjection: GhaRule = {
   confidence: 'medium',
   cwe: ['CWE-94', 'CWE-77'],
   what:
-    'Finds `run:` lines that append to `$GITHUB_ENV` or `$GITHUB_PATH` (`>>`, `tee -a`) text an outsider writes: a ' +
-    '`$VARIABLE` whose `env` value is an issue or pull request title or body, a branch name, a commit message (the values ' +
-    'gha.script-injection knows), or — in a `pull_request_target` or `workflow_run` workflow — the contents of a file ' +
-    '(`$(cat pr.txt)`, `$(<file)`, `$(jq … file)`), which there may come from a fork’s artifact or checkout. ' +
-    'Expressions pasted into the line are gha.script-injection’s finding.',
+    'Finds `run:` lines that append to `$GITHUB_ENV` or `$GITHUB_PATH` (`>>`, `tee -a`; continued lines joined) text an ' +
+    'outsider writes: a `$VARIABLE` whose `env` value is an issue or pull request title or body, a comment, a commit ' +
+    'message (the values gha.script-injection knows), also after passing through script variables (`REGEX=$(echo ' +
+    '"$COMMENT" | sed …)`), or — in a `pull_request_target` or `workflow_run` workflow — the contents of a file ' +
+    '(`$(cat pr.txt)`, `$(<file)`, `$(jq … file)`, `cat file >>`), which there may come from a fork’s artifact or ' +
+    'checkout. Branch names count for GITHUB_PATH only: Git refuses control characters in them, so they cannot add a ' +
+    'line to GITHUB_ENV. Expressions pasted into the line are gha.script-injection’s finding.',
   why:
     'Each line of GITHUB_ENV sets a variable for every later step. Text with a newline in it sets any variable its author ' +
-    'chooses — `BASH_ENV=$(…)`, `NODE_OPTIONS=--require …`, `LD_PRELOAD` — and the next `run:` step executes the ' +
+    'chooses — `BASH_ENV=$(…)`, `LD_PRELOAD` — and the next `run:` step executes the ' +
     'attacker’s command with the job’s secrets; a GITHUB_PATH line puts their directory first on PATH. Passing the title ' +
     'through `env:`, the usual fix for script injection, does not help once it is written here.',
   remediation:
@@ -67,23 +69,29 @@ export const ghaGithubEnvInjection: GhaRule = {
       for (const step of job.steps) {
         const run = step.data['run'];
         if (typeof run !== 'string') continue;
-        const env = stepEnvironment(ctx.workflow, job, step);
-        for (const line of run.split('\n')) {
-          const target = WRITES_ENV_FILE.exec(line)?.[2];
-          if (target === undefined) continue;
-          const written = line.slice(0, line.search(WRITES_ENV_FILE));
-          const variable = [...written.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)]
-            .map((m) => m[1]!)
-            .find((name) => expressionsIn(env.get(name.toLowerCase()) ?? '').some((e) => e.references.some((r) => taintOf(r) === 'outsider')));
-          const source =
-            variable !== undefined
-              ? `$${variable}, set from ${env.get(variable.toLowerCase())!.trim()}`
-              : privileged !== undefined && READS_FILE.test(written)
-                ? `a file's contents, in a ${privileged} workflow where files may come from a fork`
-                : undefined;
+        const origins = outsiderVariables(stepEnvironment(ctx.workflow, job, step));
+        for (const { text, first } of logicalLines(run)) {
+          const assigned = ASSIGNMENT.exec(text);
+          const target = WRITES_ENV_FILE.exec(text)?.[2];
+          const written = target === undefined ? (assigned?.[2] ?? '') : text.slice(0, text.search(WRITES_ENV_FILE));
+          const carried = variablesIn(written).flatMap((name) => {
+            const origin = origins.get(name.toLowerCase());
+            // Git refuses control characters in ref names: a branch name cannot add a line to GITHUB_ENV.
+            return origin && (target !== 'GITHUB_ENV' || !origin.refNameOnly) ? [{ name, origin }] : [];
+          });
+          if (target === undefined) {
+            // `REGEX=$(echo "$COMMENT" | sed …)` carries the comment on to REGEX.
+            if (assigned && carried[0]) origins.set(assigned[1]!.toLowerCase(), { ...carried[0].origin, via: [...carried[0].origin.via, carried[0].name] });
+            continue;
+          }
+          const source = carried[0]
+            ? `$${[carried[0].name, ...[...carried[0].origin.via].reverse()].join(' ← $')}, set from ${carried[0].origin.expression}`
+            : privileged !== undefined && READS_FILE.test(written)
+              ? `a file's contents, in a ${privileged} workflow where files may come from a fork`
+              : undefined;
           if (source === undefined) continue;
-          const effect = target === 'GITHUB_PATH' ? 'puts a directory of its author’s choosing first on PATH' : 'a newline in it sets any variable (BASH_ENV, NODE_OPTIONS)';
-          ctx.reportText([...step.path, 'run'], line.trim(), {
+          const effect = target === 'GITHUB_PATH' ? 'puts a directory of its author’s choosing first on PATH' : 'a newline in it sets any variable (BASH_ENV, LD_PRELOAD)';
+          ctx.reportText([...step.path, 'run'], first.trim(), {
             message: `Step ${step.label} of job "${job.id}" writes ${source} to ${target}: ${effect} for the steps after it`,
           });
         }
@@ -91,3 +99,31 @@ export const ghaGithubEnvInjection: GhaRule = {
     }
   },
 };
+
+interface Origin {
+  /** The `${{ … }}` the variable was first set from. */
+  expression: string;
+  /** Every outsider reference in it is a branch name, which cannot hold a newline. */
+  refNameOnly: boolean;
+  /** Script variables it passed through, first to last. */
+  via: string[];
+}
+
+/** `NAME=…`, `export NAME=…`, `local NAME=…`. */
+const ASSIGNMENT = /^\s*(?:export\s+|local\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_]\w*)=(.*)$/;
+const REF_NAME = /^(github\.head_ref|github\.event\.(pull_request\.head\.(ref|label|repo\.default_branch)|workflow_run\.(head_branch|pull_requests\.\*\.head\.ref)))$/;
+
+/** The step's `env` variables set from text an outsider writes, by lower-cased name. */
+function outsiderVariables(env: Map<string, string>): Map<string, Origin> {
+  const origins = new Map<string, Origin>();
+  for (const [name, value] of env) {
+    const outsider = expressionsIn(value).flatMap((e) => e.references.filter((r) => taintOf(r) === 'outsider'));
+    if (outsider.length > 0) origins.set(name, { expression: value.trim(), refNameOnly: outsider.every((r) => REF_NAME.test(r)), via: [] });
+  }
+  return origins;
+}
+
+/** Shell variables a text expands, `$NAME` or `${NAME}` (looked up lower-cased, as the env map keys are). */
+function variablesIn(text: string): string[] {
+  return [...text.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => m[1]!);
+}

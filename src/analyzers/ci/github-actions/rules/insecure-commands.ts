@@ -1,8 +1,13 @@
 import { isRecord } from '../../../iac/kubernetes/parse.js';
 import type { YamlPath } from '../../../yaml-document.js';
 import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
+import { logicalLines } from '../workflow.js';
 
+/** The runner looks the variable up by this exact name (environment names are case-sensitive on Linux). */
 const VARIABLE = 'ACTIONS_ALLOW_UNSECURE_COMMANDS';
+const EFFECT = 'any line a step prints can set environment variables and PATH for the steps after it';
+/** `echo "ACTIONS_ALLOW_UNSECURE_COMMANDS=true" >> $GITHUB_ENV`. */
+const WRITTEN_TO_ENV_FILE = new RegExp(`\\b${VARIABLE}=["']?(true|True|TRUE)\\b.*(>>?|\\btee\\b).*\\bGITHUB_ENV\\b`);
 
 export const ghaInsecureCommands: GhaRule = {
   id: 'gha.insecure-commands',
@@ -11,7 +16,9 @@ export const ghaInsecureCommands: GhaRule = {
   severity: 'high',
   confidence: 'high',
   cwe: ['CWE-94'],
-  what: `Finds \`${VARIABLE}: true\` in the \`env\` of a workflow, job or step.`,
+  what:
+    `Finds \`${VARIABLE}: true\` in the \`env\` of a workflow, job or step, and \`run:\` lines that write ` +
+    `\`${VARIABLE}=true\` to \`$GITHUB_ENV\` for the steps after them.`,
   why:
     'The variable turns back on the `::set-env` and `::add-path` workflow commands that GitHub disabled in 2020 ' +
     '(CVE-2020-15228): any line a step prints — a log line quoting an issue title, a file name, a test’s output — can then ' +
@@ -46,16 +53,23 @@ export const ghaInsecureCommands: GhaRule = {
     for (const scope of scopes) {
       const env = scope.data['env'];
       if (!isRecord(env)) continue;
-      const name = Object.keys(env).find((key) => key.toUpperCase() === VARIABLE);
-      if (name === undefined || !isOn(env[name])) continue;
-      ctx.report([...scope.path, 'env', name], {
-        message: `${scope.who} sets ${VARIABLE}: any line a step prints can set environment variables and PATH for the steps after it`,
-      });
+      if (!isOn(env[VARIABLE])) continue;
+      ctx.report([...scope.path, 'env', VARIABLE], { message: `${scope.who} sets ${VARIABLE}: ${EFFECT}` });
+    }
+    for (const job of ctx.workflow.jobs) {
+      for (const step of job.steps) {
+        const run = step.data['run'];
+        if (typeof run !== 'string') continue;
+        for (const { text, first } of logicalLines(run)) {
+          if (!WRITTEN_TO_ENV_FILE.test(text)) continue;
+          ctx.reportText([...step.path, 'run'], first.trim(), { message: `Step ${step.label} of job "${job.id}" writes ${VARIABLE}=true to GITHUB_ENV: ${EFFECT}` });
+        }
+      }
     }
   },
 };
 
-/** The runner takes the value as text: `true` in any letter case turns the commands on. */
+/** The runner reads the value as a boolean: `true` in any letter case turns the commands on. */
 function isOn(value: unknown): boolean {
   return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
 }
