@@ -1,7 +1,6 @@
-import { capabilityName, DANGEROUS_CAPABILITIES } from '../../iac/kubernetes/rules/capabilities.js';
-import { isRuntimeSocket } from '../../iac/kubernetes/rules/host-path.js';
 import { DOCKER_OPERATORS, POD_OPERATORS } from '../airflow-templated-operators.js';
-import { argument, type CallSite } from '../call-site.js';
+import type { CallSite } from '../call-site.js';
+import { reportDockerHostAccess } from '../docker-host-access.js';
 import type { SyntaxNode } from '../parser.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
 
@@ -47,31 +46,10 @@ export const airflowPrivilegedContainer: PythonRule = {
   ],
   references: ['https://airflow.apache.org/docs/apache-airflow-providers-docker/stable/_api/airflow/providers/docker/operators/docker/index.html', 'https://cwe.mitre.org/data/definitions/250.html'],
   onCall(call, ctx) {
-    if (DOCKER_OPERATORS.includes(call.name ?? '')) dockerSettings(call, ctx);
+    if (DOCKER_OPERATORS.includes(call.name ?? '')) reportDockerHostAccess(call, ctx, { container: 'The task container', host: 'the worker host' });
     else if (POD_OPERATORS.includes(call.name ?? '')) podSettings(call, ctx);
   },
 };
-
-function dockerSettings(call: CallSite, ctx: PythonContext): void {
-  const privileged = call.keywords.get('privileged');
-  if (privileged && ctx.truthOf(privileged) === true) ctx.report(privileged, { message: 'The task container runs privileged: full access to the worker host', severity: 'critical' });
-  const network = call.keywords.get('network_mode');
-  if (network && ctx.constantOf(network) === 'host') ctx.report(network, { message: "The task container shares the worker host's network (network_mode=\"host\")" });
-  for (const cap of items(call.keywords.get('cap_add'))) {
-    const name = capabilityName(ctx.constantOf(cap));
-    if (DANGEROUS_CAPABILITIES.has(name)) ctx.report(cap, { message: `The task container is given the ${name} capability` });
-  }
-  const sockets = [
-    // docker.types.Mount(target, source, …).
-    ...items(call.keywords.get('mounts')).flatMap((mount) => (mount.type === 'call' ? [argument(ctx.callSite(mount), 1, 'source')] : [])),
-    ...items(call.keywords.get('volumes')),
-  ];
-  for (const node of sockets) {
-    const written = node ? ctx.constantOf(node) : undefined;
-    const host = typeof written === 'string' ? written.split(':')[0]! : undefined;
-    if (node && host && isRuntimeSocket(host)) ctx.report(node, { message: `The task container gets the container runtime socket ${host}: root on the worker host`, severity: 'critical' });
-  }
-}
 
 function podSettings(call: CallSite, ctx: PythonContext): void {
   const hostNetwork = call.keywords.get('hostnetwork');
@@ -95,8 +73,4 @@ function privilegedFlag(node: SyntaxNode, ctx: PythonContext): SyntaxNode | unde
     return value && ctx.truthOf(value) === true ? value : undefined;
   }
   return undefined;
-}
-
-function items(node: SyntaxNode | undefined): SyntaxNode[] {
-  return node && (node.type === 'list' || node.type === 'tuple') ? node.namedChildren : [];
 }

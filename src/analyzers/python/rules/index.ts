@@ -40,6 +40,7 @@ import { weakKeySize } from './weak-key-size.js';
 import { loggingConfigListen } from './logging-config-listen.js';
 import { paramikoExecCommand } from './paramiko-exec-command.js';
 import { airflowPrivilegedContainer } from './airflow-privileged-container.js';
+import { dockerSdkPrivilegedContainer } from './docker-sdk-privileged-container.js';
 import { airflowTemplatedShell } from './airflow-templated-shell.js';
 import { airflowTemplatedSql } from './airflow-templated-sql.js';
 import { wildcardInjection } from './wildcard-injection.js';
@@ -89,6 +90,7 @@ export const pythonRules: PythonRule[] = [
   paramikoExecCommand,
   airflowTemplatedShell,
   airflowPrivilegedContainer,
+  dockerSdkPrivilegedContainer,
   airflowTemplatedSql,
   wildcardInjection,
   curlPipeShell,
