@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { githubActionsAnalyzer } from '../analyzers/ci/github-actions/index.js';
 import { parseWorkflow } from '../analyzers/ci/github-actions/workflow.js';
+import { gitlabCiAnalyzer } from '../analyzers/ci/gitlab-ci/index.js';
+import { parsePipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
 import { commandsOf } from '../analyzers/container/dockerfile/shell.js';
 import { readRootfs, type RootfsInventory } from '../analyzers/container/rootfs/scan.js';
 import { depsFilesAnalyzer } from '../analyzers/deps/files-analyzer.js';
@@ -19,7 +21,7 @@ import type { ScanError } from '../core/finding.js';
 import { buildLineage } from './lineage/build.js';
 import type { LineageGraph } from './lineage/graph.js';
 import { baseImagesOf, type ContainerImage } from './containers.js';
-import { airflowTaskImages, composeImages, kubernetesImages, shellImages, workflowImages } from './deployed-images.js';
+import { airflowTaskImages, composeImages, gitlabCiImages, kubernetesImages, shellImages, workflowImages } from './deployed-images.js';
 import { servicesIn, type Service } from './services.js';
 import { walk } from './walk.js';
 
@@ -78,7 +80,7 @@ export async function collectInventory(
   return { built, images, services, lineage: buildLineage(lineage), ...(rootfs ? { rootfs } : {}), errors, notices };
 }
 
-/** The images a Compose file's services, a manifest's workloads, a chart's values, a workflow's jobs or a shell script's `docker run` start, and why a file could not be read for them. */
+/** The images a Compose file's services, a manifest's workloads, a chart's values, GitHub Actions or GitLab CI jobs or a shell script's `docker run` start, and why a file could not be read for them. */
 function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerImage[]; problems: string[] } {
   // Before the manifests: a deploy workflow with a manifest in a heredoc is classified as one.
   if (githubActionsAnalyzer.required(entry)) {
@@ -94,6 +96,10 @@ function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerIm
     return { images: composeImages(parsed, entry.path), problems: parsed.problems };
   }
   if (entry.kind === 'config' && isHelmValuesFile(entry.path)) return helmValuesImages(text, entry.path);
+  if (gitlabCiAnalyzer.required(entry)) {
+    const parsed = parsePipeline(text);
+    return { images: gitlabCiImages(parsed, entry.path), problems: parsed.problems };
+  }
   if (shellScriptAnalyzer.required(entry)) return { images: shellImages(text, commandsOf(text), entry.path), problems: [] };
   return { images: [], problems: [] };
 }

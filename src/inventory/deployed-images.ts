@@ -2,6 +2,7 @@ import type { ComposeService, ParsedCompose } from '../analyzers/iac/compose/par
 import type { PythonLineage } from '../analyzers/python/facts.js';
 import { expressionsIn } from '../analyzers/ci/github-actions/expressions.js';
 import { parseUses, type ParsedWorkflow } from '../analyzers/ci/github-actions/workflow.js';
+import { jobVariables, type GitlabJob, type ParsedPipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
 import type { YamlPath } from '../analyzers/yaml-document.js';
 import type { Command } from '../analyzers/container/dockerfile/shell.js';
 import { dockerRuns } from '../analyzers/shell/docker-run.js';
@@ -91,6 +92,34 @@ export function workflowImages(parsed: ParsedWorkflow, file: string): ContainerI
       const ref = typeof uses === 'string' ? parseUses(uses) : undefined;
       if (ref?.kind === 'docker') add((uses as string).trim().slice('docker://'.length), [...step.path, 'uses'], `GitHub Actions job ${job.id}, step ${step.label}`);
     }
+  }
+  return found;
+}
+
+/**
+ * The images a GitLab CI file runs: the default (`default:` or top-level) and each job's `image`
+ * and `services`, as a string or `{name: …}`. Variables are substituted from the file's and the
+ * job's `variables:`; others (`$CI_REGISTRY_IMAGE`) stay as written and are listed as unresolved.
+ */
+export function gitlabCiImages(parsed: ParsedPipeline, file: string): ContainerImage[] {
+  const found: ContainerImage[] = [];
+  const scopes: Array<{ data: unknown; path: YamlPath; job?: GitlabJob; label: string }> = [
+    { data: parsed.data, path: [], label: 'GitLab CI default' },
+    { data: parsed.data?.['default'], path: ['default'], label: 'GitLab CI default' },
+    ...parsed.jobs.map((job) => ({ data: job.data, path: job.path, job, label: `GitLab CI job ${job.name}` })),
+  ];
+  for (const { data, path, job, label } of scopes) {
+    if (!isRecord(data)) continue;
+    const variables = jobVariables(parsed, job);
+    const add = (entry: unknown, at: YamlPath, workload: string) => {
+      const named = isRecord(entry) ? entry['name'] : entry;
+      if (typeof named !== 'string' || named.trim() === '') return;
+      const { text, unresolved } = substitute(named.trim(), variables);
+      found.push(image(text, file, parsed.yaml.locate(isRecord(entry) ? [...at, 'name'] : at).startLine, workload, unresolved));
+    };
+    add(data['image'], [...path, 'image'], `${label} image`);
+    const services = data['services'];
+    if (Array.isArray(services)) services.forEach((service, i) => add(service, [...path, 'services', i], `${label} service`));
   }
   return found;
 }

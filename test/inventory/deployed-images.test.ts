@@ -5,7 +5,8 @@ import { DEFAULT_DEPS_SETTINGS } from '../../src/analyzers/deps/settings.js';
 import { collectInventory } from '../../src/inventory/collect.js';
 import { parseWorkflow } from '../../src/analyzers/ci/github-actions/workflow.js';
 import { commandsOf } from '../../src/analyzers/container/dockerfile/shell.js';
-import { composeImages, kubernetesImages, shellImages, workflowImages } from '../../src/inventory/deployed-images.js';
+import { isGitlabCiFile, parsePipeline } from '../../src/analyzers/ci/gitlab-ci/pipeline.js';
+import { composeImages, gitlabCiImages, kubernetesImages, shellImages, workflowImages } from '../../src/inventory/deployed-images.js';
 import { helmValuesImages } from '../../src/analyzers/iac/helm-values/images.js';
 import { renderCycloneDx } from '../../src/report/cyclonedx.js';
 import { removeTree, tempTree } from '../helpers/temp-tree.js';
@@ -114,6 +115,54 @@ describe('images GitHub Actions jobs run', () => {
   });
 });
 
+const GITLAB_CI = `spec:
+  inputs:
+    stage:
+      default: test
+---
+variables:
+  PYTHON_IMAGE: python:3.8-slim
+image: \${PYTHON_IMAGE}
+default:
+  services:
+    - postgres:11
+.dbt:
+  image:
+    name: ghcr.io/dbt-labs/dbt-postgres:1.8.2
+    entrypoint: [""]
+test:
+  variables:
+    PYTHON_IMAGE: python:3.12-slim
+  image: $PYTHON_IMAGE
+  services:
+    - name: redis:7.4
+      alias: cache
+  script: [pytest]
+build:
+  image: $CI_REGISTRY_IMAGE/builder:latest
+  script: [make]
+`;
+
+describe('images GitLab CI jobs run', () => {
+  it('lists the default and each job’s image and services, variables substituted from the file and the job, after a component spec header', () => {
+    const parsed = parsePipeline(GITLAB_CI);
+    expect(parsed.problems).toEqual([]);
+    expect(gitlabCiImages(parsed, '.gitlab-ci.yml').map((i) => [i.name, i.tag, i.line, i.workload, i.unresolvedArgs])).toEqual([
+      ['python', '3.8-slim', 8, 'GitLab CI default image', undefined],
+      ['postgres', '11', 11, 'GitLab CI default service', undefined],
+      ['ghcr.io/dbt-labs/dbt-postgres', '1.8.2', 14, 'GitLab CI job .dbt image', undefined],
+      ['python', '3.12-slim', 19, 'GitLab CI job test image', undefined],
+      ['redis', '7.4', 21, 'GitLab CI job test service', undefined],
+      ['$CI_REGISTRY_IMAGE/builder', 'latest', 25, 'GitLab CI job build image', ['CI_REGISTRY_IMAGE']],
+    ]);
+  });
+
+  it('knows GitLab CI files by name', () => {
+    expect(['.gitlab-ci.yml', 'ci/python.gitlab-ci.yaml', '.gitlab/ci/build.yml', 'gitlab-ci.yml'].every(isGitlabCiFile)).toBe(true);
+    expect(['gitlab.yml', '.github/workflows/ci.yml', 'my-gitlab-ci-notes.md'].some(isGitlabCiFile)).toBe(false);
+  });
+});
+
 describe('images shell scripts start', () => {
   it('lists the image of each docker run with its line, a variable default applied, another variable unresolved', () => {
     const script = '#!/bin/bash\nset -e\nsudo docker run --rm \\\n  -v "$PWD:/w" ghcr.io/acme/etl:${TAG:-2.1} python -m etl\npodman run -it "$IMAGE"\necho docker run fake:1\n';
@@ -181,6 +230,7 @@ describe('the inventory and SBOM with deployed images', () => {
       'charts/cache/values.yaml': 'image:\n  repository: redis\n  tag: 7.4.1\n',
       '.github/workflows/ci.yml': WORKFLOW,
       'jobs/nightly.sh': '#!/bin/sh\ndocker run --rm ghcr.io/acme/etl:2.1\n',
+      '.gitlab-ci.yml': 'test:\n  image: python:3.8-slim\n  script: [pytest]\n',
     });
     const collected = await collectInventory(root, { maxFileSize: 5_000_000, exclude: [], deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } });
     expect(collected.images.map((i) => `${i.file}:${i.line} ${i.name}`).sort()).toEqual([
@@ -188,6 +238,7 @@ describe('the inventory and SBOM with deployed images', () => {
       '.github/workflows/ci.yml:17 python',
       '.github/workflows/ci.yml:5 python',
       '.github/workflows/ci.yml:8 postgres',
+      '.gitlab-ci.yml:2 python',
       'Dockerfile:1 python',
       'charts/cache/values.yaml:2 redis',
       'dags/etl.py:3 ghcr.io/acme/loader',
