@@ -1,10 +1,10 @@
-import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../core/analyzer.js';
+import type { AnalyzerOutput, FileAnalyzer, RawFinding, ReportOptions, SourceFile } from '../../core/analyzer.js';
 import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
-import { commandsOf } from '../container/dockerfile/shell.js';
+import { commandsOf, type Command } from '../container/dockerfile/shell.js';
 import { LineIndex } from '../sql/lines.js';
 import { shellRules } from './rules/index.js';
-import type { ShellContext } from './shell-rule.js';
+import type { ShellRule } from './shell-rule.js';
 import type { ImageFacts } from '../../inventory/containers.js';
 import { shellImages } from '../../inventory/deployed-images.js';
 
@@ -22,18 +22,19 @@ function analyzeShellScript(file: SourceFile): AnalyzerOutput {
   const lines = new LineIndex(file.text);
   const commands = commandsOf(file.text);
   const findings: RawFinding[] = [];
-  for (const rule of shellRules) {
-    const ctx: ShellContext = {
-      text: file.text,
-      commands,
-      report(start, end, options) {
-        const from = lines.position(start);
-        const to = lines.position(end);
-        findings.push(makeFinding(rule, file.path, source, { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column }, options));
-      },
-    };
-    rule.check(ctx);
-  }
+  runShellRules(file.text, commands, (rule, start, end, options) => {
+    const from = lines.position(start);
+    const to = lines.position(end);
+    findings.push(makeFinding(rule, file.path, source, { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column }, options));
+  });
   const facts: ImageFacts = { images: shellImages(file.text, commands, file.path) };
   return { findings, problems: [], facts };
+}
+
+/**
+ * Runs every shell rule over one script — a file, or a CI step's script inside a workflow — and
+ * hands each finding to `report` with the offsets it covers in `script`.
+ */
+export function runShellRules(script: string, commands: readonly Command[], report: (rule: ShellRule, start: number, end: number, options: ReportOptions & { message: string }) => void): void {
+  for (const rule of shellRules) rule.check({ text: script, commands, report: (start, end, options) => report(rule, start, end, options) });
 }

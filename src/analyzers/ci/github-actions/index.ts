@@ -3,7 +3,9 @@ import { makeFinding } from '../../../core/make-finding.js';
 import { SourceText } from '../../../core/source-text.js';
 import type { GhaContext } from './gha-rule.js';
 import { ghaRules } from './rules/index.js';
-import { isWorkflowFile, parseWorkflow } from './workflow.js';
+import { isWorkflowFile, parseWorkflow, type Workflow, type WorkflowJob, type WorkflowStep } from './workflow.js';
+import { isRecord } from '../../iac/kubernetes/parse.js';
+import { scriptFindings } from '../script-findings.js';
 import type { ImageFacts } from '../../../inventory/containers.js';
 import { workflowImages } from '../../../inventory/deployed-images.js';
 
@@ -13,7 +15,10 @@ import { workflowImages } from '../../../inventory/deployed-images.js';
  */
 const WORKFLOW_KINDS = new Set(['config', 'kubernetes']);
 
-/** GitHub Actions workflows: what outsiders can make a pipeline repository's CI run, and with which privileges. Its facts are the images the jobs run. */
+/**
+ * GitHub Actions workflows: what outsiders can make a pipeline repository's CI run, and with which
+ * privileges; `run:` scripts also get the shell-script rules. Its facts are the images the jobs run.
+ */
 export const githubActionsAnalyzer: FileAnalyzer = {
   name: 'github-actions',
   category: 'iac',
@@ -21,6 +26,15 @@ export const githubActionsAnalyzer: FileAnalyzer = {
   required: (file) => WORKFLOW_KINDS.has(file.kind) && isWorkflowFile(file.path),
   analyze: analyzeWorkflow,
 };
+
+/** Whether a `run:` step runs in bash or sh: its `shell`, else the job's or the workflow's `defaults.run.shell`, else the runner's default. */
+function runsShell(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): boolean {
+  const defaults = (data: Record<string, unknown>): unknown => (isRecord(data['defaults']) && isRecord(data['defaults']['run']) ? data['defaults']['run']['shell'] : undefined);
+  const shell = [step.data['shell'], defaults(job.data), defaults(workflow.data)].find((s) => typeof s === 'string');
+  // Without one, Windows runners use PowerShell.
+  if (shell === undefined) return !/windows/i.test(JSON.stringify(job.data['runs-on'] ?? ''));
+  return /^(bash|sh)\b/.test(String(shell).trim());
+}
 
 function analyzeWorkflow(file: SourceFile): AnalyzerOutput {
   const parsed = parseWorkflow(file.text);
@@ -35,6 +49,12 @@ function analyzeWorkflow(file: SourceFile): AnalyzerOutput {
         reportText: (path, needle, options) => findings.push(makeFinding(rule, file.path, source, yaml.locateText(path, needle), options)),
       };
       rule.check(ctx);
+    }
+    for (const job of workflow.jobs) {
+      for (const step of job.steps) {
+        const run = step.data['run'];
+        if (typeof run === 'string' && runsShell(workflow, job, step)) findings.push(...scriptFindings(run, [...step.path, 'run'], yaml, file.path, source));
+      }
     }
   }
   const facts: ImageFacts = { images: workflowImages(parsed, file.path) };

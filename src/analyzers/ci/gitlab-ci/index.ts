@@ -2,21 +2,39 @@ import type { AnalyzerOutput, FileAnalyzer, SourceFile } from '../../../core/ana
 import type { ImageFacts } from '../../../inventory/containers.js';
 import { gitlabCiImages } from '../../../inventory/deployed-images.js';
 import { isGitlabCiFile, parsePipeline } from './pipeline.js';
+import { SourceText } from '../../../core/source-text.js';
+import { isRecord } from '../../iac/kubernetes/parse.js';
+import type { YamlPath } from '../../yaml-document.js';
+import { scriptFindings } from '../script-findings.js';
 
 /**
- * GitLab CI files, for the images their jobs and services run. It has no rules of its own yet: its
- * facts go to the inventory and the container image checks (end of life).
+ * GitLab CI files: their jobs' scripts get the shell-script rules, and the images jobs and services
+ * run go to the inventory and the container image checks (end of life). No rules of its own yet.
  */
 export const gitlabCiAnalyzer: FileAnalyzer = {
   name: 'gitlab-ci',
-  category: 'container',
+  category: 'iac',
   rules: [],
   required: (file) => file.kind === 'config' && isGitlabCiFile(file.path),
   analyze: analyzePipeline,
 };
 
+/** The keys whose lines GitLab runs in the job's shell. */
+const SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
+
 function analyzePipeline(file: SourceFile): AnalyzerOutput {
   const parsed = parsePipeline(file.text);
+  const source = new SourceText(file.text);
+  const scopes = [...(isRecord(parsed.data?.['default']) ? [{ data: parsed.data['default'], path: ['default'] }] : []), ...parsed.jobs];
+  const findings = scopes.flatMap(({ data, path }) =>
+    SCRIPT_KEYS.flatMap((key) => scriptLines(data[key], [...path, key]).flatMap((line) => scriptFindings(line.text, line.path, parsed.yaml, file.path, source))),
+  );
   const facts: ImageFacts = { images: gitlabCiImages(parsed, file.path) };
-  return { findings: [], problems: parsed.problems, facts };
+  return { findings, problems: parsed.problems, facts };
+}
+
+/** A script as GitLab takes it: one string, or a list of lines that may nest lists (from `!reference` tags). */
+function scriptLines(value: unknown, path: YamlPath): Array<{ text: string; path: YamlPath }> {
+  if (typeof value === 'string') return [{ text: value, path }];
+  return Array.isArray(value) ? value.flatMap((item, i) => scriptLines(item, [...path, i])) : [];
 }

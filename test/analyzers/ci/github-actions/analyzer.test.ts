@@ -84,3 +84,31 @@ describe('files the rules cannot read', () => {
     }
   });
 });
+
+describe('run scripts under the shell rules', () => {
+  it('reports a download piped into a shell and a privileged docker run on their lines, but not in PowerShell or Python steps', () => {
+    const code = [
+      'on: push',
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - name: Upload coverage',
+      '        run: |',
+      '          pytest --cov',
+      '          curl -s https://codecov.io/bash | bash',
+      '      - run: docker run --privileged acme/it:1.0 ./integration.sh',
+      '      - shell: pwsh',
+      '        run: iwr https://x.example/i.ps1 | iex; curl -k https://x.example',
+      '  win:',
+      '    runs-on: [self-hosted, windows]',
+      '    steps:',
+      '      - run: curl -k https://x.example/api',
+    ].join('\n');
+    const findings = analyzeWorkflowText(code).findings.filter((f) => f.ruleId.startsWith('sh.'));
+    expect(findings.map((f) => [f.ruleId, f.location.startLine, f.location.startColumn])).toEqual([
+      ['sh.curl-pipe-shell', 9, 11],
+      ['sh.docker-run-host-access', 10, 25],
+    ]);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { gitlabCiAnalyzer } from '../../../../src/analyzers/ci/gitlab-ci/index.js';
+import { analyzeText } from '../../../../src/core/analyze-file.js';
+import type { FileEntry } from '../../../../src/core/analyzer.js';
+import { classify } from '../../../../src/inventory/classify.js';
+
+function analyzePipelineText(code: string, file = '.gitlab-ci.yml') {
+  const entry: FileEntry = { path: file, absPath: `/scan-root/${file}`, kind: classify(file, code), size: Buffer.byteLength(code) };
+  return analyzeText(entry, code, [gitlabCiAnalyzer].filter((a) => a.required(entry)));
+}
+
+describe('the GitLab CI analyzer', () => {
+  it('runs the shell rules over default and job scripts, each line on its own line of the file', () => {
+    const code = [
+      'default:',
+      '  before_script:',
+      '    - curl -k https://mirror.example/pip.conf -o /etc/pip.conf',
+      'test:',
+      '  image: python:3.12',
+      '  script:',
+      '    - pip install -r requirements.txt',
+      '    - - curl -s https://codecov.io/bash | bash',
+      '  after_script: docker run --privileged acme/cleanup:1.0',
+      '.template:',
+      '  script: |',
+      '    echo start',
+      '    wget -qO- https://get.example.com/i.sh | sh',
+    ].join('\n');
+    const { findings, errors } = analyzePipelineText(code);
+    expect(errors).toEqual([]);
+    expect(findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['sh.tls-verify-disabled', 3],
+      ['sh.curl-pipe-shell', 8],
+      ['sh.docker-run-host-access', 9],
+      ['sh.curl-pipe-shell', 13],
+    ]);
+  });
+
+  it('reports a file that is not YAML as a scan error of that file, and reads no other file', () => {
+    expect(analyzePipelineText('test: [unclosed\n').errors.map((e) => e.message)).toEqual([expect.stringMatching(/^invalid YAML at line 2/)]);
+    expect(gitlabCiAnalyzer.required({ path: 'ci.yml', absPath: '/x/ci.yml', kind: 'config', size: 1 })).toBe(false);
+  });
+});
