@@ -104,6 +104,9 @@ export const ghaUntrustedArtifact: GhaRule = {
 const DOWNLOADER = /download[-_]?(workflow[-_]?)?artifacts?|artifacts?[-_]?download/i;
 /** Inputs that name the run to download from, reported in preference to the others. */
 const RUN_INPUTS = ['run-id', 'run_id', 'runid'];
+/** github-script's `downloadArtifact` call, or a local module named for it. */
+const DOWNLOAD_CALL = /downloadArtifact|download[-_]?artifact/i;
+const DOWNLOADS = 'downloads the triggering run’s artifacts';
 
 /** A workflow_run workflow, or a reusable one (workflow_call) that reads `github.event.workflow_run`, so a workflow_run caller's event. */
 function triggeredByRun(workflow: Workflow): boolean {
@@ -119,20 +122,20 @@ function downloadsOf(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): 
   const uses = typeof step.data['uses'] === 'string' ? step.data['uses'].trim() : '';
   const inputs: YamlMap = isRecord(step.data['with']) ? step.data['with'] : {};
   const text = (key: string): string | undefined => (typeof inputs[key] === 'string' ? inputs[key] : undefined);
-  const how = 'downloads the triggering run’s artifacts';
   const script = text('script');
   if (/^actions\/github-script@/i.test(uses)) {
-    const forRun = script !== undefined && (/\bworkflow_run\b/.test(script) || [...env.values()].some(namesTriggeringRun));
-    if (!forRun || !/downloadArtifact|download[-_]?artifact/i.test(script)) return [];
+    if (script === undefined || !(/\bworkflow_run\b/.test(script) || [...env.values()].some(namesTriggeringRun))) return [];
+    const call = DOWNLOAD_CALL.exec(script)?.[0];
+    if (call === undefined) return [];
     // The script writes the archive itself: outside the workspace only when it names the runner's temporary directory.
     const destination = /RUNNER_TEMP|runner\.temp/.test(script) ? '$RUNNER_TEMP' : undefined;
-    return [{ path: [...step.path, 'with', 'script'], needle: /downloadArtifact|download[-_]?artifact/i.exec(script)![0], destination, how }];
+    return [{ path: [...step.path, 'with', 'script'], needle: call, destination, how: DOWNLOADS }];
   }
   if (DOWNLOADER.test(uses)) {
     // actions/download-artifact reads another run only through run-id; without it, the artifacts are this run's own.
     const candidates = /^actions\/download-artifact@/i.test(uses) ? ['run-id'] : [...RUN_INPUTS.filter((k) => k in inputs), ...Object.keys(inputs)];
     const key = candidates.find((k) => fromTriggeringRun(text(k) ?? ''));
-    return key === undefined ? [] : [{ path: [...step.path, 'with', key], destination: text('path'), how }];
+    return key === undefined ? [] : [{ path: [...step.path, 'with', key], destination: text('path'), how: DOWNLOADS }];
   }
   const run = step.data['run'];
   return typeof run === 'string' ? ghRunDownloads(run, [...step.path, 'run'], env) : [];
@@ -146,7 +149,7 @@ function ghRunDownloads(script: string, path: YamlPath, env: Map<string, string>
     const variables = [...command.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => env.get(m[1]!.toLowerCase()) ?? '');
     if (!namesTriggeringRun(command) && !variables.some(namesTriggeringRun)) return [];
     const directory = /(?:^|\s)(?:-D|--dir)(?:\s+|=)("[^"]*"|'[^']*'|\S+)/.exec(command)?.[1];
-    return [{ path, needle: first.trim(), destination: directory?.replace(/^["']|["']$/g, ''), how: 'downloads the triggering run’s artifacts with gh run download' }];
+    return [{ path, needle: first.trim(), destination: directory?.replace(/^["']|["']$/g, ''), how: `${DOWNLOADS} with gh run download` }];
   });
 }
 
