@@ -18,9 +18,9 @@ export interface YamlDocument {
   /**
    * Where `needle` is written inside the scalar at `path`, so a finding about one line of a
    * multi-line script points at that line; the scalar's own range when the needle cannot be found
-   * verbatim in its source (a folded or escaped string).
+   * verbatim in its source (a folded or escaped string). `occurrence` picks a later one of several (0 is the first).
    */
-  locateText(path: YamlPath, needle: string): Range;
+  locateText(path: YamlPath, needle: string, occurrence?: number): Range;
 }
 
 /**
@@ -42,10 +42,12 @@ export function parseYamlDocument(text: string): YamlDocument {
     }
     return toRange(0, 0);
   };
-  const locateText = (at: YamlPath, needle: string): Range => {
+  const locateText = (at: YamlPath, needle: string, occurrence = 0): Range => {
     const node = nodeAt(doc, at);
     if (needle !== '' && isScalar(node) && node.range) {
-      const index = text.slice(node.range[0], node.range[1]).indexOf(needle);
+      const written = text.slice(node.range[0], node.range[1]);
+      let index = written.indexOf(needle);
+      for (let n = 0; n < occurrence && index !== -1; n++) index = written.indexOf(needle, index + needle.length);
       if (index !== -1) return toRange(node.range[0] + index, node.range[0] + index + needle.length);
     }
     return locate(at);

@@ -114,7 +114,7 @@ export function gitlabCiImages(parsed: ParsedPipeline, file: string): ContainerI
     const add = (entry: unknown, at: YamlPath, workload: string) => {
       const named = isRecord(entry) ? entry['name'] : entry;
       if (typeof named !== 'string' || named.trim() === '') return;
-      const { text, unresolved } = substitute(named.trim(), variables);
+      const { text, unresolved } = expandGitlabVariables(named.trim(), variables);
       found.push(image(text, file, parsed.yaml.locate(isRecord(entry) ? [...at, 'name'] : at).startLine, workload, unresolved));
     };
     add(data['image'], [...path, 'image'], `${label} image`);
@@ -122,6 +122,25 @@ export function gitlabCiImages(parsed: ParsedPipeline, file: string): ContainerI
     if (Array.isArray(services)) services.forEach((service, i) => add(service, [...path, 'services', i], `${label} service`));
   }
   return found;
+}
+
+/** How deep variables set from variables are followed: `APP_IMAGE: $REGISTRY/app` with `REGISTRY: $CI_REGISTRY`. */
+const MAX_EXPANSIONS = 5;
+
+/**
+ * GitLab's expansion of a value: variables set from other variables are followed; a component's
+ * `$[[ inputs.name ]]` is unresolved (its value comes from whoever includes the component).
+ */
+function expandGitlabVariables(written: string, variables: ReadonlyMap<string, string>): { text: string; unresolved: string[] } {
+  let text = written;
+  for (let i = 0; i < MAX_EXPANSIONS && text.includes('$'); i++) {
+    const next = substitute(text, variables).text;
+    // A variable set from itself (`PATH_IMAGE: $PATH_IMAGE/x`) would only grow.
+    if (next === text || next.includes(text)) break;
+    text = next;
+  }
+  const inputs = [...text.matchAll(/\$\[\[\s*([^\]]*?)\s*\]\]/g)].map((m) => m[1]!);
+  return { text, unresolved: [...substitute(text, variables).unresolved, ...inputs] };
 }
 
 /**

@@ -141,6 +141,12 @@ test:
 build:
   image: $CI_REGISTRY_IMAGE/builder:latest
   script: [make]
+scan:
+  variables:
+    SCANNER: $SCANNER_REGISTRY/scanner
+    SCANNER_REGISTRY: registry.example.com/sec
+  image: $SCANNER:$[[ inputs.scanner_version ]]
+  script: [scan]
 `;
 
 describe('images GitLab CI jobs run', () => {
@@ -154,6 +160,7 @@ describe('images GitLab CI jobs run', () => {
       ['python', '3.12-slim', 19, 'GitLab CI job test image', undefined],
       ['redis', '7.4', 21, 'GitLab CI job test service', undefined],
       ['$CI_REGISTRY_IMAGE/builder', 'latest', 25, 'GitLab CI job build image', ['CI_REGISTRY_IMAGE']],
+      ['registry.example.com/sec/scanner', '$[[ inputs.scanner_version ]]', 31, 'GitLab CI job scan image', ['inputs.scanner_version']],
     ]);
   });
 

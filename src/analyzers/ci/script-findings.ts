@@ -14,7 +14,9 @@ export function scriptFindings(script: string, path: YamlPath, yaml: YamlDocumen
   runShellRules(script, commandsOf(script), (rule, start, end, options) => {
     // The first line of what the rule covers, found again in the YAML source (block scalars lose their indentation).
     const needle = script.slice(start, end).split('\n')[0]!.trim();
-    findings.push(makeFinding(rule, file, source, yaml.locateText(path, needle), options));
+    // The same words may come earlier in the script (`--volume "$PWD":/code` before `--volume /var/run/docker.sock:…`).
+    const earlier = needle === '' ? 0 : script.slice(0, start).split(needle).length - 1;
+    findings.push(makeFinding(rule, file, source, yaml.locateText(path, needle, earlier), options));
   });
   return findings;
 }

@@ -16,7 +16,7 @@ export interface DockerRun {
   image?: Word;
 }
 
-const RUNTIMES = new Set(['docker', 'podman', 'nerdctl']);
+const RUNTIMES = new Set(['docker', 'podman', 'nerdctl', 'nvidia-docker']);
 /** Options of `docker run` that take no value; every other option does. */
 const FLAGS = new Set([
   'd', 'detach', 'i', 'interactive', 't', 'tty', 'rm', 'privileged', 'init', 'read-only', 'P', 'publish-all', 'q', 'quiet',

@@ -3,7 +3,9 @@ import { commandsOf, isShell, programIndex, programName, type Command } from '..
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
 const INTERPRETERS = /^(python[\d.]*|perl|ruby|node|php)$/;
 /** `sh -c "$(curl …)"` and `bash <(wget -O- …)`: the download runs without a pipe. */
-const SUBSTITUTED = /\b(?:ba|da|z|k)?sh\b[^|;&\n]*?(?:\$\(|<\()\s*(?:curl|wget)\b/;
+const SUBSTITUTED = /\b(?:ba|da|z|k)?sh\b[^|;&\n]*?(?:\$\(|<\()\s*(?:curl|wget)\b/g;
+/** Options that hand an interpreter (not a shell, where -e is errexit) its code as an argument (`python3 -c`, `node -e`, `perl -E`, `php -r`) or name a module to run. */
+const CODE_ARGUMENT = /^-[ceEmr]$/;
 
 /** Where in a script a download is run as code, and how, for the message. */
 export interface DownloadedRun {
@@ -32,15 +34,30 @@ export function downloadedScriptRuns(script: string, commands: readonly Command[
       message: `Output of ${programName(source.words[programIndex(source)]!.text)} is piped into ${command.words[programIndex(command)]!.text} without verification`,
     });
   });
-  const substituted = SUBSTITUTED.exec(script);
-  if (substituted) runs.push({ start: substituted.index, end: substituted.index + substituted[0].length, message: 'A downloaded script is run through command substitution without verification' });
+  for (const substituted of script.matchAll(SUBSTITUTED)) {
+    // A comment that shows the one-liner (`# install: sh -c "$(curl …)"`) runs nothing.
+    const lineStart = script.lastIndexOf('\n', substituted.index) + 1;
+    if (/(^|\s)#/.test(script.slice(lineStart, substituted.index))) continue;
+    runs.push({ start: substituted.index, end: substituted.index + substituted[0].length, message: 'A downloaded script is run through command substitution without verification' });
+  }
   return runs;
 }
 
+/**
+ * Whether the command is a shell or interpreter that reads its program from standard input: none
+ * given as an argument (`python3 -c '…'`, `node -e`, `python3 -m json.tool`) or as a script file
+ * (`bash build.sh`), or stdin named outright (`python3 -`, `bash -s`, `sh /dev/stdin`).
+ */
 function runsCode(command: Command): boolean {
   const at = programIndex(command);
   const name = at === -1 ? '' : command.words[at]!.text;
-  return at !== -1 && (isShell(name) || INTERPRETERS.test(programName(name)));
+  if (at === -1 || !(isShell(name) || INTERPRETERS.test(programName(name)))) return false;
+  for (const { text } of command.words.slice(at + 1)) {
+    if (text === '-' || text === '/dev/stdin' || (isShell(name) && text === '-s')) return true;
+    if (isShell(name) ? /^-[a-z]*c[a-z]*$/.test(text) : CODE_ARGUMENT.test(text)) return false;
+    if (!text.startsWith('-')) return false;
+  }
+  return true;
 }
 
 function downloads(command: Command): boolean {

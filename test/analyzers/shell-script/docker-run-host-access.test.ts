@@ -35,4 +35,13 @@ describe('sh.docker-run-host-access', () => {
     ].join('\n');
     expect(found(script)).toEqual(['2:12 critical docker run of builder:2 mounts the container runtime socket //var/run/docker.sock: root on the host']);
   });
+
+  it('reads nvidia-docker, honours --privileged=false, and takes a mount of / or /var for the socket it holds', () => {
+    const script = ['#!/bin/sh', 'nvidia-docker run --privileged=false -v "/:/host:ro,rslave" -v /var/:/hostvar gpu/job:1', 'docker run --privileged=true job:2'].join('\n');
+    expect(found(script)).toEqual([
+      '2:38 critical docker run of gpu/job:1 mounts /, which holds the container runtime socket: root on the host',
+      '2:61 critical docker run of gpu/job:1 mounts /var/, which holds the container runtime socket: root on the host',
+      '3:12 critical docker run of job:2 is privileged (--privileged): root on the host',
+    ]);
+  });
 });

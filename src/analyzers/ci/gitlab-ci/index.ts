@@ -3,7 +3,7 @@ import type { ImageFacts } from '../../../inventory/containers.js';
 import { gitlabCiImages } from '../../../inventory/deployed-images.js';
 import { isGitlabCiFile, parsePipeline } from './pipeline.js';
 import { SourceText } from '../../../core/source-text.js';
-import { isRecord } from '../../iac/kubernetes/parse.js';
+import { isRecord, valueAt } from '../../iac/kubernetes/parse.js';
 import type { YamlPath } from '../../yaml-document.js';
 import { scriptFindings } from '../script-findings.js';
 
@@ -15,19 +15,20 @@ export const gitlabCiAnalyzer: FileAnalyzer = {
   name: 'gitlab-ci',
   category: 'iac',
   rules: [],
-  required: (file) => file.kind === 'config' && isGitlabCiFile(file.path),
+  // A script with a manifest in a heredoc gets the file classified as Kubernetes; the name says what it is.
+  required: (file) => (file.kind === 'config' || file.kind === 'kubernetes') && isGitlabCiFile(file.path),
   analyze: analyzePipeline,
 };
 
-/** The keys whose lines GitLab runs in the job's shell. */
-const SCRIPT_KEYS = ['before_script', 'script', 'after_script'];
+/** Where GitLab keeps the lines it runs in the job's shell. */
+const SCRIPT_KEYS: YamlPath[] = [['before_script'], ['script'], ['after_script'], ['hooks', 'pre_get_sources_script']];
 
 function analyzePipeline(file: SourceFile): AnalyzerOutput {
   const parsed = parsePipeline(file.text);
   const source = new SourceText(file.text);
   const scopes = [...(isRecord(parsed.data?.['default']) ? [{ data: parsed.data['default'], path: ['default'] }] : []), ...parsed.jobs];
   const findings = scopes.flatMap(({ data, path }) =>
-    SCRIPT_KEYS.flatMap((key) => scriptLines(data[key], [...path, key]).flatMap((line) => scriptFindings(line.text, line.path, parsed.yaml, file.path, source))),
+    SCRIPT_KEYS.flatMap((key) => scriptLines(valueAt(data, key), [...path, ...key]).flatMap((line) => scriptFindings(line.text, line.path, parsed.yaml, file.path, source))),
   );
   const facts: ImageFacts = { images: gitlabCiImages(parsed, file.path) };
   return { findings, problems: parsed.problems, facts };

@@ -24,8 +24,9 @@ export const shellDockerRunHostAccess: ShellRule = {
   confidence: 'high',
   cwe: ['CWE-250'],
   what:
-    'Reads the options of `docker run` (also `docker container run`, podman and nerdctl, behind sudo or env) and finds ' +
-    '`--privileged` and a mounted runtime socket (`-v /var/run/docker.sock:…`, `--mount type=bind,source=…`) — critical; ' +
+    'Reads the options of `docker run` (also `docker container run`, podman, nerdctl and nvidia-docker, behind sudo or env) and finds ' +
+    '`--privileged` and a mounted runtime socket (`-v /var/run/docker.sock:…`, `--mount type=bind,source=…`, or `/` or ' +
+    '`/var`, which hold it) — critical; ' +
     'the host’s network or process namespace (`--network host`, `--net=host`, `--pid host`) and dangerous capabilities ' +
     '(`--cap-add SYS_ADMIN`, ALL, NET_ADMIN, SYS_PTRACE, … as for Kubernetes) — high; `--security-opt seccomp=unconfined`, ' +
     '`apparmor=unconfined`, `label=disable` and the IPC or user namespace — medium (systempaths=unconfined high); the UTS ' +
@@ -63,8 +64,13 @@ export const shellDockerRunHostAccess: ShellRule = {
       const image = run.image ? run.image.text : 'a container';
       const report = (word: Word, what: string, options: ReportOptions = {}) =>
         ctx.report(word.start, word.end, { message: `docker run of ${image} ${what}`, ...options });
-      for (const option of run.options) if (option.name === 'privileged') report(option.word, 'is privileged (--privileged): root on the host');
-      for (const { value, word } of socketMounts(run)) report(word, `mounts the container runtime socket ${value}: root on the host`);
+      for (const option of run.options) {
+        if (option.name === 'privileged' && option.value?.toLowerCase() !== 'false') report(option.word, 'is privileged (--privileged): root on the host');
+      }
+      for (const { value, word } of socketMounts(run)) {
+        const what = isRuntimeSocket(value) ? `the container runtime socket ${value}` : `${value}, which holds the container runtime socket`;
+        report(word, `mounts ${what}: root on the host`);
+      }
       for (const { names, label, severity } of HOST_NAMESPACES) {
         for (const { value, word } of optionValues(run, ...names)) {
           if (value.toLowerCase() === 'host') report(word, `shares the host's ${label} namespace (--${names[0]} host)`, { severity });
@@ -88,7 +94,9 @@ function socketMounts(run: DockerRun): Array<{ value: string; word: Word }> {
     const fields = new Map(value.split(',').map((field) => [field.split('=')[0]!.trim(), field.slice(field.indexOf('=') + 1)]));
     return { source: fields.get('source') ?? fields.get('src') ?? '', word };
   });
-  return [...volumes, ...mounts].flatMap(({ source, word }) =>
-    source.startsWith('/') && isRuntimeSocket(path.posix.normalize(source)) ? [{ value: source, word }] : [],
-  );
+  return [...volumes, ...mounts].flatMap(({ source, word }) => {
+    const host = path.posix.normalize(source).replace(/(.)\/+$/, '$1');
+    // The host's root and /var hold /var/run/docker.sock too, read-only or not.
+    return source.startsWith('/') && (isRuntimeSocket(host) || host === '/' || host === '/var') ? [{ value: source, word }] : [];
+  });
 }

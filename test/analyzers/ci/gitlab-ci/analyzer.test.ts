@@ -36,6 +36,30 @@ describe('the GitLab CI analyzer', () => {
     ]);
   });
 
+  it('places a finding on the repeated option it concerns, reads the hooks script, and a file classified as a manifest', () => {
+    const code = [
+      'scan:',
+      '  hooks:',
+      '    pre_get_sources_script:',
+      '      - curl -k https://mirror.example/ca.pem -o ca.pem',
+      '  script:',
+      '    - |',
+      '      docker run --rm \\',
+      '        --volume "$PWD":/code \\',
+      '        --volume /var/run/docker.sock:/var/run/docker.sock \\',
+      '        registry.example/codequality:11',
+      '      cat <<EOF > job.yaml',
+      '      apiVersion: batch/v1',
+      '      kind: Job',
+      '      EOF',
+    ].join('\n');
+    const { findings } = analyzePipelineText(code);
+    expect(findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['sh.tls-verify-disabled', 4],
+      ['sh.docker-run-host-access', 9],
+    ]);
+  });
+
   it('reports a file that is not YAML as a scan error of that file, and reads no other file', () => {
     expect(analyzePipelineText('test: [unclosed\n').errors.map((e) => e.message)).toEqual([expect.stringMatching(/^invalid YAML at line 2/)]);
     expect(gitlabCiAnalyzer.required({ path: 'ci.yml', absPath: '/x/ci.yml', kind: 'config', size: 1 })).toBe(false);
