@@ -3,6 +3,9 @@ import { makeFinding } from '../../core/make-finding.js';
 import type { SourceText } from '../../core/source-text.js';
 import { commandsOf } from '../container/dockerfile/shell.js';
 import { runShellRules } from '../shell-script/index.js';
+import { shellTlsVerifyDisabled } from '../shell-script/rules/tls-verify-disabled.js';
+import { environmentSwitchOff } from '../shell/tls-check-disabled.js';
+import { isRecord } from '../iac/kubernetes/parse.js';
 import type { YamlDocument, YamlPath } from '../yaml-document.js';
 
 /**
@@ -19,4 +22,18 @@ export function scriptFindings(script: string, path: YamlPath, yaml: YamlDocumen
     findings.push(makeFinding(rule, file, source, yaml.locateText(path, needle, earlier), options));
   });
   return findings;
+}
+
+/**
+ * `sh.tls-verify-disabled`'s findings in a CI file's variables (a GitHub Actions `env:`, GitLab
+ * `variables:`, as a plain value or `{value: …}`): `GIT_SSL_NO_VERIFY: "true"`,
+ * `NODE_TLS_REJECT_UNAUTHORIZED: "0"` and the like switch the checks off for every script after them.
+ */
+export function variableFindings(variables: unknown, path: YamlPath, yaml: YamlDocument, file: string, source: SourceText): RawFinding[] {
+  if (!isRecord(variables)) return [];
+  return Object.entries(variables).flatMap(([name, entry]) => {
+    const value = isRecord(entry) ? entry['value'] : entry;
+    const message = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? environmentSwitchOff(name, String(value)) : undefined;
+    return message ? [makeFinding(shellTlsVerifyDisabled, file, source, yaml.locate([...path, name]), { message })] : [];
+  });
 }

@@ -5,7 +5,7 @@ import type { GhaContext } from './gha-rule.js';
 import { ghaRules } from './rules/index.js';
 import { isWorkflowFile, parseWorkflow, type Workflow, type WorkflowJob, type WorkflowStep } from './workflow.js';
 import { isRecord } from '../../iac/kubernetes/parse.js';
-import { scriptFindings } from '../script-findings.js';
+import { scriptFindings, variableFindings } from '../script-findings.js';
 import type { ImageFacts } from '../../../inventory/containers.js';
 import { workflowImages } from '../../../inventory/deployed-images.js';
 
@@ -50,8 +50,11 @@ function analyzeWorkflow(file: SourceFile): AnalyzerOutput {
       };
       rule.check(ctx);
     }
+    findings.push(...variableFindings(workflow.data['env'], ['env'], yaml, file.path, source));
     for (const job of workflow.jobs) {
+      findings.push(...variableFindings(job.data['env'], [...job.path, 'env'], yaml, file.path, source));
       for (const step of job.steps) {
+        findings.push(...variableFindings(step.data['env'], [...step.path, 'env'], yaml, file.path, source));
         const run = step.data['run'];
         if (typeof run === 'string' && runsShell(workflow, job, step)) findings.push(...scriptFindings(run, [...step.path, 'run'], yaml, file.path, source));
       }

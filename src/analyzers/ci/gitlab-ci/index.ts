@@ -5,7 +5,7 @@ import { isGitlabCiFile, parsePipeline } from './pipeline.js';
 import { SourceText } from '../../../core/source-text.js';
 import { isRecord, valueAt } from '../../iac/kubernetes/parse.js';
 import type { YamlPath } from '../../yaml-document.js';
-import { scriptFindings } from '../script-findings.js';
+import { scriptFindings, variableFindings } from '../script-findings.js';
 
 /**
  * GitLab CI files: their jobs' scripts get the shell-script rules, and the images jobs and services
@@ -27,9 +27,13 @@ function analyzePipeline(file: SourceFile): AnalyzerOutput {
   const parsed = parsePipeline(file.text);
   const source = new SourceText(file.text);
   const scopes = [...(isRecord(parsed.data?.['default']) ? [{ data: parsed.data['default'], path: ['default'] }] : []), ...parsed.jobs];
-  const findings = scopes.flatMap(({ data, path }) =>
-    SCRIPT_KEYS.flatMap((key) => scriptLines(valueAt(data, key), [...path, ...key]).flatMap((line) => scriptFindings(line.text, line.path, parsed.yaml, file.path, source))),
-  );
+  const findings = [
+    ...variableFindings(parsed.data?.['variables'], ['variables'], parsed.yaml, file.path, source),
+    ...scopes.flatMap(({ data, path }) => [
+      ...variableFindings(data['variables'], [...path, 'variables'], parsed.yaml, file.path, source),
+      ...SCRIPT_KEYS.flatMap((key) => scriptLines(valueAt(data, key), [...path, ...key]).flatMap((line) => scriptFindings(line.text, line.path, parsed.yaml, file.path, source))),
+    ]),
+  ];
   const facts: ImageFacts = { images: gitlabCiImages(parsed, file.path) };
   return { findings, problems: parsed.problems, facts };
 }

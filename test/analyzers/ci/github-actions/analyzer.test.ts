@@ -111,4 +111,25 @@ describe('run scripts under the shell rules', () => {
       ['sh.docker-run-host-access', 10, 25],
     ]);
   });
+
+  it('reads workflow, job and step env for switches that turn certificate checks off', () => {
+    const code = [
+      'on: push',
+      'env:',
+      '  NODE_TLS_REJECT_UNAUTHORIZED: 0',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    env: { PIP_TRUSTED_HOST: pypi.internal.example }',
+      '    steps:',
+      '      - run: npm ci',
+      '        env:',
+      '          GIT_SSL_NO_VERIFY: false',
+    ].join('\n');
+    const findings = analyzeWorkflowText(code).findings.filter((f) => f.ruleId.startsWith('sh.'));
+    expect(findings.map((f) => [f.location.startLine, f.message])).toEqual([
+      [3, 'NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate verification'],
+      [7, 'PIP_TRUSTED_HOST=pypi.internal.example turns off certificate verification'],
+    ]);
+  });
 });

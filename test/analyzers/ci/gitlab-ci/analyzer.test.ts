@@ -60,6 +60,23 @@ describe('the GitLab CI analyzer', () => {
     ]);
   });
 
+  it('reads the file’s and each job’s variables for switches that turn certificate or host key checks off', () => {
+    const code = [
+      'variables:',
+      '  GIT_SSL_NO_VERIFY: "true"',
+      '  PIP_INDEX_URL: https://pypi.org/simple',
+      'deploy:',
+      '  variables:',
+      '    GIT_SSH_COMMAND: { value: "ssh -o StrictHostKeyChecking=no", description: deploy key }',
+      '    NODE_TLS_REJECT_UNAUTHORIZED: 1',
+      '  script: [./deploy.sh]',
+    ].join('\n');
+    expect(analyzePipelineText(code).findings.map((f) => [f.ruleId, f.location.startLine, f.message])).toEqual([
+      ['sh.tls-verify-disabled', 2, 'GIT_SSL_NO_VERIFY=true turns off certificate verification'],
+      ['sh.tls-verify-disabled', 6, 'GIT_SSH_COMMAND=ssh -o StrictHostKeyChecking=no turns off SSH host key checking'],
+    ]);
+  });
+
   it('reports a file that is not YAML as a scan error of that file, and reads no other file', () => {
     expect(analyzePipelineText('test: [unclosed\n').errors.map((e) => e.message)).toEqual([expect.stringMatching(/^invalid YAML at line 2/)]);
     expect(gitlabCiAnalyzer.required({ path: 'ci.yml', absPath: '/x/ci.yml', kind: 'config', size: 1 })).toBe(false);
