@@ -99,6 +99,20 @@ export function logicalLines(script: string): Array<{ text: string; first: strin
   return lines;
 }
 
+/** A shell line that appends to the file GitHub reads variables (or PATH entries) from for the later steps. */
+const WRITES_ENV_FILE = /(>>?|\btee\b[^|;&]*)\s*["']?\$\{?(GITHUB_ENV|GITHUB_PATH)\b/;
+
+/** The file a shell line appends to (GITHUB_ENV or GITHUB_PATH) and the text before the redirection, which is what it writes; undefined for other lines. */
+export function envFileWrite(line: string): { target: 'GITHUB_ENV' | 'GITHUB_PATH'; written: string } | undefined {
+  const match = WRITES_ENV_FILE.exec(line);
+  return match ? { target: match[2] as 'GITHUB_ENV' | 'GITHUB_PATH', written: line.slice(0, match.index) } : undefined;
+}
+
+/** Shell variables a text expands, `$NAME` or `${NAME}`, as written. */
+export function shellVariables(text: string): string[] {
+  return [...text.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => m[1]!);
+}
+
 function stepLabel(step: YamlMap, index: number): string {
   for (const key of ['name', 'id']) {
     const value = step[key];

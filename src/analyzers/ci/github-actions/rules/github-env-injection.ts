@@ -1,9 +1,7 @@
 import { expressionsIn, taintOf } from '../expressions.js';
 import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
-import { logicalLines, PRIVILEGED_TRIGGERS, stepEnvironment } from '../workflow.js';
+import { envFileWrite, logicalLines, PRIVILEGED_TRIGGERS, shellVariables, stepEnvironment } from '../workflow.js';
 
-/** A shell line that appends to the file GitHub reads variables (or PATH entries) from for the later steps. */
-const WRITES_ENV_FILE = /(>>?|\btee\b[^|;&]*)\s*["']?\$\{?(GITHUB_ENV|GITHUB_PATH)\b/;
 /** `$(cat file)`, `$(<file)`, `$(jq … file)`, `` `cat file` ``, or a line that is `cat file` itself: text read from a file in the workspace. */
 const READS_FILE = /\$\(\s*(<|cat\b|jq\b|head\b|tail\b|unzip\s+-p\b)|`\s*(cat|jq|head|tail)\b|^\s*(cat|jq|head|tail)\s/;
 
@@ -72,9 +70,10 @@ export const ghaGithubEnvInjection: GhaRule = {
         const origins = outsiderVariables(stepEnvironment(ctx.workflow, job, step));
         for (const { text, first } of logicalLines(run)) {
           const assigned = ASSIGNMENT.exec(text);
-          const target = WRITES_ENV_FILE.exec(text)?.[2];
-          const written = target === undefined ? (assigned?.[2] ?? '') : text.slice(0, text.search(WRITES_ENV_FILE));
-          const carried = variablesIn(written).flatMap((name) => {
+          const write = envFileWrite(text);
+          const target = write?.target;
+          const written = write?.written ?? assigned?.[2] ?? '';
+          const carried = shellVariables(written).flatMap((name) => {
             const origin = origins.get(name.toLowerCase());
             // Git refuses control characters in ref names: a branch name cannot add a line to GITHUB_ENV.
             return origin && (target !== 'GITHUB_ENV' || !origin.refNameOnly) ? [{ name, origin }] : [];
@@ -121,9 +120,4 @@ function outsiderVariables(env: Map<string, string>): Map<string, Origin> {
     if (outsider.length > 0) origins.set(name, { expression: value.trim(), refNameOnly: outsider.every((r) => REF_NAME.test(r)), via: [] });
   }
   return origins;
-}
-
-/** Shell variables a text expands, `$NAME` or `${NAME}` (looked up lower-cased, as the env map keys are). */
-function variablesIn(text: string): string[] {
-  return [...text.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => m[1]!);
 }

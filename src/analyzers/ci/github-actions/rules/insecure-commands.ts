@@ -1,13 +1,13 @@
 import { isRecord } from '../../../iac/kubernetes/parse.js';
 import type { YamlPath } from '../../../yaml-document.js';
 import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
-import { logicalLines } from '../workflow.js';
+import { envFileWrite, logicalLines } from '../workflow.js';
 
 /** The runner looks the variable up by this exact name (environment names are case-sensitive on Linux). */
 const VARIABLE = 'ACTIONS_ALLOW_UNSECURE_COMMANDS';
 const EFFECT = 'any line a step prints can set environment variables and PATH for the steps after it';
-/** `echo "ACTIONS_ALLOW_UNSECURE_COMMANDS=true" >> $GITHUB_ENV`. */
-const WRITTEN_TO_ENV_FILE = new RegExp(`\\b${VARIABLE}=["']?(true|True|TRUE)\\b.*(>>?|\\btee\\b).*\\bGITHUB_ENV\\b`);
+/** What `echo "ACTIONS_ALLOW_UNSECURE_COMMANDS=true" >> $GITHUB_ENV` writes. */
+const SWITCHED_ON = new RegExp(`\\b${VARIABLE}=["']?(true|True|TRUE)\\b`);
 
 export const ghaInsecureCommands: GhaRule = {
   id: 'gha.insecure-commands',
@@ -61,7 +61,8 @@ export const ghaInsecureCommands: GhaRule = {
         const run = step.data['run'];
         if (typeof run !== 'string') continue;
         for (const { text, first } of logicalLines(run)) {
-          if (!WRITTEN_TO_ENV_FILE.test(text)) continue;
+          const write = envFileWrite(text);
+          if (write?.target !== 'GITHUB_ENV' || !SWITCHED_ON.test(write.written)) continue;
           ctx.reportText([...step.path, 'run'], first.trim(), { message: `Step ${step.label} of job "${job.id}" writes ${VARIABLE}=true to GITHUB_ENV: ${EFFECT}` });
         }
       }

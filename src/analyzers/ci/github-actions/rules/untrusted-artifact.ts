@@ -2,7 +2,7 @@ import { isRecord, type YamlMap } from '../../../iac/kubernetes/parse.js';
 import type { YamlPath } from '../../../yaml-document.js';
 import { expressionsIn } from '../expressions.js';
 import { GHA_DOCS, type GhaRule } from '../gha-rule.js';
-import { logicalLines, stepEnvironment, type Workflow, type WorkflowJob, type WorkflowStep } from '../workflow.js';
+import { logicalLines, shellVariables, stepEnvironment, type Workflow, type WorkflowJob, type WorkflowStep } from '../workflow.js';
 
 /** A step that fetches the triggering run's artifacts, and where it puts them. */
 interface ArtifactDownload {
@@ -146,7 +146,7 @@ function ghRunDownloads(script: string, path: YamlPath, env: Map<string, string>
   return logicalLines(script).flatMap(({ text, first }): ArtifactDownload[] => {
     const command = /\bgh\s+run\s+download\b.*/.exec(text)?.[0];
     if (command === undefined) return [];
-    const variables = [...command.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => env.get(m[1]!.toLowerCase()) ?? '');
+    const variables = shellVariables(command).map((name) => env.get(name.toLowerCase()) ?? '');
     if (!namesTriggeringRun(command) && !variables.some(namesTriggeringRun)) return [];
     const directory = /(?:^|\s)(?:-D|--dir)(?:\s+|=)("[^"]*"|'[^']*'|\S+)/.exec(command)?.[1];
     return [{ path, needle: first.trim(), destination: directory?.replace(/^["']|["']$/g, ''), how: `${DOWNLOADS} with gh run download` }];
