@@ -122,7 +122,7 @@ export function containerShellScript(call: CallSite, ctx: PythonContext): Operat
   const command = fields[0] === 'command' ? call.keywords.get('command') : undefined;
   const line = command ? stringText(command, ctx) : undefined;
   if (!command || typeof line !== 'string') return undefined;
-  const [first, ...rest] = commandsOf(line)[0]?.words.map((w) => w.text) ?? [];
+  const [first, ...rest] = commandsOf(line).find((c) => c.depth === 0)?.words.map((w) => w.text) ?? [];
   const at = shellCommandIndex(first, rest);
   return at === undefined ? undefined : { operator, field, node: command, text: rest[at]! };
 }

@@ -24,9 +24,7 @@ export function downloadedScriptRuns(script: string, commands: readonly Command[
   const runs: DownloadedRun[] = [];
   commands.forEach((command, i) => {
     if (command.after !== '|' || !runsCode(command)) return;
-    let j = i - 1;
-    while (j > 0 && commands[j]!.after === '|' && !downloads(commands[j]!)) j--;
-    const source = commands[j];
+    const source = pipedFrom(commands, i);
     if (!source || !downloads(source)) return;
     runs.push({
       start: source.words[0]!.start,
@@ -58,6 +56,23 @@ function runsCode(command: Command): boolean {
     if (!text.startsWith('-')) return false;
   }
   return true;
+}
+
+/**
+ * The downloader whose output reaches command `i` through a pipeline (past filters such as tee), if
+ * any. A substitution's commands come between the commands of a pipeline, one depth deeper, and are
+ * not in it.
+ */
+function pipedFrom(commands: readonly Command[], i: number): Command | undefined {
+  const depth = commands[i]!.depth;
+  let j = i;
+  for (let k = i - 1; k >= 0 && commands[j]!.after === '|'; k--) {
+    if (commands[k]!.depth > depth) continue;
+    if (commands[k]!.depth < depth) return undefined;
+    j = k;
+    if (downloads(commands[j]!)) return commands[j];
+  }
+  return undefined;
 }
 
 function downloads(command: Command): boolean {

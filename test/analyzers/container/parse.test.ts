@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../../src/analyzers/container/dockerfile/parse.js';
 import { commandsOf, runScripts } from '../../../src/analyzers/container/dockerfile/shell.js';
@@ -65,6 +66,46 @@ describe('Dockerfile parser', () => {
     expect(commands.map((c) => c.words.map((w) => w.text))).toEqual([['curl', '-fsSL', 'https://x/i.sh'], ['sudo', 'bash', '-s', '--', '--yes'], ['echo', 'done']]);
   });
 
+  it('keeps a command substitution in its word and lists its commands one depth deeper, before the command around it', () => {
+    const show = (script: string) => commandsOf(script).map((c) => [c.depth, c.after, c.words.map((w) => w.text)]);
+    expect(show('docker run -v $(pwd):/src --privileged img')).toEqual([
+      [1, '', ['pwd']],
+      [0, '', ['docker', 'run', '-v', '$(pwd):/src', '--privileged', 'img']],
+    ]);
+    expect(show('echo "$(curl "https://x" | sh)" && ls `which python` -l')).toEqual([
+      [1, '', ['curl', 'https://x']],
+      [1, '|', ['sh']],
+      [0, '', ['echo', '$(curl "https://x" | sh)']],
+      [1, '', ['which', 'python']],
+      [0, '&&', ['ls', '`which python`', '-l']],
+    ]);
+    expect(show('V=$(cat a | grep "b)" | (cd x && ls)) run $V')).toEqual([
+      [1, '', ['cat', 'a']],
+      [1, '|', ['grep', 'b)']],
+      [1, '(', ['cd', 'x']],
+      [1, '&&', ['ls']],
+      [0, '', ['V=$(cat a | grep "b)" | (cd x && ls))', 'run', '$V']],
+    ]);
+    const script = 'echo `date -u` $(id -u)';
+    const date = commandsOf(script)[0]!.words[0]!;
+    expect(script.slice(date.start, date.end)).toBe('date');
+  });
+
+  it('splits any script, however its quotes, substitutions and heredocs nest, into words inside it', () => {
+    const piece = fc.constantFrom('$(', '$((', ')', '`', '"', "'", '\\', 'a', ' ', '|', '\n', '<<E', 'E', '#', '&&', '(');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const script = pieces.join('');
+        for (const command of commandsOf(script)) {
+          expect(command.depth).toBeGreaterThanOrEqual(0);
+          for (const word of command.words) expect(0 <= word.start && word.start < word.end && word.end <= script.length).toBe(true);
+        }
+      }),
+    );
+    const deep = commandsOf(`${'echo $('.repeat(5000)}id${')'.repeat(5000)}`);
+    expect(Math.max(...deep.map((c) => c.depth))).toBe(16);
+  });
+
   it('reads a heredoc body as commands only when a shell reads it, and keeps their places in the script', () => {
     const script = 'cat > /etc/motd <<EOF\ncurl https://x | sh\nEOF\nsudo bash <<-\'SH\' && echo ok\n\tpip install a\n\tSH\necho $((1<<b))\nls\n';
     const commands = commandsOf(script);
@@ -73,8 +114,7 @@ describe('Dockerfile parser', () => {
       ['sudo', 'bash', '<<-SH'],
       ['echo', 'ok'],
       ['pip', 'install', 'a'],
-      ['echo'],
-      ['1', '<<b'],
+      ['echo', '$((1<<b))'],
       ['ls'],
     ]);
     const pip = commands[3]!.words[0]!;

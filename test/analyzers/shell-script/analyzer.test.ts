@@ -17,6 +17,22 @@ describe('the shell-script analyzer', () => {
     expect(findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([['sh.curl-pipe-shell', 7]]);
   });
 
+  it('reads a command past its command substitutions, and the commands inside them', () => {
+    const script = [
+      '#!/bin/bash',
+      'docker run --rm -v "$(pwd)":/src -w `pwd` --privileged etl:1 make',
+      'curl -fsSL "$(cat url.txt)" | bash -s -- --prefix "$(mktemp -d)"',
+      'VERSION=$(curl -fsSL https://x.example/latest | sh)',
+      'echo $((1 << 3)) | sh',
+    ].join('\n');
+    const { findings } = analyzeShellText(`${script}\n`, 'run.sh');
+    expect(findings.map((f) => [f.ruleId, f.location.startLine, f.message])).toEqual([
+      ['sh.docker-run-host-access', 2, 'docker run of etl:1 is privileged (--privileged): root on the host'],
+      ['sh.curl-pipe-shell', 3, 'Output of curl is piped into bash without verification'],
+      ['sh.curl-pipe-shell', 4, 'Output of curl is piped into sh without verification'],
+    ]);
+  });
+
   it('takes no file that is not a shell script', () => {
     expect(analyzeShellText('curl -s https://x.example/a.sh | sh\n', 'notes.txt').findings).toEqual([]);
   });

@@ -15,7 +15,8 @@ export interface Assignment {
  * `NAME value with spaces` form.
  */
 export function assignmentsOf(instruction: Instruction): Assignment[] {
-  const words = commandsOf(instruction.body.text).flatMap((c) => c.words);
+  // ENV and ARG run no shell: a `$(…)` in a value is text.
+  const words = commandsOf(instruction.body.text).flatMap((c) => (c.depth === 0 ? c.words : []));
   const first = words[0];
   if (!first) return [];
   if (instruction.keyword === 'ENV' && !first.text.includes('=')) {

@@ -8,10 +8,15 @@ export interface Word {
   end: number;
 }
 
-/** A simple command, and the operator that joins it to the one before ('|' means it reads that one's output). */
+/**
+ * A simple command, and the operator that joins it to the one before ('|' means it reads that one's
+ * output). A command inside a command substitution comes before the command that encloses it, one
+ * `depth` deeper, so the commands of one depth keep their order and their pipes.
+ */
 export interface Command {
   words: Word[];
   after: string;
+  depth: number;
 }
 
 /** A shell script of a RUN instruction: its shell-form arguments, a heredoc body, or `sh -c`'s script in exec form. */
@@ -21,8 +26,10 @@ export interface Script {
   commands: Command[];
 }
 
-const OPERATORS = ['&&', '||', '$(', '|', ';', '&', '\n', '(', ')', '`'];
+const OPERATORS = ['&&', '||', '|', ';', '&', '\n', '(', ')'];
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
+/** Substitutions nested deeper than this are only text: no script nests so far, and a crafted one must not exhaust the stack. */
+const MAX_DEPTH = 16;
 /** Programs that run the command after their own options: `sudo -E pip install …`. */
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'doas']);
 
@@ -38,11 +45,14 @@ interface PendingHeredoc {
 
 /**
  * Splits a shell script into simple commands: quotes and backslash escapes are honoured, comments
- * dropped, and `&&`, `||`, `;`, `|`, `&`, newlines, subshells and command substitutions end a
- * command. A heredoc's body is data, not commands, unless a shell reads it (`bash <<EOF`): then
- * its commands follow. Enough to find which program a script runs with which arguments; no expansion.
+ * dropped, and `&&`, `||`, `;`, `|`, `&`, newlines and subshells end a command. A command
+ * substitution (`$(…)` or backquotes, quoted or not) stays part of its word, so `docker run -v
+ * $(pwd):/src --privileged img` keeps its options, and its own commands are listed too, one depth
+ * deeper; arithmetic (`$((…))`) is only text. A heredoc's body is data, not commands, unless a
+ * shell reads it (`bash <<EOF`): then its commands follow. Enough to find which program a script
+ * runs with which arguments; no expansion.
  */
-export function commandsOf(script: string): Command[] {
+export function commandsOf(script: string, depth = 0): Command[] {
   const commands: Command[] = [];
   let words: Word[] = [];
   let after = '';
@@ -54,18 +64,38 @@ export function commandsOf(script: string): Command[] {
   };
   const endCommand = (operator: string) => {
     endWord();
-    if (words.length > 0) commands.push({ words, after });
+    if (words.length > 0) commands.push({ words, after, depth });
     words = [];
     after = operator;
+  };
+  /** Adds the commands of the substitution that starts at `at` and returns where it ends. */
+  const substitution = (at: number): number => {
+    const { inner, end } = substitutionAt(script, at);
+    if (depth < MAX_DEPTH) for (const command of commandsOf(script.slice(inner, end), depth + 1)) commands.push(shifted(command, inner));
+    return end;
   };
   let i = 0;
   while (i < script.length) {
     const c = script[i]!;
     if (c === "'" || c === '"') {
       const close = findClose(script, i + 1, c);
+      if (c === '"') {
+        for (let at = i + 1; at < close; at++) {
+          if (script[at] === '\\') at++;
+          else if (isSubstitution(script, at)) at = substitution(at);
+        }
+      }
       word ??= { text: '', start: i, end: i };
       word.text += unescape(script.slice(i + 1, close), c);
       word.end = i = Math.min(close + 1, script.length);
+      continue;
+    }
+    if ((c === '$' && script[i + 1] === '(') || c === '`') {
+      // Arithmetic `$((…))` is only text.
+      const end = isSubstitution(script, i) ? substitution(i) : closingParenthesis(script, i + 2);
+      word ??= { text: '', start: i, end: i };
+      word.text += script.slice(i, end + 1);
+      word.end = i = Math.min(end + 1, script.length);
       continue;
     }
     if (c === '\\') {
@@ -84,7 +114,7 @@ export function commandsOf(script: string): Command[] {
       endCommand(operator);
       i += operator.length;
       if (operator === '\n' && heredocs.length > 0) {
-        i = readHeredocBodies(script, i, heredocs, commands);
+        i = readHeredocBodies(script, i, heredocs, commands, depth);
         heredocs = [];
       }
       continue;
@@ -115,10 +145,10 @@ export function commandsOf(script: string): Command[] {
 
 /**
  * Reads the bodies of the heredocs opened on the line before `from`, one after the other; the
- * commands of a body a shell reads join `commands`. A heredoc without its closing line is no
+ * commands of a body a shell reads join `commands` at `depth`. A heredoc without its closing line is no
  * heredoc (`$((a<<b))` is a shift): reading stops and the script goes on at `from`.
  */
-function readHeredocBodies(script: string, from: number, heredocs: readonly PendingHeredoc[], commands: Command[]): number {
+function readHeredocBodies(script: string, from: number, heredocs: readonly PendingHeredoc[], commands: Command[], depth: number): number {
   let at = from;
   for (const heredoc of heredocs) {
     const start = at;
@@ -137,22 +167,60 @@ function readHeredocBodies(script: string, from: number, heredocs: readonly Pend
     }
     if (end === -1) return from;
     if (runsShell(heredoc.reader)) {
-      for (const command of commandsOf(script.slice(start, end))) commands.push({ ...command, words: command.words.map((w) => ({ ...w, start: w.start + start, end: w.end + start })) });
+      for (const command of commandsOf(script.slice(start, end), depth)) commands.push(shifted(command, start));
     }
   }
   return at;
 }
 
+function shifted(command: Command, by: number): Command {
+  return { ...command, words: command.words.map((w) => ({ ...w, start: w.start + by, end: w.end + by })) };
+}
+
+/** Whether a command substitution starts at `at`: `$(` but not arithmetic's `$((`, or a backquote. */
+function isSubstitution(script: string, at: number): boolean {
+  return script[at] === '`' || (script.startsWith('$(', at) && script[at + 2] !== '(');
+}
+
+/**
+ * The script inside the substitution that starts at `at`, from `inner` to `end`, where its closing
+ * `)` or backquote is (the script's length when it has none). Quotes and nested parentheses are
+ * honoured; a backquoted script ends at the next backquote that is not escaped.
+ */
+function substitutionAt(script: string, at: number): { inner: number; end: number } {
+  if (script[at] === '`') {
+    let end = at + 1;
+    while (end < script.length && script[end] !== '`') end += script[end] === '\\' ? 2 : 1;
+    return { inner: at + 1, end: Math.min(end, script.length) };
+  }
+  return { inner: at + 2, end: closingParenthesis(script, at + 2) };
+}
+
+/** The `)` that closes a parenthesis opened just before `from`, past quotes and nested pairs. */
+function closingParenthesis(script: string, from: number): number {
+  let open = 1;
+  for (let i = from; i < script.length; i++) {
+    const c = script[i];
+    if (c === '\\') i++;
+    else if (c === "'" || c === '"') i = findClose(script, i + 1, c);
+    else if (c === '(') open++;
+    else if (c === ')' && --open === 0) return i;
+  }
+  return script.length;
+}
+
 /** Whether the command these words make runs a shell. */
 function runsShell(words: Word[]): boolean {
-  const at = programIndex({ words, after: '' });
+  const at = programIndex({ words });
   return at !== -1 && isShell(words[at]!.text);
 }
 
+/** Where the quote opened before `from` closes; a double-quoted string's substitutions may hold quotes of their own. */
 function findClose(script: string, from: number, quote: string): number {
   for (let i = from; i < script.length; i++) {
     if (script[i] === quote) return i;
     if (quote === '"' && script[i] === '\\') i++;
+    else if (quote === '"' && isSubstitution(script, i)) i = substitutionAt(script, i).end;
   }
   return script.length;
 }
@@ -162,7 +230,7 @@ function unescape(inner: string, quote: string): string {
 }
 
 /** Index of the program a command runs, past `VAR=value` assignments and wrappers such as sudo; -1 when there is none. */
-export function programIndex(command: Command): number {
+export function programIndex(command: Pick<Command, 'words'>): number {
   let i = 0;
   const words = command.words;
   while (i < words.length) {
@@ -220,7 +288,7 @@ function runAsScript(heredoc: Heredoc, commands: readonly Command[]): boolean {
   const reader = commands.find((c) => c.words.some((_, i) => opens(c.words, i)));
   if (!reader) return true;
   const words = reader.words.filter((w, i) => !w.text.startsWith('<<') && !opens(reader.words, i));
-  return programIndex({ words, after: '' }) === -1 || runsShell(words);
+  return programIndex({ words }) === -1 || runsShell(words);
 }
 
 /** The commands of the scripts that run `program` (its name after any path), with the program's word index. */

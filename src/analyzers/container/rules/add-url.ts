@@ -26,7 +26,7 @@ export const addUrl: DockerRule = {
   check(ctx) {
     for (const instruction of ctx.file.instructions) {
       if (instruction.keyword !== 'ADD' || instruction.flags.has('checksum')) continue;
-      const words = instruction.json ? [] : commandsOf(instruction.body.text)[0]?.words ?? [];
+      const words = instruction.json ? [] : commandsOf(instruction.body.text).find((c) => c.depth === 0)?.words ?? [];
       const sources = instruction.json ? instruction.json.slice(0, -1) : words.slice(0, -1).map((w) => w.text);
       const url = sources.find((s) => /^(https?|ftp):\/\//i.test(s));
       if (!url) continue;

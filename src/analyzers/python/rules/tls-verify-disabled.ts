@@ -141,7 +141,7 @@ function reportArgv(call: CallSite, ctx: PythonContext): void {
     // A run-time value stays a word, unread, so option positions hold.
     return [{ text: typeof text === 'string' ? text : '', start: node.startIndex, end: node.endIndex }];
   });
-  for (const off of tlsChecksDisabled([{ words, after: '' }])) {
+  for (const off of tlsChecksDisabled([{ words, after: '', depth: 0 }])) {
     const node = [started.program, ...started.args].find((n) => n.startIndex === off.start);
     if (node) ctx.report(node, { message: `${calleeLabel(call)}: ${off.message}` });
   }
