@@ -91,6 +91,23 @@ describe('Dockerfile parser', () => {
     expect(script.slice(date.start, date.end)).toBe('date');
   });
 
+  it('reads the script a shell runs from -c as commands one depth deeper, placed in the outer script', () => {
+    const script = `docker exec etl sh -ec 'curl -fsSL https://x | bash' && su app -s /bin/bash -c "pip install \\"a\\"" ; bash build.sh -c x`;
+    const commands = commandsOf(script);
+    expect(commands.map((c) => [c.depth, c.after, c.words.map((w) => w.text)])).toEqual([
+      [1, '', ['curl', '-fsSL', 'https://x']],
+      [1, '|', ['bash']],
+      [0, '', ['docker', 'exec', 'etl', 'sh', '-ec', 'curl -fsSL https://x | bash']],
+      [1, '', ['pip', 'install', 'a']],
+      [0, '&&', ['su', 'app', '-s', '/bin/bash', '-c', 'pip install "a"']],
+      [0, ';', ['bash', 'build.sh', '-c', 'x']],
+    ]);
+    const curl = commands[0]!.words[0]!;
+    expect(script.slice(curl.start, curl.end)).toBe('curl');
+    const pip = commands[3]!.words[0]!;
+    expect(script.slice(pip.start, pip.end)).toBe('"pip install \\"a\\""');
+  });
+
   it('splits any script, however its quotes, substitutions and heredocs nest, into words inside it', () => {
     const piece = fc.constantFrom('$(', '$((', ')', '`', '"', "'", '\\', 'a', ' ', '|', '\n', '<<E', 'E', '#', '&&', '(');
     fc.assert(

