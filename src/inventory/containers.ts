@@ -166,7 +166,7 @@ function argDeclarations(args: string): Array<[string, string | undefined]> {
  * `${V:+word}`/`${V+word}` (alternative); `${V:?message}`/`${V?message}` (required) is the value or,
  * unset, unresolved. Anything that cannot be resolved keeps its text.
  */
-export function substitute(text: string, args: ReadonlyMap<string, string | undefined>): { text: string; unresolved: string[] } {
+export function substitute(text: string, args: Pick<ReadonlyMap<string, string | undefined>, 'get'>): { text: string; unresolved: string[] } {
   const unresolved = new Set<string>();
   const pattern = /\$(?:\{([A-Za-z_]\w*)(?:(:?[-+?])([^}]*))?\}|([A-Za-z_]\w*))/g;
   const out = text.replace(pattern, (whole: string, braced?: string, operator?: string, word = '', bare?: string) => {

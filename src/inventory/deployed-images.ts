@@ -1,10 +1,11 @@
 import type { ComposeService, ParsedCompose } from '../analyzers/iac/compose/parse.js';
 import type { PythonLineage } from '../analyzers/python/facts.js';
 import { expressionsIn } from '../analyzers/ci/github-actions/expressions.js';
-import { parseUses, type ParsedWorkflow } from '../analyzers/ci/github-actions/workflow.js';
-import { jobVariables, type GitlabJob, type ParsedPipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
-import type { YamlPath } from '../analyzers/yaml-document.js';
-import type { Command } from '../analyzers/container/dockerfile/shell.js';
+import { parseUses, runsShell, stepEnvironment, type ParsedWorkflow } from '../analyzers/ci/github-actions/workflow.js';
+import { jobScripts, jobVariables, type GitlabJob, type ParsedPipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
+import { ciCommands, scriptRange } from '../analyzers/ci/script-findings.js';
+import type { YamlDocument, YamlPath } from '../analyzers/yaml-document.js';
+import type { Command, Word } from '../analyzers/container/dockerfile/shell.js';
 import { dockerRuns } from '../analyzers/shell/docker-run.js';
 import { LineIndex } from '../analyzers/sql/lines.js';
 import { isRecord, listAt, recordAt, valueAt, type K8sObject, type ParsedManifests, type Path } from '../analyzers/iac/kubernetes/parse.js';
@@ -69,9 +70,10 @@ export function airflowTaskImages(lineage: Pick<PythonLineage, 'tasks'>, file: s
 }
 
 /**
- * The images a GitHub Actions workflow runs: each job's `container`, its `services`, and steps that
- * run a `docker://` image. An image named by an expression (`python:${{ matrix.python }}`) keeps it
- * as written and lists it as unresolved, since the value is only known when the job runs.
+ * The images a GitHub Actions workflow runs: each job's `container`, its `services`, steps that
+ * run a `docker://` image, and `docker run` in bash or sh `run:` scripts, whose `$VARIABLES` take
+ * the step's `env`. An image named by an expression (`python:${{ matrix.python }}`) keeps it as
+ * written and lists it as unresolved, since the value is only known when the job runs.
  */
 export function workflowImages(parsed: ParsedWorkflow, file: string): ContainerImage[] {
   const found: ContainerImage[] = [];
@@ -80,7 +82,8 @@ export function workflowImages(parsed: ParsedWorkflow, file: string): ContainerI
     const unresolved = expressionsIn(written).map((e) => e.raw);
     found.push(image(written.trim(), file, parsed.yaml.locate(path).startLine, workload, unresolved));
   };
-  for (const job of parsed.workflow?.jobs ?? []) {
+  const workflow = parsed.workflow;
+  for (const job of workflow?.jobs ?? []) {
     const container = job.data['container'];
     add(isRecord(container) ? container['image'] : container, [...job.path, 'container', ...(isRecord(container) ? ['image'] : [])], `GitHub Actions job ${job.id}, container`);
     const services = job.data['services'];
@@ -91,6 +94,16 @@ export function workflowImages(parsed: ParsedWorkflow, file: string): ContainerI
       const uses = step.data['uses'];
       const ref = typeof uses === 'string' ? parseUses(uses) : undefined;
       if (ref?.kind === 'docker') add((uses as string).trim().slice('docker://'.length), [...step.path, 'uses'], `GitHub Actions job ${job.id}, step ${step.label}`);
+      const run = step.data['run'];
+      if (typeof run === 'string' && runsShell(workflow!, job, step)) {
+        // Names are compared as stepEnvironment keeps them, in lower case.
+        const env = stepEnvironment(workflow!, job, step);
+        const expand = (written: string) => {
+          const { text, unresolved } = substitute(written, { get: (name) => env.get(name.toLowerCase()) });
+          return { text, unresolved: [...unresolved, ...expressionsIn(text).map((e) => e.raw)] };
+        };
+        found.push(...ciScriptImages(run, [...step.path, 'run'], parsed.yaml, file, `GitHub Actions job ${job.id}, step ${step.label}, docker run`, expand));
+      }
     }
   }
   return found;
@@ -98,8 +111,9 @@ export function workflowImages(parsed: ParsedWorkflow, file: string): ContainerI
 
 /**
  * The images a GitLab CI file runs: the default (`default:` or top-level) and each job's `image`
- * and `services`, as a string or `{name: …}`. Variables are substituted from the file's and the
- * job's `variables:`; others (`$CI_REGISTRY_IMAGE`) stay as written and are listed as unresolved.
+ * and `services`, as a string or `{name: …}`, and `docker run` in their scripts. Variables are
+ * substituted from the file's and the job's `variables:`; others (`$CI_REGISTRY_IMAGE`) stay as
+ * written and are listed as unresolved.
  */
 export function gitlabCiImages(parsed: ParsedPipeline, file: string): ContainerImage[] {
   const found: ContainerImage[] = [];
@@ -120,6 +134,9 @@ export function gitlabCiImages(parsed: ParsedPipeline, file: string): ContainerI
     add(data['image'], [...path, 'image'], `${label} image`);
     const services = data['services'];
     if (Array.isArray(services)) services.forEach((service, i) => add(service, [...path, 'services', i], `${label} service`));
+    for (const line of jobScripts(data, path)) {
+      found.push(...ciScriptImages(line.text, line.path, parsed.yaml, file, `${label} script, docker run`, (written) => expandGitlabVariables(written, variables)));
+    }
   }
   return found;
 }
@@ -149,11 +166,19 @@ function expandGitlabVariables(written: string, variables: ReadonlyMap<string, s
  */
 export function shellImages(text: string, commands: readonly Command[], file: string): ContainerImage[] {
   const lines = new LineIndex(text);
-  return dockerRuns(commands).flatMap((run) => {
-    if (!run.image || run.image.text.trim() === '') return [];
-    const { text: reference, unresolved } = substitute(run.image.text.trim(), NO_VARIABLES);
-    return [image(reference, file, lines.position(run.image.start).line, 'docker run', unresolved)];
-  });
+  return dockerRunImages(commands, (written) => substitute(written, NO_VARIABLES)).map(({ written, ...found }) => image(found.text, file, lines.position(written.start).line, 'docker run', found.unresolved));
+}
+
+/** The images `docker run` starts in a CI script, each on the line of the YAML source that names it. */
+function ciScriptImages(script: string, at: YamlPath, yaml: YamlDocument, file: string, workload: string, expand: Expand): ContainerImage[] {
+  return dockerRunImages(ciCommands(script), expand).map(({ written, ...found }) => image(found.text, file, scriptRange(script, written.start, written.end, at, yaml).startLine, workload, found.unresolved));
+}
+
+type Expand = (written: string) => { text: string; unresolved: string[] };
+
+/** The image word of each `docker run` among the commands, with its variables expanded. */
+function dockerRunImages(commands: readonly Command[], expand: Expand): Array<{ written: Word; text: string; unresolved: string[] }> {
+  return dockerRuns(commands).flatMap((run) => (run.image && run.image.text.trim() !== '' ? [{ written: run.image, ...expand(run.image.text.trim()) }] : []));
 }
 
 function objectName(object: K8sObject): string {

@@ -149,6 +149,38 @@ scan:
   script: [scan]
 `;
 
+const RUN_WORKFLOW = `on: push
+env:
+  REGISTRY: ghcr.io/acme
+jobs:
+  load:
+    runs-on: ubuntu-latest
+    env:
+      TAG: "2.1"
+    steps:
+      - name: Load
+        env:
+          DBT: \${{ vars.DBT_IMAGE }}
+        run: |
+          docker pull $REGISTRY/etl:$TAG
+          docker run --rm -v "$(pwd)":/w $REGISTRY/etl:$TAG load
+          ID=$(docker run -d postgres:\${{ matrix.pg }})
+          docker run --rm "$DBT" run
+      - shell: pwsh
+        run: docker run --rm mcr.microsoft.com/powershell:7.4
+`;
+
+describe('images GitHub Actions run: scripts start', () => {
+  it('lists each docker run of a bash or sh step, also inside $(…), on its line, variables taken from the step’s env', () => {
+    const images = workflowImages(parseWorkflow(RUN_WORKFLOW), '.github/workflows/load.yml');
+    expect(images.map((i) => [i.name, i.tag, i.line, i.workload, i.unresolvedArgs])).toEqual([
+      ['ghcr.io/acme/etl', '2.1', 15, 'GitHub Actions job load, step "Load", docker run', undefined],
+      ['postgres', '${{ matrix.pg }}', 16, 'GitHub Actions job load, step "Load", docker run', ['${{ matrix.pg }}']],
+      ['${{ vars.DBT_IMAGE }}', undefined, 17, 'GitHub Actions job load, step "Load", docker run', ['${{ vars.DBT_IMAGE }}']],
+    ]);
+  });
+});
+
 describe('images GitLab CI jobs run', () => {
   it('lists the default and each job’s image and services, variables substituted from the file and the job, after a component spec header', () => {
     const parsed = parsePipeline(GITLAB_CI);
@@ -161,6 +193,29 @@ describe('images GitLab CI jobs run', () => {
       ['redis', '7.4', 21, 'GitLab CI job test service', undefined],
       ['$CI_REGISTRY_IMAGE/builder', 'latest', 25, 'GitLab CI job build image', ['CI_REGISTRY_IMAGE']],
       ['registry.example.com/sec/scanner', '$[[ inputs.scanner_version ]]', 31, 'GitLab CI job scan image', ['inputs.scanner_version']],
+    ]);
+  });
+
+  it('lists each docker run of a job’s, the default’s and the top level’s scripts on its line, GitLab variables substituted', () => {
+    const parsed = parsePipeline(`variables:
+  TAG: "1.4"
+before_script:
+  - docker run --rm alpine:3.19 true
+default:
+  after_script: [docker run --rm busybox:1.36 true]
+load:
+  variables:
+    APP: $CI_REGISTRY_IMAGE/app
+  script:
+    - echo start
+    - >
+      docker run --rm -e MODE=full
+      $APP:$TAG load
+`);
+    expect(gitlabCiImages(parsed, '.gitlab-ci.yml').map((i) => [i.name, i.tag, i.line, i.workload, i.unresolvedArgs])).toEqual([
+      ['alpine', '3.19', 4, 'GitLab CI default script, docker run', undefined],
+      ['busybox', '1.36', 6, 'GitLab CI default script, docker run', undefined],
+      ['$CI_REGISTRY_IMAGE/app', '1.4', 14, 'GitLab CI job load script, docker run', ['CI_REGISTRY_IMAGE']],
     ]);
   });
 

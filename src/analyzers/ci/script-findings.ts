@@ -1,7 +1,7 @@
 import type { RawFinding } from '../../core/analyzer.js';
-import { makeFinding } from '../../core/make-finding.js';
+import { makeFinding, type Range } from '../../core/make-finding.js';
 import type { SourceText } from '../../core/source-text.js';
-import { commandsOf } from '../container/dockerfile/shell.js';
+import { commandsOf, type Command } from '../container/dockerfile/shell.js';
 import { runShellRules } from '../shell-script/index.js';
 import { shellTlsVerifyDisabled } from '../shell-script/rules/tls-verify-disabled.js';
 import { environmentSwitchOff } from '../shell/tls-check-disabled.js';
@@ -14,14 +14,38 @@ import type { YamlDocument, YamlPath } from '../yaml-document.js';
  */
 export function scriptFindings(script: string, path: YamlPath, yaml: YamlDocument, file: string, source: SourceText): RawFinding[] {
   const findings: RawFinding[] = [];
-  runShellRules(script, commandsOf(script), (rule, start, end, options) => {
-    // The first line of what the rule covers, found again in the YAML source (block scalars lose their indentation).
-    const needle = script.slice(start, end).split('\n')[0]!.trim();
-    // The same words may come earlier in the script (`--volume "$PWD":/code` before `--volume /var/run/docker.sock:…`).
-    const earlier = needle === '' ? 0 : script.slice(0, start).split(needle).length - 1;
-    findings.push(makeFinding(rule, file, source, yaml.locateText(path, needle, earlier), options));
+  runShellRules(script, ciCommands(script), (rule, start, end, options) => {
+    findings.push(makeFinding(rule, file, source, scriptRange(script, start, end, path, yaml), options));
   });
   return findings;
+}
+
+/** Template expressions the CI fills in before a shell reads the script: GitHub's `${{ … }}`, a GitLab component's `$[[ … ]]`. */
+const TEMPLATE = /\$\{\{[\s\S]*?\}\}|\$\[\[[\s\S]*?\]\]/g;
+/** Characters the shell would split or quote on, which a template expression may hold (`${{ contains(x, 'y') }}`). */
+const SHELL_SPECIAL = [...' \t\n\r\v\f\'"\\`$()|&;<>#'];
+/** Where those characters hide while the shell words are read: the Private Use Area, code for code, so offsets hold. */
+const HIDDEN = new Map(SHELL_SPECIAL.map((c) => [c, String.fromCharCode(0xe000 + c.charCodeAt(0))]));
+const SHOWN = new Map([...HIDDEN].map(([c, hidden]) => [hidden, c]));
+
+/**
+ * The commands of a CI script with each template expression one word, spaces and quotes and all,
+ * as the CI substitutes it before the shell splits words: `-v ${{ github.workspace }}:/w` stays an
+ * option with its value. Offsets are the script's.
+ */
+export function ciCommands(script: string): Command[] {
+  const masked = script.replace(TEMPLATE, (expression) => [...expression].map((c) => HIDDEN.get(c) ?? c).join(''));
+  const shown = (text: string) => [...text].map((c) => SHOWN.get(c) ?? c).join('');
+  return commandsOf(masked).map((command) => ({ ...command, words: command.words.map((w) => ({ ...w, text: shown(w.text) })) }));
+}
+
+/** Where the text from `start` to `end` of the CI script at `path` is written in the YAML source. */
+export function scriptRange(script: string, start: number, end: number, path: YamlPath, yaml: YamlDocument): Range {
+  // Its first line, found again in the source (block scalars lose their indentation).
+  const needle = script.slice(start, end).split('\n')[0]!.trim();
+  // The same words may come earlier in the script (`--volume "$PWD":/code` before `--volume /var/run/docker.sock:…`).
+  const earlier = needle === '' ? 0 : script.slice(0, start).split(needle).length - 1;
+  return yaml.locateText(path, needle, earlier);
 }
 
 /**

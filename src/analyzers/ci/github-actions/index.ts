@@ -3,8 +3,7 @@ import { makeFinding } from '../../../core/make-finding.js';
 import { SourceText } from '../../../core/source-text.js';
 import type { GhaContext } from './gha-rule.js';
 import { ghaRules } from './rules/index.js';
-import { isWorkflowFile, parseWorkflow, type Workflow, type WorkflowJob, type WorkflowStep } from './workflow.js';
-import { isRecord } from '../../iac/kubernetes/parse.js';
+import { isWorkflowFile, parseWorkflow, runsShell } from './workflow.js';
 import { scriptFindings, variableFindings } from '../script-findings.js';
 import type { ImageFacts } from '../../../inventory/containers.js';
 import { workflowImages } from '../../../inventory/deployed-images.js';
@@ -26,15 +25,6 @@ export const githubActionsAnalyzer: FileAnalyzer = {
   required: (file) => WORKFLOW_KINDS.has(file.kind) && isWorkflowFile(file.path),
   analyze: analyzeWorkflow,
 };
-
-/** Whether a `run:` step runs in bash or sh: its `shell`, else the job's or the workflow's `defaults.run.shell`, else the runner's default. */
-function runsShell(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): boolean {
-  const defaults = (data: Record<string, unknown>): unknown => (isRecord(data['defaults']) && isRecord(data['defaults']['run']) ? data['defaults']['run']['shell'] : undefined);
-  const shell = [step.data['shell'], defaults(job.data), defaults(workflow.data)].find((s) => typeof s === 'string');
-  // Without one, Windows runners use PowerShell.
-  if (shell === undefined) return !/windows/i.test(JSON.stringify(job.data['runs-on'] ?? ''));
-  return /^(bash|sh)\b/.test(String(shell).trim());
-}
 
 function analyzeWorkflow(file: SourceFile): AnalyzerOutput {
   const parsed = parseWorkflow(file.text);

@@ -72,6 +72,15 @@ function triggersOf(on: unknown): Set<string> {
   return new Set(names.filter((n): n is string => typeof n === 'string').map((n) => n.trim().toLowerCase()));
 }
 
+/** Whether a `run:` step runs in bash or sh: its `shell`, else the job's or the workflow's `defaults.run.shell`, else the runner's default. */
+export function runsShell(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): boolean {
+  const defaults = (data: Record<string, unknown>): unknown => (isRecord(data['defaults']) && isRecord(data['defaults']['run']) ? data['defaults']['run']['shell'] : undefined);
+  const shell = [step.data['shell'], defaults(job.data), defaults(workflow.data)].find((s) => typeof s === 'string');
+  // Without one, Windows runners use PowerShell.
+  if (shell === undefined) return !/windows/i.test(JSON.stringify(job.data['runs-on'] ?? ''));
+  return /^(bash|sh)\b/.test(String(shell).trim());
+}
+
 /** The `env` a step sees, as written: the workflow's, overridden by the job's, overridden by the step's. */
 export function stepEnvironment(workflow: Workflow, job: WorkflowJob, step: WorkflowStep): Map<string, string> {
   const env = new Map<string, string>();

@@ -1,9 +1,9 @@
 import type { AnalyzerOutput, FileAnalyzer, SourceFile } from '../../../core/analyzer.js';
 import type { ImageFacts } from '../../../inventory/containers.js';
 import { gitlabCiImages } from '../../../inventory/deployed-images.js';
-import { isGitlabCiFile, parsePipeline } from './pipeline.js';
+import { isGitlabCiFile, jobScripts, parsePipeline } from './pipeline.js';
 import { SourceText } from '../../../core/source-text.js';
-import { isRecord, valueAt } from '../../iac/kubernetes/parse.js';
+import { isRecord, type YamlMap } from '../../iac/kubernetes/parse.js';
 import type { YamlPath } from '../../yaml-document.js';
 import { scriptFindings, variableFindings } from '../script-findings.js';
 
@@ -20,26 +20,17 @@ export const gitlabCiAnalyzer: FileAnalyzer = {
   analyze: analyzePipeline,
 };
 
-/** Where GitLab keeps the lines it runs in the job's shell. */
-const SCRIPT_KEYS: YamlPath[] = [['before_script'], ['script'], ['after_script'], ['hooks', 'pre_get_sources_script']];
-
 function analyzePipeline(file: SourceFile): AnalyzerOutput {
   const parsed = parsePipeline(file.text);
   const source = new SourceText(file.text);
   const scopes = [...(isRecord(parsed.data?.['default']) ? [{ data: parsed.data['default'], path: ['default'] }] : []), ...parsed.jobs];
+  const scripts = (data: YamlMap, path: YamlPath) => jobScripts(data, path).flatMap((line) => scriptFindings(line.text, line.path, parsed.yaml, file.path, source));
   const findings = [
     ...variableFindings(parsed.data?.['variables'], ['variables'], parsed.yaml, file.path, source),
-    ...scopes.flatMap(({ data, path }) => [
-      ...variableFindings(data['variables'], [...path, 'variables'], parsed.yaml, file.path, source),
-      ...SCRIPT_KEYS.flatMap((key) => scriptLines(valueAt(data, key), [...path, ...key]).flatMap((line) => scriptFindings(line.text, line.path, parsed.yaml, file.path, source))),
-    ]),
+    // The top level's before_script and after_script are `default:`'s, under their old place.
+    ...(parsed.data ? scripts(parsed.data, []) : []),
+    ...scopes.flatMap(({ data, path }) => [...variableFindings(data['variables'], [...path, 'variables'], parsed.yaml, file.path, source), ...scripts(data, path)]),
   ];
   const facts: ImageFacts = { images: gitlabCiImages(parsed, file.path) };
   return { findings, problems: parsed.problems, facts };
-}
-
-/** A script as GitLab takes it: one string, or a list of lines that may nest lists (from `!reference` tags). */
-function scriptLines(value: unknown, path: YamlPath): Array<{ text: string; path: YamlPath }> {
-  if (typeof value === 'string') return [{ text: value, path }];
-  return Array.isArray(value) ? value.flatMap((item, i) => scriptLines(item, [...path, i])) : [];
 }

@@ -1,4 +1,4 @@
-import { isRecord, type YamlMap } from '../../iac/kubernetes/parse.js';
+import { isRecord, valueAt, type YamlMap } from '../../iac/kubernetes/parse.js';
 import { parseYamlDocument, type YamlDocument, type YamlPath } from '../../yaml-document.js';
 
 /** `.gitlab-ci.yml`, its variants (`build.gitlab-ci.yml`) and files under `.gitlab/ci/` that it includes. */
@@ -55,4 +55,18 @@ export function jobVariables(pipeline: ParsedPipeline, job: GitlabJob | undefine
     }
   }
   return variables;
+}
+
+/** Where GitLab keeps the lines it runs in the job's shell. */
+const SCRIPT_KEYS: YamlPath[] = [['before_script'], ['script'], ['after_script'], ['hooks', 'pre_get_sources_script']];
+
+/** The script lines of a job (or of `default:`) at `path`, each with its own path in the file. */
+export function jobScripts(data: YamlMap, path: YamlPath): Array<{ text: string; path: YamlPath }> {
+  return SCRIPT_KEYS.flatMap((key) => scriptLines(valueAt(data, key), [...path, ...key]));
+}
+
+/** A script as GitLab takes it: one string, or a list of lines that may nest lists (from `!reference` tags). */
+function scriptLines(value: unknown, path: YamlPath): Array<{ text: string; path: YamlPath }> {
+  if (typeof value === 'string') return [{ text: value, path }];
+  return Array.isArray(value) ? value.flatMap((item, i) => scriptLines(item, [...path, i])) : [];
 }

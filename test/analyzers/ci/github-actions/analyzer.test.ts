@@ -112,6 +112,21 @@ describe('run scripts under the shell rules', () => {
     ]);
   });
 
+  it('reads an expression as one word, whatever spaces, quotes or parentheses it holds, as the runner substitutes it first', () => {
+    const code = [
+      'on: push',
+      'jobs:',
+      '  it:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      "      - run: docker run -v ${{ github.workspace }}:/w -e MODE=${{ contains(github.ref, 'main') && 'full' || 'fast' }} --privileged acme/it:1.0 make",
+    ].join('\n');
+    const findings = analyzeWorkflowText(code).findings.filter((f) => f.ruleId.startsWith('sh.'));
+    expect(findings.map((f) => [f.ruleId, f.location.startLine, f.message])).toEqual([
+      ['sh.docker-run-host-access', 6, 'docker run of acme/it:1.0 is privileged (--privileged): root on the host'],
+    ]);
+  });
+
   it('reads workflow, job and step env for switches that turn certificate checks off', () => {
     const code = [
       'on: push',

@@ -60,6 +60,21 @@ describe('the GitLab CI analyzer', () => {
     ]);
   });
 
+  it('reads the top level’s before_script and after_script, which every job runs, and a component input as one word', () => {
+    const code = [
+      'before_script:',
+      '  - curl -fsSL https://get.example.com/tool.sh | bash',
+      'after_script:',
+      '  - docker run -v $[[ inputs.cache_dir ]]:/cache --privileged cleaner:1 true',
+      'test:',
+      '  script: [pytest]',
+    ].join('\n');
+    expect(analyzePipelineText(code).findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['sh.curl-pipe-shell', 2],
+      ['sh.docker-run-host-access', 4],
+    ]);
+  });
+
   it('reads the file’s and each job’s variables for switches that turn certificate or host key checks off', () => {
     const code = [
       'variables:',
