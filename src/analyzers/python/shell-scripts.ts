@@ -1,6 +1,7 @@
 import { AIRFLOW_SHELL_OPERATORS, containerShellScript, operatorTemplates } from './airflow-templated-operators.js';
 import { argument, calls, type CallSite } from './call-site.js';
 import { BASH_TASK_DECORATOR, decoratorNames, returnedValues } from './decorators.js';
+import type { Command, Word } from '../container/dockerfile/shell.js';
 import type { SyntaxNode } from './parser.js';
 import type { PythonContext } from './python-rule.js';
 import { ARGV_RUNNERS, ASYNC_SHELL_RUNNERS, SHELL_STRING_RUNNERS, SUBPROCESS_RUNNERS, sequenceItems, shellScript, startedProgram } from './rules/shell.js';
@@ -9,7 +10,7 @@ import { stringText } from './rules/string-literal.js';
 /** Calls that hand their one command string to a shell. */
 const COMMAND_STRING_RUNNERS = [...SHELL_STRING_RUNNERS, ...ASYNC_SHELL_RUNNERS];
 /** Calls that start a program from an argv, which may be a shell given a script. */
-export const PROGRAM_STARTERS = [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS];
+const PROGRAM_STARTERS = [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS];
 
 /** A shell script written out in the code (an Airflow template counts as written out), the node that holds it, and what runs it. */
 export interface WrittenShellScript {
@@ -51,6 +52,22 @@ function readWrittenScripts(call: CallSite, ctx: PythonContext): WrittenShellScr
     return words.every((w) => typeof w === 'string') ? [{ node: script.parts[0]!, text: words.join(' '), runner }] : [];
   }
   return airflowShellScripts(call, ctx);
+}
+
+/**
+ * The program a call starts from an argv (`subprocess.run(["curl", "-k", url])`), as the one command
+ * it is: each word at its node's offsets, `nodes[i]` holding word i. A run-time value is an empty
+ * word, unread, so option positions hold.
+ */
+export function startedCommand(call: CallSite, ctx: PythonContext): { command: Command; nodes: SyntaxNode[] } | undefined {
+  const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call) : undefined;
+  if (!started?.program) return undefined;
+  const nodes = [started.program, ...started.args];
+  const words = nodes.map((node): Word => {
+    const text = ctx.constantOf(node);
+    return { text: typeof text === 'string' ? text : '', start: node.startIndex, end: node.endIndex };
+  });
+  return { command: { words, after: '', depth: 0 }, nodes };
 }
 
 /** The command templates of Airflow's BashOperator and SSHOperator, and the script a container operator hands a shell. */

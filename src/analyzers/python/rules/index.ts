@@ -41,6 +41,7 @@ import { loggingConfigListen } from './logging-config-listen.js';
 import { paramikoExecCommand } from './paramiko-exec-command.js';
 import { airflowPrivilegedContainer } from './airflow-privileged-container.js';
 import { dockerSdkPrivilegedContainer } from './docker-sdk-privileged-container.js';
+import { dockerRunHostAccessFromCode } from './docker-run-host-access.js';
 import { airflowTemplatedShell } from './airflow-templated-shell.js';
 import { airflowTemplatedSql } from './airflow-templated-sql.js';
 import { wildcardInjection } from './wildcard-injection.js';
@@ -91,6 +92,7 @@ export const pythonRules: PythonRule[] = [
   airflowTemplatedShell,
   airflowPrivilegedContainer,
   dockerSdkPrivilegedContainer,
+  dockerRunHostAccessFromCode,
   airflowTemplatedSql,
   wildcardInjection,
   curlPipeShell,

@@ -1,9 +1,8 @@
 import { calls, type CallSite } from '../call-site.js';
-import { commandsOf, type Word } from '../../container/dockerfile/shell.js';
+import { commandsOf } from '../../container/dockerfile/shell.js';
 import { tlsChecksDisabled } from '../../shell/tls-check-disabled.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
-import { bashTaskScripts, PROGRAM_STARTERS, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
-import { startedProgram } from './shell.js';
+import { bashTaskScripts, startedCommand, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
 import { calleeLabel, reportUnseen } from './dynamic-value.js';
 import { HTTPX_CALLS, REQUESTS_CALLS } from './http-clients.js';
 import { tlsSwitchedOff } from './tls-client-switches.js';
@@ -134,15 +133,10 @@ function reportShellScripts(ctx: PythonContext, scripts: readonly WrittenShellSc
 
 /** A program started from an argv of literals (`["curl", "-k", url]`), read as the one command it is. */
 function reportArgv(call: CallSite, ctx: PythonContext): void {
-  const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call) : undefined;
-  if (!started?.program) return;
-  const words = [started.program, ...started.args].flatMap((node): Word[] => {
-    const text = ctx.constantOf(node);
-    // A run-time value stays a word, unread, so option positions hold.
-    return [{ text: typeof text === 'string' ? text : '', start: node.startIndex, end: node.endIndex }];
-  });
-  for (const off of tlsChecksDisabled([{ words, after: '', depth: 0 }])) {
-    const node = [started.program, ...started.args].find((n) => n.startIndex === off.start);
+  const started = startedCommand(call, ctx);
+  if (!started) return;
+  for (const off of tlsChecksDisabled([started.command])) {
+    const node = started.nodes.find((n) => n.startIndex === off.start);
     if (node) ctx.report(node, { message: `${calleeLabel(call)}: ${off.message}` });
   }
 }
