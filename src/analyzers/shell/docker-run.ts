@@ -23,12 +23,18 @@ const FLAGS = new Set([
   'no-healthcheck', 'oom-kill-disable', 'disable-content-trust', 'help', 'sig-proxy', 'use-api-socket', 'replace',
 ]);
 
-/** The `docker run` / `docker container run` commands of a script. */
+/**
+ * The `docker run` / `docker container run` commands of a script. A variable the script set to a
+ * literal before the command (`OPTS="--privileged -v /a:/b"`, `export IMAGE=etl:1`) is expanded:
+ * split into words where it is unquoted (`docker run $OPTS $IMAGE`), one word where it is quoted.
+ */
 export function dockerRuns(commands: readonly Command[]): DockerRun[] {
+  const variables = new Map<string, string>();
   return commands.flatMap((command): DockerRun[] => {
+    setVariables(command, variables);
     const at = programIndex(command);
     if (at < 0 || !RUNTIMES.has(programName(command.words[at]!.text))) return [];
-    const words = command.words.slice(at + 1).filter((w) => w.text !== '');
+    const words = command.words.slice(at + 1).flatMap((w) => expanded(w, variables)).filter((w) => w.text !== '');
     // Global options before the subcommand (`docker --context prod run`, `-H host`) take a value.
     let i = 0;
     while (i < words.length && words[i]!.text.startsWith('-')) i += words[i]!.text.includes('=') ? 1 : 2;
@@ -36,6 +42,29 @@ export function dockerRuns(commands: readonly Command[]): DockerRun[] {
     if (words[i]?.text !== 'run') return [];
     return [parseRun(words.slice(i + 1))];
   });
+}
+
+const ASSIGNMENT = /^([A-Za-z_]\w*)=([\s\S]*)$/;
+/** Builtins whose arguments are assignments that stay in the shell: `export OPTS=…`, `readonly`, `declare -x`, `local`. */
+const DECLARERS = new Set(['export', 'readonly', 'declare', 'typeset', 'local']);
+
+/** Records the variables a command of nothing but assignments sets; a value the shell computes (`$(…)`, `$HOME`) is unknown. */
+function setVariables(command: Command, variables: Map<string, string>): void {
+  const words = DECLARERS.has(command.words[0]?.text ?? '') ? command.words.slice(1).filter((w) => !w.text.startsWith('-')) : command.words;
+  const assignments = words.map((w) => ASSIGNMENT.exec(w.text));
+  if (assignments.length === 0 || assignments.some((a) => !a)) return;
+  for (const [, name, value] of assignments as RegExpExecArray[]) {
+    if (/[$`]/.test(value!)) variables.delete(name!);
+    else variables.set(name!, value!);
+  }
+}
+
+/** A word that is just `$NAME` or `${NAME}` of a known variable, expanded as the shell would. */
+function expanded(word: Word, variables: ReadonlyMap<string, string>): Word[] {
+  const name = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))$/.exec(word.text);
+  const value = name ? variables.get(name[1] ?? name[2]!) : undefined;
+  if (value === undefined) return [word];
+  return word.quoted ? [{ ...word, text: value }] : value.split(/\s+/).map((text) => ({ ...word, text }));
 }
 
 function parseRun(words: Word[]): DockerRun {

@@ -33,6 +33,27 @@ describe('docker run command lines', () => {
     expect(runsOf('docker run --rm -v').map((r) => r.image)).toEqual([undefined]);
   });
 
+  it('expands variables the script set to literals before the command: split unquoted, whole quoted', () => {
+    const script = [
+      'OPTS="--privileged -v /var/run/docker.sock:/var/run/docker.sock"',
+      'export IMAGE=ghcr.io/acme/etl:2.1 NAME="nightly load"',
+      'docker run $OPTS --name "$NAME" ${IMAGE} load',
+      'OPTS=$(cat opts) TAG=latest',
+      'IMAGE=other:1 docker run $OPTS $IMAGE:$TAG',
+    ].join('\n');
+    const [first, second] = runsOf(script);
+    expect(first?.options.map((o) => [o.name, o.value])).toEqual([
+      ['privileged', undefined],
+      ['v', '/var/run/docker.sock:/var/run/docker.sock'],
+      ['name', 'nightly load'],
+    ]);
+    expect(first?.image?.text).toBe('ghcr.io/acme/etl:2.1');
+    expect(script.slice(first!.options[0]!.word.start, first!.options[0]!.word.end)).toBe('$OPTS');
+    // OPTS became unknown; a prefix assignment is the command's environment, not the shell's.
+    expect(second?.options).toEqual([]);
+    expect(second?.image?.text).toBe('$OPTS');
+  });
+
   it('never throws, whatever the words', () => {
     const word = fc.oneof(fc.constantFrom('-', '--', '-v', '--mount', '-itd', '--rm', '=', 'run', 'container'), fc.string({ maxLength: 6 }));
     fc.assert(

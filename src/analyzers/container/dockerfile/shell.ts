@@ -6,6 +6,8 @@ export interface Word {
   text: string;
   start: number;
   end: number;
+  /** Some of it was quoted: the shell does not split what a variable in it expands to. */
+  quoted?: boolean;
 }
 
 /**
@@ -90,6 +92,7 @@ export function commandsOf(script: string, depth = 0): Command[] {
         }
       }
       word ??= { text: '', start: i, end: i };
+      word.quoted = true;
       word.text += unescape(script.slice(i + 1, close), c);
       word.end = i = Math.min(close + 1, script.length);
       continue;
