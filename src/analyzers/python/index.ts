@@ -75,6 +75,8 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
       kindOf: (n, context) => (context ? contextValues[context] : values).kindOf(n),
       constantOf: (n) => values.constantOf(n),
       truthOf: (n) => values.truthOf(n),
+      piecesOf: (n) => values.piecesOf(n),
+      sequenceOf: (n) => values.sequenceOf(n),
       nameOf: (n) => resolver.nameOf(n),
       callSite: (n) => resolver.callSite(n),
       lineageOf: (n) => resolver.lineageOf(n),

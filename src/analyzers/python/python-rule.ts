@@ -3,7 +3,7 @@ import type { RuleMeta } from '../../core/rule.js';
 import type { CallSite } from './call-site.js';
 import type { SyntaxNode } from './parser.js';
 import type { TaintChecker } from './taint/checker.js';
-import type { Constant, ValueKind } from './values.js';
+import type { Constant, TemplatePiece, ValueKind } from './values.js';
 
 /** What a Python rule can ask about the file it is checking. */
 export interface PythonContext {
@@ -15,6 +15,10 @@ export interface PythonContext {
   constantOf(node: SyntaxNode): Constant | undefined;
   /** Python truthiness of a constant expression; undefined when the value is not known. */
   truthOf(node: SyntaxNode): boolean | undefined;
+  /** A string built from fixed text and run-time parts (f-string, `+`, `.format`), piece by piece. */
+  piecesOf(node: SyntaxNode): TemplatePiece[] | undefined;
+  /** The items of a list or tuple literal, or of a name only ever assigned one and never filled later. */
+  sequenceOf(node: SyntaxNode): SyntaxNode[] | undefined;
   /** The dotted name an expression resolves to (`yaml.SafeLoader` for an imported `SafeLoader`). */
   nameOf(node: SyntaxNode): string | undefined;
   /** A call node's callee and arguments, as rules get the call they check (for calls nested in its arguments). */

@@ -4,7 +4,7 @@ import { BASH_TASK_DECORATOR, decoratorNames, returnedValues } from './decorator
 import type { Command, Word } from '../container/dockerfile/shell.js';
 import type { SyntaxNode } from './parser.js';
 import type { PythonContext } from './python-rule.js';
-import { ARGV_RUNNERS, ASYNC_SHELL_RUNNERS, SHELL_STRING_RUNNERS, SUBPROCESS_RUNNERS, sequenceItems, shellScript, startedProgram } from './rules/shell.js';
+import { ARGV_RUNNERS, ASYNC_SHELL_RUNNERS, SHELL_STRING_RUNNERS, SUBPROCESS_RUNNERS, shellScript, startedProgram } from './rules/shell.js';
 import { stringText } from './rules/string-literal.js';
 
 /** Calls that hand their one command string to a shell. */
@@ -36,22 +36,30 @@ const writtenByCall = new WeakMap<CallSite, WrittenShellScript[]>();
 function readWrittenScripts(call: CallSite, ctx: PythonContext): WrittenShellScript[] {
   const runner = call.name ?? '';
   const written = (node: SyntaxNode | undefined): WrittenShellScript[] => {
-    const text = node ? stringText(node, ctx) : undefined;
+    const text = node ? builtText(node, ctx) : undefined;
     return node && typeof text === 'string' ? [{ node, text, runner }] : [];
   };
   if (calls(call, COMMAND_STRING_RUNNERS)) return written(argument(call, 0, 'cmd') ?? call.keywords.get('command'));
   const shellFlag = call.keywords.get('shell');
   const argv = calls(call, SUBPROCESS_RUNNERS) ? argument(call, 0, 'args') : undefined;
   // With a shell, a sequence's first item is the command line and the rest its $0, $1…
-  if (argv && shellFlag && ctx.truthOf(shellFlag) === true) return written(sequenceItems(argv)?.[0] ?? argv);
-  const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call) : undefined;
+  if (argv && shellFlag && ctx.truthOf(shellFlag) === true) return written(ctx.sequenceOf(argv)?.[0] ?? argv);
+  const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call, (n) => ctx.sequenceOf(n)) : undefined;
   const script = started && shellScript(ctx, started.program, started.args);
   if (script) {
-    const words = script.parts.map((part) => stringText(part, ctx));
+    const words = script.parts.map((part) => builtText(part, ctx));
     // ssh joins the remote command's words with spaces before the remote shell parses them.
     return words.every((w) => typeof w === 'string') ? [{ node: script.parts[0]!, text: words.join(' '), runner }] : [];
   }
   return airflowShellScripts(call, ctx);
+}
+
+/**
+ * A string the code writes out or builds, as a shell gets it: the fixed text as written, and each
+ * part known only at run time one opaque word part, `{ip}` or `{…}` (`"docker run --privileged " + image`).
+ */
+function builtText(node: SyntaxNode, ctx: PythonContext): string | undefined {
+  return stringText(node, ctx) ?? ctx.piecesOf(node)?.map((p) => (p.fixed || /^\{[\w.]+\}$/.test(p.text) ? p.text : '{…}')).join('');
 }
 
 /**
@@ -60,7 +68,7 @@ function readWrittenScripts(call: CallSite, ctx: PythonContext): WrittenShellScr
  * word, unread, so option positions hold.
  */
 export function startedCommand(call: CallSite, ctx: PythonContext): { command: Command; nodes: SyntaxNode[] } | undefined {
-  const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call) : undefined;
+  const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call, (n) => ctx.sequenceOf(n)) : undefined;
   if (!started?.program) return undefined;
   const nodes = [started.program, ...started.args];
   const words = nodes.map((node): Word => {

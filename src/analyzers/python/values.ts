@@ -98,21 +98,75 @@ export class ValueClassifier {
     return pieces && pieces.length > 1 && pieces[0]!.fixed ? pieces.map((p) => p.text).join('') : undefined;
   }
 
+  /**
+   * A string expression as pieces written in the code and parts known only at run time, wherever
+   * the fixed text is: f-strings, `+` chains and `"…{x}…".format(…)`, with the constants they
+   * splice filled in. Undefined for an expression that is no such string.
+   */
+  piecesOf(node: SyntaxNode): TemplatePiece[] | undefined {
+    const pieces = this.templatePieces(node, 0);
+    return pieces?.some((p) => p.fixed) ? pieces : undefined;
+  }
+
+  /**
+   * The items of a list or tuple literal, or of a name whose one reaching binding assigns one
+   * and that nothing fills later (`cmd = ["docker", "run", …]`; an `append` makes it unknown).
+   */
+  sequenceOf(node: SyntaxNode): SyntaxNode[] | undefined {
+    if (node.type === 'list' || node.type === 'tuple') return node.namedChildren.filter((c) => c.type !== 'comment');
+    const bindings = node.type === 'identifier' ? this.bindings.visibleAt(node.text, node) : undefined;
+    const [only] = bindings ?? [];
+    return bindings?.length === 1 && only!.kind === 'assign' && (only!.value.type === 'list' || only!.value.type === 'tuple') ? this.sequenceOf(only!.value) : undefined;
+  }
+
   private templatePieces(node: SyntaxNode, depth: number): TemplatePiece[] | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const constant = this.constant(node, depth);
     if (typeof constant === 'string') return [{ text: constant, fixed: true }];
     if (node.type === 'string' && node.descendantsOfType('interpolation').length > 0) {
       return node.namedChildren.flatMap((c) =>
-        c.type === 'string_content' ? [{ text: c.text, fixed: true }] : c.type === 'interpolation' ? [slot(c.namedChildren[0])] : [],
+        c.type === 'string_content' ? [{ text: c.text, fixed: true }] : c.type === 'interpolation' ? [this.interpolated(c, depth)] : [],
       );
     }
+    const formatted = this.formatPieces(node, depth);
+    if (formatted) return formatted;
     if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+') {
       const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')];
       const parts = left && right ? [this.templatePieces(left, depth + 1), this.templatePieces(right, depth + 1)] : [];
       return parts.length === 2 && parts.every(Boolean) ? parts.flatMap((p) => p!) : undefined;
     }
     return [slot(node)];
+  }
+
+  /** An f-string's `{expression}`: its text when the expression is a constant string shown as is, else a slot. */
+  private interpolated(interpolation: SyntaxNode, depth: number): TemplatePiece {
+    const [expression, ...rest] = interpolation.namedChildren;
+    const value = expression && rest.length === 0 ? this.constant(expression, depth + 1) : undefined;
+    return typeof value === 'string' ? { text: value, fixed: true } : slot(expression);
+  }
+
+  /** `"…{name}…{0}…{}…".format(…)` of a constant string: fields with a constant string argument and no conversion or spec are filled in. */
+  private formatPieces(node: SyntaxNode, depth: number): TemplatePiece[] | undefined {
+    const fn = node.type === 'call' ? node.childForFieldName('function') : undefined;
+    const receiver = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' ? fn.childForFieldName('object') : undefined;
+    const format = receiver ? this.constant(receiver, depth + 1) : undefined;
+    if (typeof format !== 'string') return undefined;
+    const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+    const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
+    const keyword = new Map(args.flatMap((a) => (a.type === 'keyword_argument' ? [[a.childForFieldName('name')?.text ?? '', a.childForFieldName('value')!] as const] : [])));
+    const pieces: TemplatePiece[] = [];
+    let next = 0;
+    for (const part of format.split(/(\{\{|\}\}|\{[^{}]*\})/)) {
+      if (part === '{{' || part === '}}') pieces.push({ text: part[0]!, fixed: true });
+      else if (!part.startsWith('{')) pieces.push({ text: part, fixed: true });
+      else {
+        const field = part.slice(1, -1);
+        const argument = field === '' ? positional[next++] : /^\d+$/.test(field) ? positional[Number(field)] : keyword.get(field);
+        const value = argument ? this.constant(argument, depth + 1) : undefined;
+        pieces.push(typeof value === 'string' ? { text: value, fixed: true } : slot(argument));
+      }
+    }
+    return pieces.filter((p) => p.text !== '' || !p.fixed);
   }
 
   /** Python truthiness of a constant expression; undefined when not known. */
@@ -313,7 +367,7 @@ function stringConstant(node: SyntaxNode): string | undefined {
   return parts.map((p) => p.text).join('');
 }
 
-interface TemplatePiece {
+export interface TemplatePiece {
   text: string;
   /** Written in the code, rather than known only at run time. */
   fixed: boolean;

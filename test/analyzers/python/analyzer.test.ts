@@ -98,7 +98,7 @@ describe('python analyzer', () => {
 
   it('reports several rules on one call independently', () => {
     const ids = scan('import subprocess\nsubprocess.run(f"curl -k {url} | sh", shell=True)\nimport os\nos.system(f"x {y}")\n').map((f) => f.ruleId);
-    expect(ids).toEqual(['py.command-injection.subprocess-shell', 'py.command-injection.os-system']);
+    expect(ids).toEqual(['py.command-injection.subprocess-shell', 'py.tls.verify-disabled', 'py.supply-chain.curl-pipe-shell', 'py.command-injection.os-system']);
   });
 
   it('analyses a large generated pipeline module quickly', () => {

@@ -162,3 +162,32 @@ describe('ValueClassifier.constantOf and truthOf', () => {
     expect(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(truth)).toEqual([false, true, false, true, false, false, undefined]);
   });
 });
+
+describe('ValueClassifier.piecesOf and sequenceOf', () => {
+  const piecesOfV = (code: string) => {
+    const { values, v } = lastV(code);
+    return values.piecesOf(v)?.map((p) => (p.fixed ? p.text : `<${p.text}>`)).join('');
+  };
+
+  it.each([
+    ['v = "run " + image + " now"', 'run <{image}> now'],
+    ['OPTS = "--privileged"\nv = f"docker run {OPTS} {image!r}"', 'docker run --privileged <{image}>'],
+    ['CMD = "docker run"\nv = "{} {{x}} {img} {n:>3} {0}".format(CMD, img=image, n=count)', 'docker run {x} <{image}> <{…}> docker run'],
+    ['v = "{}".format(*args)', undefined],
+    ['v = image', undefined],
+  ])('%s → %s', (code, expected) => {
+    expect(piecesOfV(code)).toBe(expected);
+  });
+
+  it('takes a list from the one assignment of a name, not from one filled later or assigned twice', () => {
+    const items = (code: string) => {
+      const { root, values } = analysisOf(code);
+      const call = root.descendantsOfType('call').at(-1)!;
+      return values.sequenceOf(call.childForFieldName('arguments')!.namedChildren[0]!)?.map((n) => n.text);
+    };
+    expect(items('cmd = ["docker", "run", img]\nrun(cmd)')).toEqual(['"docker"', '"run"', 'img']);
+    expect(items('cmd = ["docker", "run"]\ncmd.append(img)\nrun(cmd)')).toBeUndefined();
+    expect(items('cmd = ["a"] if x else ["b"]\nrun(cmd)')).toBeUndefined();
+    expect(items('if x:\n    cmd = ["a"]\nelse:\n    cmd = ["b"]\nrun(cmd)')).toBeUndefined();
+  });
+});

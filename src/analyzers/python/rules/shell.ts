@@ -60,17 +60,17 @@ export const ARGV_RUNNERS = [
  * sequence for subprocess (`["bash", "-c", cmd]`), the spread arguments of
  * `asyncio.create_subprocess_exec`, and the os forms' path and argv.
  */
-export function startedProgram(call: CallSite): { program: SyntaxNode | undefined; args: SyntaxNode[] } | undefined {
+export function startedProgram(call: CallSite, itemsOf: (node: SyntaxNode) => SyntaxNode[] | undefined = sequenceItems): { program: SyntaxNode | undefined; args: SyntaxNode[] } | undefined {
   if (call.name === 'asyncio.create_subprocess_exec') return { program: call.positional[0], args: call.positional.slice(1) };
   const os = OS_ARGV_RUNNER.exec(call.name ?? '');
   if (!os) {
     const argv = argument(call, 0, 'args');
-    const items = argv && sequenceItems(argv);
+    const items = argv && itemsOf(argv);
     return items ? { program: items[0], args: items.slice(1) } : undefined;
   }
   const programIndex = os[1] === 'spawn' ? 1 : 0;
   const list = call.positional[programIndex + 1];
-  const argv = os[2] === 'l' ? call.positional.slice(programIndex + 1, os[3] ? -1 : undefined) : list && sequenceItems(list);
+  const argv = os[2] === 'l' ? call.positional.slice(programIndex + 1, os[3] ? -1 : undefined) : list && itemsOf(list);
   return argv ? { program: call.positional[programIndex], args: argv.slice(1) } : undefined;
 }
 

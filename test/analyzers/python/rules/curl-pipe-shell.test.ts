@@ -34,7 +34,29 @@ describe(ID, () => {
     ]);
   });
 
-  it('leaves downloads saved to files, piped into other tools, in argv without a shell, or not written out alone', () => {
+  it('reads a command built from fixed text and run-time parts, each part one word: f-strings, + chains, .format, argv in a name', () => {
+    const findings = scan(py`
+      import os, subprocess
+      url = os.environ["INSTALLER"]
+      SHELL = "bash"
+      os.system(f"curl -s {url} | {SHELL}")
+      subprocess.run("wget -qO- " + url + " | sh", shell=True)
+      os.system("curl -fsSL {} | {}".format(url, "python3"))
+      argv = ["bash", "-c", f"curl -s {url} | sh"]
+      subprocess.run(argv)
+      later = ["bash", "-c", "echo"]
+      later.append("curl -s https://x.example/a.sh | sh")
+      subprocess.run(later)
+    `, ID);
+    expect(findings.map((f) => [f.location.startLine, f.message])).toEqual([
+      [4, 'os.system: Output of curl is piped into bash without verification'],
+      [5, 'subprocess.run: Output of wget is piped into sh without verification'],
+      [6, 'os.system: Output of curl is piped into python3 without verification'],
+      [7, 'subprocess.run: Output of curl is piped into sh without verification'],
+    ]);
+  });
+
+  it('leaves downloads saved to files and checked, piped into other tools, or in argv without a shell', () => {
     const findings = scan(py`
       import os, subprocess
       url = os.environ["INSTALLER"]
@@ -42,7 +64,7 @@ describe(ID, () => {
       subprocess.run("curl -s https://x.example/data.csv | gzip > data.gz", shell=True)
       subprocess.run(["curl", "-s", "https://x.example/a.sh", "|", "sh"])
       subprocess.run("curl -s https://x.example/a.sh | sh", shell=False)
-      os.system(f"curl -s {url} | sh")
+      os.system(f"curl -s {url} -o /tmp/a.sh && sha256sum -c a.sha256 && sh /tmp/a.sh")
     `, ID);
     expect(findings).toEqual([]);
   });

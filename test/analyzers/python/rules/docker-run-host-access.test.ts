@@ -33,6 +33,23 @@ describe(ID, () => {
     ]);
   });
 
+  it('reads command lines built from fixed text and run-time values, and argv lists held in a name', () => {
+    const findings = scan(py`
+      import os, subprocess
+      ip = os.environ["HOST_IP"]
+      os.system("docker run --privileged -i -t --rm " "-e HOST=" + ip + " ikev2 start")
+      GPU = "docker run --user root --privileged --gpus all fuzz:1 {target}"
+      os.system("{cmd} && echo done".format(cmd=GPU))
+      cmd = ["docker", "run", "--rm", "-v", "/var/run/docker.sock:/var/run/docker.sock", "aquasec/trivy:0.50.0", "image", ip]
+      subprocess.run(cmd, check=True)
+    `, ID);
+    expect(findings.map((f) => [f.location.startLine, f.message])).toEqual([
+      [3, 'os.system: docker run of ikev2 is privileged (--privileged): root on the host'],
+      [5, 'os.system: docker run of fuzz:1 is privileged (--privileged): root on the host'],
+      [6, 'subprocess.run: docker run of aquasec/trivy:0.50.0 mounts the container runtime socket /var/run/docker.sock: root on the host'],
+    ]);
+  });
+
   it('places an argv finding on the item that sets it, and leaves confined runs, other subcommands and run-time options alone', () => {
     const code = py`
       import os, subprocess
