@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../../src/analyzers/container/dockerfile/parse.js';
-import { commandsOf, runScripts } from '../../../src/analyzers/container/dockerfile/shell.js';
+import { commandsOf, programIndex, runScripts } from '../../../src/analyzers/container/dockerfile/shell.js';
 
 describe('Dockerfile parser', () => {
   it('joins continuations, drops comment lines inside them, and maps offsets back to lines and columns', () => {
@@ -106,6 +106,22 @@ describe('Dockerfile parser', () => {
     expect(script.slice(curl.start, curl.end)).toBe('curl');
     const pip = commands[3]!.words[0]!;
     expect(script.slice(pip.start, pip.end)).toBe('"pip install \\"a\\""');
+  });
+
+  it('finds the program past wrappers and their operands, and the command a container exec runs after --', () => {
+    const programs = (script: string) => commandsOf(script).map((c) => [c.depth, c.words[programIndex(c)]?.text]);
+    expect(programs('timeout -s KILL 60 docker run x\nnice -n 5 ionice -c 3 stdbuf -oL setsid make\nsudo -u etl env -u HOME pip install a')).toEqual([
+      [0, 'docker'],
+      [0, 'make'],
+      [0, 'pip'],
+    ]);
+    expect(programs('lxc exec web -- docker run x\nkubectl exec -it pod -c app --insecure-skip-tls-verify -- curl -k https://x\nkubectl exec pod')).toEqual([
+      [1, 'docker'],
+      [0, 'lxc'],
+      [1, 'curl'],
+      [0, 'kubectl'],
+      [0, 'kubectl'],
+    ]);
   });
 
   it('splits any script, however its quotes, substitutions and heredocs nest, into words inside it', () => {

@@ -32,8 +32,27 @@ const OPERATORS = ['&&', '||', '|', ';', '&', '\n', '(', ')'];
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
 /** Substitutions nested deeper than this are only text: no script nests so far, and a crafted one must not exhaust the stack. */
 const MAX_DEPTH = 16;
-/** Programs that run the command after their own options: `sudo -E pip install …`. */
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'doas']);
+/**
+ * Programs that run the command after their own options (`sudo -E pip install …`): the options of
+ * each that take a value as the next word, and how many operands come before the command
+ * (`timeout 60 docker run …`).
+ */
+const WRAPPERS = new Map<string, { valued: RegExp; operands: number }>([
+  ['sudo', { valued: /^-[ugCDhprtT]$/, operands: 0 }],
+  ['doas', { valued: /^-[uC]$/, operands: 0 }],
+  ['env', { valued: /^-[uCS]$/, operands: 0 }],
+  ['exec', { valued: /^-a$/, operands: 0 }],
+  ['time', { valued: /^-[fo]$/, operands: 0 }],
+  ['nohup', { valued: /^$/, operands: 0 }],
+  ['command', { valued: /^$/, operands: 0 }],
+  ['timeout', { valued: /^-[sk]$/, operands: 1 }],
+  ['nice', { valued: /^-n$/, operands: 0 }],
+  ['ionice', { valued: /^-[cnp]$/, operands: 0 }],
+  ['setsid', { valued: /^$/, operands: 0 }],
+  ['stdbuf', { valued: /^-[ioe]$/, operands: 0 }],
+]);
+/** Programs whose `exec` runs the command after `--` in a container or instance: `lxc exec web -- docker run …`. */
+const REMOTE_EXECS = new Set(['lxc', 'incus', 'kubectl', 'oc']);
 
 /** `<<EOF`, `<<-EOF`, `<< "EOF"`, `<<'EOF'` — but not a here-string (`<<<`). */
 const HEREDOC_REDIRECT = /^<<(-?)\s*(["']?)([A-Za-z_][\w.-]*)\2/;
@@ -69,6 +88,8 @@ export function commandsOf(script: string, depth = 0): Command[] {
     if (words.length > 0) {
       const inline = depth < MAX_DEPTH ? inlineScript(words) : undefined;
       if (inline) for (const command of commandsOf(inline.text, depth + 1)) commands.push(placed(command, inline, script));
+      const remote = remoteCommand(words);
+      if (remote) commands.push({ words: remote, after: '', depth: depth + 1 });
       commands.push({ words, after, depth });
     }
     words = [];
@@ -195,6 +216,14 @@ function inlineScript(words: readonly Word[]): Word | undefined {
   return undefined;
 }
 
+/** The command `lxc exec`, `incus exec`, `kubectl exec` or `oc exec` runs after `--`, if any. */
+function remoteCommand(words: Word[]): Word[] | undefined {
+  const at = programIndex({ words });
+  if (at === -1 || !REMOTE_EXECS.has(programName(words[at]!.text)) || words[at + 1]?.text !== 'exec') return undefined;
+  const separator = words.findIndex((w, i) => i > at + 1 && w.text === '--');
+  return separator === -1 || separator === words.length - 1 ? undefined : words.slice(separator + 1);
+}
+
 /**
  * A command of the script inside `word`, placed in `script`: exactly where the word is written as
  * its text, bare or in one pair of quotes; across the whole word otherwise (escapes, pieces).
@@ -269,9 +298,11 @@ export function programIndex(command: Pick<Command, 'words'>): number {
     const text = words[i]!.text;
     if (/^[A-Za-z_]\w*=/.test(text)) i++;
     else if (WRAPPERS.has(programName(text))) {
+      const { valued, operands } = WRAPPERS.get(programName(text))!;
       i++;
-      // The wrapper's own options (and `sudo -u user`'s argument).
-      while (i < words.length && (words[i]!.text.startsWith('-') || /^[A-Za-z_]\w*=/.test(words[i]!.text))) i += /^-[ugCDhprtT]$/.test(words[i]!.text) ? 2 : 1;
+      // The wrapper's own options (and `sudo -u user`'s argument), then its operands.
+      while (i < words.length && (words[i]!.text.startsWith('-') || /^[A-Za-z_]\w*=/.test(words[i]!.text))) i += valued.test(words[i]!.text) ? 2 : 1;
+      i += operands;
     } else return i;
   }
   return -1;
