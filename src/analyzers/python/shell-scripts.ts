@@ -3,7 +3,8 @@ import { argument, calls, type CallSite } from './call-site.js';
 import { BASH_TASK_DECORATOR, decoratorNames, returnedValues } from './decorators.js';
 import type { Command, Word } from '../container/dockerfile/shell.js';
 import type { SyntaxNode } from './parser.js';
-import type { PythonContext } from './python-rule.js';
+import type { ReportOptions } from '../../core/analyzer.js';
+import type { PythonContext, PythonRule } from './python-rule.js';
 import { ARGV_RUNNERS, ASYNC_SHELL_RUNNERS, SHELL_STRING_RUNNERS, SUBPROCESS_RUNNERS, shellScript, startedProgram } from './rules/shell.js';
 import { stringText } from './rules/string-literal.js';
 
@@ -92,4 +93,19 @@ export function bashTaskScripts(fn: SyntaxNode, ctx: PythonContext): WrittenShel
     const text = stringText(node, ctx);
     return typeof text === 'string' ? [{ node, text, runner }] : [];
   });
+}
+
+/** What a check of one shell script finds: a message each, with how to report it. */
+export type ScriptCheck = (text: string) => ReadonlyArray<{ message: string; options?: ReportOptions }>;
+
+/** Runs `check` on each script and reports what it finds on the script's node, after what runs it. */
+export function reportScripts(ctx: PythonContext, scripts: readonly WrittenShellScript[], check: ScriptCheck): void {
+  for (const { node, text, runner } of scripts) {
+    for (const { message, options } of check(text)) ctx.report(node, { message: `${runner}: ${message}`, ...options });
+  }
+}
+
+/** A rule's `onNode` that runs `check` on the commands `@task.bash` functions return. */
+export function bashTaskCheck(check: ScriptCheck): NonNullable<PythonRule['onNode']> {
+  return { types: ['function_definition'], check: (fn, ctx) => reportScripts(ctx, bashTaskScripts(fn, ctx), check) };
 }

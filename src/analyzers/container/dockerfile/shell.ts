@@ -69,9 +69,10 @@ interface PendingHeredoc {
  * dropped, and `&&`, `||`, `;`, `|`, `&`, newlines and subshells end a command. A command
  * substitution (`$(…)` or backquotes, quoted or not) or a process substitution (`<(…)`) stays part
  * of its word, so `docker run -v $(pwd):/src --privileged img` keeps its options, and its own
- * commands are listed too, one depth deeper; arithmetic (`$((…))`) is only text. A heredoc's body is data, not commands, unless a
- * shell reads it (`bash <<EOF`): then its commands follow. Enough to find which program a script
- * runs with which arguments; no expansion.
+ * commands are listed too, one depth deeper, as are the script of a shell's `-c` and the command
+ * of `kubectl exec … --`; arithmetic (`$((…))`) is only text. A heredoc's body is data, not
+ * commands, unless a shell reads it (`bash <<EOF`): then its commands follow. Enough to find which
+ * program a script runs with which arguments; no expansion.
  */
 export function commandsOf(script: string, depth = 0): Command[] {
   const commands: Command[] = [];

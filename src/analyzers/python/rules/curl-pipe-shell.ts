@@ -1,6 +1,6 @@
 import { downloadedScriptRuns } from '../../shell/downloaded-script.js';
-import type { PythonContext, PythonRule } from '../python-rule.js';
-import { bashTaskScripts, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
+import type { PythonRule } from '../python-rule.js';
+import { bashTaskCheck, reportScripts, writtenShellScripts } from '../shell-scripts.js';
 
 export const curlPipeShell: PythonRule = {
   id: 'py.supply-chain.curl-pipe-shell',
@@ -53,19 +53,12 @@ export const curlPipeShell: PythonRule = {
   ],
   references: ['https://cwe.mitre.org/data/definitions/494.html', 'https://airflow.apache.org/docs/apache-airflow/stable/howto/operator/bash.html'],
   onCall(call, ctx) {
-    report(ctx, writtenShellScripts(call, ctx));
+    reportScripts(ctx, writtenShellScripts(call, ctx), firstDownloadRun);
   },
-  onNode: {
-    types: ['function_definition'],
-    check(fn, ctx) {
-      report(ctx, bashTaskScripts(fn, ctx));
-    },
-  },
+  onNode: bashTaskCheck(firstDownloadRun),
 };
 
-function report(ctx: PythonContext, scripts: readonly WrittenShellScript[]): void {
-  for (const { node, text, runner } of scripts) {
-    const run = downloadedScriptRuns(text)[0];
-    if (run) ctx.report(node, { message: `${runner}: ${run.message}` });
-  }
+/** One finding per script, however many downloads it runs. */
+function firstDownloadRun(text: string) {
+  return downloadedScriptRuns(text).slice(0, 1);
 }

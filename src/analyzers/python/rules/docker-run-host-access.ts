@@ -1,7 +1,7 @@
 import { commandsOf } from '../../container/dockerfile/shell.js';
 import { dockerRunHostAccess } from '../../shell/docker-host-access.js';
-import type { PythonContext, PythonRule } from '../python-rule.js';
-import { bashTaskScripts, startedCommand, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
+import type { PythonRule } from '../python-rule.js';
+import { bashTaskCheck, reportScripts, startedCommand, writtenShellScripts } from '../shell-scripts.js';
 
 export const dockerRunHostAccessFromCode: PythonRule = {
   id: 'py.docker-run.host-access',
@@ -47,23 +47,16 @@ export const dockerRunHostAccessFromCode: PythonRule = {
   ],
   references: ['https://docs.docker.com/reference/cli/docker/container/run/', 'https://cwe.mitre.org/data/definitions/250.html'],
   onCall(call, ctx) {
-    report(ctx, writtenShellScripts(call, ctx));
+    reportScripts(ctx, writtenShellScripts(call, ctx), hostAccess);
     const started = startedCommand(call, ctx);
     if (!started) return;
     for (const { word, message, options } of dockerRunHostAccess([started.command])) {
       ctx.report(started.nodes[started.command.words.indexOf(word)]!, { message: `${call.name}: ${message}`, ...options });
     }
   },
-  onNode: {
-    types: ['function_definition'],
-    check(fn, ctx) {
-      report(ctx, bashTaskScripts(fn, ctx));
-    },
-  },
+  onNode: bashTaskCheck(hostAccess),
 };
 
-function report(ctx: PythonContext, scripts: readonly WrittenShellScript[]): void {
-  for (const { node, text, runner } of scripts) {
-    for (const { message, options } of dockerRunHostAccess(commandsOf(text))) ctx.report(node, { message: `${runner}: ${message}`, ...options });
-  }
+function hostAccess(text: string) {
+  return dockerRunHostAccess(commandsOf(text));
 }

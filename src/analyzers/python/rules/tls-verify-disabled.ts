@@ -2,7 +2,7 @@ import { calls, type CallSite } from '../call-site.js';
 import { commandsOf } from '../../container/dockerfile/shell.js';
 import { tlsChecksDisabled } from '../../shell/tls-check-disabled.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
-import { bashTaskScripts, startedCommand, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
+import { bashTaskCheck, reportScripts, startedCommand, writtenShellScripts } from '../shell-scripts.js';
 import { calleeLabel, reportUnseen } from './dynamic-value.js';
 import { HTTPX_CALLS, REQUESTS_CALLS } from './http-clients.js';
 import { tlsSwitchedOff } from './tls-client-switches.js';
@@ -92,14 +92,9 @@ export const tlsVerifyDisabled: PythonRule = {
     'https://www.python-httpx.org/advanced/ssl/',
     'https://cwe.mitre.org/data/definitions/295.html',
   ],
-  onNode: {
-    types: ['function_definition'],
-    check(fn, ctx) {
-      reportShellScripts(ctx, bashTaskScripts(fn, ctx));
-    },
-  },
+  onNode: bashTaskCheck(checksOff),
   onCall(call, ctx) {
-    reportShellScripts(ctx, writtenShellScripts(call, ctx));
+    reportScripts(ctx, writtenShellScripts(call, ctx), checksOff);
     reportArgv(call, ctx);
     const switched = tlsSwitchedOff(call, ctx);
     if (switched) ctx.report(call.node, { message: `${calleeLabel(call)} is called with ${switched.setting}, so TLS certificates are not checked` });
@@ -124,11 +119,9 @@ export const tlsVerifyDisabled: PythonRule = {
   },
 };
 
-/** Shell commands the code writes out (os.system, shell=True, BashOperator, `bash -c`) that switch certificate or host key checks off. */
-function reportShellScripts(ctx: PythonContext, scripts: readonly WrittenShellScript[]): void {
-  for (const { node, text, runner } of scripts) {
-    for (const off of tlsChecksDisabled(commandsOf(text))) ctx.report(node, { message: `${runner}: ${off.message}` });
-  }
+/** What in a shell command the code writes out (os.system, shell=True, BashOperator, `bash -c`) switches certificate or host key checks off. */
+function checksOff(text: string) {
+  return tlsChecksDisabled(commandsOf(text));
 }
 
 /** A program started from an argv of literals (`["curl", "-k", url]`), read as the one command it is. */
