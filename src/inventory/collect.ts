@@ -21,7 +21,7 @@ import type { ScanError } from '../core/finding.js';
 import { buildLineage } from './lineage/build.js';
 import type { LineageGraph } from './lineage/graph.js';
 import { baseImagesOf, type ContainerImage } from './containers.js';
-import { airflowTaskImages, composeImages, gitlabCiImages, kubernetesImages, shellImages, workflowImages } from './deployed-images.js';
+import { pythonModuleImages, composeImages, gitlabCiImages, kubernetesImages, shellImages, workflowImages } from './deployed-images.js';
 import { servicesIn, type Service } from './services.js';
 import { walk } from './walk.js';
 
@@ -70,7 +70,7 @@ export async function collectInventory(
     const moduleLineage = lineageOf(entry, text, errors);
     if (moduleLineage) {
       lineage.set(entry.path, moduleLineage);
-      images.push(...airflowTaskImages(moduleLineage, entry.path));
+      images.push(...pythonModuleImages(moduleLineage, entry.path));
     }
   }
   const built = buildInventory(facts);

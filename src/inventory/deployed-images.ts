@@ -60,13 +60,19 @@ export function kubernetesImages(parsed: ParsedManifests, file: string): Contain
   return found;
 }
 
-/** The images the Airflow tasks of a DAG file run in (a pod or Docker operator's, `@task.docker`'s), as a literal names them. */
-export function airflowTaskImages(lineage: Pick<PythonLineage, 'tasks'>, file: string): ContainerImage[] {
-  return lineage.tasks.flatMap((task) => {
-    if (!task.image) return [];
-    const { text, unresolved } = substitute(task.image.reference, NO_VARIABLES);
-    return [image(text, file, task.image.line, `Airflow task ${task.taskId} (${task.operator})`, unresolved)];
-  });
+/**
+ * The images a Python module runs: its Airflow tasks' (a pod or Docker operator's, `@task.docker`'s)
+ * and the containers its code starts (docker-py, `docker run` in commands), as a literal names them.
+ */
+export function pythonModuleImages(lineage: Pick<PythonLineage, 'tasks' | 'containers'>, file: string): ContainerImage[] {
+  const named = (reference: string, line: number, workload: string) => {
+    const { text, unresolved } = substitute(reference, NO_VARIABLES);
+    return image(text, file, line, workload, unresolved);
+  };
+  return [
+    ...lineage.tasks.flatMap((task) => (task.image ? [named(task.image.reference, task.image.line, `Airflow task ${task.taskId} (${task.operator})`)] : [])),
+    ...(lineage.containers ?? []).map((c) => named(c.image, c.line, `Python ${c.api}`)),
+  ];
 }
 
 /**

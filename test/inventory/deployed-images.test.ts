@@ -289,6 +289,15 @@ describe('the inventory and SBOM with deployed images', () => {
       'k8s/etl.yaml': MANIFESTS,
       'ops/compose.prod.yaml': 'services:\n  db: [unclosed\n',
       'dags/etl.py': 'from airflow.providers.docker.operators.docker import DockerOperator\n\nDockerOperator(task_id="load", image="ghcr.io/acme/loader:2.1")\n',
+      'pipeline/convert.py': [
+        'import docker, os, subprocess',
+        'IMAGE = "acme/convert:1.4"',
+        'docker.from_env().containers.run(IMAGE, "convert /in")',
+        'subprocess.run(["docker", "run", "--rm", "python:3.8-slim", "python", "-V"])',
+        'os.system("podman run --rm busybox:1.36 true")',
+        'subprocess.run(["docker", "run", os.environ["IMAGE"]])',
+        '',
+      ].join('\n'),
       'charts/cache/values.yaml': 'image:\n  repository: redis\n  tag: 7.4.1\n',
       '.github/workflows/ci.yml': WORKFLOW,
       'jobs/nightly.sh': '#!/bin/sh\ndocker run --rm ghcr.io/acme/etl:2.1\n',
@@ -312,12 +321,20 @@ describe('the inventory and SBOM with deployed images', () => {
       'k8s/etl.yaml:13 curlimages/curl',
       'k8s/etl.yaml:16 ghcr.io/acme/loader',
       'k8s/etl.yaml:26 python',
+      'pipeline/convert.py:3 acme/convert',
+      'pipeline/convert.py:4 python',
+      'pipeline/convert.py:5 busybox',
     ]);
     expect(collected.errors).toEqual([{ file: 'ops/compose.prod.yaml', message: expect.stringMatching(/^invalid YAML at line 3/) }]);
     const bom = JSON.parse(renderCycloneDx({ inventory: collected.built.inventory, images: collected.images, services: collected.services, root, toolVersion: '0.0.0', timestamp: '2026-11-25T12:00:00Z' })) as {
       components: Array<{ 'bom-ref': string; properties?: Array<{ name: string; value: string }> }>;
     };
     expect(collected.images.find((i) => i.file === 'dags/etl.py')?.workload).toBe('Airflow task load (DockerOperator)');
+    expect(collected.images.filter((i) => i.file === 'pipeline/convert.py').map((i) => i.workload)).toEqual([
+      'Python docker.from_env().containers.run',
+      'Python subprocess.run docker run',
+      'Python os.system docker run',
+    ]);
     expect(bom.components.find((c) => c['bom-ref'] === 'pkg:docker/postgres@11-alpine')?.properties).toEqual([
       { name: 'pipewarden:location', value: 'docker-compose.yml:8' },
       { name: 'pipewarden:workload', value: 'compose service warehouse' },

@@ -7,7 +7,7 @@ import { makeFinding } from '../../core/make-finding.js';
 import { SourceText } from '../../core/source-text.js';
 import type { DepsSettings } from '../deps/settings.js';
 import type { ImageFacts } from '../../inventory/containers.js';
-import { airflowTaskImages } from '../../inventory/deployed-images.js';
+import { pythonModuleImages } from '../../inventory/deployed-images.js';
 import { PYTHON_ANALYZER, type PythonFacts } from '../python/facts.js';
 import { findVulnerable, type VulnerablePackage } from '../deps/vulnerabilities.js';
 import { eolOs } from './image-rules/eol-os.js';
@@ -37,7 +37,7 @@ export const containerImageAnalyzer: ProjectAnalyzer = {
   async analyze(ctx: ProjectContext): Promise<ProjectOutput> {
     const images = [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS].flatMap((name) => [...(ctx.facts(name) as Map<string, ImageFacts>).values()].flatMap((f) => f.images));
     // Python's facts hold the DAGs' Airflow tasks, with the image a pod or Docker operator runs.
-    for (const [file, facts] of ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>) if (facts.lineage) images.push(...airflowTaskImages(facts.lineage, file));
+    for (const [file, facts] of ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>) if (facts.lineage) images.push(...pythonModuleImages(facts.lineage, file));
     const rootfsDir = ctx.settings.image?.rootfs;
     const { project, notices } = await assembleImageProject(images, rootfsDir ? readRootfs(rootfsDir) : undefined, ctx.settings.deps, ctx.now);
     return { findings: imageFindings(project, ctx.root), errors: [], notices };

@@ -88,6 +88,7 @@ export class NotebookModule {
       functions: lineage.functions.map((f) => ({ ...f, line: this.rawLine(f.line) })),
       tasks: lineage.tasks.map((t) => ({ ...t, line: this.rawLine(t.line) })),
       taskEdges: lineage.taskEdges.map((e) => ({ ...e, line: this.rawLine(e.line) })),
+      ...(lineage.containers ? { containers: lineage.containers.map((c) => ({ ...c, line: this.rawLine(c.line) })) } : {}),
     };
   }
 

@@ -4,6 +4,15 @@ import { argument, type CallSite } from './call-site.js';
 import type { SyntaxNode } from './parser.js';
 import type { PythonContext } from './python-rule.js';
 
+/**
+ * docker-py's (and podman-py's) `client.containers.run(…)` / `.create(…)`: the client resolved
+ * (`docker.from_env().containers.run`) or not (`self.client.containers.run`), as the attribute chain
+ * `containers.run` is the SDK's own.
+ */
+export function startsContainer(call: CallSite): boolean {
+  return /(^|\.)containers\.(run|create)$/.test(call.name ?? '') && (call.name!.startsWith('docker.') || call.name!.startsWith('podman.') || !call.name!.includes('('));
+}
+
 /** How messages name the container and the machine it runs on: "The task container" on "the worker host". */
 export interface ContainerWording {
   container: string;

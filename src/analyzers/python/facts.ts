@@ -25,6 +25,8 @@ export interface PythonLineage {
   /** `image` is the container image a task runs in (KubernetesPodOperator, DockerOperator, `@task.docker`…), where a literal names it. */
   tasks: Array<{ taskId: string; operator: string; callable?: string; line: number; image?: { reference: string; line: number } }>;
   taskEdges: Array<{ from: string; to: string; line: number }>;
+  /** Containers the code starts (docker-py, `docker run` in commands) whose image it names, and the call that starts each. */
+  containers?: Array<{ image: string; line: number; api: string }>;
 }
 
 export interface LineageSource {

@@ -8,7 +8,8 @@ import type { PythonContext, PythonRule } from './python-rule.js';
 import { Resolver } from './resolver.js';
 import { pythonRules } from './rules/index.js';
 import { ValueClassifier } from './values.js';
-import { PYTHON_ANALYZER, type PythonFacts } from './facts.js';
+import { PYTHON_ANALYZER, type PythonFacts, type PythonLineage } from './facts.js';
+import { containerStarts } from './container-starts.js';
 import type { CallSite } from './call-site.js';
 import { TaintChecker } from './taint/checker.js';
 import { TaintEngine } from './taint/engine.js';
@@ -68,22 +69,25 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
   });
   // Taint rules go first so that, per call, they see the call before the pattern rules they cover.
   const ordered = [...pythonRules.filter(isTaintRule), ...pythonRules.filter((r) => !isTaintRule(r))];
+  // What the file's facts read, reporting nothing; each rule's context reports as that rule.
+  const reading: PythonContext = {
+    file,
+    kindOf: (n, context) => (context ? contextValues[context] : values).kindOf(n),
+    constantOf: (n) => values.constantOf(n),
+    truthOf: (n) => values.truthOf(n),
+    piecesOf: (n) => values.piecesOf(n),
+    sequenceOf: (n) => values.sequenceOf(n),
+    nameOf: (n) => resolver.nameOf(n),
+    callSite: (n) => resolver.callSite(n),
+    lineageOf: (n) => resolver.lineageOf(n),
+    report: () => undefined,
+    taint,
+  };
   const checks = ordered.map((rule): [PythonRule, PythonContext] => [
     rule,
-    {
-      file,
-      kindOf: (n, context) => (context ? contextValues[context] : values).kindOf(n),
-      constantOf: (n) => values.constantOf(n),
-      truthOf: (n) => values.truthOf(n),
-      piecesOf: (n) => values.piecesOf(n),
-      sequenceOf: (n) => values.sequenceOf(n),
-      nameOf: (n) => resolver.nameOf(n),
-      callSite: (n) => resolver.callSite(n),
-      lineageOf: (n) => resolver.lineageOf(n),
-      report: (at: SyntaxNode, options) => findings.push(makeFinding(rule, file.path, source, nodeRange(at), options)),
-      taint,
-    },
+    { ...reading, report: (at: SyntaxNode, options) => findings.push(makeFinding(rule, file.path, source, nodeRange(at), options)) },
   ]);
+  const containers: NonNullable<PythonLineage['containers']> = [];
 
   const uses = new Map<string, number>();
   const use = (name: string | undefined, line: number) => {
@@ -104,6 +108,7 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
     if (caller && call.name) callsByFunction.set(caller, [...new Set([...(callsByFunction.get(caller) ?? []), call.name])]);
     taint.visit(call);
     for (const [rule, ctx] of checks) rule.onCall?.(call, ctx);
+    containers.push(...containerStarts(call, reading));
   }
   const nodeChecks = checks.filter(([rule]) => rule.onNode);
   const nodeTypes = [...new Set(nodeChecks.flatMap(([rule]) => rule.onNode!.types))];
@@ -118,7 +123,7 @@ export function analyzePythonSource(text: string, path: string): AnalyzerOutput 
   const facts: PythonFacts = {
     imports: [...new Set(imports.values())].sort(),
     uses: [...uses].map(([name, line]) => ({ name, line })),
-    lineage: lineageOf(root, file.text, taint, resolver, values, callsByFunction),
+    lineage: { ...lineageOf(root, file.text, taint, resolver, values, callsByFunction), ...(containers.length > 0 ? { containers } : {}) },
     taint: summary,
   };
   return { findings: withoutCovered(findings), problems: root.hasError ? [syntaxProblem(root)] : [], facts };

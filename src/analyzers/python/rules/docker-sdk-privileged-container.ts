@@ -1,15 +1,5 @@
-import type { CallSite } from '../call-site.js';
-import { reportDockerHostAccess } from '../docker-host-access.js';
+import { reportDockerHostAccess, startsContainer } from '../docker-host-access.js';
 import type { PythonRule } from '../python-rule.js';
-
-/**
- * docker-py's (and podman-py's) `client.containers.run(…)` / `.create(…)`: the client resolved
- * (`docker.from_env().containers.run`) or not (`self.client.containers.run`), as the attribute chain
- * `containers.run` is the SDK's own.
- */
-function startsContainer(call: CallSite): boolean {
-  return /(^|\.)containers\.(run|create)$/.test(call.name ?? '') && (call.name!.startsWith('docker.') || call.name!.startsWith('podman.') || !call.name!.includes('('));
-}
 
 export const dockerSdkPrivilegedContainer: PythonRule = {
   id: 'py.docker-sdk.privileged-container',

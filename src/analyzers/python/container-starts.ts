@@ -1,0 +1,31 @@
+import { commandsOf } from '../container/dockerfile/shell.js';
+import { dockerRuns } from '../shell/docker-run.js';
+import { argument, type CallSite } from './call-site.js';
+import { startsContainer } from './docker-host-access.js';
+import type { PythonLineage } from './facts.js';
+import type { PythonContext } from './python-rule.js';
+import { startedCommand, writtenShellScripts } from './shell-scripts.js';
+
+type ContainerStart = NonNullable<PythonLineage['containers']>[number];
+
+/**
+ * The containers a call starts, with the image where the code names it: docker-py's and podman-py's
+ * `containers.run`/`create` (a literal or constant image), and `docker run` command lines in argv
+ * lists, shell strings and Airflow shell commands (an image known only at run time, `{image}`, is
+ * left out).
+ */
+export function containerStarts(call: CallSite, ctx: PythonContext): ContainerStart[] {
+  const line = call.node.startPosition.row + 1;
+  const api = call.name ?? '';
+  if (startsContainer(call)) {
+    const image = argument(call, 0, 'image');
+    const name = image ? ctx.constantOf(image) : undefined;
+    return typeof name === 'string' && name.trim() !== '' ? [{ image: name.trim(), line, api }] : [];
+  }
+  const started = startedCommand(call, ctx);
+  const commands = [...(started ? [started.command] : []), ...writtenShellScripts(call, ctx).flatMap((script) => commandsOf(script.text))];
+  return dockerRuns(commands).flatMap((run) => {
+    const image = run.image?.text.trim() ?? '';
+    return image === '' || image.includes('{') ? [] : [{ image, line, api: `${api} docker run` }];
+  });
+}
