@@ -106,6 +106,13 @@ describe('Dockerfile parser', () => {
     expect(script.slice(curl.start, curl.end)).toBe('curl');
     const pip = commands[3]!.words[0]!;
     expect(script.slice(pip.start, pip.end)).toBe('"pip install \\"a\\""');
+    // A substitution inside the script is listed once, as the script's.
+    expect(commandsOf('bash -c "echo $(curl -k https://x)" $(id)').map((c) => [c.depth, c.words[0]!.text])).toEqual([
+      [2, 'curl'],
+      [1, 'echo'],
+      [1, 'id'],
+      [0, 'bash'],
+    ]);
   });
 
   it('finds the program past wrappers and their operands, and the command a container exec runs after --', () => {

@@ -84,17 +84,25 @@ export function commandsOf(script: string, depth = 0): Command[] {
     if (word) words.push(word);
     word = undefined;
   };
+  /** Where the commands listed while this command's words were read begin (its substitutions'). */
+  let listedFrom = 0;
   const endCommand = (operator: string) => {
     endWord();
     if (words.length > 0) {
       const inline = depth < MAX_DEPTH ? inlineScript(words) : undefined;
-      if (inline) for (const command of commandsOf(inline.text, depth + 1)) commands.push(placed(command, inline, script));
+      if (inline) {
+        // The script's own substitutions were listed as its word was read; reading the script lists them again, in their place.
+        const listed = commands.splice(listedFrom);
+        const inScript = commandsOf(inline.text, depth + 1).map((command) => placed(command, inline, script));
+        commands.push(...listed.filter((c) => c.words[0]!.start < inline.start), ...inScript, ...listed.filter((c) => c.words[0]!.start >= inline.end));
+      }
       const remote = remoteCommand(words);
       if (remote) commands.push({ words: remote, after: '', depth: depth + 1 });
       commands.push({ words, after, depth });
     }
     words = [];
     after = operator;
+    listedFrom = commands.length;
   };
   /** Adds the commands of the substitution that starts at `at` and returns where it ends. */
   const substitution = (at: number): number => {
