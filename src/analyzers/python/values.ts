@@ -135,7 +135,10 @@ export class ValueClassifier {
       const parts = left && right ? [this.templatePieces(left, depth + 1), this.templatePieces(right, depth + 1)] : [];
       return parts.length === 2 && parts.every(Boolean) ? parts.flatMap((p) => p!) : undefined;
     }
-    return [slot(node)];
+    // A name assigned a template once: `cmd = f"ssh {host} …"; os.system(cmd)`.
+    const bindings = node.type === 'identifier' ? this.bindings.visibleAt(node.text, node) : undefined;
+    const assigned = bindings?.length === 1 && bindings[0]!.kind === 'assign' ? this.templatePieces(bindings[0]!.value, depth + 1) : undefined;
+    return assigned?.some((p) => p.fixed) ? assigned : [slot(node)];
   }
 
   /** An f-string's `{expression}`: its text when the expression is a constant string shown as is, else a slot. */

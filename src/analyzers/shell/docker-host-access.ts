@@ -30,8 +30,11 @@ export interface HostAccess {
 export function dockerRunHostAccess(commands: readonly Command[]): HostAccess[] {
   const found: HostAccess[] = [];
   for (const run of dockerRuns(commands)) {
-    const image = run.image ? run.image.text : 'a container';
-    const report = (word: Word, what: string, options: ReportOptions = {}) => found.push({ word, message: `docker run of ${image} ${what}`, options });
+    // Options after a run-time word may be the container command's arguments, and that word the image or not.
+    const uncertain = new Set(run.options.filter((o) => o.uncertain).map((o) => o.word));
+    const image = run.image && uncertain.size === 0 ? run.image.text : 'a container';
+    const report = (word: Word, what: string, options: ReportOptions = {}) =>
+      found.push({ word, message: `docker run of ${image} ${what}`, options: uncertain.has(word) ? { ...options, confidence: 'medium' } : options });
     for (const option of run.options) {
       if (option.name === 'privileged' && option.value?.toLowerCase() !== 'false') report(option.word, 'is privileged (--privileged): root on the host');
     }

@@ -7,6 +7,8 @@ export interface RunOption {
   word: Word;
   /** Its value, from `--name=value`, `--name value` or `-v value`; absent for a flag. */
   value?: string;
+  /** Read after a word known only at run time, which may have been the image: then this was the container command's argument. */
+  uncertain?: true;
 }
 
 /** A `docker run` (or podman's, nerdctl's) command: its options and the image it starts. */
@@ -67,34 +69,45 @@ function expanded(word: Word, variables: ReadonlyMap<string, string>): Word[] {
   return word.quoted ? [{ ...word, text: value }] : value.split(/\s+/).map((text) => ({ ...word, text }));
 }
 
+/** A word whose value comes at run time: `$OPTS`, `${IMAGE}`, or a part of a command the code fills in (`{args}`). */
+const RUN_TIME_WORD = /^(?:\$\{?[A-Za-z_]\w*\}?|\{[^{}]*\})$/;
+
 function parseRun(words: Word[]): DockerRun {
   const options: RunOption[] = [];
+  let image: Word | undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const text = word.text;
-    if (text === '--') return { options, image: words[i + 1] };
-    if (!text.startsWith('-') || text === '-') return { options, image: word };
+    if (text === '--') return { options, image: image ?? words[i + 1] };
+    if (!text.startsWith('-') || text === '-') {
+      // `docker run $OPTS --privileged img`: a run-time word followed by options may be options
+      // itself; what follows is read as options too, uncertain, and the word stays the image.
+      if (image || !RUN_TIME_WORD.test(text) || !/^-./.test(words[i + 1]?.text ?? '')) return { options, image: image ?? word };
+      image = word;
+      continue;
+    }
+    const uncertain = image ? ({ uncertain: true } as const) : {};
     if (text.startsWith('--')) {
       const eq = text.indexOf('=');
       const name = eq < 0 ? text.slice(2) : text.slice(2, eq);
-      if (eq >= 0) options.push({ name, word, value: text.slice(eq + 1) });
-      else if (FLAGS.has(name)) options.push({ name, word });
-      else options.push({ name, word, value: words[++i]?.text ?? '' });
+      if (eq >= 0) options.push({ name, word, value: text.slice(eq + 1), ...uncertain });
+      else if (FLAGS.has(name)) options.push({ name, word, ...uncertain });
+      else options.push({ name, word, value: words[++i]?.text ?? '', ...uncertain });
       continue;
     }
     // A cluster of short options (`-it`, `-dv /a:/b`): flags, then at most one that takes the rest or the next word.
     for (let c = 1; c < text.length; c++) {
       const name = text[c]!;
       if (FLAGS.has(name)) {
-        options.push({ name, word });
+        options.push({ name, word, ...uncertain });
         continue;
       }
       const rest = text.slice(c + 1).replace(/^=/, '');
-      options.push({ name, word, value: rest !== '' ? rest : (words[++i]?.text ?? '') });
+      options.push({ name, word, value: rest !== '' ? rest : (words[++i]?.text ?? ''), ...uncertain });
       break;
     }
   }
-  return { options };
+  return { options, ...(image ? { image } : {}) };
 }
 
 /** The values given to any of `names` (`v` and `volume`, say). */

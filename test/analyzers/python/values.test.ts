@@ -175,6 +175,8 @@ describe('ValueClassifier.piecesOf and sequenceOf', () => {
     ['CMD = "docker run"\nv = "{} {{x}} {img} {n:>3} {0}".format(CMD, img=image, n=count)', 'docker run {x} <{image}> <{…}> docker run'],
     ['v = "{}".format(*args)', undefined],
     ['v = image', undefined],
+    ['CMD = f"ssh {host} uptime"\nv = CMD', 'ssh <{host}> uptime'],
+    ['CMD = f"ssh {host} uptime"\nCMD = other\nv = CMD', undefined],
   ])('%s → %s', (code, expected) => {
     expect(piecesOfV(code)).toBe(expected);
   });

@@ -54,6 +54,18 @@ describe('docker run command lines', () => {
     expect(second?.image?.text).toBe('$OPTS');
   });
 
+  it('reads options after a run-time word as uncertain options, keeping that word as the image', () => {
+    const [opts, image] = runsOf('docker run $OPTS --privileged -v /a:/b img\ndocker run "${IMAGE}" --config x.yml');
+    expect(opts?.image?.text).toBe('$OPTS');
+    expect(opts?.options.map((o) => [o.name, o.value, o.uncertain])).toEqual([
+      ['privileged', undefined, true],
+      ['v', '/a:/b', true],
+    ]);
+    expect(image?.image?.text).toBe('${IMAGE}');
+    expect(image?.options.map((o) => [o.name, o.value, o.uncertain])).toEqual([['config', 'x.yml', true]]);
+    expect(runsOf('docker run --rm $IMAGE python -V')[0]?.options.map((o) => o.uncertain)).toEqual([undefined]);
+  });
+
   it('never throws, whatever the words', () => {
     const word = fc.oneof(fc.constantFrom('-', '--', '-v', '--mount', '-itd', '--rm', '=', 'run', 'container'), fc.string({ maxLength: 6 }));
     fc.assert(

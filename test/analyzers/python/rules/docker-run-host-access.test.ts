@@ -42,11 +42,14 @@ describe(ID, () => {
       os.system("{cmd} && echo done".format(cmd=GPU))
       cmd = ["docker", "run", "--rm", "-v", "/var/run/docker.sock:/var/run/docker.sock", "aquasec/trivy:0.50.0", "image", ip]
       subprocess.run(cmd, check=True)
+      k6 = f"docker run {ip} --rm --network host grafana/k6:0.50.0 run script.js"
+      subprocess.Popen(k6, shell=True)
     `, ID);
-    expect(findings.map((f) => [f.location.startLine, f.message])).toEqual([
-      [3, 'os.system: docker run of ikev2 is privileged (--privileged): root on the host'],
-      [5, 'os.system: docker run of fuzz:1 is privileged (--privileged): root on the host'],
-      [6, 'subprocess.run: docker run of aquasec/trivy:0.50.0 mounts the container runtime socket /var/run/docker.sock: root on the host'],
+    expect(findings.map((f) => [f.location.startLine, f.confidence, f.message])).toEqual([
+      [3, 'high', 'os.system: docker run of ikev2 is privileged (--privileged): root on the host'],
+      [5, 'high', 'os.system: docker run of fuzz:1 is privileged (--privileged): root on the host'],
+      [6, 'high', 'subprocess.run: docker run of aquasec/trivy:0.50.0 mounts the container runtime socket /var/run/docker.sock: root on the host'],
+      [9, 'medium', "subprocess.Popen: docker run of a container shares the host's network namespace (--network host)"],
     ]);
   });
 
