@@ -36,7 +36,7 @@ export const containerImageAnalyzer: ProjectAnalyzer = {
   usesFactsFrom: [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS, PYTHON_ANALYZER],
   async analyze(ctx: ProjectContext): Promise<ProjectOutput> {
     const images = [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS].flatMap((name) => [...(ctx.facts(name) as Map<string, ImageFacts>).values()].flatMap((f) => f.images));
-    // Python's facts hold the DAGs' Airflow tasks, with the image a pod or Docker operator runs.
+    // Python's facts hold the DAGs' Airflow tasks, with the image a pod or Docker operator runs, and the containers the code starts.
     for (const [file, facts] of ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>) if (facts.lineage) images.push(...pythonModuleImages(facts.lineage, file));
     const rootfsDir = ctx.settings.image?.rootfs;
     const { project, notices } = await assembleImageProject(images, rootfsDir ? readRootfs(rootfsDir) : undefined, ctx.settings.deps, ctx.now);
