@@ -35,6 +35,8 @@ type CheckSync = typeof import('recheck').checkSync;
  * main module would load that module on the calling thread too, for nothing (~30 MB and ~150 ms
  * per analysis thread), so the helper is started directly, the way `checkSync` starts it.
  */
+/** Patterns that take the automaton checker through its exponential, polynomial and safe verdicts. */
+const WARM_UP = ['^(a+)+$', '\\s*#.*\\s*$', '^(\\w+)=(\\d+)$'];
 let checkSync: CheckSync | undefined;
 function recheck(): CheckSync {
   if (!checkSync) {
@@ -46,6 +48,9 @@ function recheck(): CheckSync {
       // A recheck laid out differently: its own entry point still works.
       checkSync = (fromRecheck('recheck') as typeof import('recheck')).checkSync;
     }
+    // Untimed first checks start the checker's thread and compile its code (~200 ms), which would
+    // otherwise be charged to the budget of the first patterns a thread checks.
+    for (const pattern of WARM_UP) checkSync(pattern, '', { timeout: null });
   }
   return checkSync;
 }
