@@ -1,4 +1,3 @@
-import { commandsOf } from '../container/dockerfile/shell.js';
 import { dockerRuns } from '../shell/docker-run.js';
 import { argument, type CallSite } from './call-site.js';
 import { startsContainer } from './docker-host-access.js';
@@ -23,7 +22,7 @@ export function containerStarts(call: CallSite, ctx: PythonContext): ContainerSt
     return typeof name === 'string' && name.trim() !== '' ? [{ image: name.trim(), line, api }] : [];
   }
   const started = startedCommand(call, ctx);
-  const commands = [...(started ? [started.command] : []), ...writtenShellScripts(call, ctx).flatMap((script) => commandsOf(script.text))];
+  const commands = [...(started ? [started.command] : []), ...writtenShellScripts(call, ctx).flatMap((script) => script.commands)];
   return dockerRuns(commands).flatMap((run) => {
     const image = run.image?.text.trim() ?? '';
     return image === '' || image.includes('{') ? [] : [{ image, line, api: `${api} docker run` }];

@@ -1,7 +1,7 @@
 import { AIRFLOW_SHELL_OPERATORS, containerShellScript, operatorTemplates } from './airflow-templated-operators.js';
 import { argument, calls, type CallSite } from './call-site.js';
 import { BASH_TASK_DECORATOR, decoratorNames, returnedValues } from './decorators.js';
-import type { Command, Word } from '../container/dockerfile/shell.js';
+import { commandsOf, type Command, type Word } from '../container/dockerfile/shell.js';
 import type { SyntaxNode } from './parser.js';
 import type { ReportOptions } from '../../core/analyzer.js';
 import type { PythonContext, PythonRule } from './python-rule.js';
@@ -13,11 +13,27 @@ const COMMAND_STRING_RUNNERS = [...SHELL_STRING_RUNNERS, ...ASYNC_SHELL_RUNNERS]
 /** Calls that start a program from an argv, which may be a shell given a script. */
 const PROGRAM_STARTERS = [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS];
 
-/** A shell script written out in the code (an Airflow template counts as written out), the node that holds it, and what runs it. */
+/**
+ * A shell script written out in the code (an Airflow template counts as written out), the node that
+ * holds it, and what runs it; `commands` is the script split into commands, once for every rule.
+ */
 export interface WrittenShellScript {
   node: SyntaxNode;
   text: string;
   runner: string;
+  readonly commands: readonly Command[];
+}
+
+function writtenScript(node: SyntaxNode, text: string, runner: string): WrittenShellScript {
+  let commands: Command[] | undefined;
+  return {
+    node,
+    text,
+    runner,
+    get commands() {
+      return (commands ??= commandsOf(text));
+    },
+  };
 }
 
 /**
@@ -38,7 +54,7 @@ function readWrittenScripts(call: CallSite, ctx: PythonContext): WrittenShellScr
   const runner = call.name ?? '';
   const written = (node: SyntaxNode | undefined): WrittenShellScript[] => {
     const text = node ? builtText(node, ctx) : undefined;
-    return node && typeof text === 'string' ? [{ node, text, runner }] : [];
+    return node && typeof text === 'string' ? [writtenScript(node, text, runner)] : [];
   };
   if (calls(call, COMMAND_STRING_RUNNERS)) return written(argument(call, 0, 'cmd') ?? call.keywords.get('command'));
   const shellFlag = call.keywords.get('shell');
@@ -50,7 +66,7 @@ function readWrittenScripts(call: CallSite, ctx: PythonContext): WrittenShellScr
   if (script) {
     const words = script.parts.map((part) => builtText(part, ctx));
     // ssh joins the remote command's words with spaces before the remote shell parses them.
-    return words.every((w) => typeof w === 'string') ? [{ node: script.parts[0]!, text: words.join(' '), runner }] : [];
+    return words.every((w) => typeof w === 'string') ? [writtenScript(script.parts[0]!, words.join(' '), runner)] : [];
   }
   return airflowShellScripts(call, ctx);
 }
@@ -68,7 +84,20 @@ function builtText(node: SyntaxNode, ctx: PythonContext): string | undefined {
  * it is: each word at its node's offsets, `nodes[i]` holding word i. A run-time value is an empty
  * word, unread, so option positions hold.
  */
-export function startedCommand(call: CallSite, ctx: PythonContext): { command: Command; nodes: SyntaxNode[] } | undefined {
+export function startedCommand(call: CallSite, ctx: PythonContext): StartedCommand | undefined {
+  // Several rules and the facts read every call's argv; the file's call sites are shared.
+  if (!startedByCall.has(call)) startedByCall.set(call, readStartedCommand(call, ctx));
+  return startedByCall.get(call);
+}
+
+interface StartedCommand {
+  command: Command;
+  nodes: SyntaxNode[];
+}
+
+const startedByCall = new WeakMap<CallSite, StartedCommand | undefined>();
+
+function readStartedCommand(call: CallSite, ctx: PythonContext): StartedCommand | undefined {
   const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call, (n) => ctx.sequenceOf(n)) : undefined;
   if (!started?.program) return undefined;
   const nodes = [started.program, ...started.args];
@@ -82,7 +111,7 @@ export function startedCommand(call: CallSite, ctx: PythonContext): { command: C
 /** The command templates of Airflow's BashOperator and SSHOperator, and the script a container operator hands a shell. */
 export function airflowShellScripts(call: CallSite, ctx: PythonContext): WrittenShellScript[] {
   const container = containerShellScript(call, ctx);
-  return [...operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS), ...(container ? [container] : [])].map(({ node, text, operator, field }) => ({ node, text, runner: `${operator} ${field}` }));
+  return [...operatorTemplates(call, ctx, AIRFLOW_SHELL_OPERATORS), ...(container ? [container] : [])].map(({ node, text, operator, field }) => writtenScript(node, text, `${operator} ${field}`));
 }
 
 /** The command texts a `@task.bash` function returns, which Airflow renders and runs like a bash_command. */
@@ -91,17 +120,17 @@ export function bashTaskScripts(fn: SyntaxNode, ctx: PythonContext): WrittenShel
   const runner = `@task.bash ${fn.childForFieldName('name')?.text ?? 'task'}() command`;
   return returnedValues(fn).flatMap((node) => {
     const text = stringText(node, ctx);
-    return typeof text === 'string' ? [{ node, text, runner }] : [];
+    return typeof text === 'string' ? [writtenScript(node, text, runner)] : [];
   });
 }
 
 /** What a check of one shell script finds: a message each, with how to report it. */
-export type ScriptCheck = (text: string) => ReadonlyArray<{ message: string; options?: ReportOptions }>;
+export type ScriptCheck = (script: WrittenShellScript) => ReadonlyArray<{ message: string; options?: ReportOptions }>;
 
 /** Runs `check` on each script and reports what it finds on the script's node, after what runs it. */
 export function reportScripts(ctx: PythonContext, scripts: readonly WrittenShellScript[], check: ScriptCheck): void {
-  for (const { node, text, runner } of scripts) {
-    for (const { message, options } of check(text)) ctx.report(node, { message: `${runner}: ${message}`, ...options });
+  for (const script of scripts) {
+    for (const { message, options } of check(script)) ctx.report(script.node, { message: `${script.runner}: ${message}`, ...options });
   }
 }
 

@@ -1,6 +1,6 @@
 import { downloadedScriptRuns } from '../../shell/downloaded-script.js';
 import type { PythonRule } from '../python-rule.js';
-import { bashTaskCheck, reportScripts, writtenShellScripts } from '../shell-scripts.js';
+import { bashTaskCheck, reportScripts, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
 
 export const curlPipeShell: PythonRule = {
   id: 'py.supply-chain.curl-pipe-shell',
@@ -59,6 +59,6 @@ export const curlPipeShell: PythonRule = {
 };
 
 /** One finding per script, however many downloads it runs. */
-function firstDownloadRun(text: string) {
-  return downloadedScriptRuns(text).slice(0, 1);
+function firstDownloadRun(script: WrittenShellScript) {
+  return downloadedScriptRuns(script.text, script.commands).slice(0, 1);
 }

@@ -1,7 +1,6 @@
-import { commandsOf } from '../../container/dockerfile/shell.js';
 import { dockerRunHostAccess } from '../../shell/docker-host-access.js';
 import type { PythonRule } from '../python-rule.js';
-import { bashTaskCheck, reportScripts, startedCommand, writtenShellScripts } from '../shell-scripts.js';
+import { bashTaskCheck, reportScripts, startedCommand, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
 
 export const dockerRunHostAccessFromCode: PythonRule = {
   id: 'py.docker-run.host-access',
@@ -57,6 +56,6 @@ export const dockerRunHostAccessFromCode: PythonRule = {
   onNode: bashTaskCheck(hostAccess),
 };
 
-function hostAccess(text: string) {
-  return dockerRunHostAccess(commandsOf(text));
+function hostAccess(script: WrittenShellScript) {
+  return dockerRunHostAccess(script.commands);
 }

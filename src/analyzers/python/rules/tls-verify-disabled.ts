@@ -1,8 +1,7 @@
 import { calls, type CallSite } from '../call-site.js';
-import { commandsOf } from '../../container/dockerfile/shell.js';
 import { tlsChecksDisabled } from '../../shell/tls-check-disabled.js';
 import type { PythonContext, PythonRule } from '../python-rule.js';
-import { bashTaskCheck, reportScripts, startedCommand, writtenShellScripts } from '../shell-scripts.js';
+import { bashTaskCheck, reportScripts, startedCommand, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
 import { calleeLabel, reportUnseen } from './dynamic-value.js';
 import { HTTPX_CALLS, REQUESTS_CALLS } from './http-clients.js';
 import { tlsSwitchedOff } from './tls-client-switches.js';
@@ -120,8 +119,8 @@ export const tlsVerifyDisabled: PythonRule = {
 };
 
 /** What in a shell command the code writes out (os.system, shell=True, BashOperator, `bash -c`) switches certificate or host key checks off. */
-function checksOff(text: string) {
-  return tlsChecksDisabled(commandsOf(text));
+function checksOff(script: WrittenShellScript) {
+  return tlsChecksDisabled(script.commands);
 }
 
 /** A program started from an argv of literals (`["curl", "-k", url]`), read as the one command it is. */
