@@ -61,8 +61,9 @@ export function kubernetesImages(parsed: ParsedManifests, file: string): Contain
 }
 
 /**
- * The images a Python module runs: its Airflow tasks' (a pod or Docker operator's, `@task.docker`'s)
- * and the containers its code starts (docker-py, `docker run` in commands), as a literal names them.
+ * The images a Python module or notebook runs: its Airflow tasks' (a pod or Docker operator's,
+ * `@task.docker`'s) and the containers its code starts (docker-py, `docker run` in commands and a
+ * notebook's shell commands), as a literal names them.
  */
 export function pythonModuleImages(lineage: Pick<PythonLineage, 'tasks' | 'containers'>, file: string): ContainerImage[] {
   const named = (reference: string, line: number, workload: string) => {
@@ -71,7 +72,7 @@ export function pythonModuleImages(lineage: Pick<PythonLineage, 'tasks' | 'conta
   };
   return [
     ...lineage.tasks.flatMap((task) => (task.image ? [named(task.image.reference, task.image.line, `Airflow task ${task.taskId} (${task.operator})`)] : [])),
-    ...(lineage.containers ?? []).map((c) => named(c.image, c.line, `Python ${c.api}`)),
+    ...(lineage.containers ?? []).map((c) => named(c.image, c.line, `${file.endsWith('.ipynb') ? 'Notebook' : 'Python'} ${c.api}`)),
   ];
 }
 

@@ -8,6 +8,7 @@ import { commandsOf } from '../../src/analyzers/container/dockerfile/shell.js';
 import { isGitlabCiFile, parsePipeline } from '../../src/analyzers/ci/gitlab-ci/pipeline.js';
 import { composeImages, gitlabCiImages, kubernetesImages, shellImages, workflowImages } from '../../src/inventory/deployed-images.js';
 import { helmValuesImages } from '../../src/analyzers/iac/helm-values/images.js';
+import { exampleNotebook } from '../../src/analyzers/notebook/example-notebook.js';
 import { renderCycloneDx } from '../../src/report/cyclonedx.js';
 import { removeTree, tempTree } from '../helpers/temp-tree.js';
 
@@ -301,6 +302,7 @@ describe('the inventory and SBOM with deployed images', () => {
       'charts/cache/values.yaml': 'image:\n  repository: redis\n  tag: 7.4.1\n',
       '.github/workflows/ci.yml': WORKFLOW,
       'jobs/nightly.sh': '#!/bin/sh\ndocker run --rm ghcr.io/acme/etl:2.1\n',
+      'notebooks/convert.ipynb': exampleNotebook(['import os\n', '!docker run --rm acme/featurize:1.2\n']),
       '.gitlab-ci.yml': 'test:\n  image: python:3.8-slim\n  script: [pytest]\n',
     });
     const collected = await collectInventory(root, { maxFileSize: 5_000_000, exclude: [], deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } });
@@ -321,6 +323,7 @@ describe('the inventory and SBOM with deployed images', () => {
       'k8s/etl.yaml:13 curlimages/curl',
       'k8s/etl.yaml:16 ghcr.io/acme/loader',
       'k8s/etl.yaml:26 python',
+      'notebooks/convert.ipynb:16 acme/featurize',
       'pipeline/convert.py:3 acme/convert',
       'pipeline/convert.py:4 python',
       'pipeline/convert.py:5 busybox',
@@ -335,6 +338,7 @@ describe('the inventory and SBOM with deployed images', () => {
       'Python subprocess.run docker run',
       'Python os.system docker run',
     ]);
+    expect(collected.images.find((i) => i.file === 'notebooks/convert.ipynb')?.workload).toBe('Notebook shell docker run');
     expect(bom.components.find((c) => c['bom-ref'] === 'pkg:docker/postgres@11-alpine')?.properties).toEqual([
       { name: 'pipewarden:location', value: 'docker-compose.yml:8' },
       { name: 'pipewarden:workload', value: 'compose service warehouse' },

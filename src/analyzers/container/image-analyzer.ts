@@ -8,7 +8,8 @@ import { SourceText } from '../../core/source-text.js';
 import type { DepsSettings } from '../deps/settings.js';
 import type { ImageFacts } from '../../inventory/containers.js';
 import { pythonModuleImages } from '../../inventory/deployed-images.js';
-import { PYTHON_ANALYZER, type PythonFacts } from '../python/facts.js';
+import { NOTEBOOK_ANALYZER } from '../notebook/facts.js';
+import { codeModuleFacts, PYTHON_ANALYZER } from '../python/facts.js';
 import { findVulnerable, type VulnerablePackage } from '../deps/vulnerabilities.js';
 import { eolOs } from './image-rules/eol-os.js';
 import { eolRuntime } from './image-rules/eol-runtime.js';
@@ -26,18 +27,18 @@ const DEPLOYING_ANALYZERS = ['compose', 'kubernetes', 'helm-values', 'github-act
 
 /**
  * Container images as a whole: Dockerfile base images and the images Compose services,
- * Kubernetes workloads, Helm charts' values, GitHub Actions and GitLab CI jobs, shell scripts' `docker run` and Airflow tasks run against the end-of-life table on the run date, and
+ * Kubernetes workloads, Helm charts' values, GitHub Actions and GitLab CI jobs, shell scripts' `docker run`, Airflow tasks and the containers Python code and notebooks start run against the end-of-life table on the run date, and
  * — with --image-rootfs — the packages of an unpacked image against advisories.
  */
 export const containerImageAnalyzer: ProjectAnalyzer = {
   name: 'container-image',
   category: 'container',
   rules: imageRules,
-  usesFactsFrom: [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS, PYTHON_ANALYZER],
+  usesFactsFrom: [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS, PYTHON_ANALYZER, NOTEBOOK_ANALYZER],
   async analyze(ctx: ProjectContext): Promise<ProjectOutput> {
     const images = [DOCKERFILE_ANALYZER, ...DEPLOYING_ANALYZERS].flatMap((name) => [...(ctx.facts(name) as Map<string, ImageFacts>).values()].flatMap((f) => f.images));
-    // Python's facts hold the DAGs' Airflow tasks, with the image a pod or Docker operator runs, and the containers the code starts.
-    for (const [file, facts] of ctx.facts(PYTHON_ANALYZER) as Map<string, PythonFacts>) if (facts.lineage) images.push(...pythonModuleImages(facts.lineage, file));
+    // Python's and notebooks' facts hold the DAGs' Airflow tasks, with the image a pod or Docker operator runs, and the containers the code starts.
+    for (const [file, facts] of codeModuleFacts(ctx)) if (facts.lineage) images.push(...pythonModuleImages(facts.lineage, file));
     const rootfsDir = ctx.settings.image?.rootfs;
     const { project, notices } = await assembleImageProject(images, rootfsDir ? readRootfs(rootfsDir) : undefined, ctx.settings.deps, ctx.now);
     return { findings: imageFindings(project, ctx.root), errors: [], notices };

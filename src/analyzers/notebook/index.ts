@@ -4,6 +4,7 @@ import { SourceText } from '../../core/source-text.js';
 import type { PythonFacts } from '../python/facts.js';
 import { analyzePythonSource, coveredBy } from '../python/index.js';
 import { NOTEBOOK_ANALYZER } from './facts.js';
+import { shellContainerStarts } from './container-starts.js';
 import { NotebookModule } from './module.js';
 import type { NotebookContext } from './notebook-rule.js';
 import { NotebookError, readNotebook, type Notebook } from './notebook.js';
@@ -40,7 +41,7 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
     // A proven flow into a shell escape replaces the escape's pattern finding on that line.
     covered.push(...findings.flatMap(coveredBy));
     problems.push(...python.problems.map((p) => module.placeText(p)));
-    if (python.facts) facts = module.placeFacts(python.facts as PythonFacts);
+    if (python.facts) facts = withShellContainers(module.placeFacts(python.facts as PythonFacts), module);
   }
 
   const raw = new SourceText(file.text);
@@ -58,4 +59,11 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
     rule.check(ctx);
   }
   return { findings: withoutReplaced(findings, covered), problems, ...(facts ? { facts } : {}) };
+}
+
+/** The facts with the containers the notebook's shell commands start added to those its Python code starts. */
+function withShellContainers(facts: PythonFacts, module: NotebookModule): PythonFacts {
+  const started = shellContainerStarts(module.shell);
+  if (!facts.lineage || started.length === 0) return facts;
+  return { ...facts, lineage: { ...facts.lineage, containers: [...(facts.lineage.containers ?? []), ...started] } };
 }

@@ -86,7 +86,7 @@ export class NotebookModule {
       sources: lineage.sources.map((s) => ({ ...s, id: id(s.id), line: this.rawLine(s.line) })),
       sinks: lineage.sinks.map((s) => ({ ...s, id: id(s.id), line: this.rawLine(s.line), sources: s.sources.map(id) })),
       functions: lineage.functions.map((f) => ({ ...f, line: this.rawLine(f.line) })),
-      tasks: lineage.tasks.map((t) => ({ ...t, line: this.rawLine(t.line) })),
+      tasks: lineage.tasks.map((t) => ({ ...t, line: this.rawLine(t.line), ...(t.image ? { image: { ...t.image, line: this.rawLine(t.image.line) } } : {}) })),
       taskEdges: lineage.taskEdges.map((e) => ({ ...e, line: this.rawLine(e.line) })),
       ...(lineage.containers ? { containers: lineage.containers.map((c) => ({ ...c, line: this.rawLine(c.line) })) } : {}),
     };

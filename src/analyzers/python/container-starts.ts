@@ -1,11 +1,9 @@
-import { dockerRuns } from '../shell/docker-run.js';
+import { namedImages } from '../shell/docker-run.js';
 import { argument, type CallSite } from './call-site.js';
 import { startsContainer } from './docker-host-access.js';
-import type { PythonLineage } from './facts.js';
+import type { ContainerStart } from './facts.js';
 import type { PythonContext } from './python-rule.js';
 import { startedCommand, writtenShellScripts } from './shell-scripts.js';
-
-type ContainerStart = NonNullable<PythonLineage['containers']>[number];
 
 /**
  * The containers a call starts, with the image where the code names it: docker-py's and podman-py's
@@ -23,8 +21,5 @@ export function containerStarts(call: CallSite, ctx: PythonContext): ContainerSt
   }
   const started = startedCommand(call, ctx);
   const commands = [...(started ? [started.command] : []), ...writtenShellScripts(call, ctx).flatMap((script) => script.commands)];
-  return dockerRuns(commands).flatMap((run) => {
-    const image = run.image?.text.trim() ?? '';
-    return image === '' || image.includes('{') ? [] : [{ image, line, api: `${api} docker run` }];
-  });
+  return namedImages(commands).map((image) => ({ image, line, api: `${api} docker run` }));
 }

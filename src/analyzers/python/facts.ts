@@ -26,7 +26,14 @@ export interface PythonLineage {
   tasks: Array<{ taskId: string; operator: string; callable?: string; line: number; image?: { reference: string; line: number } }>;
   taskEdges: Array<{ from: string; to: string; line: number }>;
   /** Containers the code starts (docker-py, `docker run` in commands) whose image it names, and the call that starts each. */
-  containers?: Array<{ image: string; line: number; api: string }>;
+  containers?: ContainerStart[];
+}
+
+/** A container the code starts, named by the image it runs, on the line that starts it, and how (`subprocess.run docker run`). */
+export interface ContainerStart {
+  image: string;
+  line: number;
+  api: string;
 }
 
 export interface LineageSource {

@@ -46,6 +46,17 @@ export function dockerRuns(commands: readonly Command[]): DockerRun[] {
   });
 }
 
+/**
+ * The image each `docker run` among the commands names, as written; a run that names none, or whose
+ * image code fills in when it runs (`{image}`), is left out.
+ */
+export function namedImages(commands: readonly Command[]): string[] {
+  return dockerRuns(commands).flatMap((run) => {
+    const image = run.image?.text.trim() ?? '';
+    return image === '' || image.includes('{') ? [] : [image];
+  });
+}
+
 const ASSIGNMENT = /^([A-Za-z_]\w*)=([\s\S]*)$/;
 /** Builtins whose arguments are assignments that stay in the shell: `export OPTS=…`, `readonly`, `declare -x`, `local`. */
 const DECLARERS = new Set(['export', 'readonly', 'declare', 'typeset', 'local']);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { findRelease, isPastEol, type Product } from '../../../src/analyzers/container/eol-images.js';
+import { exampleNotebook } from '../../../src/analyzers/notebook/example-notebook.js';
 import { REPO, runCli } from '../../helpers/cli.js';
 import { removeTree, tempTree } from '../../helpers/temp-tree.js';
 
@@ -59,6 +60,7 @@ describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
       'legacy/Dockerfile': 'FROM python:3.7-slim-buster\nUSER 1000\n',
       'docker-compose.yml': 'services:\n  warehouse:\n    image: postgres:11\n    ports: ["127.0.0.1:5432:5432"]\n',
       'dags/score.py': 'from airflow.decorators import task\n\n@task.docker(image="node:16-alpine3.22")\ndef score():\n    return 1\n',
+      'notebooks/convert.ipynb': exampleNotebook(['import os\n', '!docker run --rm -v $PWD:/w python:3.6-slim python /w/convert.py\n']),
       'charts/warehouse/values.yaml': 'primary:\n  image:\n    registry: docker.io\n    repository: bitnami/postgresql\n    tag: 11.22.0-debian-11-r4\n',
       '.gitlab-ci.yml': 'lint:\n  image:\n    name: node:16-alpine\n  script: [npm run lint]\n',
       'jobs/profile.sh': '#!/bin/sh\ndocker run --rm -v "$PWD:/w" python:3.7-alpine python /w/profile.py\n',
@@ -80,6 +82,7 @@ describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
       ['docker-compose.yml', 3, 'Image postgres:11 of compose service warehouse: PostgreSQL 11 reached end of life on 2023-11-09'],
       ['jobs/profile.sh', 2, 'Image python:3.7-alpine of docker run: Python 3.7 reached end of life on 2023-06-27'],
       ['legacy/Dockerfile', 1, 'Base image python:3.7-slim-buster: Python 3.7 reached end of life on 2023-06-27; Debian 10 (buster) reached end of life on 2024-06-30'],
+      ['notebooks/convert.ipynb', 16, 'Image python:3.6-slim of Notebook shell docker run: Python 3.6 reached end of life on 2021-12-23'],
     ]);
     const vulnerable = result.findings.filter((f) => f.ruleId === 'image.vulnerable-package').map((f) => f.location.file);
     expect(vulnerable).toContain(path.relative(root, path.join(FIXTURES, 'container/rootfs/debian/var/lib/dpkg/status')));

@@ -73,6 +73,24 @@ describe('notebook analyzer', () => {
     expect(sink!.sources).toEqual([source!.id]);
   });
 
+  it('records the containers code, escapes and shell cells start, and task images, at lines of the raw file', () => {
+    const json = notebook([
+      'import docker\ndocker.from_env().containers.run("acme/convert:1.4", "x")\n!docker run --rm python:3.8-slim python -V\n',
+      '%%bash\nIMG=x\ndocker run --rm \\\n  busybox:1.36 true\n',
+      'from airflow.providers.docker.operators.docker import DockerOperator\nDockerOperator(task_id="load", image="ghcr.io/acme/loader:2.1")\n',
+    ]);
+    const lineage = (scanNotebook(json).facts.notebook as PythonFacts).lineage!;
+    const at = (line: number) => rawLine(json, line).trim();
+    expect(lineage.containers!.map((c) => [c.image, c.api, at(c.line)])).toEqual([
+      ['acme/convert:1.4', 'docker.from_env().containers.run', '"docker.from_env().containers.run(\\"acme/convert:1.4\\", \\"x\\")\\n",'],
+      ['python:3.8-slim', 'shell docker run', '"!docker run --rm python:3.8-slim python -V\\n"'],
+      ['busybox:1.36', 'shell docker run', '"docker run --rm \\\\\\n",'],
+    ]);
+    const image = lineage.tasks[0]!.image!;
+    expect(image.reference).toBe('ghcr.io/acme/loader:2.1');
+    expect(at(image.line)).toContain('DockerOperator(task_id');
+  });
+
   it('runs for the dependency analysis, which reads its facts, even when only deps are assessed', () => {
     const entry = { path: 'n.ipynb', absPath: '/n.ipynb', kind: 'notebook' as const, size: 1 };
     expect(analyzersFor(entry, new Set(['deps']))).toContain(notebookAnalyzer);

@@ -189,3 +189,27 @@ describe('nb.curl-pipe-shell', () => {
     expect(findingsOf(json, 'nb.curl-pipe-shell')).toEqual([]);
   });
 });
+
+describe('nb.docker-run-host-access', () => {
+  it('names the cell and line of each host access a docker run in an escape or a continued %%bash line gives', () => {
+    const json = notebook([
+      'import os\n!sudo docker run --rm --privileged -v /var/run/docker.sock:/var/run/docker.sock acme/agent:3.0\n',
+      '%%bash\nset -e\ndocker run -d \\\n  --pid=host --cap-add SYS_ADMIN acme/trace:1.1\n',
+    ]);
+    const findings = findingsOf(json, 'nb.docker-run-host-access');
+    expect(findings.map((f) => [f.message, f.severity, f.location.snippet])).toEqual([
+      ['docker run of acme/agent:3.0 is privileged (--privileged): root on the host (cell 1, line 2)', 'critical', expect.stringContaining('--privileged')],
+      ['docker run of acme/agent:3.0 mounts the container runtime socket /var/run/docker.sock: root on the host (cell 1, line 2)', 'critical', expect.stringContaining('--privileged')],
+      ["docker run of acme/trace:1.1 shares the host's process namespace (--pid host) (cell 2, line 3)", 'high', 'docker run -d \\'],
+      ['docker run of acme/trace:1.1 adds the SYS_ADMIN capability (cell 2, line 3)', 'high', 'docker run -d \\'],
+    ]);
+    expect(rawLine(json, findings[0]!.location.startLine)).toContain('!sudo docker run');
+  });
+
+  it('lowers its confidence for options after a word IPython fills in, and leaves an echo and GPU access alone', () => {
+    const json = notebook(['!docker run {flags} --privileged acme/x:1\n!echo docker run --privileged x\n!docker run --gpus all acme/train:2\n']);
+    expect(findingsOf(json, 'nb.docker-run-host-access').map((f) => [f.message, f.confidence])).toEqual([
+      ['docker run of a container is privileged (--privileged): root on the host (cell 1, line 1)', 'medium'],
+    ]);
+  });
+});
