@@ -1,13 +1,9 @@
 import { commandsOf, inlineScript, isShell, programIndex, programName, type Command } from '../container/dockerfile/shell.js';
-
-const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
-const INTERPRETERS = /^(python[\d.]*|perl|ruby|node|php)$/;
+import { CODE_ARGUMENT, DOWNLOADERS, downloadedFileRuns, INTERPRETERS, SHELL_COMMAND_OPTION } from './downloaded-file.js';
 /** A word that is the output of a download, substituted: `"$(curl …)"`, `` `wget -O- …` ``, `<(curl …)`. */
 const SUBSTITUTED_DOWNLOAD = /^(?:\$\(|`|<\()\s*(?:curl|wget|fetch)\b/;
 /** Programs that run their argument as shell code (`eval "$(curl …)"`) or source a file (`source <(curl …)`). */
 const CODE_RUNNERS = new Set(['eval', 'source', '.']);
-/** Options that hand an interpreter (not a shell, where -e is errexit) its code as an argument (`python3 -c`, `node -e`, `perl -E`, `php -r`) or name a module to run. */
-const CODE_ARGUMENT = /^-[ceEmr]$/;
 
 /** Where in a script a download is run as code, and how, for the message. */
 export interface DownloadedRun {
@@ -18,8 +14,9 @@ export interface DownloadedRun {
 
 /**
  * The places in a shell script that run what curl/wget fetched without checking it: output piped
- * into a shell or interpreter (through other filters too: `curl … | tee log | sh`), or a shell
- * given the download by command or process substitution. Offsets are into `script`; `commands`
+ * into a shell or interpreter (through other filters too: `curl … | tee log | sh`), a shell given
+ * the download by command or process substitution, or a downloaded file run with no digest or
+ * signature check before it (`curl -o i.sh … && sh i.sh`). Offsets are into `script`; `commands`
  * may be passed when the caller has split it already.
  */
 export function downloadedScriptRuns(script: string, commands: readonly Command[] = commandsOf(script)): DownloadedRun[] {
@@ -38,7 +35,8 @@ export function downloadedScriptRuns(script: string, commands: readonly Command[
     const run = substitutedRun(command);
     if (run) runs.push({ start: command.words[0]!.start, end: run.end, message: 'A downloaded script is run through command substitution without verification' });
   }
-  return runs;
+  for (const { command, message } of downloadedFileRuns(commands)) runs.push({ start: command.words[0]!.start, end: command.words.at(-1)!.end, message });
+  return runs.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -67,7 +65,7 @@ function runsCode(command: Command): boolean {
   if (at === -1 || !(isShell(name) || INTERPRETERS.test(programName(name)))) return false;
   for (const { text } of command.words.slice(at + 1)) {
     if (text === '-' || text === '/dev/stdin' || (isShell(name) && text === '-s')) return true;
-    if (isShell(name) ? /^-[a-z]*c[a-z]*$/.test(text) : CODE_ARGUMENT.test(text)) return false;
+    if (isShell(name) ? SHELL_COMMAND_OPTION.test(text) : CODE_ARGUMENT.test(text)) return false;
     if (!text.startsWith('-')) return false;
   }
   return true;

@@ -184,6 +184,16 @@ describe('nb.curl-pipe-shell', () => {
     ]);
   });
 
+  it('follows a downloaded file to the line or cell that runs it, and reads a heredoc in a shell cell as text', () => {
+    const json = notebook([
+      '!curl -fsSLo /tmp/setup.sh https://example.com/setup.sh\n',
+      '%%bash\ncat > /tmp/notes.sh <<EOF\ncurl -s https://example.com/x.sh | sh\nEOF\nchmod +x /tmp/setup.sh\n/tmp/setup.sh --all\n',
+    ]);
+    expect(findingsOf(json, 'nb.curl-pipe-shell').map((f) => [f.message, f.location.snippet])).toEqual([
+      ['/tmp/setup.sh, downloaded by curl, is run without verification (cell 2, line 6)', '/tmp/setup.sh --all'],
+    ]);
+  });
+
   it('leaves a download written to a file or piped into a non-interpreter alone', () => {
     const json = notebook(['!curl -so data.csv https://example.com/data.csv\n!curl -s https://example.com/d.json | jq .rows\n']);
     expect(findingsOf(json, 'nb.curl-pipe-shell')).toEqual([]);

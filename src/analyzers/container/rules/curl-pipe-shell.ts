@@ -3,12 +3,15 @@ import { downloadedScriptRuns } from '../../shell/downloaded-script.js';
 
 export const curlPipeShell: DockerRule = {
   id: 'docker.curl-pipe-shell',
-  title: 'Script downloaded and run in one step (curl | sh)',
+  title: 'Script downloaded and run without verification (curl | sh)',
   category: 'container',
   severity: 'high',
   confidence: 'high',
   cwe: ['CWE-494'],
-  what: 'Finds RUN commands that pipe curl/wget output into a shell or interpreter, or run it through `sh -c "$(curl …)"`.',
+  what:
+    'Finds RUN commands that pipe curl/wget output into a shell or interpreter, run it through `sh -c "$(curl …)"`, or ' +
+    'download a file (`curl -o`, `curl -O`, `wget`, `> file`) and run it (`sh install.sh`, `python3 get-pip.py`, `./tool`) ' +
+    'with no `sha256sum`, `gpg --verify` or other digest or signature check in between.',
   why:
     'Whatever the server returns that day runs as root in the build with no checksum or signature check: a compromised ' +
     'host, DNS or CDN puts code into every image built after it, secrets passed to the build included.',
@@ -17,6 +20,7 @@ export const curlPipeShell: DockerRule = {
     { file: 'Dockerfile', code: 'FROM debian:12\nRUN curl -fsSL https://get.example.com/install.sh | bash\n' },
     { file: 'Dockerfile', code: 'FROM debian:12\nRUN wget -qO- https://example.com/setup | sudo -E python3 -\n' },
     { file: 'Dockerfile', code: 'FROM debian:12\nRUN sh -c "$(curl -fsSL https://example.com/install.sh)"\n' },
+    { file: 'Dockerfile', code: 'FROM python:3.12-slim\nRUN wget -q https://example.com/get-pip.py && python3 get-pip.py && rm get-pip.py\n' },
   ],
   good: [
     {

@@ -12,7 +12,9 @@ export const notebookCurlPipeShell: NotebookRule = {
   cwe: ['CWE-494'],
   what:
     'Finds shell escapes (`!curl … | bash`) and `%%bash`/`%%sh` cells (Databricks `%sh` cells too) that pipe curl or wget output into a ' +
-    'shell or interpreter, or hand it to one through `sh -c "$(curl …)"` or `bash <(wget …)`.',
+    'shell or interpreter, hand it to one through `sh -c "$(curl …)"` or `bash <(wget …)`, or download a file and run it, ' +
+    'on the same line or a later one, with no digest or signature check in between (`!wget -q …/Miniconda3.sh` then ' +
+    '`!bash Miniconda3.sh -b`).',
   why:
     'The script runs with the kernel’s user, environment and mounted credentials, and it is whatever the server sends on ' +
     'the day the notebook runs: a compromised host, DNS entry or CDN runs its code inside the team’s data environment, and ' +
@@ -24,6 +26,10 @@ export const notebookCurlPipeShell: NotebookRule = {
     { file: 'setup.ipynb', code: exampleNotebook(['!curl -fsSL https://get.example.com/install.sh | bash\n']) },
     { file: 'spark.ipynb', code: exampleNotebook(['%%bash\nset -e\nwget -qO- https://example.com/setup.py | python3 -\n']) },
     { file: 'tools.ipynb', code: exampleNotebook(['%sh\nsh -c "$(curl -fsSL https://example.com/install.sh)"\n']) },
+    {
+      file: 'conda.ipynb',
+      code: exampleNotebook(['!wget -q https://repo.example.com/Miniconda3-latest-Linux-x86_64.sh\n', '!bash Miniconda3-latest-Linux-x86_64.sh -b -p /opt/conda\n']),
+    },
   ],
   good: [
     {
@@ -37,10 +43,13 @@ export const notebookCurlPipeShell: NotebookRule = {
   ],
   references: ['https://cwe.mitre.org/data/definitions/494.html', 'https://ipython.readthedocs.io/en/stable/interactive/magics.html#cellmagic-bash'],
   check(ctx) {
-    for (const command of ctx.shell) {
-      for (const run of downloadedScriptRuns(command.command)) {
-        ctx.report(command.at, command.snippet, { message: `${run.message} (${cellPlace(command.cell, command.line)})` });
-      }
+    // The kernel's shell commands share one file system: a later line or cell may run what an earlier one downloaded.
+    const script = ctx.shell.map((c) => c.command).join('\n');
+    const ends: number[] = [];
+    for (const { command } of ctx.shell) ends.push((ends.at(-1) ?? -1) + command.length + 1);
+    for (const run of downloadedScriptRuns(script)) {
+      const command = ctx.shell[ends.findIndex((end) => run.start < end)]!;
+      ctx.report(command.at, command.snippet, { message: `${run.message} (${cellPlace(command.cell, command.line)})` });
     }
   },
 };

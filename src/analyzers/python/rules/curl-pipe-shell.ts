@@ -10,8 +10,9 @@ export const curlPipeShell: PythonRule = {
   confidence: 'high',
   cwe: ['CWE-494'],
   what:
-    'Finds written-out shell commands that pipe curl or wget output into a shell or interpreter, or run it through ' +
-    '`sh -c "$(curl …)"`: os.system/os.popen, subprocess with shell=True or an argv starting `bash -c` or ssh, ' +
+    'Finds written-out shell commands that pipe curl or wget output into a shell or interpreter, run it through ' +
+    '`sh -c "$(curl …)"`, or download a file and run it with no digest or signature check in between ' +
+    '(`curl -o get-pip.py … && python3 get-pip.py`): os.system/os.popen, subprocess with shell=True or an argv starting `bash -c` or ssh, ' +
     'Airflow BashOperator/SSHOperator commands, KubernetesPodOperator and DockerOperator shell scripts, and `@task.bash` ' +
     'return values.',
   why:
@@ -35,6 +36,7 @@ export const curlPipeShell: PythonRule = {
       code: 'import subprocess\n\nsubprocess.run(["bash", "-c", "wget -qO- https://example.com/setup.py | python3 -"], check=True)\n',
     },
     { file: 'jobs/tools.py', code: 'import os\n\nos.system(\'sh -c "$(curl -fsSL https://example.com/install.sh)"\')\n' },
+    { file: 'jobs/pip.py', code: 'import os\n\nos.system("curl -fsSLO https://bootstrap.pypa.io/get-pip.py && python3 get-pip.py")\n' },
   ],
   good: [
     {

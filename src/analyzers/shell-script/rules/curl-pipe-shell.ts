@@ -10,7 +10,8 @@ export const shellCurlPipeShell: ShellRule = {
   cwe: ['CWE-494'],
   what:
     'Finds commands in shell scripts (`.sh`, `.bash`, files starting with a shell `#!`) that pipe curl or wget output ' +
-    'into a shell or interpreter, or run it through `sh -c "$(curl …)"` or `bash <(wget …)`.',
+    'into a shell or interpreter, run it through `sh -c "$(curl …)"` or `bash <(wget …)`, or download a file and later run ' +
+    'it (`curl -o /tmp/agent.sh …` then `bash /tmp/agent.sh` or `./agent.sh`) with no digest or signature check in between.',
   why:
     'Entrypoints, bootstrap and job scripts run on workers and in containers with the pipeline’s credentials. Whatever ' +
     'the server returns on the day runs there: a compromised download host, DNS entry or CDN gets code execution in ' +
@@ -21,6 +22,7 @@ export const shellCurlPipeShell: ShellRule = {
   bad: [
     { file: 'scripts/bootstrap.sh', code: '#!/usr/bin/env bash\nset -euo pipefail\ncurl -fsSL https://get.example.com/agent.sh \\\n  | sudo bash -s -- --token "$AGENT_TOKEN"\n' },
     { file: 'entrypoint.sh', code: '#!/bin/sh\nsh -c "$(wget -qO- https://example.com/setup.sh)"\nexec python -m etl.run "$@"\n' },
+    { file: 'scripts/install-agent.sh', code: '#!/bin/sh\ncurl -fsSL -o /tmp/agent.sh https://get.example.com/agent.sh\nchmod +x /tmp/agent.sh\n/tmp/agent.sh --token "$AGENT_TOKEN"\n' },
   ],
   good: [
     {
