@@ -20,6 +20,12 @@ export interface DownloadedRun {
  * may be passed when the caller has split it already.
  */
 export function downloadedScriptRuns(script: string, commands: readonly Command[] = commandsOf(script)): DownloadedRun[] {
+  const files = downloadedFileRuns(commands).map(({ command, message }) => ({ start: command.words[0]!.start, end: command.words.at(-1)!.end, message }));
+  return [...pipedDownloadRuns(commands), ...files].sort((a, b) => a.start - b.start);
+}
+
+/** The downloads a script runs straight from the downloader: piped into a shell or interpreter, or substituted into one. */
+export function pipedDownloadRuns(commands: readonly Command[]): DownloadedRun[] {
   const runs: DownloadedRun[] = [];
   commands.forEach((command, i) => {
     if (command.after !== '|' || !runsCode(command)) return;
@@ -35,8 +41,7 @@ export function downloadedScriptRuns(script: string, commands: readonly Command[
     const run = substitutedRun(command);
     if (run) runs.push({ start: command.words[0]!.start, end: run.end, message: 'A downloaded script is run through command substitution without verification' });
   }
-  for (const { command, message } of downloadedFileRuns(commands)) runs.push({ start: command.words[0]!.start, end: command.words.at(-1)!.end, message });
-  return runs.sort((a, b) => a.start - b.start);
+  return runs;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { BEST_PRACTICES, type DockerRule } from '../docker-rule.js';
-import { downloadedScriptRuns } from '../../shell/downloaded-script.js';
+import { downloadedFileRuns } from '../../shell/downloaded-file.js';
+import { pipedDownloadRuns } from '../../shell/downloaded-script.js';
 
 export const curlPipeShell: DockerRule = {
   id: 'docker.curl-pipe-shell',
@@ -10,8 +11,9 @@ export const curlPipeShell: DockerRule = {
   cwe: ['CWE-494'],
   what:
     'Finds RUN commands that pipe curl/wget output into a shell or interpreter, run it through `sh -c "$(curl …)"`, or ' +
-    'download a file (`curl -o`, `curl -O`, `wget`, `> file`) and run it (`sh install.sh`, `python3 get-pip.py`, `./tool`) ' +
-    'with no `sha256sum`, `gpg --verify` or other digest or signature check in between.',
+    'download a file (`curl -o`, `curl -O`, `wget`, `> file`) and run it, in the same RUN or a later one of the stage ' +
+    '(`sh install.sh`, `python3 get-pip.py`, `./tool`), with no `sha256sum`, `gpg --verify` or other digest or signature ' +
+    'check in between.',
   why:
     'Whatever the server returns that day runs as root in the build with no checksum or signature check: a compromised ' +
     'host, DNS or CDN puts code into every image built after it, secrets passed to the build included.',
@@ -33,7 +35,15 @@ export const curlPipeShell: DockerRule = {
   references: [BEST_PRACTICES + '#run', 'https://cwe.mitre.org/data/definitions/494.html'],
   check(ctx) {
     for (const script of ctx.scripts) {
-      for (const run of downloadedScriptRuns(script.text.text, script.commands)) ctx.report(script.text, run.start, run.end, { message: run.message });
+      for (const run of pipedDownloadRuns(script.commands)) ctx.report(script.text, run.start, run.end, { message: run.message });
+    }
+    // A file one RUN downloads stays in the stage's file system for a later RUN to run.
+    for (const stage of ctx.file.stages) {
+      const scripts = ctx.scripts.filter((s) => stage.instructions.includes(s.instruction));
+      const owner = new Map(scripts.flatMap((script) => script.commands.map((command) => [command, script] as const)));
+      for (const { command, message } of downloadedFileRuns(scripts.flatMap((s) => s.commands))) {
+        ctx.report(owner.get(command)!.text, command.words[0]!.start, command.words.at(-1)!.end, { message });
+      }
     }
   },
 };
