@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isShell, programIndex, programName, type Command, type Word } from '../container/dockerfile/shell.js';
+import { verifiesDownload } from './download-verification.js';
 
 export const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
 export const INTERPRETERS = /^(python[\d.]*|perl|ruby|node|php)$/;
@@ -7,16 +8,6 @@ export const INTERPRETERS = /^(python[\d.]*|perl|ruby|node|php)$/;
 export const CODE_ARGUMENT = /^-[ceEmr]$/;
 /** A shell option cluster with `-c`: the script is the next argument's text. */
 export const SHELL_COMMAND_OPTION = /^-[a-z]*c[a-z]*$/;
-
-/**
- * Programs that check a file against a digest or signature. One anywhere between a download and its
- * run counts as the check: scripts verify in too many shapes (`sha256sum -c`, a digest compared in
- * `[ … ]`, `gpg --verify` of a detached signature) to tie each to the file.
- */
-const VERIFIERS = new Set([
-  'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'shasum', 'md5sum', 'b2sum', 'cksum',
-  'gpg', 'gpg2', 'gpgv', 'cosign', 'minisign', 'signify', 'openssl', 'slsa-verifier', 'sigstore',
-]);
 
 /** Short options of curl and wget that take a value (in a cluster, the rest of the word or the next word). */
 const VALUED_SHORT: Record<string, string> = { curl: 'AbcCdDeEFHKmoPQrtTuUwxXyYz', wget: 'aABDeIilOoPQRtTUwX' };
@@ -27,43 +18,96 @@ const VALUED_LONG = /^--(?:output|output-dir|output-document|directory-prefix|he
 interface Download {
   file: string;
   program: string;
-  index: number;
+  command: Command;
 }
 
 export interface FileRun {
   /** The command that runs the file. */
   command: Command;
+  /** The commands that downloaded it (both branches of `if curl …; else wget …; fi`). */
+  downloads: Command[];
   message: string;
 }
+
+/** Programs that move or copy a file to where a later command runs it: `mv codecov /usr/local/bin/`. */
+const MOVERS = new Set(['mv', 'cp', 'install']);
 
 /**
  * Downloads saved to a file (`curl -o f`, `curl -O`, `wget URL`, `wget -O f`, `curl URL > f`) that a
  * later command of the script runs — as a shell's or interpreter's script (`bash install.sh`,
  * `python3 get-pip.py`), sourced, or as the program itself (`./install.sh`) — with no digest or
- * signature check in between.
+ * signature check in between. The file is followed through `cd` and through `mv`/`cp`/`install`.
  */
 export function downloadedFileRuns(commands: readonly Command[]): FileRun[] {
   const runs: FileRun[] = [];
-  const downloads: Download[] = [];
+  let downloads: Download[] = [];
+  const directory = new WorkingDirectory();
   commands.forEach((command, index) => {
-    if (VERIFIERS.has(programName(command.words[programIndex(command)]?.text ?? ''))) {
-      downloads.length = 0;
+    if (verifiesDownload(commands, index)) {
+      downloads = [];
       return;
     }
+    if (directory.follow(command)) return;
     const ran = ranFile(command);
-    const download = ran === undefined ? -1 : downloads.findIndex((d) => d.file === ran.file);
-    if (ran && download !== -1) {
-      const { file, program } = downloads.splice(download, 1)[0]!;
-      runs.push({ command, message: `${file}, downloaded by ${program}, is run${ran.runner ? ` by ${ran.runner}` : ''} without verification` });
+    const file = ran && directory.resolve(ran.file);
+    const matching = downloads.filter((d) => d.file === file);
+    if (ran && matching.length > 0) {
+      downloads = downloads.filter((d) => d.file !== file);
+      const programs = [...new Set(matching.map((d) => d.program))].join(' or ');
+      runs.push({ command, downloads: matching.map((d) => d.command), message: `${ran.file}, downloaded by ${programs}, is run${ran.runner ? ` by ${ran.runner}` : ''} without verification` });
     }
+    downloads.push(...moved(command, downloads, directory));
     const saved = savedDownload(command);
-    if (saved) downloads.push({ ...saved, index });
+    if (saved) downloads.push({ file: directory.resolve(saved.file), program: saved.program, command });
   });
   return runs;
 }
 
-/** The file a downloader saves to, normalised, if it saves to one (not standard output piped on). */
-function savedDownload(command: Command): Omit<Download, 'index'> | undefined {
+/** The downloads a `mv`, `cp` or `install` puts somewhere else: at the target, or in it when it is a directory. */
+function moved(command: Command, downloads: readonly Download[], directory: WorkingDirectory): Download[] {
+  const at = programIndex(command);
+  if (at === -1 || !MOVERS.has(programName(command.words[at]!.text))) return [];
+  const operands = command.words.slice(at + 1).map((w) => w.text).filter((t) => !t.startsWith('-'));
+  // An option's value (`install -m 0755 tool /usr/local/bin/`) is read as an operand too; it names no download.
+  const target = operands.at(-1);
+  if (operands.length < 2 || !target) return [];
+  return operands.slice(0, -1).flatMap((source) => {
+    const download = downloads.find((d) => d.file === directory.resolve(source));
+    if (!download) return [];
+    const into = directory.resolve(`${target}/${path.posix.basename(download.file)}`);
+    // Whether the target is a directory is not known from the script: both names are the file's.
+    return [{ ...download, file: directory.resolve(target) }, { ...download, file: into }];
+  });
+}
+
+/**
+ * The script's working directory as far as `cd` and `pushd` show it, so that `wget -P /opt/dl …`
+ * then `cd /opt/dl` then `bash setup.sh` name one file. Where it is unknown (`cd -`, `popd`) later
+ * relative paths name no earlier file.
+ */
+class WorkingDirectory {
+  private current = '';
+  private unknown = 0;
+
+  /** Takes in a `cd`; true when the command was one. A `cd` in a subshell (`(cd x; …)`) leaves the script's directory alone. */
+  follow(command: Command): boolean {
+    const at = programIndex(command);
+    const name = at === -1 ? '' : programName(command.words[at]!.text);
+    if (name !== 'cd' && name !== 'pushd' && name !== 'popd') return false;
+    if (command.after === '(') return true;
+    const target = command.words.slice(at + 1).find((w) => !w.text.startsWith('-') || w.text === '-')?.text;
+    if (name === 'popd' || target === '-' || target === undefined) this.current = `\u0000unknown${++this.unknown}`;
+    else this.current = this.resolve(target);
+    return true;
+  }
+
+  resolve(file: string): string {
+    return path.posix.normalize(file.startsWith('/') || this.current === '' ? file : `${this.current}/${file}`);
+  }
+}
+
+/** The file a downloader saves to, if it saves to one (not standard output piped on). */
+function savedDownload(command: Command): { file: string; program: string } | undefined {
   const at = programIndex(command);
   const program = at === -1 ? '' : programName(command.words[at]!.text);
   // fetch(1) names its files as wget does, but its options differ; it is rare enough to leave out.
@@ -103,7 +147,7 @@ function savedDownload(command: Command): Omit<Download, 'index'> | undefined {
   const toStdout = output === '-' || (program === 'curl' && output === undefined && !remoteName);
   const file = toStdout ? redirected : (output ?? (remoteName && url ? remoteFileName(url) : undefined));
   if (!file) return undefined;
-  return { file: normalised(directory && !file.startsWith('/') ? `${directory}/${file}` : file), program };
+  return { file: directory && !file.startsWith('/') ? `${directory}/${file}` : file, program };
 }
 
 /** The file a command's standard output is redirected to (`> f`, `>f`, `1> f`, `>> f`). */
@@ -130,17 +174,13 @@ function ranFile(command: Command): { file: string; runner?: string } | undefine
   const program = command.words[at]!.text;
   const name = programName(program);
   const args = command.words.slice(at + 1).map((w) => w.text);
-  if (name === 'source' || name === '.') return args[0] ? { file: normalised(args[0]), runner: name } : undefined;
+  if (name === 'source' || name === '.') return args[0] ? { file: args[0], runner: name } : undefined;
   const shell = isShell(name);
-  if (!shell && !INTERPRETERS.test(name)) return program.includes('/') ? { file: normalised(program) } : undefined;
+  if (!shell && !INTERPRETERS.test(name)) return program.includes('/') ? { file: program } : undefined;
   for (const text of args) {
     // A script given as text (`sh -c`, `python3 -c`, `-m module`) runs no file.
     if (shell ? SHELL_COMMAND_OPTION.test(text) : CODE_ARGUMENT.test(text)) return undefined;
-    if (!text.startsWith('-')) return { file: normalised(text), runner: name };
+    if (!text.startsWith('-')) return { file: text, runner: name };
   }
   return undefined;
-}
-
-function normalised(file: string): string {
-  return path.posix.normalize(file);
 }

@@ -1,4 +1,4 @@
-import { commandsOf, inlineScript, isShell, programIndex, programName, type Command } from '../container/dockerfile/shell.js';
+import { commandsOf, inlineScript, isShell, programIndex, programName, type Command, type Word } from '../container/dockerfile/shell.js';
 import { CODE_ARGUMENT, DOWNLOADERS, downloadedFileRuns, INTERPRETERS, SHELL_COMMAND_OPTION } from './downloaded-file.js';
 /** A word that is the output of a download, substituted: `"$(curl …)"`, `` `wget -O- …` ``, `<(curl …)`. */
 const SUBSTITUTED_DOWNLOAD = /^(?:\$\(|`|<\()\s*(?:curl|wget|fetch)\b/;
@@ -39,7 +39,8 @@ export function pipedDownloadRuns(commands: readonly Command[]): DownloadedRun[]
   });
   for (const command of commands) {
     const run = substitutedRun(command);
-    if (run) runs.push({ start: command.words[0]!.start, end: run.end, message: 'A downloaded script is run through command substitution without verification' });
+    const how = run?.text.trim().startsWith('<(') ? 'process' : 'command';
+    if (run) runs.push({ start: command.words[0]!.start, end: run.end, message: `A downloaded script is run through ${how} substitution without verification` });
   }
   return runs;
 }
@@ -49,7 +50,7 @@ export function pipedDownloadRuns(commands: readonly Command[]): DownloadedRun[]
  * download's output (`sh -c "$(curl …)"`), or a shell, eval or source given it (`bash <(curl …)`,
  * `eval "$(wget -O- …)"`). An echo of such text, a comment or a heredoc written to a file runs nothing.
  */
-function substitutedRun(command: Command): { end: number } | undefined {
+function substitutedRun(command: Command): Word | undefined {
   const at = programIndex(command);
   const name = at === -1 ? '' : programName(command.words[at]!.text);
   if (isShell(name)) {

@@ -131,6 +131,12 @@ describe('Dockerfile parser', () => {
     ]);
   });
 
+  it('finds the program past the reserved words a condition or loop leaves at the start of a command, not past quoted ones', () => {
+    const programs = (script: string) => commandsOf(script).map((c) => c.words[programIndex(c)]?.text);
+    expect(programs('if ! curl -fsS https://x; then sudo pip install a; elif true; then { make; }; else wget y; fi')).toEqual(['curl', 'pip', 'true', 'make', '}', 'wget', 'fi']);
+    expect(programs('for f in a b; do bash "$f"; done\nwhile read l; do echo "$l"; done\n"if" x')).toEqual(['for', 'bash', 'done', 'read', 'echo', 'done', 'if']);
+  });
+
   it('splits any script, however its quotes, substitutions and heredocs nest, into words inside it', () => {
     const piece = fc.constantFrom('$(', '$((', ')', '`', '"', "'", '\\', 'a', ' ', '|', '\n', '<<E', 'E', '#', '&&', '(');
     fc.assert(

@@ -36,11 +36,11 @@ describe('downloads run as code', () => {
     ].join('\n');
     expect(downloadedScriptRuns(script).map((run) => [script.slice(run.start, run.end), run.message])).toEqual([
       ['sh /tmp/i.sh', '/tmp/i.sh, downloaded by curl, is run by sh without verification'],
-      ['./a.sh --yes', 'a.sh, downloaded by curl, is run without verification'],
+      ['./a.sh --yes', './a.sh, downloaded by curl, is run without verification'],
       ['python3 get-pip.py', 'get-pip.py, downloaded by curl, is run by python3 without verification'],
       ['bash -e install.sh', 'install.sh, downloaded by wget, is run by bash without verification'],
       ['/opt/setup.sh', '/opt/setup.sh, downloaded by wget, is run without verification'],
-      ['source ./env.sh', 'env.sh, downloaded by curl, is run by source without verification'],
+      ['source ./env.sh', './env.sh, downloaded by curl, is run by source without verification'],
       ['/usr/local/bin/tool --version', '/usr/local/bin/tool, downloaded by wget, is run without verification'],
     ]);
   });

@@ -304,13 +304,16 @@ function unescape(inner: string, quote: string): string {
   return quote === '"' ? inner.replace(/\\(["\\$`])/g, '$1') : inner;
 }
 
-/** Index of the program a command runs, past `VAR=value` assignments and wrappers such as sudo; -1 when there is none. */
+/** Reserved words the shell reads before a command, which the operators leave at its start (`then curl …`, `do pip install …`). */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', '{']);
+
+/** Index of the program a command runs, past reserved words, `VAR=value` assignments and wrappers such as sudo; -1 when there is none. */
 export function programIndex(command: Pick<Command, 'words'>): number {
   let i = 0;
   const words = command.words;
   while (i < words.length) {
     const text = words[i]!.text;
-    if (/^[A-Za-z_]\w*=/.test(text)) i++;
+    if (/^[A-Za-z_]\w*=/.test(text) || (RESERVED.has(text) && !words[i]!.quoted)) i++;
     else if (WRAPPERS.has(programName(text))) {
       const { valued, operands } = WRAPPERS.get(programName(text))!;
       i++;

@@ -26,7 +26,7 @@ describe(ID, () => {
       [6, 'os.popen: Output of curl is piped into sh without verification'],
       [7, 'subprocess.check_call: Output of wget is piped into perl without verification'],
       [8, 'subprocess.run: Output of curl is piped into bash without verification'],
-      [9, 'asyncio.create_subprocess_shell: A downloaded script is run through command substitution without verification'],
+      [9, 'asyncio.create_subprocess_shell: A downloaded script is run through process substitution without verification'],
       [10, 'KubernetesPodOperator cmds/arguments: Output of curl is piped into sh without verification'],
       [11, 'DockerOperator command: Output of curl is piped into bash without verification'],
       [12, 'SSHOperator command: Output of curl is piped into bash without verification'],
