@@ -3,7 +3,9 @@ import { makeFinding, type Range } from '../../core/make-finding.js';
 import type { SourceText } from '../../core/source-text.js';
 import { commandsOf, type Command } from '../container/dockerfile/shell.js';
 import { runShellRules } from '../shell-script/index.js';
+import { shellCurlPipeShell } from '../shell-script/rules/curl-pipe-shell.js';
 import { shellTlsVerifyDisabled } from '../shell-script/rules/tls-verify-disabled.js';
+import { downloadedFileRuns } from '../shell/downloaded-file.js';
 import { environmentSwitchOff } from '../shell/tls-check-disabled.js';
 import { isRecord } from '../iac/kubernetes/parse.js';
 import type { YamlDocument, YamlPath } from '../yaml-document.js';
@@ -18,6 +20,36 @@ export function scriptFindings(script: string, path: YamlPath, yaml: YamlDocumen
     findings.push(makeFinding(rule, file, source, scriptRange(script, start, end, path, yaml), options));
   });
   return findings;
+}
+
+/** A piece of a CI script as the YAML holds it: a `run:` block, a GitLab `script:` line. */
+export interface ScriptPiece {
+  text: string;
+  path: YamlPath;
+}
+
+/**
+ * `sh.curl-pipe-shell`'s findings for a file one piece of a CI job downloads and a later piece runs,
+ * unchecked: the job's pieces share its file system. Each session is a run of pieces one shell reads
+ * in turn (a GitLab job's `before_script` and `script` lines); each starts in the job's directory
+ * (a GitHub Actions step). A download run within one piece is `scriptFindings`'.
+ */
+export function jobDownloadFindings(sessions: ReadonlyArray<readonly ScriptPiece[]>, yaml: YamlDocument, file: string, source: SourceText): RawFinding[] {
+  if (sessions.flat().length < 2) return [];
+  const owner = new Map<Command, ScriptPiece>();
+  const commands = sessions.map((session) =>
+    session.flatMap((piece) => {
+      const split = ciCommands(piece.text);
+      for (const command of split) owner.set(command, piece);
+      return split;
+    }),
+  );
+  return downloadedFileRuns(commands).flatMap(({ command, downloads, message }) => {
+    const piece = owner.get(command)!;
+    if (downloads.some((d) => owner.get(d) === piece)) return [];
+    const range = scriptRange(piece.text, command.words[0]!.start, command.words.at(-1)!.end, piece.path, yaml);
+    return [makeFinding(shellCurlPipeShell, file, source, range, { message })];
+  });
 }
 
 /** Template expressions the CI fills in before a shell reads the script: GitHub's `${{ … }}`, a GitLab component's `$[[ … ]]`. */

@@ -34,32 +34,36 @@ const MOVERS = new Set(['mv', 'cp', 'install']);
 
 /**
  * Downloads saved to a file (`curl -o f`, `curl -O`, `wget URL`, `wget -O f`, `curl URL > f`) that a
- * later command of the script runs — as a shell's or interpreter's script (`bash install.sh`,
- * `python3 get-pip.py`), sourced, or as the program itself (`./install.sh`) — with no digest or
- * signature check in between. The file is followed through `cd` and through `mv`/`cp`/`install`.
+ * later command runs — as a shell's or interpreter's script (`bash install.sh`, `python3
+ * get-pip.py`), sourced, or as the program itself (`./install.sh`) — with no digest or signature
+ * check in between. The file is followed through `cd` and through `mv`/`cp`/`install`. `scripts`
+ * run one after another on one file system, each from the same directory: the RUN instructions of
+ * a Dockerfile stage, the steps of a CI job, or just one script.
  */
-export function downloadedFileRuns(commands: readonly Command[]): FileRun[] {
+export function downloadedFileRuns(scripts: ReadonlyArray<readonly Command[]>): FileRun[] {
   const runs: FileRun[] = [];
   let downloads: Download[] = [];
-  const directory = new WorkingDirectory();
-  commands.forEach((command, index) => {
-    if (verifiesDownload(commands, index)) {
-      downloads = [];
-      return;
-    }
-    if (directory.follow(command)) return;
-    const ran = ranFile(command);
-    const file = ran && directory.resolve(ran.file);
-    const matching = downloads.filter((d) => d.file === file);
-    if (ran && matching.length > 0) {
-      downloads = downloads.filter((d) => d.file !== file);
-      const programs = [...new Set(matching.map((d) => d.program))].join(' or ');
-      runs.push({ command, downloads: matching.map((d) => d.command), message: `${ran.file}, downloaded by ${programs}, is run${ran.runner ? ` by ${ran.runner}` : ''} without verification` });
-    }
-    downloads.push(...moved(command, downloads, directory));
-    const saved = savedDownload(command);
-    if (saved) downloads.push({ file: directory.resolve(saved.file), program: saved.program, command });
-  });
+  for (const commands of scripts) {
+    const directory = new WorkingDirectory();
+    commands.forEach((command, index) => {
+      if (verifiesDownload(commands, index)) {
+        downloads = [];
+        return;
+      }
+      if (directory.follow(command)) return;
+      const ran = ranFile(command);
+      const file = ran && directory.resolve(ran.file);
+      const matching = downloads.filter((d) => d.file === file);
+      if (ran && matching.length > 0) {
+        downloads = downloads.filter((d) => d.file !== file);
+        const programs = [...new Set(matching.map((d) => d.program))].join(' or ');
+        runs.push({ command, downloads: matching.map((d) => d.command), message: `${ran.file}, downloaded by ${programs}, is run${ran.runner ? ` by ${ran.runner}` : ''} without verification` });
+      }
+      downloads.push(...moved(command, downloads, directory));
+      const saved = savedDownload(command);
+      if (saved) downloads.push({ file: directory.resolve(saved.file), program: saved.program, command });
+    });
+  }
   return runs;
 }
 

@@ -20,7 +20,7 @@ export interface DownloadedRun {
  * may be passed when the caller has split it already.
  */
 export function downloadedScriptRuns(script: string, commands: readonly Command[] = commandsOf(script)): DownloadedRun[] {
-  const files = downloadedFileRuns(commands).map(({ command, message }) => ({ start: command.words[0]!.start, end: command.words.at(-1)!.end, message }));
+  const files = downloadedFileRuns([commands]).map(({ command, message }) => ({ start: command.words[0]!.start, end: command.words.at(-1)!.end, message }));
   return [...pipedDownloadRuns(commands), ...files].sort((a, b) => a.start - b.start);
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commandsOf, programIndex } from '../../../src/analyzers/container/dockerfile/shell.js';
 import { downloadedFileRuns } from '../../../src/analyzers/shell/downloaded-file.js';
 
-const runs = (...lines: string[]) => downloadedFileRuns(commandsOf(lines.join('\n'))).map((run) => run.message);
+const runs = (...lines: string[]) => downloadedFileRuns([commandsOf(lines.join('\n'))]).map((run) => run.message);
 
 describe('downloaded files run later in a script', () => {
   it('takes a digest as the check only when it is compared: in a test, through grep, kept in a variable, or with -c', () => {
@@ -36,9 +36,16 @@ describe('downloaded files run later in a script', () => {
   });
 
   it('names every downloader of a file once, at its first run', () => {
-    const found = downloadedFileRuns(
+    const found = downloadedFileRuns([
       commandsOf(['if command -v curl; then curl -fsSLo i.sh https://x.example/i.sh; else wget -qO i.sh https://x.example/i.sh; fi', 'sh i.sh', 'sh i.sh'].join('\n')),
-    );
+    ]);
     expect(found.map((run) => [run.message, run.downloads.map((d) => d.words[programIndex(d)]!.text)])).toEqual([['i.sh, downloaded by curl or wget, is run by sh without verification', ['curl', 'wget']]]);
+  });
+
+  it('follows a file across scripts run one after another, each from the same directory', () => {
+    const scripts = (...texts: string[]) => downloadedFileRuns(texts.map((text) => commandsOf(text))).map((run) => run.message);
+    expect(scripts('cd /tmp && curl -fsSLO https://x.example/i.sh', 'sh /tmp/i.sh')).toEqual(['/tmp/i.sh, downloaded by curl, is run by sh without verification']);
+    expect(scripts('cd /tmp && curl -fsSLO https://x.example/i.sh', 'sh i.sh')).toEqual([]);
+    expect(scripts('curl -fsSLO https://x.example/i.sh', 'sha256sum -c i.sh.sha256', 'sh i.sh')).toEqual([]);
   });
 });

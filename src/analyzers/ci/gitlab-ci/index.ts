@@ -5,7 +5,7 @@ import { isGitlabCiFile, jobScripts, parsePipeline } from './pipeline.js';
 import { SourceText } from '../../../core/source-text.js';
 import { isRecord, type YamlMap } from '../../iac/kubernetes/parse.js';
 import type { YamlPath } from '../../yaml-document.js';
-import { scriptFindings, variableFindings } from '../script-findings.js';
+import { jobDownloadFindings, scriptFindings, variableFindings, type ScriptPiece } from '../script-findings.js';
 
 /**
  * GitLab CI files: their jobs' scripts get the shell-script rules, and the images jobs and services
@@ -24,7 +24,10 @@ function analyzePipeline(file: SourceFile): AnalyzerOutput {
   const parsed = parsePipeline(file.text);
   const source = new SourceText(file.text);
   const scopes = [...(isRecord(parsed.data?.['default']) ? [{ data: parsed.data['default'], path: ['default'] }] : []), ...parsed.jobs];
-  const scripts = (data: YamlMap, path: YamlPath) => jobScripts(data, path).flatMap((line) => scriptFindings(line.text, line.path, parsed.yaml, file.path, source));
+  const scripts = (data: YamlMap, path: YamlPath) => {
+    const lines = jobScripts(data, path);
+    return [...lines.flatMap((line) => scriptFindings(line.text, line.path, parsed.yaml, file.path, source)), ...jobDownloadFindings(shellSessions(lines, path), parsed.yaml, file.path, source)];
+  };
   const findings = [
     ...variableFindings(parsed.data?.['variables'], ['variables'], parsed.yaml, file.path, source),
     // The top level's before_script and after_script are `default:`'s, under their old place.
@@ -33,4 +36,15 @@ function analyzePipeline(file: SourceFile): AnalyzerOutput {
   ];
   const facts: ImageFacts = { images: gitlabCiImages(parsed, file.path) };
   return { findings, problems: parsed.problems, facts };
+}
+
+/** GitLab runs a job's `before_script` and `script` lines in one shell, its `after_script` and hooks each in another. */
+function shellSessions(lines: readonly ScriptPiece[], job: YamlPath): ScriptPiece[][] {
+  const sessions = new Map<string, ScriptPiece[]>();
+  for (const line of lines) {
+    const key = String(line.path[job.length]);
+    const session = key === 'before_script' ? 'script' : key;
+    sessions.set(session, [...(sessions.get(session) ?? []), line]);
+  }
+  return [...sessions.values()];
 }

@@ -41,7 +41,7 @@ export const curlPipeShell: DockerRule = {
     for (const stage of ctx.file.stages) {
       const scripts = ctx.scripts.filter((s) => stage.instructions.includes(s.instruction));
       const owner = new Map(scripts.flatMap((script) => script.commands.map((command) => [command, script] as const)));
-      for (const { command, message } of downloadedFileRuns(scripts.flatMap((s) => s.commands))) {
+      for (const { command, message } of downloadedFileRuns(scripts.map((s) => s.commands))) {
         ctx.report(owner.get(command)!.text, command.words[0]!.start, command.words.at(-1)!.end, { message });
       }
     }

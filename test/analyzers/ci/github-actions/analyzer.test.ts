@@ -112,6 +112,31 @@ describe('run scripts under the shell rules', () => {
     ]);
   });
 
+  it('follows a file one step downloads to a later step of the job that runs it, each step starting in the workspace', () => {
+    const code = [
+      'on: push',
+      'jobs:',
+      '  test:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: wget -q https://repo.example.com/miniconda.sh -O miniconda.sh',
+      '      - run: |',
+      '          bash miniconda.sh -b -p $HOME/miniconda',
+      '          cd /tmp && curl -fsSLO https://x.example/tool.sh',
+      '      - run: sh tool.sh',
+      '      - run: curl -fsSLO https://x.example/one.sh && sh one.sh',
+      '  other:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: sh miniconda.sh',
+    ].join('\n');
+    const findings = analyzeWorkflowText(code).findings.filter((f) => f.ruleId === 'sh.curl-pipe-shell');
+    expect(findings.map((f) => [f.location.startLine, f.location.startColumn, f.message])).toEqual([
+      [8, 11, 'miniconda.sh, downloaded by wget, is run by bash without verification'],
+      [11, 54, 'one.sh, downloaded by curl, is run by sh without verification'],
+    ]);
+  });
+
   it('reads an expression as one word, whatever spaces, quotes or parentheses it holds, as the runner substitutes it first', () => {
     const code = [
       'on: push',

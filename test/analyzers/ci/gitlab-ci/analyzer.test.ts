@@ -36,6 +36,29 @@ describe('the GitLab CI analyzer', () => {
     ]);
   });
 
+  it('follows a file one script line downloads to a later line of the job, through cd within one shell, not into after_script', () => {
+    const code = [
+      'install:',
+      '  before_script:',
+      '    - wget -q https://repo.example.com/miniconda.sh -O miniconda.sh',
+      '  script:',
+      '    - bash miniconda.sh -b -p /opt/conda',
+      '    - cd /opt/dl',
+      '    - curl -fsSLO https://x.example/setup.sh',
+      '  after_script:',
+      '    - sh setup.sh',
+      'deploy:',
+      '  script:',
+      '    - cd /opt/dl && curl -fsSLO https://x.example/setup.sh',
+      '    - sh setup.sh',
+    ].join('\n');
+    const { findings } = analyzePipelineText(code);
+    expect(findings.map((f) => [f.ruleId, f.location.startLine, f.message])).toEqual([
+      ['sh.curl-pipe-shell', 5, 'miniconda.sh, downloaded by wget, is run by bash without verification'],
+      ['sh.curl-pipe-shell', 13, 'setup.sh, downloaded by curl, is run by sh without verification'],
+    ]);
+  });
+
   it('places a finding on the repeated option it concerns, reads the hooks script, and a file classified as a manifest', () => {
     const code = [
       'scan:',
