@@ -5,13 +5,10 @@ import { commandsOf, type Command, type Word } from '../container/dockerfile/she
 import type { SyntaxNode } from './parser.js';
 import type { ReportOptions } from '../../core/analyzer.js';
 import type { PythonContext, PythonRule } from './python-rule.js';
-import { ARGV_RUNNERS, ASYNC_SHELL_RUNNERS, SHELL_STRING_RUNNERS, SUBPROCESS_RUNNERS, shellScript, startedProgram } from './rules/shell.js';
+import { SUBPROCESS_RUNNERS, shellScript, startedProgram } from './rules/shell.js';
+import { calledHelper, COMMAND_STRING_RUNNERS, helperArgument, PROGRAM_STARTERS } from './command-helpers.js';
 import { stringText } from './rules/string-literal.js';
 
-/** Calls that hand their one command string to a shell. */
-const COMMAND_STRING_RUNNERS = [...SHELL_STRING_RUNNERS, ...ASYNC_SHELL_RUNNERS];
-/** Calls that start a program from an argv, which may be a shell given a script. */
-const PROGRAM_STARTERS = [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS];
 
 /**
  * A shell script written out in the code (an Airflow template counts as written out), the node that
@@ -57,11 +54,13 @@ function readWrittenScripts(call: CallSite, ctx: PythonContext): WrittenShellScr
     return node && typeof text === 'string' ? [writtenScript(node, text, runner)] : [];
   };
   if (calls(call, COMMAND_STRING_RUNNERS)) return written(argument(call, 0, 'cmd') ?? call.keywords.get('command'));
+  const helper = calledHelper(call, ctx);
+  if (helper?.kind === 'script') return written(helperArgument(call, helper));
   const shellFlag = call.keywords.get('shell');
   const argv = calls(call, SUBPROCESS_RUNNERS) ? argument(call, 0, 'args') : undefined;
   // With a shell, a sequence's first item is the command line and the rest its $0, $1…
   if (argv && shellFlag && ctx.truthOf(shellFlag) === true) return written(ctx.sequenceOf(argv)?.[0] ?? argv);
-  const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call, (n) => ctx.sequenceOf(n)) : undefined;
+  const started = startedArgv(call, ctx);
   const script = started && shellScript(ctx, started.program, started.args);
   if (script) {
     const words = script.parts.map((part) => builtText(part, ctx));
@@ -98,7 +97,7 @@ interface StartedCommand {
 const startedByCall = new WeakMap<CallSite, StartedCommand | undefined>();
 
 function readStartedCommand(call: CallSite, ctx: PythonContext): StartedCommand | undefined {
-  const started = calls(call, PROGRAM_STARTERS) ? startedProgram(call, (n) => ctx.sequenceOf(n)) : undefined;
+  const started = startedArgv(call, ctx);
   if (!started?.program) return undefined;
   const nodes = [started.program, ...started.args];
   const words = nodes.map((node): Word => {
@@ -106,6 +105,14 @@ function readStartedCommand(call: CallSite, ctx: PythonContext): StartedCommand 
     return { text: typeof text === 'string' ? text : '', start: node.startIndex, end: node.endIndex };
   });
   return { command: { words, after: '', depth: 0 }, nodes };
+}
+
+/** The program a call starts and its arguments, from the argv it gives subprocess, the os.exec and os.spawn functions, or a helper of the module that passes its argv on. */
+function startedArgv(call: CallSite, ctx: PythonContext): { program: SyntaxNode | undefined; args: SyntaxNode[] } | undefined {
+  if (calls(call, PROGRAM_STARTERS)) return startedProgram(call, (n) => ctx.sequenceOf(n));
+  const helper = calledHelper(call, ctx);
+  const items = helper?.kind === 'argv' ? ctx.sequenceOf(helperArgument(call, helper)!) : undefined;
+  return items ? { program: items[0], args: items.slice(1) } : undefined;
 }
 
 /** The command templates of Airflow's BashOperator and SSHOperator, and the script a container operator hands a shell. */
