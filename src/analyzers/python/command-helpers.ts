@@ -49,13 +49,18 @@ function moduleHelpers(root: SyntaxNode, ctx: PythonContext): Map<string, Comman
   return helpers;
 }
 
+/** The last part of each runner's name: a call named otherwise need not be resolved. */
+const RUNNER_NAMES = new Set([...COMMAND_STRING_RUNNERS, ...SUBPROCESS_RUNNERS].map((name) => name.slice(name.lastIndexOf('.') + 1)));
+
 function helperOf(fn: SyntaxNode, ctx: PythonContext): CommandHelper | undefined {
   const params = parametersOf(fn);
   const body = fn.childForFieldName('body');
-  if (!body) return undefined;
+  if (!body || params.length === 0) return undefined;
   // A parameter the body assigns again (`cmd = shlex.split(cmd)`) is no longer what the caller passed.
   const reassigned = new Set(descendants(body, 'assignment').flatMap((a) => (a.childForFieldName('left')?.type === 'identifier' ? [a.childForFieldName('left')!.text] : [])));
   for (const node of descendants(body, 'call')) {
+    const callee = node.childForFieldName('function')?.text ?? '';
+    if (!RUNNER_NAMES.has(callee.slice(callee.lastIndexOf('.') + 1))) continue;
     const site = ctx.callSite(node);
     const passed = (arg: SyntaxNode | undefined) => {
       const index = arg?.type === 'identifier' && !reassigned.has(arg.text) ? params.findIndex((p) => p.name === arg.text && !p.splat) : -1;
