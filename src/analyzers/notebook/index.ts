@@ -6,6 +6,7 @@ import { analyzePythonSource, coveredBy } from '../python/index.js';
 import { NOTEBOOK_ANALYZER } from './facts.js';
 import { shellContainerStarts } from './container-starts.js';
 import { NotebookModule } from './module.js';
+import { NotebookShellScript } from './shell-script.js';
 import type { NotebookContext } from './notebook-rule.js';
 import { NotebookError, readNotebook, type Notebook } from './notebook.js';
 import { notebookRules } from './rules/index.js';
@@ -34,6 +35,7 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
   const isPython = /^i?python/.test(language);
   if (!isPython) problems.push(`the kernel language is ${language.slice(0, 40)}, so code cells were not analysed (outputs were)`);
   const module = new NotebookModule(isPython ? notebook.cells : []);
+  const script = new NotebookShellScript(module.shell);
   let facts: PythonFacts | undefined;
   if (module.text !== '') {
     const python = analyzePythonSource(module.text, file.path);
@@ -41,7 +43,7 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
     // A proven flow into a shell escape replaces the escape's pattern finding on that line.
     covered.push(...findings.flatMap(coveredBy));
     problems.push(...python.problems.map((p) => module.placeText(p)));
-    if (python.facts) facts = withShellContainers(module.placeFacts(python.facts as PythonFacts), module);
+    if (python.facts) facts = withShellContainers(module.placeFacts(python.facts as PythonFacts), script);
   }
 
   const raw = new SourceText(file.text);
@@ -49,6 +51,7 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
     const ctx: NotebookContext = {
       notebook,
       shell: module.shell,
+      script,
       queries: module.queries,
       report(at, snippet, options) {
         const range = { startLine: at.line, startColumn: at.column, endLine: at.line, endColumn: at.endColumn };
@@ -62,8 +65,8 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
 }
 
 /** The facts with the containers the notebook's shell commands start added to those its Python code starts. */
-function withShellContainers(facts: PythonFacts, module: NotebookModule): PythonFacts {
-  const started = shellContainerStarts(module.shell);
+function withShellContainers(facts: PythonFacts, script: NotebookShellScript): PythonFacts {
+  const started = shellContainerStarts(script);
   if (!facts.lineage || started.length === 0) return facts;
   return { ...facts, lineage: { ...facts.lineage, containers: [...(facts.lineage.containers ?? []), ...started] } };
 }

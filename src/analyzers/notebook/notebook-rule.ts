@@ -2,11 +2,14 @@ import type { ReportOptions } from '../../core/analyzer.js';
 import type { RuleMeta } from '../../core/rule.js';
 import type { ShellCommand } from './module.js';
 import type { Notebook, RawSpan } from './notebook.js';
+import type { NotebookShellScript } from './shell-script.js';
 
 /** What a notebook rule sees: the cells with their outputs, and the shell commands of code cells. */
 export interface NotebookContext {
   notebook: Notebook;
   shell: readonly ShellCommand[];
+  /** The same commands as one script, for rules that read commands the shell's way (pipes, heredocs, files across lines). */
+  script: NotebookShellScript;
   /** The `%sql` lines and `%%sql` cells of code cells. */
   queries: readonly ShellCommand[];
   /**

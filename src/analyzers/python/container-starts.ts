@@ -21,5 +21,5 @@ export function containerStarts(call: CallSite, ctx: PythonContext): ContainerSt
   }
   const started = startedCommand(call, ctx);
   const commands = [...(started ? [started.command] : []), ...writtenShellScripts(call, ctx).flatMap((script) => script.commands)];
-  return namedImages(commands).map((image) => ({ image, line, api: `${api} docker run` }));
+  return namedImages(commands).map((image) => ({ image: image.text.trim(), line, api: `${api} docker run` }));
 }

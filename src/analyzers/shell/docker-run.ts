@@ -47,14 +47,11 @@ export function dockerRuns(commands: readonly Command[]): DockerRun[] {
 }
 
 /**
- * The image each `docker run` among the commands names, as written; a run that names none, or whose
- * image code fills in when it runs (`{image}`), is left out.
+ * The image word of each `docker run` among the commands; a run that names none, or whose image code
+ * fills in when it runs (`{image}`), is left out.
  */
-export function namedImages(commands: readonly Command[]): string[] {
-  return dockerRuns(commands).flatMap((run) => {
-    const image = run.image?.text.trim() ?? '';
-    return image === '' || image.includes('{') ? [] : [image];
-  });
+export function namedImages(commands: readonly Command[]): Word[] {
+  return dockerRuns(commands).flatMap(({ image }) => (image && image.text.trim() !== '' && !image.text.includes('{') ? [image] : []));
 }
 
 const ASSIGNMENT = /^([A-Za-z_]\w*)=([\s\S]*)$/;

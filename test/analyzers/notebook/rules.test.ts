@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { asFString, interpolations } from '../../../src/analyzers/notebook/interpolation.js';
 import { findEmails, findPhoneNumbers, redactPersonalData } from '../../../src/analyzers/notebook/personal-data.js';
 import { unpinnedPipRequirements } from '../../../src/analyzers/notebook/pip-install.js';
-import { errorOutput, findingsOf, notebook, rawLine, resultOutput, streamOutput } from './scan.js';
+import type { PythonFacts } from '../../../src/analyzers/python/facts.js';
+import { errorOutput, findingsOf, notebook, rawLine, resultOutput, scanNotebook, streamOutput } from './scan.js';
 
 describe('nb.unpinned-pip-install', () => {
   it.each([
@@ -214,6 +215,13 @@ describe('nb.docker-run-host-access', () => {
       ['docker run of acme/trace:1.1 adds the SYS_ADMIN capability (cell 2, line 3)', 'high', 'docker run -d \\'],
     ]);
     expect(rawLine(json, findings[0]!.location.startLine)).toContain('!sudo docker run');
+  });
+
+  it('reads a heredoc a %%bash cell writes to a file as text, for this rule, the certificate rule and the started containers', () => {
+    const json = notebook(['%%bash\ncat > run.sh <<EOF\ndocker run --privileged acme/x:1\ncurl -k https://x.example\nEOF\ndocker run --rm acme/y:2\n']);
+    const { findings, facts } = scanNotebook(json);
+    expect(findings.filter((f) => f.ruleId.startsWith('nb.')).map((f) => f.ruleId)).toEqual([]);
+    expect((facts.notebook as PythonFacts).lineage!.containers!.map((c) => [c.image, rawLine(json, c.line).trim()])).toEqual([['acme/y:2', '"docker run --rm acme/y:2\\n"']]);
   });
 
   it('lowers its confidence for options after a word IPython fills in, and leaves an echo and GPU access alone', () => {

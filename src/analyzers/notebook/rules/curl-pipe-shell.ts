@@ -43,12 +43,8 @@ export const notebookCurlPipeShell: NotebookRule = {
   ],
   references: ['https://cwe.mitre.org/data/definitions/494.html', 'https://ipython.readthedocs.io/en/stable/interactive/magics.html#cellmagic-bash'],
   check(ctx) {
-    // The kernel's shell commands share one file system: a later line or cell may run what an earlier one downloaded.
-    const script = ctx.shell.map((c) => c.command).join('\n');
-    const ends: number[] = [];
-    for (const { command } of ctx.shell) ends.push((ends.at(-1) ?? -1) + command.length + 1);
-    for (const run of downloadedScriptRuns(script)) {
-      const command = ctx.shell[ends.findIndex((end) => run.start < end)]!;
+    for (const run of downloadedScriptRuns(ctx.script.text, ctx.script.commands)) {
+      const command = ctx.script.commandAt(run.start);
       ctx.report(command.at, command.snippet, { message: `${run.message} (${cellPlace(command.cell, command.line)})` });
     }
   },

@@ -1,4 +1,3 @@
-import { commandsOf } from '../../container/dockerfile/shell.js';
 import { tlsChecksDisabled } from '../../shell/tls-check-disabled.js';
 import { exampleNotebook } from '../example-notebook.js';
 import { cellPlace } from '../notebook.js';
@@ -26,10 +25,9 @@ export const notebookTlsVerifyDisabled: NotebookRule = {
   good: [{ file: 'explore.ipynb', code: exampleNotebook(['!curl -fsSL --cacert /etc/ssl/partner.pem -o sample.csv https://partner.example.com/sample.csv\n']) }],
   references: ['https://cwe.mitre.org/data/definitions/295.html', 'https://pip.pypa.io/en/stable/topics/https-certificates/'],
   check(ctx) {
-    for (const command of ctx.shell) {
-      for (const off of tlsChecksDisabled(commandsOf(command.command))) {
-        ctx.report(command.at, command.snippet, { message: `${off.message} (${cellPlace(command.cell, command.line)})` });
-      }
+    for (const off of tlsChecksDisabled(ctx.script.commands)) {
+      const command = ctx.script.commandAt(off.start);
+      ctx.report(command.at, command.snippet, { message: `${off.message} (${cellPlace(command.cell, command.line)})` });
     }
   },
 };
