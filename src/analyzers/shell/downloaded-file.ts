@@ -26,7 +26,15 @@ export interface FileRun {
   command: Command;
   /** The commands that downloaded it (both branches of `if curl …; else wget …; fi`). */
   downloads: Command[];
+  /** The file as the run names it, and the shell, interpreter or `source` that runs it, if not run itself. */
+  file: string;
+  runner?: string;
   message: string;
+}
+
+/** What a finding on a downloaded file's run says: the file, every program that downloaded it, and what runs it. */
+export function fileRunMessage(file: string, downloaders: readonly string[], runner: string | undefined): string {
+  return `${file}, downloaded by ${[...new Set(downloaders)].join(' or ')}, is run${runner ? ` by ${runner}` : ''} without verification`;
 }
 
 /** Programs that move or copy a file to where a later command runs it: `mv codecov /usr/local/bin/`. */
@@ -56,8 +64,8 @@ export function downloadedFileRuns(scripts: ReadonlyArray<readonly Command[]>): 
       const matching = downloads.filter((d) => d.file === file);
       if (ran && matching.length > 0) {
         downloads = downloads.filter((d) => d.file !== file);
-        const programs = [...new Set(matching.map((d) => d.program))].join(' or ');
-        runs.push({ command, downloads: matching.map((d) => d.command), message: `${ran.file}, downloaded by ${programs}, is run${ran.runner ? ` by ${ran.runner}` : ''} without verification` });
+        const message = fileRunMessage(ran.file, matching.map((d) => d.program), ran.runner);
+        runs.push({ command, downloads: matching.map((d) => d.command), file: ran.file, ...(ran.runner ? { runner: ran.runner } : {}), message });
       }
       downloads.push(...moved(command, downloads, directory));
       const saved = savedDownload(command);

@@ -1,4 +1,6 @@
 import { downloadedScriptRuns } from '../../shell/downloaded-script.js';
+import { calleeName } from '../call-site.js';
+import { laterCallFileRuns } from '../downloaded-files.js';
 import type { PythonRule } from '../python-rule.js';
 import { bashTaskCheck, reportScripts, writtenShellScripts, type WrittenShellScript } from '../shell-scripts.js';
 
@@ -14,7 +16,8 @@ export const curlPipeShell: PythonRule = {
     '`sh -c "$(curl …)"`, or download a file and run it with no digest or signature check in between ' +
     '(`curl -o get-pip.py … && python3 get-pip.py`): os.system/os.popen, subprocess with shell=True or an argv starting `bash -c` or ssh, ' +
     'Airflow BashOperator/SSHOperator commands, KubernetesPodOperator and DockerOperator shell scripts, and `@task.bash` ' +
-    'return values.',
+    'return values. A file one call downloads (a curl or wget command, `urllib.request.urlretrieve`, `wget.download`) and ' +
+    'a later call of the module runs, with no hashlib digest or `sha256sum -c` between, is reported at the run.',
   why:
     'Whatever the server returns when the job runs is executed on the worker, with the pipeline’s connections, ' +
     'credentials and data: a compromised download host, DNS entry or CDN gets code execution in every scheduled run, ' +
@@ -56,6 +59,7 @@ export const curlPipeShell: PythonRule = {
   references: ['https://cwe.mitre.org/data/definitions/494.html', 'https://airflow.apache.org/docs/apache-airflow/stable/howto/operator/bash.html'],
   onCall(call, ctx) {
     reportScripts(ctx, writtenShellScripts(call, ctx), firstDownloadRun);
+    for (const run of laterCallFileRuns(call, ctx)) ctx.report(run.node, { message: `${calleeName(call)}: ${run.message}` });
   },
   onNode: bashTaskCheck(firstDownloadRun),
 };

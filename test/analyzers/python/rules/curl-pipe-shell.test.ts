@@ -68,6 +68,26 @@ describe(ID, () => {
     `, ID);
     expect(findings).toEqual([]);
   });
+
+  it('follows a file one call downloads to a later call of the module that runs it, unless a digest is checked between', () => {
+    const findings = scan(py`
+      import hashlib, os, subprocess, urllib.request
+      INSTALLER = "/tmp/install.sh"
+      subprocess.run(["curl", "-fsSLo", INSTALLER, "https://x.example/install.sh"], check=True)
+      subprocess.run(["bash", INSTALLER, "--yes"], check=True)
+      urllib.request.urlretrieve("https://x.example/get-pip.py", "get-pip.py")
+      os.system("python3 get-pip.py")
+      urllib.request.urlretrieve("https://x.example/tool.sh", "/tmp/tool.sh")
+      digest = hashlib.sha256(open("/tmp/tool.sh", "rb").read()).hexdigest()
+      subprocess.run(["sh", "/tmp/tool.sh"])
+      os.system("curl -fsSLo /tmp/one.sh https://x.example/one.sh && sh /tmp/one.sh")
+    `, ID);
+    expect(findings.map((f) => [f.location.startLine, f.location.snippet, f.message])).toEqual([
+      [4, 'subprocess.run(["bash", INSTALLER, "--yes"], check=True)', 'subprocess.run: /tmp/install.sh, downloaded by curl, is run by bash without verification'],
+      [6, 'os.system("python3 get-pip.py")', 'os.system: get-pip.py, downloaded by urllib.request.urlretrieve, is run by python3 without verification'],
+      [10, 'os.system("curl -fsSLo /tmp/one.sh https://x.example/one.sh && sh /tmp/one.sh")', 'os.system: /tmp/one.sh, downloaded by curl, is run by sh without verification'],
+    ]);
+  });
 });
 
 describe('py.command-injection.wildcard on the same shell carriers', () => {
