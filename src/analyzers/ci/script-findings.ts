@@ -10,22 +10,24 @@ import { environmentSwitchOff } from '../shell/tls-check-disabled.js';
 import { isRecord } from '../iac/kubernetes/parse.js';
 import type { YamlDocument, YamlPath } from '../yaml-document.js';
 
-/**
- * The shell rules' findings in one CI script (a GitHub Actions `run:`, a GitLab `script:` line),
- * placed on the line of the YAML string that holds what they cover.
- */
-export function scriptFindings(script: string, path: YamlPath, yaml: YamlDocument, file: string, source: SourceText): RawFinding[] {
-  const findings: RawFinding[] = [];
-  runShellRules(script, ciCommands(script), (rule, start, end, options) => {
-    findings.push(makeFinding(rule, file, source, scriptRange(script, start, end, path, yaml), options));
-  });
-  return findings;
-}
-
-/** A piece of a CI script as the YAML holds it: a `run:` block, a GitLab `script:` line. */
+/** A piece of a CI script as the YAML holds it (a `run:` block, a GitLab `script:` line), split into commands once. */
 export interface ScriptPiece {
   text: string;
   path: YamlPath;
+  commands: readonly Command[];
+}
+
+export function scriptPiece(text: string, path: YamlPath): ScriptPiece {
+  return { text, path, commands: ciCommands(text) };
+}
+
+/** The shell rules' findings in one piece of a CI script, placed on the line of the YAML string that holds what they cover. */
+export function scriptFindings(piece: ScriptPiece, yaml: YamlDocument, file: string, source: SourceText): RawFinding[] {
+  const findings: RawFinding[] = [];
+  runShellRules(piece.text, piece.commands, (rule, start, end, options) => {
+    findings.push(makeFinding(rule, file, source, scriptRange(piece.text, start, end, piece.path, yaml), options));
+  });
+  return findings;
 }
 
 /**
@@ -36,14 +38,8 @@ export interface ScriptPiece {
  */
 export function jobDownloadFindings(sessions: ReadonlyArray<readonly ScriptPiece[]>, yaml: YamlDocument, file: string, source: SourceText): RawFinding[] {
   if (sessions.flat().length < 2) return [];
-  const owner = new Map<Command, ScriptPiece>();
-  const commands = sessions.map((session) =>
-    session.flatMap((piece) => {
-      const split = ciCommands(piece.text);
-      for (const command of split) owner.set(command, piece);
-      return split;
-    }),
-  );
+  const owner = new Map(sessions.flat().flatMap((piece) => piece.commands.map((command) => [command, piece] as const)));
+  const commands = sessions.map((session) => session.flatMap((piece) => piece.commands));
   return downloadedFileRuns(commands).flatMap(({ command, downloads, message }) => {
     const piece = owner.get(command)!;
     if (downloads.some((d) => owner.get(d) === piece)) return [];

@@ -4,7 +4,7 @@ import { SourceText } from '../../../core/source-text.js';
 import type { GhaContext } from './gha-rule.js';
 import { ghaRules } from './rules/index.js';
 import { isWorkflowFile, parseWorkflow, runsShell } from './workflow.js';
-import { jobDownloadFindings, scriptFindings, variableFindings, type ScriptPiece } from '../script-findings.js';
+import { jobDownloadFindings, scriptFindings, scriptPiece, variableFindings, type ScriptPiece } from '../script-findings.js';
 import type { ImageFacts } from '../../../inventory/containers.js';
 import { workflowImages } from '../../../inventory/deployed-images.js';
 
@@ -48,8 +48,9 @@ function analyzeWorkflow(file: SourceFile): AnalyzerOutput {
         findings.push(...variableFindings(step.data['env'], [...step.path, 'env'], yaml, file.path, source));
         const run = step.data['run'];
         if (typeof run !== 'string' || !runsShell(workflow, job, step)) continue;
-        findings.push(...scriptFindings(run, [...step.path, 'run'], yaml, file.path, source));
-        steps.push({ text: run, path: [...step.path, 'run'] });
+        const piece = scriptPiece(run, [...step.path, 'run']);
+        findings.push(...scriptFindings(piece, yaml, file.path, source));
+        steps.push(piece);
       }
       findings.push(...jobDownloadFindings(steps.map((step) => [step]), yaml, file.path, source));
     }

@@ -5,7 +5,7 @@ import { isGitlabCiFile, jobScripts, parsePipeline } from './pipeline.js';
 import { SourceText } from '../../../core/source-text.js';
 import { isRecord, type YamlMap } from '../../iac/kubernetes/parse.js';
 import type { YamlPath } from '../../yaml-document.js';
-import { jobDownloadFindings, scriptFindings, variableFindings, type ScriptPiece } from '../script-findings.js';
+import { jobDownloadFindings, scriptFindings, scriptPiece, variableFindings, type ScriptPiece } from '../script-findings.js';
 
 /**
  * GitLab CI files: their jobs' scripts get the shell-script rules, and the images jobs and services
@@ -25,8 +25,8 @@ function analyzePipeline(file: SourceFile): AnalyzerOutput {
   const source = new SourceText(file.text);
   const scopes = [...(isRecord(parsed.data?.['default']) ? [{ data: parsed.data['default'], path: ['default'] }] : []), ...parsed.jobs];
   const scripts = (data: YamlMap, path: YamlPath) => {
-    const lines = jobScripts(data, path);
-    return [...lines.flatMap((line) => scriptFindings(line.text, line.path, parsed.yaml, file.path, source)), ...jobDownloadFindings(shellSessions(lines, path), parsed.yaml, file.path, source)];
+    const lines = jobScripts(data, path).map((line) => scriptPiece(line.text, line.path));
+    return [...lines.flatMap((line) => scriptFindings(line, parsed.yaml, file.path, source)), ...jobDownloadFindings(shellSessions(lines, path), parsed.yaml, file.path, source)];
   };
   const findings = [
     ...variableFindings(parsed.data?.['variables'], ['variables'], parsed.yaml, file.path, source),
