@@ -3,6 +3,9 @@ import { githubActionsAnalyzer } from '../analyzers/ci/github-actions/index.js';
 import { parseWorkflow } from '../analyzers/ci/github-actions/workflow.js';
 import { gitlabCiAnalyzer } from '../analyzers/ci/gitlab-ci/index.js';
 import { parsePipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
+import { bitbucketPipelines, bitbucketPipelinesAnalyzer } from '../analyzers/ci/bitbucket/pipelines.js';
+import { ciDialectImages } from '../analyzers/ci/ci-dialect.js';
+import { circleCi, circleCiAnalyzer } from '../analyzers/ci/circleci/config.js';
 import { commandsOf } from '../analyzers/container/dockerfile/shell.js';
 import { readRootfs, type RootfsInventory } from '../analyzers/container/rootfs/scan.js';
 import { depsFilesAnalyzer } from '../analyzers/deps/files-analyzer.js';
@@ -80,7 +83,7 @@ export async function collectInventory(
   return { built, images, services, lineage: buildLineage(lineage), ...(rootfs ? { rootfs } : {}), errors, notices };
 }
 
-/** The images a Compose file's services, a manifest's workloads, a chart's values, GitHub Actions or GitLab CI jobs or a shell script's `docker run` start, and why a file could not be read for them. */
+/** The images a Compose file's services, a manifest's workloads, a chart's values, GitHub Actions, GitLab CI, CircleCI or Bitbucket Pipelines jobs or a shell script's `docker run` start, and why a file could not be read for them. */
 function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerImage[]; problems: string[] } {
   // Before the manifests: a deploy workflow with a manifest in a heredoc is classified as one.
   if (githubActionsAnalyzer.required(entry)) {
@@ -100,6 +103,8 @@ function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerIm
     const parsed = parsePipeline(text);
     return { images: gitlabCiImages(parsed, entry.path), problems: parsed.problems };
   }
+  if (circleCiAnalyzer.required(entry)) return ciDialectImages(circleCi, text, entry.path);
+  if (bitbucketPipelinesAnalyzer.required(entry)) return ciDialectImages(bitbucketPipelines, text, entry.path);
   if (shellScriptAnalyzer.required(entry)) return { images: shellImages(text, commandsOf(text), entry.path), problems: [] };
   return { images: [], problems: [] };
 }

@@ -25,7 +25,7 @@ export function composeImages(parsed: ParsedCompose, file: string): ContainerIma
     if (typeof written !== 'string' || written.trim() === '') return [];
     const { text, unresolved } = substitute(written.trim(), NO_VARIABLES);
     const line = parsed.locate([...service.path, 'image']).startLine;
-    return [image(text, file, line, `compose service ${service.name}`, unresolved)];
+    return [containerImage(text, file, line, `compose service ${service.name}`, unresolved)];
   });
 }
 
@@ -44,7 +44,7 @@ export function kubernetesImages(parsed: ParsedManifests, file: string): Contain
     const written = valueAt(object.data, [...path, 'image']);
     // An Argo parameter (`{{inputs.parameters.image}}`) names no image until the workflow runs.
     if (typeof written !== 'string' || written.trim() === '' || written.includes('{{')) return;
-    found.push(image(written.trim(), file, parsed.locate(object, [...path, 'image']).startLine, `${object.kind} ${objectName(object)}, container ${container}`, []));
+    found.push(containerImage(written.trim(), file, parsed.locate(object, [...path, 'image']).startLine, `${object.kind} ${objectName(object)}, container ${container}`, []));
   };
   for (const pod of podsOf(parsed.objects)) for (const c of pod.containers) add(pod.object, c.path, c.name);
   for (const object of parsed.objects) {
@@ -68,7 +68,7 @@ export function kubernetesImages(parsed: ParsedManifests, file: string): Contain
 export function pythonModuleImages(lineage: Pick<PythonLineage, 'tasks' | 'containers'>, file: string): ContainerImage[] {
   const named = (reference: string, line: number, workload: string) => {
     const { text, unresolved } = substitute(reference, NO_VARIABLES);
-    return image(text, file, line, workload, unresolved);
+    return containerImage(text, file, line, workload, unresolved);
   };
   return [
     ...lineage.tasks.flatMap((task) => (task.image ? [named(task.image.reference, task.image.line, `Airflow task ${task.taskId} (${task.operator})`)] : [])),
@@ -87,7 +87,7 @@ export function workflowImages(parsed: ParsedWorkflow, file: string): ContainerI
   const add = (written: unknown, path: YamlPath, workload: string) => {
     if (typeof written !== 'string' || written.trim() === '') return;
     const unresolved = expressionsIn(written).map((e) => e.raw);
-    found.push(image(written.trim(), file, parsed.yaml.locate(path).startLine, workload, unresolved));
+    found.push(containerImage(written.trim(), file, parsed.yaml.locate(path).startLine, workload, unresolved));
   };
   const workflow = parsed.workflow;
   for (const job of workflow?.jobs ?? []) {
@@ -136,7 +136,7 @@ export function gitlabCiImages(parsed: ParsedPipeline, file: string): ContainerI
       const named = isRecord(entry) ? entry['name'] : entry;
       if (typeof named !== 'string' || named.trim() === '') return;
       const { text, unresolved } = expandGitlabVariables(named.trim(), variables);
-      found.push(image(text, file, parsed.yaml.locate(isRecord(entry) ? [...at, 'name'] : at).startLine, workload, unresolved));
+      found.push(containerImage(text, file, parsed.yaml.locate(isRecord(entry) ? [...at, 'name'] : at).startLine, workload, unresolved));
     };
     add(data['image'], [...path, 'image'], `${label} image`);
     const services = data['services'];
@@ -173,12 +173,12 @@ function expandGitlabVariables(written: string, variables: ReadonlyMap<string, s
  */
 export function shellImages(text: string, commands: readonly Command[], file: string): ContainerImage[] {
   const lines = new LineIndex(text);
-  return dockerRunImages(commands, (written) => substitute(written, NO_VARIABLES)).map(({ written, ...found }) => image(found.text, file, lines.position(written.start).line, 'docker run', found.unresolved));
+  return dockerRunImages(commands, (written) => substitute(written, NO_VARIABLES)).map(({ written, ...found }) => containerImage(found.text, file, lines.position(written.start).line, 'docker run', found.unresolved));
 }
 
 /** The images `docker run` starts in a CI script, each on the line of the YAML source that names it. */
-function ciScriptImages(script: string, at: YamlPath, yaml: YamlDocument, file: string, workload: string, expand: Expand): ContainerImage[] {
-  return dockerRunImages(ciCommands(script), expand).map(({ written, ...found }) => image(found.text, file, scriptRange(script, written.start, written.end, at, yaml).startLine, workload, found.unresolved));
+export function ciScriptImages(script: string, at: YamlPath, yaml: YamlDocument, file: string, workload: string, expand: Expand): ContainerImage[] {
+  return dockerRunImages(ciCommands(script), expand).map(({ written, ...found }) => containerImage(found.text, file, scriptRange(script, written.start, written.end, at, yaml).startLine, workload, found.unresolved));
 }
 
 type Expand = (written: string) => { text: string; unresolved: string[] };
@@ -193,6 +193,7 @@ function objectName(object: K8sObject): string {
   return typeof name === 'string' ? name : '(unnamed)';
 }
 
-function image(text: string, file: string, line: number, workload: string, unresolved: string[]): ContainerImage {
+/** An image as the inventory lists it: its reference parsed, where it is named, what runs it, and the variables left unresolved in it. */
+export function containerImage(text: string, file: string, line: number, workload: string, unresolved: string[]): ContainerImage {
   return { ...parseImageRef(text), file, line, workload, ...(unresolved.length > 0 ? { unresolvedArgs: unresolved } : {}) };
 }

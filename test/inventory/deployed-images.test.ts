@@ -303,16 +303,20 @@ describe('the inventory and SBOM with deployed images', () => {
       '.github/workflows/ci.yml': WORKFLOW,
       'jobs/nightly.sh': '#!/bin/sh\ndocker run --rm ghcr.io/acme/etl:2.1\n',
       'notebooks/convert.ipynb': exampleNotebook(['import os\n', '!docker run --rm acme/featurize:1.2\n']),
+      '.circleci/config.yml': 'version: 2.1\njobs:\n  test:\n    docker:\n      - image: cimg/python:3.7\n    steps:\n      - run: pytest\n',
+      'bitbucket-pipelines.yml': 'image: node:16\npipelines:\n  default:\n    - step:\n        script: [npm test]\n',
       '.gitlab-ci.yml': 'test:\n  image: python:3.8-slim\n  script: [pytest]\n',
     });
     const collected = await collectInventory(root, { maxFileSize: 5_000_000, exclude: [], deps: { ...DEFAULT_DEPS_SETTINGS, offline: true } });
     expect(collected.images.map((i) => `${i.file}:${i.line} ${i.name}`).sort()).toEqual([
+      '.circleci/config.yml:5 cimg/python',
       '.github/workflows/ci.yml:13 sqlfluff/sqlfluff',
       '.github/workflows/ci.yml:17 python',
       '.github/workflows/ci.yml:5 python',
       '.github/workflows/ci.yml:8 postgres',
       '.gitlab-ci.yml:2 python',
       'Dockerfile:1 python',
+      'bitbucket-pipelines.yml:1 node',
       'charts/cache/values.yaml:2 redis',
       'dags/etl.py:3 ghcr.io/acme/loader',
       'docker-compose.yml:12 ${REGISTRY}/tools/mirror',

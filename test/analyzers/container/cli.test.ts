@@ -60,6 +60,7 @@ describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
       'legacy/Dockerfile': 'FROM python:3.7-slim-buster\nUSER 1000\n',
       'docker-compose.yml': 'services:\n  warehouse:\n    image: postgres:11\n    ports: ["127.0.0.1:5432:5432"]\n',
       'dags/score.py': 'from airflow.decorators import task\n\n@task.docker(image="node:16-alpine3.22")\ndef score():\n    return 1\n',
+      '.circleci/config.yml': 'version: 2.1\njobs:\n  test:\n    docker:\n      - image: python:3.6\n    steps:\n      - run: pytest\n',
       'notebooks/convert.ipynb': exampleNotebook(['import os\n', '!docker run --rm -v $PWD:/w python:3.6-slim python /w/convert.py\n']),
       'charts/warehouse/values.yaml': 'primary:\n  image:\n    registry: docker.io\n    repository: bitnami/postgresql\n    tag: 11.22.0-debian-11-r4\n',
       '.gitlab-ci.yml': 'lint:\n  image:\n    name: node:16-alpine\n  script: [npm run lint]\n',
@@ -75,6 +76,7 @@ describe('pipewarden assess: Kubernetes, Dockerfiles and image rootfs', () => {
     }
     const eol = result.findings.filter((f) => f.ruleId === 'docker.eol-base-image').sort((a, b) => a.location.file.localeCompare(b.location.file));
     expect(eol.map((f) => [f.location.file, f.location.startLine, f.message])).toEqual([
+      ['.circleci/config.yml', 5, 'Image python:3.6 of CircleCI job test image: Python 3.6 reached end of life on 2021-12-23'],
       ['.github/workflows/test.yml', 6, 'Image python:3.8-slim of GitHub Actions job test, container: Python 3.8 reached end of life on 2024-10-07'],
       ['.gitlab-ci.yml', 3, 'Image node:16-alpine of GitLab CI job lint image: Node.js 16 reached end of life on 2023-09-11'],
       ['charts/warehouse/values.yaml', 3, 'Image docker.io/bitnami/postgresql:11.22.0-debian-11-r4 of Helm values primary.image: PostgreSQL 11 reached end of life on 2023-11-09; Debian 11 (bullseye) reached end of life on 2026-08-31'],

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { bitbucketPipelinesAnalyzer } from '../../../../src/analyzers/ci/bitbucket/pipelines.js';
+import { analyzeText } from '../../../../src/core/analyze-file.js';
+import type { FileEntry } from '../../../../src/core/analyzer.js';
+import type { ImageFacts } from '../../../../src/inventory/containers.js';
+import { classify } from '../../../../src/inventory/classify.js';
+
+function analyzePipelines(code: string, file = 'bitbucket-pipelines.yml') {
+  const entry: FileEntry = { path: file, absPath: `/scan-root/${file}`, kind: classify(file, code), size: Buffer.byteLength(code) };
+  return analyzeText(entry, code, [bitbucketPipelinesAnalyzer].filter((a) => a.required(entry)));
+}
+
+const PIPELINES = [
+  'image: python:3.7',
+  'definitions:',
+  '  services:',
+  '    db:',
+  '      image: postgres:11',
+  'pipelines:',
+  '  default:',
+  '    - step:',
+  '        name: Test',
+  '        script:',
+  '          - curl -fsSLo install.sh https://x.example/install.sh',
+  '          - cd /opt',
+  '          - bash install.sh',
+  '          - pipe: atlassian/aws-s3-deploy:1.1.0',
+  '        after-script:',
+  '          - sh /opt/cleanup.sh',
+  '  branches:',
+  '    main:',
+  '      - parallel:',
+  '          - step:',
+  '              image: node:16',
+  '              script:',
+  '                - wget -qO- https://x.example/s.sh | sh',
+  '      - stage:',
+  '          steps:',
+  '            - step:',
+  '                script:',
+  '                  - curl -O https://x.example/deploy.sh',
+  '                  - ./deploy.sh --prod',
+].join('\n');
+
+describe('the Bitbucket Pipelines analyzer', () => {
+  it('runs the shell rules over every step’s script lines, in parallel and stage blocks too, following a file and cd across lines', () => {
+    const { findings, errors } = analyzePipelines(PIPELINES);
+    expect(errors).toEqual([]);
+    expect(findings.map((f) => [f.ruleId, f.location.startLine, f.message])).toEqual([
+      ['sh.curl-pipe-shell', 23, 'Output of wget is piped into sh without verification'],
+      ['sh.curl-pipe-shell', 29, './deploy.sh, downloaded by curl, is run without verification'],
+    ]);
+  });
+
+  it('lists the default image, services and each step’s image as facts', () => {
+    const { facts } = analyzePipelines(PIPELINES);
+    expect((facts['bitbucket-pipelines'] as ImageFacts).images.map((i) => [i.line, `${i.name}:${i.tag}`, i.workload])).toEqual([
+      [1, 'python:3.7', 'Bitbucket Pipelines default image'],
+      [5, 'postgres:11', 'Bitbucket Pipelines service db image'],
+      [21, 'node:16', 'Bitbucket Pipelines step pipelines.branches.main.0.parallel.0.step image'],
+    ]);
+  });
+});
