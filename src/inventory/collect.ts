@@ -4,6 +4,7 @@ import { parseWorkflow } from '../analyzers/ci/github-actions/workflow.js';
 import { gitlabCiAnalyzer } from '../analyzers/ci/gitlab-ci/index.js';
 import { parsePipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
 import { bitbucketPipelines, bitbucketPipelinesAnalyzer } from '../analyzers/ci/bitbucket/pipelines.js';
+import { azurePipelines, azurePipelinesAnalyzer } from '../analyzers/ci/azure-pipelines/pipeline.js';
 import { ciDialectImages } from '../analyzers/ci/ci-dialect.js';
 import { circleCi, circleCiAnalyzer } from '../analyzers/ci/circleci/config.js';
 import { commandsOf } from '../analyzers/container/dockerfile/shell.js';
@@ -83,7 +84,7 @@ export async function collectInventory(
   return { built, images, services, lineage: buildLineage(lineage), ...(rootfs ? { rootfs } : {}), errors, notices };
 }
 
-/** The images a Compose file's services, a manifest's workloads, a chart's values, GitHub Actions, GitLab CI, CircleCI or Bitbucket Pipelines jobs or a shell script's `docker run` start, and why a file could not be read for them. */
+/** The images a Compose file's services, a manifest's workloads, a chart's values, GitHub Actions, GitLab CI, CircleCI, Bitbucket or Azure Pipelines jobs or a shell script's `docker run` start, and why a file could not be read for them. */
 function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerImage[]; problems: string[] } {
   // Before the manifests: a deploy workflow with a manifest in a heredoc is classified as one.
   if (githubActionsAnalyzer.required(entry)) {
@@ -105,6 +106,7 @@ function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerIm
   }
   if (circleCiAnalyzer.required(entry)) return ciDialectImages(circleCi, text, entry.path);
   if (bitbucketPipelinesAnalyzer.required(entry)) return ciDialectImages(bitbucketPipelines, text, entry.path);
+  if (azurePipelinesAnalyzer.required(entry)) return ciDialectImages(azurePipelines, text, entry.path);
   if (shellScriptAnalyzer.required(entry)) return { images: shellImages(text, commandsOf(text), entry.path), problems: [] };
   return { images: [], problems: [] };
 }

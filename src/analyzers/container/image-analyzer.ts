@@ -23,11 +23,11 @@ import { eolBaseImage } from './rules/eol-base-image.js';
 export const imageRules: ImageRule[] = [eolBaseImage, eolOs, eolRuntime, vulnerableImagePackage];
 
 /** The file analyzers whose facts list images the pipeline runs, beside the Dockerfiles' base images. */
-const DEPLOYING_ANALYZERS = ['compose', 'kubernetes', 'helm-values', 'github-actions', 'gitlab-ci', 'circleci', 'bitbucket-pipelines', 'shell'];
+const DEPLOYING_ANALYZERS = ['compose', 'kubernetes', 'helm-values', 'github-actions', 'gitlab-ci', 'circleci', 'bitbucket-pipelines', 'azure-pipelines', 'shell'];
 
 /**
  * Container images as a whole: Dockerfile base images and the images Compose services,
- * Kubernetes workloads, Helm charts' values, GitHub Actions, GitLab CI, CircleCI and Bitbucket Pipelines jobs, shell scripts' `docker run`, Airflow tasks and the containers Python code and notebooks start run against the end-of-life table on the run date, and
+ * Kubernetes workloads, Helm charts' values, GitHub Actions, GitLab CI, CircleCI, Bitbucket and Azure Pipelines jobs, shell scripts' `docker run`, Airflow tasks and the containers Python code and notebooks start run against the end-of-life table on the run date, and
  * — with --image-rootfs — the packages of an unpacked image against advisories.
  */
 export const containerImageAnalyzer: ProjectAnalyzer = {
