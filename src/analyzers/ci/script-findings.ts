@@ -48,8 +48,12 @@ export function jobDownloadFindings(sessions: ReadonlyArray<readonly ScriptPiece
   });
 }
 
-/** Template expressions the CI fills in before a shell reads the script: GitHub's `${{ … }}`, a GitLab component's `$[[ … ]]`. */
-const TEMPLATE = /\$\{\{[\s\S]*?\}\}|\$\[\[[\s\S]*?\]\]/g;
+/**
+ * Template expressions the CI fills in before a shell reads the script: GitHub's and Azure's
+ * `${{ … }}`, a GitLab component's `$[[ … ]]`, CircleCI's `<< parameters.x >>` and
+ * `<< pipeline.… >>` (which a shell would take for a heredoc).
+ */
+const TEMPLATE = /\$\{\{[\s\S]*?\}\}|\$\[\[[\s\S]*?\]\]|<<\s*(?:parameters|pipeline)\.[\w.-]+\s*>>/g;
 /** Characters the shell would split or quote on, which a template expression may hold (`${{ contains(x, 'y') }}`). */
 const SHELL_SPECIAL = [...' \t\n\r\v\f\'"\\`$()|&;<>#'];
 /** Where those characters hide while the shell words are read: the Private Use Area, code for code, so offsets hold. */

