@@ -12,41 +12,59 @@ export const PROGRAM_STARTERS = [...SUBPROCESS_RUNNERS, ...ARGV_RUNNERS];
 /**
  * A function of the module that passes one of its parameters on, unchanged, as the command a shell
  * runs (`def run(cmd): subprocess.run(cmd, shell=True)`) or as the argv of a program it starts
- * (`def run(args): subprocess.run(args, check=True)`).
+ * (`def run(args): subprocess.run(args, check=True)`, `def run(*argv): subprocess.run(argv)`).
  */
-export interface CommandHelper {
+interface CommandHelper {
   /** Position and name of the parameter, for finding the argument at a call. */
   index: number;
   name: string;
   kind: 'script' | 'argv';
+  /** `*argv`: the call's positional arguments from `index` on are the argv. */
+  splat?: true;
+  /** `shell=shell`: the caller's argument (or the parameter's default) says whether a shell runs the command. */
+  shell?: { index: number; name: string; default?: SyntaxNode };
 }
+
+/** What a call of a module's command helper hands on: a shell script, or an argv's items. */
+export type HelperCommand = { script: SyntaxNode } | { argv: SyntaxNode[] };
 
 const helpersByModule = new WeakMap<SyntaxNode, ReadonlyMap<string, CommandHelper>>();
 
-/** The command helper a call calls, when it calls a module-level function of its own file by name. */
-export function calledHelper(call: CallSite, ctx: PythonContext): CommandHelper | undefined {
+/** The command a call gives a module-level function of its own file that hands it on to a shell or subprocess. */
+export function helperCommand(call: CallSite, ctx: PythonContext): HelperCommand | undefined {
   if (!call.name || call.name.includes('.') || call.node.childForFieldName('function')?.type !== 'identifier') return undefined;
   let root = call.node;
   while (root.parent) root = root.parent;
   let helpers = helpersByModule.get(root);
   if (!helpers) helpersByModule.set(root, (helpers = moduleHelpers(root, ctx)));
-  return helpers.get(call.name);
-}
-
-/** The argument a call gives a helper's command parameter. */
-export function helperArgument(call: CallSite, helper: CommandHelper): SyntaxNode | undefined {
-  return argument(call, helper.index, helper.name);
+  const helper = helpers.get(call.name);
+  if (!helper) return undefined;
+  if (helper.splat) return { argv: call.positional.slice(helper.index) };
+  const given = argument(call, helper.index, helper.name);
+  if (!given) return undefined;
+  const shellFlag = helper.shell ? (argument(call, helper.shell.index, helper.shell.name) ?? helper.shell.default) : undefined;
+  const kind = helper.shell ? (shellFlag && ctx.truthOf(shellFlag) === true ? 'script' : 'argv') : helper.kind;
+  if (kind === 'script') return { script: given };
+  const items = ctx.sequenceOf(given);
+  return items ? { argv: items } : undefined;
 }
 
 function moduleHelpers(root: SyntaxNode, ctx: PythonContext): Map<string, CommandHelper> {
   const helpers = new Map<string, CommandHelper>();
-  for (const statement of root.namedChildren) {
-    const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
-    const helper = fn && name ? helperOf(fn, ctx) : undefined;
-    if (name && helper) helpers.set(name, helper);
+  for (const { name, fn } of moduleFunctions(root)) {
+    const helper = helperOf(fn, ctx);
+    if (helper) helpers.set(name, helper);
   }
   return helpers;
+}
+
+/** The functions a module defines at its top level, decorated ones included, by name. */
+export function moduleFunctions(root: SyntaxNode): Array<{ name: string; fn: SyntaxNode }> {
+  return root.namedChildren.flatMap((statement) => {
+    const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+    return fn && name ? [{ name, fn }] : [];
+  });
 }
 
 /** The last part of each runner's name: a call named otherwise need not be resolved. */
@@ -63,20 +81,30 @@ function helperOf(fn: SyntaxNode, ctx: PythonContext): CommandHelper | undefined
     if (!RUNNER_NAMES.has(callee.slice(callee.lastIndexOf('.') + 1))) continue;
     const site = ctx.callSite(node);
     const passed = (arg: SyntaxNode | undefined) => {
-      const index = arg?.type === 'identifier' && !reassigned.has(arg.text) ? params.findIndex((p) => p.name === arg.text && !p.splat) : -1;
-      return index === -1 ? undefined : { index, name: params[index]!.name };
+      const index = arg?.type === 'identifier' && !reassigned.has(arg.text) ? params.findIndex((p) => p.name === arg.text && p.splat !== 'kwargs') : -1;
+      return index === -1 ? undefined : { index, name: params[index]!.name, ...(params[index]!.splat ? { splat: true as const } : {}) };
     };
     if (calls(site, COMMAND_STRING_RUNNERS)) {
       const param = passed(argument(site, 0, 'cmd') ?? site.keywords.get('command'));
-      if (param) return { ...param, kind: 'script' };
+      if (param && !param.splat) return { ...param, kind: 'script' };
     }
     // The os.exec and os.spawn functions take the program first; only subprocess takes the argv whole.
     if (!calls(site, SUBPROCESS_RUNNERS)) continue;
     const param = passed(argument(site, 0, 'args'));
+    if (!param) continue;
     const shell = site.keywords.get('shell');
-    if (param) return { ...param, kind: shell && ctx.truthOf(shell) === true ? 'script' : 'argv' };
+    const shellParam = shell && !param.splat ? passed(shell) : undefined;
+    if (shellParam && !shellParam.splat) return { ...param, kind: 'argv', shell: { index: shellParam.index, name: shellParam.name, ...defaultOf(fn, shellParam.name) } };
+    return { ...param, kind: shell && ctx.truthOf(shell) === true && !param.splat ? 'script' : 'argv' };
   }
   return undefined;
+}
+
+/** The default value of parameter `name` of `fn`, if it has one. */
+function defaultOf(fn: SyntaxNode, name: string): { default?: SyntaxNode } {
+  const param = fn.childForFieldName('parameters')?.namedChildren.find((p) => p.childForFieldName('name')?.text === name);
+  const value = param?.childForFieldName('value');
+  return value ? { default: value } : {};
 }
 
 /** Nodes of `type` under `node`, not inside a nested function or class (whose code runs elsewhere). */

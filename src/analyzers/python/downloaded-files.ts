@@ -1,6 +1,7 @@
 import { programIndex, type Command, type Word } from '../container/dockerfile/shell.js';
 import { downloadedFileRuns, fileRunMessage } from '../shell/downloaded-file.js';
 import { argument, calls, type CallSite } from './call-site.js';
+import { moduleFunctions } from './command-helpers.js';
 import type { SyntaxNode } from './parser.js';
 import type { PythonContext } from './python-rule.js';
 import { startedCommand, writtenShellScripts } from './shell-scripts.js';
@@ -8,6 +9,7 @@ import { startedCommand, writtenShellScripts } from './shell-scripts.js';
 /** Python calls that save a URL to a file, read as the `curl -o FILE` they stand for. */
 const PYTHON_DOWNLOADS: ReadonlyArray<{ name: string; file: [number, string] }> = [
   { name: 'urllib.request.urlretrieve', file: [1, 'filename'] },
+  { name: 'urllib.urlretrieve', file: [1, 'filename'] },
   { name: 'wget.download', file: [1, 'out'] },
 ];
 /** Python calls that compute or compare a digest, read as the `sha256sum -c` they stand for. */
@@ -40,9 +42,10 @@ export function laterCallFileRuns(call: CallSite, ctx: PythonContext): CallFileR
 function moduleFileRuns(root: SyntaxNode, ctx: PythonContext): Map<SyntaxNode, CallFileRun[]> {
   const owner = new Map<Command, { call: CallSite; node: SyntaxNode; downloader?: string }>();
   const scripts: Command[][] = [];
+  const checkers = checkingFunctions(root);
   for (const node of callNodes(root)) {
     const call = ctx.callSite(node);
-    const commands = callCommands(call, ctx);
+    const commands = callCommands(call, ctx, checkers);
     for (const { command, node: reported, downloader } of commands) owner.set(command, { call, node: reported, ...(downloader ? { downloader } : {}) });
     if (commands.length > 0) scripts.push(commands.map((c) => c.command));
   }
@@ -58,7 +61,7 @@ function moduleFileRuns(root: SyntaxNode, ctx: PythonContext): Map<SyntaxNode, C
 }
 
 /** The shell commands a call runs, or stands for, each with the node a finding on it points at. */
-function callCommands(call: CallSite, ctx: PythonContext): Array<{ command: Command; node: SyntaxNode; downloader?: string }> {
+function callCommands(call: CallSite, ctx: PythonContext, checkers: ReadonlySet<string>): Array<{ command: Command; node: SyntaxNode; downloader?: string }> {
   const started = startedCommand(call, ctx);
   const found: Array<{ command: Command; node: SyntaxNode; downloader?: string }> = [
     ...(started ? [{ command: started.command, node: started.nodes[0]! }] : []),
@@ -69,7 +72,8 @@ function callCommands(call: CallSite, ctx: PythonContext): Array<{ command: Comm
     const path = target && ctx.constantOf(target);
     if (typeof path === 'string') found.push({ command: standIn(call.node, ['curl', '-o', path]), node: call.node, downloader: name });
   }
-  if (PYTHON_CHECKS.some((prefix) => call.name?.startsWith(prefix))) found.push({ command: standIn(call.node, ['sha256sum', '-c']), node: call.node });
+  const checks = PYTHON_CHECKS.some((prefix) => call.name?.startsWith(prefix)) || (call.node.childForFieldName('function')?.type === 'identifier' && checkers.has(call.name ?? ''));
+  if (checks) found.push({ command: standIn(call.node, ['sha256sum', '-c']), node: call.node });
   return found;
 }
 
@@ -88,4 +92,12 @@ function callNodes(root: SyntaxNode): SyntaxNode[] {
   };
   visit(root);
   return found;
+}
+
+/** A function body that computes a digest or checks a signature: a call of it checks what it is given (`if not sha_ok(path): …`). */
+const CHECKING_BODY = /\bhashlib\.|compare_digest|\bsha(?:1|256|512)sum\b|\bgpgv?\b/;
+
+/** The module-level functions whose bodies check a digest or signature. */
+function checkingFunctions(root: SyntaxNode): Set<string> {
+  return new Set(moduleFunctions(root).flatMap(({ name, fn }) => (CHECKING_BODY.test(fn.childForFieldName('body')?.text ?? '') ? [name] : [])));
 }

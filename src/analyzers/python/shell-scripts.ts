@@ -6,7 +6,7 @@ import type { SyntaxNode } from './parser.js';
 import type { ReportOptions } from '../../core/analyzer.js';
 import type { PythonContext, PythonRule } from './python-rule.js';
 import { SUBPROCESS_RUNNERS, shellScript, startedProgram } from './rules/shell.js';
-import { calledHelper, COMMAND_STRING_RUNNERS, helperArgument, PROGRAM_STARTERS } from './command-helpers.js';
+import { COMMAND_STRING_RUNNERS, helperCommand, PROGRAM_STARTERS } from './command-helpers.js';
 import { stringText } from './rules/string-literal.js';
 
 
@@ -54,8 +54,8 @@ function readWrittenScripts(call: CallSite, ctx: PythonContext): WrittenShellScr
     return node && typeof text === 'string' ? [writtenScript(node, text, runner)] : [];
   };
   if (calls(call, COMMAND_STRING_RUNNERS)) return written(argument(call, 0, 'cmd') ?? call.keywords.get('command'));
-  const helper = calledHelper(call, ctx);
-  if (helper?.kind === 'script') return written(helperArgument(call, helper));
+  const helper = helperCommand(call, ctx);
+  if (helper && 'script' in helper) return written(helper.script);
   const shellFlag = call.keywords.get('shell');
   const argv = calls(call, SUBPROCESS_RUNNERS) ? argument(call, 0, 'args') : undefined;
   // With a shell, a sequence's first item is the command line and the rest its $0, $1…
@@ -110,9 +110,8 @@ function readStartedCommand(call: CallSite, ctx: PythonContext): StartedCommand 
 /** The program a call starts and its arguments, from the argv it gives subprocess, the os.exec and os.spawn functions, or a helper of the module that passes its argv on. */
 function startedArgv(call: CallSite, ctx: PythonContext): { program: SyntaxNode | undefined; args: SyntaxNode[] } | undefined {
   if (calls(call, PROGRAM_STARTERS)) return startedProgram(call, (n) => ctx.sequenceOf(n));
-  const helper = calledHelper(call, ctx);
-  const items = helper?.kind === 'argv' ? ctx.sequenceOf(helperArgument(call, helper)!) : undefined;
-  return items ? { program: items[0], args: items.slice(1) } : undefined;
+  const helper = helperCommand(call, ctx);
+  return helper && 'argv' in helper ? { program: helper.argv[0], args: helper.argv.slice(1) } : undefined;
 }
 
 /** The command templates of Airflow's BashOperator and SSHOperator, and the script a container operator hands a shell. */

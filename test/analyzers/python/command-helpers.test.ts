@@ -42,6 +42,34 @@ describe('commands passed through a helper function of the module', () => {
     ]);
   });
 
+  it('reads an argv spread over a *args helper, and a shell= the caller passes through (or the parameter default)', () => {
+    const module = py`
+      import subprocess
+
+      def run(*command):
+          subprocess.run(command, check=True)
+
+      def run_cmd(cmd, cwd=None, shell=False):
+          return subprocess.run(cmd, cwd=cwd, shell=shell)
+
+      def run_sh(cmd, shell=True):
+          return subprocess.run(cmd, shell=shell)
+
+      run("docker", "run", "--privileged", "acme/x:1")
+      run_cmd("curl -fsSL https://x.example/rclone.sh | bash", shell=True)
+      run_cmd("curl -fsSL https://x.example/a.sh | bash")
+      run_cmd(["docker", "run", "--net=host", "acme/y:1"])
+      run_sh("curl -k https://x.example/b")
+    `;
+    const findings = analyzePythonText(module).findings.filter((f) => ['py.supply-chain.curl-pipe-shell', 'py.tls.verify-disabled', 'py.docker-run.host-access'].includes(f.ruleId));
+    expect(findings.map((f) => [f.location.startLine, f.message])).toEqual([
+      [12, 'run: docker run of acme/x:1 is privileged (--privileged): root on the host'],
+      [13, 'run_cmd: Output of curl is piped into bash without verification'],
+      [15, "run_cmd: docker run of acme/y:1 shares the host's network namespace (--network host)"],
+      [16, 'run_sh: curl -k turns off certificate verification'],
+    ]);
+  });
+
   it('leaves a helper that changes its parameter, a method, a nested function and a call through another module alone', () => {
     const calls = [
       'def wrapped(cmd):',

@@ -81,11 +81,21 @@ describe(ID, () => {
       digest = hashlib.sha256(open("/tmp/tool.sh", "rb").read()).hexdigest()
       subprocess.run(["sh", "/tmp/tool.sh"])
       os.system("curl -fsSLo /tmp/one.sh https://x.example/one.sh && sh /tmp/one.sh")
+      urllib.urlretrieve("https://x.example/old.py", "old.py")
+      subprocess.call(["python", "old.py"])
+
+      def sha_ok(path):
+          return hashlib.sha256(open(path, "rb").read()).hexdigest() == PINNED
+
+      urllib.request.urlretrieve("https://x.example/checked.sh", "/tmp/checked.sh")
+      if sha_ok("/tmp/checked.sh"):
+          subprocess.run(["sh", "/tmp/checked.sh"])
     `, ID);
     expect(findings.map((f) => [f.location.startLine, f.location.snippet, f.message])).toEqual([
       [4, 'subprocess.run(["bash", INSTALLER, "--yes"], check=True)', 'subprocess.run: /tmp/install.sh, downloaded by curl, is run by bash without verification'],
       [6, 'os.system("python3 get-pip.py")', 'os.system: get-pip.py, downloaded by urllib.request.urlretrieve, is run by python3 without verification'],
       [10, 'os.system("curl -fsSLo /tmp/one.sh https://x.example/one.sh && sh /tmp/one.sh")', 'os.system: /tmp/one.sh, downloaded by curl, is run by sh without verification'],
+      [12, 'subprocess.call(["python", "old.py"])', 'subprocess.call: old.py, downloaded by urllib.urlretrieve, is run by python without verification'],
     ]);
   });
 });
