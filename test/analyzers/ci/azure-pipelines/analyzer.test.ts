@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeCiText } from '../analyze.js';
 import { azurePipelinesAnalyzer } from '../../../../src/analyzers/ci/azure-pipelines/pipeline.js';
-import { analyzeText } from '../../../../src/core/analyze-file.js';
 import type { FileEntry } from '../../../../src/core/analyzer.js';
 import type { ImageFacts } from '../../../../src/inventory/containers.js';
-import { classify } from '../../../../src/inventory/classify.js';
 
-function analyzePipeline(code: string, file = 'azure-pipelines.yml') {
-  const entry: FileEntry = { path: file, absPath: `/scan-root/${file}`, kind: classify(file, code), size: Buffer.byteLength(code) };
-  return analyzeText(entry, code, [azurePipelinesAnalyzer].filter((a) => a.required(entry)));
-}
+const analyzePipeline = (code: string, file = 'azure-pipelines.yml') => analyzeCiText(azurePipelinesAnalyzer, code, file);
 
 const PIPELINE = [
   'resources:',

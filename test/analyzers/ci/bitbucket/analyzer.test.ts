@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeCiText } from '../analyze.js';
 import { bitbucketPipelinesAnalyzer } from '../../../../src/analyzers/ci/bitbucket/pipelines.js';
-import { analyzeText } from '../../../../src/core/analyze-file.js';
-import type { FileEntry } from '../../../../src/core/analyzer.js';
 import type { ImageFacts } from '../../../../src/inventory/containers.js';
-import { classify } from '../../../../src/inventory/classify.js';
 
-function analyzePipelines(code: string, file = 'bitbucket-pipelines.yml') {
-  const entry: FileEntry = { path: file, absPath: `/scan-root/${file}`, kind: classify(file, code), size: Buffer.byteLength(code) };
-  return analyzeText(entry, code, [bitbucketPipelinesAnalyzer].filter((a) => a.required(entry)));
-}
+const analyzePipelines = (code: string, file = 'bitbucket-pipelines.yml') => analyzeCiText(bitbucketPipelinesAnalyzer, code, file);
 
 const PIPELINES = [
   'image: python:3.7',

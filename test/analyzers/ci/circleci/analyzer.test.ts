@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeCiText } from '../analyze.js';
 import { circleCiAnalyzer } from '../../../../src/analyzers/ci/circleci/config.js';
-import { analyzeText } from '../../../../src/core/analyze-file.js';
-import type { FileEntry } from '../../../../src/core/analyzer.js';
 import type { ImageFacts } from '../../../../src/inventory/containers.js';
-import { classify } from '../../../../src/inventory/classify.js';
 
-function analyzeConfig(code: string, file = '.circleci/config.yml') {
-  const entry: FileEntry = { path: file, absPath: `/scan-root/${file}`, kind: classify(file, code), size: Buffer.byteLength(code) };
-  return analyzeText(entry, code, [circleCiAnalyzer].filter((a) => a.required(entry)));
-}
+const analyzeConfig = (code: string, file = '.circleci/config.yml') => analyzeCiText(circleCiAnalyzer, code, file);
 
 const CONFIG = [
   'version: 2.1',

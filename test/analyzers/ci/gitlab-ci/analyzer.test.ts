@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeCiText } from '../analyze.js';
 import { gitlabCiAnalyzer } from '../../../../src/analyzers/ci/gitlab-ci/index.js';
-import { analyzeText } from '../../../../src/core/analyze-file.js';
-import type { FileEntry } from '../../../../src/core/analyzer.js';
-import { classify } from '../../../../src/inventory/classify.js';
 
-function analyzePipelineText(code: string, file = '.gitlab-ci.yml') {
-  const entry: FileEntry = { path: file, absPath: `/scan-root/${file}`, kind: classify(file, code), size: Buffer.byteLength(code) };
-  return analyzeText(entry, code, [gitlabCiAnalyzer].filter((a) => a.required(entry)));
-}
+const analyzePipelineText = (code: string, file = '.gitlab-ci.yml') => analyzeCiText(gitlabCiAnalyzer, code, file);
 
 describe('the GitLab CI analyzer', () => {
   it('runs the shell rules over default and job scripts, each line on its own line of the file', () => {
