@@ -26,6 +26,12 @@ export interface FileIdentity {
 }
 
 const BINARY_SNIFF = 8192;
+/**
+ * Facts that hold no secret and must stay whole: image references (deployed images, containers code
+ * starts), which registries publish and the image checks match by name (`POSTGRES_PASSWORD:
+ * postgres` would otherwise hide `postgres:11`).
+ */
+const PUBLIC_FACTS: ReadonlySet<string> = new Set(['images', 'containers']);
 
 /** Reads one file and runs the given analyzers on it; never throws. */
 export function analyzeFile(entry: FileEntry, analyzers: FileAnalyzer[]): FileResult {
@@ -95,7 +101,7 @@ function runAnalyzers(entry: FileEntry, content: Pick<SourceFile, 'text' | 'byte
       findings.map((f) => f.location.startLine),
     ),
     lines: source.lineCount,
-    facts: redactDeep(facts, secrets),
+    facts: redactDeep(facts, secrets, PUBLIC_FACTS),
   };
 }
 

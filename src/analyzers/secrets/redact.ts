@@ -53,14 +53,15 @@ function redactAll(text: string, secrets: readonly string[]): string {
 
 /**
  * Plain data (an analyzer's facts: the URLs a module reads, say) with `secrets` redacted from
- * every string in it, so the result cache and the project analyzers never hold them.
+ * every string in it, so the result cache and the project analyzers never hold them. Values under
+ * a key in `kept` are public by nature and left whole.
  */
-export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+export function redactDeep<T>(value: T, secrets: readonly string[], kept: ReadonlySet<string> = new Set()): T {
   if (secrets.length === 0) return value;
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return redactAll(v, secrets);
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, kept.has(k) ? x : walk(x)]));
     return v;
   };
   return walk(value) as T;

@@ -6,6 +6,10 @@ import { redact } from '../../../src/analyzers/secrets/redact.js';
 import { GENERIC_SECRET_MIN_ENTROPY, GENERIC_SECRET_MIN_LENGTH } from '../../../src/analyzers/secrets/rules/generic-secret.js';
 import { exampleNotebook } from '../../../src/analyzers/notebook/example-notebook.js';
 import { analyzeSecrets, scanSecrets } from './scan.js';
+import { composeAnalyzer } from '../../../src/analyzers/iac/compose/index.js';
+import { analyzeText } from '../../../src/core/analyze-file.js';
+import type { ImageFacts } from '../../../src/inventory/containers.js';
+import { classify } from '../../../src/inventory/classify.js';
 
 const PAT_BODY = 'FAKEbIXzfWru4zCBz3N14fvoj3cUCt';
 const PAT = `ghp_${PAT_BODY}${base62Crc32(PAT_BODY)}`;
@@ -339,5 +343,16 @@ describe('secrets in every kind of file', () => {
       `Server=x;${'a'.repeat(1_000_000)}`,
     ];
     for (const text of inputs) expect(analyzeSecrets(text, 'big.txt').errors).toEqual([]);
+  });
+});
+
+describe('secrets redacted from the facts', () => {
+  it('leaves image references whole, so a password that is also an image name hides neither the image nor its checks', () => {
+    const compose = 'services:\n  db:\n    image: postgres:11\n    environment:\n      POSTGRES_PASSWORD: postgres\n      POSTGRES_URL: postgresql://app:postgres@db/app\n';
+    const entry = { path: 'docker-compose.yml', absPath: '/scan-root/docker-compose.yml', kind: classify('docker-compose.yml', compose), size: compose.length };
+    const result = analyzeText(entry, compose, [composeAnalyzer, secretsAnalyzer]);
+    expect(result.findings.some((f) => f.category === 'secret')).toBe(true);
+    expect((result.facts.compose as ImageFacts).images.map((i) => `${i.name}:${i.tag}`)).toEqual(['postgres:11']);
+    expect(JSON.stringify(result.facts)).not.toContain('app:postgres@');
   });
 });
