@@ -71,18 +71,30 @@ export function describeRelease(release: EolRelease): string {
 /** The official PostgreSQL image and Bitnami's, both tagged with the server's version. */
 const POSTGRES_IMAGES = ['postgres', 'bitnami/postgresql'];
 
+/** Docker Hub's per-architecture copies of the official images (`i386/node`, `arm64v8/python`), tagged as the originals. */
+const ARCHITECTURES = /^(?:amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|mips64le|ppc64le|riscv64|s390x|windows-amd64)\//;
+/** CircleCI's convenience images (`cimg/python:3.9.18`, the older `circleci/node:13.8.0`), tagged with the runtime's version. */
+const CONVENIENCE = /^(?:cimg|circleci)\/(python|node|postgres)$/;
+
+/** The official image a repository copies: `i386/node` is `node`, `cimg/python` is `python`. */
+function officialRepository(repository: string): string {
+  const plain = repository.replace(ARCHITECTURES, '');
+  return CONVENIENCE.exec(plain)?.[1] ?? plain;
+}
+
 const CODENAMES = new Map(EOL_RELEASES.filter((r) => r.codename).map((r) => [r.codename!, r.product]));
 
 /**
- * The releases an image reference names: the runtime or server of an official image from its tag
- * (`python:3.7-slim` → Python 3.7, `postgres:11-alpine` → PostgreSQL 11) and the distribution
+ * The releases an image reference names: the runtime or server of an official image (or of its
+ * per-architecture copy, or CircleCI's convenience image of it) from its tag (`python:3.7-slim` →
+ * Python 3.7, `postgres:11-alpine` → PostgreSQL 11, `cimg/node:16.20` → Node.js 16) and the distribution
  * from the tag or its suffix (`-buster`, `-alpine3.12`, Bitnami's `-debian-11-r4`, CUDA's
  * `-ubuntu22.04`, `debian:10`, `ubuntu:bionic`). Moving tags (`3`, `lts`, `alpine`) name no
  * single release and yield nothing.
  */
 export function releasesOfImage(name: string, tag: string | undefined): EolRelease[] {
   if (!tag) return [];
-  const repository = repositoryPath(name);
+  const repository = officialRepository(repositoryPath(name));
   const found: Array<EolRelease | undefined> = [];
   const version = /^v?(\d+(?:\.\d+)?)/.exec(tag)?.[1];
   if (repository === 'python' && version) found.push(findRelease('python', version));

@@ -33,6 +33,16 @@ describe('end-of-life table', () => {
     expect(names('alpine', '3.12.12')).toEqual(['alpine 3.12']);
   });
 
+  it('reads the per-architecture copies of official images and CircleCI’s convenience images as the originals', () => {
+    expect(names('i386/node', '10.0.0')).toEqual(['node 10']);
+    expect(names('arm64v8/python', '3.6-stretch')).toEqual(['python 3.6', 'debian 9']);
+    expect(names('cimg/python', '3.9.18')).toEqual(['python 3.9']);
+    expect(names('circleci/node', '13.8.0')).toEqual(['node 13']);
+    expect(names('circleci/postgres', '9.6')).toEqual(['postgres 9.6']);
+    expect(names('cimg/base', '2020.01')).toEqual([]);
+    expect(names('acme/python', '3.6')).toEqual([]);
+  });
+
   it('reads PostgreSQL majors from the postgres image: one number from 10 on, two before', () => {
     expect(names('postgres', '15.4')).toEqual(['postgres 15']);
     expect(names('postgres', '11-alpine3.19')).toEqual(['postgres 11', 'alpine 3.19']);
