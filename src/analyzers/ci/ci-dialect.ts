@@ -5,7 +5,7 @@ import { ciScriptImages, containerImage } from '../../inventory/deployed-images.
 import { substitute } from '../../inventory/containers.js';
 import { isRecord, valueAt, type YamlMap } from '../iac/kubernetes/parse.js';
 import { parseYamlDocument, type YamlDocument, type YamlPath } from '../yaml-document.js';
-import { jobDownloadFindings, scriptFindings, scriptPiece, variableFindings } from './script-findings.js';
+import { jobDownloadFindings, scriptFindings, scriptPiece, templateExpressions, variableFindings } from './script-findings.js';
 
 /** A job of a CI file whose scripts run in a POSIX shell, as a dialect reads it. */
 export interface CiJob {
@@ -45,15 +45,43 @@ export function ciDialectAnalyzer(dialect: CiDialect): FileAnalyzer {
       const findings: RawFinding[] = jobs.flatMap((job) => {
         const sessions = job.sessions.map((session) => session.flatMap((path) => pieceAt(yaml, path)));
         return [
-          ...job.variables.flatMap((path) => variableFindings(valueAt(yaml.data, path), path, yaml, file.path, source)),
+          ...job.variables.flatMap((path) => variableMaps(valueAt(yaml.data, path), path).flatMap(([map, at]) => variableFindings(map, at, yaml, file.path, source))),
           ...sessions.flat().flatMap((piece) => scriptFindings(piece, yaml, file.path, source)),
           ...jobDownloadFindings(sessions, yaml, file.path, source),
         ];
       });
       const facts: ImageFacts = { images: jobImages(jobs, yaml, file.path) };
-      return { findings, problems: yaml.problems, facts };
+      // A step reused through a YAML alias is read once for every place that uses it, but is written once.
+      return { findings: once(findings, (f) => [f.ruleId, f.location.startLine, f.location.startColumn, f.message]), problems: yaml.problems, facts };
     },
   };
+}
+
+/**
+ * The variables of an environment map as maps to read: the map itself, or the items of a list —
+ * `- NAME=value` and `- NAME: value` (CircleCI), `- name: NAME` with `value:` (Azure) — each one a
+ * map placed on its item.
+ */
+function variableMaps(value: unknown, path: YamlPath): Array<[YamlMap, YamlPath]> {
+  if (isRecord(value)) return [[value, path]];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, i): Array<[YamlMap, YamlPath]> => {
+    const at = [...path, i];
+    if (typeof item === 'string' && item.includes('=')) return [[{ [item.slice(0, item.indexOf('='))]: item.slice(item.indexOf('=') + 1) }, at]];
+    if (isRecord(item) && typeof item['name'] === 'string' && 'value' in item) return [[{ [item['name']]: item['value'] }, at]];
+    return isRecord(item) ? [[item, at]] : [];
+  });
+}
+
+/** The items of `list` whose keys differ, the first of each kept. */
+function once<T>(list: readonly T[], key: (item: T) => unknown[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((item) => {
+    const k = JSON.stringify(key(item));
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** The images a dialect's file runs (jobs' images and `docker run` in their scripts), and why it could not be read. */
@@ -75,12 +103,17 @@ function pieceAt(yaml: YamlDocument, path: YamlPath) {
 const NO_VARIABLES: ReadonlyMap<string, string | undefined> = new Map();
 
 function jobImages(jobs: readonly CiJob[], yaml: YamlDocument, file: string): ContainerImage[] {
-  const expand = (written: string) => substitute(written, NO_VARIABLES);
-  return jobs.flatMap((job) => [
+  // A CI template (`<< parameters.tag >>`, `${{ … }}`) is filled in when the pipeline runs.
+  const expand = (written: string) => {
+    const { text, unresolved } = substitute(written, NO_VARIABLES);
+    return { text, unresolved: [...unresolved, ...templateExpressions(written)] };
+  };
+  const images = jobs.flatMap((job) => [
     ...job.images.flatMap((path) => {
       const entry = valueAt(yaml.data, path);
       const named = isRecord(entry) ? entry['name'] : entry;
-      if (typeof named !== 'string' || named.trim() === '') return [];
+      // An Azure runtime expression (`$[ variables['image'] ]`) names a variable, not an image.
+      if (typeof named !== 'string' || named.trim() === '' || named.includes('$[')) return [];
       const { text, unresolved } = expand(named.trim());
       return [containerImage(text, file, yaml.locate(isRecord(entry) ? [...path, 'name'] : path).startLine, `${job.label} image`, unresolved)];
     }),
@@ -89,4 +122,5 @@ function jobImages(jobs: readonly CiJob[], yaml: YamlDocument, file: string): Co
       return typeof script === 'string' ? ciScriptImages(script, path, yaml, file, `${job.label} script, docker run`, expand) : [];
     }),
   ]);
+  return once(images, (i) => [i.line, i.name, i.tag, i.workload]);
 }

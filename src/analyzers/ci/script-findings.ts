@@ -54,6 +54,11 @@ export function jobDownloadFindings(sessions: ReadonlyArray<readonly ScriptPiece
  * `<< pipeline.… >>` (which a shell would take for a heredoc).
  */
 const TEMPLATE = /\$\{\{[\s\S]*?\}\}|\$\[\[[\s\S]*?\]\]|<<\s*(?:parameters|pipeline)\.[\w.-]+\s*>>/g;
+/** The template expressions in a CI value, as written. */
+export function templateExpressions(text: string): string[] {
+  return text.match(TEMPLATE) ?? [];
+}
+
 /** Characters the shell would split or quote on, which a template expression may hold (`${{ contains(x, 'y') }}`). */
 const SHELL_SPECIAL = [...' \t\n\r\v\f\'"\\`$()|&;<>#'];
 /** Where those characters hide while the shell words are read: the Private Use Area, code for code, so offsets hold. */

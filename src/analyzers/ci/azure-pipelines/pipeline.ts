@@ -36,7 +36,10 @@ interface Context {
 
 function jobsIn(scope: YamlMap, path: YamlPath, context: Context): CiJob[] {
   const found: CiJob[] = [];
-  if (Array.isArray(scope['steps'])) found.push(stepsJob(scope, path, context, path.length === 0 ? 'Azure Pipelines' : `Azure Pipelines job ${name(scope, path)}`));
+  const label = path.length === 0 ? 'Azure Pipelines' : `Azure Pipelines job ${name(scope, path)}`;
+  // A pipeline's or stage's `variables:` hold for every job under it, steps or none.
+  if (Array.isArray(scope['steps'])) found.push(stepsJob(scope, path, context, label));
+  else found.push({ label, sessions: [], variables: [[...path, 'variables']], images: [] });
   for (const key of ['stages', 'jobs'] as const) {
     const list = scope[key];
     if (!Array.isArray(list)) continue;
@@ -58,21 +61,29 @@ function jobsIn(scope: YamlMap, path: YamlPath, context: Context): CiJob[] {
 }
 
 function stepsJob(scope: YamlMap, path: YamlPath, { onWindows, aliases }: Context, label: string): CiJob {
-  const steps = scope['steps'] as unknown[];
   const sessions: YamlPath[][] = [];
   const variables: YamlPath[] = [[...path, 'variables']];
-  steps.forEach((step, i) => {
-    if (!isRecord(step)) return;
-    const at = [...path, 'steps', i];
+  for (const { step, at } of stepsOf(scope['steps'], [...path, 'steps'])) {
     variables.push([...at, 'env']);
     if (typeof step['bash'] === 'string') sessions.push([[...at, 'bash']]);
     else if (typeof step['script'] === 'string' && !onWindows) sessions.push([[...at, 'script']]);
     else if (typeof step['task'] === 'string' && /^Bash@/i.test(step['task']) && isRecord(step['inputs']) && typeof step['inputs']['script'] === 'string') sessions.push([[...at, 'inputs', 'script']]);
-  });
+  }
   const services = isRecord(scope['services']) ? scope['services'] : {};
   const image = (value: unknown, at: YamlPath): YamlPath[] => (isRecord(value) ? [[...at, 'image']] : typeof value === 'string' && !aliases.has(value) ? [at] : []);
   const images = [...image(scope['container'], [...path, 'container']), ...Object.entries(services).flatMap(([s, value]) => image(value, [...path, 'services', s]))];
   return { label, sessions, variables, images };
+}
+
+/** The steps of a list, also those inside template conditions (`- ${{ if eq(…) }}:` holding a list of steps). */
+function stepsOf(list: unknown, path: YamlPath): Array<{ step: YamlMap; at: YamlPath }> {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, i) => {
+    if (!isRecord(item)) return [];
+    const keys = Object.keys(item);
+    const condition = keys.length === 1 && keys[0]!.startsWith('${{') ? keys[0]! : undefined;
+    return condition ? stepsOf(item[condition], [...path, i, condition]) : [{ step: item, at: [...path, i] }];
+  });
 }
 
 function name(scope: YamlMap, path: YamlPath): string {

@@ -70,4 +70,30 @@ describe('the Azure Pipelines analyzer', () => {
     const entry = (path: string): FileEntry => ({ path, absPath: `/r/${path}`, kind: 'config', size: 1 });
     expect(['azure-pipelines.yml', 'ci/azure-pipelines-release.yaml', '.azure-pipelines/build.yml', 'pipelines.yml'].map((p) => azurePipelinesAnalyzer.required(entry(p)))).toEqual([true, true, true, false]);
   });
+
+  it('reads steps inside template conditions, pipeline and stage variables in map and list form, and leaves runtime expressions out of the images', () => {
+    const code = [
+      'variables:',
+      '  - name: NODE_TLS_REJECT_UNAUTHORIZED',
+      '    value: "0"',
+      'stages:',
+      '  - stage: Build',
+      '    variables:',
+      '      GIT_SSL_NO_VERIFY: "true"',
+      '    jobs:',
+      '      - job: build',
+      '        container: $[ variables[\'python.container\'] ]',
+      '        steps:',
+      '          - ${{ if eq(parameters.coverage, true) }}:',
+      '              - bash: bash <(curl -s https://codecov.io/bash)',
+      '          - bash: make',
+    ].join('\n');
+    const { findings, facts } = analyzePipeline(code);
+    expect(findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['sh.tls-verify-disabled', 2],
+      ['sh.tls-verify-disabled', 7],
+      ['sh.curl-pipe-shell', 13],
+    ]);
+    expect((facts['azure-pipelines'] as ImageFacts).images).toEqual([]);
+  });
 });

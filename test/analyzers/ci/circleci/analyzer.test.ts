@@ -80,4 +80,38 @@ describe('the CircleCI analyzer', () => {
     const { errors } = analyzeConfig('jobs: [unclosed\n');
     expect(errors).toEqual([{ file: '.circleci/config.yml', analyzer: 'circleci', message: expect.stringMatching(/^invalid YAML/) }]);
   });
+
+  it('reads Windows jobs as PowerShell unless a step names a POSIX shell, list-form and image environments, and a template tag as unresolved', () => {
+    const code = [
+      'version: 2.1',
+      'orbs:',
+      '  win: circleci/windows@5.0',
+      'jobs:',
+      '  build-win:',
+      '    executor: win/default',
+      '    steps:',
+      '      - run: curl -k https://x.example/a',
+      '      - run:',
+      '          shell: bash.exe',
+      '          command: curl -k https://x.example/b',
+      '  test:',
+      '    parameters:',
+      '      tag: { type: string }',
+      '    docker:',
+      '      - image: cimg/python:<< parameters.tag >>',
+      '        environment:',
+      '          PIP_TRUSTED_HOST: pypi.internal',
+      '    environment:',
+      '      - GIT_SSL_NO_VERIFY=true',
+      '    steps:',
+      '      - run: pytest',
+    ].join('\n');
+    const { findings, facts } = analyzeConfig(code);
+    expect(findings.map((f) => [f.ruleId, f.location.startLine])).toEqual([
+      ['sh.tls-verify-disabled', 11],
+      ['sh.tls-verify-disabled', 18],
+      ['sh.tls-verify-disabled', 20],
+    ]);
+    expect((facts.circleci as ImageFacts).images.map((i) => [i.name, i.tag, i.unresolvedArgs])).toEqual([['cimg/python', '<< parameters.tag >>', ['<< parameters.tag >>']]]);
+  });
 });
