@@ -28,15 +28,14 @@ interface CommandHelper {
 /** What a call of a module's command helper hands on: a shell script, or an argv's items. */
 export type HelperCommand = { script: SyntaxNode } | { argv: SyntaxNode[] };
 
-const helpersByModule = new WeakMap<SyntaxNode, ReadonlyMap<string, CommandHelper>>();
+/** Per file analysed (its contexts share the file object): walking up to the module from every call would cost the depth of each. */
+const helpersByModule = new WeakMap<object, ReadonlyMap<string, CommandHelper>>();
 
 /** The command a call gives a module-level function of its own file that hands it on to a shell or subprocess. */
 export function helperCommand(call: CallSite, ctx: PythonContext): HelperCommand | undefined {
   if (!call.name || call.name.includes('.') || call.node.childForFieldName('function')?.type !== 'identifier') return undefined;
-  let root = call.node;
-  while (root.parent) root = root.parent;
-  let helpers = helpersByModule.get(root);
-  if (!helpers) helpersByModule.set(root, (helpers = moduleHelpers(root, ctx)));
+  let helpers = helpersByModule.get(ctx.file);
+  if (!helpers) helpersByModule.set(ctx.file, (helpers = moduleHelpers(moduleOf(call.node), ctx)));
   const helper = helpers.get(call.name);
   if (!helper) return undefined;
   if (helper.splat) return { argv: call.positional.slice(helper.index) };
@@ -56,6 +55,12 @@ function moduleHelpers(root: SyntaxNode, ctx: PythonContext): Map<string, Comman
     if (helper) helpers.set(name, helper);
   }
   return helpers;
+}
+
+export function moduleOf(node: SyntaxNode): SyntaxNode {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root;
 }
 
 /** The functions a module defines at its top level, decorated ones included, by name. */
@@ -107,16 +112,15 @@ function defaultOf(fn: SyntaxNode, name: string): { default?: SyntaxNode } {
   return value ? { default: value } : {};
 }
 
-/** Nodes of `type` under `node`, not inside a nested function or class (whose code runs elsewhere). */
+/** Nodes of `type` under `node`, not inside a nested function or class (whose code runs elsewhere); iterative, as code may nest deeper than the stack. */
 function descendants(node: SyntaxNode, type: string): SyntaxNode[] {
   const found: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode) => {
-    for (const child of n.namedChildren) {
-      if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda') continue;
-      if (child.type === type) found.push(child);
-      visit(child);
-    }
-  };
-  visit(node);
+  const pending = [...node.namedChildren].reverse();
+  while (pending.length > 0) {
+    const child = pending.pop()!;
+    if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda') continue;
+    if (child.type === type) found.push(child);
+    for (let i = child.namedChildren.length - 1; i >= 0; i--) pending.push(child.namedChildren[i]!);
+  }
   return found;
 }

@@ -1,7 +1,7 @@
 import { programIndex, type Command, type Word } from '../container/dockerfile/shell.js';
 import { downloadedFileRuns, fileRunMessage } from '../shell/downloaded-file.js';
 import { argument, calls, type CallSite } from './call-site.js';
-import { moduleFunctions } from './command-helpers.js';
+import { moduleFunctions, moduleOf } from './command-helpers.js';
 import type { SyntaxNode } from './parser.js';
 import type { PythonContext } from './python-rule.js';
 import { startedCommand, writtenShellScripts } from './shell-scripts.js';
@@ -23,7 +23,8 @@ export interface CallFileRun {
   message: string;
 }
 
-const runsByModule = new WeakMap<SyntaxNode, ReadonlyMap<SyntaxNode, CallFileRun[]>>();
+/** Per file analysed (its contexts share the file object). */
+const runsByModule = new WeakMap<object, ReadonlyMap<SyntaxNode, CallFileRun[]>>();
 
 /**
  * The downloaded files a call runs that an earlier call of the module downloaded — a `curl -o`/`wget`
@@ -32,10 +33,8 @@ const runsByModule = new WeakMap<SyntaxNode, ReadonlyMap<SyntaxNode, CallFileRun
  * A download and run within one command is the written script's finding.
  */
 export function laterCallFileRuns(call: CallSite, ctx: PythonContext): CallFileRun[] {
-  let root = call.node;
-  while (root.parent) root = root.parent;
-  let runs = runsByModule.get(root);
-  if (!runs) runsByModule.set(root, (runs = DOWNLOADS_SOMETHING.test(ctx.file.text) ? moduleFileRuns(root, ctx) : new Map()));
+  let runs = runsByModule.get(ctx.file);
+  if (!runs) runsByModule.set(ctx.file, (runs = DOWNLOADS_SOMETHING.test(ctx.file.text) ? moduleFileRuns(moduleOf(call.node), ctx) : new Map()));
   return runs.get(call.node) ?? [];
 }
 
@@ -43,7 +42,7 @@ function moduleFileRuns(root: SyntaxNode, ctx: PythonContext): Map<SyntaxNode, C
   const owner = new Map<Command, { call: CallSite; node: SyntaxNode; downloader?: string }>();
   const scripts: Command[][] = [];
   const checkers = checkingFunctions(root);
-  for (const node of callNodes(root)) {
+  for (const node of root.descendantsOfType('call')) {
     const call = ctx.callSite(node);
     const commands = callCommands(call, ctx, checkers);
     for (const { command, node: reported, downloader } of commands) owner.set(command, { call, node: reported, ...(downloader ? { downloader } : {}) });
@@ -81,17 +80,6 @@ function callCommands(call: CallSite, ctx: PythonContext, checkers: ReadonlySet<
 function standIn(node: SyntaxNode, texts: string[]): Command {
   const words = texts.map((text): Word => ({ text, start: node.startIndex, end: node.endIndex }));
   return { words, after: '', depth: 0 };
-}
-
-/** The module's calls in source order. */
-function callNodes(root: SyntaxNode): SyntaxNode[] {
-  const found: SyntaxNode[] = [];
-  const visit = (node: SyntaxNode) => {
-    if (node.type === 'call') found.push(node);
-    for (const child of node.namedChildren) visit(child);
-  };
-  visit(root);
-  return found;
 }
 
 /** A function body that computes a digest or checks a signature: a call of it checks what it is given (`if not sha_ok(path): …`). */

