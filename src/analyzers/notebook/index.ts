@@ -8,7 +8,7 @@ import { shellContainerStarts } from './container-starts.js';
 import { NotebookModule } from './module.js';
 import { NotebookShellScript } from './shell-script.js';
 import type { NotebookContext } from './notebook-rule.js';
-import { NotebookError, readNotebook, type Notebook } from './notebook.js';
+import { cellPlace, NotebookError, readNotebook, type Notebook } from './notebook.js';
 import { notebookRules } from './rules/index.js';
 
 export const notebookAnalyzer: FileAnalyzer = {
@@ -57,6 +57,10 @@ function analyzeNotebook(file: SourceFile): AnalyzerOutput {
         const range = { startLine: at.line, startColumn: at.column, endLine: at.line, endColumn: at.endColumn };
         const finding = makeFinding(rule, file.path, raw, range, options);
         findings.push({ ...finding, location: { ...finding.location, snippet } });
+      },
+      reportInScript(offset, options) {
+        const command = script.commandAt(offset);
+        this.report(command.at, command.snippet, { ...options, message: `${options.message} (${cellPlace(command.cell, command.line)})` });
       },
     };
     rule.check(ctx);

@@ -18,6 +18,8 @@ export interface NotebookContext {
    * name the cell, since the raw line alone means little to a reader.
    */
   report(at: RawSpan, snippet: string, options: ReportOptions & { message: string }): void;
+  /** Reports at the cell command that holds `offset` of `script`, the message naming its cell and line. */
+  reportInScript(offset: number, options: ReportOptions & { message: string }): void;
 }
 
 /** A rule over a notebook as a whole: its docs and metadata, and its check. */

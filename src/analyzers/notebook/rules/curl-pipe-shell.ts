@@ -1,6 +1,5 @@
 import { downloadedScriptRuns } from '../../shell/downloaded-script.js';
 import { exampleNotebook } from '../example-notebook.js';
-import { cellPlace } from '../notebook.js';
 import type { NotebookRule } from '../notebook-rule.js';
 
 export const notebookCurlPipeShell: NotebookRule = {
@@ -43,9 +42,6 @@ export const notebookCurlPipeShell: NotebookRule = {
   ],
   references: ['https://cwe.mitre.org/data/definitions/494.html', 'https://ipython.readthedocs.io/en/stable/interactive/magics.html#cellmagic-bash'],
   check(ctx) {
-    for (const run of downloadedScriptRuns(ctx.script.text, ctx.script.commands)) {
-      const command = ctx.script.commandAt(run.start);
-      ctx.report(command.at, command.snippet, { message: `${run.message} (${cellPlace(command.cell, command.line)})` });
-    }
+    for (const run of downloadedScriptRuns(ctx.script.text, ctx.script.commands)) ctx.reportInScript(run.start, { message: run.message });
   },
 };

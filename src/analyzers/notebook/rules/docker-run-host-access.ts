@@ -1,6 +1,5 @@
 import { dockerRunHostAccess } from '../../shell/docker-host-access.js';
 import { exampleNotebook } from '../example-notebook.js';
-import { cellPlace } from '../notebook.js';
 import type { NotebookRule } from '../notebook-rule.js';
 
 export const notebookDockerRunHostAccess: NotebookRule = {
@@ -29,9 +28,6 @@ export const notebookDockerRunHostAccess: NotebookRule = {
   good: [{ file: 'train.ipynb', code: exampleNotebook(['!docker run --rm --gpus all --cap-drop ALL -v $PWD/data:/data:ro acme/featurize:1.2 /data\n']) }],
   references: ['https://docs.docker.com/reference/cli/docker/container/run/', 'https://cwe.mitre.org/data/definitions/250.html'],
   check(ctx) {
-    for (const { word, message, options } of dockerRunHostAccess(ctx.script.commands)) {
-      const command = ctx.script.commandAt(word.start);
-      ctx.report(command.at, command.snippet, { message: `${message} (${cellPlace(command.cell, command.line)})`, ...options });
-    }
+    for (const { word, message, options } of dockerRunHostAccess(ctx.script.commands)) ctx.reportInScript(word.start, { ...options, message });
   },
 };

@@ -1,6 +1,5 @@
 import { tlsChecksDisabled } from '../../shell/tls-check-disabled.js';
 import { exampleNotebook } from '../example-notebook.js';
-import { cellPlace } from '../notebook.js';
 import type { NotebookRule } from '../notebook-rule.js';
 
 export const notebookTlsVerifyDisabled: NotebookRule = {
@@ -25,9 +24,6 @@ export const notebookTlsVerifyDisabled: NotebookRule = {
   good: [{ file: 'explore.ipynb', code: exampleNotebook(['!curl -fsSL --cacert /etc/ssl/partner.pem -o sample.csv https://partner.example.com/sample.csv\n']) }],
   references: ['https://cwe.mitre.org/data/definitions/295.html', 'https://pip.pypa.io/en/stable/topics/https-certificates/'],
   check(ctx) {
-    for (const off of tlsChecksDisabled(ctx.script.commands)) {
-      const command = ctx.script.commandAt(off.start);
-      ctx.report(command.at, command.snippet, { message: `${off.message} (${cellPlace(command.cell, command.line)})` });
-    }
+    for (const off of tlsChecksDisabled(ctx.script.commands)) ctx.reportInScript(off.start, { message: off.message });
   },
 };
