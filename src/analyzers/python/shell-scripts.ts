@@ -9,7 +9,6 @@ import { SUBPROCESS_RUNNERS, shellScript, startedProgram } from './rules/shell.j
 import { COMMAND_STRING_RUNNERS, helperCommand, PROGRAM_STARTERS } from './command-helpers.js';
 import { stringText } from './rules/string-literal.js';
 
-
 /**
  * A shell script written out in the code (an Airflow template counts as written out), the node that
  * holds it, and what runs it; `commands` is the script split into commands, once for every rule.
