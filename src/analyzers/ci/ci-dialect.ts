@@ -5,7 +5,7 @@ import { ciScriptImages, containerImage } from '../../inventory/deployed-images.
 import { substitute } from '../../inventory/containers.js';
 import { isRecord, valueAt, type YamlMap } from '../iac/kubernetes/parse.js';
 import { parseYamlDocument, type YamlDocument, type YamlPath } from '../yaml-document.js';
-import { jobDownloadFindings, scriptFindings, scriptPiece, templateExpressions, variableFindings } from './script-findings.js';
+import { isCiFile, jobDownloadFindings, scriptFindings, scriptPiece, templateExpressions, variableFindings } from './script-findings.js';
 
 /** A job of a CI file whose scripts run in a POSIX shell, as a dialect reads it. */
 export interface CiJob {
@@ -37,8 +37,7 @@ export function ciDialectAnalyzer(dialect: CiDialect): FileAnalyzer {
     name: dialect.name,
     category: 'iac',
     rules: [],
-    // A script with a manifest in a heredoc gets the file classified as Kubernetes; the name says what it is.
-    required: (file) => (file.kind === 'config' || file.kind === 'kubernetes') && dialect.isFile(file.path),
+    required: (file) => isCiFile(file, dialect.isFile),
     analyze: (file: SourceFile): AnalyzerOutput => {
       const { yaml, jobs } = readCiFile(dialect, file.text);
       const source = new SourceText(file.text);

@@ -1,4 +1,4 @@
-import type { RawFinding } from '../../core/analyzer.js';
+import type { FileEntry, RawFinding } from '../../core/analyzer.js';
 import { makeFinding, type Range } from '../../core/make-finding.js';
 import type { SourceText } from '../../core/source-text.js';
 import { commandsOf, type Command } from '../container/dockerfile/shell.js';
@@ -9,6 +9,15 @@ import { downloadedFileRuns } from '../shell/downloaded-file.js';
 import { environmentSwitchOff } from '../shell/tls-check-disabled.js';
 import { isRecord } from '../iac/kubernetes/parse.js';
 import type { YamlDocument, YamlPath } from '../yaml-document.js';
+
+/**
+ * Whether a file is one a CI analyzer reads: YAML named as the CI names its files. A deploy script
+ * with a manifest in a heredoc gets the file classified as Kubernetes by its head; the path, not
+ * that sniff, says what the file is.
+ */
+export function isCiFile(file: Pick<FileEntry, 'kind' | 'path'>, named: (path: string) => boolean): boolean {
+  return (file.kind === 'config' || file.kind === 'kubernetes') && named(file.path);
+}
 
 /** A piece of a CI script as the YAML holds it (a `run:` block, a GitLab `script:` line), split into commands once. */
 export interface ScriptPiece {

@@ -38,13 +38,14 @@ function writtenScript(node: SyntaxNode, text: string, runner: string): WrittenS
  * Airflow's BashOperator, SSHOperator and container operators.
  */
 export function writtenShellScripts(call: CallSite, ctx: PythonContext): WrittenShellScript[] {
-  // Two rules read every call's scripts (curl|sh, certificate checks); the file's call sites are shared.
-  let scripts = writtenByCall.get(call);
-  if (!scripts) writtenByCall.set(call, (scripts = readWrittenScripts(call, ctx)));
+  // Three rules, the container facts and the module-wide passes read every call's scripts; each is read once.
+  let scripts = writtenByCall.get(call.node);
+  if (!scripts) writtenByCall.set(call.node, (scripts = readWrittenScripts(call, ctx)));
   return scripts;
 }
 
-const writtenByCall = new WeakMap<CallSite, WrittenShellScript[]>();
+/** By the call's node: the rules and the module-wide passes (downloads run later) each get their own CallSite for it. */
+const writtenByCall = new WeakMap<SyntaxNode, WrittenShellScript[]>();
 
 function readWrittenScripts(call: CallSite, ctx: PythonContext): WrittenShellScript[] {
   const runner = call.name ?? '';
@@ -83,9 +84,9 @@ function builtText(node: SyntaxNode, ctx: PythonContext): string | undefined {
  * word, unread, so option positions hold.
  */
 export function startedCommand(call: CallSite, ctx: PythonContext): StartedCommand | undefined {
-  // Several rules and the facts read every call's argv; the file's call sites are shared.
-  if (!startedByCall.has(call)) startedByCall.set(call, readStartedCommand(call, ctx));
-  return startedByCall.get(call);
+  // Several rules, the facts and the module-wide passes read every call's argv; each is read once.
+  if (!startedByCall.has(call.node)) startedByCall.set(call.node, readStartedCommand(call, ctx));
+  return startedByCall.get(call.node);
 }
 
 interface StartedCommand {
@@ -93,7 +94,7 @@ interface StartedCommand {
   nodes: SyntaxNode[];
 }
 
-const startedByCall = new WeakMap<CallSite, StartedCommand | undefined>();
+const startedByCall = new WeakMap<SyntaxNode, StartedCommand | undefined>();
 
 function readStartedCommand(call: CallSite, ctx: PythonContext): StartedCommand | undefined {
   const started = startedArgv(call, ctx);

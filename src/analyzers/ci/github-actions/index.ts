@@ -4,15 +4,9 @@ import { SourceText } from '../../../core/source-text.js';
 import type { GhaContext } from './gha-rule.js';
 import { ghaRules } from './rules/index.js';
 import { isWorkflowFile, parseWorkflow, runsShell } from './workflow.js';
-import { jobDownloadFindings, scriptFindings, scriptPiece, variableFindings, type ScriptPiece } from '../script-findings.js';
+import { isCiFile, jobDownloadFindings, scriptFindings, scriptPiece, variableFindings, type ScriptPiece } from '../script-findings.js';
 import type { ImageFacts } from '../../../inventory/containers.js';
 import { workflowImages } from '../../../inventory/deployed-images.js';
-
-/**
- * A deploy workflow may carry a Kubernetes manifest in a heredoc, and classification sniffs the
- * file's head for `apiVersion:` and `kind:`; the path, not the sniff, says what the file is.
- */
-const WORKFLOW_KINDS = new Set(['config', 'kubernetes']);
 
 /**
  * GitHub Actions workflows: what outsiders can make a pipeline repository's CI run, and with which
@@ -22,7 +16,7 @@ export const githubActionsAnalyzer: FileAnalyzer = {
   name: 'github-actions',
   category: 'iac',
   rules: ghaRules,
-  required: (file) => WORKFLOW_KINDS.has(file.kind) && isWorkflowFile(file.path),
+  required: (file) => isCiFile(file, isWorkflowFile),
   analyze: analyzeWorkflow,
 };
 

@@ -5,7 +5,7 @@ import { isGitlabCiFile, jobScripts, parsePipeline } from './pipeline.js';
 import { SourceText } from '../../../core/source-text.js';
 import { isRecord, type YamlMap } from '../../iac/kubernetes/parse.js';
 import type { YamlPath } from '../../yaml-document.js';
-import { jobDownloadFindings, scriptFindings, scriptPiece, variableFindings, type ScriptPiece } from '../script-findings.js';
+import { isCiFile, jobDownloadFindings, scriptFindings, scriptPiece, variableFindings, type ScriptPiece } from '../script-findings.js';
 
 /**
  * GitLab CI files: their jobs' scripts get the shell-script rules, and the images jobs and services
@@ -15,8 +15,7 @@ export const gitlabCiAnalyzer: FileAnalyzer = {
   name: 'gitlab-ci',
   category: 'iac',
   rules: [],
-  // A script with a manifest in a heredoc gets the file classified as Kubernetes; the name says what it is.
-  required: (file) => (file.kind === 'config' || file.kind === 'kubernetes') && isGitlabCiFile(file.path),
+  required: (file) => isCiFile(file, isGitlabCiFile),
   analyze: analyzePipeline,
 };
 
