@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Tags } from 'yaml';
 import type { Range } from '../core/make-finding.js';
 import { yamlErrorReason } from '../core/yaml-error.js';
 
@@ -26,10 +26,11 @@ export interface YamlDocument {
 /**
  * One YAML document read for rules that need both its values and where they are written. Invalid
  * YAML, or aliases expanded past the limit, make a problem and no data, never an exception.
+ * `customTags` read a format's own tags (GitLab's `!reference`) into values of their own.
  */
-export function parseYamlDocument(text: string): YamlDocument {
+export function parseYamlDocument(text: string, customTags: Tags = []): YamlDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, logLevel: 'error', uniqueKeys: false, merge: true });
+  const doc = parseDocument(text, { lineCounter, logLevel: 'error', uniqueKeys: false, merge: true, customTags });
   const toRange = (start: number, end: number): Range => {
     const from = lineCounter.linePos(start);
     const to = lineCounter.linePos(Math.max(start, end));

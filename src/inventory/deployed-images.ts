@@ -2,7 +2,9 @@ import type { ComposeService, ParsedCompose } from '../analyzers/iac/compose/par
 import type { PythonLineage } from '../analyzers/python/facts.js';
 import { expressionsIn } from '../analyzers/ci/github-actions/expressions.js';
 import { parseUses, runsShell, stepEnvironment, type ParsedWorkflow } from '../analyzers/ci/github-actions/workflow.js';
-import { jobScripts, jobVariables, type GitlabJob, type ParsedPipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
+import type { ParsedPipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
+import { defaultsView, firstValue, pipelineViews, viewImage, viewScripts } from '../analyzers/ci/gitlab-ci/job-view.js';
+import { once } from '../core/once.js';
 import { ciCommands, scriptRange } from '../analyzers/ci/script-findings.js';
 import type { YamlDocument, YamlPath } from '../analyzers/yaml-document.js';
 import type { Command, Word } from '../analyzers/container/dockerfile/shell.js';
@@ -117,35 +119,35 @@ export function workflowImages(parsed: ParsedWorkflow, file: string): ContainerI
 }
 
 /**
- * The images a GitLab CI file runs: the default (`default:` or top-level) and each job's `image`
- * and `services`, as a string or `{name: …}`, and `docker run` in their scripts. Variables are
- * substituted from the file's and the job's `variables:`; others (`$CI_REGISTRY_IMAGE`) stay as
- * written and are listed as unresolved.
+ * The images a GitLab CI file runs: each job's `image` and `services`, as a string or `{name: …}`,
+ * and `docker run` in its scripts, as GitLab runs the job (what it extends, the defaults it
+ * inherits, `!reference` tags), and the defaults themselves. Variables are substituted from the
+ * file's, the job's and its templates' `variables:`; others (`$CI_REGISTRY_IMAGE`) stay as
+ * written and are listed as unresolved. Each image is listed under the place it is written (a
+ * template or `default:`), once for every value its variables take in the jobs that run it.
  */
 export function gitlabCiImages(parsed: ParsedPipeline, file: string): ContainerImage[] {
   const found: ContainerImage[] = [];
-  const scopes: Array<{ data: unknown; path: YamlPath; job?: GitlabJob; label: string }> = [
-    { data: parsed.data, path: [], label: 'GitLab CI default' },
-    { data: parsed.data?.['default'], path: ['default'], label: 'GitLab CI default' },
-    ...parsed.jobs.map((job) => ({ data: job.data, path: job.path, job, label: `GitLab CI job ${job.name}` })),
-  ];
-  for (const { data, path, job, label } of scopes) {
-    if (!isRecord(data)) continue;
-    const variables = jobVariables(parsed, job);
-    const add = (entry: unknown, at: YamlPath, workload: string) => {
-      const named = isRecord(entry) ? entry['name'] : entry;
+  const jobs = new Set(parsed.jobs.map((job) => job.name));
+  // Values are listed under the job or template they are written in; the others are `default:`'s or the top level's.
+  const scope = (path: YamlPath) => (jobs.has(String(path[0])) ? `GitLab CI job ${String(path[0])}` : 'GitLab CI default');
+  for (const view of [...pipelineViews(parsed), defaultsView(parsed)]) {
+    const expand = (written: string) => expandGitlabVariables(written, view.variables);
+    const add = (named: unknown, at: YamlPath, kind: string) => {
       if (typeof named !== 'string' || named.trim() === '') return;
-      const { text, unresolved } = expandGitlabVariables(named.trim(), variables);
-      found.push(containerImage(text, file, parsed.yaml.locate(isRecord(entry) ? [...at, 'name'] : at).startLine, workload, unresolved));
+      const { text, unresolved } = expand(named.trim());
+      found.push(containerImage(text, file, parsed.yaml.locate(at).startLine, `${scope(at)} ${kind}`, unresolved));
     };
-    add(data['image'], [...path, 'image'], `${label} image`);
-    const services = data['services'];
-    if (Array.isArray(services)) services.forEach((service, i) => add(service, [...path, 'services', i], `${label} service`));
-    for (const line of jobScripts(data, path)) {
-      found.push(...ciScriptImages(line.text, line.path, parsed.yaml, file, `${label} script, docker run`, (written) => expandGitlabVariables(written, variables)));
+    const image = viewImage(parsed, view);
+    if (image) add(image.value, image.path, 'image');
+    const services = firstValue(parsed, view.layers, ['services']);
+    if (services && Array.isArray(services.value)) {
+      services.value.forEach((service, i) => add(isRecord(service) ? service['name'] : service, [...services.path, i, ...(isRecord(service) ? ['name'] : [])], 'service'));
     }
+    for (const line of viewScripts(parsed, view)) found.push(...ciScriptImages(line.text, line.path, parsed.yaml, file, `${scope(line.path)} script, docker run`, expand));
   }
-  return found;
+  const ordered = found.map((image, i) => [image, i] as const).sort(([a, i], [b, j]) => a.line - b.line || i - j);
+  return once(ordered.map(([image]) => image), (i) => [i.line, i.name, i.tag, i.workload]);
 }
 
 /** How deep variables set from variables are followed: `APP_IMAGE: $REGISTRY/app` with `REGISTRY: $CI_REGISTRY`. */

@@ -220,6 +220,67 @@ load:
     ]);
   });
 
+  it('lists a template’s image once for each value the variables of the jobs extending it give, the default once for the jobs inheriting it', () => {
+    const parsed = parsePipeline(`variables:
+  PY: "3.12"
+default:
+  image: python:$PY-slim
+.train:
+  image:
+    name: pytorch/pytorch:$TORCH
+    entrypoint: [""]
+  script:
+    - docker run --rm redis:$REDIS true
+train-old:
+  extends: .train
+  variables: { TORCH: 1.4-cuda10.1-cudnn7-runtime, REDIS: "5.0" }
+train-new:
+  extends: [.train]
+  variables: { TORCH: 2.3.0-cuda12.1-cudnn8-runtime, REDIS: "7.4" }
+  image:
+    entrypoint: ["/bin/sh"]
+lint: { script: [ruff .] }
+test:
+  variables: { PY: "3.7" }
+  script: [pytest]
+bare:
+  inherit: { default: false }
+  script: [make]
+.unused:
+  image: postgres:$PG
+`);
+    expect(parsed.problems).toEqual([]);
+    expect(gitlabCiImages(parsed, '.gitlab-ci.yml').map((i) => [i.name, i.tag, i.line, i.workload, i.unresolvedArgs])).toEqual([
+      ['python', '3.12-slim', 4, 'GitLab CI default image', undefined],
+      ['python', '3.7-slim', 4, 'GitLab CI default image', undefined],
+      ['pytorch/pytorch', '1.4-cuda10.1-cudnn7-runtime', 7, 'GitLab CI job .train image', undefined],
+      ['pytorch/pytorch', '2.3.0-cuda12.1-cudnn8-runtime', 7, 'GitLab CI job .train image', undefined],
+      ['redis', '5.0', 10, 'GitLab CI job .train script, docker run', undefined],
+      ['redis', '7.4', 10, 'GitLab CI job .train script, docker run', undefined],
+      ['postgres', '$PG', 27, 'GitLab CI job .unused image', ['PG']],
+    ]);
+  });
+
+  it('follows !reference tags to the image, services and variables they name', () => {
+    const parsed = parsePipeline(`.shared:
+  image: node:$NODE
+  services: [mongo:4.4]
+.versions:
+  variables:
+    NODE: "14"
+etl:
+  image: !reference [.shared, image]
+  services: !reference [.shared, services]
+  variables: !reference [.versions, variables]
+  script: [npm start]
+`);
+    expect(gitlabCiImages(parsed, '.gitlab-ci.yml').map((i) => [i.name, i.tag, i.line, i.workload])).toEqual([
+      ['node', '$NODE', 2, 'GitLab CI job .shared image'],
+      ['node', '14', 2, 'GitLab CI job .shared image'],
+      ['mongo', '4.4', 3, 'GitLab CI job .shared service'],
+    ]);
+  });
+
   it('knows GitLab CI files by name', () => {
     expect(['.gitlab-ci.yml', 'ci/python.gitlab-ci.yaml', '.gitlab/ci/build.yml', 'gitlab-ci.yml'].every(isGitlabCiFile)).toBe(true);
     expect(['gitlab.yml', '.github/workflows/ci.yml', 'my-gitlab-ci-notes.md'].some(isGitlabCiFile)).toBe(false);

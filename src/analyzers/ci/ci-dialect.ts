@@ -5,6 +5,7 @@ import { ciScriptImages, containerImage } from '../../inventory/deployed-images.
 import { substitute } from '../../inventory/containers.js';
 import { isRecord, valueAt, type YamlMap } from '../iac/kubernetes/parse.js';
 import { parseYamlDocument, type YamlDocument, type YamlPath } from '../yaml-document.js';
+import { once } from '../../core/once.js';
 import { isCiFile, jobDownloadFindings, scriptFindings, scriptPiece, templateExpressions, variableFindings } from './script-findings.js';
 
 /** A job of a CI file whose scripts run in a POSIX shell, as a dialect reads it. */
@@ -69,17 +70,6 @@ function variableMaps(value: unknown, path: YamlPath): Array<[YamlMap, YamlPath]
     if (typeof item === 'string' && item.includes('=')) return [[{ [item.slice(0, item.indexOf('='))]: item.slice(item.indexOf('=') + 1) }, at]];
     if (isRecord(item) && typeof item['name'] === 'string' && 'value' in item) return [[{ [item['name']]: item['value'] }, at]];
     return isRecord(item) ? [[item, at]] : [];
-  });
-}
-
-/** The items of `list` whose keys differ, the first of each kept. */
-function once<T>(list: readonly T[], key: (item: T) => unknown[]): T[] {
-  const seen = new Set<string>();
-  return list.filter((item) => {
-    const k = JSON.stringify(key(item));
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
   });
 }
 

@@ -1,10 +1,11 @@
 import type { AnalyzerOutput, FileAnalyzer, SourceFile } from '../../../core/analyzer.js';
 import type { ImageFacts } from '../../../inventory/containers.js';
 import { gitlabCiImages } from '../../../inventory/deployed-images.js';
-import { isGitlabCiFile, jobScripts, parsePipeline } from './pipeline.js';
+import { isGitlabCiFile, jobScripts, parsePipeline, type ScriptLine } from './pipeline.js';
+import { defaultsView, pipelineViews, viewScripts } from './job-view.js';
+import { once } from '../../../core/once.js';
 import { SourceText } from '../../../core/source-text.js';
-import { isRecord, type YamlMap } from '../../iac/kubernetes/parse.js';
-import type { YamlPath } from '../../yaml-document.js';
+import { isRecord } from '../../iac/kubernetes/parse.js';
 import { isCiFile, jobDownloadFindings, scriptFindings, scriptPiece, variableFindings, type ScriptPiece } from '../script-findings.js';
 
 /**
@@ -22,28 +23,34 @@ export const gitlabCiAnalyzer: FileAnalyzer = {
 function analyzePipeline(file: SourceFile): AnalyzerOutput {
   const parsed = parsePipeline(file.text);
   const source = new SourceText(file.text);
-  const scopes = [...(isRecord(parsed.data?.['default']) ? [{ data: parsed.data['default'], path: ['default'] }] : []), ...parsed.jobs];
-  const scripts = (data: YamlMap, path: YamlPath) => {
-    const lines = jobScripts(data, path).map((line) => scriptPiece(line.text, line.path));
-    return [...lines.flatMap((line) => scriptFindings(line, parsed.yaml, file.path, source)), ...jobDownloadFindings(shellSessions(lines, path), parsed.yaml, file.path, source)];
+  // A line reused by several jobs (a template's, `default:`'s, one a `!reference` tag names) is split into commands once.
+  const pieces = new Map<string, ScriptPiece>();
+  const piece = (line: ScriptLine): ScriptPiece => {
+    const key = JSON.stringify(line.path);
+    if (!pieces.has(key)) pieces.set(key, scriptPiece(line.text, line.path));
+    return pieces.get(key)!;
   };
+  const scopes = [...(isRecord(parsed.data?.['default']) ? [{ data: parsed.data['default'], path: ['default'] }] : []), ...parsed.jobs];
+  // The top level's before_script and after_script are `default:`'s, under their old place.
+  const written = [...(parsed.data ? [{ data: parsed.data, path: [] }] : []), ...scopes].flatMap(({ data, path }) => jobScripts(parsed, data, path));
+  const views = [...pipelineViews(parsed), defaultsView(parsed)];
   const findings = [
     ...variableFindings(parsed.data?.['variables'], ['variables'], parsed.yaml, file.path, source),
-    // The top level's before_script and after_script are `default:`'s, under their old place.
-    ...(parsed.data ? scripts(parsed.data, []) : []),
-    ...scopes.flatMap(({ data, path }) => [...variableFindings(data['variables'], [...path, 'variables'], parsed.yaml, file.path, source), ...scripts(data, path)]),
+    ...scopes.flatMap(({ data, path }) => variableFindings(data['variables'], [...path, 'variables'], parsed.yaml, file.path, source)),
+    ...once(written.map(piece), (p) => [p.path]).flatMap((line) => scriptFindings(line, parsed.yaml, file.path, source)),
+    ...views.flatMap((view) => jobDownloadFindings(shellSessions(viewScripts(parsed, view), piece), parsed.yaml, file.path, source)),
   ];
   const facts: ImageFacts = { images: gitlabCiImages(parsed, file.path) };
-  return { findings, problems: parsed.problems, facts };
+  // Jobs that share a template or the defaults run its lines each; a finding on a line is made once.
+  return { findings: once(findings, (f) => [f.ruleId, f.location.startLine, f.location.startColumn, f.message]), problems: parsed.problems, facts };
 }
 
 /** GitLab runs a job's `before_script` and `script` lines in one shell, its `after_script` and hooks each in another. */
-function shellSessions(lines: readonly ScriptPiece[], job: YamlPath): ScriptPiece[][] {
+function shellSessions(lines: readonly ScriptLine[], piece: (line: ScriptLine) => ScriptPiece): ScriptPiece[][] {
   const sessions = new Map<string, ScriptPiece[]>();
   for (const line of lines) {
-    const key = String(line.path[job.length]);
-    const session = key === 'before_script' ? 'script' : key;
-    sessions.set(session, [...(sessions.get(session) ?? []), line]);
+    const session = line.key === 'before_script' ? 'script' : line.key;
+    sessions.set(session, [...(sessions.get(session) ?? []), piece(line)]);
   }
   return [...sessions.values()];
 }

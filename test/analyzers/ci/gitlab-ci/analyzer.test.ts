@@ -54,6 +54,72 @@ describe('the GitLab CI analyzer', () => {
     ]);
   });
 
+  it('runs a job as GitLab does: the lines of the jobs it extends and of default:, and those a !reference tag names, in one shell with its own', () => {
+    const code = [
+      'default:',
+      '  before_script:',
+      '    - curl -fsSL https://get.example.com/installer.sh -o /tmp/installer.sh',
+      '.conda:',
+      '  before_script:',
+      '    - wget -q https://repo.example.com/miniconda.sh',
+      '.snippets:',
+      '  fetch:',
+      '    - curl -sSL https://tools.example.com/lint.sh -o lint.sh',
+      '    - curl -k https://mirror.example/ca.pem -o ca.pem',
+      'setup-env:',
+      '  script:',
+      '    - bash /tmp/installer.sh',
+      'train:',
+      '  extends: .conda',
+      '  script:',
+      '    - bash miniconda.sh -b',
+      'evaluate:',
+      '  extends: [.conda]',
+      '  script: [bash miniconda.sh -b -u]',
+      'lint:',
+      '  script:',
+      '    - !reference [.snippets, fetch]',
+      '    - sh lint.sh',
+      'quiet:',
+      '  inherit:',
+      '    default: false',
+      '  script: [bash /tmp/installer.sh]',
+      '.nightly:',
+      '  before_script: [curl -fsSLO https://get.example.com/report.sh]',
+      '  script: [sh report.sh]',
+      'nightly-a: { extends: .nightly }',
+      'nightly-b: { extends: .nightly }',
+    ].join('\n');
+    const { findings, errors } = analyzePipelineText(code);
+    expect(errors).toEqual([]);
+    expect(findings.map((f) => [f.ruleId, f.location.startLine, f.message])).toEqual([
+      ['sh.tls-verify-disabled', 10, 'curl -k turns off certificate verification'],
+      ['sh.curl-pipe-shell', 13, '/tmp/installer.sh, downloaded by curl, is run by bash without verification'],
+      ['sh.curl-pipe-shell', 17, 'miniconda.sh, downloaded by wget, is run by bash without verification'],
+      ['sh.curl-pipe-shell', 20, 'miniconda.sh, downloaded by wget, is run by bash without verification'],
+      ['sh.curl-pipe-shell', 24, 'lint.sh, downloaded by curl, is run by sh without verification'],
+      ['sh.curl-pipe-shell', 31, 'report.sh, downloaded by curl, is run by sh without verification'],
+    ]);
+  });
+
+  it('follows no download into a job that sets its own before_script, or into a default it does not inherit', () => {
+    const code = [
+      'default:',
+      '  before_script: [curl -fsSLO https://get.example.com/setup.sh]',
+      '.base:',
+      '  before_script: [wget -q https://repo.example.com/miniconda.sh]',
+      'own:',
+      '  extends: .base',
+      '  before_script: [echo ready]',
+      '  script: [bash miniconda.sh -b, sh setup.sh]',
+      'picky:',
+      '  inherit:',
+      '    default: [image, services]',
+      '  script: [sh setup.sh]',
+    ].join('\n');
+    expect(analyzePipelineText(code).findings).toEqual([]);
+  });
+
   it('places a finding on the repeated option it concerns, reads the hooks script, and a file classified as a manifest', () => {
     const code = [
       'scan:',
