@@ -11,8 +11,9 @@ export interface IamRule extends RuleMeta {
   check(policy: PolicyDocument, ctx: IamContext): void;
 }
 
-/** Statement label for messages: its Sid, else its position. */
+/** Statement label for messages: the managed policy it stands for, its Sid, else its position. */
 export function statementName(statement: Statement): string {
+  if (statement.label) return statement.label;
   return statement.sid ? `statement "${statement.sid}"` : `statement ${statement.index + 1}`;
 }
 

@@ -72,7 +72,7 @@ function excessOf(statement: Statement, needs: S3Needs): Excess[] {
 
 /** `suggestion`: the minimised statements, as JSON, that every excess finding quotes. */
 function report(lines: LineReader, file: string, statement: Statement, excess: Excess, suggestion: string): Finding {
-  return projectFinding(rule, lines, { file, line: statement.range.startLine, column: statement.range.startColumn }, `${statement.sid ?? statement.index}\u0000${excess.resource}`, {
+  return projectFinding(rule, lines, { file, line: statement.range.startLine, column: statement.range.startColumn }, `${statement.label ? `${statement.label} ${statement.index}` : (statement.sid ?? statement.index)}\u0000${excess.resource}`, {
     message: `${statementName(statement)}: ${excess.resource} ${excess.why}. What the code uses: ${suggestion}`,
   });
 }

@@ -4,6 +4,8 @@ import type { Range } from '../../core/make-finding.js';
 export interface Statement {
   index: number;
   sid?: string;
+  /** What to call a statement that is not written out: an AWS managed policy attached by name. */
+  label?: string;
   effect: 'Allow' | 'Deny';
   actions: string[];
   notActions: string[];
