@@ -102,3 +102,28 @@ describe('AWS managed policies attached in CloudFormation and SAM', () => {
     expect((await iamFindings({ 'template.yaml': template })).filter((f) => / template\.yaml:(17|19) /.test(f))).toEqual([]);
   });
 });
+
+describe('an attachment made for each ARN of a set', () => {
+  it('attaches every managed policy for_each holds, each reported at the for_each (toset() keeps no line per item)', async () => {
+    const tf = [
+      'resource "aws_iam_role_policy_attachment" "lambda" {', // 1
+      '  for_each = toset([',
+      '    "arn:aws:iam::aws:policy/AmazonS3FullAccess",',
+      '    "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",',
+      '  ])', // 5
+      '  role       = aws_iam_role.lambda.name',
+      '  policy_arn = each.key',
+      '}',
+      'resource "aws_iam_role_policy_attachment" "by_name" {',
+      '  for_each   = { queue = "arn:aws:iam::aws:policy/AmazonSQSFullAccess" }', // 10
+      '  role       = aws_iam_role.lambda.name',
+      '  policy_arn = each.value',
+      '}',
+      '',
+    ].join('\n');
+    expect((await iamFindings({ 'iam.tf': tf })).filter((f) => f.startsWith('iam.wildcard-action'))).toEqual([
+      'iam.wildcard-action iam.tf:10 AWS managed policy AmazonSQSFullAccess allows every action of sqs:*',
+      'iam.wildcard-action iam.tf:2 AWS managed policy AmazonS3FullAccess allows every action of s3:*, s3-object-lambda:*',
+    ]);
+  });
+});
