@@ -4,16 +4,20 @@ import { runCloudRules } from '../cloud-rules/rule.js';
 import { parseTemplate } from './parse-template.js';
 import { cloudFormationRules } from './rules/index.js';
 
+/** Serverless Framework files (`serverless.yml`, `serverless.prod.yaml`), read as the template they deploy. */
+const SERVERLESS_FILE = /(^|\/)serverless(\.[\w-]+)?\.ya?ml$/i;
+
 /**
  * CloudFormation templates (YAML or JSON). The inventory recognises them by content
- * (`AWSTemplateFormatVersion`, or a `Type: AWS::…` resource), so any file name works.
- * The resolved resources are recorded as facts for project analyzers (IAM).
+ * (`AWSTemplateFormatVersion`, or a `Type: AWS::…` resource), so any file name works; a
+ * Serverless Framework file by its name. The resolved resources are recorded as facts for project
+ * analyzers (IAM).
  */
 export const cloudFormationAnalyzer: FileAnalyzer = {
   name: 'cloudformation',
   category: 'iac',
   rules: cloudFormationRules,
-  required: (file) => file.kind === 'cloudformation',
+  required: (file) => file.kind === 'cloudformation' || (file.kind === 'config' && SERVERLESS_FILE.test(file.path)),
   analyze: analyzeTemplate,
 };
 

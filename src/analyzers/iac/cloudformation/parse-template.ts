@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from 'yaml';
 import type { Range } from '../../../core/make-finding.js';
-import { type CloudResource, emptyObject, type Entry, relocate, type Value } from '../cloud-rules/model.js';
+import { type CloudResource, emptyObject, type Entry, type ObjectValue, relocate, type Value } from '../cloud-rules/model.js';
+import { serverlessRoles } from './serverless-roles.js';
 import { yamlErrorReason } from '../../../core/yaml-error.js';
 
 /** Aliases one template may expand: plenty for real templates, far too few for an alias bomb. */
@@ -18,7 +19,8 @@ export interface ParsedTemplate {
  * Reads a CloudFormation template (YAML with short-form intrinsic tags, or JSON) into resources
  * whose properties have `!Ref`s to parameters replaced by their defaults, `!Sub`/`!Join` of known
  * parts joined, `!FindInMap` looked up, and references to other resources kept as references.
- * Everything else an intrinsic computes is unknown.
+ * Everything else an intrinsic computes is unknown. A Serverless Framework file is read as the
+ * template it deploys: see `serverless-roles.ts`.
  */
 export function parseTemplate(text: string, file: string): ParsedTemplate {
   const lines = new LineCounter();
@@ -35,7 +37,7 @@ export function parseTemplate(text: string, file: string): ParsedTemplate {
     return { resources: [], problems: [`template not analysed: ${(err as Error).message}`] };
   }
   try {
-    return { resources: new TemplateReader(doc, lines, file).resources(), problems: [] };
+    return { resources: new TemplateReader(doc, lines, file).all(), problems: [] };
   } catch (err) {
     if (err instanceof TemplateTooLarge) return { resources: [], problems: [err.message] };
     throw err;
@@ -45,9 +47,13 @@ export function parseTemplate(text: string, file: string): ParsedTemplate {
 class TemplateTooLarge extends Error {}
 
 const PSEUDO_PARAMETER = /^AWS::/;
+/** How many `${self:…}` variables set from other variables are followed. */
+const MAX_VARIABLE_DEPTH = 5;
 
 class TemplateReader {
   private built = 0;
+  /** A Serverless Framework file (`service:` and `provider:`): its template is under `resources:`, its strings hold `${…}` variables. */
+  private readonly serverless: boolean;
   private readonly parameters = new Map<string, Node>();
   private readonly mappings: Node | undefined;
   /** Tagged nodes being read as the argument of their own tag (`!Join [...]` is its own argument). */
@@ -58,6 +64,8 @@ class TemplateReader {
     private readonly lines: LineCounter,
     private readonly file: string,
   ) {
+    const contents = doc.contents;
+    this.serverless = isMap(contents) && contents.has('service') && contents.has('provider');
     const params = this.section('Parameters');
     if (isMap(params)) {
       for (const pair of params.items) {
@@ -86,9 +94,27 @@ class TemplateReader {
     return out;
   }
 
+  /** The template's resources, and for a Serverless Framework file the roles it makes for its functions. */
+  all(): CloudResource[] {
+    const declared = this.resources();
+    if (!this.serverless) return declared;
+    const roles = serverlessRoles(this.doc.contents as Node).map((role) => ({
+      dialect: 'cloudformation' as const,
+      type: 'AWS::IAM::Role',
+      address: role.address,
+      file: this.file,
+      range: this.range(role.at),
+      body: this.value(role.properties, 0) as ObjectValue,
+      module: '',
+    }));
+    return [...declared, ...roles];
+  }
+
   private section(name: string): Node | undefined {
     const contents = this.doc.contents;
-    return isMap(contents) ? (contents.get(name, true) as Node | undefined) : undefined;
+    // Serverless keeps the CloudFormation it adds under `resources:`.
+    const template = this.serverless && isMap(contents) ? contents.get('resources', true) : contents;
+    return isMap(template) ? (template.get(name, true) as Node | undefined) : undefined;
   }
 
   private range(node: Node): Range {
@@ -117,6 +143,7 @@ class TemplateReader {
     }
     if (isScalar(node)) {
       const v = node.value;
+      if (this.serverless && typeof v === 'string' && v.includes('${')) return this.withVariables(v, range, 0);
       return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? { kind: 'scalar', value: v, range } : { kind: 'unknown', range };
     }
     if (isSeq(node)) return { kind: 'list', items: node.items.map((item) => this.value(item as Node, depth + 1)), range };
@@ -181,6 +208,27 @@ class TemplateReader {
     }
   }
 
+  /**
+   * A Serverless string with its `${…}` variables: `${self:path}` is the file's own value at that
+   * path; the others (`${opt:stage}`, `${env:…}`, `${ssm:…}`, `${sls:stage}`) are known only when
+   * it deploys, so the string is unknown, its literal parts kept.
+   */
+  private withVariables(text: string, range: Range, depth: number): Value {
+    return filled(text, /\$\{([^{}]*)\}/g, range, (expression) => this.selfVariable(expression, range, depth));
+  }
+
+
+  /** `self:path`'s value where the file sets it to a string or number (itself with variables followed); otherwise undefined. */
+  private selfVariable(expression: string, range: Range, depth: number): string | undefined {
+    const own = /^\s*self:([\w.-]+)\s*$/.exec(expression)?.[1];
+    const target = own === undefined ? undefined : this.doc.getIn(own.split('.'), true);
+    if (!isScalar(target) || (typeof target.value !== 'string' && typeof target.value !== 'number')) return undefined;
+    if (typeof target.value === 'number' || !target.value.includes('${')) return String(target.value);
+    if (depth >= MAX_VARIABLE_DEPTH) return undefined;
+    const resolved = this.withVariables(target.value, range, depth + 1);
+    return resolved.kind === 'scalar' ? String(resolved.value) : undefined;
+  }
+
   private isParameter(name: string): boolean {
     const params = this.section('Parameters');
     return isMap(params) && params.has(name);
@@ -191,32 +239,36 @@ class TemplateReader {
     const [templateNode, varsNode] = isSeq(arg) ? (arg.items as Node[]) : [arg];
     if (!templateNode || !isScalar(templateNode) || typeof templateNode.value !== 'string') return { kind: 'unknown', range };
     const vars = varsNode ? this.value(varsNode, depth + 1) : undefined;
-    const fragments: string[] = [];
-    let complete = true;
-    let pending = '';
-    const template = templateNode.value;
-    let last = 0;
-    for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
-      pending += template.slice(last, m.index);
-      last = m.index + m[0].length;
-      const name = m[1]!;
-      if (name.startsWith('!')) {
-        pending += `\${${name.slice(1)}}`;
-        continue;
-      }
+    return filled(templateNode.value, /\$\{([^}]*)\}/g, range, (name) => {
+      if (name.startsWith('!')) return `\${${name.slice(1)}}`;
       const given = vars?.kind === 'object' ? vars.entries.find((e) => e.key === name)?.value : undefined;
       const fallback = this.parameters.get(name);
       const value = given ?? (fallback ? this.value(fallback, depth + 1) : undefined);
-      if (value?.kind === 'scalar' && value.value !== null) pending += String(value.value);
-      else {
-        complete = false;
-        if (pending) fragments.push(pending);
-        pending = '';
-      }
-    }
-    pending += template.slice(last);
-    if (complete) return { kind: 'scalar', value: pending, range };
-    if (pending) fragments.push(pending);
-    return { kind: 'unknown', fragments, range };
+      return value?.kind === 'scalar' && value.value !== null ? String(value.value) : undefined;
+    });
   }
+
+}
+
+/** A string whose placeholders `fill` gives text for: known when every one is, otherwise unknown with its literal parts kept. */
+function filled(template: string, placeholder: RegExp, range: Range, fill: (name: string) => string | undefined): Value {
+  const fragments: string[] = [];
+  let pending = '';
+  let complete = true;
+  let last = 0;
+  for (const m of template.matchAll(placeholder)) {
+    pending += template.slice(last, m.index);
+    last = m.index + m[0].length;
+    const text = fill(m[1]!);
+    if (text !== undefined) pending += text;
+    else {
+      complete = false;
+      if (pending) fragments.push(pending);
+      pending = '';
+    }
+  }
+  pending += template.slice(last);
+  if (complete) return { kind: 'scalar', value: pending, range };
+  if (pending) fragments.push(pending);
+  return { kind: 'unknown', fragments, range };
 }
