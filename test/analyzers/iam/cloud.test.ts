@@ -183,3 +183,31 @@ describe('a well-configured Terraform and CloudFormation IAM setup', () => {
     expect(await iamFindings(files)).toEqual([]);
   });
 });
+
+describe('Azure role assignments', () => {
+  it('reports Owner, Contributor and User Access Administrator by name or definition id, with their scope, and not a data-plane role', async () => {
+    const tf = [
+      'resource "azurerm_role_assignment" "adf" {', // 1
+      '  scope                = "/subscriptions/0000/resourceGroups/data"',
+      '  role_definition_name = "Contributor"',
+      '  principal_id         = azurerm_data_factory.etl.identity[0].principal_id',
+      '}', // 5
+      'resource "azurerm_role_assignment" "grantor" {',
+      '  scope              = "/subscriptions/0000"',
+      '  role_definition_id = "/subscriptions/0000/providers/Microsoft.Authorization/roleDefinitions/18d7d88d-d35e-4fb5-a5c3-7773c6a72d9d"',
+      '  principal_id       = var.pipeline_principal',
+      '}', // 10
+      'resource "azurerm_role_assignment" "reader" {',
+      '  scope                = azurerm_storage_account.landing.id',
+      '  role_definition_name = "Storage Blob Data Reader"',
+      '  principal_id         = var.pipeline_principal',
+      '}', // 15
+      '',
+    ].join('\n');
+    const result = await assessTree({ 'identity.tf': tf }, { only: ['iam'] });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.location.startLine} ${f.message}`)).toEqual([
+      'iam.azure-broad-role 3 azurerm_role_assignment.adf grants the built-in role Contributor on /subscriptions/0000/resourceGroups/data',
+      'iam.azure-broad-role 8 azurerm_role_assignment.grantor grants the built-in role User Access Administrator on /subscriptions/0000',
+    ]);
+  });
+});

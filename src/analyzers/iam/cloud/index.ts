@@ -4,17 +4,19 @@ import { findingsOnce } from '../../iac/cloud-rules/findings.js';
 import { runCloudRules } from '../../iac/cloud-rules/rule.js';
 import { checkPolicy } from '../check-policy.js';
 import type { IamFacts } from '../facts.js';
+import { azureBroadRole } from './azure-broad-role.js';
 import { gcpPrimitiveRole } from './gcp-primitive-role.js';
 import { cloudPolicies } from './policies.js';
 import { CLOUD_FACTS, cloudResources, type CloudResources } from './resources.js';
 
-export const cloudIamRules = [gcpPrimitiveRole];
+export const cloudIamRules = [gcpPrimitiveRole, azureBroadRole];
 
 /**
  * The IAM rules over policies written in Terraform and CloudFormation — role, user and group
  * policies, trust policies, bucket/queue/topic/key policies, `aws_iam_policy_document` — and
- * GCP bindings of the basic roles. Findings land on the statement's lines in the .tf or template.
- * The `iam.*` policy rules are listed by the policy-file analyzer; this one adds the GCP rule.
+ * GCP bindings of the basic roles and Azure assignments of the built-in roles that hand over a
+ * scope. Findings land on the statement's lines in the .tf or template. The `iam.*` policy rules
+ * are listed by the policy-file analyzer; this one adds the GCP and Azure rules.
  */
 export const iamCloudPolicies: ProjectAnalyzer = {
   name: 'iam-cloud-policies',
