@@ -211,3 +211,36 @@ describe('Azure role assignments', () => {
     ]);
   });
 });
+
+describe('GCP roles that reach every service account', () => {
+  it('reports impersonation and IAM-editing roles granted on a project or through a whole policy, not on one service account', async () => {
+    const tf = [
+      'resource "google_project_iam_member" "composer" {', // 1
+      '  project = "acme-data"',
+      '  role    = "roles/iam.serviceAccountTokenCreator"',
+      '  member  = "serviceAccount:composer@acme-data.iam.gserviceaccount.com"',
+      '}', // 5
+      'data "google_iam_policy" "folder" {',
+      '  binding {',
+      '    role    = "roles/resourcemanager.folderIamAdmin"',
+      '    members = ["group:data-eng@acme.com"]',
+      '  }', // 10
+      '}',
+      'resource "google_folder_iam_policy" "data" {',
+      '  folder      = "folders/1234567"',
+      '  policy_data = data.google_iam_policy.folder.policy_data',
+      '}', // 15
+      'resource "google_service_account_iam_member" "one" {',
+      '  service_account_id = google_service_account.etl.name',
+      '  role               = "roles/iam.serviceAccountTokenCreator"',
+      '  member             = "serviceAccount:composer@acme-data.iam.gserviceaccount.com"',
+      '}', // 20
+      '',
+    ].join('\n');
+    const result = await assessTree({ 'iam.tf': tf }, { only: ['iam'] });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.location.startLine} ${f.message}`)).toEqual([
+      'iam.gcp-escalation-role 3 google_project_iam_member.composer grants roles/iam.serviceAccountTokenCreator to serviceAccount:composer@acme-data.iam.gserviceaccount.com, which can mint access tokens for any service account in the project',
+      'iam.gcp-escalation-role 8 google_folder_iam_policy.data grants roles/resourcemanager.folderIamAdmin to group:data-eng@acme.com, which can change the folder\'s access policy',
+    ]);
+  });
+});

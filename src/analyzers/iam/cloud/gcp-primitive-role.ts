@@ -1,11 +1,8 @@
-import { type CloudResource, get, getAll, str, strings, type Value } from '../../iac/cloud-rules/model.js';
 import type { CloudRule } from '../../iac/cloud-rules/rule.js';
+import { gcpRoleGrants, grantees } from './gcp-role-grants.js';
 
 /** The basic roles that predate IAM: every permission (owner) or nearly every write (editor) in their scope. */
 const PRIMITIVE_ROLES = new Set(['roles/owner', 'roles/editor']);
-const SCOPES = ['project', 'folder', 'organization'];
-const GRANTS = SCOPES.flatMap((s) => [`google_${s}_iam_binding`, `google_${s}_iam_member`]);
-const POLICIES = SCOPES.map((s) => `google_${s}_iam_policy`);
 
 export const gcpPrimitiveRole: CloudRule = {
   id: 'iam.gcp-primitive-role',
@@ -45,20 +42,8 @@ export const gcpPrimitiveRole: CloudRule = {
   ],
   references: ['https://cloud.google.com/iam/docs/roles-overview#basic', 'https://cwe.mitre.org/data/definitions/269.html'],
   check(ctx) {
-    // `written` holds the role (a data source, for a whole policy); `via` is the resource that grants it.
-    const report = (written: CloudResource, via: string, role: Value | undefined, members: Value | undefined) => {
-      const name = str(role);
-      if (!role || !name || !PRIMITIVE_ROLES.has(name)) return;
-      const who = [...strings(members)].map((m) => m.text);
-      const to = who.length > 0 ? ` to ${who.join(', ')}` : '';
-      ctx.report(written, role.range, { message: `${via} grants the basic role ${name}${to}` });
-    };
-    for (const r of ctx.ofType(...GRANTS)) report(r, r.address, get(r.body, 'role'), get(r.body, 'member') ?? get(r.body, 'members'));
-    for (const r of ctx.ofType(...POLICIES)) {
-      const data = get(r.body, 'policy_data');
-      const source = data?.kind === 'ref' ? ctx.resources.find((d) => d.address === data.target && d.type === 'data.google_iam_policy') : undefined;
-      if (!source) continue;
-      for (const binding of getAll(source.body, 'binding')) report(source, r.address, get(binding, 'role'), get(binding, 'members'));
+    for (const grant of gcpRoleGrants(ctx)) {
+      if (PRIMITIVE_ROLES.has(grant.role)) ctx.report(grant.written, grant.range, { message: `${grant.via} grants the basic role ${grant.role}${grantees(grant)}` });
     }
   },
 };

@@ -5,16 +5,17 @@ import { runCloudRules } from '../../iac/cloud-rules/rule.js';
 import { checkPolicy } from '../check-policy.js';
 import type { IamFacts } from '../facts.js';
 import { azureBroadRole } from './azure-broad-role.js';
+import { gcpEscalationRole } from './gcp-escalation-role.js';
 import { gcpPrimitiveRole } from './gcp-primitive-role.js';
 import { cloudPolicies } from './policies.js';
 import { CLOUD_FACTS, cloudResources, type CloudResources } from './resources.js';
 
-export const cloudIamRules = [gcpPrimitiveRole, azureBroadRole];
+export const cloudIamRules = [gcpPrimitiveRole, gcpEscalationRole, azureBroadRole];
 
 /**
  * The IAM rules over policies written in Terraform and CloudFormation — role, user and group
  * policies, trust policies, bucket/queue/topic/key policies, `aws_iam_policy_document` — and
- * GCP bindings of the basic roles and Azure assignments of the built-in roles that hand over a
+ * GCP bindings of the basic roles and of roles that reach every service account, and Azure assignments of the built-in roles that hand over a
  * scope. Findings land on the statement's lines in the .tf or template. The `iam.*` policy rules
  * are listed by the policy-file analyzer; this one adds the GCP and Azure rules.
  */
