@@ -100,3 +100,37 @@ export const DB_BACKUPS_DISABLED: CheckDocs = {
   remediation: 'Keep automated backups for at least 7 days (backup_retention_period / BackupRetentionPeriod, automated_snapshot_retention_period).',
   references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html'],
 };
+
+export const AZURE_STORAGE_PUBLIC: CheckDocs = {
+  title: 'Azure storage container is public, or its account lets containers be made public',
+  severity: 'high',
+  confidence: 'high',
+  cwe: ['CWE-732'],
+  what:
+    'Finds `azurerm_storage_container`s whose `container_access_type` is `blob` or `container` (anonymous reads), and ' +
+    'storage accounts that allow it: `allow_nested_items_to_be_public` true or left at its default, which is true, or ' +
+    'the older `allow_blob_public_access = true`.',
+  why:
+    'An anonymous container serves every blob — landing files, exports, model artifacts — to anyone who guesses the ' +
+    'URL, and `container` access also lists them. An account that allows it is one setting away from that.',
+  remediation:
+    'Keep containers private (the default) and set allow_nested_items_to_be_public = false on the account; share ' +
+    'data with SAS tokens or Entra ID roles instead.',
+  references: ['https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent', 'https://cwe.mitre.org/data/definitions/732.html'],
+};
+
+export const AZURE_DB_FIREWALL_OPEN: CheckDocs = {
+  title: 'Azure database firewall rule lets in the whole internet or every Azure customer',
+  severity: 'high',
+  confidence: 'high',
+  cwe: ['CWE-284'],
+  what:
+    'Finds firewall rules of Azure SQL, PostgreSQL, MySQL, MariaDB and Synapse servers whose range runs from 0.0.0.0 ' +
+    'to 255.255.255.255 (every address), and the 0.0.0.0–0.0.0.0 rule that admits every Azure service (medium).',
+  why:
+    'An open range puts the warehouse one password away from the internet and its brute-force traffic. The "allow ' +
+    'Azure services" rule admits connections from any Azure tenant\'s resources, not only this pipeline\'s.',
+  remediation: 'Reach the server through a private endpoint or virtual network rules, and list only the pipeline\'s egress addresses.',
+  references: ['https://learn.microsoft.com/azure/azure-sql/database/firewall-configure', 'https://cwe.mitre.org/data/definitions/284.html'],
+};
+

@@ -57,7 +57,7 @@ export const OPEN_ADMIN_PORT: CheckDocs = {
   severity: 'high',
   confidence: 'high',
   cwe: ['CWE-284'],
-  what: 'Finds ingress rules (AWS security groups, GCP firewalls) that allow 0.0.0.0/0 or ::/0 to SSH, RDP or WinRM, including rules over all ports.',
+  what: 'Finds ingress rules (AWS security groups, GCP firewalls, Azure network security groups, where `*`, `Internet` and `Any` are the world) that allow 0.0.0.0/0 or ::/0 to SSH, RDP or WinRM, including rules over all ports.',
   why: 'Remote-administration ports open to the world are scanned within minutes and brute-forced continuously; one weak key or an unpatched daemon hands over the worker and its role.',
   remediation: 'Allow administration only from a bastion, VPN or corporate CIDR — or use SSM Session Manager / IAP and no inbound rule at all.',
   references: ['https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html', 'https://cwe.mitre.org/data/definitions/284.html'],

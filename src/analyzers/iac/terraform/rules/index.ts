@@ -1,5 +1,7 @@
 import type { CloudRule } from '../../cloud-rules/rule.js';
 import { tfAthenaResultsUnencrypted } from './athena-results-unencrypted.js';
+import { tfAzureDbFirewallOpen } from './azure-db-firewall-open.js';
+import { tfAzureStoragePublic } from './azure-storage-public.js';
 import { tfBigqueryNoCmek } from './bigquery-no-cmek.js';
 import { tfBigqueryPublic } from './bigquery-public.js';
 import { tfDatabricksNoCmk } from './databricks-no-cmk.js';
@@ -41,6 +43,8 @@ import { tfSslmodeDisabled } from './sslmode-disabled.js';
 /** Every Terraform rule; a new one is a module in this folder and one line here. */
 export const terraformRules: CloudRule[] = [
   tfAthenaResultsUnencrypted,
+  tfAzureDbFirewallOpen,
+  tfAzureStoragePublic,
   tfBigqueryNoCmek,
   tfBigqueryPublic,
   tfDatabricksNoCmk,

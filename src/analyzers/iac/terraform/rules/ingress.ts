@@ -15,6 +15,10 @@ function ingressRules(r: CloudResource): IngressRule[] {
       return awsRule(r.body, 'ip_protocol', ['cidr_ipv4', 'cidr_ipv6']);
     case 'google_compute_firewall':
       return gcpRules(r.body);
+    case 'azurerm_network_security_rule':
+      return azureRules(r.body);
+    case 'azurerm_network_security_group':
+      return getAll(r.body, 'security_rule').flatMap(azureRules);
     default:
       return [];
   }
@@ -46,7 +50,22 @@ function gcpRules(firewall: Value): IngressRule[] {
   });
 }
 
-const TYPES = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'google_compute_firewall'];
+/** Azure's names for every address: a wildcard, the `Internet` and `Any` service tags. */
+const AZURE_WORLD = new Set(['*', 'internet', 'any']);
+
+/** An Azure network security rule that lets traffic in: its sources (the world as 0.0.0.0/0) and destination ports. */
+function azureRules(rule: Value): IngressRule[] {
+  if (str(get(rule, 'direction'))?.toLowerCase() !== 'inbound' || str(get(rule, 'access'))?.toLowerCase() !== 'allow') return [];
+  const sources = sourcesOf(rule, ['source_address_prefix', 'source_address_prefixes']).map((s) => (AZURE_WORLD.has(s.trim().toLowerCase()) ? '0.0.0.0/0' : s));
+  return [...items(get(rule, 'destination_port_range')), ...items(get(rule, 'destination_port_ranges'))].flatMap((p) => {
+    const text = str(p)?.trim();
+    if (text === '*') return [{ ...ALL_PORTS, sources, range: p.range }];
+    const m = /^(\d+)(?:-(\d+))?$/.exec(text ?? '');
+    return m ? [{ from: Number(m[1]), to: Number(m[2] ?? m[1]), sources, range: p.range }] : [];
+  });
+}
+
+const TYPES = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'google_compute_firewall', 'azurerm_network_security_rule', 'azurerm_network_security_group'];
 
 /** Reports ingress rules that open any of `ports` to 0.0.0.0/0 or ::/0. */
 export function reportOpenPorts(ctx: CloudContext, ports: ReadonlyMap<number, string>, what: string): void {
