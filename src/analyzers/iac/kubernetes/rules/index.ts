@@ -12,6 +12,7 @@ import { imageLatest } from './image-latest.js';
 import { privilegeEscalation } from './privilege-escalation.js';
 import { privileged } from './privileged.js';
 import { rbacClusterAdmin } from './rbac-cluster-admin.js';
+import { rbacEscalation } from './rbac-escalation.js';
 import { rbacSecretAccess } from './rbac-secret-access.js';
 import { rbacWildcardResources } from './rbac-wildcard-resources.js';
 import { rbacWildcardVerbs } from './rbac-wildcard-verbs.js';
@@ -45,6 +46,7 @@ export const k8sRules: K8sRule[] = [
   seccompUnconfined,
   rbacWildcardVerbs,
   rbacWildcardResources,
+  rbacEscalation,
   rbacSecretAccess,
   rbacClusterAdmin,
 ];
