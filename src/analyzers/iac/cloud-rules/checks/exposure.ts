@@ -134,3 +134,12 @@ export const AZURE_DB_FIREWALL_OPEN: CheckDocs = {
   references: ['https://learn.microsoft.com/azure/azure-sql/database/firewall-configure', 'https://cwe.mitre.org/data/definitions/284.html'],
 };
 
+export const GCP_SQL_PUBLIC: CheckDocs = {
+  ...DB_PUBLIC,
+  title: 'Cloud SQL instance admits connections from the whole internet',
+  what: 'Finds Cloud SQL instances whose `authorized_networks` include 0.0.0.0/0 or ::/0.',
+  why: 'The instance\'s public address then takes connections from anyone: it is one leaked or guessed password away, and exposed to brute force and database CVEs.',
+  remediation: 'Turn off the public address (ipv4_enabled = false) and connect through a private network or the Cloud SQL Auth Proxy; authorize only the pipeline\'s egress ranges otherwise.',
+  references: ['https://cloud.google.com/sql/docs/postgres/authorize-networks', 'https://cwe.mitre.org/data/definitions/284.html'],
+};
+

@@ -55,3 +55,22 @@ export const DMS_ENDPOINT_NO_SSL: CheckDocs = {
 
 /** DMS engines that are databases speaking TLS; S3, Kinesis and the like have no SSL mode. */
 export const DMS_SSL_ENGINES = ['postgres', 'mysql', 'mariadb', 'aurora', 'aurora-postgresql', 'sqlserver', 'oracle', 'sybase', 'db2', 'mongodb', 'docdb', 'redshift'];
+
+export const SERVER_TLS_NOT_ENFORCED: CheckDocs = {
+  title: 'Managed database, cache or storage account accepts connections without TLS',
+  severity: 'medium',
+  confidence: 'high',
+  cwe: ['CWE-319'],
+  what:
+    'Finds servers set to accept cleartext or old TLS: Azure PostgreSQL/MySQL/MariaDB `ssl_enforcement_enabled = false` ' +
+    'or a TLS minimum below 1.2, flexible servers\' `require_secure_transport` off, Azure SQL `minimum_tls_version` below ' +
+    '1.2, Azure Cache for Redis\' non-TLS port or TLS minimum below 1.2, storage accounts that take HTTP or TLS below ' +
+    '1.2, and Cloud SQL instances that allow unencrypted connections (`require_ssl = false`, ' +
+    '`ssl_mode = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"`).',
+  why:
+    'The server is where TLS can be made mandatory for every client; once it accepts cleartext, one misconfigured job ' +
+    'or a downgrade on the path sends credentials and every row readable over the network.',
+  remediation: 'Require TLS on the server (ssl_enforcement_enabled = true, require_secure_transport = ON, ssl_mode = "ENCRYPTED_ONLY") with TLS 1.2 as the minimum.',
+  references: ['https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-ssl-tls', 'https://cloud.google.com/sql/docs/postgres/configure-ssl-instance', CLEARTEXT],
+};
+

@@ -11,6 +11,7 @@ import { tfDmsPublic } from './dms-public.js';
 import { tfEbsNoEncryption } from './ebs-no-encryption.js';
 import { tfEmrNoEncryption } from './emr-no-encryption.js';
 import { tfFirehoseNoEncryption } from './firehose-no-encryption.js';
+import { tfGcpSqlPublic } from './gcp-sql-public.js';
 import { tfGcsNoCmek } from './gcs-no-cmek.js';
 import { tfGcsPublic } from './gcs-public.js';
 import { tfGlueNoSecurityConfiguration } from './glue-no-security-configuration.js';
@@ -31,6 +32,7 @@ import { tfS3NoVersioning } from './s3-no-versioning.js';
 import { tfS3PublicAccessBlock } from './s3-public-access-block.js';
 import { tfS3PublicAcl } from './s3-public-acl.js';
 import { tfS3PublicPolicy } from './s3-public-policy.js';
+import { tfServerTlsNotEnforced } from './server-tls-not-enforced.js';
 import { tfSagemakerDirectInternet } from './sagemaker-direct-internet.js';
 import { tfSagemakerNotebookNoKms } from './sagemaker-notebook-no-kms.js';
 import { tfSagemakerRootAccess } from './sagemaker-root-access.js';
@@ -54,6 +56,7 @@ export const terraformRules: CloudRule[] = [
   tfEbsNoEncryption,
   tfEmrNoEncryption,
   tfFirehoseNoEncryption,
+  tfGcpSqlPublic,
   tfGcsNoCmek,
   tfGcsPublic,
   tfGlueNoSecurityConfiguration,
@@ -75,6 +78,7 @@ export const terraformRules: CloudRule[] = [
   tfS3PublicAcl,
   tfS3PublicPolicy,
   tfSagemakerDirectInternet,
+  tfServerTlsNotEnforced,
   tfSagemakerNotebookNoKms,
   tfSagemakerRootAccess,
   tfSgOpenAdminPort,

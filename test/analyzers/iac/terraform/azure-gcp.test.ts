@@ -61,3 +61,56 @@ describe('Azure resources in Terraform', () => {
     ]);
   });
 });
+
+const SERVERS = [
+  'resource "azurerm_redis_cache" "cache" {', // 1
+  '  name                 = "acme-cache"',
+  '  non_ssl_port_enabled = true',
+  '  minimum_tls_version  = "1.0"',
+  '}', // 5
+  'resource "azurerm_mssql_server" "dw" {',
+  '  name                = "acme-dw"',
+  '  minimum_tls_version = "1.2"',
+  '}',
+  'resource "azurerm_storage_account" "lake" {', // 10
+  '  name                            = "acmelake"',
+  '  allow_nested_items_to_be_public = false',
+  '  https_traffic_only_enabled      = false',
+  '}',
+  'resource "azurerm_mysql_flexible_server_configuration" "tls" {', // 15
+  '  name      = "require_secure_transport"',
+  '  value     = "OFF"',
+  '}',
+  'resource "google_sql_database_instance" "dw" {',
+  '  name = "dw"', // 20
+  '  settings {',
+  '    ip_configuration {',
+  '      require_ssl = false',
+  '      authorized_networks {',
+  '        name  = "office"', // 25
+  '        value = "203.0.113.0/24"',
+  '      }',
+  '      authorized_networks {',
+  '        name  = "anyone"',
+  '        value = "0.0.0.0/0"', // 30
+  '      }',
+  '    }',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+describe('managed data servers in Terraform', () => {
+  it('reports servers that accept cleartext or old TLS and a Cloud SQL instance open to every address, settings left secure unreported', async () => {
+    const result = await assessTree({ 'infra/servers.tf': SERVERS }, { only: ['iac'] });
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map((f) => `${f.ruleId} ${f.location.startLine} ${f.message}`).sort()).toEqual([
+      'tf.db.tls-not-enforced 13 Storage account accepts HTTP',
+      'tf.db.tls-not-enforced 17 Flexible server accepts connections without TLS (require_secure_transport = off)',
+      'tf.db.tls-not-enforced 23 Cloud SQL instance accepts connections without TLS (require_ssl = false)',
+      'tf.db.tls-not-enforced 3 Redis cache opens its non-TLS port (6379)',
+      'tf.db.tls-not-enforced 4 Redis cache accepts TLS older than 1.2',
+      'tf.gcp.sql-public 30 Cloud SQL instance google_sql_database_instance.dw admits every address (0.0.0.0/0)',
+    ]);
+  });
+});
