@@ -18,7 +18,7 @@ export const SAM_POLICY_HOLDERS = ['AWS::Serverless::Function', 'AWS::Serverless
 const MANAGED_ARN = /(?:^|:)iam::aws:policy\/((?:[\w-]+\/)*[\w+=,.@-]+)$/;
 
 /**
- * The AWS managed policies a set of resources attaches, each as the identity policy it grants,
+ * The AWS managed policies a resource attaches, each as the identity policy it grants,
  * placed where its ARN (or, in SAM, its name) is written; policies the table does not hold are
  * left out, as are customer-managed ones (their documents are read where they are written).
  */
