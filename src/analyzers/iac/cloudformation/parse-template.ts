@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document, type YAMLMap } from 'yaml';
 import type { Range } from '../../../core/make-finding.js';
 import { type CloudResource, emptyObject, type Entry, type ObjectValue, relocate, type Value } from '../cloud-rules/model.js';
 import { serverlessRoles } from './serverless-roles.js';
@@ -55,7 +55,7 @@ class TemplateReader {
   /** A Serverless Framework file (`service:` and `provider:`): its template is under `resources:`, its strings hold `${…}` variables. */
   private readonly serverless: boolean;
   private readonly parameters = new Map<string, Node>();
-  private readonly mappings: Node | undefined;
+  private readonly mappings: YAMLMap[];
   /** Tagged nodes being read as the argument of their own tag (`!Join [...]` is its own argument). */
   private readonly asArgument = new WeakSet<Node>();
 
@@ -66,22 +66,19 @@ class TemplateReader {
   ) {
     const contents = doc.contents;
     this.serverless = isMap(contents) && contents.has('service') && contents.has('provider');
-    const params = this.section('Parameters');
-    if (isMap(params)) {
+    for (const params of this.sections('Parameters')) {
       for (const pair of params.items) {
         const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
         const fallback = isMap(pair.value) ? pair.value.get('Default', true) : undefined;
         if (name && fallback) this.parameters.set(name, fallback as Node);
       }
     }
-    this.mappings = this.section('Mappings');
+    this.mappings = this.sections('Mappings');
   }
 
   resources(): CloudResource[] {
-    const section = this.section('Resources');
-    if (!isMap(section)) return [];
     const out: CloudResource[] = [];
-    for (const pair of section.items) {
+    for (const pair of this.sections('Resources').flatMap((section) => section.items)) {
       if (!isScalar(pair.key) || !isMap(pair.value)) continue;
       const type = pair.value.get('Type');
       if (typeof type !== 'string') continue;
@@ -110,11 +107,16 @@ class TemplateReader {
     return [...declared, ...roles];
   }
 
-  private section(name: string): Node | undefined {
+  /** The template's sections of that name: one, or for Serverless one from each part of `resources:` that has it. */
+  private sections(name: string): YAMLMap[] {
     const contents = this.doc.contents;
-    // Serverless keeps the CloudFormation it adds under `resources:`.
+    // Serverless keeps the CloudFormation it adds under `resources:`, a map or a list of parts (`${file(…)}` parts are other files).
     const template = this.serverless && isMap(contents) ? contents.get('resources', true) : contents;
-    return isMap(template) ? (template.get(name, true) as Node | undefined) : undefined;
+    const parts = isSeq(template) ? template.items : [template];
+    return parts.flatMap((part) => {
+      const section = isMap(part) ? part.get(name, true) : undefined;
+      return isMap(section) ? [section] : [];
+    });
   }
 
   private range(node: Node): Range {
@@ -199,7 +201,7 @@ class TemplateReader {
       case 'Fn::FindInMap': {
         const args = this.value(arg, depth + 1);
         const keys = args.kind === 'list' ? args.items.map((k) => (k.kind === 'scalar' ? String(k.value) : undefined)) : [];
-        let node: unknown = this.mappings;
+        let node: unknown = this.mappings.find((mappings) => keys[0] !== undefined && mappings.has(keys[0]));
         for (const key of keys) node = key !== undefined && isMap(node) ? node.get(key, true) : undefined;
         return keys.length === 3 && node ? relocate(this.value(node as Node, depth + 1), range) : unknown;
       }
@@ -230,8 +232,7 @@ class TemplateReader {
   }
 
   private isParameter(name: string): boolean {
-    const params = this.section('Parameters');
-    return isMap(params) && params.has(name);
+    return this.sections('Parameters').some((params) => params.has(name));
   }
 
   /** `!Sub "…${Param}…"` or `!Sub ["…${x}…", {x: …}]`: known when every placeholder is. */

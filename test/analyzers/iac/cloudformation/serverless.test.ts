@@ -78,4 +78,28 @@ describe('Serverless Framework files', () => {
       'serverless.yml:8 AWS managed policy AmazonSQSFullAccess allows every action of sqs:*',
     ]);
   });
+
+  it('reads resources: given as a list of template parts, each with its own Resources, and skips ${file(…)} parts', async () => {
+    const parts = [
+      'service: parts',
+      'provider: { name: aws }',
+      'resources:',
+      '  - ${file(resources/firehose.yml)}',
+      '  - Resources:', // 5
+      '      Raw:',
+      '        Type: AWS::S3::Bucket',
+      '  - Mappings:',
+      '      Stage: { prod: { Shards: 2 } }',
+      '    Resources:', // 10
+      '      Events:',
+      '        Type: AWS::Kinesis::Stream',
+      '        Properties:',
+      '          ShardCount: !FindInMap [Stage, prod, Shards]',
+      '',
+    ].join('\n');
+    const result = await assessTree({ 'serverless.yml': parts }, { only: ['iac'] });
+    expect(result.errors).toEqual([]);
+    const found = result.findings.map((f) => `${f.ruleId} ${f.location.startLine}`);
+    expect(found).toEqual(expect.arrayContaining(['cfn.s3.no-public-access-block 6', 'cfn.kinesis.no-encryption 11']));
+  });
 });
