@@ -244,3 +244,28 @@ describe('GCP roles that reach every service account', () => {
     ]);
   });
 });
+
+describe('roles granted once for each item of for_each', () => {
+  it('judges every role of the set a GCP member or an Azure assignment is made for', async () => {
+    const tf = [
+      'resource "google_project_iam_member" "composer" {', // 1
+      '  for_each = toset(["roles/bigquery.dataEditor", "roles/iam.serviceAccountUser"])',
+      '  project  = "acme-data"',
+      '  role     = each.key',
+      '  member   = "serviceAccount:composer@acme-data.iam.gserviceaccount.com"', // 5
+      '}',
+      'resource "azurerm_role_assignment" "adf" {',
+      '  for_each             = { reader = "Storage Blob Data Reader", admin = "Owner" }',
+      '  scope                = azurerm_resource_group.data.id',
+      '  role_definition_name = each.value', // 10
+      '  principal_id         = var.adf_principal',
+      '}',
+      '',
+    ].join('\n');
+    const result = await assessTree({ 'iam.tf': tf }, { only: ['iam'] });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.location.startLine} ${f.message}`)).toEqual([
+      'iam.gcp-escalation-role 2 google_project_iam_member.composer grants roles/iam.serviceAccountUser to serviceAccount:composer@acme-data.iam.gserviceaccount.com, which can run work as any service account in the project',
+      'iam.azure-broad-role 8 azurerm_role_assignment.adf grants the built-in role Owner',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Range } from '../../../core/make-finding.js';
-import { type CloudResource, getAll, get, items, str, strings, type Value } from '../../iac/cloud-rules/model.js';
+import { type CloudResource, getAll, get, instanceValues, str, strings, type Value } from '../../iac/cloud-rules/model.js';
 import type { PolicyDocument, Statement } from '../policy.js';
 import { AWS_MANAGED_POLICIES } from './aws-managed-policies.js';
 
@@ -24,7 +24,7 @@ const MANAGED_ARN = /(?:^|:)iam::aws:policy\/((?:[\w-]+\/)*[\w+=,.@-]+)$/;
  */
 export function managedPolicyDocuments(resource: CloudResource, resources: readonly CloudResource[]): PolicyDocument[] {
   const references = [
-    ...ATTACHMENTS.filter((a) => a.types.includes(resource.type)).flatMap((a) => getAll(resource.body, a.attribute).flatMap((value) => eachOf(value, resource))),
+    ...ATTACHMENTS.filter((a) => a.types.includes(resource.type)).flatMap((a) => getAll(resource.body, a.attribute).flatMap((value) => instanceValues(value, resource))),
     ...(SAM_POLICY_HOLDERS.includes(resource.type) ? getAll(resource.body, 'Policies') : []),
   ];
   return references.flatMap((value) => {
@@ -32,16 +32,6 @@ export function managedPolicyDocuments(resource: CloudResource, resources: reado
     const document = named && managedDocument(named, value.range);
     return document ? [document] : [];
   });
-}
-
-/**
- * An attachment made once for each item of `for_each` (`policy_arn = each.key`) attaches every ARN
- * the set or map holds; Terraform leaves `each` unknown until then.
- */
-function eachOf(value: Value, resource: CloudResource): Value[] {
-  const forEach = get(resource.body, 'for_each');
-  if (value.kind !== 'unknown' || !forEach) return [value];
-  return forEach.kind === 'object' ? forEach.entries.map((e) => e.value) : items(forEach);
 }
 
 /** A `data.aws_iam_policy` looked up by ARN or name, for an attachment that refers to it. */
