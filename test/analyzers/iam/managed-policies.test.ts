@@ -127,3 +127,34 @@ describe('an attachment made for each ARN of a set', () => {
     ]);
   });
 });
+
+describe('SAM policy templates', () => {
+  const template = [
+    'Transform: AWS::Serverless-2016-10-31', // 1
+    'Resources:',
+    '  Ingest:',
+    '    Type: AWS::Serverless::Function',
+    '    Properties:', // 5
+    '      Handler: app.handler',
+    '      Policies:',
+    '        - S3CrudPolicy:',
+    '            BucketName: landing',
+    '        - S3ReadPolicy: { BucketName: "*" }', // 10
+    '        - DynamoDBCrudPolicy: { TableName: !Ref Orders }',
+    '',
+  ].join('\n');
+
+  it('expands each template into its statements (a table named by !Ref stays unknown): grants on every bucket and writes the code never makes are reported where the template is named', async () => {
+    const code = 'import boto3\n\nbody = boto3.client("s3").get_object(Bucket="landing", Key="orders/today.json")["Body"].read()\n';
+    const result = await assessTree({ 'template.yaml': template, 'app.py': code }, { only: ['iam'] });
+    expect(result.errors).toEqual([]);
+    const found = result.findings.map((f) => `${f.ruleId} ${f.location.startLine} ${f.message.split('. What')[0]}`).sort();
+    expect(found).toEqual([
+      'iam.excess-grant 10 SAM policy template S3ReadPolicy: arn:aws:s3:::* covers every bucket, while the code touches only landing',
+      'iam.excess-grant 10 SAM policy template S3ReadPolicy: arn:aws:s3:::*/* covers every bucket, while the code touches only landing',
+      'iam.excess-grant 8 SAM policy template S3CrudPolicy: arn:aws:s3:::landing allows s3:PutObject, s3:DeleteObject in landing, which the code only reads',
+      'iam.excess-grant 8 SAM policy template S3CrudPolicy: arn:aws:s3:::landing/* allows s3:PutObject, s3:DeleteObject in landing, which the code only reads',
+      'iam.read-all-data 10 SAM policy template S3ReadPolicy allows s3:GetObject on every resource',
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import type { Range } from '../../../core/make-finding.js';
 import { type CloudResource, getAll, get, instanceValues, str, strings, type Value } from '../../iac/cloud-rules/model.js';
 import type { PolicyDocument, Statement } from '../policy.js';
 import { AWS_MANAGED_POLICIES } from './aws-managed-policies.js';
+import { SAM_POLICY_TEMPLATES } from './sam-policy-templates.js';
 
 /** Where a resource attaches managed policies by ARN. */
 const ATTACHMENTS: Array<{ types: string[]; attribute: string }> = [
@@ -11,27 +12,63 @@ const ATTACHMENTS: Array<{ types: string[]; attribute: string }> = [
   { types: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'], attribute: 'ManagedPolicyArns' },
 ];
 
-/** SAM resources whose `Policies` name managed policies (by name or ARN) beside inline documents and policy templates. */
+/** SAM resources whose `Policies` name managed policies (by name or ARN), policy templates and inline documents. */
 export const SAM_POLICY_HOLDERS = ['AWS::Serverless::Function', 'AWS::Serverless::StateMachine'];
 
 /** An AWS managed policy's ARN (any partition), `service-role/…` and `job-function/…` paths included; literal fragments of a template too. */
 const MANAGED_ARN = /(?:^|:)iam::aws:policy\/((?:[\w-]+\/)*[\w+=,.@-]+)$/;
 
 /**
- * The AWS managed policies a resource attaches, each as the identity policy it grants,
- * placed where its ARN (or, in SAM, its name) is written; policies the table does not hold are
- * left out, as are customer-managed ones (their documents are read where they are written).
+ * The AWS managed policies a resource attaches, each as the identity policy it grants, placed
+ * where its ARN (or, in SAM, its name) is written, and the SAM policy templates it uses, placed
+ * where each is written; policies the table does not hold are left out, as are customer-managed
+ * ones (their documents are read where they are written).
  */
-export function managedPolicyDocuments(resource: CloudResource, resources: readonly CloudResource[]): PolicyDocument[] {
-  const references = [
-    ...ATTACHMENTS.filter((a) => a.types.includes(resource.type)).flatMap((a) => getAll(resource.body, a.attribute).flatMap((value) => instanceValues(value, resource))),
-    ...(SAM_POLICY_HOLDERS.includes(resource.type) ? getAll(resource.body, 'Policies') : []),
-  ];
-  return references.flatMap((value) => {
-    const named = policyReference(resolvedPolicy(value, resources), SAM_POLICY_HOLDERS.includes(resource.type));
+export function attachedPolicyDocuments(resource: CloudResource, resources: readonly CloudResource[]): PolicyDocument[] {
+  const sam = SAM_POLICY_HOLDERS.includes(resource.type);
+  const policies = sam ? getAll(resource.body, 'Policies') : [];
+  const references = [...ATTACHMENTS.filter((a) => a.types.includes(resource.type)).flatMap((a) => getAll(resource.body, a.attribute).flatMap((value) => instanceValues(value, resource))), ...policies];
+  const managed = references.flatMap((value) => {
+    const named = policyReference(resolvedPolicy(value, resources), sam);
     const document = named && managedDocument(named, value.range);
     return document ? [document] : [];
   });
+  return [...managed, ...policies.flatMap((item) => templateDocument(item) ?? [])];
+}
+
+/**
+ * A SAM policy template (`S3CrudPolicy: {BucketName: landing}`) as the statements it expands to:
+ * each `{Param}` filled from its parameters and the partition taken as `aws`. A resource whose
+ * parameter is not a known string, or that names the region or account, is left out, as unknown
+ * resources are.
+ */
+function templateDocument(item: Value): PolicyDocument | undefined {
+  const [entry, ...more] = item.kind === 'object' ? item.entries : [];
+  const template = entry && more.length === 0 ? SAM_POLICY_TEMPLATES[entry.key] : undefined;
+  if (!entry || !template) return undefined;
+  const fill = (resource: string): string[] => {
+    let unknown = false;
+    const filled = resource.replaceAll('${AWS::Partition}', 'aws').replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = str(get(entry.value, name));
+      if (value === undefined) unknown = true;
+      return value ?? '';
+    });
+    return unknown || filled.includes('${') ? [] : [filled];
+  };
+  return {
+    kind: 'identity',
+    statements: template.map((s, index) => ({
+      index,
+      label: `SAM policy template ${entry.key}`,
+      effect: 'Allow' as const,
+      actions: [...s.actions],
+      notActions: [],
+      resources: s.resources.flatMap(fill),
+      notResources: [],
+      hasCondition: false,
+      range: item.range,
+    })),
+  };
 }
 
 /** A `data.aws_iam_policy` looked up by ARN or name, for an attachment that refers to it. */

@@ -1,7 +1,7 @@
 import { type CloudResource, getAll } from '../../iac/cloud-rules/model.js';
 import type { PolicyDocument } from '../policy.js';
 import { documentFromPolicyBlocks, documentFromValue, MalformedPolicy } from './document.js';
-import { managedPolicyDocuments, SAM_POLICY_HOLDERS } from './managed-attachments.js';
+import { attachedPolicyDocuments, SAM_POLICY_HOLDERS } from './managed-attachments.js';
 
 /** Where a resource type holds a policy document, and what kind of document it is. */
 interface PolicySlot {
@@ -24,7 +24,7 @@ const SLOTS: PolicySlot[] = [
   { types: ['AWS::IAM::Role'], path: ['AssumeRolePolicyDocument'], kind: 'trust' },
   { types: ['AWS::S3::BucketPolicy', 'AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy'], path: ['PolicyDocument'], kind: 'resource' },
   { types: ['AWS::KMS::Key'], path: ['KeyPolicy'], kind: 'resource' },
-  // SAM `Policies`: inline documents here; managed policies by name and policy templates beside them.
+  // SAM `Policies`: inline documents here; managed policies and policy templates are attachments.
   { types: SAM_POLICY_HOLDERS, path: ['Policies'], kind: 'identity' },
 ];
 
@@ -43,13 +43,14 @@ export interface CloudPolicies {
  * The policy documents a set of resources writes or attaches. A Terraform `aws_iam_policy_document`
  * data source is read once, where its statements are written, its kind told by its content; the
  * resources that use it (`.json`) refer to it and are not read again. An AWS managed policy
- * attached by ARN (or by name in SAM) stands for the statements AWS publishes for it.
+ * attached by ARN (or by name in SAM) stands for the statements AWS publishes for it, a SAM policy
+ * template for those it expands to.
  */
 export function cloudPolicies(resources: readonly CloudResource[]): CloudPolicies {
   const out: CloudPolicies = { policies: [], problems: [] };
   for (const resource of resources) {
     if (resource.type === 'data.aws_iam_policy_document') out.policies.push({ resource, document: documentFromPolicyBlocks(resource.body) });
-    out.policies.push(...managedPolicyDocuments(resource, resources).map((document) => ({ resource, document })));
+    out.policies.push(...attachedPolicyDocuments(resource, resources).map((document) => ({ resource, document })));
     for (const slot of SLOTS) {
       if (!slot.types.includes(resource.type)) continue;
       for (const value of getAll(resource.body, ...slot.path)) {
