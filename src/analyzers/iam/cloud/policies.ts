@@ -1,7 +1,7 @@
 import { type CloudResource, getAll } from '../../iac/cloud-rules/model.js';
 import type { PolicyDocument } from '../policy.js';
 import { documentFromPolicyBlocks, documentFromValue, MalformedPolicy } from './document.js';
-import { attachedPolicyDocuments, SAM_POLICY_HOLDERS } from './managed-attachments.js';
+import { attachedPolicyDocuments, SAM_POLICY_HOLDERS } from './attached-policies.js';
 
 /** Where a resource type holds a policy document, and what kind of document it is. */
 interface PolicySlot {
