@@ -219,7 +219,6 @@ class TemplateReader {
     return filled(text, /\$\{([^{}]*)\}/g, range, (expression) => this.selfVariable(expression, range, depth));
   }
 
-
   /** `self:path`'s value where the file sets it to a string or number (itself with variables followed); otherwise undefined. */
   private selfVariable(expression: string, range: Range, depth: number): string | undefined {
     const own = /^\s*self:([\w.-]+)\s*$/.exec(expression)?.[1];
