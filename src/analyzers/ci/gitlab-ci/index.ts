@@ -4,18 +4,20 @@ import { gitlabCiImages } from '../../../inventory/deployed-images.js';
 import { isGitlabCiFile, jobScripts, parsePipeline, type ScriptLine } from './pipeline.js';
 import { defaultsView, pipelineViews, viewScripts } from './job-view.js';
 import { once } from '../../../core/once.js';
+import { debugTraceFindings, gitlabDebugTrace } from './rules/debug-trace.js';
 import { SourceText } from '../../../core/source-text.js';
 import { isRecord } from '../../iac/kubernetes/parse.js';
 import { isCiFile, jobDownloadFindings, scriptFindings, scriptPiece, variableFindings, type ScriptPiece } from '../script-findings.js';
 
 /**
- * GitLab CI files: their jobs' scripts get the shell-script rules, and the images jobs and services
- * run go to the inventory and the container image checks (end of life). No rules of its own yet.
+ * GitLab CI files: their jobs' scripts get the shell-script rules, their variables the debug-trace
+ * rule, and the images jobs and services run go to the inventory and the container image checks
+ * (end of life).
  */
 export const gitlabCiAnalyzer: FileAnalyzer = {
   name: 'gitlab-ci',
   category: 'iac',
-  rules: [],
+  rules: [gitlabDebugTrace],
   required: (file) => isCiFile(file, isGitlabCiFile),
   analyze: analyzePipeline,
 };
@@ -34,9 +36,9 @@ function analyzePipeline(file: SourceFile): AnalyzerOutput {
   // The top level's before_script and after_script are `default:`'s, under their old place.
   const written = [...(parsed.data ? [{ data: parsed.data, path: [] }] : []), ...scopes].flatMap(({ data, path }) => jobScripts(parsed, data, path));
   const views = [...pipelineViews(parsed), defaultsView(parsed)];
+  const variables = [{ map: parsed.data?.['variables'], path: ['variables'] }, ...scopes.map(({ data, path }) => ({ map: data['variables'], path: [...path, 'variables'] }))];
   const findings = [
-    ...variableFindings(parsed.data?.['variables'], ['variables'], parsed.yaml, file.path, source),
-    ...scopes.flatMap(({ data, path }) => variableFindings(data['variables'], [...path, 'variables'], parsed.yaml, file.path, source)),
+    ...variables.flatMap(({ map, path }) => [...variableFindings(map, path, parsed.yaml, file.path, source), ...debugTraceFindings(map, path, parsed.yaml, file.path, source)]),
     ...once(written.map(piece), (p) => [p.path]).flatMap((line) => scriptFindings(line, parsed.yaml, file.path, source)),
     ...views.flatMap((view) => jobDownloadFindings(shellSessions(viewScripts(parsed, view), piece), parsed.yaml, file.path, source)),
   ];

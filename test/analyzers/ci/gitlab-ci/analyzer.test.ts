@@ -176,6 +176,24 @@ describe('the GitLab CI analyzer', () => {
     ]);
   });
 
+  it('reports debug tracing turned on in the file’s, a job’s or a template’s variables, with any value the runner takes for true', () => {
+    const code = [
+      'variables:',
+      '  CI_DEBUG_TRACE: "1"',
+      '.debug:',
+      '  variables:',
+      '    CI_DEBUG_SERVICES: { value: "true", description: service logs }', // 5
+      'load:',
+      '  variables:',
+      '    CI_DEBUG_TRACE: "false"',
+      '  script: [python load.py]',
+    ].join('\n');
+    expect(analyzePipelineText(code).findings.map((f) => [f.ruleId, f.location.startLine, f.message])).toEqual([
+      ['gitlab.debug-trace', 2, 'CI_DEBUG_TRACE=1 prints every variable of the job, masked secrets included, to its log'],
+      ['gitlab.debug-trace', 5, 'CI_DEBUG_SERVICES=true prints every variable of the job, masked secrets included, to its log'],
+    ]);
+  });
+
   it('reports a file that is not YAML as a scan error of that file, and reads no other file', () => {
     expect(analyzePipelineText('test: [unclosed\n').errors.map((e) => e.message)).toEqual([expect.stringMatching(/^invalid YAML at line 2/)]);
     expect(gitlabCiAnalyzer.required({ path: 'ci.yml', absPath: '/x/ci.yml', kind: 'config', size: 1 })).toBe(false);
