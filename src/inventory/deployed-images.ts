@@ -3,7 +3,7 @@ import type { PythonLineage } from '../analyzers/python/facts.js';
 import { expressionsIn } from '../analyzers/ci/github-actions/expressions.js';
 import { parseUses, runsShell, stepEnvironment, type ParsedWorkflow } from '../analyzers/ci/github-actions/workflow.js';
 import type { ParsedPipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
-import { defaultsView, firstValue, pipelineViews, viewImage, viewScripts } from '../analyzers/ci/gitlab-ci/job-view.js';
+import { firstValue, gitlabJobViews, viewImage, viewScripts, type JobView } from '../analyzers/ci/gitlab-ci/job-view.js';
 import { once } from '../core/once.js';
 import { ciCommands, scriptRange } from '../analyzers/ci/script-findings.js';
 import type { YamlDocument, YamlPath } from '../analyzers/yaml-document.js';
@@ -126,12 +126,12 @@ export function workflowImages(parsed: ParsedWorkflow, file: string): ContainerI
  * written and are listed as unresolved. Each image is listed under the place it is written (a
  * template or `default:`), once for every value its variables take in the jobs that run it.
  */
-export function gitlabCiImages(parsed: ParsedPipeline, file: string): ContainerImage[] {
+export function gitlabCiImages(parsed: ParsedPipeline, file: string, views: readonly JobView[] = gitlabJobViews(parsed)): ContainerImage[] {
   const found: ContainerImage[] = [];
   const jobs = new Set(parsed.jobs.map((job) => job.name));
   // Values are listed under the job or template they are written in; the others are `default:`'s or the top level's.
   const scope = (path: YamlPath) => (jobs.has(String(path[0])) ? `GitLab CI job ${String(path[0])}` : 'GitLab CI default');
-  for (const view of [...pipelineViews(parsed), defaultsView(parsed)]) {
+  for (const view of views) {
     const expand = (written: string) => expandGitlabVariables(written, view.variables);
     const add = (named: unknown, at: YamlPath, kind: string) => {
       if (typeof named !== 'string' || named.trim() === '') return;
@@ -146,8 +146,8 @@ export function gitlabCiImages(parsed: ParsedPipeline, file: string): ContainerI
     }
     for (const line of viewScripts(parsed, view)) found.push(...ciScriptImages(line.text, line.path, parsed.yaml, file, `${scope(line.path)} script, docker run`, expand));
   }
-  const ordered = found.map((image, i) => [image, i] as const).sort(([a, i], [b, j]) => a.line - b.line || i - j);
-  return once(ordered.map(([image]) => image), (i) => [i.line, i.name, i.tag, i.workload]);
+  // The sort is stable: images of one line keep the order of the jobs that run them.
+  return once([...found].sort((a, b) => a.line - b.line), (i) => [i.line, i.name, i.tag, i.workload]);
 }
 
 /** How deep variables set from variables are followed: `APP_IMAGE: $REGISTRY/app` with `REGISTRY: $CI_REGISTRY`. */

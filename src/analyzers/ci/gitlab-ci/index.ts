@@ -2,7 +2,7 @@ import type { AnalyzerOutput, FileAnalyzer, SourceFile } from '../../../core/ana
 import type { ImageFacts } from '../../../inventory/containers.js';
 import { gitlabCiImages } from '../../../inventory/deployed-images.js';
 import { isGitlabCiFile, jobScripts, parsePipeline, type ScriptLine } from './pipeline.js';
-import { defaultsView, pipelineViews, viewScripts } from './job-view.js';
+import { gitlabJobViews, viewScripts } from './job-view.js';
 import { once } from '../../../core/once.js';
 import { debugTraceFindings, gitlabDebugTrace } from './rules/debug-trace.js';
 import { SourceText } from '../../../core/source-text.js';
@@ -35,14 +35,14 @@ function analyzePipeline(file: SourceFile): AnalyzerOutput {
   const scopes = [...(isRecord(parsed.data?.['default']) ? [{ data: parsed.data['default'], path: ['default'] }] : []), ...parsed.jobs];
   // The top level's before_script and after_script are `default:`'s, under their old place.
   const written = [...(parsed.data ? [{ data: parsed.data, path: [] }] : []), ...scopes].flatMap(({ data, path }) => jobScripts(parsed, data, path));
-  const views = [...pipelineViews(parsed), defaultsView(parsed)];
+  const views = gitlabJobViews(parsed);
   const variables = [{ map: parsed.data?.['variables'], path: ['variables'] }, ...scopes.map(({ data, path }) => ({ map: data['variables'], path: [...path, 'variables'] }))];
   const findings = [
     ...variables.flatMap(({ map, path }) => [...variableFindings(map, path, parsed.yaml, file.path, source), ...debugTraceFindings(map, path, parsed.yaml, file.path, source)]),
     ...once(written.map(piece), (p) => [p.path]).flatMap((line) => scriptFindings(line, parsed.yaml, file.path, source)),
     ...views.flatMap((view) => jobDownloadFindings(shellSessions(viewScripts(parsed, view), piece), parsed.yaml, file.path, source)),
   ];
-  const facts: ImageFacts = { images: gitlabCiImages(parsed, file.path) };
+  const facts: ImageFacts = { images: gitlabCiImages(parsed, file.path, views) };
   // Jobs that share a template or the defaults run its lines each; a finding on a line is made once.
   return { findings: once(findings, (f) => [f.ruleId, f.location.startLine, f.location.startColumn, f.message]), problems: parsed.problems, facts };
 }
@@ -52,7 +52,8 @@ function shellSessions(lines: readonly ScriptLine[], piece: (line: ScriptLine) =
   const sessions = new Map<string, ScriptPiece[]>();
   for (const line of lines) {
     const session = line.key === 'before_script' ? 'script' : line.key;
-    sessions.set(session, [...(sessions.get(session) ?? []), piece(line)]);
+    if (!sessions.has(session)) sessions.set(session, []);
+    sessions.get(session)!.push(piece(line));
   }
   return [...sessions.values()];
 }

@@ -32,7 +32,7 @@ export function jobView(pipeline: ParsedPipeline, job: GitlabJob): JobView {
 }
 
 /** What every job inherits unless it says otherwise: `default:` and the top level's default keys, with the file's variables. */
-export function defaultsView(pipeline: ParsedPipeline): JobView {
+function defaultsView(pipeline: ParsedPipeline): JobView {
   return { layers: defaultLayers(pipeline, true), variables: mergedVariables(pipeline, [], true) };
 }
 
@@ -41,9 +41,14 @@ export function defaultsView(pipeline: ParsedPipeline): JobView {
  * the file extends: another file that includes this one may. A template that is extended here is
  * read as part of the jobs that extend it, with their variables.
  */
-export function pipelineViews(pipeline: ParsedPipeline): JobView[] {
+function pipelineViews(pipeline: ParsedPipeline): JobView[] {
   const extended = new Set(pipeline.jobs.flatMap((job) => extendsOf(job)));
   return pipeline.jobs.filter((job) => !(job.name.startsWith('.') && extended.has(job.name))).map((job) => jobView(pipeline, job));
+}
+
+/** Every job of the file as it runs, and the defaults as they stand alone: what the analyzer and the image list read. */
+export function gitlabJobViews(pipeline: ParsedPipeline): JobView[] {
+  return [...pipelineViews(pipeline), defaultsView(pipeline)];
 }
 
 /** The first layer's value at `path`, `!reference` tags followed, with the path where it is written. */
