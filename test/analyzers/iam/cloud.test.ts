@@ -107,6 +107,37 @@ describe('IAM rules on Terraform policies', () => {
     expect(result.findings.map((f) => f.ruleId)).toContain('iam.wildcard-action');
   });
 
+  it('reads statements a dynamic block makes from a known list, and each policy a for_each makes', async () => {
+    const tf = [
+      'locals {', // 1
+      '  grants = [',
+      '    { actions = ["s3:GetObject"], resources = ["arn:aws:s3:::landing/*"] },',
+      '    { actions = ["*"], resources = ["*"] },',
+      '  ]', // 5
+      '}',
+      'data "aws_iam_policy_document" "etl" {',
+      '  dynamic "statement" {',
+      '    for_each = local.grants',
+      '    content {', // 10
+      '      actions   = statement.value.actions',
+      '      resources = statement.value.resources',
+      '    }',
+      '  }',
+      '}', // 15
+      'resource "aws_iam_role_policy" "per_team" {',
+      '  for_each = { analysts = "s3:GetObject", admins = "iam:*" }',
+      '  role     = each.key',
+      '  policy   = jsonencode({ Statement = [{ Effect = "Allow", Action = each.value, Resource = "*" }] })',
+      '}', // 20
+      '',
+    ].join('\n');
+    const found = await iamFindings({ 'iam.tf': tf });
+    // The local list is placed where the dynamic block reads it; each for_each policy at its statement.
+    expect(found).toContain('iam.wildcard-action iam.tf:10');
+    expect(found).toContain('iam.wildcard-action iam.tf:19');
+    expect(found.filter((f) => f.startsWith('iam.wildcard-action'))).toHaveLength(2);
+  });
+
   it('reports a module called twice once, at the module\'s line', async () => {
     const found = await iamFindings({
       'main.tf': 'module "a" {\n  source = "./modules/role"\n}\nmodule "b" {\n  source = "./modules/role"\n}\n',

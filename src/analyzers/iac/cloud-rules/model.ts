@@ -56,6 +56,8 @@ export interface CloudResource {
   type: string;
   /** Address other resources refer to it by: `aws_s3_bucket.raw`, `RawBucket`. */
   address: string;
+  /** Which of the instances `for_each`/`count` make this is (`["raw"]`, `[0]`), where they are told apart. */
+  instance?: string;
   /** The file the resource is written in, relative to the scanned root. */
   file: string;
   /** Where it is declared (its header line). */
@@ -208,16 +210,5 @@ export function refersTo(value: Value | undefined, address: string): boolean {
   if (value.kind === 'list') return value.items.some((v) => refersTo(v, address));
   if (value.kind === 'object') return value.entries.some((e) => refersTo(e.value, address));
   return false;
-}
-
-/**
- * The values an attribute of `resource` takes: itself, or where it is unknown (`role = each.key`)
- * and the resource is made once for each item of a known `for_each`, every item of the set (every
- * value of a map). Terraform leaves `each` unknown until it expands the instances.
- */
-export function instanceValues(value: Value, resource: CloudResource): Value[] {
-  const forEach = get(resource.body, 'for_each');
-  if (value.kind !== 'unknown' || !forEach) return [value];
-  return forEach.kind === 'object' ? forEach.entries.map((e) => e.value) : items(forEach);
 }
 

@@ -8,8 +8,20 @@ export interface ModuleFile {
   blocks: HclBlock[];
 }
 
+/**
+ * What names resolve to where an expression is evaluated: the module instance's variables and
+ * locals, and inside a resource made per `for_each` item or `count` index, or a dynamic block's
+ * content, `each`/`count`/the block's iterator.
+ */
+export interface Scope {
+  variable(name: string, at: Range): Value;
+  local(name: string, at: Range): Value;
+  /** The object an iterator name stands for (`each` is `{key, value}`, `count` is `{index}`), if bound here. */
+  iterator(name: string): Value | undefined;
+}
+
 /** Resolves names inside one module instance: its variables (inputs, tfvars, defaults) and locals. */
-export class ModuleScope {
+export class ModuleScope implements Scope {
   private readonly variables = new Map<string, { block: HclBlock; file: string }>();
   private readonly locals = new Map<string, HclAttribute>();
   private readonly localValues = new Map<string, Value>();
@@ -48,6 +60,31 @@ export class ModuleScope {
     }
     return relocate(value, at);
   }
+
+  iterator(): undefined {
+    return undefined;
+  }
+}
+
+/** A scope with one more iterator bound: `each` of one instance, a dynamic block's `ingress`. */
+class IteratorScope implements Scope {
+  constructor(
+    private readonly parent: Scope,
+    private readonly name: string,
+    private readonly value: Value,
+  ) {}
+
+  variable(name: string, at: Range): Value {
+    return this.parent.variable(name, at);
+  }
+
+  local(name: string, at: Range): Value {
+    return this.parent.local(name, at);
+  }
+
+  iterator(name: string): Value | undefined {
+    return name === this.name ? this.value : this.parent.iterator(name);
+  }
 }
 
 const EMPTY_SCOPE = new ModuleScope([], new Map());
@@ -58,7 +95,7 @@ const scalar = (value: string | number | boolean | null, range: Range): Value =>
 /** Terraform's names for things that exist only at plan time. */
 const PLAN_TIME_ROOTS = new Set(['module', 'each', 'count', 'path', 'terraform', 'self']);
 
-export function evaluate(expr: Expr, scope: ModuleScope): Value {
+export function evaluate(expr: Expr, scope: Scope): Value {
   const { range } = expr;
   switch (expr.t) {
     case 'literal':
@@ -99,7 +136,7 @@ export function evaluate(expr: Expr, scope: ModuleScope): Value {
   }
 }
 
-function evaluateTemplate(parts: Array<string | Expr>, scope: ModuleScope, range: Range): Value {
+function evaluateTemplate(parts: Array<string | Expr>, scope: Scope, range: Range): Value {
   // "${x}" alone is x itself, whatever its type.
   if (parts.length === 1 && typeof parts[0] !== 'string') return relocate(evaluate(parts[0]!, scope), range);
   const known: string[] = [];
@@ -122,10 +159,13 @@ function evaluateTemplate(parts: Array<string | Expr>, scope: ModuleScope, range
   return unknown(range, fragments);
 }
 
-function evaluateTraversal(expr: Extract<Expr, { t: 'traversal' }>, scope: ModuleScope): Value {
+function evaluateTraversal(expr: Extract<Expr, { t: 'traversal' }>, scope: Scope): Value {
   const { root, range } = expr;
   const steps = expr.steps.map((s) => (typeof s === 'object' ? plain(evaluate(s, scope)) : s));
   if (steps.some((s) => typeof s !== 'string' && typeof s !== 'number')) return unknown(range);
+  const bound = scope.iterator(root);
+  // An item keeps its place: in the block's own `for_each`, or where that refers to a variable or local.
+  if (bound) return navigate(bound, steps as Array<string | number>, range);
   const [first, ...rest] = steps as Array<string | number>;
   if (root === 'var' && typeof first === 'string') return navigate(scope.variable(first, range), rest, range);
   if (root === 'local' && typeof first === 'string') return navigate(scope.local(first, range), rest, range);
@@ -209,42 +249,132 @@ function callFunction(name: string, args: Value[], range: Range): Value {
 }
 
 /** A resource's arguments and nested blocks as one object (each block type a list of objects). */
-export function evaluateBody(block: HclBlock, scope: ModuleScope): ObjectValue {
+export function evaluateBody(block: HclBlock, scope: Scope): ObjectValue {
   const entries: Entry[] = block.attributes.map((a) => ({ key: a.name, value: evaluate(a.expr, scope), keyRange: a.range }));
   const nested = new Map<string, Entry>();
   for (const child of block.blocks) {
-    // A dynamic block's content depends on its iterator: present, but unknown.
     const isDynamic = child.type === 'dynamic';
     const key = isDynamic ? (child.labels[0] ?? '') : child.type;
-    const value: Value = isDynamic ? unknown(child.range) : evaluateBody(child, scope);
-    const entry = nested.get(key);
-    if (entry?.value.kind === 'list') entry.value.items.push(value);
-    else nested.set(key, { key, value: { kind: 'list', items: [value], range: child.range }, keyRange: child.range });
+    for (const value of isDynamic ? dynamicContents(child, scope) : [evaluateBody(child, scope)]) {
+      const entry = nested.get(key);
+      if (entry?.value.kind === 'list') entry.value.items.push(value);
+      else nested.set(key, { key, value: { kind: 'list', items: [value], range: child.range }, keyRange: child.range });
+    }
   }
   return { kind: 'object', entries: [...entries, ...nested.values()], range: block.range };
 }
 
-/** False when `count`/`for_each` are known to create no instance of the resource. */
-export function exists(body: ObjectValue): boolean {
-  const count = body.entries.find((e) => e.key === 'count')?.value;
-  if (count?.kind === 'scalar' && (count.value === 0 || count.value === false)) return false;
-  const forEach = body.entries.find((e) => e.key === 'for_each')?.value;
-  if (forEach?.kind === 'list' && forEach.items.length === 0) return false;
-  if (forEach?.kind === 'object' && forEach.entries.length === 0) return false;
-  return true;
+/**
+ * The blocks a `dynamic` block makes: its `content` once for each item of a known `for_each`, with
+ * the iterator (the block's label, or `iterator = name`) bound to `{key, value}`; present but
+ * unknown when the collection is not known.
+ */
+function dynamicContents(block: HclBlock, scope: Scope): Value[] {
+  const content = block.blocks.find((b) => b.type === 'content');
+  const forEach = block.attributes.find((a) => a.name === 'for_each');
+  const items = forEach && content ? iterations(evaluate(forEach.expr, scope), 'index') : undefined;
+  if (!items) return [unknown(block.range)];
+  const named = block.attributes.find((a) => a.name === 'iterator')?.expr;
+  const iterator = named?.t === 'traversal' && named.steps.length === 0 ? named.root : (block.labels[0] ?? '');
+  return items.map((item) => evaluateBody(content!, new IteratorScope(scope, iterator, item.binding)));
 }
 
-/** The resources and data sources a module instance declares. */
-export function moduleResources(files: readonly ModuleFile[], scope: ModuleScope, module: string): CloudResource[] {
+/** Instances past this many are not told apart: the block is evaluated once, its iterator unknown. */
+const MAX_INSTANCES = 64;
+
+interface Iteration {
+  /** How Terraform addresses the instance: `["raw"]`, `[0]`. */
+  label: string;
+  binding: Value;
+}
+
+/**
+ * `{key, value}` for each item of a known `for_each` collection: a map's keys and values; a set's
+ * items as both (resources and modules), or a list's indexes and items (dynamic blocks).
+ */
+function iterations(collection: Value, listKeys: 'value' | 'index'): Iteration[] | undefined {
+  const pairs: Array<[Value, Value]> | undefined =
+    collection.kind === 'object' ? collection.entries.map((e) => [scalar(e.key, e.keyRange), e.value])
+    : collection.kind === 'list' ? collection.items.map((item, i) => [listKeys === 'index' ? scalar(i, item.range) : item, item])
+    : undefined;
+  if (!pairs || pairs.length > MAX_INSTANCES || pairs.some(([key]) => key.kind !== 'scalar')) return undefined;
+  return pairs.map(([key, value]) => ({
+    label: `[${JSON.stringify((key as Extract<Value, { kind: 'scalar' }>).value)}]`,
+    binding: { kind: 'object', entries: [{ key: 'key', value: key, keyRange: key.range }, { key: 'value', value, keyRange: value.range }], range: collection.range },
+  }));
+}
+
+/** One instance of a resource or module call, and the scope its arguments are read in. */
+export interface Instance {
+  scope: Scope;
+  /** Set where instances are told apart: `["raw"]`, `[0]`. */
+  label?: string;
+}
+
+/**
+ * The instances `count`/`for_each` make of a block. They are told apart (each evaluated with its
+ * own `each` or `count.index`) only where the block reads them; otherwise one evaluation stands for
+ * all. None where the collection is known to be empty or the count zero.
+ */
+export function instances(block: HclBlock, scope: Scope): Instance[] {
+  const forEach = block.attributes.find((a) => a.name === 'for_each');
+  const count = block.attributes.find((a) => a.name === 'count');
+  const meta = forEach ?? count;
+  if (!meta) return [{ scope }];
+  const collection = evaluate(meta.expr, scope);
+  if (forEach) {
+    if ((collection.kind === 'list' && collection.items.length === 0) || (collection.kind === 'object' && collection.entries.length === 0)) return [];
+    const items = readsIterator(block, 'each') ? iterations(collection, 'value') : undefined;
+    return items ? items.map(({ label, binding }) => ({ scope: new IteratorScope(scope, 'each', binding), label })) : [{ scope }];
+  }
+  if (collection.kind === 'scalar' && (collection.value === 0 || collection.value === false)) return [];
+  const n = collection.kind === 'scalar' && typeof collection.value === 'number' && Number.isInteger(collection.value) ? collection.value : undefined;
+  if (n === undefined || n > MAX_INSTANCES || !readsIterator(block, 'count')) return [{ scope }];
+  return Array.from({ length: n }, (_, index) => ({
+    scope: new IteratorScope(scope, 'count', { kind: 'object', entries: [{ key: 'index', value: scalar(index, meta.range), keyRange: meta.range }], range: meta.range }),
+    label: `[${index}]`,
+  }));
+}
+
+/** Does any argument of the block or its nested blocks refer to `root` (`each.value`, `count.index`)? */
+function readsIterator(block: HclBlock, root: string): boolean {
+  const reads = (expr: Expr): boolean => {
+    switch (expr.t) {
+      case 'traversal':
+        return expr.root === root || expr.steps.some((s) => typeof s === 'object' && reads(s));
+      case 'template':
+        return expr.parts.some((p) => typeof p !== 'string' && reads(p));
+      case 'tuple':
+        return expr.items.some(reads);
+      case 'object':
+        return expr.entries.some((e) => reads(e.key) || reads(e.value));
+      case 'call':
+        return expr.args.some(reads);
+      case 'conditional':
+        return reads(expr.condition) || reads(expr.then) || reads(expr.otherwise);
+      case 'unary':
+        return reads(expr.operand);
+      case 'binary':
+        return reads(expr.left) || reads(expr.right);
+      default:
+        return false;
+    }
+  };
+  return block.attributes.some((a) => a.name !== 'for_each' && a.name !== 'count' && reads(a.expr)) || block.blocks.some((b) => readsIterator(b, root));
+}
+
+/** The resources and data sources a module instance declares, one per instance `for_each`/`count` tells apart. */
+export function moduleResources(files: readonly ModuleFile[], scope: Scope, module: string): CloudResource[] {
   const out: CloudResource[] = [];
   for (const file of files) {
     for (const block of file.blocks) {
       const [type, name] = block.labels;
       if ((block.type !== 'resource' && block.type !== 'data') || !type || !name) continue;
-      const body = evaluateBody(block, scope);
-      if (!exists(body)) continue;
       const prefix = block.type === 'data' ? 'data.' : '';
-      out.push({ dialect: 'terraform', type: `${prefix}${type}`, address: `${prefix}${type}.${name}`, file: file.path, range: block.range, body, module });
+      for (const instance of instances(block, scope)) {
+        const body = evaluateBody(block, instance.scope);
+        out.push({ dialect: 'terraform', type: `${prefix}${type}`, address: `${prefix}${type}.${name}`, ...(instance.label ? { instance: instance.label } : {}), file: file.path, range: block.range, body, module });
+      }
     }
   }
   return out;

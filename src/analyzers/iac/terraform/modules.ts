@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CloudResource, Value } from '../cloud-rules/model.js';
-import { evaluate, type ModuleFile, ModuleScope, moduleResources } from './evaluate.js';
+import { evaluate, instances, type ModuleFile, ModuleScope, moduleResources } from './evaluate.js';
 import type { HclBlock, TerraformFacts } from './hcl-syntax.js';
 
 /** One evaluated module instance: the root of a configuration, or a local module it calls. */
@@ -24,7 +24,8 @@ const TFVARS = /\.tfvars(\.json)?$/;
  * Evaluates every Terraform configuration in the tree, as Terraform would per directory: a
  * directory no other one calls as a local module (`source = "./…"`) is a root, fed by its
  * auto-loaded tfvars; each local module it calls is evaluated with the call's arguments as its
- * variables. Registry and git modules are not fetched, so their outputs stay unknown.
+ * variables, once per instance where `for_each`/`count` tell the instances' arguments apart.
+ * Registry and git modules are not fetched, so their outputs stay unknown.
  */
 export function evaluateProject(facts: ReadonlyMap<string, TerraformFacts>): ModuleInstance[] {
   const dirs = new Map<string, ModuleFile[]>();
@@ -74,10 +75,12 @@ function instantiate(
     const target = localSource(dir, call);
     const targetFiles = target === undefined ? undefined : dirs.get(target);
     if (target === undefined || !targetFiles || stack.includes(target)) continue;
-    const args = new Map<string, Value>();
-    for (const a of call.attributes) if (!META_ARGUMENTS.has(a.name)) args.set(a.name, evaluate(a.expr, scope));
-    const name = `module.${call.labels[0] ?? ''}`;
-    instantiate(dirs, target, targetFiles, args, address ? `${address}.${name}` : name, [...stack, target], out);
+    for (const instance of instances(call, scope)) {
+      const args = new Map<string, Value>();
+      for (const a of call.attributes) if (!META_ARGUMENTS.has(a.name)) args.set(a.name, evaluate(a.expr, instance.scope));
+      const name = `module.${call.labels[0] ?? ''}${instance.label ?? ''}`;
+      instantiate(dirs, target, targetFiles, args, address ? `${address}.${name}` : name, [...stack, target], out);
+    }
   }
 }
 

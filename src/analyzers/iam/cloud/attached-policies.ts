@@ -1,5 +1,5 @@
 import type { Range } from '../../../core/make-finding.js';
-import { type CloudResource, getAll, get, instanceValues, str, strings, type Value } from '../../iac/cloud-rules/model.js';
+import { type CloudResource, getAll, get, str, strings, type Value } from '../../iac/cloud-rules/model.js';
 import type { PolicyDocument, Statement } from '../policy.js';
 import { AWS_MANAGED_POLICIES } from './aws-managed-policies.js';
 import { SAM_POLICY_TEMPLATES } from './sam-policy-templates.js';
@@ -27,7 +27,7 @@ const MANAGED_ARN = /(?:^|:)iam::aws:policy\/((?:[\w-]+\/)*[\w+=,.@-]+)$/;
 export function attachedPolicyDocuments(resource: CloudResource, resources: readonly CloudResource[]): PolicyDocument[] {
   const sam = SAM_POLICY_HOLDERS.includes(resource.type);
   const policies = sam ? getAll(resource.body, 'Policies') : [];
-  const references = [...ATTACHMENTS.filter((a) => a.types.includes(resource.type)).flatMap((a) => getAll(resource.body, a.attribute).flatMap((value) => instanceValues(value, resource))), ...policies];
+  const references = [...ATTACHMENTS.filter((a) => a.types.includes(resource.type)).flatMap((a) => getAll(resource.body, a.attribute)), ...policies];
   const managed = references.flatMap((value) => {
     const named = policyReference(resolvedPolicy(value, resources), sam);
     const document = named && managedDocument(named, value.range);

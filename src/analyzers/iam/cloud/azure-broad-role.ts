@@ -1,4 +1,4 @@
-import { get, instanceValues, str } from '../../iac/cloud-rules/model.js';
+import { get, str } from '../../iac/cloud-rules/model.js';
 import type { CloudRule } from '../../iac/cloud-rules/rule.js';
 
 /**
@@ -53,12 +53,10 @@ export const azureBroadRole: CloudRule = {
   check(ctx) {
     for (const r of ctx.ofType('azurerm_role_assignment')) {
       const assigned = get(r.body, 'role_definition_name') ?? get(r.body, 'role_definition_id');
-      for (const written of assigned ? instanceValues(assigned, r) : []) {
-        // A definition id is a path ending in the role's guid (`/providers/Microsoft.Authorization/roleDefinitions/<guid>`).
-        const role = BROAD_ROLES.get(str(written)?.trim().toLowerCase().split('/').at(-1) ?? '');
-        const scope = str(get(r.body, 'scope'));
-        if (role) ctx.report(r, written.range, { message: `${r.address} grants the built-in role ${role}${scope ? ` on ${scope}` : ''}` });
-      }
+      // A definition id is a path ending in the role's guid (`/providers/Microsoft.Authorization/roleDefinitions/<guid>`).
+      const role = BROAD_ROLES.get(str(assigned)?.trim().toLowerCase().split('/').at(-1) ?? '');
+      const scope = str(get(r.body, 'scope'));
+      if (role) ctx.report(r, assigned!.range, { message: `${r.address} grants the built-in role ${role}${scope ? ` on ${scope}` : ''}` });
     }
   },
 };

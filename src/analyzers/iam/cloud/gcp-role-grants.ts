@@ -1,4 +1,4 @@
-import { type CloudResource, get, getAll, instanceValues, str, strings, type Value } from '../../iac/cloud-rules/model.js';
+import { type CloudResource, get, getAll, str, strings, type Value } from '../../iac/cloud-rules/model.js';
 import type { CloudContext } from '../../iac/cloud-rules/rule.js';
 
 const SCOPES = ['project', 'folder', 'organization'];
@@ -19,11 +19,10 @@ export interface GcpRoleGrant {
 
 /** Every role granted on a project, folder or organization: bindings, members, and the bindings of whole policies. */
 export function gcpRoleGrants(ctx: CloudContext): GcpRoleGrant[] {
-  const grant = (written: CloudResource, via: string, role: Value | undefined, members: Value | undefined): GcpRoleGrant[] =>
-    (role ? instanceValues(role, written) : []).flatMap((each) => {
-      const name = str(each);
-      return name ? [{ written, via, role: name, range: each.range, members: [...strings(members)].map((m) => m.text) }] : [];
-    });
+  const grant = (written: CloudResource, via: string, role: Value | undefined, members: Value | undefined): GcpRoleGrant[] => {
+    const name = str(role);
+    return name ? [{ written, via, role: name, range: role!.range, members: [...strings(members)].map((m) => m.text) }] : [];
+  };
   const direct = ctx.ofType(...GRANTS).flatMap((r) => grant(r, r.address, get(r.body, 'role'), get(r.body, 'member') ?? get(r.body, 'members')));
   const policies = ctx.ofType(...POLICIES).flatMap((r) => {
     const data = get(r.body, 'policy_data');

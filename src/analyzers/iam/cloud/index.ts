@@ -45,7 +45,7 @@ export function cloudIdentityPolicies(cloud: CloudResources): Map<string, IamFac
   const seen = new Set<string>();
   for (const set of cloud.sets) {
     for (const { resource, document } of cloudPolicies(set.resources).policies) {
-      const key = `${resource.file}:${resource.range.startLine}:${document.statements[0]?.range.startLine}`;
+      const key = `${resource.file}:${resource.range.startLine}${resource.instance ?? ''}:${document.statements[0]?.range.startLine}`;
       if (document.kind !== 'identity' || seen.has(key)) continue;
       seen.add(key);
       const facts = byFile.get(resource.file) ?? { policies: [] };
