@@ -28,10 +28,19 @@ export function isSecretLikeName(name: string): boolean {
   return words.some((w, i) => SECRET_WORDS.has(w) || (i > 0 && SECRET_PAIRS.has(`${words[i - 1]} ${w}`)));
 }
 
-/** A value written out in the file, rather than a reference (`$VAR`, `{{ … }}`), a flag, or a placeholder (`<token>`). */
+/**
+ * A file the secret is kept in (`GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/google/key.json`): a name
+ * with a file extension, or a path under a secrets mount. Tokens do not end in `.json`.
+ */
+const FILE_REFERENCE = /^[\w./~-]*\.(json|pem|key|p12|pfx|jks|crt|txt|ya?ml|cfg|conf|ini|env)$|^\/(run|var|etc)?\/?secrets\//i;
+
+/**
+ * A value written out in the file, rather than a reference (`$VAR`, `{{ … }}`), a flag, a
+ * placeholder (`<token>`) or the file that holds the secret.
+ */
 export function isLiteralSecretValue(value: string): boolean {
   const v = value.trim();
-  if (NOT_SECRET_VALUES.has(v.toLowerCase())) return false;
+  if (NOT_SECRET_VALUES.has(v.toLowerCase()) || FILE_REFERENCE.test(v)) return false;
   return !/\$|\{\{/.test(v) && !/^<[^>]*>$/.test(v);
 }
 

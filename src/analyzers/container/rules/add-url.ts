@@ -1,5 +1,5 @@
 import { DOCKERFILE_DOCS, type DockerRule } from '../docker-rule.js';
-import { commandsOf } from '../dockerfile/shell.js';
+import { copySources } from '../dockerfile/copy-sources.js';
 
 export const addUrl: DockerRule = {
   id: 'docker.add-url',
@@ -26,13 +26,11 @@ export const addUrl: DockerRule = {
   check(ctx) {
     for (const instruction of ctx.file.instructions) {
       if (instruction.keyword !== 'ADD' || instruction.flags.has('checksum')) continue;
-      const words = instruction.json ? [] : commandsOf(instruction.body.text).find((c) => c.depth === 0)?.words ?? [];
-      const sources = instruction.json ? instruction.json.slice(0, -1) : words.slice(0, -1).map((w) => w.text);
-      const url = sources.find((s) => /^(https?|ftp):\/\//i.test(s));
+      const url = copySources(instruction).find((s) => /^(https?|ftp):\/\//i.test(s.text));
       if (!url) continue;
-      const word = words.find((w) => w.text === url);
-      if (word) ctx.report(instruction.body, word.start, word.end, { message: `ADD fetches ${url} without verifying a checksum` });
-      else ctx.reportInstruction(instruction, { message: `ADD fetches ${url} without verifying a checksum` });
+      const message = `ADD fetches ${url.text} without verifying a checksum`;
+      if (url.word) ctx.report(instruction.body, url.word.start, url.word.end, { message });
+      else ctx.reportInstruction(instruction, { message });
     }
   },
 };

@@ -5,6 +5,7 @@ import { aptRecommends } from './apt-recommends.js';
 import { aptUnpinned } from './apt-unpinned.js';
 import { baseLatest } from './base-latest.js';
 import { chmod777 } from './chmod-777.js';
+import { credentialFileCopied } from './credential-file-copied.js';
 import { curlPipeShell } from './curl-pipe-shell.js';
 import { npmUnpinned } from './npm-unpinned.js';
 import { pipUnpinned } from './pip-unpinned.js';
@@ -22,6 +23,7 @@ export const dockerRules: DockerRule[] = [
   addUrl,
   secretInEnv,
   secretInArg,
+  credentialFileCopied,
   aptUnpinned,
   aptRecommends,
   apkUnpinned,
