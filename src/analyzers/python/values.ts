@@ -1,4 +1,5 @@
 import { type Bindings, bindingsKey } from './bindings.js';
+import { LocalCalls } from './local-calls.js';
 import { budgetFor, NameMemo } from './name-memo.js';
 import type { SyntaxNode } from './parser.js';
 
@@ -6,7 +7,8 @@ import type { SyntaxNode } from './parser.js';
  * What is known about where an expression's value comes from:
  * - literal: fixed in the source (string/number literals and expressions of them only), or a
  *   number computed at run time (`int(x)`, `float(x)`, `len(x)`), or a value an allow-list or
- *   shape check confines where it is read: nothing spliced from these can rewrite the text around it;
+ *   shape check confines where it is read, or a parameter of a helper only this file calls with
+ *   such values: nothing spliced from these can rewrite the text around it;
  * - formatted: a string built from a literal template and non-literal parts (f-string, %, +,
  *   .format, .join) — the shape injection needs;
  * - unknown: anything else.
@@ -54,6 +56,7 @@ const MAX_DEPTH = 64;
 export class ValueClassifier {
   private readonly kinds: NameMemo<ValueKind>;
   private readonly constants: NameMemo<Constant | undefined>;
+  private readonly localCalls: LocalCalls;
 
   /**
    * `calleeOf` names the function a call expression calls (the resolver's `nameOf`); `confined`
@@ -73,6 +76,7 @@ export class ValueClassifier {
     // loop that rebuilds `q` from `q`) can start from literal and iterate to a fixed point.
     this.kinds = new NameMemo<ValueKind>({ guess: 'literal', iterate: true, giveUp: 'unknown' }, budget);
     this.constants = new NameMemo<Constant | undefined>({ guess: undefined, iterate: false, giveUp: undefined }, budget);
+    this.localCalls = new LocalCalls(bindings);
   }
 
   kindOf(node: SyntaxNode): ValueKind {
@@ -282,7 +286,7 @@ export class ValueClassifier {
           if (b.kind === 'assign') return this.classify(b.value, depth + 1);
           if (b.kind === 'element') return this.elementKind(b.value, depth + 1);
           // `def purge(days: int)`: declared a number, its text carries no quote (as a SQL `days int` is taken).
-          if (b.kind === 'param') return declaredInert(b.fn, node.text) ? 'literal' : 'unknown';
+          if (b.kind === 'param') return declaredInert(b.fn, node.text) ? 'literal' : this.passedKind(b.fn, node.text, depth);
           if (b.kind === 'augment') {
             const added = this.classify(b.value, depth + 1);
             if (added === 'literal') return 'literal';
@@ -292,6 +296,12 @@ export class ValueClassifier {
         }),
       ),
     );
+  }
+
+  /** A parameter of a helper only this file calls: what its calls pass, each as the caller has it. */
+  private passedKind(fn: SyntaxNode, name: string, depth: number): ValueKind {
+    const passed = this.localCalls.argumentsFor(fn, name);
+    return passed ? combine(passed.map((argument) => this.classify(argument, depth + 1))) : 'unknown';
   }
 
   /**

@@ -92,6 +92,26 @@ describe('ValueClassifier.kindOf', () => {
     expect(kindOfV(code)).toBe(kind);
   });
 
+  it.each([
+    // A helper nested in the DAG function, called only with constants: its parameters are constants.
+    ['SCHEMA = "public"\ndef dag():\n    def load(df, table, schema):\n        v = f"DROP TABLE {schema}.{table}"\n    load(a, "dates", SCHEMA)\n    load(b, table="holidays", schema=SCHEMA)', 'literal'],
+    ['def _load(table, schema="public"):\n    v = f"DROP TABLE {schema}.{table}"\n_load("dates")\n_load(table="holidays")', 'literal'],
+    ['def dag():\n    def load(table, *, schema):\n        v = f"DROP TABLE {schema}.{table}"\n    def task():\n        load("dates", schema="public")\n    task()', 'literal'],
+    // One call passing a value from elsewhere is enough to leave it open.
+    ['def dag():\n    def load(table):\n        v = f"DROP TABLE {table}"\n    load("dates")\n    load(conf["table"])', 'formatted'],
+    ['def _load(table):\n    v = f"DROP TABLE {table}"\n_load(f"t_{suffix}")', 'formatted'],
+    // Other modules may import a public function; a callback, a decorated or a splatted call is called with what the caller has.
+    ['def load(table):\n    v = f"DROP TABLE {table}"\nload("dates")', 'formatted'],
+    ['def dag():\n    def load(table):\n        v = f"DROP TABLE {table}"\n    load("dates")\n    PythonOperator(task_id="l", python_callable=load)', 'formatted'],
+    ['def dag():\n    @task\n    def load(table):\n        v = f"DROP TABLE {table}"\n    load("dates")', 'formatted'],
+    ['def dag():\n    def load(table):\n        v = f"DROP TABLE {table}"\n    load(*names)', 'formatted'],
+    ['def dag():\n    def load(*tables):\n        v = f"DROP TABLE {tables}"\n    load("dates")', 'formatted'],
+    ['def dag():\n    def load(table):\n        v = f"DROP TABLE {table}"', 'formatted'],
+    ['class Loader:\n    def _load(self, table):\n        v = f"DROP TABLE {table}"\n    def run(self):\n        self._load("dates")', 'formatted'],
+  ])('a parameter of a helper only this file calls: %j is %s', (code, kind) => {
+    expect(kindOfV(code)).toBe(kind);
+  });
+
   it('takes shell-quoted parts as harmless only in a shell command, and HTML-escaped ones only in markup', () => {
     const { root, values, contextValues } = analysisOf('import html, shlex\nv = "ls " + shlex.quote(path) + " | wc -l"\nw = f"<td>{html.escape(cell)}</td>"\n');
     const v = lastValueOf(root, 'v');
