@@ -48,6 +48,8 @@ export interface LineageSource {
   validated: boolean;
   /** Its data reaches a schema validation (pydantic, pandera, jsonschema, Great Expectations, the team's validate_*()). */
   schemaValidated: boolean;
+  /** A query that returns only figures over its rows (`SELECT COUNT(*) FROM t`), not the rows. */
+  aggregates?: true;
 }
 
 export interface LineageSink {

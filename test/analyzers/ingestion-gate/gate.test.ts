@@ -104,6 +104,24 @@ describe('data.ingestion.unvalidated', () => {
     expect(await unvalidated({ 'jobs/config.py': code })).toEqual([]);
   });
 
+  it('leaves queries that read only figures over the rows (a count, a high-water mark), not the rows', async () => {
+    const code = [
+      'from airflow.providers.postgres.hooks.postgres import PostgresHook',
+      '',
+      'def freshness():',
+      '    hook = PostgresHook(postgres_conn_id="warehouse")',
+      '    (count,) = hook.get_first("SELECT COUNT(*) FROM cpi")',
+      '    mark = hook.get_first("SELECT MAX(extracted_at) AS mark FROM raw.accounts")[0]',
+      '    rows = hook.get_records("SELECT id, amount FROM raw.payments WHERE extracted_at > %s", parameters=(mark,))',
+      '    cur = hook.get_conn().cursor()',
+      '    cur.execute("SELECT count(*) FROM raw.contacts")',
+      '    contacts = cur.fetchone()',
+      '    return count, rows, contacts',
+      '',
+    ].join('\n');
+    expect(await unvalidated({ 'dags/freshness.py': code })).toEqual(['dags/freshness.py:7']);
+  });
+
   it('reports notebook reads at lines of the raw file', async () => {
     const notebook = JSON.stringify(
       { cells: [{ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: ['import pandas as pd\n', 'raw = pd.read_csv("s3://landing/x.csv")\n'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 },

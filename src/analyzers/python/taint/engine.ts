@@ -15,7 +15,7 @@ import { AIRFLOW_CONTEXT_KEYS, CREDENTIAL_NAME, FILE_HANDLES, LAMBDA_HANDLER, ma
 import { type TemplatedParameter, templatedParameters } from './airflow.js';
 import { opensForWriting, type SinkFamily } from './sinks.js';
 import { importRootsOf, mayBeRepoFunction, rootOf } from './repo-imports.js';
-import { readsOnly, tableOfStatement } from './sql-table.js';
+import { readsOnly, selectsOnlyAggregates, tableOfStatement } from './sql-table.js';
 
 const MAX_DEPTH = 40;
 /** Expressions whose value is the union of their parts'. */
@@ -789,6 +789,7 @@ export class TaintEngine {
   private hitFor(node: SyntaxNode, spec: Pick<SourceSpec, 'kind' | 'dataset' | 'key' | 'queried' | 'opened'>, api: string, call: CallSite | undefined): SourceHit {
     const line = lineOf(node);
     const dataset = this.sourceDataset(node, spec, call);
+    const query = call && spec.kind === 'table' ? this.sourceQuery(call, spec) : undefined;
     const key = call && spec.key ? this.constantString(argument(call, spec.key.index, spec.key.keyword)) : undefined;
     const fn = this.functionAt(node);
     return {
@@ -799,8 +800,18 @@ export class TaintEngine {
       ...(dataset !== undefined ? { dataset } : key !== undefined ? { dataset: key } : {}),
       ...(fn ? { function: fn } : {}),
       credential: key !== undefined && CREDENTIAL_NAME.test(key),
+      ...(query !== undefined && selectsOnlyAggregates(query) ? { aggregates: true as const } : {}),
       ...(call && isDiscarded(node) ? { discarded: true as const } : {}),
     };
+  }
+
+  /** The constant SQL a table read runs: its own query argument, or the query run on the cursor it fetches from. */
+  private sourceQuery(call: CallSite, spec: Pick<SourceSpec, 'dataset' | 'queried'>): string | undefined {
+    if (spec.dataset) return this.constantString(argument(call, spec.dataset.index, spec.dataset.keyword));
+    if (!spec.queried) return undefined;
+    const receiver = receiverOf(call.node);
+    const query = receiver?.type === 'call' ? receiver : receiver ? this.lastExecuteOn(receiver.text, call.node) : undefined;
+    return this.constantString(query?.childForFieldName('arguments')?.namedChildren[0]);
   }
 
   /**
@@ -809,10 +820,7 @@ export class TaintEngine {
    * before the fetch in the same function.
    */
   private queriedTable(fetch: CallSite): string | undefined {
-    const receiver = receiverOf(fetch.node);
-    if (!receiver) return undefined;
-    const query = receiver.type === 'call' ? receiver : this.lastExecuteOn(receiver.text, fetch.node);
-    const sql = this.constantString(query?.childForFieldName('arguments')?.namedChildren[0]);
+    const sql = this.sourceQuery(fetch, { queried: true });
     return sql !== undefined ? tableOfStatement(sql) : undefined;
   }
 

@@ -15,6 +15,8 @@ export interface SourceHit {
   function?: string;
   /** It reads a key named like a credential (`os.environ["DB_PASSWORD"]`). */
   credential: boolean;
+  /** A query that returns only figures over its rows (`SELECT COUNT(*) FROM t`), not the rows. */
+  aggregates?: true;
   /** A call whose result the code throws away (`requests.post(hook, json=…)` as a statement): it brings nothing in. */
   discarded?: true;
 }

@@ -33,6 +33,36 @@ export function readsOnly(sql: string): boolean {
   return /^\s*(?:select|with)\b/i.test(sql) && !CHANGES.test(sql);
 }
 
+/** A select-list item that computes one figure over the rows: an aggregate (wrapped in COALESCE, or not), or a constant. */
+const FIGURE = /^(?:(?:coalesce|ifnull|nvl)\s*\(\s*)?(?:count|max|min|sum|avg|bool_and|bool_or|every|exists)\s*\([\s\S]*\)$|^\d+$/i;
+
+/**
+ * Whether a query returns only figures computed over the rows it reads (`SELECT COUNT(*) FROM t`,
+ * `SELECT MAX(loaded_at) AS mark FROM (…)`) rather than the rows themselves: a check on the data,
+ * not records brought in.
+ */
+export function selectsOnlyAggregates(sql: string): boolean {
+  const head = /^\s*select\s+(?!distinct\b)/i.exec(sql);
+  if (!head) return false;
+  const items: string[] = [];
+  let depth = 0;
+  let start = head[0].length;
+  for (let i = start; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && c === ',') {
+      items.push(sql.slice(start, i));
+      start = i + 1;
+    } else if (depth === 0 && /^from\b/i.test(sql.slice(i, i + 5)) && /\s/.test(sql[i - 1] ?? '')) {
+      items.push(sql.slice(start, i));
+      // A window aggregate (`SUM(x) OVER (…)`) gives a figure for every row: those are rows.
+      return items.every((item) => !/\bover\s*\(/i.test(item) && FIGURE.test(item.trim().replace(/\s+(?:as\s+)?[\w"]+$/i, '')));
+    }
+  }
+  return false;
+}
+
 function unquote(part: string): string {
   return /^["`[]/.test(part) ? part.slice(1, -1) : part;
 }

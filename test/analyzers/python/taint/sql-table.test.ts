@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePythonSource } from '../../../../src/analyzers/python/index.js';
 import type { PythonFacts } from '../../../../src/analyzers/python/facts.js';
-import { readsOnly, tableOfStatement } from '../../../../src/analyzers/python/taint/sql-table.js';
+import { readsOnly, selectsOnlyAggregates, tableOfStatement } from '../../../../src/analyzers/python/taint/sql-table.js';
 import { buildLineage } from '../../../../src/inventory/lineage/build.js';
 import { renderOpenLineage } from '../../../../src/inventory/lineage/openlineage.js';
 
@@ -189,5 +189,23 @@ describe('tableOfStatement', () => {
     expect(lineage.sources.map((s) => [s.api, s.line])).toEqual([['container.get_blob_client().download_blob', 2]]);
     const traced = result.findings.filter((f) => f.ruleId === 'py.taint.code-injection');
     expect(traced.map((f) => [f.location.startLine, f.confidence])).toEqual([[3, 'high']]);
+  });
+});
+
+describe('selectsOnlyAggregates', () => {
+  it.each([
+    ['SELECT COUNT(*) FROM cpi', true],
+    ['select max(extracted_at) as raw_marker from (select max(a) from t union all select max(b) from u) m', true],
+    ['SELECT COALESCE(MAX(loaded_at), 0) mark, count(*) AS n FROM staging.events', true],
+    ['SELECT EXISTS(SELECT 1 FROM t WHERE id = %s) FROM dual', true],
+    ['SELECT 1 FROM t WHERE id = %s', true],
+    ['SELECT last_raw_marker FROM raw.state WHERE pipeline_name = %s', false],
+    ['SELECT COUNT(*), region FROM t GROUP BY region', false],
+    ['SELECT SUM(amount) OVER (PARTITION BY account) FROM payments', false],
+    ['SELECT DISTINCT count(*) FROM t', false],
+    ['SELECT * FROM t', false],
+    ['DELETE FROM t', false],
+  ])('%j: %s', (sql, expected) => {
+    expect(selectsOnlyAggregates(sql)).toBe(expected);
   });
 });
