@@ -122,6 +122,28 @@ describe('data.ingestion.unvalidated', () => {
     expect(await unvalidated({ 'dags/freshness.py': code })).toEqual(['dags/freshness.py:7']);
   });
 
+  it('leaves a response read only for how the call went, and reports one whose body is used', async () => {
+    const code = [
+      'import requests',
+      '',
+      'def trigger(url, key):',
+      '    response = requests.post(f"{url}/api/rebuild", json={"key": key}, timeout=900)',
+      '    if response.status_code != 200:',
+      '        raise ValueError(f"rebuild failed {response.status_code}: {response.text}")',
+      '',
+      'def notify(hook):',
+      '    r = requests.post(hook, json={"text": "done"}, timeout=10)',
+      '    r.raise_for_status()',
+      '',
+      'def fetch(url):',
+      '    r = requests.get(url, timeout=10)',
+      '    r.raise_for_status()',
+      '    return r.json()["rows"]',
+      '',
+    ].join('\n');
+    expect(await unvalidated({ 'dags/calls.py': code })).toEqual(['dags/calls.py:13']);
+  });
+
   it('reports notebook reads at lines of the raw file', async () => {
     const notebook = JSON.stringify(
       { cells: [{ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: ['import pandas as pd\n', 'raw = pd.read_csv("s3://landing/x.csv")\n'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 },
