@@ -115,6 +115,11 @@ function isResourceTypeKey({ groups, index, text }: Candidate): boolean {
 
 /** An ISO 8601 date or time (`"PasswordLastUsed": "2016-09-24T16:18:07Z"`): when, not what. */
 const TIMESTAMP = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$/;
+/**
+ * An Ethereum-style account or contract address (`gcrc_token: "0x548c…"`, 20 bytes): public by
+ * design. A private key is 32 bytes (64 hex digits) and stays a candidate.
+ */
+const CHAIN_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /**
  * The check shared by the detectors that judge a literal by its name and its randomness: enough
@@ -125,6 +130,7 @@ export function randomLiteral(minEntropy: number): (candidate: Candidate) => Ver
     shannonEntropy(candidate.secret) >= minEntropy &&
     !looksLikeIdentifier(candidate.secret) &&
     !TIMESTAMP.test(candidate.secret) &&
+    !CHAIN_ADDRESS.test(candidate.secret) &&
     !isResourceTypeKey(candidate) &&
     !namesItself(candidate)
       ? undefined

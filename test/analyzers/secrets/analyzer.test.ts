@@ -356,3 +356,12 @@ describe('secrets redacted from the facts', () => {
     expect(JSON.stringify(result.facts)).not.toContain('app:postgres@');
   });
 });
+
+describe('blockchain addresses', () => {
+  it('takes a 20-byte 0x address under a token name for the public address it is, and a 32-byte private key for a secret', () => {
+    const address = '0x548c20e6c24e4876e20dadbeab75362e2f5a4bc1';
+    const key = '0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+    expect(scanSecrets(`vars:\n  circles_v2_gcrc_token: "${address}"\n`, undefined, 'dbt_project.yml')).toEqual([]);
+    expect(scanSecrets(`vars:\n  deployer_private_key: "${key}"\n`, undefined, 'dbt_project.yml').map((f) => f.ruleId)).toEqual(['secret.generic-secret']);
+  });
+});
