@@ -46,6 +46,17 @@ describe('Jupyter server options', () => {
     expect(broken.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^cannot parse jupyter_server_config\.json: invalid JSON/)]);
   });
 
+  it('reports a token written into the file: high when short on all interfaces, medium otherwise, nothing when generated or from the environment', () => {
+    const cmd = '["jupyter", "notebook", "--ip=0.0.0.0", "--port=19888", "--NotebookApp.token=\'1234\'", "--NotebookApp.password=\'1234\'"]';
+    expect(found(`FROM spark:3.5.1\nCMD ${cmd}\n`, 'Dockerfile')).toEqual([['jupyter.fixed-token', 'high', 2]]);
+    expect(analyzeAppConfigText(`FROM spark:3.5.1\nCMD ${cmd}\n`, 'Dockerfile').findings[0]!.message).toBe(
+      "--NotebookApp.token is fixed in the file (4 characters): whoever reads it or pulls the image can run code in the server, and a token this short is guessed (listening on all interfaces)",
+    );
+    expect(found("c = get_config()\nc.IdentityProvider.token = '9f2c4e7a1b3d5f608e2a4c6b8d0f1e3a5c7b9d2f4e6a8c0b'\n", 'jupyter_server_config.py')).toEqual([['jupyter.fixed-token', 'medium', 2]]);
+    expect(found('#!/bin/sh\nexec jupyter lab --ip=0.0.0.0 --IdentityProvider.token="$JUPYTER_TOKEN"\n', 'start.sh')).toEqual([]);
+    expect(found('#!/bin/sh\nexec jupyter lab --ip=0.0.0.0\n', 'start.sh')).toEqual([]);
+  });
+
   it('reports any-origin CORS and the XSRF check switched off', () => {
     const config = "c = get_config()\nc.ServerApp.allow_origin = '*'\nc.NotebookApp.allow_origin_pat = '.*'\nc.ServerApp.disable_check_xsrf = True\nc.ServerApp.allow_origin = 'https://hub.example.com'\n";
     expect(found(config, 'jupyter_server_config.py')).toEqual([
