@@ -21,6 +21,7 @@ import { kubernetesAnalyzer } from './iac/kubernetes/index.js';
 import { composeAnalyzer } from './iac/compose/index.js';
 import { githubActionsAnalyzer } from './ci/github-actions/index.js';
 import { gitlabCiAnalyzer } from './ci/gitlab-ci/index.js';
+import { jenkinsAnalyzer } from './ci/jenkins/index.js';
 import { circleCiAnalyzer } from './ci/circleci/config.js';
 import { bitbucketPipelinesAnalyzer } from './ci/bitbucket/pipelines.js';
 import { azurePipelinesAnalyzer } from './ci/azure-pipelines/pipeline.js';
@@ -37,7 +38,7 @@ import { anomalyRules } from '../data/rules/anomaly-rules.js';
 import { signalRules } from '../data/rules/signal-rules.js';
 
 /** Every per-file analyzer; a new one is a folder beside this file and one line here. */
-export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, kubernetesAnalyzer, composeAnalyzer, githubActionsAnalyzer, gitlabCiAnalyzer, circleCiAnalyzer, bitbucketPipelinesAnalyzer, azurePipelinesAnalyzer, helmValuesAnalyzer, dockerfileAnalyzer, shellScriptAnalyzer, appConfigAnalyzer, secretsAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer];
+export const fileAnalyzers: FileAnalyzer[] = [pythonAnalyzer, depsFilesAnalyzer, pickleArtifactAnalyzer, sqlAnalyzer, notebookAnalyzer, javascriptAnalyzer, kubernetesAnalyzer, composeAnalyzer, githubActionsAnalyzer, gitlabCiAnalyzer, circleCiAnalyzer, bitbucketPipelinesAnalyzer, azurePipelinesAnalyzer, jenkinsAnalyzer, helmValuesAnalyzer, dockerfileAnalyzer, shellScriptAnalyzer, appConfigAnalyzer, secretsAnalyzer, terraformFileAnalyzer, cloudFormationAnalyzer, iamAnalyzer];
 
 /** Every whole-project analyzer, run after the file analyzers. */
 export const projectAnalyzers: ProjectAnalyzer[] = [depsAnalyzer, pythonCrossModuleTaint, pickleArtifactLoaders, ingestionGate, jsInstalledVersions, iamLeastPrivilege, iamCloudPolicies, attackPaths, secretsHistoryAnalyzer, terraformAnalyzer, containerImageAnalyzer];

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { githubActionsAnalyzer } from '../analyzers/ci/github-actions/index.js';
 import { parseWorkflow } from '../analyzers/ci/github-actions/workflow.js';
 import { gitlabCiAnalyzer } from '../analyzers/ci/gitlab-ci/index.js';
+import { jenkinsAnalyzer, jenkinsfileImages } from '../analyzers/ci/jenkins/index.js';
+import { readJenkinsfile } from '../analyzers/ci/jenkins/jenkinsfile.js';
+import { LineIndex } from '../analyzers/sql/lines.js';
 import { parsePipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
 import { bitbucketPipelines, bitbucketPipelinesAnalyzer } from '../analyzers/ci/bitbucket/pipelines.js';
 import { azurePipelines, azurePipelinesAnalyzer } from '../analyzers/ci/azure-pipelines/pipeline.js';
@@ -107,6 +110,7 @@ function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerIm
   if (circleCiAnalyzer.required(entry)) return ciDialectImages(circleCi, text, entry.path);
   if (bitbucketPipelinesAnalyzer.required(entry)) return ciDialectImages(bitbucketPipelines, text, entry.path);
   if (azurePipelinesAnalyzer.required(entry)) return ciDialectImages(azurePipelines, text, entry.path);
+  if (jenkinsAnalyzer.required(entry)) return { images: jenkinsfileImages(readJenkinsfile(text), new LineIndex(text), entry.path), problems: [] };
   if (shellScriptAnalyzer.required(entry)) return { images: shellImages(text, commandsOf(text), entry.path), problems: [] };
   return { images: [], problems: [] };
 }

@@ -23,7 +23,7 @@ import { eolBaseImage } from './rules/eol-base-image.js';
 export const imageRules: ImageRule[] = [eolBaseImage, eolOs, eolRuntime, vulnerableImagePackage];
 
 /** The file analyzers whose facts list images the pipeline runs, beside the Dockerfiles' base images. */
-const DEPLOYING_ANALYZERS = ['compose', 'kubernetes', 'helm-values', 'github-actions', 'gitlab-ci', 'circleci', 'bitbucket-pipelines', 'azure-pipelines', 'shell'];
+const DEPLOYING_ANALYZERS = ['compose', 'kubernetes', 'helm-values', 'github-actions', 'gitlab-ci', 'circleci', 'bitbucket-pipelines', 'azure-pipelines', 'jenkins', 'shell'];
 
 /**
  * Container images as a whole: Dockerfile base images and the images Compose services,

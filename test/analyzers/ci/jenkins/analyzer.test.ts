@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { jenkinsAnalyzer } from '../../../../src/analyzers/ci/jenkins/index.js';
+import { isJenkinsfile, readJenkinsfile } from '../../../../src/analyzers/ci/jenkins/jenkinsfile.js';
+import type { ImageFacts } from '../../../../src/inventory/containers.js';
+import { assessTree } from '../../../helpers/assess-tree.js';
+import { analyzeCiText } from '../analyze.js';
+
+const findings = (code: string, file = 'Jenkinsfile') =>
+  analyzeCiText(jenkinsAnalyzer, code, file).findings.map((f) => [f.ruleId, f.location.startLine, f.location.startColumn, f.message] as const);
+
+const PIPELINE = [
+  'pipeline {', // 1
+  "  agent { docker { image 'python:3.7-slim' } }",
+  '  parameters {',
+  "    string(name: 'MODEL', defaultValue: 'orders')",
+  "    choice(name: 'TARGET', choices: ['dev', 'prod'])", // 5
+  '  }',
+  '  environment {',
+  "    WAREHOUSE = credentials('warehouse-login')",
+  '  }',
+  '  stages {', // 10
+  "    stage('build') {",
+  '      steps {',
+  '        // sh "echo ${params.MODEL}" is a comment',
+  '        sh "dbt run --select ${params.MODEL} --target ${params.TARGET}"',
+  "        sh 'dbt test --select \"$MODEL\"'", // 15
+  '        sh """',
+  '          curl -fsSL https://get.example.com/install.sh | bash',
+  '          psql -U ${WAREHOUSE_USR} -c "select 1" postgresql://${WAREHOUSE_PSW}@db/analytics',
+  '        """',
+  "        withCredentials([usernamePassword(credentialsId: 'api', usernameVariable: 'API_USER', passwordVariable: 'API_TOKEN')]) {", // 20
+  '          sh(script: "curl -u ${API_USER}:${API_TOKEN} https://api.example.com/export", returnStdout: true)',
+  '        }',
+  '        sh label: "notify", script: "echo ${API_TOKEN} ${env.BRANCH_NAME}"',
+  '        script {',
+  "          docker.image('node:16').inside { sh 'npm ci' }", // 25
+  '        }',
+  '      }',
+  '    }',
+  '  }',
+  '}', // 30
+  '',
+].join('\n');
+
+describe('Jenkinsfiles', () => {
+  it('knows Jenkinsfiles by name', () => {
+    expect(['Jenkinsfile', 'ci/Jenkinsfile.release', 'jobs/nightly.jenkinsfile', 'deploy.Jenkinsfile'].map(isJenkinsfile)).toEqual([true, true, true, true]);
+    expect(['Jenkinsfile.md', 'jenkins.yml'].map(isJenkinsfile)).toEqual([false, false]);
+  });
+
+  it('reads sh steps in every call form, the secrets each binds where, the parameters and the images', () => {
+    const pipeline = readJenkinsfile(PIPELINE);
+    expect(pipeline.steps.map((s) => s.script.body.trim().split('\n')[0])).toEqual([
+      'dbt run --select ${params.MODEL} --target ${params.TARGET}',
+      'dbt test --select "$MODEL"',
+      'curl -fsSL https://get.example.com/install.sh | bash',
+      'curl -u ${API_USER}:${API_TOKEN} https://api.example.com/export',
+      'echo ${API_TOKEN} ${env.BRANCH_NAME}',
+      'npm ci',
+    ]);
+    expect(pipeline.secrets.map((s) => s.name)).toEqual(['WAREHOUSE', 'WAREHOUSE_PSW', 'API_TOKEN']);
+    expect([...pipeline.parameters]).toEqual([['MODEL', 'string'], ['TARGET', 'choice']]);
+    expect(pipeline.images.map((i) => [i.name, i.how])).toEqual([['python:3.7-slim', 'Jenkins agent'], ['node:16', 'Jenkins docker.image']]);
+  });
+
+  // Line 23's API_TOKEN is outside the withCredentials block that binds it; WAREHOUSE_USR is a username.
+  it('reports interpolated free-text parameters, pushed branch names and secrets where they are bound, and shell rules in scripts', () => {
+    expect(findings(PIPELINE)).toEqual([
+      ['jenkins.param-injection', 14, 30, expect.stringMatching(/^Groovy pastes build parameter MODEL into the sh script/)],
+      ['sh.curl-pipe-shell', 17, 11, expect.stringContaining('bash')],
+      ['jenkins.interpolated-secret', 18, 63, expect.stringMatching(/^Groovy writes the secret WAREHOUSE_PSW into the sh script/)],
+      ['jenkins.interpolated-secret', 21, 43, expect.stringMatching(/^Groovy writes the secret API_TOKEN/)],
+      ['jenkins.param-injection', 23, 56, expect.stringMatching(/^Groovy pastes BRANCH_NAME, which a pushed branch or pull request chooses/)],
+    ]);
+  });
+
+  it('lists the images agents run for the inventory and the end-of-life check', () => {
+    const facts = analyzeCiText(jenkinsAnalyzer, PIPELINE, 'Jenkinsfile').facts['jenkins'] as ImageFacts;
+    expect(facts.images.map((i) => [i.name, i.tag, i.line, i.workload])).toEqual([
+      ['python', '3.7-slim', 2, 'Jenkins agent'],
+      ['node', '16', 25, 'Jenkins docker.image'],
+    ]);
+  });
+
+  it('judges agent images by their end of life in an assessment', async () => {
+    const result = await assessTree({ 'Jenkinsfile': PIPELINE });
+    const eol = result.findings.filter((f) => f.ruleId === 'docker.eol-base-image').map((f) => [f.location.file, f.location.startLine]);
+    expect(eol).toEqual([['Jenkinsfile', 2], ['Jenkinsfile', 25]]);
+  });
+
+  it('reads unclosed strings and stray braces without throwing, and finds nothing in them', () => {
+    expect(findings('pipeline { stages { sh "echo ${params.X')).toEqual([]);
+    expect(findings('}}} sh ( ) withCredentials([ { sh "${A}" }')).toEqual([]);
+  });
+});
