@@ -7,15 +7,18 @@ import { commandsOf } from '../../container/dockerfile/shell.js';
 import { runShellRules } from '../../shell-script/index.js';
 import { LineIndex } from '../../sql/lines.js';
 import { isJenkinsfile, type Jenkinsfile, readJenkinsfile } from './jenkinsfile.js';
+import { agentHostAccess, jenkinsAgentHostAccess } from './rules/agent-host-access.js';
 import { jenkinsInterpolatedSecret } from './rules/interpolated-secret.js';
 import { jenkinsParamInjection } from './rules/param-injection.js';
 
-export const jenkinsRules = [jenkinsInterpolatedSecret, jenkinsParamInjection];
+const interpolationRules = [jenkinsInterpolatedSecret, jenkinsParamInjection];
+export const jenkinsRules = [...interpolationRules, jenkinsAgentHostAccess];
 
 /**
  * Jenkinsfiles (declarative and scripted): each `sh` step's script gets the shell-script rules, the
- * parts Groovy interpolates into it the Jenkins rules, and the images agents and `docker.image()`
- * run go to the inventory and the image checks.
+ * parts Groovy interpolates into it the Jenkins rules, docker agents' `docker run` options the
+ * host-access rule, and the images agents and `docker.image()` run go to the inventory and the
+ * image checks.
  */
 export const jenkinsAnalyzer: FileAnalyzer = {
   name: 'jenkins',
@@ -38,10 +41,11 @@ function analyzeJenkinsfile(file: SourceFile): AnalyzerOutput {
   for (const step of pipeline.steps) {
     const { body, bodyStart } = step.script;
     runShellRules(body, commandsOf(body), (rule, start, end, options) => findings.push(makeFinding(rule, file.path, source, range(bodyStart + start, bodyStart + end), options)));
-    for (const rule of jenkinsRules) {
+    for (const rule of interpolationRules) {
       for (const { interpolation, message } of rule.check(pipeline, step)) findings.push(makeFinding(rule, file.path, source, range(interpolation.start, interpolation.end), { message }));
     }
   }
+  for (const { start, end, message, options } of agentHostAccess(pipeline)) findings.push(makeFinding(jenkinsAgentHostAccess, file.path, source, range(start, end), { ...options, message }));
   const facts: ImageFacts = { images: jenkinsfileImages(pipeline, lines, file.path) };
   return { findings, problems: [], facts };
 }

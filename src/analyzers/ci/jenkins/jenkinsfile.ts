@@ -27,8 +27,15 @@ export interface AgentImage {
   how: string;
 }
 
+/** The `docker run` options a docker agent (`args '…'`) or `docker.image(…).inside('…')` adds, with the image they run. */
+export interface AgentArgs {
+  args: GroovyString;
+  image: string | undefined;
+}
+
 export interface Jenkinsfile {
   steps: ShStep[];
+  agentArgs: AgentArgs[];
   secrets: SecretName[];
   /** Declared build parameters by name, with the kind of each (`string`, `text`, `choice`, `booleanParam`…). */
   parameters: Map<string, string>;
@@ -47,7 +54,14 @@ const PARAMETER_KINDS = new Set(['string', 'text', 'password', 'choice', 'boolea
  */
 export function readJenkinsfile(text: string): Jenkinsfile {
   const tokens = groovyTokens(text);
-  const file: Jenkinsfile = { steps: [], secrets: [], parameters: new Map(), images: [] };
+  const file: Jenkinsfile = { steps: [], agentArgs: [], secrets: [], parameters: new Map(), images: [] };
+  // A docker agent's options and image may come in either order: both are tied to their block.
+  const agentBlocks = new Map<number, { image?: string; args?: GroovyString }>();
+  const agentBlock = (): { image?: string; args?: GroovyString } => {
+    const open = blocks.at(-1)!.open;
+    if (!agentBlocks.has(open)) agentBlocks.set(open, {});
+    return agentBlocks.get(open)!;
+  };
   const blocks: Array<{ owner: string | undefined; open: number }> = [];
   tokens.forEach((token, i) => {
     const previous = tokens[i - 1];
@@ -69,15 +83,30 @@ export function readJenkinsfile(text: string): Jenkinsfile {
         if (name?.kind === 'string') file.parameters.set(name.body, token.text);
       } else if (token.text === 'image' && blocks.at(-1)?.owner === 'docker') {
         const image = args().positional[0];
-        if (image?.kind === 'string') file.images.push({ name: image.body, at: image.start, how: 'Jenkins agent' });
+        if (image?.kind === 'string') {
+          file.images.push({ name: image.body, at: image.start, how: 'Jenkins agent' });
+          agentBlock().image = image.body;
+        }
+      } else if (token.text === 'args' && blocks.at(-1)?.owner === 'docker') {
+        const options = args().positional[0];
+        if (options?.kind === 'string') agentBlock().args = options;
       }
     } else if (token.kind === 'word' && token.text === 'image' && tokens[i - 2]?.text === 'docker') {
       const image = callArguments(tokens, i + 1).positional[0];
-      if (image?.kind === 'string') file.images.push({ name: image.body, at: image.start, how: 'Jenkins docker.image' });
+      if (image?.kind !== 'string') return;
+      file.images.push({ name: image.body, at: image.start, how: 'Jenkins docker.image' });
+      // docker.image('x').inside('-v …') / .withRun('…') / .run('…'): the string is docker run options.
+      const call = tokens[i + 1]?.text === '(' ? tokens.findIndex((t, k) => k > i && t.text === ')') : -1;
+      const options = call > 0 && tokens[call + 1]?.text === '.' && RUNNERS.has(tokens[call + 2]?.text ?? '') ? callArguments(tokens, call + 3).positional[0] : undefined;
+      if (options?.kind === 'string') file.agentArgs.push({ args: options, image: image.body });
     }
   });
+  for (const { image, args } of agentBlocks.values()) if (args) file.agentArgs.push({ args, image });
   return file;
 }
+
+/** Methods of `docker.image(…)` whose first argument is options for `docker run`. */
+const RUNNERS = new Set(['inside', 'withRun', 'run']);
 
 /** The word a block belongs to: `docker {`, `stage('x') {`, `withCredentials([…]) {`. */
 function blockOwner(tokens: readonly GroovyToken[], open: number): string | undefined {

@@ -82,6 +82,29 @@ describe('Jenkinsfiles', () => {
     ]);
   });
 
+  it('reads the docker run options of docker agents and docker.image().inside() for host access', () => {
+    const code = [
+      'pipeline {',
+      '  agent {',
+      '    docker {',
+      "      args '--privileged -v $HOME/.m2:/root/.m2'",
+      "      image 'maven:3.9-eclipse-temurin-21'",
+      '    }',
+      '  }',
+      '  stages { stage(\'x\') { steps { script {',
+      "    docker.image('docker:27-cli').inside('-v /var/run/docker.sock:/var/run/docker.sock --network host') { sh 'docker build .' }",
+      "    docker.image('python:3.12-slim').inside('-v $WORKSPACE:/w') { sh 'pytest' }",
+      '  } } } }',
+      '}',
+      '',
+    ].join('\n');
+    expect(findings(code)).toEqual([
+      ['jenkins.agent-host-access', 4, 13, 'Jenkins step container maven:3.9-eclipse-temurin-21 is privileged (--privileged): root on the host'],
+      ['jenkins.agent-host-access', 9, 43, 'Jenkins step container docker:27-cli mounts the container runtime socket /var/run/docker.sock: root on the host'],
+      ['jenkins.agent-host-access', 9, 88, "Jenkins step container docker:27-cli shares the host's network namespace (--network host)"],
+    ]);
+  });
+
   it('judges agent images by their end of life in an assessment', async () => {
     const result = await assessTree({ 'Jenkinsfile': PIPELINE });
     const eol = result.findings.filter((f) => f.ruleId === 'docker.eol-base-image').map((f) => [f.location.file, f.location.startLine]);

@@ -4,7 +4,7 @@ import { describeRuleExamples } from '../../../helpers/rule-examples.js';
 import { analyzeCiText } from '../analyze.js';
 
 it('exposes the Jenkins rules through the analyzer', () => {
-  expect(jenkinsAnalyzer.rules.map((r) => r.id)).toEqual(['jenkins.interpolated-secret', 'jenkins.param-injection']);
+  expect(jenkinsAnalyzer.rules.map((r) => r.id)).toEqual(['jenkins.interpolated-secret', 'jenkins.param-injection', 'jenkins.agent-host-access']);
 });
 
 describeRuleExamples({
