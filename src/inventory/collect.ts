@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { githubActionsAnalyzer } from '../analyzers/ci/github-actions/index.js';
 import { parseWorkflow } from '../analyzers/ci/github-actions/workflow.js';
 import { gitlabCiAnalyzer } from '../analyzers/ci/gitlab-ci/index.js';
-import { jenkinsAnalyzer, jenkinsfileImages } from '../analyzers/ci/jenkins/index.js';
-import { readJenkinsfile } from '../analyzers/ci/jenkins/jenkinsfile.js';
+import { jenkinsfileImages } from '../analyzers/ci/jenkins/index.js';
+import { isJenkinsfile, readJenkinsfile } from '../analyzers/ci/jenkins/jenkinsfile.js';
 import { LineIndex } from '../analyzers/sql/lines.js';
 import { parsePipeline } from '../analyzers/ci/gitlab-ci/pipeline.js';
 import { bitbucketPipelines, bitbucketPipelinesAnalyzer } from '../analyzers/ci/bitbucket/pipelines.js';
@@ -56,7 +56,8 @@ export async function collectInventory(
   const errors: ScanError[] = [];
   const lineage = new Map<string, PythonLineage>();
   for (const entry of files) {
-    if (entry.kind === 'data' || entry.kind === 'other') continue;
+    // A Jenkinsfile has no extension to classify it by, but names the images its agents run.
+    if (entry.kind === 'data' || (entry.kind === 'other' && !isJenkinsfile(entry.path))) continue;
     let text: string;
     try {
       text = fs.readFileSync(entry.absPath, 'utf8');
@@ -87,7 +88,7 @@ export async function collectInventory(
   return { built, images, services, lineage: buildLineage(lineage), ...(rootfs ? { rootfs } : {}), errors, notices };
 }
 
-/** The images a Compose file's services, a manifest's workloads, a chart's values, GitHub Actions, GitLab CI, CircleCI, Bitbucket or Azure Pipelines jobs or a shell script's `docker run` start, and why a file could not be read for them. */
+/** The images a Compose file's services, a manifest's workloads, a chart's values, GitHub Actions, GitLab CI, CircleCI, Bitbucket or Azure Pipelines jobs, Jenkins agents or a shell script's `docker run` start, and why a file could not be read for them. */
 function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerImage[]; problems: string[] } {
   // Before the manifests: a deploy workflow with a manifest in a heredoc is classified as one.
   if (githubActionsAnalyzer.required(entry)) {
@@ -110,7 +111,7 @@ function deployedImagesIn(entry: FileEntry, text: string): { images: ContainerIm
   if (circleCiAnalyzer.required(entry)) return ciDialectImages(circleCi, text, entry.path);
   if (bitbucketPipelinesAnalyzer.required(entry)) return ciDialectImages(bitbucketPipelines, text, entry.path);
   if (azurePipelinesAnalyzer.required(entry)) return ciDialectImages(azurePipelines, text, entry.path);
-  if (jenkinsAnalyzer.required(entry)) return { images: jenkinsfileImages(readJenkinsfile(text), new LineIndex(text), entry.path), problems: [] };
+  if (isJenkinsfile(entry.path)) return { images: jenkinsfileImages(readJenkinsfile(text), new LineIndex(text), entry.path), problems: [] };
   if (shellScriptAnalyzer.required(entry)) return { images: shellImages(text, commandsOf(text), entry.path), problems: [] };
   return { images: [], problems: [] };
 }

@@ -358,8 +358,11 @@ describe('the inventory and SBOM with deployed images', () => {
         'subprocess.run(["docker", "run", "--rm", "python:3.8-slim", "python", "-V"])',
         'os.system("podman run --rm busybox:1.36 true")',
         'subprocess.run(["docker", "run", os.environ["IMAGE"]])',
+        'os.system("docker run --rm ghcr.io/acme/score:${SCORE_TAG} /in")',
+        'os.system(f"docker run --rm {image} /in")',
         '',
       ].join('\n'),
+      'Jenkinsfile': "pipeline {\n  agent { docker { image 'maven:3.9' } }\n  stages { stage('b') { steps { sh 'mvn -B package' } } }\n}\n",
       'charts/cache/values.yaml': 'image:\n  repository: redis\n  tag: 7.4.1\n',
       '.github/workflows/ci.yml': WORKFLOW,
       'jobs/nightly.sh': '#!/bin/sh\ndocker run --rm ghcr.io/acme/etl:2.1\n',
@@ -377,6 +380,7 @@ describe('the inventory and SBOM with deployed images', () => {
       '.github/workflows/ci.yml:8 postgres',
       '.gitlab-ci.yml:2 python',
       'Dockerfile:1 python',
+      'Jenkinsfile:2 maven',
       'bitbucket-pipelines.yml:1 node',
       'charts/cache/values.yaml:2 redis',
       'dags/etl.py:3 ghcr.io/acme/loader',
@@ -392,6 +396,7 @@ describe('the inventory and SBOM with deployed images', () => {
       'pipeline/convert.py:3 acme/convert',
       'pipeline/convert.py:4 python',
       'pipeline/convert.py:5 busybox',
+      'pipeline/convert.py:7 ghcr.io/acme/score',
     ]);
     expect(collected.errors).toEqual([{ file: 'ops/compose.prod.yaml', message: expect.stringMatching(/^invalid YAML at line 3/) }]);
     const bom = JSON.parse(renderCycloneDx({ inventory: collected.built.inventory, images: collected.images, services: collected.services, root, toolVersion: '0.0.0', timestamp: '2026-11-25T12:00:00Z' })) as {
@@ -402,7 +407,10 @@ describe('the inventory and SBOM with deployed images', () => {
       'Python docker.from_env().containers.run',
       'Python subprocess.run docker run',
       'Python os.system docker run',
+      'Python os.system docker run',
     ]);
+    expect(collected.images.find((i) => i.name === 'ghcr.io/acme/score')?.unresolvedArgs).toEqual(['SCORE_TAG']);
+    expect(collected.images.find((i) => i.file === 'Jenkinsfile')?.workload).toBe('Jenkins agent');
     expect(collected.images.find((i) => i.file === 'notebooks/convert.ipynb')?.workload).toBe('Notebook shell docker run');
     expect(bom.components.find((c) => c['bom-ref'] === 'pkg:docker/postgres@11-alpine')?.properties).toEqual([
       { name: 'pipewarden:location', value: 'docker-compose.yml:8' },

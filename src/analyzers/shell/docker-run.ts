@@ -48,10 +48,11 @@ export function dockerRuns(commands: readonly Command[]): DockerRun[] {
 
 /**
  * The image word of each `docker run` among the commands; a run that names none, or whose image code
- * fills in when it runs (`{image}`), is left out.
+ * fills in when it runs (`{image}`), is left out. A shell variable in it (`acme/etl:${TAG}`) stays,
+ * for the inventory to list as unresolved.
  */
 export function namedImages(commands: readonly Command[]): Word[] {
-  return dockerRuns(commands).flatMap(({ image }) => (image && image.text.trim() !== '' && !image.text.includes('{') ? [image] : []));
+  return dockerRuns(commands).flatMap(({ image }) => (image && image.text.trim() !== '' && !/(^|[^$])\{/.test(image.text) ? [image] : []));
 }
 
 const ASSIGNMENT = /^([A-Za-z_]\w*)=([\s\S]*)$/;
