@@ -131,6 +131,8 @@ export function evaluate(expr: Expr, scope: Scope): Value {
     }
     case 'binary':
       return evaluateBinary(expr.op, evaluate(expr.left, scope), evaluate(expr.right, scope), range);
+    case 'for':
+      return evaluateFor(expr, scope);
     default:
       return unknown(range);
   }
@@ -235,6 +237,17 @@ function callFunction(name: string, args: Value[], range: Range): Value {
     }
     case 'concat':
       return args.every((a) => a.kind === 'list') ? { kind: 'list', items: args.flatMap((a) => (a.kind === 'list' ? a.items : [])), range } : unknown(range);
+    case 'flatten':
+      return first?.kind === 'list' ? flattened(first, range) : unknown(range);
+    case 'keys':
+      return first?.kind === 'object' ? { kind: 'list', items: first.entries.map((e) => scalar(e.key, e.keyRange)), range } : unknown(range);
+    case 'values':
+      return first?.kind === 'object' ? { kind: 'list', items: first.entries.map((e) => e.value), range } : unknown(range);
+    case 'lookup': {
+      const key = args[1]?.kind === 'scalar' ? String(args[1].value) : undefined;
+      if (first?.kind !== 'object' || key === undefined) return unknown(range);
+      return first.entries.find((e) => e.key === key)?.value ?? args[2] ?? unknown(range);
+    }
     case 'coalesce': {
       // The first argument that is neither null nor "", as long as none before it is unknown.
       for (const a of args) {
@@ -246,6 +259,21 @@ function callFunction(name: string, args: Value[], range: Range): Value {
     default:
       return unknown(range);
   }
+}
+
+/** Terraform's flatten(): nested lists made one, at any depth; unknown where a part is not known to be a list or item. */
+function flattened(list: Extract<Value, { kind: 'list' }>, range: Range): Value {
+  const items: Value[] = [];
+  for (const item of list.items) {
+    if (item.kind === 'unknown') return unknown(range);
+    if (item.kind !== 'list') items.push(item);
+    else {
+      const inner = flattened(item, range);
+      if (inner.kind !== 'list') return inner;
+      items.push(...inner.items);
+    }
+  }
+  return { kind: 'list', items, range };
 }
 
 /** A resource's arguments and nested blocks as one object (each block type a list of objects). */
@@ -293,15 +321,52 @@ interface Iteration {
  * items as both (resources and modules), or a list's indexes and items (dynamic blocks).
  */
 function iterations(collection: Value, listKeys: 'value' | 'index'): Iteration[] | undefined {
-  const pairs: Array<[Value, Value]> | undefined =
-    collection.kind === 'object' ? collection.entries.map((e) => [scalar(e.key, e.keyRange), e.value])
-    : collection.kind === 'list' ? collection.items.map((item, i) => [listKeys === 'index' ? scalar(i, item.range) : item, item])
-    : undefined;
+  const pairs = pairsOf(collection, listKeys);
   if (!pairs || pairs.length > MAX_INSTANCES || pairs.some(([key]) => key.kind !== 'scalar')) return undefined;
   return pairs.map(([key, value]) => ({
     label: `[${JSON.stringify((key as Extract<Value, { kind: 'scalar' }>).value)}]`,
     binding: { kind: 'object', entries: [{ key: 'key', value: key, keyRange: key.range }, { key: 'value', value, keyRange: value.range }], range: collection.range },
   }));
+}
+
+/** The key and value of each item of a map, set or list; undefined for anything else. */
+function pairsOf(collection: Value, listKeys: 'value' | 'index'): Array<[Value, Value]> | undefined {
+  if (collection.kind === 'object') return collection.entries.map((e) => [scalar(e.key, e.keyRange), e.value]);
+  if (collection.kind === 'list') return collection.items.map((item, i) => [listKeys === 'index' ? scalar(i, item.range) : item, item]);
+  return undefined;
+}
+
+/** Items past this many are not evaluated one by one: the `for` expression is unknown. */
+const MAX_FOR_ITEMS = 256;
+
+/**
+ * `[for k, v in coll : value if cond]` and `{for … : key => value}`: each item evaluated with its
+ * names bound. A condition or key not known for some item makes the whole result unknown, as does
+ * grouping (`...`), which merges values under repeated keys.
+ */
+function evaluateFor(expr: Extract<Expr, { t: 'for' }>, scope: Scope): Value {
+  const { range } = expr;
+  const pairs = pairsOf(evaluate(expr.collection, scope), 'index');
+  if (!pairs || expr.grouped || pairs.length > MAX_FOR_ITEMS) return unknown(range);
+  const items: Value[] = [];
+  const entries: Entry[] = [];
+  for (const [key, value] of pairs) {
+    const valueScope = new IteratorScope(scope, expr.valueName, value);
+    const inner = expr.keyName ? new IteratorScope(valueScope, expr.keyName, key) : valueScope;
+    if (expr.condition) {
+      const keep = evaluate(expr.condition, inner);
+      if (keep.kind !== 'scalar' || typeof keep.value !== 'boolean') return unknown(range);
+      if (!keep.value) continue;
+    }
+    if (!expr.key) {
+      items.push(evaluate(expr.value, inner));
+      continue;
+    }
+    const name = evaluate(expr.key, inner);
+    if (name.kind !== 'scalar' || name.value === null) return unknown(range);
+    entries.push({ key: String(name.value), value: evaluate(expr.value, inner), keyRange: name.range });
+  }
+  return expr.key ? { kind: 'object', entries, range } : { kind: 'list', items, range };
 }
 
 /** One instance of a resource or module call, and the scope its arguments are read in. */
@@ -356,6 +421,8 @@ function readsIterator(block: HclBlock, root: string): boolean {
         return reads(expr.operand);
       case 'binary':
         return reads(expr.left) || reads(expr.right);
+      case 'for':
+        return [expr.collection, expr.value, expr.key, expr.condition].some((e) => e !== undefined && reads(e));
       default:
         return false;
     }

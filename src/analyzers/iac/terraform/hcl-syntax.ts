@@ -31,6 +31,8 @@ export type Expr =
   | { t: 'conditional'; condition: Expr; then: Expr; otherwise: Expr; range: Range }
   | { t: 'unary'; op: string; operand: Expr; range: Range }
   | { t: 'binary'; op: string; left: Expr; right: Expr; range: Range }
+  /** `[for k, v in coll : value if cond]`, or with `key =>` the object form `{for …}`; `grouped` for `...`. */
+  | { t: 'for'; keyName?: string; valueName: string; collection: Expr; key?: Expr; value: Expr; condition?: Expr; grouped: boolean; range: Range }
   | { t: 'other'; range: Range };
 
 /** What the Terraform analyzer records about one file for the project step. */

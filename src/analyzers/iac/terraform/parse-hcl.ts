@@ -144,9 +144,37 @@ function readExpr(node: Node, depth: number): Expr {
     }
     case 'variable_expr':
       return { t: 'traversal', root: node.text, steps: [], range };
+    case 'for_expr':
+      return kids[0] ? readExpr(kids[0], depth + 1) : { t: 'other', range };
+    case 'for_tuple_expr':
+    case 'for_object_expr':
+      return readFor(node, range, depth);
     default:
       return { t: 'other', range };
   }
+}
+
+function readFor(node: Node, range: Expr['range'], depth: number): Expr {
+  const kids = node.namedChildren;
+  const intro = kids.find((k) => k.type === 'for_intro');
+  const names = intro?.namedChildren.filter((k) => k.type === 'identifier').map((k) => k.text) ?? [];
+  const collection = intro?.namedChildren.find((k) => k.type === 'expression');
+  const parts = kids.filter((k) => k.type === 'expression').map((k) => readExpr(k, depth + 1));
+  const condition = kids.find((k) => k.type === 'for_cond')?.namedChildren.find((k) => k.type === 'expression');
+  const objectForm = node.type === 'for_object_expr';
+  const valueName = names.at(-1);
+  if (!collection || !valueName || parts.length !== (objectForm ? 2 : 1)) return { t: 'other', range };
+  return {
+    t: 'for',
+    ...(names.length === 2 ? { keyName: names[0] } : {}),
+    valueName,
+    collection: readExpr(collection, depth + 1),
+    ...(objectForm ? { key: parts[0] } : {}),
+    value: parts.at(-1)!,
+    ...(condition ? { condition: readExpr(condition, depth + 1) } : {}),
+    grouped: kids.some((k) => k.type === 'ellipsis'),
+    range,
+  };
 }
 
 function readOperand(nodes: Node[], range: Expr['range'], depth: number): Expr {

@@ -130,4 +130,50 @@ describe('Terraform instances made by for_each, count and dynamic blocks', () =>
     expect(hits({ 'main.tf': acls(64) }, 'tf.s3.public-acl')).toHaveLength(1);
     expect(hits({ 'main.tf': acls(65) }, 'tf.s3.public-acl')).toEqual([]);
   });
+
+  it('evaluates for expressions, their conditions and keys, and flatten/keys/values/lookup over what they make', () => {
+    const main = [
+      'variable "rules" {', // 1
+      '  default = {',
+      '    ssh   = { port = 22, cidrs = ["0.0.0.0/0"], open = true }',
+      '    pg    = { port = 5432, cidrs = ["0.0.0.0/0"], open = false }',
+      '    https = { port = 443, cidrs = ["0.0.0.0/0"], open = true }', // 5
+      '  }',
+      '}',
+      'locals {',
+      '  open_rules = { for name, r in var.rules : name => r if r.open }',
+      '  all_cidrs  = flatten([for r in values(var.rules) : r.cidrs])', // 10
+      '}',
+      'resource "aws_security_group_rule" "in" {',
+      '  for_each          = local.open_rules',
+      '  type              = "ingress"',
+      '  from_port         = each.value.port', // 15
+      '  to_port           = each.value.port',
+      '  protocol          = "tcp"',
+      '  cidr_blocks       = lookup(each.value, "cidrs", [])',
+      '  security_group_id = "sg-1"',
+      '}', // 20
+      'resource "aws_security_group_rule" "db" {',
+      '  type              = "ingress"',
+      '  from_port         = 5432',
+      '  to_port           = 5432',
+      '  protocol          = "tcp"', // 25
+      '  cidr_blocks       = [for c in local.all_cidrs : c if c != "0.0.0.0/0"]',
+      '  security_group_id = "sg-1"',
+      '}',
+      '',
+    ].join('\n');
+    // Only ssh of the two open rules is an admin port; pg is filtered out by its condition, and the db rule drops 0.0.0.0/0.
+    expect(hits({ 'main.tf': main }, 'tf.network.open-admin-port')).toEqual(['main.tf:12 Administration port open to the internet: 22 (SSH)']);
+    expect(hits({ 'main.tf': main }, 'tf.network.open-database-port')).toEqual([]);
+    const unfiltered = main.replace(' : c if c != "0.0.0.0/0"]', ' : c]');
+    expect(hits({ 'main.tf': unfiltered }, 'tf.network.open-database-port')).toEqual(['main.tf:21 Database or broker port open to the internet: 5432 (PostgreSQL)']);
+  });
+
+  it('leaves a for expression unknown when its condition is not known for an item, or it groups values', () => {
+    const rule = (cidrs: string) => ['variable "c" {}', 'resource "aws_security_group_rule" "ssh" {', '  type        = "ingress"', '  from_port   = 22', '  to_port     = 22', '  protocol    = "tcp"', `  cidr_blocks = ${cidrs}`, '}', ''].join('\n');
+    expect(hits({ 'main.tf': rule('[for c in ["0.0.0.0/0"] : c if c != var.c]') }, 'tf.network.open-admin-port')).toEqual([]);
+    expect(hits({ 'main.tf': rule('[for c in ["0.0.0.0/0"] : c]') }, 'tf.network.open-admin-port')).toHaveLength(1);
+    expect(hits({ 'main.tf': rule('values({for c in ["0.0.0.0/0"] : "k" => c...})') }, 'tf.network.open-admin-port')).toEqual([]);
+  });
 });
