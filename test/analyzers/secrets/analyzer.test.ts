@@ -365,3 +365,10 @@ describe('blockchain addresses', () => {
     expect(scanSecrets(`vars:\n  deployer_private_key: "${key}"\n`, undefined, 'dbt_project.yml').map((f) => f.ruleId)).toEqual(['secret.generic-secret']);
   });
 });
+
+describe('credential references', () => {
+  it('takes the id a Jenkinsfile names a stored credential by for a reference, and a token beside it for a secret', () => {
+    const jenkinsfile = "withCredentials([usernamePassword(credentialsId: '55e7e818-4ccf-4d23-b54c-fd97c21081ba', usernameVariable: 'U', passwordVariable: 'P')]) {\n  sh 'make'\n}\nenvironment {\n  CODECOV_TOKEN = 'afac3345-89ec-41cd-b9ce-17206e10a585'\n}\n";
+    expect(scanSecrets(jenkinsfile, undefined, 'Jenkinsfile').map((f) => [f.ruleId, f.location.startLine])).toEqual([['secret.generic-secret', 5]]);
+  });
+});

@@ -14,10 +14,10 @@ const KEYWORD = String.raw`(?:secret|token(?!iz)|api[_-]?key|apikey|access[_-]?k
 /**
  * Tokens that grant nothing: pagination cursors, idempotency and request ids, optimistic-locking
  * tokens and DNS verification values (`NextToken`, `ContinuationToken`, `RequestToken`,
- * `page_token`, AWS's `UpdateToken`). A
- * client token is left in: Vault's `client_token` is a credential.
+ * `page_token`, AWS's `UpdateToken`), and the id a CI names a stored credential by (Jenkins'
+ * `credentialsId: 'f6c3d8c2-…'`). A client token is left in: Vault's `client_token` is a credential.
  */
-const NOT_A_CREDENTIAL = /(?:next|page|pagination|continuation|starting|resume|sync|marker|cursor|change|update|request|idempotency|cancellation|verification)[_-]?token$/i;
+const NOT_A_CREDENTIAL = /(?:next|page|pagination|continuation|starting|resume|sync|marker|cursor|change|update|request|idempotency|cancellation|verification)[_-]?token$|^credentials?[_-]?id$/i;
 /**
  * A name for AWS Secrets Manager or Google Secret Manager itself (`alias/aws/secretsmanager`,
  * `SECRETSMANAGER_ENDPOINT`) holds ids, endpoints and aliases, unless a credential word follows.
