@@ -1,5 +1,6 @@
 import type { AnalyzerOutput, FileAnalyzer, RawFinding, SourceFile } from '../../../core/analyzer.js';
 import { makeFinding, type Range } from '../../../core/make-finding.js';
+import { once } from '../../../core/once.js';
 import { SourceText } from '../../../core/source-text.js';
 import type { ContainerImage, ImageFacts } from '../../../inventory/containers.js';
 import { containerImage } from '../../../inventory/deployed-images.js';
@@ -42,7 +43,8 @@ function analyzeJenkinsfile(file: SourceFile): AnalyzerOutput {
     const { body, bodyStart } = step.script;
     runShellRules(body, commandsOf(body), (rule, start, end, options) => findings.push(makeFinding(rule, file.path, source, range(bodyStart + start, bodyStart + end), options)));
     for (const rule of interpolationRules) {
-      for (const { interpolation, message } of rule.check(pipeline, step)) findings.push(makeFinding(rule, file.path, source, range(interpolation.start, interpolation.end), { message }));
+      // A value pasted several times into one script is one finding, at its first place.
+      for (const { interpolation, message } of once(rule.check(pipeline, step), (f) => [f.message])) findings.push(makeFinding(rule, file.path, source, range(interpolation.start, interpolation.end), { message }));
     }
   }
   for (const { start, end, message, options } of agentHostAccess(pipeline)) findings.push(makeFinding(jenkinsAgentHostAccess, file.path, source, range(start, end), { ...options, message }));

@@ -42,8 +42,12 @@ export interface Jenkinsfile {
   images: AgentImage[];
 }
 
-/** Variables of credential bindings that hold the secret (a username is not one). */
-const SECRET_VARIABLES = new Set(['variable', 'passwordVariable', 'keyFileVariable', 'passphraseVariable', 'tokenVariable']);
+/**
+ * Variables of credential bindings that hold the secret itself: not a username, and not the path of
+ * the file Jenkins writes a key or secret file to (`keyFileVariable`, `file(…)`'s and `zip(…)`'s `variable`).
+ */
+const SECRET_VARIABLES = new Set(['variable', 'passwordVariable', 'passphraseVariable', 'tokenVariable']);
+const PATH_BINDINGS = new Set(['file', 'zip', 'certificate']);
 const PARAMETER_KINDS = new Set(['string', 'text', 'password', 'choice', 'booleanParam', 'stringParam', 'textParam', 'choiceParam', 'base64File', 'file']);
 
 /**
@@ -122,9 +126,26 @@ function boundSecrets(tokens: readonly GroovyToken[], open: number): string[] {
   const names: string[] = [];
   for (let k = opening(tokens, open - 1); k < open; k++) {
     const value = tokens[k + 2];
-    if (tokens[k]!.kind === 'word' && SECRET_VARIABLES.has(tokens[k]!.text) && tokens[k + 1]?.text === ':' && value?.kind === 'string') names.push(value.body);
+    if (tokens[k]!.kind !== 'word' || !SECRET_VARIABLES.has(tokens[k]!.text) || tokens[k + 1]?.text !== ':' || value?.kind !== 'string') continue;
+    const binding = tokens[enclosingCall(tokens, k) - 1];
+    if (!PATH_BINDINGS.has(binding?.text ?? '')) names.push(value.body);
   }
   return names;
+}
+
+/** The index of the `(` whose call the token at `at` is an argument of; -1 at the top level. */
+function enclosingCall(tokens: readonly GroovyToken[], at: number): number {
+  let depth = 0;
+  for (let k = at - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.kind !== 'punct') continue;
+    if (t.text === ')' || t.text === ']') depth++;
+    else if (t.text === '(' || t.text === '[') {
+      if (depth === 0) return t.text === '(' ? k : -1;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /** The index of the `(` or `[` that the bracket at `close` closes; -1 when unbalanced. */

@@ -82,6 +82,23 @@ describe('Jenkinsfiles', () => {
     ]);
   });
 
+  it('reports a value pasted several times into one script once, and takes file and key-file bindings for the paths they are', () => {
+    const code = [
+      'node {',
+      "  withCredentials([file(credentialsId: 'gcp', variable: 'GCP_KEY_PATH'), sshUserPrivateKey(credentialsId: 'git', keyFileVariable: 'KEY', passphraseVariable: 'PHRASE'), string(credentialsId: 't', variable: 'TOKEN')]) {",
+      '    sh "cp ${GCP_KEY_PATH} /tmp/key.json && ssh -i $KEY host && echo $PHRASE && curl -H \\"Authorization: $TOKEN\\" https://a/ && curl -H \\"X: $TOKEN\\" https://b/"',
+      '    sh "aws s3 cp s3://${params.BUCKET}/a s3://${params.BUCKET}/b"',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(findings(code).map(([rule, line, , message]) => [rule, line, message.split(' into ')[0]])).toEqual([
+      ['jenkins.interpolated-secret', 3, 'Groovy writes the secret PHRASE'],
+      ['jenkins.interpolated-secret', 3, 'Groovy writes the secret TOKEN'],
+      ['jenkins.param-injection', 4, 'Groovy pastes build parameter BUCKET'],
+    ]);
+  });
+
   it('reads the docker run options of docker agents and docker.image().inside() for host access', () => {
     const code = [
       'pipeline {',
