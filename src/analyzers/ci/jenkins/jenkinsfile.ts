@@ -124,7 +124,10 @@ function blockOwner(tokens: readonly GroovyToken[], open: number): string | unde
 /** The names a `withCredentials([…]) {` call binds, read from its arguments. */
 function boundSecrets(tokens: readonly GroovyToken[], open: number): string[] {
   const names: string[] = [];
-  for (let k = opening(tokens, open - 1); k < open; k++) {
+  // `withCredentials {` without an argument list binds nothing.
+  const start = tokens[open - 1]?.text === ')' ? opening(tokens, open - 1) : -1;
+  if (start < 0) return names;
+  for (let k = start; k < open; k++) {
     const value = tokens[k + 2];
     if (tokens[k]!.kind !== 'word' || !SECRET_VARIABLES.has(tokens[k]!.text) || tokens[k + 1]?.text !== ':' || value?.kind !== 'string') continue;
     const binding = tokens[enclosingCall(tokens, k) - 1];

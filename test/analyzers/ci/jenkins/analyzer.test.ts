@@ -129,7 +129,14 @@ describe('Jenkinsfiles', () => {
   });
 
   it('reads unclosed strings and stray braces without throwing, and finds nothing in them', () => {
-    expect(findings('pipeline { stages { sh "echo ${params.X')).toEqual([]);
-    expect(findings('}}} sh ( ) withCredentials([ { sh "${A}" }')).toEqual([]);
+    for (const broken of ['pipeline { stages { sh "echo ${params.X', '}}} sh ( ) withCredentials([ { sh "${A}" }']) {
+      const result = analyzeCiText(jenkinsAnalyzer, broken, 'Jenkinsfile');
+      expect(result.errors).toEqual([]);
+      expect(result.findings).toEqual([]);
+    }
+    // Found by the property test: a withCredentials block without an argument list.
+    const bare = analyzeCiText(jenkinsAnalyzer, 'withCredentials{ sh "curl -k ${A}" }', 'Jenkinsfile');
+    expect(bare.errors).toEqual([]);
+    expect(bare.findings.map((f) => f.ruleId)).toEqual(['sh.tls-verify-disabled']);
   });
 });
