@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groovyTokens } from '../../../../src/analyzers/ci/jenkins/groovy-tokens.js';
-import { readJenkinsfile } from '../../../../src/analyzers/ci/jenkins/jenkinsfile.js';
+import { jenkinsAnalyzer } from '../../../../src/analyzers/ci/jenkins/index.js';
+import { analyzeCiText } from '../analyze.js';
 
 describe('Groovy tokens', () => {
   it('reads strings of each quoting with their bodies and the parts a double-quoted one interpolates', () => {
@@ -14,8 +15,8 @@ describe('Groovy tokens', () => {
     ]);
   });
 
-  it('never throws, and every token is the text it spans, in order', () => {
-    const pieces = fc.constantFrom('sh', ' ', '\n', "'", '"', "'''", '"""', '${', '}', '{', '(', ')', '[', ']', '$x', '//', '/*', '*/', '\\', 'withCredentials', 'variable:', ',', 'params.P', 'image', 'docker', '.');
+  it('never throws, and every token is the text it spans, in order; the analysis of such text raises no scan error', () => {
+    const pieces = fc.constantFrom('sh', ' ', '\n', "'", '"', "'''", '"""', '${', '}', '{', '(', ')', '[', ']', '$x', '//', '/*', '*/', '\\', 'withCredentials', 'variable:', ',', 'params.P', 'image', 'docker', '.', 'args', "'--privileged'", '.inside(', 'credentials(', '=', 'X');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
         const text = parts.join('');
@@ -26,7 +27,7 @@ describe('Groovy tokens', () => {
           expect(token.text).toBe(text.slice(token.start, token.end));
           last = token.end;
         }
-        expect(() => readJenkinsfile(text)).not.toThrow();
+        expect(analyzeCiText(jenkinsAnalyzer, text, 'Jenkinsfile').errors).toEqual([]);
       }),
       { numRuns: 400 },
     );
