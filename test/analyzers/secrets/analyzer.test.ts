@@ -372,3 +372,22 @@ describe('credential references', () => {
     expect(scanSecrets(jenkinsfile, undefined, 'Jenkinsfile').map((f) => [f.ruleId, f.location.startLine])).toEqual([['secret.generic-secret', 5]]);
   });
 });
+
+describe('libpq keyword/value connection strings', () => {
+  it('finds the password of a conninfo string wherever it sits among the keywords, and not one the code fills in', () => {
+    const found = (code: string) => scanSecrets(code, 'secret.libpq-conninfo').map((f) => [f.location.startLine, f.message]);
+    expect(found('conn = psycopg2.connect("host=34.101.229.192 dbname=postgres user=postgres password=CourseDE888")\n')).toEqual([[1, expect.stringContaining('Cour…')]]);
+    expect(found("dsn = \"password='s3cret pw' host=db port=5432\"\n")).toHaveLength(1);
+    expect(found('dsn = f"host={host} dbname=x user=u password={password}"\nDSN = "host=db user=u password=%s" % pw\nmasked = "host=db password=***"\n')).toEqual([]);
+    expect(found('The password=hunter22 is not a connection string\n')).toEqual([]);
+  });
+});
+
+describe('user and password pairs in code', () => {
+  it('finds a literal pair given to an HTTP or search client, and not a pair from the environment or a weak placeholder', () => {
+    const found = (code: string) => scanSecrets(code, 'secret.auth-tuple', 'etl/index.py').map((f) => [f.location.startLine, f.message]);
+    expect(found('es = Elasticsearch(hosts=[URL], http_auth=("elastic", "piBb8K7c0ATizq5R725uRy8N"))\n')).toEqual([[1, expect.stringContaining('piBb…')]]);
+    expect(found("r = requests.get(url, auth=('svc-loader', 'Wareh0use!Pw'), timeout=10)\nauth = HTTPBasicAuth('etl', 'Tr1ckyPass42')\n")).toHaveLength(2);
+    expect(found('r = requests.get(url, auth=("svc", os.environ["PW"]))\nes = Elasticsearch(basic_auth=("elastic", "aaaaaaaa"))\n')).toEqual([]);
+  });
+});

@@ -57,6 +57,8 @@ import { openaiApiKey } from './openai-api-key.js';
 import { opensshPrivateKey } from './openssh-private-key.js';
 import { pgpPrivateKey } from './pgp-private-key.js';
 import { postgresUrl } from './postgres-url.js';
+import { libpqConninfo } from './libpq-conninfo.js';
+import { authTuple } from './auth-tuple.js';
 import { privateKey } from './private-key.js';
 import { puttyPrivateKey } from './putty-private-key.js';
 import { pypiToken } from './pypi-token.js';
@@ -137,6 +139,8 @@ export const secretRules: SecretRule[] = [
   opensshPrivateKey,
   pgpPrivateKey,
   postgresUrl,
+  libpqConninfo,
+  authTuple,
   privateKey,
   puttyPrivateKey,
   pypiToken,
