@@ -19,6 +19,7 @@ export const libpqConninfo = secretRule({
   why: 'The string is a complete login to the database the pipeline loads or reads; notebooks and DAGs that hold one share it with everyone who can read the repository.',
   remediation: 'Change the role\'s password; leave it out of the string and let libpq read it from PGPASSWORD, ~/.pgpass or a secret store.',
   anchors: ['password'],
+  startsAtAnchor: true,
   // The password, with another libpq keyword before it or after it in the same string.
   pattern: new RegExp(
     String.raw`(?:(?<=\b${KEYWORD}[ \t]*=[ \t]*(?:${VALUE})(?:[ \t]+${PAIR})*[ \t]+)password|\bpassword(?=[ \t]*=[ \t]*(?:${VALUE})(?:[ \t]+${PAIR})*?[ \t]+${KEYWORD}[ \t]*=))` +
