@@ -389,5 +389,8 @@ describe('user and password pairs in code', () => {
     expect(found('es = Elasticsearch(hosts=[URL], http_auth=("elastic", "piBb8K7c0ATizq5R725uRy8N"))\n')).toEqual([[1, expect.stringContaining('piBb…')]]);
     expect(found("r = requests.get(url, auth=('svc-loader', 'Wareh0use!Pw'), timeout=10)\nauth = HTTPBasicAuth('etl', 'Tr1ckyPass42')\n")).toHaveLength(2);
     expect(found('r = requests.get(url, auth=("svc", os.environ["PW"]))\nes = Elasticsearch(basic_auth=("elastic", "aaaaaaaa"))\n')).toEqual([]);
+    // In a notebook's JSON the quotes of the cell source are escaped.
+    const cell = JSON.stringify({ cells: [{ cell_type: 'code', source: ['es = Elasticsearch(http_auth=("elastic", "piBb8K7c0ATizq5R725uRy8N"))\n'] }] });
+    expect(scanSecrets(cell, 'secret.auth-tuple', 'load.ipynb')).toHaveLength(1);
   });
 });

@@ -19,7 +19,8 @@ export const authTuple = secretRule({
   remediation: 'Change the password, and read the pair at run time from the environment or a secret store (or use API keys or tokens the service can scope and revoke).',
   anchors: ['auth', 'http_auth', 'basic_auth', 'httpbasicauth', 'httpdigestauth', 'basicauth', 'digestauth'],
   startsAtAnchor: true,
-  pattern: new RegExp(String.raw`${TAKER}[ \t]*["'][^"'\n]{1,100}["'][ \t]*,[ \t]*["'](?<secret>[^"'\n]{${GENERIC_PASSWORD_MIN_LENGTH},200})["']`, 'i'),
+  // Quotes may be escaped, as in a notebook's JSON (`http_auth=(\"elastic\", \"…\")`).
+  pattern: new RegExp(String.raw`${TAKER}[ \t]*\\?["'][^"'\\\n]{1,100}\\?["'][ \t]*,[ \t]*\\?["'](?<secret>[^"'\\\n]{${GENERIC_PASSWORD_MIN_LENGTH},200})\\?["']`, 'i'),
   verify: randomLiteral(GENERIC_PASSWORD_MIN_ENTROPY),
   bad: [{ file: 'etl/index.py', code: 'es = Elasticsearch(hosts=[ES_URL], http_auth=("elastic", "piBb8K7c0ATizq5R725uRy8N"))\n' }],
   good: [{ file: 'etl/index.py', code: 'es = Elasticsearch(hosts=[ES_URL], http_auth=("elastic", os.environ["ES_PASSWORD"]))\n' }],
