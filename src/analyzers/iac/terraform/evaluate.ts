@@ -1,5 +1,5 @@
 import type { Range } from '../../../core/make-finding.js';
-import { type CloudResource, type Entry, type ObjectValue, plain, relocate, type Value } from '../cloud-rules/model.js';
+import { type Entry, type ObjectValue, plain, relocate, type Value } from '../cloud-rules/model.js';
 import type { Expr, HclAttribute, HclBlock } from './hcl-syntax.js';
 
 /** One file of a module directory, as the project step sees it. */
@@ -67,7 +67,7 @@ export class ModuleScope implements Scope {
 }
 
 /** A scope with one more iterator bound: `each` of one instance, a dynamic block's `ingress`. */
-class IteratorScope implements Scope {
+export class IteratorScope implements Scope {
   constructor(
     private readonly parent: Scope,
     private readonly name: string,
@@ -90,7 +90,7 @@ class IteratorScope implements Scope {
 const EMPTY_SCOPE = new ModuleScope([], new Map());
 
 const unknown = (range: Range, fragments?: string[]): Value => (fragments && fragments.length > 0 ? { kind: 'unknown', fragments, range } : { kind: 'unknown', range });
-const scalar = (value: string | number | boolean | null, range: Range): Value => ({ kind: 'scalar', value, range });
+export const scalar = (value: string | number | boolean | null, range: Range): Value => ({ kind: 'scalar', value, range });
 
 /** Terraform's names for things that exist only at plan time. */
 const PLAN_TIME_ROOTS = new Set(['module', 'each', 'count', 'path', 'terraform', 'self']);
@@ -308,9 +308,9 @@ function dynamicContents(block: HclBlock, scope: Scope): Value[] {
 }
 
 /** Instances past this many are not told apart: the block is evaluated once, its iterator unknown. */
-const MAX_INSTANCES = 64;
+export const MAX_INSTANCES = 64;
 
-interface Iteration {
+export interface Iteration {
   /** How Terraform addresses the instance: `["raw"]`, `[0]`. */
   label: string;
   binding: Value;
@@ -320,7 +320,7 @@ interface Iteration {
  * `{key, value}` for each item of a known `for_each` collection: a map's keys and values; a set's
  * items as both (resources and modules), or a list's indexes and items (dynamic blocks).
  */
-function iterations(collection: Value, listKeys: 'value' | 'index'): Iteration[] | undefined {
+export function iterations(collection: Value, listKeys: 'value' | 'index'): Iteration[] | undefined {
   const pairs = pairsOf(collection, listKeys);
   if (!pairs || pairs.length > MAX_INSTANCES || pairs.some(([key]) => key.kind !== 'scalar')) return undefined;
   return pairs.map(([key, value]) => ({
@@ -367,82 +367,4 @@ function evaluateFor(expr: Extract<Expr, { t: 'for' }>, scope: Scope): Value {
     entries.push({ key: String(name.value), value: evaluate(expr.value, inner), keyRange: name.range });
   }
   return expr.key ? { kind: 'object', entries, range } : { kind: 'list', items, range };
-}
-
-/** One instance of a resource or module call, and the scope its arguments are read in. */
-export interface Instance {
-  scope: Scope;
-  /** Set where instances are told apart: `["raw"]`, `[0]`. */
-  label?: string;
-}
-
-/**
- * The instances `count`/`for_each` make of a block. They are told apart (each evaluated with its
- * own `each` or `count.index`) only where the block reads them; otherwise one evaluation stands for
- * all. None where the collection is known to be empty or the count zero.
- */
-export function instances(block: HclBlock, scope: Scope): Instance[] {
-  const forEach = block.attributes.find((a) => a.name === 'for_each');
-  const count = block.attributes.find((a) => a.name === 'count');
-  const meta = forEach ?? count;
-  if (!meta) return [{ scope }];
-  const collection = evaluate(meta.expr, scope);
-  if (forEach) {
-    if ((collection.kind === 'list' && collection.items.length === 0) || (collection.kind === 'object' && collection.entries.length === 0)) return [];
-    const items = readsIterator(block, 'each') ? iterations(collection, 'value') : undefined;
-    return items ? items.map(({ label, binding }) => ({ scope: new IteratorScope(scope, 'each', binding), label })) : [{ scope }];
-  }
-  if (collection.kind === 'scalar' && (collection.value === 0 || collection.value === false)) return [];
-  const n = collection.kind === 'scalar' && typeof collection.value === 'number' && Number.isInteger(collection.value) ? collection.value : undefined;
-  if (n === undefined || n > MAX_INSTANCES || !readsIterator(block, 'count')) return [{ scope }];
-  return Array.from({ length: n }, (_, index) => ({
-    scope: new IteratorScope(scope, 'count', { kind: 'object', entries: [{ key: 'index', value: scalar(index, meta.range), keyRange: meta.range }], range: meta.range }),
-    label: `[${index}]`,
-  }));
-}
-
-/** Does any argument of the block or its nested blocks refer to `root` (`each.value`, `count.index`)? */
-function readsIterator(block: HclBlock, root: string): boolean {
-  const reads = (expr: Expr): boolean => {
-    switch (expr.t) {
-      case 'traversal':
-        return expr.root === root || expr.steps.some((s) => typeof s === 'object' && reads(s));
-      case 'template':
-        return expr.parts.some((p) => typeof p !== 'string' && reads(p));
-      case 'tuple':
-        return expr.items.some(reads);
-      case 'object':
-        return expr.entries.some((e) => reads(e.key) || reads(e.value));
-      case 'call':
-        return expr.args.some(reads);
-      case 'conditional':
-        return reads(expr.condition) || reads(expr.then) || reads(expr.otherwise);
-      case 'unary':
-        return reads(expr.operand);
-      case 'binary':
-        return reads(expr.left) || reads(expr.right);
-      case 'for':
-        return [expr.collection, expr.value, expr.key, expr.condition].some((e) => e !== undefined && reads(e));
-      default:
-        return false;
-    }
-  };
-  return block.attributes.some((a) => a.name !== 'for_each' && a.name !== 'count' && reads(a.expr)) || block.blocks.some((b) => readsIterator(b, root));
-}
-
-/** The resources and data sources a module instance declares, one per instance `for_each`/`count` tells apart. */
-export function moduleResources(files: readonly ModuleFile[], scope: Scope, module: string): CloudResource[] {
-  const out: CloudResource[] = [];
-  for (const file of files) {
-    for (const block of file.blocks) {
-      const [type, name] = block.labels;
-      if ((block.type !== 'resource' && block.type !== 'data') || !type || !name) continue;
-      const prefix = block.type === 'data' ? 'data.' : '';
-      for (const instance of instances(block, scope)) {
-        const body = evaluateBody(block, instance.scope);
-        out.push({ dialect: 'terraform', type: `${prefix}${type}`, address: `${prefix}${type}.${name}`, ...(instance.label ? { instance: instance.label } : {}), file: file.path, range: block.range, body, module });
-      }
-    }
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CloudResource, Value } from '../cloud-rules/model.js';
-import { evaluate, instances, type ModuleFile, ModuleScope, moduleResources } from './evaluate.js';
+import { evaluate, type ModuleFile, ModuleScope } from './evaluate.js';
+import { instances, moduleResources } from './instances.js';
 import type { HclBlock, TerraformFacts } from './hcl-syntax.js';
 
 /** One evaluated module instance: the root of a configuration, or a local module it calls. */
