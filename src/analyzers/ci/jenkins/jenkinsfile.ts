@@ -54,7 +54,8 @@ const PARAMETER_KINDS = new Set(['string', 'text', 'password', 'choice', 'boolea
  * Reads what the rules need from a declarative or scripted pipeline, without running Groovy: each
  * `sh` step's script (`sh '…'`, `sh """…"""`, `sh(script: …)`, `sh label: …, script: …`), the
  * names `withCredentials` and `environment { X = credentials(…) }` bind secrets to, the declared
- * parameters, and the images of `agent { docker { image … } }` and `docker.image(…)`.
+ * parameters, the images of `agent { docker { image … } }` and `docker.image(…)`, and the
+ * `docker run` options those are given (`args '…'`, `.inside('…')`).
  */
 export function readJenkinsfile(text: string): Jenkinsfile {
   const tokens = groovyTokens(text);
