@@ -72,6 +72,8 @@ export class Bindings {
   private branching: SpanIndex<SyntaxNode> | undefined;
   private readonly reads = new Map<string, Binding[] | undefined>();
   private innerNames: Set<string> | undefined;
+  /** Every identifier of the file by its text, gathered on first need in one walk. */
+  private mentions: Map<string, SyntaxNode[]> | undefined;
   private nextId = 0;
 
   constructor(private readonly root: SyntaxNode) {
@@ -81,6 +83,19 @@ export class Bindings {
     for (const node of root.descendantsOfType(BINDING_SITES)) this.collect(node);
     // After every assignment is known: a container is filled where its name is bound.
     for (const node of root.descendantsOfType(['call', 'assignment', 'augmented_assignment'])) this.collectStore(node);
+  }
+
+  /** The identifiers spelled `name` inside `within` (its own name included), in document order. */
+  mentionsOf(name: string, within: SyntaxNode): SyntaxNode[] {
+    if (!this.mentions) {
+      this.mentions = new Map();
+      for (const identifier of this.root.descendantsOfType('identifier')) {
+        const list = this.mentions.get(identifier.text);
+        if (list) list.push(identifier);
+        else this.mentions.set(identifier.text, [identifier]);
+      }
+    }
+    return (this.mentions.get(name) ?? []).filter((m) => m.startIndex >= within.startIndex && m.endIndex <= within.endIndex);
   }
 
   /** How many bindings the file has, to size work budgets. */

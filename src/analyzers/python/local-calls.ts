@@ -13,8 +13,6 @@ const SCOPES = new Set(['function_definition', 'class_definition', 'module']);
  */
 export class LocalCalls {
   private readonly calls = new Map<number, SyntaxNode[] | undefined>();
-  /** Every identifier of the file by its text, gathered on first need in one walk. */
-  private mentions: Map<string, SyntaxNode[]> | undefined;
 
   constructor(private readonly bindings: Bindings) {}
 
@@ -55,7 +53,7 @@ export class LocalCalls {
     if (!scope || scope.type === 'class_definition') return undefined;
     if (scope.type === 'module' && !/^_(?!_)/.test(name.text)) return undefined;
     const calls: SyntaxNode[] = [];
-    for (const mention of this.mentionsOf(name.text, scope)) {
+    for (const mention of this.bindings.mentionsOf(name.text, scope)) {
       if (mention.id === name.id) continue;
       if (!this.bindings.visibleAt(name.text, mention)?.some((b) => b.kind === 'function' && b.node.id === fn.id)) continue;
       const call = mention.parent;
@@ -65,19 +63,6 @@ export class LocalCalls {
     return calls.length > 0 ? calls : undefined;
   }
 
-  private mentionsOf(name: string, scope: SyntaxNode): SyntaxNode[] {
-    if (!this.mentions) {
-      this.mentions = new Map();
-      let root = scope;
-      while (root.parent) root = root.parent;
-      for (const identifier of root.descendantsOfType('identifier')) {
-        const list = this.mentions.get(identifier.text) ?? [];
-        list.push(identifier);
-        this.mentions.set(identifier.text, list);
-      }
-    }
-    return (this.mentions.get(name) ?? []).filter((m) => m.startIndex >= scope.startIndex && m.endIndex <= scope.endIndex);
-  }
 }
 
 function parameterName(parameter: SyntaxNode): string | undefined {

@@ -801,7 +801,7 @@ export class TaintEngine {
       ...(fn ? { function: fn } : {}),
       credential: key !== undefined && CREDENTIAL_NAME.test(key),
       ...(query !== undefined && selectsOnlyAggregates(query) ? { aggregates: true as const } : {}),
-      ...(call && isDiscarded(node) ? { discarded: true as const } : {}),
+      ...(call && this.isDiscarded(node) ? { discarded: true as const } : {}),
     };
   }
 
@@ -939,43 +939,42 @@ export class TaintEngine {
     return typeof value === 'string' ? value : undefined;
   }
 
+  /** A call standing alone as a statement, awaited or not, or whose response is read only for its status: it brings nothing in. */
+  private isDiscarded(call: SyntaxNode): boolean {
+    const parent = call.parent?.type === 'await' ? call.parent.parent : call.parent;
+    return parent?.type === 'expression_statement' || this.onlyStatusRead(call);
+  }
+
+  /**
+   * A response the code reads only for how the call went: `r = requests.post(…)` then
+   * `r.raise_for_status()`, or `if r.status_code != 200: raise ValueError(r.text)` — its body shown
+   * only in the error a failure raises.
+   */
+  private onlyStatusRead(call: SyntaxNode): boolean {
+    const assignment = call.parent;
+    if (assignment?.type !== 'assignment' || assignment.parent?.type !== 'expression_statement' || assignment.childForFieldName('right')?.id !== call.id) return false;
+    const target = assignment.childForFieldName('left');
+    if (target?.type !== 'identifier') return false;
+    const scope = this.bindings.scopeOf(assignment);
+    const reads = this.bindings.mentionsOf(target.text, scope).filter((i) => i.startIndex > target.endIndex);
+    // A name never read here may still be read where this cannot see (a notebook's display, a global).
+    return reads.length > 0 && reads.every((read) => {
+      const access = read.parent?.type === 'attribute' && read.parent.childForFieldName('object')?.id === read.id ? read.parent : undefined;
+      const field = access?.childForFieldName('attribute')?.text;
+      if (field === undefined) return false;
+      if (STATUS_FIELDS.has(field)) return true;
+      for (let up: SyntaxNode | null = access!.parent; up && up.id !== scope.id; up = up.parent) if (up.type === 'raise_statement') return true;
+      return false;
+    });
+  }
+
   step(line: number, label: string): TraceStep {
     return { file: this.path, line, label };
   }
 }
 
-/** A call standing alone as a statement, awaited or not: nothing reads its result. */
-function isDiscarded(call: SyntaxNode): boolean {
-  const parent = call.parent?.type === 'await' ? call.parent.parent : call.parent;
-  return parent?.type === 'expression_statement' || onlyStatusRead(call);
-}
-
 /** Response fields that tell how a call went, not what it brought. */
 const STATUS_FIELDS = new Set(['status_code', 'status', 'ok', 'raise_for_status', 'reason', 'elapsed', 'is_success', 'is_error', 'url']);
-
-/**
- * A response the code reads only for how the call went: `r = requests.post(…)` then
- * `r.raise_for_status()`, or `if r.status_code != 200: raise ValueError(r.text)` — its body shown
- * only in the error a failure raises. Such a call brings nothing into the job.
- */
-function onlyStatusRead(call: SyntaxNode): boolean {
-  const assignment = call.parent;
-  if (assignment?.type !== 'assignment' || assignment.parent?.type !== 'expression_statement' || assignment.childForFieldName('right')?.id !== call.id) return false;
-  const target = assignment.childForFieldName('left');
-  if (target?.type !== 'identifier') return false;
-  let scope: SyntaxNode | null = assignment.parent;
-  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
-  const reads = (scope?.descendantsOfType('identifier') ?? []).filter((i) => i.text === target.text && i.startIndex > target.endIndex);
-  // A name never read here may still be read where this cannot see (a notebook's display, a global).
-  return reads.length > 0 && reads.every((read) => {
-    const access = read.parent?.type === 'attribute' && read.parent.childForFieldName('object')?.id === read.id ? read.parent : undefined;
-    const field = access?.childForFieldName('attribute')?.text;
-    if (field === undefined) return false;
-    if (STATUS_FIELDS.has(field)) return true;
-    for (let up: SyntaxNode | null = access!.parent; up && up.id !== scope!.id; up = up.parent) if (up.type === 'raise_statement') return true;
-    return false;
-  });
-}
 
 /**
  * The flow an ingestion point starts. What a download returns is the local file it wrote, named
